@@ -1,0 +1,99 @@
+use std::fmt;
+
+/// A CAMEO actor code such as `RUSGOV`, `SYRREB`, `IGOUNO` or `TURMIL`: an optional
+/// three-letter country, then three-letter role (sector) codes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorCode(pub String);
+
+/// Three-letter CAMEO codes that stand first in a code but are not countries.
+const NON_STATE_PREFIXES: &[&str] = &[
+    "IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "REB", "OPP", "CVL", "GOV", "MIL", "COP", "JUD",
+    "LEG", "ELI", "BUS", "MED", "EDU", "HLH", "LAB", "REF", "CRM", "SPY", "UAF", "AGR", "ENV",
+    "HRI", "RAD", "SET", "MOD", "PTY", "INS", "SEP", "IGO", "BUD", "CHR", "CON", "HIN", "JEW",
+    "MUS", "SHI", "SUN", "TAO", "ZRO", "ATH", "JAN", "DOX", "CTH", "PRO", "ALE", "ITP", "KKL",
+];
+
+impl ActorCode {
+    pub fn new(code: impl Into<String>) -> Self {
+        ActorCode(code.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The ISO-3 style country part, when the code starts with one.
+    pub fn country(&self) -> Option<&str> {
+        let head = self.0.get(0..3)?;
+        if head.bytes().all(|b| b.is_ascii_uppercase()) && !NON_STATE_PREFIXES.contains(&head) {
+            Some(head)
+        } else {
+            None
+        }
+    }
+
+    /// The role part after the country (or the whole code for non-state actors),
+    /// e.g. `GOV` for `RUSGOV`, `IGOUNO` for `IGOUNO`, None for a bare country.
+    pub fn sector(&self) -> Option<&str> {
+        let rest = if self.country().is_some() {
+            &self.0[3..]
+        } else {
+            &self.0[..]
+        };
+        (!rest.is_empty()).then_some(rest)
+    }
+
+    /// Combine a country (or other base) code with an agent role: `SYR` + `REB`.
+    /// A role already present is not repeated.
+    pub fn with_role(&self, role: &str) -> ActorCode {
+        let mut parts: Vec<&str> = Vec::new();
+        let s = self.0.as_str();
+        let mut i = 0;
+        while i + 3 <= s.len() {
+            parts.push(&s[i..i + 3]);
+            i += 3;
+        }
+        let mut out = s.to_string();
+        let mut j = 0;
+        while j + 3 <= role.len() {
+            let r = &role[j..j + 3];
+            if !parts.contains(&r) {
+                out.push_str(r);
+            }
+            j += 3;
+        }
+        ActorCode(out)
+    }
+}
+
+impl fmt::Display for ActorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_country_and_sector() {
+        let c = ActorCode::new("RUSGOV");
+        assert_eq!(c.country(), Some("RUS"));
+        assert_eq!(c.sector(), Some("GOV"));
+        let igo = ActorCode::new("IGOUNO");
+        assert_eq!(igo.country(), None);
+        assert_eq!(igo.sector(), Some("IGOUNO"));
+        assert_eq!(ActorCode::new("TUR").sector(), None);
+    }
+
+    #[test]
+    fn combines_roles_without_repeats() {
+        assert_eq!(ActorCode::new("SYR").with_role("REB").as_str(), "SYRREB");
+        assert_eq!(ActorCode::new("TURMIL").with_role("MIL").as_str(), "TURMIL");
+        assert_eq!(
+            ActorCode::new("USA").with_role("GOVMIL").as_str(),
+            "USAGOVMIL"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+use crate::{Article, Precision, Span};
+use serde::{Deserialize, Serialize};
+
+/// What kind of characters a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Symbol,
+}
+
+/// A token: a byte span into the article text and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// One sentence with its tokens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Tokens are kept in memory for the coder; the JSON record omits them for size.
+    #[serde(skip)]
+    pub tokens: Vec<Token>,
+}
+
+/// Named-entity labels (GPE folds into LOC).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityLabel {
+    PER,
+    ORG,
+    LOC,
+    MISC,
+}
+
+/// A named entity mention, with the actor code it resolves to when known.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub text: String,
+    pub span: Span,
+    pub label: EntityLabel,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub actor: Option<String>,
+}
+
+/// A time expression normalised against the publication date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    pub text: String,
+    pub span: Span,
+    /// ISO date (`2024-07-24`), month (`2023-03`) or year (`2015`).
+    pub value: String,
+    pub precision: Precision,
+    /// True for "since 2016" style ranges that start at `value` and run on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_ended: bool,
+}
+
+/// A direct quote and who said it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    pub span: Span,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker_actor: Option<String>,
+}
+
+/// An article with its language annotations: the output of the annotate stage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Annotated {
+    #[serde(flatten)]
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub times: Vec<TimeExpr>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Annotated {
+    /// The index of the sentence containing byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+}
