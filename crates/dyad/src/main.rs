@@ -1,1 +1,137 @@
-fn main() {}
+//! `dyad`: news in, political events out. Wires the stages into a pipeline:
+//! ingest -> extract -> annotate -> code -> output.
+
+mod dict_build;
+mod output;
+mod pipeline;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Turn news into political event data (CAMEO and PLOVER) with provenance"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Table,
+}
+
+/// Options shared by the commands that read news.
+#[derive(clap::Args, Clone, Debug)]
+pub struct InputArgs {
+    /// Files, folders (walked recursively) or `-` for standard input
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for texts that carry none
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<chrono::NaiveDate>,
+    /// Each input line is its own document (source `PATH:LINE`)
+    #[arg(long)]
+    pub lines: bool,
+    /// Largest document accepted, in bytes
+    #[arg(long, default_value_t = 8 * 1024 * 1024)]
+    pub max_bytes: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Pages or texts -> coded events (JSONL on stdout by default)
+    Code {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Show each sentence with actors and verbs marked and the rules that fired
+        #[arg(long)]
+        explain: bool,
+        /// Extra dictionary file (actors or verb patterns, dyad format); repeatable
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
+    },
+    /// Pages -> articles (clean text, metadata, boilerplate set aside)
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Articles -> sentences, entities, time expressions and quotes
+    Annotate {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long = "dict")]
+        dicts: Vec<PathBuf>,
+    },
+    /// Dictionary tools
+    Dict {
+        #[command(subcommand)]
+        command: DictCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Rebuild dyad's dictionaries in data/ from the public sources
+    Build {
+        /// Folder with dictionaries/ and events/ and gazetteers/ (the reference data)
+        #[arg(long, default_value = "../shared/data")]
+        from: PathBuf,
+        /// Output folder
+        #[arg(long, default_value = "data")]
+        out: PathBuf,
+    },
+    /// Check a dictionary file and report every bad line
+    Check { files: Vec<PathBuf> },
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code {
+            input,
+            explain,
+            dicts,
+        } => pipeline::run(&input, pipeline::Stage::Code { explain }, &dicts),
+        Command::Extract { input } => pipeline::run(&input, pipeline::Stage::Extract, &[]),
+        Command::Annotate { input, dicts } => {
+            pipeline::run(&input, pipeline::Stage::Annotate, &dicts)
+        }
+        Command::Dict {
+            command: DictCommand::Build { from, out },
+        } => dict_build::build(&from, &out),
+        Command::Dict {
+            command: DictCommand::Check { files },
+        } => dict_build::check(&files),
+    };
+    match result {
+        Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("dyad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What a run did, for the exit code and the closing line on stderr.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub documents: usize,
+    pub failed: usize,
+    pub records: usize,
+}

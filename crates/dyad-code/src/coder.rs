@@ -1,0 +1,884 @@
+//! Sentence -> events. For each verb in the verb dictionary found in a sentence:
+//! find its clause, its subject (source) and object (target) among the actor
+//! mentions, pick the most specific matching pattern for the CAMEO code, then set
+//! the date, the flags (negated, hypothetical, historical) and the place.
+
+use crate::dict::verbs::{Form, Pattern, VerbForm};
+use crate::dict::Dictionaries;
+use crate::mentions::{find_mentions, Aliases, Mention};
+use crate::patterns::{match_pattern, PatternMatch};
+use crate::sentence::Words;
+use chrono::{Datelike, NaiveDate};
+use dyad_core::{
+    Annotated, Entity, Event, EventActor, Location, Plover, Precision, SentenceRef, Span, TimeExpr,
+    Trigger,
+};
+use std::ops::Range;
+
+/// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+    "your", "such", "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new",
+    "recent",
+];
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "with",
+    "between",
+    "to",
+    "for",
+    "against",
+    "on",
+    "over",
+    "about",
+    "from",
+    "by",
+    "in",
+    "at",
+    "near",
+    "into",
+    "toward",
+    "towards",
+    "among",
+    "under",
+    "through",
+    "after",
+    "before",
+    "during",
+    "than",
+    "like",
+    "via",
+    "including",
+    "loyal",
+    "and",
+    "or",
+];
+/// Words that open a new clause: a target is not looked for past them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though",
+    "after", "before", "since", "when", "until", "as", "if", "unless", "that", "where",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+/// Words that may stand between a subject and its verb.
+const AUX_OR_ADVERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "also",
+    "long",
+    "already",
+    "not",
+    "never",
+    "then",
+    "later",
+    "now",
+    "still",
+    "again",
+    "did",
+    "does",
+    "do",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "been",
+    "just",
+    "first",
+    "reportedly",
+    "n't",
+    "once",
+];
+const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i", "we", "they", "you", "he", "she", "it", "who", "which", "that",
+];
+/// Verbs whose "to"-complement is only intended or proposed, not done.
+const INTENT_VERBS: &[&str] = &[
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "want",
+    "wants",
+    "wanted",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+    "vow",
+    "vows",
+    "vowed",
+    "hope",
+    "hopes",
+    "hoped",
+    "aim",
+    "aims",
+    "aimed",
+    "intend",
+    "intends",
+    "intended",
+    "propose",
+    "proposes",
+    "proposed",
+    "offer",
+    "offers",
+    "offered",
+    "promise",
+    "promises",
+    "promised",
+    "pledge",
+    "pledged",
+    "pledges",
+    "ready",
+    "prepared",
+    "willing",
+    "expected",
+    "likely",
+    "possibility",
+    "reconsider",
+];
+const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+/// Most days before publication a dated event still counts as current news.
+const HISTORICAL_AFTER_DAYS: i64 = 31;
+
+/// The intent code of an action code, for events that are only threatened,
+/// proposed or conditional (CAMEO 03 "express intent to ..." and 13 "threaten").
+pub fn intent_code(code: &str) -> String {
+    let root = &code[..2];
+    let c = match (root, code) {
+        (_, "045") => "039",
+        (_, "046") => "036",
+        ("04", _) => "036",
+        ("05", _) => "030",
+        (_, "061") => "0311",
+        (_, "062") => "0312",
+        (_, "063") => "0313",
+        (_, "064") => "0314",
+        ("06", _) => "031",
+        (_, "071") => "0331",
+        (_, "072") => "0332",
+        (_, "073") => "0333",
+        (_, "074") => "0334",
+        ("07", _) => "033",
+        ("08", _) => "035",
+        ("15", _) => "130",
+        (_, "163") => "1312",
+        ("16", _) => "131",
+        ("17", _) => "137",
+        ("18", _) => "1383",
+        ("19", _) | ("20", _) => "138",
+        _ => code,
+    };
+    c.to_string()
+}
+
+/// What the coder saw in one sentence, for `--explain`.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceTrace {
+    pub index: usize,
+    pub span: Span,
+    pub mentions: Vec<Mention>,
+    /// (verb span, what happened)
+    pub verbs: Vec<(Span, String)>,
+    pub discarded: Option<String>,
+}
+
+/// The coder's output for one document.
+#[derive(Clone, Debug, Default)]
+pub struct Coded {
+    pub events: Vec<Event>,
+    /// Actor and place mentions as named entities.
+    pub entities: Vec<Entity>,
+    pub trace: Vec<SentenceTrace>,
+}
+
+struct VerbHit {
+    words: Range<usize>,
+    form: VerbForm,
+}
+
+pub struct Coder {
+    pub dict: Dictionaries,
+}
+
+impl Coder {
+    pub fn new(dict: Dictionaries) -> Self {
+        Coder { dict }
+    }
+
+    /// Code every sentence of an annotated article.
+    pub fn code(&self, doc: &Annotated) -> Coded {
+        let text = &doc.article.text;
+        let published = doc.article.published;
+        let words: Vec<Words> = doc
+            .sentences
+            .iter()
+            .map(|s| Words::new(text, s, &self.dict.vocab))
+            .collect();
+        // first pass: learn surnames of people named in full
+        let mut aliases = Aliases::default();
+        for w in &words {
+            for m in find_mentions(w, &self.dict, &aliases, published) {
+                aliases.learn(w, &m, &self.dict);
+            }
+        }
+        let mut out = Coded::default();
+        for (si, (sentence, w)) in doc.sentences.iter().zip(&words).enumerate() {
+            let mentions = find_mentions(w, &self.dict, &aliases, published);
+            for m in &mentions {
+                if let Some(label) = m.label() {
+                    out.entities.push(Entity {
+                        text: m.span.slice(text).to_string(),
+                        span: m.span,
+                        label,
+                        actor: Some(m.code.to_string()),
+                    });
+                }
+            }
+            let mut trace = SentenceTrace {
+                index: si,
+                span: sentence.span,
+                ..Default::default()
+            };
+            if let Some(d) = self.discard(w) {
+                trace.discarded = Some(d);
+            } else {
+                let times: Vec<&TimeExpr> = doc
+                    .times
+                    .iter()
+                    .filter(|t| sentence.span.contains(t.span))
+                    .collect();
+                let quotes: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
+                let ctx = SentenceCtx {
+                    doc,
+                    index: si,
+                    span: sentence.span,
+                    words: w,
+                    mentions: &mentions,
+                    times,
+                    quotes,
+                };
+                self.code_sentence(&ctx, &mut out.events, &mut trace);
+            }
+            trace.mentions = mentions;
+            out.trace.push(trace);
+        }
+        out
+    }
+
+    fn discard(&self, w: &Words) -> Option<String> {
+        (0..w.len()).find_map(|i| {
+            self.dict.discards.longest_at(&w.ids, i).map(|(n, _)| {
+                format!(
+                    "discard phrase {:?}",
+                    w.words[i..i + n]
+                        .iter()
+                        .map(|x| x.norm.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
+            })
+        })
+    }
+
+    fn find_verbs(&self, w: &Words, mentions: &[Mention], quotes: &[Span]) -> Vec<VerbHit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < w.len() {
+            let in_mention = mentions.iter().any(|m| m.words.contains(&i));
+            let quoted = quotes.iter().any(|q| q.contains(w.words[i].span));
+            let Some((n, form)) = (!in_mention && !quoted)
+                .then(|| self.dict.verbs.index.longest_at(&w.ids, i))
+                .flatten()
+            else {
+                i += 1;
+                continue;
+            };
+            let prev = if i > 0 { w.norm(i - 1) } else { "" };
+            let prev_is_mention_end = mentions.iter().any(|m| m.words.end == i);
+            // an -ing word is a verb after "is", a subject, a comma or a clause
+            // opener ("after meeting"), else a noun or adjective ("a three-way meeting")
+            let ing_as_verb = i == 0
+                || prev_is_mention_end
+                || BE.contains(&prev)
+                || matches!(
+                    prev,
+                    "," | "after" | "before" | "while" | "when" | "by" | "and" | "without" | "not"
+                );
+            let noun_like = DETERMINERS.contains(&prev)
+                || (form.form == Form::Ing && !ing_as_verb)
+                || (form.form == Form::Base
+                    && !(prev_is_mention_end
+                        || prev == "to"
+                        || MODALS.contains(&prev)
+                        || NEGATIONS.contains(&prev)
+                        || SUBJECT_PRONOUNS.contains(&prev)
+                        || matches!(prev, "will" | "did" | "do" | "does" | "and")));
+            if !noun_like {
+                hits.push(VerbHit {
+                    words: i..i + n,
+                    form: form.clone(),
+                });
+            }
+            i += n;
+        }
+        // "seeks to mediate", "threatened to strike": the infinitive carries the
+        // event (as an intent); the verb of intending is not an event of its own
+        let starts: Vec<usize> = hits.iter().map(|h| h.words.start).collect();
+        hits.retain(|h| {
+            !(INTENT_VERBS.contains(&w.norm(h.words.end - 1))
+                && w.norm(h.words.end) == "to"
+                && starts.contains(&(h.words.end + 1)))
+        });
+        hits
+    }
+
+    fn code_sentence(&self, cx: &SentenceCtx, events: &mut Vec<Event>, trace: &mut SentenceTrace) {
+        let w = cx.words;
+        let verbs = self.find_verbs(w, cx.mentions, &cx.quotes);
+        let mut last_subject: Option<Vec<usize>> = None;
+        for v in &verbs {
+            let vspan = w.span_of(v.words.start, v.words.end);
+            let block = &self.dict.verbs.blocks[v.form.block];
+            let window = clause_window(w, &v.words);
+            // the most specific matching pattern, else the verb's or block's code
+            let mut best: Option<(&Pattern, PatternMatch)> = None;
+            for p in &block.patterns {
+                if let Some(m) = match_pattern(
+                    p,
+                    w,
+                    v.words.clone(),
+                    window.clone(),
+                    cx.mentions,
+                    &self.dict,
+                ) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(b, _)| p.specificity() > b.specificity())
+                    {
+                        best = Some((p, m));
+                    }
+                }
+            }
+            let (code, rule, pm) = match &best {
+                Some((p, m)) => (
+                    p.code.clone(),
+                    format!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
+                    m.clone(),
+                ),
+                None => {
+                    let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
+                    (
+                        code.clone(),
+                        format!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
+                        PatternMatch::default(),
+                    )
+                }
+            };
+            let verb_text = vspan.slice(&cx.doc.article.text).to_string();
+            if code.is_none() {
+                trace
+                    .verbs
+                    .push((vspan, format!("{verb_text:?}: {rule}: no event code")));
+                continue;
+            }
+            if best.is_none() && code.forward.as_deref() == Some("010") {
+                trace.verbs.push((
+                    vspan,
+                    format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern"),
+                ));
+                continue;
+            }
+            let passive = v.form.form == Form::Past && is_passive(w, v.words.start);
+            let (sources, targets) =
+                self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
+            if sources.is_empty() {
+                trace
+                    .verbs
+                    .push((vspan, format!("{verb_text:?}: {rule}: no source actor")));
+                continue;
+            }
+            let root = code
+                .forward
+                .as_deref()
+                .or(code.reverse.as_deref())
+                .map(|c| &c[..2])
+                .unwrap_or("");
+            let targetless_ok = best.is_some() || matches!(root, "14" | "15" | "18" | "19" | "20");
+            if targets.is_empty() && !targetless_ok {
+                trace
+                    .verbs
+                    .push((vspan, format!("{verb_text:?}: {rule}: no target actor")));
+                continue;
+            }
+            let negated = is_negated(w, v.words.start);
+            let hypothetical = is_hypothetical(w, v.words.start, window.start);
+            let n_before = events.len();
+            let targets_opt: Vec<Option<usize>> = if targets.is_empty() {
+                vec![None]
+            } else {
+                targets.into_iter().map(Some).collect()
+            };
+            for &s in &sources {
+                for &t in &targets_opt {
+                    if let Some(fwd) = &code.forward {
+                        self.push_event(
+                            cx,
+                            events,
+                            v,
+                            vspan,
+                            fwd,
+                            Some(s),
+                            t,
+                            &rule,
+                            negated,
+                            hypothetical,
+                        );
+                    }
+                    if let (Some(rev), Some(t)) = (&code.reverse, t) {
+                        self.push_event(
+                            cx,
+                            events,
+                            v,
+                            vspan,
+                            rev,
+                            Some(t),
+                            Some(s),
+                            &(rule.clone() + " (reciprocal)"),
+                            negated,
+                            hypothetical,
+                        );
+                    }
+                }
+            }
+            let made = events.len() - n_before;
+            trace
+                .verbs
+                .push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
+        }
+    }
+
+    /// Sources and targets of a verb, as indices into the sentence's mentions.
+    fn actors_for(
+        &self,
+        cx: &SentenceCtx,
+        v: &VerbHit,
+        window: &Range<usize>,
+        pm: &PatternMatch,
+        passive: bool,
+        last_subject: &mut Option<Vec<usize>>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let w = cx.words;
+        let ms = cx.mentions;
+        let actor = |i: &usize| !ms[*i].location;
+        // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
+        let subject = (0..ms.len())
+            .rev()
+            .filter(actor)
+            .filter(|&i| {
+                ms[i].words.end <= v.words.start
+                    && ms[i].words.start >= window.start.min(v.words.start)
+            })
+            .find(|&i| {
+                let m = &ms[i];
+                let prev = if m.words.start > 0 {
+                    w.norm(m.words.start - 1)
+                } else {
+                    ""
+                };
+                // right before its verb ("after Erdogan evoked", "Turkey has launched") a
+                // mention is the subject even behind a preposition
+                let adjacent = (m.words.end..v.words.start)
+                    .all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || w.norm(k).ends_with("ly"));
+                w.same_clause_level(m.words.start, v.words.start)
+                    && (adjacent || !PREPOSITIONS.contains(&prev))
+            });
+        let mut subject = subject.map(|i| compound(w, ms, i, false));
+        // an infinitive or participle shares the subject of the verb it depends on
+        let nonfinite = v.form.form == Form::Ing
+            || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
+        let adjacent_subject = subject
+            .as_ref()
+            .is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
+        if nonfinite && !adjacent_subject && last_subject.is_some() {
+            subject = last_subject.clone();
+        }
+        if subject.is_some() {
+            last_subject.clone_from(&subject);
+        }
+        // object: the first actor to the right in the clause
+        let object = (0..ms.len())
+            .filter(actor)
+            .find(|&i| {
+                ms[i].words.start >= v.words.end
+                    && ms[i].words.end <= window.end
+                    && w.same_clause_level(ms[i].words.start, v.words.start)
+            })
+            .map(|i| compound(w, ms, i, true));
+        let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
+        if let Some(s) = pm.source {
+            sources = compound(w, ms, s, true);
+        }
+        if let Some(t) = pm.target {
+            targets = compound(w, ms, t, true);
+        }
+        if passive {
+            // "X was attacked by Y": Y is the source, X the target
+            let by_agent = (0..ms.len()).filter(actor).find(|&i| {
+                ms[i].words.start > v.words.end
+                    && ms[i].words.start >= 1
+                    && w.norm(ms[i].words.start - 1) == "by"
+                    && ms[i].words.end <= window.end
+            });
+            let subject = std::mem::take(&mut sources);
+            sources = by_agent
+                .map(|i| compound(w, ms, i, true))
+                .unwrap_or_default();
+            targets = subject;
+        }
+        // no self-events: a target with the source's own code is dropped
+        targets.retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code));
+        (sources, targets)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_event(
+        &self,
+        cx: &SentenceCtx,
+        events: &mut Vec<Event>,
+        v: &VerbHit,
+        vspan: Span,
+        code: &str,
+        source: Option<usize>,
+        target: Option<usize>,
+        rule: &str,
+        negated: bool,
+        hypothetical: bool,
+    ) {
+        let text = &cx.doc.article.text;
+        let Some(s) = source else { return };
+        let code = if hypothetical {
+            intent_code(code)
+        } else {
+            code.to_string()
+        };
+        let Some(c) = self.dict.cameo.get(&code) else {
+            return;
+        };
+        let actor = |i: usize| {
+            let m = &cx.mentions[i];
+            EventActor {
+                text: m.span.slice(text).to_string(),
+                span: m.span,
+                code: m.code.to_string(),
+                country: m.code.country().map(String::from),
+                sector: m.code.sector().map(String::from),
+                entry: m.entry.clone(),
+            }
+        };
+        let source = actor(s);
+        let target = target.map(actor);
+        if events.iter().any(|e| {
+            e.sentence.index == cx.index
+                && e.cameo == code
+                && e.source.code == source.code
+                && e.target.as_ref().map(|t| &t.code) == target.as_ref().map(|t| &t.code)
+        }) {
+            return; // one event per action
+        }
+        let from_word = cx.mentions[s].words.start.min(v.words.start);
+        let (date, date_precision, date_span, historical) = event_date(cx, v, vspan, from_word);
+        let location = cx
+            .mentions
+            .iter()
+            .filter(|m| m.location)
+            .min_by_key(|m| {
+                (
+                    m.words.start < v.words.end,
+                    m.words.start.abs_diff(v.words.end),
+                )
+            })
+            .map(|m| Location {
+                name: m.span.slice(text).to_string(),
+                country: m.code.country().map(String::from),
+                lat: None,
+                lon: None,
+                span: Some(m.span),
+            });
+        let n = events
+            .iter()
+            .filter(|e| e.sentence.index == cx.index)
+            .count();
+        let mut mode = c
+            .plover_mode
+            .clone()
+            .or_else(|| self.mode_from_rule(c.root(), v, cx));
+        // a meeting held in one party's country is a visit by the other
+        if mode.is_none() && c.root() == "04" {
+            let (sc, tc) = (
+                source.country.as_deref(),
+                target.as_ref().and_then(|t| t.country.as_deref()),
+            );
+            let lc = location.as_ref().and_then(|l| l.country.as_deref());
+            if sc.is_some() && tc.is_some() && sc != tc && lc.is_some() && (lc == sc || lc == tc) {
+                mode = Some("visit".into());
+            }
+        }
+        events.push(Event {
+            doc_id: cx.doc.article.doc_id.clone(),
+            event_id: format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, n),
+            date,
+            date_precision,
+            date_span,
+            historical,
+            negated,
+            hypothetical,
+            source,
+            target,
+            cameo_root: code[..2].to_string(),
+            cameo_name: c.name.clone(),
+            quad_class: c.quad_class(),
+            goldstein: c.goldstein,
+            plover: Plover {
+                event: c.plover_event.clone(),
+                mode,
+                context: c.plover_context.clone(),
+            },
+            location,
+            sentence: SentenceRef {
+                index: cx.index,
+                span: cx.span,
+                text: cx.span.slice(text).to_string(),
+            },
+            trigger: Trigger {
+                text: vspan.slice(text).to_string(),
+                span: vspan,
+            },
+            rule: rule.to_string(),
+            cameo: code,
+        });
+    }
+
+    /// PLOVER modes the crosswalk leaves open but the words give away.
+    fn mode_from_rule(&self, root: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
+        let w = cx.words;
+        let near = |set: &[&str]| {
+            (v.words.start.saturating_sub(3)..(v.words.end + 6).min(w.len()))
+                .any(|i| set.contains(&w.norm(i)))
+        };
+        match root {
+            "19" if near(&[
+                "air",
+                "airstrike",
+                "airstrikes",
+                "aircraft",
+                "jets",
+                "warplanes",
+                "drone",
+                "drones",
+                "bombed",
+                "bombing",
+            ]) =>
+            {
+                Some("aerial".into())
+            }
+            "04" if near(&["phone", "telephone", "call", "videoconference"]) => {
+                Some("phone".into())
+            }
+            "04" if near(&["visit", "visited", "visiting", "trip"]) => Some("visit".into()),
+            _ => None,
+        }
+    }
+}
+
+struct SentenceCtx<'a> {
+    doc: &'a Annotated,
+    index: usize,
+    span: Span,
+    words: &'a Words,
+    mentions: &'a [Mention],
+    times: Vec<&'a TimeExpr>,
+    quotes: Vec<Span>,
+}
+
+/// The words a verb's pattern and object may reach: back to the last clause
+/// break, forward to the next one (or 25 words).
+fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
+    let is_break = |i: usize| matches!(w.norm(i), ";" | ":");
+    let start = (0..verb.start)
+        .rev()
+        .find(|&i| is_break(i))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let mut end = verb.end;
+    while end < w.len()
+        && end < verb.end + 25
+        && !is_break(end)
+        && !CLAUSE_OPENERS.contains(&w.norm(end))
+    {
+        end += 1;
+    }
+    start..end
+}
+
+/// Mention `i` plus the mentions joined to it by "and" / "," (compound actors).
+fn compound(w: &Words, ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
+    let mut out = vec![i];
+    let joined = |a: &Mention, b: &Mention| {
+        let gap: Vec<&str> = (a.words.end..b.words.start).map(|k| w.norm(k)).collect();
+        matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"])
+    };
+    if forward {
+        let mut k = i;
+        while k + 1 < ms.len() && !ms[k + 1].location && joined(&ms[k], &ms[k + 1]) {
+            k += 1;
+            out.push(k);
+        }
+    } else {
+        let mut k = i;
+        while k > 0 && !ms[k - 1].location && joined(&ms[k - 1], &ms[k]) {
+            k -= 1;
+            out.push(k);
+        }
+        out.reverse();
+    }
+    out
+}
+
+fn is_passive(w: &Words, verb_start: usize) -> bool {
+    (verb_start.saturating_sub(3)..verb_start)
+        .rev()
+        .any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
+        && !(verb_start.saturating_sub(3)..verb_start)
+            .any(|i| matches!(w.norm(i), "has" | "have" | "had"))
+}
+
+fn is_negated(w: &Words, verb_start: usize) -> bool {
+    (verb_start.saturating_sub(3)..verb_start).any(|i| NEGATIONS.contains(&w.norm(i)))
+}
+
+fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
+    let near = verb_start.saturating_sub(4).max(clause_start)..verb_start;
+    near.clone().any(|i| MODALS.contains(&w.norm(i)))
+        || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
+        // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
+        || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| INTENT_VERBS.contains(&w.norm(i))))
+        || (verb_start >= 3 && w.norm(verb_start - 1) == "and" && w.norm(verb_start - 3) == "to")
+}
+
+/// The event's date: the nearest time expression in the sentence at the verb's
+/// clause level, else the publication date.
+fn event_date(
+    cx: &SentenceCtx,
+    v: &VerbHit,
+    vspan: Span,
+    from_word: usize,
+) -> (Option<String>, Option<Precision>, Option<Span>, bool) {
+    let w = cx.words;
+    let word_at = |pos: usize| {
+        w.words
+            .iter()
+            .position(|x| x.span.start >= pos)
+            .unwrap_or(w.len().saturating_sub(1))
+    };
+    let t = cx
+        .times
+        .iter()
+        .filter(|t| {
+            word_at(t.span.start) >= from_word
+                && w.same_clause_level(word_at(t.span.start), v.words.start)
+        })
+        .min_by_key(|t| {
+            if t.span.start >= vspan.end {
+                t.span.start - vspan.end
+            } else {
+                vspan.start.saturating_sub(t.span.end)
+            }
+        });
+    let published = cx.doc.article.published;
+    match t {
+        Some(t) => {
+            let historical = !t.open_ended
+                && published.is_some_and(|p| {
+                    period_end(&t.value, t.precision)
+                        .is_some_and(|e| (p - e).num_days() > HISTORICAL_AFTER_DAYS)
+                });
+            (
+                Some(t.value.clone()),
+                Some(t.precision),
+                Some(t.span),
+                historical,
+            )
+        }
+        None => (
+            published.map(|p| p.to_string()),
+            published.map(|_| Precision::Day),
+            None,
+            false,
+        ),
+    }
+}
+
+/// The last day of an ISO date, month or year.
+fn period_end(value: &str, precision: Precision) -> Option<NaiveDate> {
+    match precision {
+        Precision::Day => NaiveDate::parse_from_str(value, "%Y-%m-%d").ok(),
+        Precision::Month => {
+            let first = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+            let next = if first.month() == 12 {
+                NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+            }?;
+            next.pred_opt()
+        }
+        Precision::Year => NaiveDate::from_ymd_opt(value.get(..4)?.parse().ok()?, 12, 31),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intent_codes() {
+        assert_eq!(intent_code("045"), "039");
+        assert_eq!(intent_code("042"), "036");
+        assert_eq!(intent_code("190"), "138");
+        assert_eq!(intent_code("1823"), "1383");
+        assert_eq!(intent_code("111"), "111");
+    }
+
+    #[test]
+    fn period_ends() {
+        assert_eq!(
+            period_end("2023-02", Precision::Month),
+            NaiveDate::from_ymd_opt(2023, 2, 28)
+        );
+        assert_eq!(
+            period_end("2023-12", Precision::Month),
+            NaiveDate::from_ymd_opt(2023, 12, 31)
+        );
+        assert_eq!(
+            period_end("2015", Precision::Year),
+            NaiveDate::from_ymd_opt(2015, 12, 31)
+        );
+        assert_eq!(period_end("nonsense", Precision::Day), None);
+    }
+}

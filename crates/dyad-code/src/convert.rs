@@ -1,0 +1,731 @@
+//! Converters from the public Phoenix/PETRARCH dictionaries, the CAMEO tables and
+//! the PLOVER crosswalk into dyad's own formats (see `dict`). Pure functions from
+//! file contents to file contents; `dyad dict build` does the I/O.
+
+use crate::dict::actors::{ActorEntry, ActorKind, Role};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+
+/// Counts of what a conversion kept and dropped, for the build log.
+#[derive(Debug, Default, Clone)]
+pub struct ConvertStats {
+    pub entries: usize,
+    pub names: usize,
+    pub skipped_roles: usize,
+}
+
+/// A Phoenix date: `YYMMDD` (years before 1940 read as 20YY) or `YYYYMMDD`.
+fn phoenix_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let (y, rest) = match s.len() {
+        6 => {
+            let yy: i32 = s[..2].parse().ok()?;
+            (if yy < 40 { 2000 + yy } else { 1900 + yy }, &s[2..])
+        }
+        8 => (s[..4].parse().ok()?, &s[4..]),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
+}
+
+/// Parse a Phoenix role such as `RUSGOV >080508`, `SYRELI 830101-000101`, `~REB`.
+fn phoenix_role(inner: &str) -> Option<Role> {
+    let mut parts = inner.split_whitespace();
+    let code = parts.next()?.trim_matches('~').to_string();
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let Some(range) = parts.next() else {
+        return Some(Role {
+            code,
+            from: None,
+            to: None,
+            dated: false,
+        });
+    };
+    let (from, to) = if let Some(d) = range.strip_prefix('>') {
+        (Some(phoenix_date(d)?), None)
+    } else if let Some(d) = range.strip_prefix('<') {
+        (None, Some(phoenix_date(d)?))
+    } else {
+        let (a, b) = range.split_once('-')?;
+        (Some(phoenix_date(a)?), Some(phoenix_date(b)?))
+    };
+    Some(Role {
+        code,
+        from,
+        to,
+        dated: true,
+    })
+}
+
+/// A Phoenix name (`BASHAR_AL_ASSAD_`, `ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_`) as
+/// lower-case words; parenthesised acronyms are dropped.
+fn phoenix_name(raw: &str) -> Option<String> {
+    let mut s = String::new();
+    let mut depth = 0;
+    for c in raw.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ if depth > 0 => {}
+            '_' => s.push(' '),
+            _ => s.extend(c.to_lowercase()),
+        }
+    }
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty() && s.chars().any(|c| c.is_alphabetic())).then_some(s)
+}
+
+fn strip_comment(line: &str) -> (&str, &str) {
+    match line.find('#') {
+        Some(i) => (&line[..i], &line[i + 1..]),
+        None => (line, ""),
+    }
+}
+
+/// Pull every `[...]` role out of a line; returns the rest of the line.
+fn take_roles(line: &str, roles: &mut Vec<Role>, stats: &mut ConvertStats) -> String {
+    let mut rest = String::new();
+    let mut s = line;
+    while let Some(open) = s.find('[') {
+        rest.push_str(&s[..open]);
+        let Some(close) = s[open..].find(']') else {
+            break;
+        };
+        match phoenix_role(&s[open + 1..open + close]) {
+            Some(r) => roles.push(r),
+            None => stats.skipped_roles += 1,
+        }
+        s = &s[open + close + 1..];
+    }
+    rest.push_str(s);
+    rest
+}
+
+struct Draft {
+    names: Vec<String>,
+    roles: Vec<Role>,
+    person_hint: bool,
+}
+
+/// What kind of actor a Phoenix entry is, from its roles and file.
+fn kind_of(d: &Draft, default: ActorKind) -> ActorKind {
+    const ORG_WORDS: &[&str] = &[
+        "state",
+        "party",
+        "front",
+        "army",
+        "group",
+        "council",
+        "union",
+        "movement",
+        "organization",
+        "organisation",
+        "brigade",
+        "brigades",
+        "committee",
+        "of",
+        "government",
+        "ministry",
+        "forces",
+        "league",
+        "association",
+        "alliance",
+        "islamic",
+        "bank",
+        "court",
+        "assembly",
+        "commission",
+        "agency",
+        "isis",
+        "isil",
+        "daesh",
+    ];
+    let org_like = d
+        .names
+        .iter()
+        .any(|n| n.split(' ').any(|w| ORG_WORDS.contains(&w)));
+    if d.person_hint || (d.roles.iter().any(|r| r.dated) && !org_like) {
+        ActorKind::Person
+    } else if default == ActorKind::Org && d.roles.iter().all(|r| r.code.len() == 3) {
+        ActorKind::Country
+    } else {
+        default
+    }
+}
+
+/// Convert a Phoenix `.actors.txt` file. `default_kind` is `Org` for the country and
+/// international files (countries are recognised by their bare 3-letter code) and
+/// `Group` for armed non-state groups.
+pub fn phoenix_actors(
+    text: &str,
+    origin: &str,
+    default_kind: ActorKind,
+    stats: &mut ConvertStats,
+) -> Vec<ActorEntry> {
+    let mut out = Vec::new();
+    let mut cur: Option<Draft> = None;
+    let finish = |d: Draft, out: &mut Vec<ActorEntry>| {
+        if d.roles.is_empty() || d.names.is_empty() {
+            return;
+        }
+        let id = d.names[0].to_uppercase().replace(' ', "_");
+        let kind = kind_of(&d, default_kind);
+        out.push(ActorEntry {
+            id,
+            kind,
+            roles: d.roles,
+            names: d.names,
+            source: origin.to_string(),
+        });
+    };
+    for line in text.lines() {
+        let line = line.trim_start_matches('\u{feff}');
+        let (body, comment) = strip_comment(line);
+        if body.trim().is_empty() {
+            continue;
+        }
+        let indented = body.starts_with([' ', '\t', '[']);
+        let mut roles = Vec::new();
+        let rest = take_roles(body, &mut roles, stats);
+        let names: Vec<String> = if indented {
+            Vec::new()
+        } else {
+            rest.trim()
+                .trim_start_matches('+')
+                .split('+')
+                .filter_map(phoenix_name)
+                .collect()
+        };
+        let synonym = body.starts_with('+');
+        let new_entry = !indented && !synonym;
+        // A new head name closes the current entry once that entry has codes; a head
+        // without codes yet (e.g. `U.N._` before its block) joins the next block.
+        if new_entry && cur.as_ref().is_some_and(|d| !d.roles.is_empty()) {
+            finish(cur.take().unwrap(), &mut out);
+        }
+        let d = cur.get_or_insert_with(|| Draft {
+            names: Vec::new(),
+            roles: Vec::new(),
+            person_hint: false,
+        });
+        d.person_hint |= new_entry
+            && comment.contains("CountryInfo")
+            && !roles.iter().any(|r| r.code.len() == 3);
+        d.names.extend(names);
+        d.roles.extend(roles);
+    }
+    if let Some(d) = cur.take() {
+        finish(d, &mut out);
+    }
+    for e in &mut out {
+        e.names.dedup();
+        stats.names += e.names.len();
+    }
+    stats.entries += out.len();
+    out
+}
+
+/// Capitals from GeoNames `countryInfo.txt`: ISO-3 code -> capital name.
+pub fn geonames_capitals(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .filter(|l| !l.trim_start_matches('\u{feff}').starts_with('#'))
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c.len() > 5 && c[1].len() == 3 && !c[5].is_empty())
+                .then(|| (c[1].to_string(), c[5].to_string()))
+        })
+        .collect()
+}
+
+/// Capital cities stand for their government ("Ankara said", "talks with Damascus"):
+/// one `place` entry per country with a capital, coded `<COUNTRY>GOV`. The name is
+/// removed from the country entry so the two do not compete.
+pub fn capital_entries(
+    entries: &mut [ActorEntry],
+    capitals: &HashMap<String, String>,
+) -> Vec<ActorEntry> {
+    let mut out = Vec::new();
+    for e in entries.iter_mut().filter(|e| e.kind == ActorKind::Country) {
+        let code = &e.roles[0].code;
+        let Some(cap) = capitals.get(code) else {
+            continue;
+        };
+        let cap_norm = cap.to_lowercase();
+        e.names.retain(|n| *n != cap_norm);
+        out.push(ActorEntry {
+            id: format!("CAPITAL_{}", cap.to_uppercase().replace(' ', "_")),
+            kind: ActorKind::Place,
+            roles: vec![Role {
+                code: format!("{code}GOV"),
+                from: None,
+                to: None,
+                dated: false,
+            }],
+            names: vec![cap.to_string()],
+            source: "GeoNames countryInfo.txt capital; capital stands for the government".into(),
+        });
+    }
+    out
+}
+
+/// Regular plural of the last word of a noun phrase.
+pub fn plural(phrase: &str) -> String {
+    let (head, last) = match phrase.rsplit_once(' ') {
+        Some((h, l)) => (format!("{h} "), l),
+        None => (String::new(), phrase),
+    };
+    let p = if last.ends_with('s') && !last.ends_with("ss") {
+        // already plural ("militants") or a name ending in s
+        last.to_string()
+    } else if let Some(s) = last.strip_suffix("man") {
+        format!("{s}men")
+    } else if last.ends_with('y')
+        && !last.ends_with("ay")
+        && !last.ends_with("ey")
+        && !last.ends_with("oy")
+    {
+        format!("{}ies", &last[..last.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| last.ends_with(e))
+    {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    format!("{head}{p}")
+}
+
+/// Convert `Phoenix.agents.txt`: one entry per agent code, its names with their
+/// regular plurals, `!SET!` substitutions expanded.
+pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec<ActorEntry> {
+    let mut sets: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_code: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in text.lines() {
+        let (body, _) = strip_comment(line);
+        let body = body.trim();
+        if body.is_empty() {
+            continue;
+        }
+        if let Some((name, alts)) = body.split_once('=') {
+            let name = name.trim();
+            if name.starts_with('!') && name.ends_with('!') {
+                sets.insert(
+                    name.to_string(),
+                    alts.split(',').map(|a| a.trim().to_string()).collect(),
+                );
+                continue;
+            }
+        }
+        let mut roles = Vec::new();
+        let rest = take_roles(body, &mut roles, stats);
+        let Some(role) = roles.into_iter().next() else {
+            continue;
+        };
+        // expand !SET! markers (at most one per line in practice; handle any number)
+        let mut variants = vec![rest.trim().to_string()];
+        for (marker, alts) in &sets {
+            variants = variants
+                .into_iter()
+                .flat_map(|v| {
+                    if v.contains(marker.as_str()) {
+                        alts.iter()
+                            .map(|a| v.replace(marker.as_str(), &format!("{a}_")))
+                            .collect()
+                    } else {
+                        vec![v]
+                    }
+                })
+                .collect();
+        }
+        let names = by_code.entry(role.code).or_default();
+        for v in variants {
+            if let Some(n) = phoenix_name(&v.replace(' ', "_")) {
+                let pl = plural(&n);
+                names.push(n);
+                names.push(pl);
+            }
+        }
+    }
+    let out: Vec<ActorEntry> = by_code
+        .into_iter()
+        .map(|(code, mut names)| {
+            names.sort();
+            names.dedup();
+            stats.names += names.len();
+            ActorEntry {
+                id: format!("AGENT_{code}"),
+                kind: ActorKind::Agent,
+                roles: vec![Role {
+                    code,
+                    from: None,
+                    to: None,
+                    dated: false,
+                }],
+                names,
+                source: origin.to_string(),
+            }
+        })
+        .collect();
+    stats.entries += out.len();
+    out
+}
+
+/// Regular inflections of a verb: third person, past, -ing (with and without a
+/// doubled final consonant, since the dictionary does not mark stress).
+pub fn regular_forms(base: &str) -> Vec<String> {
+    let v = |s: &str| s.chars().last().is_some_and(|c| "aeiou".contains(c));
+    let mut forms = vec![base.to_string()];
+    let stem_y = base.strip_suffix('y').filter(|s| !v(s));
+    forms.push(match stem_y {
+        Some(s) => format!("{s}ies"),
+        None if ["s", "x", "z", "ch", "sh", "o"]
+            .iter()
+            .any(|e| base.ends_with(e)) =>
+        {
+            format!("{base}es")
+        }
+        None => format!("{base}s"),
+    });
+    forms.push(match (stem_y, base.ends_with('e')) {
+        (Some(s), _) => format!("{s}ied"),
+        (None, true) => format!("{base}d"),
+        _ => format!("{base}ed"),
+    });
+    forms.push(match base.strip_suffix('e') {
+        Some(s) if !s.ends_with('e') && !s.is_empty() => format!("{s}ing"),
+        _ => format!("{base}ing"),
+    });
+    // consonant-vowel-consonant endings double: stop -> stopped, stopping
+    let b: Vec<char> = base.chars().collect();
+    if b.len() >= 3 {
+        let (x, y, z) = (b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]);
+        if !v(&x.to_string()) && v(&y.to_string()) && !v(&z.to_string()) && !"wxy".contains(z) {
+            forms.push(format!("{base}{z}ed"));
+            forms.push(format!("{base}{z}ing"));
+        }
+    }
+    forms
+}
+
+/// A multi-word verb form (`ASK_FOR`, `+ASKED_FOR`) as lower-case words.
+fn verb_phrase(raw: &str) -> String {
+    raw.trim_start_matches('+')
+        .trim_end_matches('_')
+        .replace('_', " ")
+        .to_lowercase()
+}
+
+/// A code as written in the source, with stray characters ("080!") removed.
+fn clean_code(raw: &str) -> String {
+    let c: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ':' || *c == '-')
+        .collect();
+    if c.is_empty() {
+        "---".into()
+    } else {
+        c
+    }
+}
+
+/// Convert `CAMEO.2.0.txt` into dyad's verb format (see `dict::verbs`).
+pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> String {
+    let mut out = String::from(
+        "# dyad verb patterns, converted from the Phoenix CAMEO verb dictionary (CAMEO.2.0.txt, MIT).\n\
+         # Records: synset / block / verb / pattern; see crates/dyad-code/src/dict/verbs.rs.\n",
+    );
+    let mut in_patterns = false;
+    let mut synset: Option<(String, Vec<String>)> = None;
+    let mut block: Option<String> = None;
+    let flush_synset = |s: &mut Option<(String, Vec<String>)>, out: &mut String| {
+        if let Some((name, words)) = s.take() {
+            out.push_str(&format!("synset\t&{}\t{}\n", name, words.join("; ")));
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        let (body, _) = strip_comment(line);
+        let t = body.trim();
+        if line.contains("VERB PATTERNS") {
+            flush_synset(&mut synset, &mut out);
+            in_patterns = true;
+            continue;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if !in_patterns {
+            if let Some(name) = t.strip_prefix('&') {
+                flush_synset(&mut synset, &mut out);
+                synset = Some((name.trim_end_matches('_').to_lowercase(), Vec::new()));
+            } else if let (Some(w), Some((_, words))) = (t.strip_prefix('+'), synset.as_mut()) {
+                words.push(verb_phrase(w));
+            }
+            continue;
+        }
+        if let Some(head) = t.strip_prefix("---") {
+            let head = head.trim_end_matches('-').trim();
+            let (name, code) = match (head.find('['), head.find(']')) {
+                (Some(j), Some(k)) if j < k => (head[..j].trim(), clean_code(&head[j + 1..k])),
+                _ => (head, "---".to_string()),
+            };
+            out.push_str(&format!("block\t{name}\t{code}\n"));
+            block = Some(name.to_string());
+            stats.entries += 1;
+            continue;
+        }
+        let Some(b) = block.as_deref() else { continue };
+        let (rest, code) = match (t.rfind('['), t.rfind(']')) {
+            (Some(a), Some(z)) if a < z => (t[..a].trim(), Some(t[a + 1..z].trim())),
+            _ => (t, None),
+        };
+        let code = code.map(clean_code);
+        if let Some(p) = rest.strip_prefix('-') {
+            let p = p
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if !p.contains('*') {
+                stats.skipped_roles += 1; // a pattern without its verb cannot be placed
+                continue;
+            }
+            out.push_str(&format!(
+                "pattern\t{b}\t{}\t{p}\t{origin}:{}\n",
+                code.as_deref().unwrap_or("---"),
+                i + 1
+            ));
+            stats.names += 1;
+            continue;
+        }
+        // a verb line: HEAD {FORMS} [CODE]
+        let (head, forms) = match (rest.find('{'), rest.find('}')) {
+            (Some(a), Some(z)) if a < z => (rest[..a].trim(), Some(&rest[a + 1..z])),
+            _ => (rest, None),
+        };
+        let Some(head) = head.split_whitespace().next() else {
+            continue;
+        };
+        let lemma = verb_phrase(head);
+        if lemma.is_empty() {
+            continue;
+        }
+        let mut all: Vec<String> = match forms {
+            Some(f) => std::iter::once(lemma.clone())
+                .chain(f.split_whitespace().map(verb_phrase))
+                .collect(),
+            None => {
+                let (first, tail) = match lemma.split_once(' ') {
+                    Some((a, b)) => (a.to_string(), format!(" {b}")),
+                    None => (lemma.clone(), String::new()),
+                };
+                regular_forms(&first)
+                    .into_iter()
+                    .map(|f| format!("{f}{tail}"))
+                    .collect()
+            }
+        };
+        all.retain(|f| f.chars().any(char::is_alphabetic));
+        all.dedup();
+        out.push_str(&format!(
+            "verb\t{b}\t{lemma}\t{}\t{}\n",
+            code.as_deref().unwrap_or("-"),
+            all.join("; ")
+        ));
+    }
+    out
+}
+
+/// Build `cameo.tsv` from the CAMEO code names, the Goldstein scores and the
+/// CAMEO-to-PLOVER crosswalk. Codes absent from the crosswalk inherit their parent's.
+pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result<String, String> {
+    let two_cols = |t: &str| -> BTreeMap<String, String> {
+        t.lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            .collect()
+    };
+    let names = two_cols(eventcodes);
+    let scores = two_cols(goldstein);
+    let mut plover: HashMap<String, (String, String, String)> = HashMap::new();
+    for l in crosswalk.lines() {
+        let (body, _) = strip_comment(l);
+        let Some((code, rest)) = body.split_once(':') else {
+            continue;
+        };
+        let code = code.trim();
+        if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut f = rest.split(',').map(|s| s.trim().to_string());
+        let ev = f.next().unwrap_or_default();
+        if ev.is_empty() {
+            continue;
+        }
+        plover.insert(
+            code.to_string(),
+            (
+                ev,
+                f.next().unwrap_or_default(),
+                f.next().unwrap_or_default(),
+            ),
+        );
+    }
+    let mut out = String::from(
+        "# dyad CAMEO table: code, name, Goldstein score, PLOVER event, mode, context.\n\
+         # Facts from CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0).\n",
+    );
+    for (code, name) in &names {
+        let score = scores
+            .get(code)
+            .ok_or_else(|| format!("no Goldstein score for {code}"))?;
+        let mut c = code.as_str();
+        let p = loop {
+            if let Some(p) = plover.get(c) {
+                break p.clone();
+            }
+            if c.len() <= 2 {
+                break (String::new(), String::new(), String::new());
+            }
+            c = &c[..c.len() - 1];
+        };
+        // a parent's mode/context belongs to the parent; children only inherit the event
+        let (mode, ctx) = if c == code {
+            (p.1, p.2)
+        } else {
+            (String::new(), String::new())
+        };
+        out.push_str(&format!(
+            "{code}\t{name}\t{score}\t{}\t{mode}\t{ctx}\n",
+            p.0
+        ));
+    }
+    Ok(out)
+}
+
+/// Phoenix discards: phrases whose presence marks a sentence as not political news.
+pub fn phoenix_discards(text: &str) -> String {
+    let mut out = String::from("# dyad discards: a sentence containing one of these phrases is not coded.\n# From Phoenix.discards.txt (MIT).\n");
+    for l in text.lines() {
+        let (body, _) = strip_comment(l);
+        let t = body.trim().trim_start_matches('+').trim_end_matches('_');
+        // Years and "years ago"-style phrases are dated, not discarded: the coder
+        // flags such events `historical` instead of dropping them.
+        let dated =
+            t.chars().all(|c| c.is_ascii_digit()) || t.ends_with(" AGO") || t.ends_with(" LATER");
+        if !t.is_empty() && !dated {
+            out.push_str(&t.replace('_', " ").to_lowercase());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phoenix_actor_blocks() {
+        let text = "\
+# header
+SYRIA_ [SYR]
++SYRIAN_
++DAMASCUS
+BASHAR_AL_ASSAD_  # CountryInfo.txt
++ASSAD_
+\t[SYRELI 830101-000101]
+\t[SYRGOV >000717]
+\t[SYRELI]
+U.N._
+
+UN_SECRETARY_GENERAL
++UNSG
+\t[IGOUNO]
+";
+        let mut st = ConvertStats::default();
+        let e = phoenix_actors(text, "t", ActorKind::Org, &mut st);
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[0].kind, ActorKind::Country);
+        assert_eq!(e[0].names, vec!["syria", "syrian", "damascus"]);
+        assert_eq!(e[1].kind, ActorKind::Person);
+        assert_eq!(e[1].roles.len(), 3);
+        assert_eq!(e[1].roles[1].from, NaiveDate::from_ymd_opt(2000, 7, 17));
+        assert_eq!(e[1].roles[0].from, NaiveDate::from_ymd_opt(1983, 1, 1));
+        assert_eq!(
+            e[2].names,
+            vec!["u.n.", "un secretary general", "unsg"],
+            "a head without codes joins the next block"
+        );
+        let caps = HashMap::from([("SYR".to_string(), "Damascus".to_string())]);
+        let mut e = e;
+        let c = capital_entries(&mut e, &caps);
+        assert_eq!(c[0].roles[0].code, "SYRGOV");
+        assert!(!e[0].names.contains(&"damascus".to_string()));
+    }
+
+    #[test]
+    fn agents_expand_sets_and_plurals() {
+        let text =
+            "!PERSON! = MAN, WOMAN\nREBEL [~REB]\nCATTLE!PERSON! [~AGR]\nMILITIA [~UAF] # x\n";
+        let mut st = ConvertStats::default();
+        let e = phoenix_agents(text, "t", &mut st);
+        let agr = e.iter().find(|e| e.roles[0].code == "AGR").unwrap();
+        assert!(
+            agr.names.contains(&"cattle man".to_string())
+                || agr.names.contains(&"cattleman".to_string())
+        );
+        let uaf = e.iter().find(|e| e.roles[0].code == "UAF").unwrap();
+        assert!(uaf.names.contains(&"militias".to_string()));
+        assert_eq!(plural("rebel army"), "rebel armies");
+        assert_eq!(plural("policeman"), "policemen");
+    }
+
+    #[test]
+    fn verbs_and_forms() {
+        assert_eq!(
+            regular_forms("accuse"),
+            vec!["accuse", "accuses", "accused", "accusing"]
+        );
+        assert!(regular_forms("stop").contains(&"stopped".to_string()));
+        assert_eq!(
+            regular_forms("deny")[1..3],
+            ["denies".to_string(), "denied".to_string()]
+        );
+        let text = "&MILITARY\n+TROOPS\n+ARMED_FORCES_\n\n####### VERB PATTERNS #######\n---  MEET   [040]  ---\n+MEET_WITH {+MET_WITH}\nMEET {MEETS MET MEETING}\nGREET [050]\n- * (FOR TALKS)   [036:036]  # MEET\n";
+        let mut st = ConvertStats::default();
+        let out = phoenix_verbs(text, "C.txt", &mut st);
+        assert!(
+            out.contains("synset\t&military\ttroops; armed forces\n"),
+            "{out}"
+        );
+        assert!(out.contains("block\tMEET\t040\n"));
+        assert!(out.contains("verb\tMEET\tmeet with\t-\tmeet with; met with\n"));
+        assert!(
+            out.contains("verb\tMEET\tgreet\t050\tgreet; greets; greeted; greeting\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("pattern\tMEET\t036:036\t* (for talks)\tC.txt:10\n"),
+            "{out}"
+        );
+        let (f, errs) = crate::dict::verbs::parse_verb_file("v", &out);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(f.blocks[0].patterns.len(), 1);
+    }
+
+    #[test]
+    fn cameo_table_joins_sources() {
+        let t = cameo_table(
+            "CODE\tNAME\n04\tCONSULT\n042\tMake a visit\n0421\tSub\n",
+            "CODE\tG\n04\t1.0\n042\t1.9\n0421\t2.0\n",
+            "04: CONSULT\n042: CONSULT, visit, # Make a visit\n",
+        )
+        .unwrap();
+        assert!(t.contains("042\tMake a visit\t1.9\tCONSULT\tvisit\t\n"));
+        assert!(t.contains("0421\tSub\t2.0\tCONSULT\t\t\n"));
+    }
+}

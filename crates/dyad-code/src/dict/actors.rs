@@ -1,0 +1,281 @@
+//! dyad's actor dictionary format and its in-memory form.
+//!
+//! One entry per line, tab-separated: `ID  kind  roles  names  source`.
+//! - kind: `country`, `person`, `org`, `place`, `group` or `agent`;
+//! - roles: comma-separated `CODE FROM..TO` (ISO dates, either end open) or an
+//!   undated `CODE` used outside every dated range; agents give role codes (`REB`);
+//! - names: `;`-separated surface forms;
+//! - source: where the facts come from.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    Country,
+    Person,
+    Org,
+    Place,
+    Group,
+    Agent,
+}
+
+impl ActorKind {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "country" => ActorKind::Country,
+            "person" => ActorKind::Person,
+            "org" => ActorKind::Org,
+            "place" => ActorKind::Place,
+            "group" => ActorKind::Group,
+            "agent" => ActorKind::Agent,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Person => "person",
+            ActorKind::Org => "org",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
+            ActorKind::Agent => "agent",
+        }
+    }
+}
+
+/// A code an actor holds, possibly only between two dates (inclusive).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub code: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// False for the undated fallback role.
+    pub dated: bool,
+}
+
+impl Role {
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.dated && self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.code)?;
+        if self.dated {
+            let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            write!(f, " {}..{}", d(self.from), d(self.to))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorEntry {
+    pub id: String,
+    pub kind: ActorKind,
+    pub roles: Vec<Role>,
+    pub names: Vec<String>,
+    pub source: String,
+}
+
+impl ActorEntry {
+    /// The role in force on `date`: a dated role covering it (the latest-starting
+    /// one when several do), else the undated fallback. Without a date, the role
+    /// still open today, else the fallback, else the first.
+    pub fn role_on(&self, date: Option<NaiveDate>) -> Option<&Role> {
+        let fallback = || self.roles.iter().find(|r| !r.dated);
+        match date {
+            Some(d) => self
+                .roles
+                .iter()
+                .filter(|r| r.covers(d))
+                .max_by_key(|r| r.from)
+                .or_else(fallback),
+            None => self
+                .roles
+                .iter()
+                .filter(|r| r.dated && r.to.is_none())
+                .max_by_key(|r| r.from)
+                .or_else(fallback)
+                .or(self.roles.first()),
+        }
+    }
+
+    /// One line of the dictionary format.
+    pub fn to_line(&self) -> String {
+        let roles: Vec<String> = self.roles.iter().map(|r| r.to_string()).collect();
+        format!(
+            "{}\t{}\t{}\t{}\t{}",
+            self.id,
+            self.kind.as_str(),
+            roles.join(", "),
+            self.names.join("; "),
+            self.source
+        )
+    }
+}
+
+/// A problem in a dictionary file, with the line it is on (counting from 1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DictError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DictError {}
+
+fn parse_date(s: &str) -> Result<Option<NaiveDate>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("bad date {s:?} (want YYYY-MM-DD)"))
+}
+
+pub fn parse_role(s: &str) -> Result<Role, String> {
+    let mut parts = s.split_whitespace();
+    let code = parts
+        .next()
+        .ok_or("empty role")?
+        .trim_start_matches('~')
+        .to_string();
+    if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(format!("bad code {code:?}"));
+    }
+    match parts.next() {
+        None => Ok(Role {
+            code,
+            from: None,
+            to: None,
+            dated: false,
+        }),
+        Some(range) => {
+            let (a, b) = range
+                .split_once("..")
+                .ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
+            Ok(Role {
+                code,
+                from: parse_date(a)?,
+                to: parse_date(b)?,
+                dated: true,
+            })
+        }
+    }
+}
+
+/// Parse a dictionary file. Bad lines are reported and skipped; good ones kept.
+pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictError>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| DictError {
+            file: file.to_string(),
+            line: i + 1,
+            message,
+        };
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            errors.push(err(format!(
+                "want 4 or 5 tab-separated columns (ID, kind, roles, names, source), found {}",
+                cols.len()
+            )));
+            continue;
+        }
+        let Some(kind) = ActorKind::parse(cols[1].trim()) else {
+            errors.push(err(format!("unknown kind {:?}", cols[1])));
+            continue;
+        };
+        let roles: Result<Vec<Role>, String> = cols[2]
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(parse_role)
+            .collect();
+        let roles = match roles {
+            Ok(r) if !r.is_empty() => r,
+            Ok(_) => {
+                errors.push(err("no role codes".into()));
+                continue;
+            }
+            Err(e) => {
+                errors.push(err(e));
+                continue;
+            }
+        };
+        let names: Vec<String> = cols[3]
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        if names.is_empty() {
+            errors.push(err("no names".into()));
+            continue;
+        }
+        entries.push(ActorEntry {
+            id: cols[0].trim().to_string(),
+            kind,
+            roles,
+            names,
+            source: cols
+                .get(4)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
+        });
+    }
+    (entries, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn roles_follow_the_date() {
+        let text = "# comment\nX_LEADER\tperson\tXXXELI ..2009-12-31, XXXGOV 2010-01-01..2015-06-30, XXXGOV 2020-01-01.., XXXELI\tJane Doe; Doe\ttest\n";
+        let (entries, errors) = parse_actor_file("t.tsv", text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let e = &entries[0];
+        assert_eq!(e.names, vec!["Jane Doe", "Doe"]);
+        assert_eq!(e.role_on(Some(d("2012-03-01"))).unwrap().code, "XXXGOV");
+        assert_eq!(
+            e.role_on(Some(d("2017-03-01"))).unwrap().code,
+            "XXXELI",
+            "gap uses the fallback"
+        );
+        assert_eq!(e.role_on(Some(d("2024-07-25"))).unwrap().code, "XXXGOV");
+        assert_eq!(e.role_on(Some(d("2001-01-01"))).unwrap().code, "XXXELI");
+        assert_eq!(e.role_on(None).unwrap().to_string(), "XXXGOV 2020-01-01..");
+        assert_eq!(parse_actor_file("t", &e.to_line()).0[0], *e, "round trip");
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_line_numbers() {
+        let text = "A\tperson\tXXX\tName\n\nB\tnobody\tXXX\tName\nC\tperson\tXXX 2020-13-01..\tName\nD\tperson\tXXX\n";
+        let (entries, errors) = parse_actor_file("user.tsv", text);
+        assert_eq!(entries.len(), 1);
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 4, 5]);
+        assert!(errors[1].to_string().starts_with("user.tsv:4: bad date"));
+    }
+}

@@ -1,0 +1,206 @@
+//! The dictionaries dyad codes with: actors (countries, people, organisations,
+//! armed groups, capitals), agents (roles such as police or rebels), verb patterns,
+//! discards and the CAMEO table. The defaults are compiled into the binary from
+//! `data/`; user files (`--dict`) are added on top and override same-name entries.
+
+pub mod actors;
+pub mod cameo;
+pub mod verbs;
+
+use crate::words::{phrase_words, PhraseIndex, Vocab};
+use actors::{parse_actor_file, ActorEntry, ActorKind, DictError};
+use cameo::CameoTable;
+use std::collections::HashMap;
+use verbs::{parse_verb_file, Pattern, VerbBlock, VerbForm};
+
+/// The files compiled into dyad, in load order (later files override earlier ones).
+pub const EMBEDDED_ACTOR_FILES: &[(&str, &str)] = &[
+    (
+        "data/actors/phoenix-countries.tsv",
+        include_str!("../../../../data/actors/phoenix-countries.tsv"),
+    ),
+    (
+        "data/actors/phoenix-international.tsv",
+        include_str!("../../../../data/actors/phoenix-international.tsv"),
+    ),
+    (
+        "data/actors/phoenix-nonstate.tsv",
+        include_str!("../../../../data/actors/phoenix-nonstate.tsv"),
+    ),
+    (
+        "data/actors/capitals.tsv",
+        include_str!("../../../../data/actors/capitals.tsv"),
+    ),
+    (
+        "data/actors/phoenix-agents.tsv",
+        include_str!("../../../../data/actors/phoenix-agents.tsv"),
+    ),
+    (
+        "data/actors/dyad-supplement.tsv",
+        include_str!("../../../../data/actors/dyad-supplement.tsv"),
+    ),
+    (
+        "data/actors/leaders-supplement.tsv",
+        include_str!("../../../../data/actors/leaders-supplement.tsv"),
+    ),
+];
+pub const EMBEDDED_VERB_FILES: &[(&str, &str)] = &[
+    (
+        "data/verbs/cameo-verbs.tsv",
+        include_str!("../../../../data/verbs/cameo-verbs.tsv"),
+    ),
+    (
+        "data/verbs/dyad-supplement.tsv",
+        include_str!("../../../../data/verbs/dyad-supplement.tsv"),
+    ),
+];
+const EMBEDDED_CAMEO: &str = include_str!("../../../../data/cameo.tsv");
+const EMBEDDED_DISCARDS: &str = include_str!("../../../../data/discards.txt");
+
+/// Where a surface name points: an actor entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryRef(pub usize);
+
+/// A verb form found in the index, pointing to its block and patterns.
+pub struct Verbs {
+    pub blocks: Vec<VerbBlock>,
+    pub index: PhraseIndex<VerbForm>,
+    /// synset name -> phrases (normalised words)
+    pub synsets: HashMap<String, Vec<Vec<String>>>,
+}
+
+pub struct Dictionaries {
+    pub vocab: Vocab,
+    pub entries: Vec<ActorEntry>,
+    /// Which file each entry came from.
+    pub entry_files: Vec<String>,
+    /// Names of countries, people, organisations, groups and places.
+    pub actors: PhraseIndex<EntryRef>,
+    /// Names of agents (roles without a country: police, rebels, protesters).
+    pub agents: PhraseIndex<EntryRef>,
+    pub verbs: Verbs,
+    pub cameo: CameoTable,
+    pub discards: PhraseIndex<()>,
+}
+
+/// Does this dictionary text hold verb records rather than actor entries?
+pub fn is_verb_file(text: &str) -> bool {
+    text.lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.split('\t').next())
+        .is_some_and(|k| matches!(k, "synset" | "block" | "verb" | "pattern"))
+}
+
+impl Dictionaries {
+    /// An empty set: no actors, no verbs, only the CAMEO table.
+    pub fn empty() -> Self {
+        Dictionaries {
+            vocab: Vocab::default(),
+            entries: Vec::new(),
+            entry_files: Vec::new(),
+            actors: PhraseIndex::default(),
+            agents: PhraseIndex::default(),
+            verbs: Verbs {
+                blocks: Vec::new(),
+                index: PhraseIndex::default(),
+                synsets: HashMap::new(),
+            },
+            cameo: CameoTable::parse(EMBEDDED_CAMEO).expect("embedded cameo.tsv is valid"),
+            discards: PhraseIndex::default(),
+        }
+    }
+
+    /// The dictionaries compiled into dyad.
+    pub fn embedded() -> Self {
+        let mut d = Dictionaries::empty();
+        for (name, text) in EMBEDDED_ACTOR_FILES {
+            let errs = d.add_actor_file(name, text);
+            debug_assert!(errs.is_empty(), "{name}: {errs:?}");
+        }
+        for (name, text) in EMBEDDED_VERB_FILES {
+            let errs = d.add_verb_file(name, text);
+            debug_assert!(errs.is_empty(), "{name}: {errs:?}");
+        }
+        for line in EMBEDDED_DISCARDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let ids: Vec<u32> = phrase_words(line)
+                .iter()
+                .map(|w| d.vocab.intern(w))
+                .collect();
+            d.discards.insert(&ids, ());
+        }
+        d
+    }
+
+    /// Add a user dictionary of either kind; returns the problems found (bad lines
+    /// are skipped, good ones loaded).
+    pub fn add_file(&mut self, name: &str, text: &str) -> Vec<DictError> {
+        if is_verb_file(text) {
+            self.add_verb_file(name, text)
+        } else {
+            self.add_actor_file(name, text)
+        }
+    }
+
+    pub fn add_actor_file(&mut self, name: &str, text: &str) -> Vec<DictError> {
+        let (entries, errors) = parse_actor_file(name, text);
+        for e in entries {
+            let idx = EntryRef(self.entries.len());
+            for n in &e.names {
+                let ids: Vec<u32> = phrase_words(n)
+                    .iter()
+                    .map(|w| self.vocab.intern(w))
+                    .collect();
+                if e.kind == ActorKind::Agent {
+                    self.agents.insert(&ids, idx);
+                } else {
+                    self.actors.insert(&ids, idx);
+                }
+            }
+            self.entries.push(e);
+            self.entry_files.push(name.to_string());
+        }
+        errors
+    }
+
+    pub fn add_verb_file(&mut self, name: &str, text: &str) -> Vec<DictError> {
+        let (file, errors) = parse_verb_file(name, text);
+        for (sname, phrases) in file.synsets {
+            let list = self.verbs.synsets.entry(sname).or_default();
+            list.extend(phrases.iter().map(|p| phrase_words(p)));
+        }
+        // A block with the name of an existing one extends it: its patterns join.
+        let mut remap = Vec::with_capacity(file.blocks.len());
+        for b in file.blocks {
+            match self.verbs.blocks.iter().position(|x| x.name == b.name) {
+                Some(i) => {
+                    self.verbs.blocks[i].patterns.extend(b.patterns);
+                    remap.push(i);
+                }
+                None => {
+                    remap.push(self.verbs.blocks.len());
+                    self.verbs.blocks.push(b);
+                }
+            }
+        }
+        for (surface, mut form) in file.forms {
+            form.block = remap[form.block];
+            let ids: Vec<u32> = phrase_words(&surface)
+                .iter()
+                .map(|w| self.vocab.intern(w))
+                .collect();
+            self.verbs.index.insert(&ids, form);
+        }
+        errors
+    }
+
+    pub fn entry(&self, r: EntryRef) -> &ActorEntry {
+        &self.entries[r.0]
+    }
+
+    pub fn patterns(&self, block: usize) -> &[Pattern] {
+        &self.verbs.blocks[block].patterns
+    }
+}

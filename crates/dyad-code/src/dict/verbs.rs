@@ -1,0 +1,387 @@
+//! dyad's verb-pattern dictionary format and its in-memory form.
+//!
+//! Tab-separated records, one per line:
+//! - `synset  &NAME  phrase; phrase; ...`
+//! - `block   NAME   CODE` — a group of synonymous verbs with a default code;
+//! - `verb    NAME   LEMMA  CODE-or-'-'  form; form; ...` — every surface form listed;
+//! - `pattern NAME   CODE   PATTERN  ORIGIN` — a pattern over the words around the
+//!   verb `*`: plain words, `{consecutive words}`, `(prepositional groups)`,
+//!   `&SYNSET`, `$` source actor, `+` target actor, `%` compound actor.
+//!
+//! CODE is a CAMEO code, `SRC:TGT` for an event plus its reciprocal (target back
+//! to source), `:TGT` for the reciprocal only, or `---` for "no event".
+
+use super::actors::DictError;
+
+/// The event codes a verb or pattern gives.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Code {
+    /// source -> target
+    pub forward: Option<String>,
+    /// target -> source (the reciprocal event, e.g. 043 "host a visit" for 042)
+    pub reverse: Option<String>,
+}
+
+impl Code {
+    pub fn parse(s: &str) -> Result<Code, String> {
+        let s = s
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
+        let part = |p: &str| -> Result<Option<String>, String> {
+            let p = p.trim();
+            if p.is_empty() || p.chars().all(|c| c == '-') {
+                Ok(None)
+            } else if p.len() >= 2 && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()) {
+                Ok(Some(p.to_string()))
+            } else {
+                Err(format!("bad CAMEO code {p:?}"))
+            }
+        };
+        match s.split_once(':') {
+            Some((a, b)) => Ok(Code {
+                forward: part(a)?,
+                reverse: part(b)?,
+            }),
+            None => Ok(Code {
+                forward: part(s)?,
+                reverse: None,
+            }),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.forward.is_none() && self.reverse.is_none()
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let a = self.forward.as_deref().unwrap_or("");
+        match (&self.forward, &self.reverse) {
+            (None, None) => f.write_str("---"),
+            (_, Some(b)) => write!(f, "{a}:{b}"),
+            (Some(_), None) => f.write_str(a),
+        }
+    }
+}
+
+/// One word-level item of a pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Atom {
+    Word(String),
+    Synset(String),
+}
+
+/// One element of a pattern, matched in order with gaps allowed between elements.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elem {
+    /// Consecutive atoms (a single word is a one-atom sequence).
+    Seq(Vec<Atom>),
+    Source,
+    Target,
+    /// Either actor of a compound ("%"): matched like a target.
+    Compound,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub code: Code,
+    /// Elements before the verb, nearest to the verb last.
+    pub before: Vec<Elem>,
+    pub after: Vec<Elem>,
+    /// The pattern as written, for `rule` and `--explain`.
+    pub text: String,
+    pub origin: String,
+}
+
+impl Pattern {
+    /// How much of the sentence the pattern pins down; the most specific match wins.
+    pub fn specificity(&self) -> usize {
+        let count = |es: &[Elem]| -> usize {
+            es.iter()
+                .map(|e| match e {
+                    Elem::Seq(a) => 2 * a.len(),
+                    _ => 1,
+                })
+                .sum()
+        };
+        count(&self.before) + count(&self.after)
+    }
+
+    pub fn parse(code: Code, text: &str, origin: &str) -> Result<Pattern, String> {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        let mut seen_verb = false;
+        let mut group: Option<Vec<Atom>> = None;
+        let spaced = text
+            .replace('{', " { ")
+            .replace('}', " } ")
+            .replace('*', " * ")
+            .replace(['(', ')'], " ");
+        for tok in spaced.split_whitespace() {
+            let elem = match tok {
+                "*" => {
+                    if seen_verb {
+                        return Err("two verb markers '*'".into());
+                    }
+                    seen_verb = true;
+                    continue;
+                }
+                "{" => {
+                    group = Some(Vec::new());
+                    continue;
+                }
+                "}" => match group.take() {
+                    Some(g) if !g.is_empty() => Elem::Seq(g),
+                    _ => continue,
+                },
+                "$" => Elem::Source,
+                "+" => Elem::Target,
+                "%" => Elem::Compound,
+                "^" => continue,
+                t => {
+                    let atom = match t.strip_prefix('&') {
+                        Some(s) => Atom::Synset(s.to_ascii_lowercase()),
+                        None => Atom::Word(crate::words::normalize_word(t.trim_end_matches('_'))),
+                    };
+                    if let Some(g) = group.as_mut() {
+                        g.push(atom);
+                        continue;
+                    }
+                    Elem::Seq(vec![atom])
+                }
+            };
+            if seen_verb {
+                after.push(elem);
+            } else {
+                before.push(elem);
+            }
+        }
+        if !seen_verb {
+            return Err("no verb marker '*'".into());
+        }
+        Ok(Pattern {
+            code,
+            before,
+            after,
+            text: text.to_string(),
+            origin: origin.to_string(),
+        })
+    }
+}
+
+/// The grammatical form of a verb occurrence, guessed from its spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Ing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbForm {
+    pub block: usize,
+    pub lemma: String,
+    pub code: Option<Code>,
+    pub form: Form,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbBlock {
+    pub name: String,
+    pub code: Code,
+    pub patterns: Vec<Pattern>,
+}
+
+/// Parsed verb file contents, before interning into a lookup index.
+#[derive(Clone, Debug, Default)]
+pub struct VerbFile {
+    pub synsets: Vec<(String, Vec<String>)>,
+    pub blocks: Vec<VerbBlock>,
+    /// (surface form, verb)
+    pub forms: Vec<(String, VerbForm)>,
+}
+
+/// Guess the form of `surface` given the verb's base (first word decides).
+pub fn classify_form(base: &str, surface: &str) -> Form {
+    let b = base.split_whitespace().next().unwrap_or("");
+    let s = surface.split_whitespace().next().unwrap_or("");
+    if s == b {
+        Form::Base
+    } else if s.ends_with("ing") {
+        Form::Ing
+    } else if s.ends_with('s')
+        && (s.len() == b.len() + 1 || s.len() == b.len() + 2 || s.ends_with("ies"))
+    {
+        Form::Third
+    } else {
+        Form::Past
+    }
+}
+
+pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
+    let mut out = VerbFile::default();
+    let mut errors = Vec::new();
+    let mut block_index = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| DictError {
+            file: file.to_string(),
+            line: i + 1,
+            message,
+        };
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let list = |s: &str| -> Vec<String> {
+            s.split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let block_of = |name: &str, errors: &mut Vec<DictError>| -> Option<usize> {
+            let b = block_index.get(name).copied();
+            if b.is_none() {
+                errors.push(err(format!("verb block {name:?} not declared above")));
+            }
+            b
+        };
+        match (cols[0], cols.len()) {
+            ("synset", 3..) => out.synsets.push((
+                cols[1].trim_start_matches('&').to_ascii_lowercase(),
+                list(cols[2]),
+            )),
+            ("block", 3..) => match Code::parse(cols[2]) {
+                Ok(code) => {
+                    block_index.insert(cols[1].to_string(), out.blocks.len());
+                    out.blocks.push(VerbBlock {
+                        name: cols[1].to_string(),
+                        code,
+                        patterns: Vec::new(),
+                    });
+                }
+                Err(e) => errors.push(err(e)),
+            },
+            ("verb", 5..) => {
+                let Some(b) = block_of(cols[1], &mut errors) else {
+                    continue;
+                };
+                let code = match cols[3] {
+                    "-" | "" => None,
+                    c => match Code::parse(c) {
+                        Ok(c) => Some(c),
+                        Err(e) => {
+                            errors.push(err(e));
+                            continue;
+                        }
+                    },
+                };
+                let lemma = cols[2].to_string();
+                for f in list(cols[4]) {
+                    let form = classify_form(&lemma, &f);
+                    out.forms.push((
+                        f,
+                        VerbForm {
+                            block: b,
+                            lemma: lemma.clone(),
+                            code: code.clone(),
+                            form,
+                        },
+                    ));
+                }
+            }
+            ("pattern", 4..) => {
+                let Some(b) = block_of(cols[1], &mut errors) else {
+                    continue;
+                };
+                let parsed = Code::parse(cols[2]).and_then(|code| {
+                    Pattern::parse(code, cols[3], cols.get(4).copied().unwrap_or(file))
+                });
+                match parsed {
+                    Ok(p) => out.blocks[b].patterns.push(p),
+                    Err(e) => errors.push(err(e)),
+                }
+            }
+            (kind, n) => errors.push(err(format!("unknown record {kind:?} with {n} columns"))),
+        }
+    }
+    (out, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_with_reciprocals() {
+        assert_eq!(
+            Code::parse("042:043").unwrap(),
+            Code {
+                forward: Some("042".into()),
+                reverse: Some("043".into())
+            }
+        );
+        assert_eq!(
+            Code::parse("[:020]").unwrap(),
+            Code {
+                forward: None,
+                reverse: Some("020".into())
+            }
+        );
+        assert!(Code::parse("---").unwrap().is_none());
+        assert!(Code::parse("04x").is_err());
+        assert_eq!(Code::parse("036:036").unwrap().to_string(), "036:036");
+    }
+
+    #[test]
+    fn patterns_split_around_the_verb() {
+        let p = Pattern::parse(
+            Code::parse("154").unwrap(),
+            "&MILITARY * (TO +) &STRONGHOLD (IN $)",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(
+            p.before,
+            vec![Elem::Seq(vec![Atom::Synset("military".into())])]
+        );
+        assert_eq!(
+            p.after,
+            vec![
+                Elem::Seq(vec![Atom::Word("to".into())]),
+                Elem::Target,
+                Elem::Seq(vec![Atom::Synset("stronghold".into())]),
+                Elem::Seq(vec![Atom::Word("in".into())]),
+                Elem::Source
+            ]
+        );
+        let q = Pattern::parse(Code::default(), "* {ARMS SHIPMENT}", "t").unwrap();
+        assert_eq!(
+            q.after,
+            vec![Elem::Seq(vec![
+                Atom::Word("arms".into()),
+                Atom::Word("shipment".into())
+            ])]
+        );
+        assert!(Pattern::parse(Code::default(), "no verb", "t").is_err());
+    }
+
+    #[test]
+    fn verb_file_reports_bad_lines() {
+        let text = "block\tMEET\t040\nverb\tMEET\tmeet\t-\tmeet; meets; met; meeting\npattern\tMEET\t036\t* (for talks)\tx\npattern\tNOPE\t036\t* x\nverb\tMEET\tgreet\t05x\tgreet\n";
+        let (f, errors) = parse_verb_file("v.txt", text);
+        assert_eq!(f.forms.len(), 4);
+        assert_eq!(f.forms[2].1.form, Form::Past);
+        assert_eq!(f.forms[3].1.form, Form::Ing);
+        assert_eq!(f.forms[1].1.form, Form::Third);
+        assert_eq!(f.blocks[0].patterns.len(), 1);
+        assert_eq!(
+            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            vec![4, 5]
+        );
+    }
+}

@@ -1,0 +1,284 @@
+//! Actor mentions: dictionary phrases found in a sentence, merged into noun phrases
+//! ("his Syrian counterpart Bashar al-Assad", "Turkish troops") and coded for the
+//! date of the text. A country or place after "in", "at", ... is a location, not an actor.
+
+use crate::dict::actors::{ActorKind, Role};
+use crate::dict::{Dictionaries, EntryRef};
+use crate::sentence::Words;
+use crate::words::PhraseIndex;
+use chrono::NaiveDate;
+use dyad_core::{ActorCode, EntityLabel, Span};
+use std::ops::Range;
+
+/// One actor (or place) mention in a sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Word range in the sentence's [`Words`].
+    pub words: Range<usize>,
+    pub span: Span,
+    pub code: ActorCode,
+    /// The dictionary entries that made the code, e.g.
+    /// `data/actors/phoenix-countries.tsv:VLADIMIR_PUTIN [RUSGOV 2008-05-08..]`.
+    pub entry: String,
+    pub kind: ActorKind,
+    /// The person/organisation/country entry at the head, if any.
+    pub head: Option<EntryRef>,
+    /// Used as a place ("in Moscow"), so not an actor of the sentence.
+    pub location: bool,
+}
+
+impl Mention {
+    pub fn label(&self) -> Option<EntityLabel> {
+        match self.kind {
+            ActorKind::Person => Some(EntityLabel::PER),
+            ActorKind::Country | ActorKind::Place => Some(EntityLabel::LOC),
+            ActorKind::Org | ActorKind::Group => Some(EntityLabel::ORG),
+            ActorKind::Agent => None,
+        }
+    }
+}
+
+/// Prepositions after which a country or city names where something happened.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "into",
+    "around",
+    "within",
+];
+/// Direction words allowed between a locative preposition and the place ("in northern Syria").
+const REGION_WORDS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
+    "the",
+];
+/// Words before a country adjective that mean "supporting", not "belonging to".
+const PRO_ANTI: &[&str] = &["pro", "anti"];
+
+#[derive(Clone, Debug)]
+struct Chunk {
+    words: Range<usize>,
+    entry: EntryRef,
+    /// The document-level alias of a person named in full earlier ("Assad").
+    alias: bool,
+}
+
+/// Person names seen in full in a document, so that a later bare surname
+/// ("Assad" after "Bashar al-Assad") resolves to the same entry.
+#[derive(Default)]
+pub struct Aliases {
+    index: PhraseIndex<EntryRef>,
+}
+
+impl Aliases {
+    pub fn learn(&mut self, words: &Words, m: &Mention, dict: &Dictionaries) {
+        let Some(head) = m.head else { return };
+        if dict.entry(head).kind != ActorKind::Person || m.words.len() < 2 {
+            return;
+        }
+        let last = &words.words[m.words.end - 1];
+        if last.capitalized
+            && last.norm.chars().count() >= 3
+            && dict.actors.longest_at(&[last.id], 0).is_none()
+        {
+            self.index.insert(&[last.id], head);
+        }
+    }
+}
+
+fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words.words[i].punct {
+            i += 1;
+            continue;
+        }
+        let capitalized_in = |n: usize| words.words[i..i + n].iter().any(|w| w.capitalized);
+        let actor = dict
+            .actors
+            .longest_at(&words.ids, i)
+            .filter(|&(n, _)| capitalized_in(n));
+        let agent = dict.agents.longest_at(&words.ids, i);
+        let alias = aliases
+            .index
+            .longest_at(&words.ids, i)
+            .filter(|&(n, _)| capitalized_in(n));
+        let best = [
+            actor.map(|(n, e)| (n, *e, false)),
+            agent.map(|(n, e)| (n, *e, false)),
+            alias.map(|(n, e)| (n, *e, true)),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(n, e, _)| (n, dict.entry(e).kind != ActorKind::Agent));
+        match best {
+            Some((n, entry, alias)) => {
+                out.push(Chunk {
+                    words: i..i + n,
+                    entry,
+                    alias,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn role_str(file: &str, id: &str, role: &Role) -> String {
+    format!("{file}:{id} [{role}]")
+}
+
+/// Find and code the actor mentions of a sentence for the given date.
+pub fn find_mentions(
+    words: &Words,
+    dict: &Dictionaries,
+    aliases: &Aliases,
+    date: Option<NaiveDate>,
+) -> Vec<Mention> {
+    let chunks = find_chunks(words, dict, aliases);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chunks.len() {
+        // group chunks that touch, or are joined by a possessive 's
+        let mut group = vec![k];
+        while k + 1 < chunks.len() {
+            let gap = chunks[k].words.end..chunks[k + 1].words.start;
+            let joined = gap.is_empty() || (gap.len() == 1 && words.norm(gap.start) == "'s");
+            if !joined {
+                break;
+            }
+            k += 1;
+            group.push(k);
+        }
+        k += 1;
+        if let Some(m) = code_group(words, dict, &chunks, &group, date) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn code_group(
+    words: &Words,
+    dict: &Dictionaries,
+    chunks: &[Chunk],
+    group: &[usize],
+    date: Option<NaiveDate>,
+) -> Option<Mention> {
+    let first = chunks[group[0]].words.start;
+    let last = chunks[*group.last()?].words.end;
+    let mut base: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
+    let mut roles: Vec<(String, String)> = Vec::new();
+    let mut head_named: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
+    for &c in group {
+        let ch = &chunks[c];
+        let e = dict.entry(ch.entry);
+        let file = &dict.entry_files[ch.entry.0];
+        let role = e.role_on(date)?;
+        let why = role_str(file, &e.id, role)
+            + if ch.alias {
+                " (surname named in full earlier)"
+            } else {
+                ""
+            };
+        match e.kind {
+            ActorKind::Agent => roles.push((role.code.clone(), why)),
+            ActorKind::Country | ActorKind::Place => {
+                let pro = ch.words.start > 0 && PRO_ANTI.contains(&words.norm(ch.words.start - 1));
+                if !pro && base.is_none() {
+                    base = Some((ActorCode::new(role.code.clone()), e.kind, ch.entry, why));
+                }
+            }
+            _ => head_named = Some((ActorCode::new(role.code.clone()), e.kind, ch.entry, why)),
+        }
+    }
+    let (code, kind, head, entry) = match (head_named, base) {
+        // a named person/organisation carries its own code; titles and demonyms around it only describe it
+        (Some((code, kind, e, why)), base) => {
+            let code = match (code.country(), &base) {
+                (None, Some((b, _, _, _)))
+                    if kind == ActorKind::Group || kind == ActorKind::Org =>
+                {
+                    ActorCode::new(format!("{}{}", b.country().unwrap_or(""), code.as_str()))
+                }
+                _ => code,
+            };
+            (code, kind, Some(e), why)
+        }
+        (None, Some((b, kind, e, why))) => {
+            let mut code = b;
+            let mut why = why;
+            for (r, w) in &roles {
+                // a capital already stands for its government; a role refines the country
+                let country = ActorCode::new(code.country().unwrap_or(code.as_str()).to_string());
+                code = if kind == ActorKind::Place && r == "GOV" {
+                    code
+                } else {
+                    country.with_role(r)
+                };
+                why.push_str(" + ");
+                why.push_str(w);
+            }
+            (code, kind, Some(e), why)
+        }
+        (None, None) => {
+            let (r, w) = roles.first()?;
+            let mut code = ActorCode::new(r.clone());
+            let mut why = w.clone();
+            for (r, w) in &roles[1..] {
+                code = code.with_role(r);
+                why.push_str(" + ");
+                why.push_str(w);
+            }
+            (code, ActorKind::Agent, None, why)
+        }
+    };
+    let location = matches!(kind, ActorKind::Country | ActorKind::Place)
+        && roles.is_empty()
+        && is_locative(words, first);
+    Some(Mention {
+        words: first..last,
+        span: words.span_of(first, last),
+        code,
+        entry,
+        kind,
+        head,
+        location,
+    })
+}
+
+fn is_locative(words: &Words, start: usize) -> bool {
+    let mut j = start;
+    while j > 0 {
+        j -= 1;
+        let w = words.norm(j);
+        if LOCATIVE.contains(&w) {
+            return true;
+        }
+        if !REGION_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    false
+}

@@ -1,0 +1,132 @@
+//! Matching a verb's patterns against the words around it, TABARI-style: the
+//! elements of a pattern must appear in order around the verb, with other words
+//! allowed between them, inside the verb's clause.
+
+use crate::dict::verbs::{Atom, Elem, Pattern};
+use crate::dict::Dictionaries;
+use crate::mentions::Mention;
+use crate::sentence::Words;
+use std::ops::Range;
+
+/// What a pattern matched: the actors it placed, if any.
+#[derive(Clone, Debug, Default)]
+pub struct PatternMatch {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+}
+
+/// Does the text word `w` match the pattern word `p` (allowing regular inflection)?
+pub fn word_matches(p: &str, w: &str) -> bool {
+    if p == w {
+        return true;
+    }
+    let Some(rest) = w.strip_prefix(p) else {
+        // "ies" plural of a "y" noun, "-ing" of an "e" verb
+        return (p.ends_with('y') && w == format!("{}ies", &p[..p.len() - 1]))
+            || (p.ends_with('e')
+                && w.strip_suffix("ing")
+                    .is_some_and(|s| s == &p[..p.len() - 1]));
+    };
+    p.len() >= 3 && matches!(rest, "s" | "es" | "ed" | "d" | "ing")
+}
+
+/// Length in words of a match of `atoms` starting at word `i`, if they match there.
+fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Option<usize> {
+    let mut j = i;
+    for a in atoms {
+        match a {
+            Atom::Word(p) => {
+                if j >= words.len() || !word_matches(p, words.norm(j)) {
+                    return None;
+                }
+                j += 1;
+            }
+            Atom::Synset(name) => {
+                let phrases = dict.verbs.synsets.get(name)?;
+                let n = phrases
+                    .iter()
+                    .filter(|ph| {
+                        ph.iter().enumerate().all(|(k, pw)| {
+                            j + k < words.len() && word_matches(pw, words.norm(j + k))
+                        })
+                    })
+                    .map(Vec::len)
+                    .max()?;
+                j += n;
+            }
+        }
+    }
+    Some(j - i)
+}
+
+/// Match `after` elements forward from `start` within `window`; `before` backward.
+pub fn match_pattern(
+    p: &Pattern,
+    words: &Words,
+    verb: Range<usize>,
+    window: Range<usize>,
+    mentions: &[Mention],
+    dict: &Dictionaries,
+) -> Option<PatternMatch> {
+    let mut m = PatternMatch::default();
+    // forward
+    let mut pos = verb.end;
+    for e in &p.after {
+        pos = match e {
+            Elem::Seq(atoms) => {
+                let (at, n) = (pos..window.end)
+                    .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
+                at + n
+            }
+            Elem::Source | Elem::Target | Elem::Compound => {
+                let (idx, mm) = mentions.iter().enumerate().find(|(_, mm)| {
+                    !mm.location && mm.words.start >= pos && mm.words.end <= window.end
+                })?;
+                if matches!(e, Elem::Source) {
+                    m.source = Some(idx);
+                } else {
+                    m.target.get_or_insert(idx);
+                }
+                mm.words.end
+            }
+        };
+    }
+    // backward: elements nearest the verb are last in `before`
+    let mut pos = verb.start;
+    for e in p.before.iter().rev() {
+        pos = match e {
+            Elem::Seq(atoms) => (window.start..pos)
+                .rev()
+                .find(|&i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n <= pos))?,
+            Elem::Source | Elem::Target | Elem::Compound => {
+                let (idx, mm) = mentions.iter().enumerate().rev().find(|(_, mm)| {
+                    !mm.location && mm.words.end <= pos && mm.words.start >= window.start
+                })?;
+                if matches!(e, Elem::Source) {
+                    m.source = Some(idx);
+                } else {
+                    m.target.get_or_insert(idx);
+                }
+                mm.words.start
+            }
+        };
+    }
+    Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_match() {
+        assert!(word_matches("offensive", "offensives"));
+        assert!(word_matches("meeting", "meeting"));
+        assert!(word_matches("militia", "militias"));
+        assert!(word_matches("strike", "striking"));
+        assert!(word_matches("party", "parties"));
+        assert!(!word_matches("aid", "aide"));
+        assert!(!word_matches("to", "tons"));
+        assert!(!word_matches("war", "warning"));
+    }
+}

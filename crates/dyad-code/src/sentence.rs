@@ -1,0 +1,120 @@
+//! A sentence as the coder sees it: normalised words with their byte spans, and
+//! the parenthetical regions (between dashes or brackets) that clauses skip over.
+
+use crate::words::{normalize_word, Vocab};
+use dyad_core::{Sentence, Span, TokenKind};
+
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub span: Span,
+    pub norm: String,
+    pub id: u32,
+    /// Starts with an upper-case letter (a name, or the first word of the sentence).
+    pub capitalized: bool,
+    pub punct: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Words {
+    pub words: Vec<Word>,
+    /// Word ids, for phrase lookups.
+    pub ids: Vec<u32>,
+    /// Parenthetical regions as inclusive word ranges.
+    pub regions: Vec<(usize, usize)>,
+}
+
+const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
+
+impl Words {
+    pub fn new(text: &str, sentence: &Sentence, vocab: &Vocab) -> Words {
+        let toks = &sentence.tokens;
+        let mut words = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            let s = t.span.slice(text);
+            // A hyphen glued to both neighbours joins a compound ("al-Assad",
+            // "three-way"); the parts are matched as separate words.
+            let glued = |j: Option<usize>, left: bool| {
+                j.and_then(|j| toks.get(j)).is_some_and(|n| {
+                    if left {
+                        n.span.end == t.span.start
+                    } else {
+                        n.span.start == t.span.end
+                    }
+                })
+            };
+            if (s == "-" || s == "\u{2010}" || s == "\u{2011}")
+                && glued(i.checked_sub(1), true)
+                && glued(Some(i + 1), false)
+            {
+                continue;
+            }
+            let norm = normalize_word(s);
+            words.push(Word {
+                span: t.span,
+                id: vocab.get(&norm),
+                norm,
+                capitalized: s.chars().next().is_some_and(char::is_uppercase),
+                punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
+            });
+        }
+        let ids = words.iter().map(|w| w.id).collect();
+        let regions = find_regions(&words);
+        Words {
+            words,
+            ids,
+            regions,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn norm(&self, i: usize) -> &str {
+        self.words.get(i).map(|w| w.norm.as_str()).unwrap_or("")
+    }
+
+    /// Can something at word `a` relate to something at word `b` without crossing
+    /// into a parenthetical that holds one but not the other? A region is skipped
+    /// from outside, but a clause inside may reach its antecedent outside.
+    pub fn same_clause_level(&self, a: usize, b: usize) -> bool {
+        self.regions.iter().all(|&(s, e)| {
+            let a_in = s <= a && a <= e;
+            let b_in = s <= b && b <= e;
+            !a_in || b_in
+        })
+    }
+
+    pub fn span_of(&self, from: usize, to: usize) -> Span {
+        Span::new(self.words[from].span.start, self.words[to - 1].span.end)
+    }
+}
+
+fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
+    let mut regions = Vec::new();
+    let mut open_dash: Option<usize> = None;
+    let mut open_paren: Vec<usize> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if DASHES.contains(&w.norm.as_str()) {
+            match open_dash.take() {
+                Some(s) => regions.push((s, i)),
+                None => open_dash = Some(i),
+            }
+        } else if w.norm == "(" {
+            open_paren.push(i);
+        } else if w.norm == ")" {
+            if let Some(s) = open_paren.pop() {
+                regions.push((s, i));
+            }
+        }
+    }
+    // an unclosed dash runs to the end of the sentence ("..., the official said — and left")
+    if let Some(s) = open_dash {
+        regions.push((s, words.len().saturating_sub(1)));
+    }
+    regions
+}

@@ -1,0 +1,907 @@
+//! Time expressions, normalised against the publication date.
+//!
+//! Rules over each sentence's tokens, left to right, longest match first. Values
+//! are ISO dates (`2024-07-24`), months (`2023-03`) or years (`2015`). The text of
+//! an expression leaves out a leading preposition ("on Thursday" -> "Thursday",
+//! "since 2016" -> "2016", open-ended) but keeps modifiers ("late Wednesday").
+//!
+//! Decisions:
+//! - News style: a weekday, "in March" or "March 5" without a year is the most
+//!   recent one on or before the publication date, never after it ("last Friday"
+//!   is strictly before; "next Friday" strictly after).
+//! - Weeks ("this week", "earlier this week", "last week", "two weeks ago") get
+//!   the finest unit that holds the whole week (or the part of it meant): the
+//!   month when the week lies in one month, else the year, else nothing.
+//! - Decades ("the 1990s") are skipped: a year value would claim too much.
+//! - Bare years 1900-2099 count only after a temporal preposition (in, since, by,
+//!   ...), after early/late/mid, or as the second year of "from 2011 to 2015";
+//!   never before a count noun ("in 2000 cases").
+//! - Without a publication date only absolute expressions get values.
+
+use crate::sentences::split;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
+
+/// Words after which a bare month or year is a time.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "of",
+    "before",
+    "after",
+    "during",
+    "through",
+    "throughout",
+    "between",
+    "around",
+    "circa",
+    "for",
+];
+
+/// Words linking a second year to a first: "from 2011 to 2015", "in 2011 and 2015".
+const LINKS: &[&str] = &[
+    "to", "and", "or", "through", "until", "-", "\u{2013}", "\u{2014}",
+];
+
+/// Nouns that make a preceding four-digit number a count, not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "troops",
+    "soldiers",
+    "cases",
+    "deaths",
+    "civilians",
+    "votes",
+    "dollars",
+    "euros",
+    "members",
+    "tons",
+    "tonnes",
+    "units",
+    "homes",
+    "houses",
+    "refugees",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "meters",
+    "metres",
+    "residents",
+    "children",
+    "migrants",
+    "jobs",
+    "workers",
+    "points",
+    "percent",
+    "fighters",
+    "prisoners",
+    "families",
+    "rockets",
+    "missiles",
+    "drones",
+    "shells",
+    "men",
+    "women",
+    "vehicles",
+    "tanks",
+    "feet",
+    "hectares",
+    "barrels",
+    "signatures",
+    "delegates",
+    "seats",
+    "students",
+    "pages",
+    "words",
+    "rounds",
+    "killed",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
+
+const SMALL_NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// Time expressions in every sentence. With no sentences (but some text) the text
+/// is split first.
+pub fn find_times(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<NaiveDate>,
+) -> Vec<TimeExpr> {
+    let fallback;
+    let sentences = if sentences.is_empty() {
+        fallback = split(text, &[]);
+        &fallback
+    } else {
+        sentences
+    };
+    let mut out = Vec::new();
+    for s in sentences {
+        let toks: Vec<Tok> = s
+            .tokens
+            .iter()
+            .map(|t| {
+                let raw = t.span.slice(text);
+                let low = if raw.len() <= 24 {
+                    raw.to_lowercase()
+                } else {
+                    String::new()
+                };
+                Tok {
+                    span: t.span,
+                    kind: t.kind,
+                    raw,
+                    low,
+                }
+            })
+            .collect();
+        Finder {
+            toks: &toks,
+            published,
+        }
+        .run(text, &mut out);
+    }
+    out
+}
+
+struct Tok<'a> {
+    span: Span,
+    kind: TokenKind,
+    raw: &'a str,
+    low: String,
+}
+
+/// A matched expression: tokens `first..=last` and its value.
+struct Hit {
+    last: usize,
+    value: String,
+    precision: Precision,
+}
+
+struct Finder<'a, 'b> {
+    toks: &'b [Tok<'a>],
+    published: Option<NaiveDate>,
+}
+
+impl Finder<'_, '_> {
+    fn run(&self, text: &str, out: &mut Vec<TimeExpr>) {
+        let mut i = 0;
+        // token index just after the last expression, for "from 2011 to 2015"
+        let mut last_end: Option<usize> = None;
+        while i < self.toks.len() {
+            let linked = last_end
+                .is_some_and(|e| e + 1 == i && self.low(e).is_some_and(|w| LINKS.contains(&w)));
+            let contextual = linked
+                || i.checked_sub(1)
+                    .and_then(|p| self.low(p))
+                    .is_some_and(|w| PREPOSITIONS.contains(&w));
+            let Some(hit) = self.modified(i).or_else(|| self.core(i, contextual)) else {
+                i += 1;
+                continue;
+            };
+            // spans from the caller may be garbage: never build an inverted one
+            let (start, end) = (self.toks[i].span.start, self.toks[hit.last].span.end);
+            if let Some(t) = text.get(start..end) {
+                let span = Span::new(start, end);
+                let open_ended = i > 0 && self.low(i - 1) == Some("since");
+                out.push(TimeExpr {
+                    text: t.to_string(),
+                    span,
+                    value: hit.value,
+                    precision: hit.precision,
+                    open_ended,
+                });
+            }
+            last_end = Some(hit.last + 1);
+            i = hit.last + 1;
+        }
+    }
+
+    fn low(&self, i: usize) -> Option<&str> {
+        self.toks.get(i).map(|t| t.low.as_str())
+    }
+
+    /// `early 2015`, `late Wednesday`, `mid-March`, `earlier this week`.
+    fn modified(&self, i: usize) -> Option<Hit> {
+        let m = self.low(i)?;
+        if !matches!(m, "early" | "late" | "mid" | "earlier" | "later") {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.low(k) == Some("-") && self.adjacent(i, k) {
+            k += 1;
+        }
+        let earlier_later = matches!(m, "earlier" | "later");
+        if earlier_later && self.low(k) == Some("this") {
+            // only the part of the week before / after publication
+            if self.low(k + 1) == Some("week") {
+                let p = self.published?;
+                let (a, b) = week_of(p, 0)?;
+                let (a, b) = if m == "earlier" { (a, p) } else { (p, b) };
+                return hit_range(k + 1, a, b);
+            }
+        }
+        // a modifier makes a bare month or year temporal: "early 2015", "mid-March"
+        let hit = self.core(k, !earlier_later)?;
+        Some(hit)
+    }
+
+    fn core(&self, i: usize, contextual: bool) -> Option<Hit> {
+        self.iso_date(i)
+            .or_else(|| self.day_month(i))
+            .or_else(|| self.month_first(i, contextual))
+            .or_else(|| self.relative(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| if contextual { self.bare_year(i) } else { None })
+    }
+
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.span.end == y.span.start,
+            _ => false,
+        }
+    }
+
+    /// `2023-03-05`
+    fn iso_date(&self, i: usize) -> Option<Hit> {
+        let y = self.number(i, 4)?;
+        if self.low(i + 1)? != "-" || self.low(i + 3)? != "-" {
+            return None;
+        }
+        if !(i..i + 4).all(|k| self.adjacent(k, k + 1)) {
+            return None;
+        }
+        let m = self.number(i + 2, 2)?;
+        let d = self.number(i + 4, 2)?;
+        let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+        Some(day_hit(i + 4, date))
+    }
+
+    /// `5 March`, `5 March 2023`, `the 5th of March`
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let d = self.day_number(i)?;
+        let mut k = i + 1;
+        if self.low(k) == Some("of") {
+            k += 1;
+        }
+        let m = self.month(k, true)?;
+        if let Some(y) = self.year_number(k + 1, 1000, 2999) {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some(day_hit(k + 1, date));
+        }
+        let date = self.infer_year(m, d)?;
+        Some(day_hit(k, date))
+    }
+
+    /// `March 5, 2023`, `March 5`, `March 2023`, `March of last year`, `in March`
+    fn month_first(&self, i: usize, contextual: bool) -> Option<Hit> {
+        let m = self.month(i, true)?;
+        if let Some(d) = self.day_number(i + 1) {
+            let mut k = i + 2;
+            if self.low(k) == Some(",") {
+                k += 1;
+            }
+            if let Some(y) = self.year_number(k, 1000, 2999) {
+                let date = NaiveDate::from_ymd_opt(y, m, d)?;
+                return Some(day_hit(k, date));
+            }
+            let date = self.infer_year(m, d)?;
+            return Some(day_hit(i + 1, date));
+        }
+        if let Some(y) = self.year_number(i + 1, 1000, 2999) {
+            return Some(month_hit(i + 1, y as i64, m));
+        }
+        if self.low(i + 1) == Some("of") {
+            if let Some(y) = self.year_number(i + 2, 1000, 2999) {
+                return Some(month_hit(i + 2, y as i64, m));
+            }
+            if self.low(i + 3) == Some("year") {
+                let shift = match self.low(i + 2)? {
+                    "last" => -1,
+                    "this" => 0,
+                    "next" => 1,
+                    _ => return None,
+                };
+                let p = self.published?;
+                return Some(month_hit(i + 3, p.year() as i64 + shift, m));
+            }
+        }
+        // a bare month needs a preposition or a modifier, and a full name
+        let full = MONTHS.contains(&self.low(i)?.trim_end_matches('.'));
+        if !(contextual && full) {
+            return None;
+        }
+        let p = self.published?;
+        let year = if m <= p.month() {
+            p.year()
+        } else {
+            p.year() - 1
+        };
+        Some(month_hit(i, year as i64, m))
+    }
+
+    /// today, yesterday, tonight, last night, this morning, last/this/next
+    /// week/month/year, last/next March, last/next Friday.
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let w = self.low(i)?;
+        let offset = match w {
+            "today" | "tonight" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if let Some(off) = offset {
+            let p = self.published?;
+            let date = shift_days(p, off)?;
+            let last =
+                if w != "tonight" && self.low(i + 1).is_some_and(|n| PARTS_OF_DAY.contains(&n)) {
+                    i + 1
+                } else {
+                    i
+                };
+            return Some(day_hit(last, date));
+        }
+        if !matches!(w, "last" | "this" | "next") {
+            return None;
+        }
+        let next = self.low(i + 1)?;
+        let shift: i64 = match w {
+            "last" => -1,
+            "this" => 0,
+            _ => 1,
+        };
+        match next {
+            "night" if w == "last" => {
+                let p = self.published?;
+                Some(day_hit(i + 1, shift_days(p, -1)?))
+            }
+            "morning" | "afternoon" | "evening" if w == "this" => {
+                Some(day_hit(i + 1, self.published?))
+            }
+            "week" => {
+                let (a, b) = week_of(self.published?, shift)?;
+                hit_range(i + 1, a, b)
+            }
+            "month" => {
+                let p = self.published?;
+                let (y, m) = add_months(p.year() as i64, p.month(), shift);
+                Some(month_hit(i + 1, y, m))
+            }
+            "year" => Some(year_hit(i + 1, self.published?.year() as i64 + shift)),
+            _ => {
+                let p = self.published?;
+                if let Some(m) = self.month(i + 1, false) {
+                    // "last March": the most recent March before this month
+                    let y = p.year() as i64;
+                    let year = match shift {
+                        -1 => {
+                            if m < p.month() {
+                                y
+                            } else {
+                                y - 1
+                            }
+                        }
+                        0 => y,
+                        _ => {
+                            if m > p.month() {
+                                y
+                            } else {
+                                y + 1
+                            }
+                        }
+                    };
+                    return Some(month_hit(i + 1, year, m));
+                }
+                let wd = weekday(next)?;
+                let date = match shift {
+                    -1 => weekday_before(p, wd, true)?,
+                    0 => weekday_before(p, wd, false)?,
+                    _ => weekday_after(p, wd)?,
+                };
+                Some(day_hit(self.part_of_day(i + 1), date))
+            }
+        }
+    }
+
+    /// `Thursday`, `Wednesday night`: the most recent such day on or before
+    /// publication. A weekday followed by a full date leaves it to the date.
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let wd = weekday(self.low(i)?)?;
+        let mut k = i + 1;
+        if self.low(k) == Some(",") {
+            k += 1;
+        }
+        if self.day_month(k).is_some() || self.month_first(k, false).is_some() {
+            return None;
+        }
+        let date = weekday_before(self.published?, wd, false)?;
+        Some(day_hit(self.part_of_day(i), date))
+    }
+
+    fn part_of_day(&self, i: usize) -> usize {
+        if self.low(i + 1).is_some_and(|n| PARTS_OF_DAY.contains(&n)) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// `two days ago`, `a year ago`, `three weeks ago`
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let n = self.count(i)?;
+        let unit = self.low(i + 1)?;
+        if self.low(i + 2)? != "ago" {
+            return None;
+        }
+        let p = self.published?;
+        let last = i + 2;
+        match unit.trim_end_matches('s') {
+            "day" => Some(day_hit(last, shift_days(p, -n)?)),
+            "week" => {
+                let mid = shift_days(p, -7 * n)?;
+                hit_range(last, shift_days(mid, -3)?, shift_days(mid, 3)?)
+            }
+            "month" => {
+                let (y, m) = add_months(p.year() as i64, p.month(), -n);
+                Some(month_hit(last, y, m))
+            }
+            "year" => Some(year_hit(last, p.year() as i64 - n)),
+            _ => None,
+        }
+    }
+
+    /// `2015` after a preposition; not `2000 troops`.
+    fn bare_year(&self, i: usize) -> Option<Hit> {
+        let y = self.year_number(i, 1900, 2099)?;
+        if self.low(i + 1).is_some_and(|n| COUNT_NOUNS.contains(&n)) {
+            return None;
+        }
+        Some(year_hit(i, y as i64))
+    }
+
+    fn number(&self, i: usize, digits: usize) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokenKind::Number || t.raw.len() != digits {
+            return None;
+        }
+        t.raw.parse().ok()
+    }
+
+    fn year_number(&self, i: usize, lo: i32, hi: i32) -> Option<i32> {
+        let y = self.number(i, 4)? as i32;
+        (lo..=hi).contains(&y).then_some(y)
+    }
+
+    /// `5`, `05`, `5th`, `22nd`
+    fn day_number(&self, i: usize) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        let digits = t.low.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        let suffix = &t.low[digits.len()..];
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+            || digits.is_empty()
+            || digits.len() > 2
+        {
+            return None;
+        }
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    /// `two`, `3`, `a`
+    fn count(&self, i: usize) -> Option<i64> {
+        let w = self.low(i)?;
+        if matches!(w, "a" | "an") {
+            return Some(1);
+        }
+        if let Some(k) = SMALL_NUMBERS.iter().position(|&n| n == w) {
+            return Some(k as i64 + 1);
+        }
+        if w.len() <= 3 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            return w.parse().ok();
+        }
+        None
+    }
+
+    /// Month number of a month name; "May", "March" and "Mar" only capitalised.
+    fn month(&self, i: usize, abbreviations: bool) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        let w = t.low.trim_end_matches('.');
+        let capital = t.raw.starts_with(|c: char| c.is_uppercase());
+        if matches!(w, "may" | "march" | "mar") && !capital {
+            return None;
+        }
+        if let Some(k) = MONTHS.iter().position(|&m| m == w) {
+            return Some(k as u32 + 1);
+        }
+        if abbreviations && capital {
+            return MONTH_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map(|&(_, m)| m);
+        }
+        None
+    }
+
+    /// The most recent (month, day) on or before publication.
+    fn infer_year(&self, m: u32, d: u32) -> Option<NaiveDate> {
+        let p = self.published?;
+        let this = NaiveDate::from_ymd_opt(p.year(), m, d);
+        match this {
+            Some(date) if date <= p => Some(date),
+            _ => NaiveDate::from_ymd_opt(p.year().checked_sub(1)?, m, d),
+        }
+    }
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|&(_, d)| d)
+}
+
+fn weekday_before(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate> {
+    let mut delta = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+    if strictly && delta == 0 {
+        delta = 7;
+    }
+    p.checked_sub_days(Days::new(delta as u64))
+}
+
+fn weekday_after(p: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
+    let mut delta = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
+    if delta == 0 {
+        delta = 7;
+    }
+    p.checked_add_days(Days::new(delta as u64))
+}
+
+/// Monday and Sunday of the week `shift` weeks from the one holding `p`.
+fn week_of(p: NaiveDate, shift: i64) -> Option<(NaiveDate, NaiveDate)> {
+    let monday = shift_days(p, -(p.weekday().num_days_from_monday() as i64) + 7 * shift)?;
+    Some((monday, shift_days(monday, 6)?))
+}
+
+fn shift_days(p: NaiveDate, by: i64) -> Option<NaiveDate> {
+    if by >= 0 {
+        p.checked_add_days(Days::new(by as u64))
+    } else {
+        p.checked_sub_days(Days::new(by.unsigned_abs()))
+    }
+}
+
+fn add_months(y: i64, m: u32, by: i64) -> (i64, u32) {
+    let total = y * 12 + (m as i64 - 1) + by;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
+}
+
+fn day_hit(last: usize, d: NaiveDate) -> Hit {
+    Hit {
+        last,
+        value: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        precision: Precision::Day,
+    }
+}
+
+fn month_hit(last: usize, y: i64, m: u32) -> Hit {
+    Hit {
+        last,
+        value: format!("{y:04}-{m:02}"),
+        precision: Precision::Month,
+    }
+}
+
+fn year_hit(last: usize, y: i64) -> Hit {
+    Hit {
+        last,
+        value: format!("{y:04}"),
+        precision: Precision::Year,
+    }
+}
+
+/// The finest unit holding both dates, or None when they are in different years.
+fn hit_range(last: usize, a: NaiveDate, b: NaiveDate) -> Option<Hit> {
+    if a == b {
+        Some(day_hit(last, a))
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        Some(month_hit(last, a.year() as i64, a.month()))
+    } else if a.year() == b.year() {
+        Some(year_hit(last, a.year() as i64))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// (text, value, precision, open_ended) for `text` published on `published`.
+    fn times(text: &str, published: Option<&str>) -> Vec<(String, String, Precision, bool)> {
+        let t = find_times(text, &split(text, &[]), published.map(date));
+        for x in &t {
+            assert_eq!(&text[x.span.start..x.span.end], x.text);
+        }
+        t.into_iter()
+            .map(|x| (x.text, x.value, x.precision, x.open_ended))
+            .collect()
+    }
+
+    fn one(text: &str, published: &str) -> (String, String, Precision, bool) {
+        let t = times(text, Some(published));
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        t.into_iter().next().unwrap()
+    }
+
+    fn e(text: &str, value: &str, p: Precision, open: bool) -> (String, String, Precision, bool) {
+        (text.to_string(), value.to_string(), p, open)
+    }
+
+    const PUB: &str = "2024-07-25"; // a Thursday
+
+    #[test]
+    fn seed_phrases() {
+        use Precision::*;
+        assert_eq!(
+            one("The agency said so on Thursday.", PUB),
+            e("Thursday", "2024-07-25", Day, false)
+        );
+        assert_eq!(
+            one("The talks, held late Wednesday, ended.", PUB),
+            e("late Wednesday", "2024-07-24", Day, false)
+        );
+        assert_eq!(
+            one("It intervened in 2015 during the war.", PUB),
+            e("2015", "2015", Year, false)
+        );
+        assert_eq!(
+            one("They had not met since March of last year.", PUB),
+            e("March of last year", "2023-03", Month, true)
+        );
+        assert_eq!(
+            one("Protests began in 2011, and later.", PUB),
+            e("2011", "2011", Year, false)
+        );
+        assert_eq!(
+            one("What he in 2019 dubbed a plan.", PUB),
+            e("2019", "2019", Year, false)
+        );
+        assert_eq!(
+            one("Raids have continued since 2016, officials say.", PUB),
+            e("2016", "2016", Year, true)
+        );
+    }
+
+    #[test]
+    fn weekdays_are_never_after_publication() {
+        use Precision::*;
+        assert_eq!(
+            one("Early Monday, shelling resumed.", PUB),
+            e("Early Monday", "2024-07-22", Day, false)
+        );
+        assert_eq!(
+            one("They left Friday.", PUB),
+            e("Friday", "2024-07-19", Day, false)
+        );
+        assert_eq!(
+            one("Fires burned Wednesday night.", PUB),
+            e("Wednesday night", "2024-07-24", Day, false)
+        );
+        assert_eq!(
+            one("He spoke last Thursday.", PUB),
+            e("last Thursday", "2024-07-18", Day, false)
+        );
+        assert_eq!(
+            one("A vote is due next Monday.", PUB),
+            e("next Monday", "2024-07-29", Day, false)
+        );
+        assert_eq!(
+            one("On SATURDAY crowds came.", PUB),
+            e("SATURDAY", "2024-07-20", Day, false)
+        );
+        // a weekday before a full date defers to the date
+        assert_eq!(
+            one("It was signed on Tuesday, July 9, 2024.", PUB),
+            e("July 9, 2024", "2024-07-09", Day, false)
+        );
+    }
+
+    #[test]
+    fn relative_days_months_years() {
+        use Precision::*;
+        let all = times(
+            "Today and yesterday, tomorrow, tonight and last night. This week, earlier this \
+             week, last month, this month, next month, last year, this year, next year.",
+            Some(PUB),
+        );
+        let got: Vec<(&str, &str, Precision)> = all
+            .iter()
+            .map(|(t, v, p, _)| (t.as_str(), v.as_str(), *p))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Today", "2024-07-25", Day),
+                ("yesterday", "2024-07-24", Day),
+                ("tomorrow", "2024-07-26", Day),
+                ("tonight", "2024-07-25", Day),
+                ("last night", "2024-07-24", Day),
+                ("This week", "2024-07", Month),
+                ("earlier this week", "2024-07", Month),
+                ("last month", "2024-06", Month),
+                ("this month", "2024-07", Month),
+                ("next month", "2024-08", Month),
+                ("last year", "2023", Year),
+                ("this year", "2024", Year),
+                ("next year", "2025", Year),
+            ]
+        );
+        // a week spanning two months gets no month
+        assert_eq!(
+            one("It rained this week.", "2024-07-31"),
+            e("this week", "2024", Year, false)
+        );
+        assert!(times("It rained this week.", Some("2024-12-31")).is_empty());
+        assert_eq!(
+            one("It fell two days ago.", PUB),
+            e("two days ago", "2024-07-23", Day, false)
+        );
+        assert_eq!(
+            one("It fell a year ago.", PUB),
+            e("a year ago", "2023", Year, false)
+        );
+        assert_eq!(
+            one("It fell 3 months ago.", "2024-02-10"),
+            e("3 months ago", "2023-11", Month, false)
+        );
+    }
+
+    #[test]
+    fn months_and_dates() {
+        use Precision::*;
+        assert_eq!(
+            one("Talks began in March.", PUB),
+            e("March", "2024-03", Month, false)
+        );
+        assert_eq!(
+            one("Talks began in September.", PUB),
+            e("September", "2023-09", Month, false)
+        );
+        assert_eq!(
+            one("Talks began last March.", PUB),
+            e("last March", "2024-03", Month, false)
+        );
+        assert_eq!(
+            one("Talks began last July.", PUB),
+            e("last July", "2023-07", Month, false)
+        );
+        assert_eq!(
+            one("Talks began in March 2023.", PUB),
+            e("March 2023", "2023-03", Month, false)
+        );
+        assert_eq!(
+            one("Talks began on March 5.", PUB),
+            e("March 5", "2024-03-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began on Dec. 5.", PUB),
+            e("Dec. 5", "2023-12-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began on 5 March.", PUB),
+            e("5 March", "2024-03-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began on March 5, 2023.", PUB),
+            e("March 5, 2023", "2023-03-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began on 5 March 2023.", PUB),
+            e("5 March 2023", "2023-03-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began on the 5th of March.", PUB),
+            e("5th of March", "2024-03-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began on 2023-03-05.", PUB),
+            e("2023-03-05", "2023-03-05", Day, false)
+        );
+        assert_eq!(
+            one("Talks began in early 2015.", PUB),
+            e("early 2015", "2015", Year, false)
+        );
+        assert_eq!(
+            one("Talks began in mid-March.", PUB),
+            e("mid-March", "2024-03", Month, false)
+        );
+        assert_eq!(
+            one("Aid ends by 2030.", PUB),
+            e("2030", "2030", Year, false)
+        );
+    }
+
+    #[test]
+    fn absolute_only_without_publication_date() {
+        let t = times(
+            "On Thursday, last year and in March, and on 5 March 2023 and in 2015 and 2023-01-02.",
+            None,
+        );
+        let values: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, vec!["2023-03-05", "2015", "2023-01-02"]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        assert!(times("Some 2,000 troops moved under Resolution 2254.", Some(PUB)).is_empty());
+        assert!(times("It rose to 2015 and then 1999 in total.", Some(PUB)).is_empty());
+        assert!(times("Aid reached 2000 people in 2000 homes.", Some(PUB)).is_empty());
+        assert!(times("The 1990s were calm; we may march.", Some(PUB)).is_empty());
+        assert!(times("In the 1990s it was calm.", Some(PUB)).is_empty());
+        let t = times("It ran from 2011 to 2015.", Some(PUB));
+        assert_eq!(t.len(), 2);
+        assert_eq!((t[0].1.as_str(), t[1].1.as_str()), ("2011", "2015"));
+    }
+
+    #[test]
+    fn odd_publication_dates_do_not_panic() {
+        for p in [NaiveDate::MIN, NaiveDate::MAX] {
+            let text = "Yesterday, tomorrow, last year, next month, next Monday, in March, \
+                        two days ago, this week, March 5, last March.";
+            let _ = find_times(text, &split(text, &[]), Some(p));
+        }
+    }
+}

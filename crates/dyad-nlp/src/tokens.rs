@@ -1,0 +1,350 @@
+//! Tokens: words, numbers, punctuation and symbols with byte spans.
+//!
+//! Words keep internal apostrophes ("don't", "O'Brien") and the periods of
+//! abbreviations and initials ("U.S.", "Gen.", "J."); hyphens split words
+//! ("al", "-", "Assad"); a possessive "'s" / "’s" is its own token; numbers keep
+//! their thousands separators and decimal points ("2,000", "3.5"); every
+//! punctuation mark is its own token.
+
+use crate::clamp_span;
+use dyad_core::{Span, Token, TokenKind};
+
+/// Abbreviations whose final period belongs to the word (compared ignoring ASCII
+/// case). "No" is handled apart: only before a number ("No. 5").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "prof",
+    "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+    "vs", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "maj", "adm", "cmdr", "brig", "pres",
+    "mt", "ft", "dept", "messrs", "mme", "mlle", "gens", "cpl", "pvt", "supt", "insp", "lieut",
+    "ave", "blvd", "approx", "min", "amb", "atty", "sens", "reps", "govt",
+];
+
+/// Abbreviations that also commonly end a sentence ("... Apple Inc. The ...").
+const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &["etc", "inc", "corp", "ltd", "co", "jr", "sr"];
+
+/// Byte-wise tokenizer over `text[within]`. Spans are absolute offsets into `text`.
+/// A `within` outside the text or off char boundaries is clamped.
+pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
+    let (start, end) = clamp_span(text, within.start, within.end);
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = start;
+    while i < end {
+        let Some(c) = char_at(text, i, end) else {
+            break;
+        };
+        let w = c.len_utf8();
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            i += w;
+            continue;
+        }
+        if is_wordish(c) {
+            let (j, kind) = scan_word(text, i, end);
+            out.push(Token {
+                span: Span::new(i, j),
+                kind,
+            });
+            i = j;
+            continue;
+        }
+        if is_apostrophe(c) {
+            // possessive "'s" right after a word
+            let after_word = out
+                .last()
+                .is_some_and(|t| t.span.end == i && t.kind != TokenKind::Punct);
+            let s_pos = i + w;
+            if after_word
+                && matches!(char_at(text, s_pos, end), Some('s' | 'S'))
+                && !char_at(text, s_pos + 1, end).is_some_and(is_wordish)
+            {
+                out.push(Token {
+                    span: Span::new(i, s_pos + 1),
+                    kind: TokenKind::Word,
+                });
+                i = s_pos + 1;
+                continue;
+            }
+        }
+        let kind = if is_punct(c) {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        out.push(Token {
+            span: Span::new(i, i + w),
+            kind,
+        });
+        i += w;
+    }
+    out
+}
+
+/// The char starting at byte `i`, if `i < end` and `i` is a boundary.
+pub(crate) fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    if i >= end {
+        return None;
+    }
+    text.get(i..end)?.chars().next()
+}
+
+/// Letters, digits and combining marks: the stuff words are made of.
+pub(crate) fn is_wordish(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{2060}'
+    )
+}
+
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// Punctuation (as opposed to symbols such as `$`, `%`, `+`).
+pub(crate) fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '/'
+            | '\u{2010}'
+            ..='\u{2027}'
+                | '\u{00AB}'
+                | '\u{00BB}'
+                | '\u{00A1}'
+                | '\u{00BF}'
+                | '\u{00B7}'
+                | '\u{2039}'
+                | '\u{203A}'
+                | '\u{3001}'
+                | '\u{3002}'
+                | '\u{060C}'
+                | '\u{061F}'
+                | '\u{06D4}'
+                | '\u{0964}'
+                | '\u{FF0C}'
+                | '\u{FF01}'
+                | '\u{FF1F}'
+    )
+}
+
+/// Scan a word or number starting at `i` (a wordish char); returns its end and kind.
+fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
+    let Some(first) = char_at(text, i, end) else {
+        return (end, TokenKind::Word);
+    };
+    let mut j = i + first.len_utf8();
+    let mut numeric = first.is_ascii_digit();
+    let mut has_dot = false;
+    // chars since the last internal period, to recognise "U.S"-style acronyms
+    let mut seg_len = 1usize;
+    while let Some(c) = char_at(text, j, end) {
+        if is_wordish(c) {
+            numeric &= c.is_ascii_digit();
+            seg_len += 1;
+            j += c.len_utf8();
+            continue;
+        }
+        let w = c.len_utf8();
+        let next = char_at(text, j + w, end);
+        if is_apostrophe(c) {
+            let Some(n) = next.filter(|&n| is_wordish(n)) else {
+                break;
+            };
+            if numeric {
+                break;
+            }
+            // leave a possessive "'s" for its own token
+            if matches!(n, 's' | 'S') && !char_at(text, j + w + 1, end).is_some_and(is_wordish) {
+                break;
+            }
+            numeric = false;
+            seg_len += 1;
+            j += w + n.len_utf8();
+            continue;
+        }
+        if c == ',' && numeric && !has_dot {
+            // "2,000" but not "2,0" lists: a thousands group is three digits
+            let group = text.get(j + 1..(j + 4).min(end)).unwrap_or("");
+            let after = char_at(text, j + 4, end);
+            if group.len() == 3
+                && group.bytes().all(|b| b.is_ascii_digit())
+                && !after.is_some_and(|a| a.is_ascii_digit())
+            {
+                j += 4;
+                continue;
+            }
+            break;
+        }
+        if c == '.' {
+            if numeric && next.is_some_and(|n| n.is_ascii_digit()) {
+                has_dot = true;
+                j += 1;
+                continue;
+            }
+            // "U.S", "a.m": single letters joined by periods, each followed by '.'
+            if !numeric
+                && seg_len == 1
+                && next.is_some_and(|n| n.is_alphabetic())
+                && next.is_some_and(|n| char_at(text, j + 1 + n.len_utf8(), end) == Some('.'))
+            {
+                has_dot = true;
+                seg_len = 0;
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if !numeric && char_at(text, j, end) == Some('.') {
+        let word = &text[i..j];
+        let single_letter = word.chars().count() == 1 && first.is_alphabetic();
+        if has_dot || single_letter || is_abbreviation(word) || is_number_abbrev(text, word, j, end)
+        {
+            j += 1;
+        }
+    }
+    let kind = if numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (j, kind)
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// "No. 5", "Nos. 3 and 4": "No" only counts as an abbreviation before a number.
+fn is_number_abbrev(text: &str, word: &str, dot: usize, end: usize) -> bool {
+    if !(word.eq_ignore_ascii_case("no") || word.eq_ignore_ascii_case("nos")) {
+        return false;
+    }
+    let rest = text.get(dot + 1..end).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// True for a word token whose period is part of an abbreviation that often ends a
+/// sentence too ("etc.", "Inc.", "U.S.").
+pub(crate) fn may_end_sentence(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    stem.contains('.')
+        || (stem.len() <= 4
+            && SENTENCE_FINAL_ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(stem)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|t| (&text[t.span.start..t.span.end], t.kind))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        toks(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_periods() {
+        assert_eq!(
+            words("Gen. Smith met U.S. and U.N. envoys, J. Doe and E.U. staff at 9 a.m."),
+            vec![
+                "Gen.", "Smith", "met", "U.S.", "and", "U.N.", "envoys", ",", "J.", "Doe", "and",
+                "E.U.", "staff", "at", "9", "a.m."
+            ]
+        );
+        assert_eq!(words("Mr.Brown"), vec!["Mr.", "Brown"]);
+        assert_eq!(words("the end.Then"), vec!["the", "end", ".", "Then"]);
+        assert_eq!(words("U.S.-backed"), vec!["U.S.", "-", "backed"]);
+        assert_eq!(words("No. 5 said no."), vec!["No.", "5", "said", "no", "."]);
+    }
+
+    #[test]
+    fn hyphens_split_and_possessives_stand_alone() {
+        assert_eq!(
+            words("al-Assad's men and Kyiv’s don't"),
+            vec!["al", "-", "Assad", "'s", "men", "and", "Kyiv", "’s", "don't"]
+        );
+        assert_eq!(words("O'Brien's"), vec!["O'Brien", "'s"]);
+        assert_eq!(words("'s alone"), vec!["'", "s", "alone"]);
+    }
+
+    #[test]
+    fn numbers_and_punctuation() {
+        assert_eq!(
+            toks("2,000 troops, 3.5% in 2024."),
+            vec![
+                ("2,000", TokenKind::Number),
+                ("troops", TokenKind::Word),
+                (",", TokenKind::Punct),
+                ("3.5", TokenKind::Number),
+                ("%", TokenKind::Symbol),
+                ("in", TokenKind::Word),
+                ("2024", TokenKind::Number),
+                (".", TokenKind::Punct),
+            ]
+        );
+        assert_eq!(
+            words("“Yes,” she said — ‘no’ – (ok)... $5"),
+            vec![
+                "“", "Yes", ",", "”", "she", "said", "—", "‘", "no", "’", "–", "(", "ok", ")", ".",
+                ".", ".", "$", "5"
+            ]
+        );
+        assert_eq!(
+            words("1,2 and 12,3456"),
+            vec!["1", ",", "2", "and", "12", ",", "3456"]
+        );
+        assert_eq!(words("2023-03-05"), vec!["2023", "-", "03", "-", "05"]);
+    }
+
+    #[test]
+    fn spans_are_absolute_and_clamped() {
+        let text = "héllo wörld ünd";
+        let t = tokenize(text, Span::new(7, 13));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].span.slice(text), "wörld");
+        // off-boundary and out-of-range spans do not panic
+        for s in 0..text.len() + 3 {
+            for e in s..text.len() + 3 {
+                for t in tokenize(text, Span { start: s, end: e }) {
+                    assert!(text.get(t.span.start..t.span.end).is_some());
+                }
+            }
+        }
+        assert!(tokenize(text, Span { start: 9, end: 2 }).is_empty());
+    }
+
+    #[test]
+    fn sentence_final_abbreviations() {
+        assert!(may_end_sentence("U.S."));
+        assert!(may_end_sentence("Inc."));
+        assert!(!may_end_sentence("Gen."));
+        assert!(!may_end_sentence("J."));
+    }
+}
