@@ -1,0 +1,599 @@
+//! HTML pages into blocks of text in reading order plus metadata.
+//!
+//! Two linear passes over the DOM, each an explicit-stack walk (no recursion, so
+//! absurdly deep pages cannot overflow the stack): the first scores elements by
+//! the paragraph text they hold to find the main content, the second emits every
+//! text block, marking what lies outside the main content or inside page
+//! furniture (navigation, share bars, related links, ...) with its reason.
+
+mod guard;
+
+use crate::boilerplate::{line_reason, Block, BlockKind};
+use crate::metadata::{self, Metadata};
+use crate::text::normalize;
+use dyad_core::BoilerplateReason::{self, *};
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
+use scraper::{Html, Node};
+use std::collections::{HashMap, HashSet};
+
+/// A page split into blocks, with what it says about itself.
+#[derive(Debug)]
+pub struct Page {
+    pub blocks: Vec<Block>,
+    pub meta: Metadata,
+}
+
+/// Text kept of one removed element for the audit trail.
+const ASIDE_CHARS: usize = 300;
+/// Paragraphs shorter than this (bytes) do not vote for the main content.
+const MIN_PARAGRAPH: usize = 25;
+
+/// Parses `src` and splits it into blocks; `url` helps with the site name and date.
+pub fn extract_html(src: &str, url: Option<&str>) -> Page {
+    let dom = Html::parse_document(&guard::limit(src));
+    let main = MainContent::find(&dom);
+    let meta = metadata::from_html(&dom, main.ids.first().copied(), url);
+    let blocks = Emitter::run(&dom, &main, meta.title.as_deref());
+    Page { blocks, meta }
+}
+
+/// How an element is taken out of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Removal {
+    /// Not reader-visible text at all (scripts, styles): dropped without trace.
+    Silent,
+    /// Visible furniture: its text is kept aside with the reason.
+    Aside(BoilerplateReason),
+}
+
+/// Elements whose text flows within a line; all others break paragraphs.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "i"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+            | "wbr"
+            | "font"
+            | "label"
+            | "ins"
+            | "del"
+            | "img"
+            | "picture"
+            | "source"
+            | "br"
+    )
+}
+
+/// Removal by tag name alone. `header` inside the article usually holds the
+/// headline and byline.
+fn tag_removal(name: &str, in_main: bool) -> Option<Removal> {
+    Some(match name {
+        "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "math" | "head" | "title" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "button" => Removal::Silent,
+        "nav" => Removal::Aside(Navigation),
+        "header" if in_main => Removal::Aside(Byline),
+        "header" => Removal::Aside(Navigation),
+        "footer" | "aside" | "form" | "dialog" => Removal::Aside(OutsideMainContent),
+        "figcaption" => Removal::Aside(Caption),
+        _ => return None,
+    })
+}
+
+/// How an element is removed, if it is: scripts and the like always; otherwise
+/// its class words, being more specific than its tag, decide first.
+fn removal(el: &Element, in_main: bool) -> Option<Removal> {
+    match tag_removal(el.name(), in_main) {
+        Some(Removal::Silent) => Some(Removal::Silent),
+        by_tag => class_removal(el).or(by_tag),
+    }
+}
+
+/// Removal by the words of an element's class and id ("share-bar",
+/// "relatedPosts", "ad-slot"); inline elements are never removed this way so
+/// that a sentence never loses a word.
+fn class_removal(el: &Element) -> Option<Removal> {
+    if is_inline(el.name()) {
+        return None;
+    }
+    let mut words = Vec::new();
+    for value in el.attr("class").into_iter().chain(el.attr("id")) {
+        split_words(value, &mut words);
+    }
+    words.iter().find_map(|w| word_reason(w)).map(Removal::Aside)
+}
+
+/// Splits "shareBar related-posts ad_slot" into lowercase words.
+fn split_words(value: &str, out: &mut Vec<String>) {
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
+        if boundary && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+}
+
+fn word_reason(w: &str) -> Option<BoilerplateReason> {
+    let starts = |p: &[&str]| p.iter().any(|p| w.starts_with(p));
+    Some(if starts(&["nav", "menu", "breadcrumb", "pagination", "pager", "skiplink"]) {
+        Navigation
+    } else if starts(&["footer", "sidebar"]) {
+        OutsideMainContent
+    } else if starts(&["share", "sharing", "social"]) {
+        Share
+    } else if starts(&["related", "recommend", "readmore", "morestories"]) {
+        RelatedLinks
+    } else if starts(&["comment", "disqus"]) && w != "commentary" {
+        Comments
+    } else if starts(&["cookie", "consent", "gdpr"]) {
+        Cookie
+    } else if starts(&["newsletter"]) {
+        Newsletter
+    } else if starts(&["subscri", "paywall", "donat", "membership"]) {
+        ReaderAppeal
+    } else if starts(&["promo", "advert", "sponsor", "adslot", "adunit", "dfp"]) || w == "ad" || w == "ads" {
+        Advertisement
+    } else if w == "byline" {
+        Byline
+    } else if starts(&["caption", "figcaption"]) {
+        Caption
+    } else {
+        return None;
+    })
+}
+
+/// The element(s) holding the article: usually one, sometimes a run of siblings
+/// the page split its text into.
+struct MainContent {
+    ids: Vec<NodeId>,
+    /// The main elements and all their ancestors, which are never removed.
+    protected: HashSet<NodeId>,
+}
+
+/// Per-element counts while scoring; `clean` leaves out text inside elements
+/// whose class marks them as furniture, `raw` does not.
+#[derive(Default)]
+struct Frame {
+    text_clean: usize,
+    link_clean: usize,
+    text_raw: usize,
+    link_raw: usize,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    clean: f64,
+    raw: f64,
+    /// Paragraph text (bytes) inside the element, furniture left out.
+    paragraph_text: usize,
+    /// Paragraph text (bytes) inside the element, furniture included.
+    paragraph_raw: usize,
+}
+
+impl MainContent {
+    fn find(dom: &Html) -> MainContent {
+        let root = dom.tree.root();
+        let mut scores: HashMap<NodeId, Score> = HashMap::new();
+        let mut explicit: HashSet<NodeId> = HashSet::new();
+        // (node, frame, is_paragraph, removal) per open element
+        let mut stack: Vec<(NodeId, Frame, bool, Option<Removal>)> = Vec::new();
+        let mut silent = 0usize;
+        let mut furniture = 0usize;
+        let mut links = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => {
+                        let name = el.name();
+                        let removal = removal(el, false);
+                        match removal {
+                            Some(Removal::Silent) => silent += 1,
+                            Some(Removal::Aside(_)) => furniture += 1,
+                            None => {}
+                        }
+                        if name == "a" {
+                            links += 1;
+                        }
+                        if name == "article"
+                            || el.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|p| p == "articleBody"))
+                        {
+                            explicit.insert(node.id());
+                        }
+                        stack.push((node.id(), Frame::default(), name == "p", removal));
+                    }
+                    Node::Text(t) if silent == 0 => {
+                        if let Some((_, frame, _, _)) = stack.last_mut() {
+                            let n = t.trim().len();
+                            frame.text_raw += n;
+                            if links > 0 {
+                                frame.link_raw += n;
+                            }
+                            if furniture == 0 {
+                                frame.text_clean += n;
+                                if links > 0 {
+                                    frame.link_clean += n;
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    let Node::Element(el) = node.value() else {
+                        continue;
+                    };
+                    let Some((id, frame, is_p, removal)) = stack.pop() else {
+                        continue;
+                    };
+                    debug_assert_eq!(id, node.id());
+                    match removal {
+                        Some(Removal::Silent) => silent -= 1,
+                        Some(Removal::Aside(_)) => furniture -= 1,
+                        None => {}
+                    }
+                    if el.name() == "a" {
+                        links = links.saturating_sub(1);
+                    }
+                    if is_p {
+                        let vote = |text: usize, link: usize| {
+                            if text >= MIN_PARAGRAPH {
+                                text.saturating_sub(link) as f64
+                            } else {
+                                0.0
+                            }
+                        };
+                        let clean = vote(frame.text_clean, frame.link_clean);
+                        let raw = vote(frame.text_raw, frame.link_raw);
+                        let n = stack.len();
+                        for (depth, weight) in [(1, 1.0), (2, 0.5)] {
+                            if n >= depth {
+                                let s = scores.entry(stack[n - depth].0).or_default();
+                                s.clean += clean * weight;
+                                s.raw += raw * weight;
+                            }
+                        }
+                        let own = scores.entry(id).or_default();
+                        if clean > 0.0 {
+                            own.paragraph_text += frame.text_clean;
+                        }
+                        if raw > 0.0 {
+                            own.paragraph_raw += frame.text_raw;
+                        }
+                    }
+                    let own = scores.get(&id).map_or((0, 0), |s| (s.paragraph_text, s.paragraph_raw));
+                    if let Some((parent_id, parent, _, _)) = stack.last_mut() {
+                        parent.text_clean += frame.text_clean;
+                        parent.link_clean += frame.link_clean;
+                        parent.text_raw += frame.text_raw;
+                        parent.link_raw += frame.link_raw;
+                        if own != (0, 0) {
+                            let p = scores.entry(*parent_id).or_default();
+                            p.paragraph_text += own.0;
+                            p.paragraph_raw += own.1;
+                        }
+                    }
+                }
+            }
+        }
+
+        let best_by = |key: fn(&Score) -> f64| {
+            scores
+                .iter()
+                .filter(|(_, s)| key(s) > 0.0)
+                .max_by(|a, b| key(a.1).total_cmp(&key(b.1)).then(b.0.cmp(a.0)))
+                .map(|(id, s)| (*id, key(s)))
+        };
+        let best = match (best_by(|s| s.clean), best_by(|s| s.raw)) {
+            // A class word on the article's own wrapper ("has-comments") must
+            // not hide the article.
+            (Some((clean_id, clean)), Some((_, raw))) if clean >= raw * 0.25 => Some(clean_id),
+            (_, Some((raw_id, _))) => Some(raw_id),
+            _ => None,
+        };
+
+        let body =
+            || root.descendants().find(|n| n.value().as_element().is_some_and(|e| e.name() == "body")).map(|n| n.id());
+        let ids = match best.and_then(|b| dom.tree.get(b)) {
+            Some(best) => {
+                let nearest_explicit =
+                    std::iter::once(best).chain(best.ancestors()).find(|n| explicit.contains(&n.id()));
+                match nearest_explicit {
+                    Some(e) => vec![e.id()],
+                    None => with_siblings(best, &scores),
+                }
+            }
+            None => {
+                let first_explicit = root.descendants().find(|n| explicit.contains(&n.id()));
+                first_explicit.map(|n| n.id()).or_else(body).into_iter().collect()
+            }
+        };
+        // The main elements, the best-scoring element and everything above them
+        // stay, whatever their class says ("content-with-sidebar"); so does any
+        // element holding a good share of the article's paragraphs.
+        let mut protected = HashSet::new();
+        for &id in ids.iter().chain(best.as_ref()) {
+            if let Some(node) = dom.tree.get(id) {
+                protected.insert(id);
+                protected.extend(node.ancestors().map(|a| a.id()));
+            }
+        }
+        let article_raw = best.and_then(|b| scores.get(&b)).map_or(0, |s| s.paragraph_raw);
+        protected.extend(
+            scores
+                .iter()
+                .filter(|(_, s)| article_raw > 0 && s.paragraph_raw * 10 >= article_raw * 3)
+                .map(|(id, _)| *id),
+        );
+        MainContent { ids, protected }
+    }
+}
+
+/// The best element plus siblings holding a good share of paragraph text, for
+/// pages that split the article around an ad or a figure.
+fn with_siblings(best: NodeRef<'_, Node>, scores: &HashMap<NodeId, Score>) -> Vec<NodeId> {
+    let text = |id: NodeId| scores.get(&id).map_or(0, |s| s.paragraph_text);
+    let own = text(best.id());
+    let Some(parent) = best.parent() else {
+        return vec![best.id()];
+    };
+    parent.children().filter(|c| c.id() == best.id() || (own > 0 && text(c.id()) * 5 >= own)).map(|c| c.id()).collect()
+}
+
+/// The second pass: every piece of text in reading order, as blocks.
+struct Emitter<'t> {
+    main: &'t MainContent,
+    title_key: Option<String>,
+    blocks: Vec<Block>,
+    buf: String,
+    link_bytes: usize,
+    links: usize,
+    /// Kind of the innermost paragraph-like element around the text.
+    kinds: Vec<BlockKind>,
+    /// The main content element we are inside, if any.
+    in_main: Option<NodeId>,
+    /// The outermost removed element we are inside, and its removal.
+    removed: Option<(NodeId, Removal)>,
+    aside: String,
+}
+
+impl<'t> Emitter<'t> {
+    fn run(dom: &Html, main: &'t MainContent, title: Option<&str>) -> Vec<Block> {
+        let mut e = Emitter {
+            main,
+            title_key: title.map(|t| normalize(t).to_lowercase()),
+            blocks: Vec::new(),
+            buf: String::new(),
+            link_bytes: 0,
+            links: 0,
+            kinds: Vec::new(),
+            in_main: None,
+            removed: None,
+            aside: String::new(),
+        };
+        for edge in dom.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => e.open(node),
+                Edge::Close(node) => e.close(node),
+            }
+        }
+        e.flush();
+        e.blocks
+    }
+
+    fn open(&mut self, node: NodeRef<'_, Node>) {
+        if self.removed.is_some() {
+            match node.value() {
+                Node::Text(t) if !in_raw_text(node) => self.add_aside(t),
+                Node::Element(el) if !is_inline(el.name()) => self.add_aside(" "),
+                _ => {}
+            }
+            return;
+        }
+        match node.value() {
+            Node::Text(t) => {
+                self.buf.push_str(t);
+                if self.links > 0 {
+                    self.link_bytes += t.len();
+                }
+            }
+            Node::Element(el) => {
+                let id = node.id();
+                let name = el.name();
+                let removal =
+                    if self.main.protected.contains(&id) { None } else { removal(el, self.in_main.is_some()) };
+                if let Some(removal) = removal {
+                    self.flush();
+                    self.removed = Some((id, removal));
+                    self.aside.clear();
+                    return;
+                }
+                if self.in_main.is_none() && self.main.ids.contains(&id) {
+                    self.flush();
+                    self.in_main = Some(id);
+                }
+                match name {
+                    "a" => self.links += 1,
+                    "br" => {
+                        if self.kinds.last().is_some_and(|k| *k != BlockKind::Loose) {
+                            self.buf.push(' ');
+                        } else {
+                            self.flush();
+                        }
+                    }
+                    _ if is_inline(name) => {}
+                    _ => {
+                        self.flush();
+                        let kind = match name {
+                            "p" | "dd" | "dt" | "address" => BlockKind::Paragraph,
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+                            "li" => BlockKind::ListItem,
+                            "blockquote" => BlockKind::Quote,
+                            "pre" => BlockKind::Pre,
+                            _ => *self.kinds.last().unwrap_or(&BlockKind::Loose),
+                        };
+                        self.kinds.push(kind);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        let id = node.id();
+        if let Some((removed_id, removal)) = self.removed {
+            if removed_id == id {
+                self.removed = None;
+                if let Removal::Aside(reason) = removal {
+                    let text = shorten(&normalize(&self.aside), ASIDE_CHARS);
+                    if !text.is_empty() {
+                        self.blocks.push(Block::set_aside(text, BlockKind::Loose, reason));
+                    }
+                }
+            }
+            return;
+        }
+        let Node::Element(el) = node.value() else {
+            return;
+        };
+        let name = el.name();
+        if name == "a" {
+            self.links = self.links.saturating_sub(1);
+        } else if !is_inline(name) {
+            self.flush();
+            self.kinds.pop();
+        }
+        if self.in_main == Some(id) {
+            self.flush();
+            self.in_main = None;
+        }
+    }
+
+    fn add_aside(&mut self, s: &str) {
+        // Enough for the shortened audit text, and no more: keeps huge removed
+        // regions linear and small.
+        if self.aside.len() < ASIDE_CHARS * 4 {
+            self.aside.push_str(s);
+        }
+    }
+
+    /// Ends the current block.
+    fn flush(&mut self) {
+        if self.buf.is_empty() {
+            return;
+        }
+        let raw_len = self.buf.trim().len().max(1);
+        let link_share = self.link_bytes as f64 / raw_len as f64;
+        let text = normalize(&self.buf);
+        self.buf.clear();
+        self.link_bytes = 0;
+        if text.is_empty() {
+            return;
+        }
+        let kind = *self.kinds.last().unwrap_or(&BlockKind::Loose);
+        if kind == BlockKind::Heading && self.title_key.as_deref() == Some(text.to_lowercase().as_str()) {
+            return; // the headline, already the article's title
+        }
+        let reason = if self.in_main.is_none() {
+            Some(line_reason(&text).unwrap_or(OutsideMainContent))
+        } else {
+            let sentence_like = text.len() >= 100 && text.contains(['.', '!', '?']);
+            let loose = kind == BlockKind::Loose && !sentence_like;
+            let link_heavy =
+                link_share > 0.5 && (matches!(kind, BlockKind::ListItem | BlockKind::Loose) || text.len() < 200);
+            (loose || link_heavy).then(|| line_reason(&text).unwrap_or(LowTextDensity))
+        };
+        let text = match reason {
+            Some(_) => shorten(&text, ASIDE_CHARS),
+            None => text,
+        };
+        self.blocks.push(Block { text, kind, reason });
+    }
+}
+
+/// Text of a script, style or similar: not reader-visible.
+fn in_raw_text(node: NodeRef<'_, Node>) -> bool {
+    node.parent().and_then(|p| p.value().as_element().map(|e| tag_removal(e.name(), false)))
+        == Some(Some(Removal::Silent))
+}
+
+/// At most `max` characters, cut at a word when possible, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let head = head.rsplit_once(' ').map_or(head, |(h, _)| h);
+            format!("{head}…")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words() {
+        let mut w = Vec::new();
+        split_words("shareBar related-posts ad_slot x", &mut w);
+        assert_eq!(w, ["share", "bar", "related", "posts", "ad", "slot", "x"]);
+        assert_eq!(word_reason("lead"), None);
+        assert_eq!(word_reason("head"), None);
+        assert_eq!(word_reason("ad"), Some(Advertisement));
+        assert_eq!(word_reason("commentary"), None);
+        assert_eq!(word_reason("navbar"), Some(Navigation));
+    }
+
+    #[test]
+    fn shorten_cuts_at_words() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("one two three four", 10), "one two…");
+    }
+
+    #[test]
+    fn picks_the_densest_container_without_article_tag() {
+        let para = "This is a sentence of the story that is long enough to count as text.";
+        let page = format!(
+            "<html><body><div id=top><a href=/>Home</a> <a href=/w>World</a></div>\
+             <div class=story><p>{para} One.</p><p>{para} Two.</p><p>{para} Three.</p></div>\
+             <div class=more><p><a href=/x>{para}</a></p></div></body></html>"
+        );
+        let page = extract_html(&page, None);
+        let kept: Vec<&str> = page.blocks.iter().filter(|b| b.reason.is_none()).map(|b| b.text.as_str()).collect();
+        assert_eq!(kept.len(), 3, "{:?}", page.blocks);
+        assert!(kept[2].ends_with("Three."));
+        assert_eq!(page.blocks[0].reason, Some(OutsideMainContent));
+    }
+}

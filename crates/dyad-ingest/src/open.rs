@@ -1,0 +1,122 @@
+//! Opening one file or stdin: gzip, size limits, binary and empty checks, and the
+//! choice between one document, one per line, and JSONL.
+
+use crate::sniff::{is_gzip, kind_from_name, looks_binary, sniff, InputKind};
+use crate::{human_limit, human_size, InputError, InputOptions, Item, STDIN_SOURCE};
+use dyad_core::{Document, MediaType};
+use flate2::read::MultiGzDecoder;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::Path;
+
+/// How many bytes are looked at to decide what an input is.
+const HEAD_BYTES: usize = 8192;
+
+type Docs = Box<dyn Iterator<Item = Item>>;
+
+fn fail(e: InputError) -> Docs {
+    Box::new(std::iter::once(Err(e)))
+}
+
+/// Documents of one file. `explicit` is false for files found by walking a
+/// directory, where non-inputs (images, archives) are skipped without an error.
+pub(crate) fn open_path(path: &Path, explicit: bool, opts: &InputOptions) -> Docs {
+    let source = path.display().to_string();
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return fail(InputError::new(source, e.to_string())),
+    };
+    let size = file.metadata().ok().map(|m| m.len());
+    open_reader(source, Some(&name), size, Box::new(file), explicit, opts)
+}
+
+/// Documents read from standard input.
+pub(crate) fn open_stdin(opts: &InputOptions) -> Docs {
+    open_reader(STDIN_SOURCE.to_string(), None, None, Box::new(io::stdin()), true, opts)
+}
+
+pub(crate) fn open_reader(
+    source: String,
+    name: Option<&str>,
+    size: Option<u64>,
+    raw: Box<dyn Read>,
+    explicit: bool,
+    opts: &InputOptions,
+) -> Docs {
+    let inner_name = name.map(|n| n.strip_suffix(".gz").unwrap_or(n));
+    let named_kind = inner_name.map_or(InputKind::Unknown, kind_from_name);
+    match named_kind {
+        InputKind::NotInput if explicit => {
+            let ext = inner_name.and_then(|n| n.rsplit_once('.')).map_or("", |(_, e)| e);
+            return fail(InputError::new(source, format!(".{ext} files are not an input: give text, HTML or JSONL")));
+        }
+        InputKind::NotInput => return Box::new(std::iter::empty()),
+        InputKind::Unsupported(what) => {
+            return fail(InputError::new(source, format!("{what} input is not supported yet")))
+        }
+        _ => {}
+    }
+
+    let mut buffered = BufReader::new(raw);
+    let gzip = match buffered.fill_buf() {
+        Ok(b) => is_gzip(b),
+        Err(e) => return fail(InputError::new(source, e.to_string())),
+    };
+    let mut reader: Box<dyn Read> = if gzip { Box::new(MultiGzDecoder::new(buffered)) } else { Box::new(buffered) };
+    let io_error = |e: io::Error| {
+        let message = if gzip { format!("corrupt gzip data: {e}") } else { e.to_string() };
+        InputError::new(source.as_str(), message)
+    };
+
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    if let Err(e) = (&mut reader).take(HEAD_BYTES as u64).read_to_end(&mut head) {
+        return fail(io_error(e));
+    }
+    if head.is_empty() {
+        return fail(InputError::new(source, "empty input"));
+    }
+    if looks_binary(&head) {
+        return fail(InputError::new(source, "binary content, not text or HTML"));
+    }
+    let kind = match named_kind {
+        InputKind::Document(_) | InputKind::Jsonl => named_kind,
+        _ => sniff(&head),
+    };
+    let reader: Box<dyn Read> = Box::new(Cursor::new(head).chain(reader));
+
+    match kind {
+        InputKind::Jsonl => Box::new(crate::jsonl::JsonlDocs::new(source, BufReader::new(reader), opts.max_bytes)),
+        InputKind::Document(MediaType::Text) if opts.lines => {
+            Box::new(crate::lines::LineDocs::new(source, BufReader::new(reader), opts.max_bytes))
+        }
+        InputKind::Document(media_type) => {
+            let limit = human_limit(opts.max_bytes);
+            if let Some(size) = size.filter(|&s| !gzip && s > opts.max_bytes as u64) {
+                return fail(too_big(&source, &human_size(size), &limit));
+            }
+            let mut bytes = Vec::new();
+            if let Err(e) = reader.take(opts.max_bytes as u64 + 1).read_to_end(&mut bytes) {
+                return fail(io_error(e));
+            }
+            if bytes.len() > opts.max_bytes {
+                let what = if gzip {
+                    "decompressed content".to_string()
+                } else {
+                    format!("more than {}", human_size(opts.max_bytes as u64))
+                };
+                return fail(too_big(&source, &what, &limit));
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return fail(InputError::new(source, "empty input"));
+            }
+            Box::new(std::iter::once(Ok(Document::new(source, media_type, bytes))))
+        }
+        InputKind::Unsupported(what) => fail(InputError::new(source, format!("{what} input is not supported yet"))),
+        InputKind::Unknown | InputKind::NotInput => fail(InputError::new(source, "unrecognised input")),
+    }
+}
+
+fn too_big(source: &str, what: &str, limit: &str) -> InputError {
+    InputError::new(source, format!("{what} exceeds the {limit} document limit; raise it with --max-bytes"))
+}

@@ -1,0 +1,125 @@
+//! Deciding what an input is from its name and its first bytes.
+
+use dyad_core::MediaType;
+
+/// What kind of input a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKind {
+    /// One document of this media type.
+    Document(MediaType),
+    /// One JSON document per line.
+    Jsonl,
+    /// Look at the bytes to decide.
+    Unknown,
+    /// A format dyad does not read (yet); the string names it.
+    Unsupported(&'static str),
+    /// Clearly not an input (an image, an archive): skipped inside directories.
+    NotInput,
+}
+
+/// The kind implied by a file name (lowercased, `.gz` already stripped).
+pub(crate) fn kind_from_name(name: &str) -> InputKind {
+    let ext = match name.rsplit_once('.') {
+        Some((_, ext)) => ext,
+        None => return InputKind::Unknown,
+    };
+    match ext {
+        "txt" | "text" => InputKind::Document(MediaType::Text),
+        "html" | "htm" | "xhtml" | "shtml" => InputKind::Document(MediaType::Html),
+        "jsonl" | "ndjson" => InputKind::Jsonl,
+        "warc" => InputKind::Unsupported("WARC"),
+        "rss" | "atom" => InputKind::Unsupported("RSS/Atom"),
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "ico" | "tif" | "tiff" | "svg" | "avif" | "heic" | "pdf"
+        | "zip" | "tar" | "tgz" | "7z" | "rar" | "xz" | "bz2" | "zst" | "lz4" | "mp3" | "mp4" | "m4a" | "wav"
+        | "ogg" | "webm" | "avi" | "mov" | "mkv" | "flac" | "woff" | "woff2" | "ttf" | "otf" | "eot" | "exe"
+        | "dll" | "so" | "dylib" | "o" | "a" | "class" | "jar" | "pyc" | "wasm" | "bin" | "db" | "sqlite"
+        | "parquet" | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "odt" | "css" | "js" | "mjs" | "map"
+        | "json" | "csv" | "tsv" | "md" | "markdown" | "rst" | "yml" | "yaml" | "toml" | "lock" | "py" | "rs"
+        | "sh" => InputKind::NotInput,
+        _ => InputKind::Unknown,
+    }
+}
+
+/// gzip magic bytes.
+pub(crate) fn is_gzip(head: &[u8]) -> bool {
+    head.starts_with(&[0x1f, 0x8b])
+}
+
+/// Decides an unknown input from its first bytes: JSONL, HTML, a feed, or text.
+pub(crate) fn sniff(head: &[u8]) -> InputKind {
+    let head = &head[..head.len().min(1024)];
+    let lower = head.to_ascii_lowercase();
+    let trimmed = trim_start(&lower);
+    if trimmed.starts_with(b"{") && (has_key(trimmed, b"html") || has_key(trimmed, b"text")) {
+        return InputKind::Jsonl;
+    }
+    let html_marks: [&[u8]; 6] = [b"<html", b"<!doctype html", b"<body", b"<p>", b"<head", b"<article"];
+    if html_marks.iter().any(|m| contains(&lower, m)) {
+        return InputKind::Document(MediaType::Html);
+    }
+    if trimmed.starts_with(b"<?xml") && (contains(&lower, b"<rss") || contains(&lower, b"<feed")) {
+        return InputKind::Unsupported("RSS/Atom");
+    }
+    if trimmed.starts_with(b"warc/") {
+        return InputKind::Unsupported("WARC");
+    }
+    InputKind::Document(MediaType::Text)
+}
+
+/// Binary content: NUL bytes or more than 10% control characters in the first
+/// 8 KB. UTF-16 with a byte order mark is text (extract decodes it).
+pub fn looks_binary(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(8192)];
+    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        return false;
+    }
+    if head.starts_with(b"%PDF-") || head.contains(&0) {
+        return true;
+    }
+    let control =
+        head.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
+    control * 10 > head.len()
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let b = b.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(b);
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    &b[start..]
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// `"key"` followed by optional spaces and a colon.
+fn has_key(hay: &[u8], key: &[u8]) -> bool {
+    let quoted = [b"\"", key, b"\""].concat();
+    let mut from = 0;
+    while let Some(pos) = hay[from..].windows(quoted.len()).position(|w| w == quoted) {
+        let after = &hay[from + pos + quoted.len()..];
+        if trim_start(after).starts_with(b":") {
+            return true;
+        }
+        from += pos + 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_bytes() {
+        assert_eq!(kind_from_name("a.htm"), InputKind::Document(MediaType::Html));
+        assert_eq!(kind_from_name("a.jsonl"), InputKind::Jsonl);
+        assert_eq!(kind_from_name("a.png"), InputKind::NotInput);
+        assert_eq!(kind_from_name("README"), InputKind::Unknown);
+        assert_eq!(sniff(b"  <!DOCTYPE html><html>"), InputKind::Document(MediaType::Html));
+        assert_eq!(sniff(b"Plain words <b>."), InputKind::Document(MediaType::Text));
+        assert_eq!(sniff(b"{\"url\": \"x\", \"text\" : \"y\"}"), InputKind::Jsonl);
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0"));
+        assert!(!looks_binary("caf\u{e9} \t\r\n".as_bytes()));
+        assert!(!looks_binary(b"\xff\xfeh\0i\0"));
+    }
+}
