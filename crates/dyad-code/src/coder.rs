@@ -10,16 +10,14 @@ use crate::patterns::{match_pattern, PatternMatch};
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
-    Annotated, Entity, Event, EventActor, Location, Plover, Precision, SentenceRef, Span, TimeExpr,
-    Trigger,
+    Annotated, Entity, Event, EventActor, Location, Plover, Precision, SentenceRef, Span, TimeExpr, Trigger,
 };
 use std::ops::Range;
 
 /// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-    "your", "such", "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new",
-    "recent",
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "such",
+    "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new", "recent",
 ];
 const PREPOSITIONS: &[&str] = &[
     "of",
@@ -55,8 +53,8 @@ const PREPOSITIONS: &[&str] = &[
 ];
 /// Words that open a new clause: a target is not looked for past them.
 const CLAUSE_OPENERS: &[&str] = &[
-    "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though",
-    "after", "before", "since", "when", "until", "as", "if", "unless", "that", "where",
+    "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though", "after", "before",
+    "since", "when", "until", "as", "if", "unless", "that", "where",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 /// Words that may stand between a subject and its verb.
@@ -97,9 +95,7 @@ const AUX_OR_ADVERB: &[&str] = &[
 ];
 const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
-const SUBJECT_PRONOUNS: &[&str] = &[
-    "i", "we", "they", "you", "he", "she", "it", "who", "which", "that",
-];
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
 /// Verbs whose "to"-complement is only intended or proposed, not done.
 const INTENT_VERBS: &[&str] = &[
     "seek",
@@ -226,11 +222,7 @@ impl Coder {
     pub fn code(&self, doc: &Annotated) -> Coded {
         let text = &doc.article.text;
         let published = doc.article.published;
-        let words: Vec<Words> = doc
-            .sentences
-            .iter()
-            .map(|s| Words::new(text, s, &self.dict.vocab))
-            .collect();
+        let words: Vec<Words> = doc.sentences.iter().map(|s| Words::new(text, s, &self.dict.vocab)).collect();
         // first pass: learn surnames of people named in full
         let mut aliases = Aliases::default();
         for w in &words {
@@ -251,19 +243,11 @@ impl Coder {
                     });
                 }
             }
-            let mut trace = SentenceTrace {
-                index: si,
-                span: sentence.span,
-                ..Default::default()
-            };
+            let mut trace = SentenceTrace { index: si, span: sentence.span, ..Default::default() };
             if let Some(d) = self.discard(w) {
                 trace.discarded = Some(d);
             } else {
-                let times: Vec<&TimeExpr> = doc
-                    .times
-                    .iter()
-                    .filter(|t| sentence.span.contains(t.span))
-                    .collect();
+                let times: Vec<&TimeExpr> = doc.times.iter().filter(|t| sentence.span.contains(t.span)).collect();
                 let quotes: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
                 let ctx = SentenceCtx {
                     doc,
@@ -273,6 +257,7 @@ impl Coder {
                     mentions: &mentions,
                     times,
                     quotes,
+                    verb_starts: Vec::new(),
                 };
                 self.code_sentence(&ctx, &mut out.events, &mut trace);
             }
@@ -287,11 +272,7 @@ impl Coder {
             self.dict.discards.longest_at(&w.ids, i).map(|(n, _)| {
                 format!(
                     "discard phrase {:?}",
-                    w.words[i..i + n]
-                        .iter()
-                        .map(|x| x.norm.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    w.words[i..i + n].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ")
                 )
             })
         })
@@ -303,9 +284,8 @@ impl Coder {
         while i < w.len() {
             let in_mention = mentions.iter().any(|m| m.words.contains(&i));
             let quoted = quotes.iter().any(|q| q.contains(w.words[i].span));
-            let Some((n, form)) = (!in_mention && !quoted)
-                .then(|| self.dict.verbs.index.longest_at(&w.ids, i))
-                .flatten()
+            let Some((n, form)) =
+                (!in_mention && !quoted).then(|| self.dict.verbs.index.longest_at(&w.ids, i)).flatten()
             else {
                 i += 1;
                 continue;
@@ -317,24 +297,23 @@ impl Coder {
             let ing_as_verb = i == 0
                 || prev_is_mention_end
                 || BE.contains(&prev)
-                || matches!(
-                    prev,
-                    "," | "after" | "before" | "while" | "when" | "by" | "and" | "without" | "not"
-                );
+                || matches!(prev, "," | "after" | "before" | "while" | "when" | "by" | "and" | "without" | "not");
             let noun_like = DETERMINERS.contains(&prev)
                 || (form.form == Form::Ing && !ing_as_verb)
-                || (form.form == Form::Base
+                || w.norm(i) == "according"
+                // base and -s forms double as nouns ("threw stones", "peace talks"):
+                // they count as verbs only right after a subject, pronoun or auxiliary
+                || (matches!(form.form, Form::Base | Form::Third)
                     && !(prev_is_mention_end
+                        || AUX_OR_ADVERB.contains(&prev)
+                        || prev.ends_with("ly")
                         || prev == "to"
                         || MODALS.contains(&prev)
                         || NEGATIONS.contains(&prev)
                         || SUBJECT_PRONOUNS.contains(&prev)
                         || matches!(prev, "will" | "did" | "do" | "does" | "and")));
             if !noun_like {
-                hits.push(VerbHit {
-                    words: i..i + n,
-                    form: form.clone(),
-                });
+                hits.push(VerbHit { words: i..i + n, form: form.clone() });
             }
             i += n;
         }
@@ -352,6 +331,7 @@ impl Coder {
     fn code_sentence(&self, cx: &SentenceCtx, events: &mut Vec<Event>, trace: &mut SentenceTrace) {
         let w = cx.words;
         let verbs = self.find_verbs(w, cx.mentions, &cx.quotes);
+        let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
@@ -360,28 +340,16 @@ impl Coder {
             // the most specific matching pattern, else the verb's or block's code
             let mut best: Option<(&Pattern, PatternMatch)> = None;
             for p in &block.patterns {
-                if let Some(m) = match_pattern(
-                    p,
-                    w,
-                    v.words.clone(),
-                    window.clone(),
-                    cx.mentions,
-                    &self.dict,
-                ) {
-                    if best
-                        .as_ref()
-                        .is_none_or(|(b, _)| p.specificity() > b.specificity())
-                    {
+                if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
+                    if best.as_ref().is_none_or(|(b, _)| p.specificity() > b.specificity()) {
                         best = Some((p, m));
                     }
                 }
             }
             let (code, rule, pm) = match &best {
-                Some((p, m)) => (
-                    p.code.clone(),
-                    format!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
-                    m.clone(),
-                ),
+                Some((p, m)) => {
+                    (p.code.clone(), format!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin), m.clone())
+                }
                 None => {
                     let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
                     (
@@ -392,64 +360,39 @@ impl Coder {
                 }
             };
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
+            // every verb's subject is tracked, coded or not: the infinitives and
+            // participles that follow share it
+            let passive = v.form.form == Form::Past && is_passive(w, v.words.start);
+            let (sources, targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
             if code.is_none() {
-                trace
-                    .verbs
-                    .push((vspan, format!("{verb_text:?}: {rule}: no event code")));
+                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no event code")));
                 continue;
             }
             if best.is_none() && code.forward.as_deref() == Some("010") {
-                trace.verbs.push((
-                    vspan,
-                    format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern"),
-                ));
-                continue;
-            }
-            let passive = v.form.form == Form::Past && is_passive(w, v.words.start);
-            let (sources, targets) =
-                self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
-            if sources.is_empty() {
                 trace
                     .verbs
-                    .push((vspan, format!("{verb_text:?}: {rule}: no source actor")));
+                    .push((vspan, format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
                 continue;
             }
-            let root = code
-                .forward
-                .as_deref()
-                .or(code.reverse.as_deref())
-                .map(|c| &c[..2])
-                .unwrap_or("");
+            if sources.is_empty() {
+                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no source actor")));
+                continue;
+            }
+            let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
             let targetless_ok = best.is_some() || matches!(root, "14" | "15" | "18" | "19" | "20");
             if targets.is_empty() && !targetless_ok {
-                trace
-                    .verbs
-                    .push((vspan, format!("{verb_text:?}: {rule}: no target actor")));
+                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no target actor")));
                 continue;
             }
             let negated = is_negated(w, v.words.start);
             let hypothetical = is_hypothetical(w, v.words.start, window.start);
             let n_before = events.len();
-            let targets_opt: Vec<Option<usize>> = if targets.is_empty() {
-                vec![None]
-            } else {
-                targets.into_iter().map(Some).collect()
-            };
+            let targets_opt: Vec<Option<usize>> =
+                if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
             for &s in &sources {
                 for &t in &targets_opt {
                     if let Some(fwd) = &code.forward {
-                        self.push_event(
-                            cx,
-                            events,
-                            v,
-                            vspan,
-                            fwd,
-                            Some(s),
-                            t,
-                            &rule,
-                            negated,
-                            hypothetical,
-                        );
+                        self.push_event(cx, events, v, vspan, fwd, Some(s), t, &rule, negated, hypothetical);
                     }
                     if let (Some(rev), Some(t)) = (&code.reverse, t) {
                         self.push_event(
@@ -468,9 +411,7 @@ impl Coder {
                 }
             }
             let made = events.len() - n_before;
-            trace
-                .verbs
-                .push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
+            trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
         }
     }
 
@@ -487,35 +428,32 @@ impl Coder {
         let w = cx.words;
         let ms = cx.mentions;
         let actor = |i: &usize| !ms[*i].location;
+        // an infinitive or participle shares the subject of the verb it depends on
+        let nonfinite =
+            v.form.form == Form::Ing || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
         // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
         let subject = (0..ms.len())
             .rev()
             .filter(actor)
-            .filter(|&i| {
-                ms[i].words.end <= v.words.start
-                    && ms[i].words.start >= window.start.min(v.words.start)
-            })
+            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .find(|&i| {
                 let m = &ms[i];
-                let prev = if m.words.start > 0 {
-                    w.norm(m.words.start - 1)
-                } else {
-                    ""
-                };
+                let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
                 // mention is the subject even behind a preposition
                 let adjacent = (m.words.end..v.words.start)
                     .all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || w.norm(k).ends_with("ly"));
+                // "when the conflict in Syria erupted": another noun phrase stands between
+                // the actor and a finite verb, so the actor is not its subject
+                let blocked = !nonfinite
+                    && (m.words.end..v.words.start)
+                        .any(|k| matches!(w.norm(k), "the" | "a" | "an") && w.same_clause_level(k, v.words.start));
                 w.same_clause_level(m.words.start, v.words.start)
                     && (adjacent || !PREPOSITIONS.contains(&prev))
+                    && !blocked
             });
         let mut subject = subject.map(|i| compound(w, ms, i, false));
-        // an infinitive or participle shares the subject of the verb it depends on
-        let nonfinite = v.form.form == Form::Ing
-            || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
-        let adjacent_subject = subject
-            .as_ref()
-            .is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
+        let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
         if nonfinite && !adjacent_subject && last_subject.is_some() {
             subject = last_subject.clone();
         }
@@ -547,9 +485,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
             });
             let subject = std::mem::take(&mut sources);
-            sources = by_agent
-                .map(|i| compound(w, ms, i, true))
-                .unwrap_or_default();
+            sources = by_agent.map(|i| compound(w, ms, i, true)).unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped
@@ -573,11 +509,7 @@ impl Coder {
     ) {
         let text = &cx.doc.article.text;
         let Some(s) = source else { return };
-        let code = if hypothetical {
-            intent_code(code)
-        } else {
-            code.to_string()
-        };
+        let code = if hypothetical { intent_code(code) } else { code.to_string() };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
         };
@@ -603,17 +535,14 @@ impl Coder {
             return; // one event per action
         }
         let from_word = cx.mentions[s].words.start.min(v.words.start);
-        let (date, date_precision, date_span, historical) = event_date(cx, v, vspan, from_word);
+        // a time expression after another verb belongs to that verb ("..., media reported on Thursday")
+        let to_word = cx.verb_starts.iter().copied().filter(|&k| k > v.words.start).min().unwrap_or(usize::MAX);
+        let (date, date_precision, date_span, historical) = event_date(cx, v, vspan, from_word..to_word);
         let location = cx
             .mentions
             .iter()
             .filter(|m| m.location)
-            .min_by_key(|m| {
-                (
-                    m.words.start < v.words.end,
-                    m.words.start.abs_diff(v.words.end),
-                )
-            })
+            .min_by_key(|m| (m.words.start < v.words.end, m.words.start.abs_diff(v.words.end)))
             .map(|m| Location {
                 name: m.span.slice(text).to_string(),
                 country: m.code.country().map(String::from),
@@ -621,20 +550,11 @@ impl Coder {
                 lon: None,
                 span: Some(m.span),
             });
-        let n = events
-            .iter()
-            .filter(|e| e.sentence.index == cx.index)
-            .count();
-        let mut mode = c
-            .plover_mode
-            .clone()
-            .or_else(|| self.mode_from_rule(c.root(), v, cx));
+        let n = events.iter().filter(|e| e.sentence.index == cx.index).count();
+        let mut mode = c.plover_mode.clone().or_else(|| self.mode_from_rule(c.root(), v, cx));
         // a meeting held in one party's country is a visit by the other
         if mode.is_none() && c.root() == "04" {
-            let (sc, tc) = (
-                source.country.as_deref(),
-                target.as_ref().and_then(|t| t.country.as_deref()),
-            );
+            let (sc, tc) = (source.country.as_deref(), target.as_ref().and_then(|t| t.country.as_deref()));
             let lc = location.as_ref().and_then(|l| l.country.as_deref());
             if sc.is_some() && tc.is_some() && sc != tc && lc.is_some() && (lc == sc || lc == tc) {
                 mode = Some("visit".into());
@@ -655,21 +575,10 @@ impl Coder {
             cameo_name: c.name.clone(),
             quad_class: c.quad_class(),
             goldstein: c.goldstein,
-            plover: Plover {
-                event: c.plover_event.clone(),
-                mode,
-                context: c.plover_context.clone(),
-            },
+            plover: Plover { event: c.plover_event.clone(), mode, context: c.plover_context.clone() },
             location,
-            sentence: SentenceRef {
-                index: cx.index,
-                span: cx.span,
-                text: cx.span.slice(text).to_string(),
-            },
-            trigger: Trigger {
-                text: vspan.slice(text).to_string(),
-                span: vspan,
-            },
+            sentence: SentenceRef { index: cx.index, span: cx.span, text: cx.span.slice(text).to_string() },
+            trigger: Trigger { text: vspan.slice(text).to_string(), span: vspan },
             rule: rule.to_string(),
             cameo: code,
         });
@@ -679,8 +588,7 @@ impl Coder {
     fn mode_from_rule(&self, root: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
         let w = cx.words;
         let near = |set: &[&str]| {
-            (v.words.start.saturating_sub(3)..(v.words.end + 6).min(w.len()))
-                .any(|i| set.contains(&w.norm(i)))
+            (v.words.start.saturating_sub(3)..(v.words.end + 6).min(w.len())).any(|i| set.contains(&w.norm(i)))
         };
         match root {
             "19" if near(&[
@@ -698,15 +606,14 @@ impl Coder {
             {
                 Some("aerial".into())
             }
-            "04" if near(&["phone", "telephone", "call", "videoconference"]) => {
-                Some("phone".into())
-            }
+            "04" if near(&["phone", "telephone", "call", "videoconference"]) => Some("phone".into()),
             "04" if near(&["visit", "visited", "visiting", "trip"]) => Some("visit".into()),
             _ => None,
         }
     }
 }
 
+#[derive(Clone)]
 struct SentenceCtx<'a> {
     doc: &'a Annotated,
     index: usize,
@@ -715,23 +622,17 @@ struct SentenceCtx<'a> {
     mentions: &'a [Mention],
     times: Vec<&'a TimeExpr>,
     quotes: Vec<Span>,
+    /// Where each verb found in the sentence starts (word index).
+    verb_starts: Vec<usize>,
 }
 
 /// The words a verb's pattern and object may reach: back to the last clause
 /// break, forward to the next one (or 25 words).
 fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let is_break = |i: usize| matches!(w.norm(i), ";" | ":");
-    let start = (0..verb.start)
-        .rev()
-        .find(|&i| is_break(i))
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    let start = (0..verb.start).rev().find(|&i| is_break(i)).map(|i| i + 1).unwrap_or(0);
     let mut end = verb.end;
-    while end < w.len()
-        && end < verb.end + 25
-        && !is_break(end)
-        && !CLAUSE_OPENERS.contains(&w.norm(end))
-    {
+    while end < w.len() && end < verb.end + 25 && !is_break(end) && !CLAUSE_OPENERS.contains(&w.norm(end)) {
         end += 1;
     }
     start..end
@@ -762,11 +663,8 @@ fn compound(w: &Words, ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
-    (verb_start.saturating_sub(3)..verb_start)
-        .rev()
-        .any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
-        && !(verb_start.saturating_sub(3)..verb_start)
-            .any(|i| matches!(w.norm(i), "has" | "have" | "had"))
+    (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
+        && !(verb_start.saturating_sub(3)..verb_start).any(|i| matches!(w.norm(i), "has" | "have" | "had"))
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
@@ -788,22 +686,14 @@ fn event_date(
     cx: &SentenceCtx,
     v: &VerbHit,
     vspan: Span,
-    from_word: usize,
+    words: Range<usize>,
 ) -> (Option<String>, Option<Precision>, Option<Span>, bool) {
     let w = cx.words;
-    let word_at = |pos: usize| {
-        w.words
-            .iter()
-            .position(|x| x.span.start >= pos)
-            .unwrap_or(w.len().saturating_sub(1))
-    };
+    let word_at = |pos: usize| w.words.iter().position(|x| x.span.start >= pos).unwrap_or(w.len().saturating_sub(1));
     let t = cx
         .times
         .iter()
-        .filter(|t| {
-            word_at(t.span.start) >= from_word
-                && w.same_clause_level(word_at(t.span.start), v.words.start)
-        })
+        .filter(|t| words.contains(&word_at(t.span.start)) && w.same_clause_level(word_at(t.span.start), v.words.start))
         .min_by_key(|t| {
             if t.span.start >= vspan.end {
                 t.span.start - vspan.end
@@ -816,22 +706,11 @@ fn event_date(
         Some(t) => {
             let historical = !t.open_ended
                 && published.is_some_and(|p| {
-                    period_end(&t.value, t.precision)
-                        .is_some_and(|e| (p - e).num_days() > HISTORICAL_AFTER_DAYS)
+                    period_end(&t.value, t.precision).is_some_and(|e| (p - e).num_days() > HISTORICAL_AFTER_DAYS)
                 });
-            (
-                Some(t.value.clone()),
-                Some(t.precision),
-                Some(t.span),
-                historical,
-            )
+            (Some(t.value.clone()), Some(t.precision), Some(t.span), historical)
         }
-        None => (
-            published.map(|p| p.to_string()),
-            published.map(|_| Precision::Day),
-            None,
-            false,
-        ),
+        None => (published.map(|p| p.to_string()), published.map(|_| Precision::Day), None, false),
     }
 }
 
@@ -867,18 +746,9 @@ mod tests {
 
     #[test]
     fn period_ends() {
-        assert_eq!(
-            period_end("2023-02", Precision::Month),
-            NaiveDate::from_ymd_opt(2023, 2, 28)
-        );
-        assert_eq!(
-            period_end("2023-12", Precision::Month),
-            NaiveDate::from_ymd_opt(2023, 12, 31)
-        );
-        assert_eq!(
-            period_end("2015", Precision::Year),
-            NaiveDate::from_ymd_opt(2015, 12, 31)
-        );
+        assert_eq!(period_end("2023-02", Precision::Month), NaiveDate::from_ymd_opt(2023, 2, 28));
+        assert_eq!(period_end("2023-12", Precision::Month), NaiveDate::from_ymd_opt(2023, 12, 31));
+        assert_eq!(period_end("2015", Precision::Year), NaiveDate::from_ymd_opt(2015, 12, 31));
         assert_eq!(period_end("nonsense", Precision::Day), None);
     }
 }

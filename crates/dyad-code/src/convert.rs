@@ -36,12 +36,7 @@ fn phoenix_role(inner: &str) -> Option<Role> {
         return None;
     }
     let Some(range) = parts.next() else {
-        return Some(Role {
-            code,
-            from: None,
-            to: None,
-            dated: false,
-        });
+        return Some(Role { code, from: None, to: None, dated: false });
     };
     let (from, to) = if let Some(d) = range.strip_prefix('>') {
         (Some(phoenix_date(d)?), None)
@@ -51,12 +46,7 @@ fn phoenix_role(inner: &str) -> Option<Role> {
         let (a, b) = range.split_once('-')?;
         (Some(phoenix_date(a)?), Some(phoenix_date(b)?))
     };
-    Some(Role {
-        code,
-        from,
-        to,
-        dated: true,
-    })
+    Some(Role { code, from, to, dated: true })
 }
 
 /// A Phoenix name (`BASHAR_AL_ASSAD_`, `ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_`) as
@@ -142,14 +132,12 @@ fn kind_of(d: &Draft, default: ActorKind) -> ActorKind {
         "isil",
         "daesh",
     ];
-    let org_like = d
-        .names
-        .iter()
-        .any(|n| n.split(' ').any(|w| ORG_WORDS.contains(&w)));
-    if d.person_hint || (d.roles.iter().any(|r| r.dated) && !org_like) {
-        ActorKind::Person
-    } else if default == ActorKind::Org && d.roles.iter().all(|r| r.code.len() == 3) {
+    let org_like = d.names.iter().any(|n| n.split(' ').any(|w| ORG_WORDS.contains(&w)));
+    if default == ActorKind::Org && d.roles.iter().all(|r| r.code.len() == 3) {
+        // a bare country code, dated or not (states that began or ended)
         ActorKind::Country
+    } else if d.person_hint || (d.roles.iter().any(|r| r.dated) && !org_like) {
+        ActorKind::Person
     } else {
         default
     }
@@ -158,12 +146,7 @@ fn kind_of(d: &Draft, default: ActorKind) -> ActorKind {
 /// Convert a Phoenix `.actors.txt` file. `default_kind` is `Org` for the country and
 /// international files (countries are recognised by their bare 3-letter code) and
 /// `Group` for armed non-state groups.
-pub fn phoenix_actors(
-    text: &str,
-    origin: &str,
-    default_kind: ActorKind,
-    stats: &mut ConvertStats,
-) -> Vec<ActorEntry> {
+pub fn phoenix_actors(text: &str, origin: &str, default_kind: ActorKind, stats: &mut ConvertStats) -> Vec<ActorEntry> {
     let mut out = Vec::new();
     let mut cur: Option<Draft> = None;
     let finish = |d: Draft, out: &mut Vec<ActorEntry>| {
@@ -172,13 +155,7 @@ pub fn phoenix_actors(
         }
         let id = d.names[0].to_uppercase().replace(' ', "_");
         let kind = kind_of(&d, default_kind);
-        out.push(ActorEntry {
-            id,
-            kind,
-            roles: d.roles,
-            names: d.names,
-            source: origin.to_string(),
-        });
+        out.push(ActorEntry { id, kind, roles: d.roles, names: d.names, source: origin.to_string() });
     };
     for line in text.lines() {
         let line = line.trim_start_matches('\u{feff}');
@@ -192,11 +169,7 @@ pub fn phoenix_actors(
         let names: Vec<String> = if indented {
             Vec::new()
         } else {
-            rest.trim()
-                .trim_start_matches('+')
-                .split('+')
-                .filter_map(phoenix_name)
-                .collect()
+            rest.trim().trim_start_matches('+').split('+').filter_map(phoenix_name).collect()
         };
         let synonym = body.starts_with('+');
         let new_entry = !indented && !synonym;
@@ -205,14 +178,8 @@ pub fn phoenix_actors(
         if new_entry && cur.as_ref().is_some_and(|d| !d.roles.is_empty()) {
             finish(cur.take().unwrap(), &mut out);
         }
-        let d = cur.get_or_insert_with(|| Draft {
-            names: Vec::new(),
-            roles: Vec::new(),
-            person_hint: false,
-        });
-        d.person_hint |= new_entry
-            && comment.contains("CountryInfo")
-            && !roles.iter().any(|r| r.code.len() == 3);
+        let d = cur.get_or_insert_with(|| Draft { names: Vec::new(), roles: Vec::new(), person_hint: false });
+        d.person_hint |= new_entry && comment.contains("CountryInfo") && !roles.iter().any(|r| r.code.len() == 3);
         d.names.extend(names);
         d.roles.extend(roles);
     }
@@ -233,8 +200,7 @@ pub fn geonames_capitals(text: &str) -> HashMap<String, String> {
         .filter(|l| !l.trim_start_matches('\u{feff}').starts_with('#'))
         .filter_map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
-            (c.len() > 5 && c[1].len() == 3 && !c[5].is_empty())
-                .then(|| (c[1].to_string(), c[5].to_string()))
+            (c.len() > 5 && c[1].len() == 3 && !c[5].is_empty()).then(|| (c[1].to_string(), c[5].to_string()))
         })
         .collect()
 }
@@ -242,10 +208,7 @@ pub fn geonames_capitals(text: &str) -> HashMap<String, String> {
 /// Capital cities stand for their government ("Ankara said", "talks with Damascus"):
 /// one `place` entry per country with a capital, coded `<COUNTRY>GOV`. The name is
 /// removed from the country entry so the two do not compete.
-pub fn capital_entries(
-    entries: &mut [ActorEntry],
-    capitals: &HashMap<String, String>,
-) -> Vec<ActorEntry> {
+pub fn capital_entries(entries: &mut [ActorEntry], capitals: &HashMap<String, String>) -> Vec<ActorEntry> {
     let mut out = Vec::new();
     for e in entries.iter_mut().filter(|e| e.kind == ActorKind::Country) {
         let code = &e.roles[0].code;
@@ -257,12 +220,7 @@ pub fn capital_entries(
         out.push(ActorEntry {
             id: format!("CAPITAL_{}", cap.to_uppercase().replace(' ', "_")),
             kind: ActorKind::Place,
-            roles: vec![Role {
-                code: format!("{code}GOV"),
-                from: None,
-                to: None,
-                dated: false,
-            }],
+            roles: vec![Role { code: format!("{code}GOV"), from: None, to: None, dated: false }],
             names: vec![cap.to_string()],
             source: "GeoNames countryInfo.txt capital; capital stands for the government".into(),
         });
@@ -281,16 +239,9 @@ pub fn plural(phrase: &str) -> String {
         last.to_string()
     } else if let Some(s) = last.strip_suffix("man") {
         format!("{s}men")
-    } else if last.ends_with('y')
-        && !last.ends_with("ay")
-        && !last.ends_with("ey")
-        && !last.ends_with("oy")
-    {
+    } else if last.ends_with('y') && !last.ends_with("ay") && !last.ends_with("ey") && !last.ends_with("oy") {
         format!("{}ies", &last[..last.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|e| last.ends_with(e))
-    {
+    } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| last.ends_with(e)) {
         format!("{last}es")
     } else {
         format!("{last}s")
@@ -312,10 +263,7 @@ pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec
         if let Some((name, alts)) = body.split_once('=') {
             let name = name.trim();
             if name.starts_with('!') && name.ends_with('!') {
-                sets.insert(
-                    name.to_string(),
-                    alts.split(',').map(|a| a.trim().to_string()).collect(),
-                );
+                sets.insert(name.to_string(), alts.split(',').map(|a| a.trim().to_string()).collect());
                 continue;
             }
         }
@@ -331,9 +279,7 @@ pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec
                 .into_iter()
                 .flat_map(|v| {
                     if v.contains(marker.as_str()) {
-                        alts.iter()
-                            .map(|a| v.replace(marker.as_str(), &format!("{a}_")))
-                            .collect()
+                        alts.iter().map(|a| v.replace(marker.as_str(), &format!("{a}_"))).collect()
                     } else {
                         vec![v]
                     }
@@ -358,12 +304,7 @@ pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec
             ActorEntry {
                 id: format!("AGENT_{code}"),
                 kind: ActorKind::Agent,
-                roles: vec![Role {
-                    code,
-                    from: None,
-                    to: None,
-                    dated: false,
-                }],
+                roles: vec![Role { code, from: None, to: None, dated: false }],
                 names,
                 source: origin.to_string(),
             }
@@ -381,10 +322,7 @@ pub fn regular_forms(base: &str) -> Vec<String> {
     let stem_y = base.strip_suffix('y').filter(|s| !v(s));
     forms.push(match stem_y {
         Some(s) => format!("{s}ies"),
-        None if ["s", "x", "z", "ch", "sh", "o"]
-            .iter()
-            .any(|e| base.ends_with(e)) =>
-        {
+        None if ["s", "x", "z", "ch", "sh", "o"].iter().any(|e| base.ends_with(e)) => {
             format!("{base}es")
         }
         None => format!("{base}s"),
@@ -412,18 +350,12 @@ pub fn regular_forms(base: &str) -> Vec<String> {
 
 /// A multi-word verb form (`ASK_FOR`, `+ASKED_FOR`) as lower-case words.
 fn verb_phrase(raw: &str) -> String {
-    raw.trim_start_matches('+')
-        .trim_end_matches('_')
-        .replace('_', " ")
-        .to_lowercase()
+    raw.trim_start_matches('+').trim_end_matches('_').replace('_', " ").to_lowercase()
 }
 
 /// A code as written in the source, with stray characters ("080!") removed.
 fn clean_code(raw: &str) -> String {
-    let c: String = raw
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == ':' || *c == '-')
-        .collect();
+    let c: String = raw.chars().filter(|c| c.is_ascii_digit() || *c == ':' || *c == '-').collect();
     if c.is_empty() {
         "---".into()
     } else {
@@ -483,20 +415,12 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
         };
         let code = code.map(clean_code);
         if let Some(p) = rest.strip_prefix('-') {
-            let p = p
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
+            let p = p.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
             if !p.contains('*') {
                 stats.skipped_roles += 1; // a pattern without its verb cannot be placed
                 continue;
             }
-            out.push_str(&format!(
-                "pattern\t{b}\t{}\t{p}\t{origin}:{}\n",
-                code.as_deref().unwrap_or("---"),
-                i + 1
-            ));
+            out.push_str(&format!("pattern\t{b}\t{}\t{p}\t{origin}:{}\n", code.as_deref().unwrap_or("---"), i + 1));
             stats.names += 1;
             continue;
         }
@@ -513,30 +437,44 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
             continue;
         }
         let mut all: Vec<String> = match forms {
-            Some(f) => std::iter::once(lemma.clone())
-                .chain(f.split_whitespace().map(verb_phrase))
-                .collect(),
+            Some(f) => std::iter::once(lemma.clone()).chain(f.split_whitespace().map(verb_phrase)).collect(),
             None => {
                 let (first, tail) = match lemma.split_once(' ') {
                     Some((a, b)) => (a.to_string(), format!(" {b}")),
                     None => (lemma.clone(), String::new()),
                 };
-                regular_forms(&first)
-                    .into_iter()
-                    .map(|f| format!("{f}{tail}"))
-                    .collect()
+                regular_forms(&first).into_iter().map(|f| format!("{f}{tail}")).collect()
             }
         };
         all.retain(|f| f.chars().any(char::is_alphabetic));
         all.dedup();
-        out.push_str(&format!(
-            "verb\t{b}\t{lemma}\t{}\t{}\n",
-            code.as_deref().unwrap_or("-"),
-            all.join("; ")
-        ));
+        out.push_str(&format!("verb\t{b}\t{lemma}\t{}\t{}\n", code.as_deref().unwrap_or("-"), all.join("; ")));
     }
     out
 }
+
+/// PLOVER for the CAMEO codes the 2021 crosswalk leaves out (01 statements, 02
+/// appeals). PLOVER folds CAMEO's appeals and demands into REQUEST, with modes by
+/// what is asked; comments take the category of their tone. Plain statements have
+/// no PLOVER category: dyad marks them OTHER so they can be filtered out.
+const PLOVER_FALLBACK: &[(&str, &str, &str)] = &[
+    ("01", "OTHER", ""),
+    ("011", "REJECT", ""),
+    ("012", "ACCUSE", "disapprove"),
+    ("013", "SUPPORT", ""),
+    ("016", "REJECT", ""),
+    ("018", "SUPPORT", ""),
+    ("019", "AGREE", ""),
+    ("02", "REQUEST", ""),
+    ("021", "REQUEST", "assist"),
+    ("022", "REQUEST", "assist"),
+    ("023", "REQUEST", "assist"),
+    ("024", "REQUEST", "change"),
+    ("025", "REQUEST", "yield"),
+    ("026", "REQUEST", "meet"),
+    ("027", "REQUEST", "meet"),
+    ("028", "REQUEST", "meet"),
+];
 
 /// Build `cameo.tsv` from the CAMEO code names, the Goldstein scores and the
 /// CAMEO-to-PLOVER crosswalk. Codes absent from the crosswalk inherit their parent's.
@@ -565,23 +503,18 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
         if ev.is_empty() {
             continue;
         }
-        plover.insert(
-            code.to_string(),
-            (
-                ev,
-                f.next().unwrap_or_default(),
-                f.next().unwrap_or_default(),
-            ),
-        );
+        plover.insert(code.to_string(), (ev, f.next().unwrap_or_default(), f.next().unwrap_or_default()));
+    }
+    for (code, ev, mode) in PLOVER_FALLBACK {
+        plover.entry(code.to_string()).or_insert_with(|| (ev.to_string(), mode.to_string(), String::new()));
     }
     let mut out = String::from(
         "# dyad CAMEO table: code, name, Goldstein score, PLOVER event, mode, context.\n\
-         # Facts from CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0).\n",
+         # Facts from CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0);\n\
+         # CAMEO 01 and 02, absent from the crosswalk, follow dyad's fallback (convert.rs PLOVER_FALLBACK).\n",
     );
     for (code, name) in &names {
-        let score = scores
-            .get(code)
-            .ok_or_else(|| format!("no Goldstein score for {code}"))?;
+        let score = scores.get(code).ok_or_else(|| format!("no Goldstein score for {code}"))?;
         let mut c = code.as_str();
         let p = loop {
             if let Some(p) = plover.get(c) {
@@ -593,15 +526,8 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
             c = &c[..c.len() - 1];
         };
         // a parent's mode/context belongs to the parent; children only inherit the event
-        let (mode, ctx) = if c == code {
-            (p.1, p.2)
-        } else {
-            (String::new(), String::new())
-        };
-        out.push_str(&format!(
-            "{code}\t{name}\t{score}\t{}\t{mode}\t{ctx}\n",
-            p.0
-        ));
+        let (mode, ctx) = if c == code { (p.1, p.2) } else { (String::new(), String::new()) };
+        out.push_str(&format!("{code}\t{name}\t{score}\t{}\t{mode}\t{ctx}\n", p.0));
     }
     Ok(out)
 }
@@ -614,8 +540,7 @@ pub fn phoenix_discards(text: &str) -> String {
         let t = body.trim().trim_start_matches('+').trim_end_matches('_');
         // Years and "years ago"-style phrases are dated, not discarded: the coder
         // flags such events `historical` instead of dropping them.
-        let dated =
-            t.chars().all(|c| c.is_ascii_digit()) || t.ends_with(" AGO") || t.ends_with(" LATER");
+        let dated = t.chars().all(|c| c.is_ascii_digit()) || t.ends_with(" AGO") || t.ends_with(" LATER");
         if !t.is_empty() && !dated {
             out.push_str(&t.replace('_', " ").to_lowercase());
             out.push('\n');
@@ -669,15 +594,11 @@ UN_SECRETARY_GENERAL
 
     #[test]
     fn agents_expand_sets_and_plurals() {
-        let text =
-            "!PERSON! = MAN, WOMAN\nREBEL [~REB]\nCATTLE!PERSON! [~AGR]\nMILITIA [~UAF] # x\n";
+        let text = "!PERSON! = MAN, WOMAN\nREBEL [~REB]\nCATTLE!PERSON! [~AGR]\nMILITIA [~UAF] # x\n";
         let mut st = ConvertStats::default();
         let e = phoenix_agents(text, "t", &mut st);
         let agr = e.iter().find(|e| e.roles[0].code == "AGR").unwrap();
-        assert!(
-            agr.names.contains(&"cattle man".to_string())
-                || agr.names.contains(&"cattleman".to_string())
-        );
+        assert!(agr.names.contains(&"cattle man".to_string()) || agr.names.contains(&"cattleman".to_string()));
         let uaf = e.iter().find(|e| e.roles[0].code == "UAF").unwrap();
         assert!(uaf.names.contains(&"militias".to_string()));
         assert_eq!(plural("rebel army"), "rebel armies");
@@ -686,32 +607,17 @@ UN_SECRETARY_GENERAL
 
     #[test]
     fn verbs_and_forms() {
-        assert_eq!(
-            regular_forms("accuse"),
-            vec!["accuse", "accuses", "accused", "accusing"]
-        );
+        assert_eq!(regular_forms("accuse"), vec!["accuse", "accuses", "accused", "accusing"]);
         assert!(regular_forms("stop").contains(&"stopped".to_string()));
-        assert_eq!(
-            regular_forms("deny")[1..3],
-            ["denies".to_string(), "denied".to_string()]
-        );
+        assert_eq!(regular_forms("deny")[1..3], ["denies".to_string(), "denied".to_string()]);
         let text = "&MILITARY\n+TROOPS\n+ARMED_FORCES_\n\n####### VERB PATTERNS #######\n---  MEET   [040]  ---\n+MEET_WITH {+MET_WITH}\nMEET {MEETS MET MEETING}\nGREET [050]\n- * (FOR TALKS)   [036:036]  # MEET\n";
         let mut st = ConvertStats::default();
         let out = phoenix_verbs(text, "C.txt", &mut st);
-        assert!(
-            out.contains("synset\t&military\ttroops; armed forces\n"),
-            "{out}"
-        );
+        assert!(out.contains("synset\t&military\ttroops; armed forces\n"), "{out}");
         assert!(out.contains("block\tMEET\t040\n"));
         assert!(out.contains("verb\tMEET\tmeet with\t-\tmeet with; met with\n"));
-        assert!(
-            out.contains("verb\tMEET\tgreet\t050\tgreet; greets; greeted; greeting\n"),
-            "{out}"
-        );
-        assert!(
-            out.contains("pattern\tMEET\t036:036\t* (for talks)\tC.txt:10\n"),
-            "{out}"
-        );
+        assert!(out.contains("verb\tMEET\tgreet\t050\tgreet; greets; greeted; greeting\n"), "{out}");
+        assert!(out.contains("pattern\tMEET\t036:036\t* (for talks)\tC.txt:10\n"), "{out}");
         let (f, errs) = crate::dict::verbs::parse_verb_file("v", &out);
         assert!(errs.is_empty(), "{errs:?}");
         assert_eq!(f.blocks[0].patterns.len(), 1);

@@ -39,18 +39,8 @@ impl Mention {
 }
 
 /// Prepositions after which a country or city names where something happened.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-    "into",
-    "around",
-    "within",
-];
+const LOCATIVE: &[&str] =
+    &["in", "at", "near", "outside", "inside", "across", "throughout", "into", "around", "within"];
 /// Direction words allowed between a locative preposition and the place ("in northern Syria").
 const REGION_WORDS: &[&str] = &[
     "northern",
@@ -95,10 +85,7 @@ impl Aliases {
             return;
         }
         let last = &words.words[m.words.end - 1];
-        if last.capitalized
-            && last.norm.chars().count() >= 3
-            && dict.actors.longest_at(&[last.id], 0).is_none()
-        {
+        if last.capitalized && last.norm.chars().count() >= 3 && dict.actors.longest_at(&[last.id], 0).is_none() {
             self.index.insert(&[last.id], head);
         }
     }
@@ -113,30 +100,17 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chu
             continue;
         }
         let capitalized_in = |n: usize| words.words[i..i + n].iter().any(|w| w.capitalized);
-        let actor = dict
-            .actors
-            .longest_at(&words.ids, i)
-            .filter(|&(n, _)| capitalized_in(n));
+        let actor = dict.actors.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
         let agent = dict.agents.longest_at(&words.ids, i);
-        let alias = aliases
-            .index
-            .longest_at(&words.ids, i)
-            .filter(|&(n, _)| capitalized_in(n));
-        let best = [
-            actor.map(|(n, e)| (n, *e, false)),
-            agent.map(|(n, e)| (n, *e, false)),
-            alias.map(|(n, e)| (n, *e, true)),
-        ]
-        .into_iter()
-        .flatten()
-        .max_by_key(|&(n, e, _)| (n, dict.entry(e).kind != ActorKind::Agent));
+        let alias = aliases.index.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
+        let best =
+            [actor.map(|(n, e)| (n, *e, false)), agent.map(|(n, e)| (n, *e, false)), alias.map(|(n, e)| (n, *e, true))]
+                .into_iter()
+                .flatten()
+                .max_by_key(|&(n, e, _)| (n, dict.entry(e).kind != ActorKind::Agent));
         match best {
             Some((n, entry, alias)) => {
-                out.push(Chunk {
-                    words: i..i + n,
-                    entry,
-                    alias,
-                });
+                out.push(Chunk { words: i..i + n, entry, alias });
                 i += n;
             }
             None => i += 1,
@@ -150,12 +124,7 @@ fn role_str(file: &str, id: &str, role: &Role) -> String {
 }
 
 /// Find and code the actor mentions of a sentence for the given date.
-pub fn find_mentions(
-    words: &Words,
-    dict: &Dictionaries,
-    aliases: &Aliases,
-    date: Option<NaiveDate>,
-) -> Vec<Mention> {
+pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date: Option<NaiveDate>) -> Vec<Mention> {
     let chunks = find_chunks(words, dict, aliases);
     let mut out = Vec::new();
     let mut k = 0;
@@ -196,12 +165,7 @@ fn code_group(
         let e = dict.entry(ch.entry);
         let file = &dict.entry_files[ch.entry.0];
         let role = e.role_on(date)?;
-        let why = role_str(file, &e.id, role)
-            + if ch.alias {
-                " (surname named in full earlier)"
-            } else {
-                ""
-            };
+        let why = role_str(file, &e.id, role) + if ch.alias { " (surname named in full earlier)" } else { "" };
         match e.kind {
             ActorKind::Agent => roles.push((role.code.clone(), why)),
             ActorKind::Country | ActorKind::Place => {
@@ -217,9 +181,7 @@ fn code_group(
         // a named person/organisation carries its own code; titles and demonyms around it only describe it
         (Some((code, kind, e, why)), base) => {
             let code = match (code.country(), &base) {
-                (None, Some((b, _, _, _)))
-                    if kind == ActorKind::Group || kind == ActorKind::Org =>
-                {
+                (None, Some((b, _, _, _))) if kind == ActorKind::Group || kind == ActorKind::Org => {
                     ActorCode::new(format!("{}{}", b.country().unwrap_or(""), code.as_str()))
                 }
                 _ => code,
@@ -232,11 +194,7 @@ fn code_group(
             for (r, w) in &roles {
                 // a capital already stands for its government; a role refines the country
                 let country = ActorCode::new(code.country().unwrap_or(code.as_str()).to_string());
-                code = if kind == ActorKind::Place && r == "GOV" {
-                    code
-                } else {
-                    country.with_role(r)
-                };
+                code = if kind == ActorKind::Place && r == "GOV" { code } else { country.with_role(r) };
                 why.push_str(" + ");
                 why.push_str(w);
             }
@@ -254,18 +212,9 @@ fn code_group(
             (code, ActorKind::Agent, None, why)
         }
     };
-    let location = matches!(kind, ActorKind::Country | ActorKind::Place)
-        && roles.is_empty()
-        && is_locative(words, first);
-    Some(Mention {
-        words: first..last,
-        span: words.span_of(first, last),
-        code,
-        entry,
-        kind,
-        head,
-        location,
-    })
+    let location =
+        matches!(kind, ActorKind::Country | ActorKind::Place) && roles.is_empty() && is_locative(words, first);
+    Some(Mention { words: first..last, span: words.span_of(first, last), code, entry, kind, head, location })
 }
 
 fn is_locative(words: &Words, start: usize) -> bool {

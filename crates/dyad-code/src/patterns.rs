@@ -23,9 +23,7 @@ pub fn word_matches(p: &str, w: &str) -> bool {
     let Some(rest) = w.strip_prefix(p) else {
         // "ies" plural of a "y" noun, "-ing" of an "e" verb
         return (p.ends_with('y') && w == format!("{}ies", &p[..p.len() - 1]))
-            || (p.ends_with('e')
-                && w.strip_suffix("ing")
-                    .is_some_and(|s| s == &p[..p.len() - 1]));
+            || (p.ends_with('e') && w.strip_suffix("ing").is_some_and(|s| s == &p[..p.len() - 1]));
     };
     p.len() >= 3 && matches!(rest, "s" | "es" | "ed" | "d" | "ing")
 }
@@ -46,9 +44,7 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
                 let n = phrases
                     .iter()
                     .filter(|ph| {
-                        ph.iter().enumerate().all(|(k, pw)| {
-                            j + k < words.len() && word_matches(pw, words.norm(j + k))
-                        })
+                        ph.iter().enumerate().all(|(k, pw)| j + k < words.len() && word_matches(pw, words.norm(j + k)))
                     })
                     .map(Vec::len)
                     .max()?;
@@ -74,14 +70,14 @@ pub fn match_pattern(
     for e in &p.after {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (pos..window.end)
-                    .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
+                let (at, n) = (pos..window.end).find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
                 at + n
             }
             Elem::Source | Elem::Target | Elem::Compound => {
-                let (idx, mm) = mentions.iter().enumerate().find(|(_, mm)| {
-                    !mm.location && mm.words.start >= pos && mm.words.end <= window.end
-                })?;
+                let (idx, mm) = mentions
+                    .iter()
+                    .enumerate()
+                    .find(|(_, mm)| !mm.location && mm.words.start >= pos && mm.words.end <= window.end)?;
                 if matches!(e, Elem::Source) {
                     m.source = Some(idx);
                 } else {
@@ -95,13 +91,15 @@ pub fn match_pattern(
     let mut pos = verb.start;
     for e in p.before.iter().rev() {
         pos = match e {
-            Elem::Seq(atoms) => (window.start..pos)
-                .rev()
-                .find(|&i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n <= pos))?,
+            Elem::Seq(atoms) => {
+                (window.start..pos).rev().find(|&i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n <= pos))?
+            }
             Elem::Source | Elem::Target | Elem::Compound => {
-                let (idx, mm) = mentions.iter().enumerate().rev().find(|(_, mm)| {
-                    !mm.location && mm.words.end <= pos && mm.words.start >= window.start
-                })?;
+                let (idx, mm) = mentions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, mm)| !mm.location && mm.words.end <= pos && mm.words.start >= window.start)?;
                 if matches!(e, Elem::Source) {
                     m.source = Some(idx);
                 } else {

@@ -59,11 +59,7 @@ impl Words {
         }
         let ids = words.iter().map(|w| w.id).collect();
         let regions = find_regions(&words);
-        Words {
-            words,
-            ids,
-            regions,
-        }
+        Words { words, ids, regions }
     }
 
     pub fn len(&self) -> usize {

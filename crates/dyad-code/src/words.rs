@@ -50,17 +50,18 @@ impl Vocab {
     }
 }
 
+/// The words after the first of a phrase, and the phrase's value.
+type Tail<T> = (Box<[u32]>, T);
+
 /// Phrases (word-id sequences) mapped to values, looked up longest-first.
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
-    by_first: HashMap<u32, Vec<(Box<[u32]>, T)>>,
+    by_first: HashMap<u32, Vec<Tail<T>>>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex {
-            by_first: HashMap::new(),
-        }
+        PhraseIndex { by_first: HashMap::new() }
     }
 }
 
@@ -91,20 +92,11 @@ impl<T> PhraseIndex<T> {
     }
 
     /// Every phrase starting at `words[at]`, longest first.
-    pub fn all_at<'a>(
-        &'a self,
-        words: &'a [u32],
-        at: usize,
-    ) -> impl Iterator<Item = (usize, &'a T)> + 'a {
-        self.by_first
-            .get(words.get(at).unwrap_or(&UNKNOWN))
-            .into_iter()
-            .flatten()
-            .filter_map(move |(rest, v)| {
-                let end = at + 1 + rest.len();
-                (end <= words.len() && words[at + 1..end] == rest[..])
-                    .then_some((1 + rest.len(), v))
-            })
+    pub fn all_at<'a>(&'a self, words: &'a [u32], at: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+        self.by_first.get(words.get(at).unwrap_or(&UNKNOWN)).into_iter().flatten().filter_map(move |(rest, v)| {
+            let end = at + 1 + rest.len();
+            (end <= words.len() && words[at + 1..end] == rest[..]).then_some((1 + rest.len(), v))
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -122,26 +114,15 @@ mod tests {
 
     #[test]
     fn phrases_normalise_like_tokens() {
-        assert_eq!(
-            phrase_words("BASHAR_AL-ASSAD_"),
-            vec!["bashar", "al", "assad"]
-        );
-        assert_eq!(
-            phrase_words("Recep  Tayyip Erdoğan"),
-            vec!["recep", "tayyip", "erdoğan"]
-        );
+        assert_eq!(phrase_words("BASHAR_AL-ASSAD_"), vec!["bashar", "al", "assad"]);
+        assert_eq!(phrase_words("Recep  Tayyip Erdoğan"), vec!["recep", "tayyip", "erdoğan"]);
         assert_eq!(normalize_word("Assad\u{2019}s"), "assad's");
     }
 
     #[test]
     fn longest_match_wins_and_later_insert_overrides() {
         let mut v = Vocab::default();
-        let ids = |v: &mut Vocab, s: &str| {
-            phrase_words(s)
-                .iter()
-                .map(|w| v.intern(w))
-                .collect::<Vec<_>>()
-        };
+        let ids = |v: &mut Vocab, s: &str| phrase_words(s).iter().map(|w| v.intern(w)).collect::<Vec<_>>();
         let mut idx = PhraseIndex::default();
         let a = ids(&mut v, "vladimir putin");
         let b = ids(&mut v, "vladimir");

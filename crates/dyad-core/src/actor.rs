@@ -7,10 +7,10 @@ pub struct ActorCode(pub String);
 
 /// Three-letter CAMEO codes that stand first in a code but are not countries.
 const NON_STATE_PREFIXES: &[&str] = &[
-    "IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "REB", "OPP", "CVL", "GOV", "MIL", "COP", "JUD",
-    "LEG", "ELI", "BUS", "MED", "EDU", "HLH", "LAB", "REF", "CRM", "SPY", "UAF", "AGR", "ENV",
-    "HRI", "RAD", "SET", "MOD", "PTY", "INS", "SEP", "IGO", "BUD", "CHR", "CON", "HIN", "JEW",
-    "MUS", "SHI", "SUN", "TAO", "ZRO", "ATH", "JAN", "DOX", "CTH", "PRO", "ALE", "ITP", "KKL",
+    "IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "REB", "OPP", "CVL", "GOV", "MIL", "COP", "JUD", "LEG", "ELI", "BUS",
+    "MED", "EDU", "HLH", "LAB", "REF", "CRM", "SPY", "UAF", "AGR", "ENV", "HRI", "RAD", "SET", "MOD", "PTY", "INS",
+    "SEP", "IGO", "BUD", "CHR", "CON", "HIN", "JEW", "MUS", "SHI", "SUN", "TAO", "ZRO", "ATH", "JAN", "DOX", "CTH",
+    "PRO", "ALE", "ITP", "KKL",
 ];
 
 impl ActorCode {
@@ -35,11 +35,7 @@ impl ActorCode {
     /// The role part after the country (or the whole code for non-state actors),
     /// e.g. `GOV` for `RUSGOV`, `IGOUNO` for `IGOUNO`, None for a bare country.
     pub fn sector(&self) -> Option<&str> {
-        let rest = if self.country().is_some() {
-            &self.0[3..]
-        } else {
-            &self.0[..]
-        };
+        let rest = if self.country().is_some() { &self.0[3..] } else { &self.0[..] };
         (!rest.is_empty()).then_some(rest)
     }
 
@@ -91,9 +87,6 @@ mod tests {
     fn combines_roles_without_repeats() {
         assert_eq!(ActorCode::new("SYR").with_role("REB").as_str(), "SYRREB");
         assert_eq!(ActorCode::new("TURMIL").with_role("MIL").as_str(), "TURMIL");
-        assert_eq!(
-            ActorCode::new("USA").with_role("GOVMIL").as_str(),
-            "USAGOVMIL"
-        );
+        assert_eq!(ActorCode::new("USA").with_role("GOVMIL").as_str(), "USAGOVMIL");
     }
 }

@@ -27,15 +27,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(source: impl Into<String>, media_type: MediaType, bytes: Vec<u8>) -> Self {
-        Document {
-            source: source.into(),
-            url: None,
-            media_type,
-            bytes,
-            published: None,
-            title: None,
-            charset: None,
-        }
+        Document { source: source.into(), url: None, media_type, bytes, published: None, title: None, charset: None }
     }
 
     /// Stable id: a hash of the URL (or source when there is none) and the content.

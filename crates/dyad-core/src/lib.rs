@@ -20,9 +20,7 @@ pub use event::{Event, EventActor, Location, Plover, SentenceRef, Trigger};
 pub use span::Span;
 
 /// How precisely a date is known.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,

@@ -1,9 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A byte range `[start, end)` into an article's text. Serialised as `[start, end]`.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     pub start: usize,
@@ -49,10 +47,7 @@ impl Span {
 
 impl From<[usize; 2]> for Span {
     fn from(a: [usize; 2]) -> Self {
-        Span {
-            start: a[0],
-            end: a[1].max(a[0]),
-        }
+        Span { start: a[0], end: a[1].max(a[0]) }
     }
 }
 

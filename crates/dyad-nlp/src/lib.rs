@@ -18,13 +18,7 @@ pub fn annotate(article: Article) -> Annotated {
     let sentences = sentences::split(&article.text, &article.paragraphs);
     let times = times::find_times(&article.text, &sentences, article.published);
     let quotes = quotes::find_quotes(&article.text, &sentences);
-    Annotated {
-        article,
-        sentences,
-        entities: Vec::new(),
-        times,
-        quotes,
-    }
+    Annotated { article, sentences, entities: Vec::new(), times, quotes }
 }
 
 /// `within` clamped to the text and moved onto char boundaries (start backwards,
@@ -67,39 +61,21 @@ mod tests {
             ]
         );
         assert!(a.entities.is_empty());
-        let times: Vec<(&str, &str, Precision)> = a
-            .times
-            .iter()
-            .map(|t| (t.text.as_str(), t.value.as_str(), t.precision))
-            .collect();
-        assert_eq!(
-            times,
-            vec![
-                ("Monday", "2024-07-22", Precision::Day),
-                ("May", "2024-05", Precision::Month)
-            ]
-        );
-        let quotes: Vec<(&str, Option<&str>)> = a
-            .quotes
-            .iter()
-            .map(|q| (q.text.as_str(), q.speaker.as_deref()))
-            .collect();
+        let times: Vec<(&str, &str, Precision)> =
+            a.times.iter().map(|t| (t.text.as_str(), t.value.as_str(), t.precision)).collect();
+        assert_eq!(times, vec![("Monday", "2024-07-22", Precision::Day), ("May", "2024-05", Precision::Month)]);
+        let quotes: Vec<(&str, Option<&str>)> =
+            a.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
         assert_eq!(
             quotes,
-            vec![
-                ("We made no progress at all", Some("Ana Ruiz")),
-                ("We will try again in May.", Some("She"))
-            ]
+            vec![("We made no progress at all", Some("Ana Ruiz")), ("We will try again in May.", Some("She"))]
         );
     }
 
     #[test]
     fn empty_and_blank_articles() {
         for text in ["", "\n\n", "   ", "\u{feff}"] {
-            let a = annotate(Article {
-                text: text.to_string(),
-                ..Article::default()
-            });
+            let a = annotate(Article { text: text.to_string(), ..Article::default() });
             assert!(a.sentences.is_empty() && a.times.is_empty() && a.quotes.is_empty());
         }
     }

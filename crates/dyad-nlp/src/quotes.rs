@@ -45,17 +45,15 @@ const ADVERBS: &[&str] = &[
 ];
 /// Words that end a "the minister" phrase after the verb: `said the minister on ...`.
 const PHRASE_STOPS: &[&str] = &[
-    "on", "in", "at", "after", "during", "while", "who", "which", "when", "to", "as", "and",
-    "before", "from", "with", "for",
+    "on", "in", "at", "after", "during", "while", "who", "which", "when", "to", "as", "and", "before", "from", "with",
+    "for",
 ];
-const JOINERS: &[&str] = &[
-    "al", "el", "bin", "ibn", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
-    "abu", "ben", "bint",
-];
+const JOINERS: &[&str] =
+    &["al", "el", "bin", "ibn", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "abu", "ben", "bint"];
 /// Verbs that introduce a quote with no colon or comma: `X told reporters "..."`.
 const INTRO_VERBS: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "asked", "asks", "wrote",
-    "writes", "added", "adds", "declared", "declares", "stated", "states",
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "asked", "asks", "wrote", "writes", "added",
+    "adds", "declared", "declares", "stated", "states",
 ];
 /// Objects of "told": `Putin told reporters: "..."`.
 const OBJECTS: &[&str] = &[
@@ -124,16 +122,9 @@ impl<'a> Paragraph<'a> {
         let mut punct_after = vec![true; toks.len()];
         for i in (0..toks.len().saturating_sub(1)).rev() {
             let same_sentence = sentence[i + 1] == sentence[i];
-            punct_after[i] =
-                !same_sentence || (toks[i + 1].kind == TokenKind::Punct && punct_after[i + 1]);
+            punct_after[i] = !same_sentence || (toks[i + 1].kind == TokenKind::Punct && punct_after[i + 1]);
         }
-        Paragraph {
-            text,
-            toks,
-            raw,
-            sentence,
-            punct_after,
-        }
+        Paragraph { text, toks, raw, sentence, punct_after }
     }
 
     fn mark(&self, i: usize) -> Option<Mark> {
@@ -174,13 +165,8 @@ impl<'a> Paragraph<'a> {
                 continue;
             }
             let content = &self.toks[o + 1..last];
-            let words = content
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .count();
-            let mut speaker = c
-                .and_then(|c| self.speaker_after(c))
-                .or_else(|| self.speaker_before(o));
+            let words = content.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+            let mut speaker = c.and_then(|c| self.speaker_after(c)).or_else(|| self.speaker_before(o));
             let own_sentence = self.sentence[o].0 == o;
             let whole = own_sentence && c.is_none_or(|c| self.punct_after[c]);
             if speaker.is_none() && words < MIN_QUOTE_WORDS && !whole {
@@ -212,13 +198,7 @@ impl<'a> Paragraph<'a> {
     }
 
     fn low(&self, i: usize) -> String {
-        self.raw.get(i).map_or(String::new(), |r| {
-            if r.len() <= 24 {
-                r.to_lowercase()
-            } else {
-                String::new()
-            }
-        })
+        self.raw.get(i).map_or(String::new(), |r| if r.len() <= 24 { r.to_lowercase() } else { String::new() })
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
@@ -233,10 +213,7 @@ impl<'a> Paragraph<'a> {
             // only a hyphen inside a word: "al-Assad"
             i > 0
                 && self.toks[i - 1].span.end == self.toks[i].span.start
-                && self
-                    .toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.span.start == self.toks[i].span.end)
+                && self.toks.get(i + 1).is_some_and(|n| n.span.start == self.toks[i].span.end)
         } else {
             JOINERS.contains(&r)
         }
@@ -299,11 +276,7 @@ impl<'a> Paragraph<'a> {
         }
         // "the Russian leader said"
         let mut j = e;
-        while j >= floor
-            && e - j < 5
-            && self.toks[j].kind == TokenKind::Word
-            && !is_speech_verb(self.raw[j])
-        {
+        while j >= floor && e - j < 5 && self.toks[j].kind == TokenKind::Word && !is_speech_verb(self.raw[j]) {
             if DETERMINERS.contains(&self.low(j).as_str()) {
                 return (j < e).then(|| self.span(j, e));
             }
@@ -374,11 +347,7 @@ impl<'a> Paragraph<'a> {
             last
         } else if DETERMINERS.contains(&self.low(k).as_str()) {
             let mut j = k + 1;
-            while j < limit
-                && j < k + 6
-                && self.toks[j].kind == TokenKind::Word
-                && !is_speech_verb(self.raw[j])
-            {
+            while j < limit && j < k + 6 && self.toks[j].kind == TokenKind::Word && !is_speech_verb(self.raw[j]) {
                 j += 1;
             }
             if j < limit && is_speech_verb(self.raw[j]) && j > k + 1 {
@@ -396,10 +365,7 @@ impl<'a> Paragraph<'a> {
         if v < limit && self.raw[v] == "," {
             let mut j = v + 1;
             while j < limit && j < v + 12 {
-                if self.raw[j] == ","
-                    && j + 1 < limit
-                    && is_speech_verb(self.raw[self.skip_adverbs(j + 1, limit)])
-                {
+                if self.raw[j] == "," && j + 1 < limit && is_speech_verb(self.raw[self.skip_adverbs(j + 1, limit)]) {
                     return Some(self.span(k, subject_end));
                 }
                 if self.mark(j).is_some() {
@@ -499,10 +465,7 @@ mod tests {
     }
 
     fn pairs(text: &str) -> Vec<(String, Option<String>)> {
-        quotes(text)
-            .into_iter()
-            .map(|q| (q.text, q.speaker))
-            .collect()
+        quotes(text).into_iter().map(|q| (q.text, q.speaker)).collect()
     }
 
     fn p(q: &str, s: Option<&str>) -> (String, Option<String>) {
@@ -517,38 +480,24 @@ mod tests {
         );
         assert_eq!(
             pairs("“The talks are over for now,” said Defence Minister Omar al-Rashid."),
-            vec![p(
-                "The talks are over for now",
-                Some("Defence Minister Omar al-Rashid")
-            )]
+            vec![p("The talks are over for now", Some("Defence Minister Omar al-Rashid"))]
         );
-        assert_eq!(
-            pairs("\"No,\" he said. \"Never.\""),
-            vec![p("No", Some("he")), p("Never.", Some("he"))]
-        );
+        assert_eq!(pairs("\"No,\" he said. \"Never.\""), vec![p("No", Some("he")), p("Never.", Some("he"))]);
         assert_eq!(
             pairs("\"Our patience has limits,\" Kallas later added."),
             vec![p("Our patience has limits", Some("Kallas"))]
         );
         assert_eq!(
-            pairs(
-                "\"The convoy was never attacked,\" Ivo Tam, the army spokesman, said on Monday."
-            ),
+            pairs("\"The convoy was never attacked,\" Ivo Tam, the army spokesman, said on Monday."),
             vec![p("The convoy was never attacked", Some("Ivo Tam"))]
         );
         assert_eq!(
             pairs("\"Prices will fall by spring,\" the finance minister said."),
-            vec![p(
-                "Prices will fall by spring",
-                Some("the finance minister")
-            )]
+            vec![p("Prices will fall by spring", Some("the finance minister"))]
         );
         assert_eq!(
             pairs("\"The border stays closed for trucks\", according to Customs Chief Ana Bel."),
-            vec![p(
-                "The border stays closed for trucks",
-                Some("Customs Chief Ana Bel")
-            )]
+            vec![p("The border stays closed for trucks", Some("Customs Chief Ana Bel"))]
         );
     }
 
@@ -556,10 +505,7 @@ mod tests {
     fn speaker_before_the_quote() {
         assert_eq!(
             pairs("Prime Minister Tove Lund said: \"We stand ready to help our neighbours.\""),
-            vec![p(
-                "We stand ready to help our neighbours.",
-                Some("Prime Minister Tove Lund")
-            )]
+            vec![p("We stand ready to help our neighbours.", Some("Prime Minister Tove Lund"))]
         );
         assert_eq!(
             pairs("She told state television on Sunday: \"This was a grave mistake by them.\""),
@@ -571,10 +517,7 @@ mod tests {
         );
         assert_eq!(
             pairs("According to Dr. Sam Kerr, \"the outbreak has peaked in the north.\""),
-            vec![p(
-                "the outbreak has peaked in the north.",
-                Some("Dr. Sam Kerr")
-            )]
+            vec![p("the outbreak has peaked in the north.", Some("Dr. Sam Kerr"))]
         );
     }
 
@@ -584,10 +527,7 @@ mod tests {
                     \"Sadly, it grew longer, as you saw. Nobody slept at all.\"";
         let q = quotes(text);
         assert_eq!(q.len(), 2);
-        assert_eq!(
-            q[1].text,
-            "Sadly, it grew longer, as you saw. Nobody slept at all."
-        );
+        assert_eq!(q[1].text, "Sadly, it grew longer, as you saw. Nobody slept at all.");
         assert_eq!(q[0].speaker.as_deref(), Some("Rafael Mendes"));
         assert_eq!(q[1].speaker.as_deref(), Some("Rafael Mendes"));
         assert_eq!(q[1].speaker_span, q[0].speaker_span);
@@ -602,10 +542,7 @@ mod tests {
     fn scare_quotes_are_dropped() {
         assert!(quotes("Officials condemned the \"provocation\" at the border.").is_empty());
         assert!(quotes("Rebels warned of a \"kill zone\" near the coast.").is_empty());
-        assert_eq!(
-            pairs("\"Provocation,\" the envoy said."),
-            vec![p("Provocation", Some("the envoy"))]
-        );
+        assert_eq!(pairs("\"Provocation,\" the envoy said."), vec![p("Provocation", Some("the envoy"))]);
         // a short quote standing as its own sentence is kept
         assert_eq!(pairs("Then silence. \"Enough!\""), vec![p("Enough!", None)]);
     }

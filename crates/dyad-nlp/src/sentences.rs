@@ -241,40 +241,23 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
 
 fn push(out: &mut Vec<Sentence>, toks: &[Token]) {
     if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-        out.push(Sentence {
-            span: Span::new(first.span.start, last.span.end),
-            tokens: toks.to_vec(),
-        });
+        out.push(Sentence { span: Span::new(first.span.start, last.span.end), tokens: toks.to_vec() });
     }
 }
 
 fn is_terminal(raw: &str) -> bool {
     matches!(
         raw,
-        "." | "!"
-            | "?"
-            | "\u{2026}"
-            | "\u{3002}"
-            | "\u{FF01}"
-            | "\u{FF1F}"
-            | "\u{061F}"
-            | "\u{06D4}"
-            | "\u{0964}"
+        "." | "!" | "?" | "\u{2026}" | "\u{3002}" | "\u{FF01}" | "\u{FF1F}" | "\u{061F}" | "\u{06D4}" | "\u{0964}"
     )
 }
 
 fn is_soft_break(text: &str, t: &Token) -> bool {
-    matches!(
-        t.span.slice(text),
-        "," | ";" | ":" | "\u{060C}" | "\u{3001}" | "\u{FF0C}"
-    )
+    matches!(t.span.slice(text), "," | ";" | ":" | "\u{060C}" | "\u{3001}" | "\u{FF0C}")
 }
 
 pub(crate) fn is_quote_mark(raw: &str) -> bool {
-    matches!(
-        raw,
-        "\"" | "\u{201C}" | "\u{201D}" | "'" | "\u{2018}" | "\u{2019}" | "\u{00AB}" | "\u{00BB}"
-    )
+    matches!(raw, "\"" | "\u{201C}" | "\u{201D}" | "'" | "\u{2018}" | "\u{2019}" | "\u{00AB}" | "\u{00BB}")
 }
 
 /// A closing quote or bracket after a terminal. Straight quotes only count when
@@ -296,18 +279,7 @@ fn starts_sentence(text: &str, t: &Token) -> bool {
     if is_wordish(c) {
         return !c.is_lowercase();
     }
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201C}'
-            | '\u{2018}'
-            | '\u{00AB}'
-            | '('
-            | '['
-            | '$'
-            | '\u{20AC}'
-            | '\u{00A3}'
-    )
+    matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '(' | '[' | '$' | '\u{20AC}' | '\u{00A3}')
 }
 
 /// `Putin told Assad`, `Erdogan said`, `Turkish President Erdogan added`: a short
@@ -319,10 +291,7 @@ fn speech_clause_follows(text: &str, toks: &[Token]) -> bool {
             return true;
         }
         let capital = raw.chars().next().is_some_and(|c| c.is_uppercase());
-        let joiner = matches!(
-            raw,
-            "-" | "al" | "el" | "bin" | "ibn" | "de" | "van" | "von"
-        );
+        let joiner = matches!(raw, "-" | "al" | "el" | "bin" | "ibn" | "de" | "van" | "von");
         if !(capital || (k > 0 && joiner)) {
             return false;
         }
@@ -335,28 +304,16 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        split(text, &[])
-            .into_iter()
-            .map(|s| &text[s.span.start..s.span.end])
-            .collect()
+        split(text, &[]).into_iter().map(|s| &text[s.span.start..s.span.end]).collect()
     }
 
     #[test]
     fn splits_on_terminals_before_capitals() {
         assert_eq!(
             sents("The rain stopped. Crowds gathered! Was it over? \"Yes,\" one said. 2024 began."),
-            vec![
-                "The rain stopped.",
-                "Crowds gathered!",
-                "Was it over?",
-                "\"Yes,\" one said.",
-                "2024 began."
-            ]
+            vec!["The rain stopped.", "Crowds gathered!", "Was it over?", "\"Yes,\" one said.", "2024 began."]
         );
-        assert_eq!(
-            sents("It ended. (Briefly.) Then more."),
-            vec!["It ended.", "(Briefly.)", "Then more."]
-        );
+        assert_eq!(sents("It ended. (Briefly.) Then more."), vec!["It ended.", "(Briefly.)", "Then more."]);
         assert_eq!(sents("It grew... and grew."), vec!["It grew... and grew."]);
     }
 
@@ -377,34 +334,21 @@ mod tests {
 
     #[test]
     fn sentence_final_abbreviation_before_common_opener() {
-        assert_eq!(
-            sents("Troops left the U.S. The base closed."),
-            vec!["Troops left the U.S.", "The base closed."]
-        );
+        assert_eq!(sents("Troops left the U.S. The base closed."), vec!["Troops left the U.S.", "The base closed."]);
     }
 
     #[test]
     fn quotes_continue_into_speech_clauses() {
-        assert_eq!(
-            sents("\"I am here.\" he said"),
-            vec!["\"I am here.\" he said"]
-        );
+        assert_eq!(sents("\"I am here.\" he said"), vec!["\"I am here.\" he said"]);
         assert_eq!(
             sents("\"Why not...\" Lena told Omar. \"We wait.\" Then they left."),
-            vec![
-                "\"Why not...\" Lena told Omar.",
-                "\"We wait.\"",
-                "Then they left."
-            ]
+            vec!["\"Why not...\" Lena told Omar.", "\"We wait.\"", "Then they left."]
         );
         assert_eq!(
             sents("“Enough!” Foreign Minister Ana Ruiz said. Talks ended."),
             vec!["“Enough!” Foreign Minister Ana Ruiz said.", "Talks ended."]
         );
-        assert_eq!(
-            sents("He said it was \"over.\" Talks ended."),
-            vec!["He said it was \"over.\"", "Talks ended."]
-        );
+        assert_eq!(sents("He said it was \"over.\" Talks ended."), vec!["He said it was \"over.\"", "Talks ended."]);
     }
 
     #[test]
@@ -417,21 +361,14 @@ mod tests {
             sents("WASHINGTON — Lawmakers voted. It passed."),
             vec!["WASHINGTON — Lawmakers voted.", "It passed."]
         );
-        assert_eq!(
-            sents("ST. LOUIS, Mo. — Voters queued early."),
-            vec!["ST. LOUIS, Mo. — Voters queued early."]
-        );
+        assert_eq!(sents("ST. LOUIS, Mo. — Voters queued early."), vec!["ST. LOUIS, Mo. — Voters queued early."]);
     }
 
     #[test]
     fn paragraphs_and_lines_bound_sentences() {
         assert_eq!(
             sents("Ceasefire Holds in North\nTalks resumed on the border\n\n  A third line."),
-            vec![
-                "Ceasefire Holds in North",
-                "Talks resumed on the border",
-                "A third line."
-            ]
+            vec!["Ceasefire Holds in North", "Talks resumed on the border", "A third line."]
         );
         let text = "One two three four five";
         let s = split(text, &[Span::new(0, 7), Span::new(8, 23)]);
@@ -440,11 +377,7 @@ mod tests {
         assert_eq!(s[1].tokens.len(), 3);
         // a sentence never crosses a given paragraph even without punctuation between
         let s = split(text, &[Span::new(4, 100), Span::new(0, 3)]);
-        assert_eq!(
-            s.len(),
-            1,
-            "overlapping, out-of-order paragraphs are trimmed"
-        );
+        assert_eq!(s.len(), 1, "overlapping, out-of-order paragraphs are trimmed");
     }
 
     #[test]
@@ -458,9 +391,7 @@ mod tests {
         let s = split(&text, &[]);
         assert!(s.iter().all(|s| s.tokens.len() <= SOFT_MAX_TOKENS + 1));
         let dots = ".".repeat(100_000);
-        assert!(split(&dots, &[])
-            .iter()
-            .all(|s| s.tokens.len() <= HARD_MAX_TOKENS));
+        assert!(split(&dots, &[]).iter().all(|s| s.tokens.len() <= HARD_MAX_TOKENS));
         assert!(start.elapsed().as_secs() < 20);
     }
 

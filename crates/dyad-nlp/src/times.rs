@@ -43,9 +43,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words linking a second year to a first: "from 2011 to 2015", "in 2011 and 2015".
-const LINKS: &[&str] = &[
-    "to", "and", "or", "through", "until", "-", "\u{2013}", "\u{2014}",
-];
+const LINKS: &[&str] = &["to", "and", "or", "through", "until", "-", "\u{2013}", "\u{2014}"];
 
 /// Nouns that make a preceding four-digit number a count, not a year.
 const COUNT_NOUNS: &[&str] = &[
@@ -144,18 +142,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
 
-const SMALL_NUMBERS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-];
+const SMALL_NUMBERS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 /// Time expressions in every sentence. With no sentences (but some text) the text
 /// is split first.
-pub fn find_times(
-    text: &str,
-    sentences: &[Sentence],
-    published: Option<NaiveDate>,
-) -> Vec<TimeExpr> {
+pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let fallback;
     let sentences = if sentences.is_empty() {
         fallback = split(text, &[]);
@@ -170,24 +162,11 @@ pub fn find_times(
             .iter()
             .map(|t| {
                 let raw = t.span.slice(text);
-                let low = if raw.len() <= 24 {
-                    raw.to_lowercase()
-                } else {
-                    String::new()
-                };
-                Tok {
-                    span: t.span,
-                    kind: t.kind,
-                    raw,
-                    low,
-                }
+                let low = if raw.len() <= 24 { raw.to_lowercase() } else { String::new() };
+                Tok { span: t.span, kind: t.kind, raw, low }
             })
             .collect();
-        Finder {
-            toks: &toks,
-            published,
-        }
-        .run(text, &mut out);
+        Finder { toks: &toks, published }.run(text, &mut out);
     }
     out
 }
@@ -217,12 +196,9 @@ impl Finder<'_, '_> {
         // token index just after the last expression, for "from 2011 to 2015"
         let mut last_end: Option<usize> = None;
         while i < self.toks.len() {
-            let linked = last_end
-                .is_some_and(|e| e + 1 == i && self.low(e).is_some_and(|w| LINKS.contains(&w)));
-            let contextual = linked
-                || i.checked_sub(1)
-                    .and_then(|p| self.low(p))
-                    .is_some_and(|w| PREPOSITIONS.contains(&w));
+            let linked = last_end.is_some_and(|e| e + 1 == i && self.low(e).is_some_and(|w| LINKS.contains(&w)));
+            let contextual =
+                linked || i.checked_sub(1).and_then(|p| self.low(p)).is_some_and(|w| PREPOSITIONS.contains(&w));
             let Some(hit) = self.modified(i).or_else(|| self.core(i, contextual)) else {
                 i += 1;
                 continue;
@@ -361,11 +337,7 @@ impl Finder<'_, '_> {
             return None;
         }
         let p = self.published?;
-        let year = if m <= p.month() {
-            p.year()
-        } else {
-            p.year() - 1
-        };
+        let year = if m <= p.month() { p.year() } else { p.year() - 1 };
         Some(month_hit(i, year as i64, m))
     }
 
@@ -383,11 +355,7 @@ impl Finder<'_, '_> {
             let p = self.published?;
             let date = shift_days(p, off)?;
             let last =
-                if w != "tonight" && self.low(i + 1).is_some_and(|n| PARTS_OF_DAY.contains(&n)) {
-                    i + 1
-                } else {
-                    i
-                };
+                if w != "tonight" && self.low(i + 1).is_some_and(|n| PARTS_OF_DAY.contains(&n)) { i + 1 } else { i };
             return Some(day_hit(last, date));
         }
         if !matches!(w, "last" | "this" | "next") {
@@ -404,9 +372,7 @@ impl Finder<'_, '_> {
                 let p = self.published?;
                 Some(day_hit(i + 1, shift_days(p, -1)?))
             }
-            "morning" | "afternoon" | "evening" if w == "this" => {
-                Some(day_hit(i + 1, self.published?))
-            }
+            "morning" | "afternoon" | "evening" if w == "this" => Some(day_hit(i + 1, self.published?)),
             "week" => {
                 let (a, b) = week_of(self.published?, shift)?;
                 hit_range(i + 1, a, b)
@@ -526,10 +492,7 @@ impl Finder<'_, '_> {
         let t = self.toks.get(i)?;
         let digits = t.low.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
         let suffix = &t.low[digits.len()..];
-        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
-            || digits.is_empty()
-            || digits.len() > 2
-        {
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
             return None;
         }
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -566,10 +529,7 @@ impl Finder<'_, '_> {
             return Some(k as u32 + 1);
         }
         if abbreviations && capital {
-            return MONTH_ABBREVIATIONS
-                .iter()
-                .find(|(a, _)| *a == w)
-                .map(|&(_, m)| m);
+            return MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|&(_, m)| m);
         }
         None
     }
@@ -625,27 +585,15 @@ fn add_months(y: i64, m: u32, by: i64) -> (i64, u32) {
 }
 
 fn day_hit(last: usize, d: NaiveDate) -> Hit {
-    Hit {
-        last,
-        value: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        precision: Precision::Day,
-    }
+    Hit { last, value: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()), precision: Precision::Day }
 }
 
 fn month_hit(last: usize, y: i64, m: u32) -> Hit {
-    Hit {
-        last,
-        value: format!("{y:04}-{m:02}"),
-        precision: Precision::Month,
-    }
+    Hit { last, value: format!("{y:04}-{m:02}"), precision: Precision::Month }
 }
 
 fn year_hit(last: usize, y: i64) -> Hit {
-    Hit {
-        last,
-        value: format!("{y:04}"),
-        precision: Precision::Year,
-    }
+    Hit { last, value: format!("{y:04}"), precision: Precision::Year }
 }
 
 /// The finest unit holding both dates, or None when they are in different years.
@@ -675,9 +623,7 @@ mod tests {
         for x in &t {
             assert_eq!(&text[x.span.start..x.span.end], x.text);
         }
-        t.into_iter()
-            .map(|x| (x.text, x.value, x.precision, x.open_ended))
-            .collect()
+        t.into_iter().map(|x| (x.text, x.value, x.precision, x.open_ended)).collect()
     }
 
     fn one(text: &str, published: &str) -> (String, String, Precision, bool) {
@@ -695,68 +641,29 @@ mod tests {
     #[test]
     fn seed_phrases() {
         use Precision::*;
-        assert_eq!(
-            one("The agency said so on Thursday.", PUB),
-            e("Thursday", "2024-07-25", Day, false)
-        );
-        assert_eq!(
-            one("The talks, held late Wednesday, ended.", PUB),
-            e("late Wednesday", "2024-07-24", Day, false)
-        );
-        assert_eq!(
-            one("It intervened in 2015 during the war.", PUB),
-            e("2015", "2015", Year, false)
-        );
+        assert_eq!(one("The agency said so on Thursday.", PUB), e("Thursday", "2024-07-25", Day, false));
+        assert_eq!(one("The talks, held late Wednesday, ended.", PUB), e("late Wednesday", "2024-07-24", Day, false));
+        assert_eq!(one("It intervened in 2015 during the war.", PUB), e("2015", "2015", Year, false));
         assert_eq!(
             one("They had not met since March of last year.", PUB),
             e("March of last year", "2023-03", Month, true)
         );
-        assert_eq!(
-            one("Protests began in 2011, and later.", PUB),
-            e("2011", "2011", Year, false)
-        );
-        assert_eq!(
-            one("What he in 2019 dubbed a plan.", PUB),
-            e("2019", "2019", Year, false)
-        );
-        assert_eq!(
-            one("Raids have continued since 2016, officials say.", PUB),
-            e("2016", "2016", Year, true)
-        );
+        assert_eq!(one("Protests began in 2011, and later.", PUB), e("2011", "2011", Year, false));
+        assert_eq!(one("What he in 2019 dubbed a plan.", PUB), e("2019", "2019", Year, false));
+        assert_eq!(one("Raids have continued since 2016, officials say.", PUB), e("2016", "2016", Year, true));
     }
 
     #[test]
     fn weekdays_are_never_after_publication() {
         use Precision::*;
-        assert_eq!(
-            one("Early Monday, shelling resumed.", PUB),
-            e("Early Monday", "2024-07-22", Day, false)
-        );
-        assert_eq!(
-            one("They left Friday.", PUB),
-            e("Friday", "2024-07-19", Day, false)
-        );
-        assert_eq!(
-            one("Fires burned Wednesday night.", PUB),
-            e("Wednesday night", "2024-07-24", Day, false)
-        );
-        assert_eq!(
-            one("He spoke last Thursday.", PUB),
-            e("last Thursday", "2024-07-18", Day, false)
-        );
-        assert_eq!(
-            one("A vote is due next Monday.", PUB),
-            e("next Monday", "2024-07-29", Day, false)
-        );
-        assert_eq!(
-            one("On SATURDAY crowds came.", PUB),
-            e("SATURDAY", "2024-07-20", Day, false)
-        );
+        assert_eq!(one("Early Monday, shelling resumed.", PUB), e("Early Monday", "2024-07-22", Day, false));
+        assert_eq!(one("They left Friday.", PUB), e("Friday", "2024-07-19", Day, false));
+        assert_eq!(one("Fires burned Wednesday night.", PUB), e("Wednesday night", "2024-07-24", Day, false));
+        assert_eq!(one("He spoke last Thursday.", PUB), e("last Thursday", "2024-07-18", Day, false));
+        assert_eq!(one("A vote is due next Monday.", PUB), e("next Monday", "2024-07-29", Day, false));
+        assert_eq!(one("On SATURDAY crowds came.", PUB), e("SATURDAY", "2024-07-20", Day, false));
         // a weekday before a full date defers to the date
-        assert_eq!(
-            one("It was signed on Tuesday, July 9, 2024.", PUB),
-            e("July 9, 2024", "2024-07-09", Day, false)
-        );
+        assert_eq!(one("It was signed on Tuesday, July 9, 2024.", PUB), e("July 9, 2024", "2024-07-09", Day, false));
     }
 
     #[test]
@@ -767,10 +674,7 @@ mod tests {
              week, last month, this month, next month, last year, this year, next year.",
             Some(PUB),
         );
-        let got: Vec<(&str, &str, Precision)> = all
-            .iter()
-            .map(|(t, v, p, _)| (t.as_str(), v.as_str(), *p))
-            .collect();
+        let got: Vec<(&str, &str, Precision)> = all.iter().map(|(t, v, p, _)| (t.as_str(), v.as_str(), *p)).collect();
         assert_eq!(
             got,
             vec![
@@ -790,96 +694,36 @@ mod tests {
             ]
         );
         // a week spanning two months gets no month
-        assert_eq!(
-            one("It rained this week.", "2024-07-31"),
-            e("this week", "2024", Year, false)
-        );
+        assert_eq!(one("It rained this week.", "2024-07-31"), e("this week", "2024", Year, false));
         assert!(times("It rained this week.", Some("2024-12-31")).is_empty());
-        assert_eq!(
-            one("It fell two days ago.", PUB),
-            e("two days ago", "2024-07-23", Day, false)
-        );
-        assert_eq!(
-            one("It fell a year ago.", PUB),
-            e("a year ago", "2023", Year, false)
-        );
-        assert_eq!(
-            one("It fell 3 months ago.", "2024-02-10"),
-            e("3 months ago", "2023-11", Month, false)
-        );
+        assert_eq!(one("It fell two days ago.", PUB), e("two days ago", "2024-07-23", Day, false));
+        assert_eq!(one("It fell a year ago.", PUB), e("a year ago", "2023", Year, false));
+        assert_eq!(one("It fell 3 months ago.", "2024-02-10"), e("3 months ago", "2023-11", Month, false));
     }
 
     #[test]
     fn months_and_dates() {
         use Precision::*;
-        assert_eq!(
-            one("Talks began in March.", PUB),
-            e("March", "2024-03", Month, false)
-        );
-        assert_eq!(
-            one("Talks began in September.", PUB),
-            e("September", "2023-09", Month, false)
-        );
-        assert_eq!(
-            one("Talks began last March.", PUB),
-            e("last March", "2024-03", Month, false)
-        );
-        assert_eq!(
-            one("Talks began last July.", PUB),
-            e("last July", "2023-07", Month, false)
-        );
-        assert_eq!(
-            one("Talks began in March 2023.", PUB),
-            e("March 2023", "2023-03", Month, false)
-        );
-        assert_eq!(
-            one("Talks began on March 5.", PUB),
-            e("March 5", "2024-03-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began on Dec. 5.", PUB),
-            e("Dec. 5", "2023-12-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began on 5 March.", PUB),
-            e("5 March", "2024-03-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began on March 5, 2023.", PUB),
-            e("March 5, 2023", "2023-03-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began on 5 March 2023.", PUB),
-            e("5 March 2023", "2023-03-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began on the 5th of March.", PUB),
-            e("5th of March", "2024-03-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began on 2023-03-05.", PUB),
-            e("2023-03-05", "2023-03-05", Day, false)
-        );
-        assert_eq!(
-            one("Talks began in early 2015.", PUB),
-            e("early 2015", "2015", Year, false)
-        );
-        assert_eq!(
-            one("Talks began in mid-March.", PUB),
-            e("mid-March", "2024-03", Month, false)
-        );
-        assert_eq!(
-            one("Aid ends by 2030.", PUB),
-            e("2030", "2030", Year, false)
-        );
+        assert_eq!(one("Talks began in March.", PUB), e("March", "2024-03", Month, false));
+        assert_eq!(one("Talks began in September.", PUB), e("September", "2023-09", Month, false));
+        assert_eq!(one("Talks began last March.", PUB), e("last March", "2024-03", Month, false));
+        assert_eq!(one("Talks began last July.", PUB), e("last July", "2023-07", Month, false));
+        assert_eq!(one("Talks began in March 2023.", PUB), e("March 2023", "2023-03", Month, false));
+        assert_eq!(one("Talks began on March 5.", PUB), e("March 5", "2024-03-05", Day, false));
+        assert_eq!(one("Talks began on Dec. 5.", PUB), e("Dec. 5", "2023-12-05", Day, false));
+        assert_eq!(one("Talks began on 5 March.", PUB), e("5 March", "2024-03-05", Day, false));
+        assert_eq!(one("Talks began on March 5, 2023.", PUB), e("March 5, 2023", "2023-03-05", Day, false));
+        assert_eq!(one("Talks began on 5 March 2023.", PUB), e("5 March 2023", "2023-03-05", Day, false));
+        assert_eq!(one("Talks began on the 5th of March.", PUB), e("5th of March", "2024-03-05", Day, false));
+        assert_eq!(one("Talks began on 2023-03-05.", PUB), e("2023-03-05", "2023-03-05", Day, false));
+        assert_eq!(one("Talks began in early 2015.", PUB), e("early 2015", "2015", Year, false));
+        assert_eq!(one("Talks began in mid-March.", PUB), e("mid-March", "2024-03", Month, false));
+        assert_eq!(one("Aid ends by 2030.", PUB), e("2030", "2030", Year, false));
     }
 
     #[test]
     fn absolute_only_without_publication_date() {
-        let t = times(
-            "On Thursday, last year and in March, and on 5 March 2023 and in 2015 and 2023-01-02.",
-            None,
-        );
+        let t = times("On Thursday, last year and in March, and on 5 March 2023 and in 2015 and 2023-01-02.", None);
         let values: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(values, vec!["2023-03-05", "2015", "2023-01-02"]);
     }

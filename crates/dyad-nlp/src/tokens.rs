@@ -12,11 +12,10 @@ use dyad_core::{Span, Token, TokenKind};
 /// Abbreviations whose final period belongs to the word (compared ignoring ASCII
 /// case). "No" is handled apart: only before a number ("No. 5").
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "prof",
-    "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
-    "vs", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "maj", "adm", "cmdr", "brig", "pres",
-    "mt", "ft", "dept", "messrs", "mme", "mlle", "gens", "cpl", "pvt", "supt", "insp", "lieut",
-    "ave", "blvd", "approx", "min", "amb", "atty", "sens", "reps", "govt",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "prof", "st", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "etc", "inc", "corp", "ltd", "co",
+    "jr", "sr", "maj", "adm", "cmdr", "brig", "pres", "mt", "ft", "dept", "messrs", "mme", "mlle", "gens", "cpl",
+    "pvt", "supt", "insp", "lieut", "ave", "blvd", "approx", "min", "amb", "atty", "sens", "reps", "govt",
 ];
 
 /// Abbreviations that also commonly end a sentence ("... Apple Inc. The ...").
@@ -39,40 +38,25 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
         }
         if is_wordish(c) {
             let (j, kind) = scan_word(text, i, end);
-            out.push(Token {
-                span: Span::new(i, j),
-                kind,
-            });
+            out.push(Token { span: Span::new(i, j), kind });
             i = j;
             continue;
         }
         if is_apostrophe(c) {
             // possessive "'s" right after a word
-            let after_word = out
-                .last()
-                .is_some_and(|t| t.span.end == i && t.kind != TokenKind::Punct);
+            let after_word = out.last().is_some_and(|t| t.span.end == i && t.kind != TokenKind::Punct);
             let s_pos = i + w;
             if after_word
                 && matches!(char_at(text, s_pos, end), Some('s' | 'S'))
                 && !char_at(text, s_pos + 1, end).is_some_and(is_wordish)
             {
-                out.push(Token {
-                    span: Span::new(i, s_pos + 1),
-                    kind: TokenKind::Word,
-                });
+                out.push(Token { span: Span::new(i, s_pos + 1), kind: TokenKind::Word });
                 i = s_pos + 1;
                 continue;
             }
         }
-        let kind = if is_punct(c) {
-            TokenKind::Punct
-        } else {
-            TokenKind::Symbol
-        };
-        out.push(Token {
-            span: Span::new(i, i + w),
-            kind,
-        });
+        let kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
+        out.push(Token { span: Span::new(i, i + w), kind });
         i += w;
     }
     out
@@ -93,10 +77,7 @@ pub(crate) fn is_wordish(c: char) -> bool {
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{2060}'
-    )
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{2060}')
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -107,22 +88,7 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 pub(crate) fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '\''
-            | '"'
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '{'
-            | '}'
-            | '-'
-            | '/'
-            | '\u{2010}'
+        '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '/' | '\u{2010}'
             ..='\u{2027}'
                 | '\u{00AB}'
                 | '\u{00BB}'
@@ -214,16 +180,11 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     if !numeric && char_at(text, j, end) == Some('.') {
         let word = &text[i..j];
         let single_letter = word.chars().count() == 1 && first.is_alphabetic();
-        if has_dot || single_letter || is_abbreviation(word) || is_number_abbrev(text, word, j, end)
-        {
+        if has_dot || single_letter || is_abbreviation(word) || is_number_abbrev(text, word, j, end) {
             j += 1;
         }
     }
-    let kind = if numeric {
-        TokenKind::Number
-    } else {
-        TokenKind::Word
-    };
+    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
     (j, kind)
 }
 
@@ -247,11 +208,7 @@ pub(crate) fn may_end_sentence(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('.') else {
         return false;
     };
-    stem.contains('.')
-        || (stem.len() <= 4
-            && SENTENCE_FINAL_ABBREVIATIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(stem)))
+    stem.contains('.') || (stem.len() <= 4 && SENTENCE_FINAL_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(stem)))
 }
 
 #[cfg(test)]
@@ -274,8 +231,8 @@ mod tests {
         assert_eq!(
             words("Gen. Smith met U.S. and U.N. envoys, J. Doe and E.U. staff at 9 a.m."),
             vec![
-                "Gen.", "Smith", "met", "U.S.", "and", "U.N.", "envoys", ",", "J.", "Doe", "and",
-                "E.U.", "staff", "at", "9", "a.m."
+                "Gen.", "Smith", "met", "U.S.", "and", "U.N.", "envoys", ",", "J.", "Doe", "and", "E.U.", "staff",
+                "at", "9", "a.m."
             ]
         );
         assert_eq!(words("Mr.Brown"), vec!["Mr.", "Brown"]);
@@ -312,14 +269,10 @@ mod tests {
         assert_eq!(
             words("“Yes,” she said — ‘no’ – (ok)... $5"),
             vec![
-                "“", "Yes", ",", "”", "she", "said", "—", "‘", "no", "’", "–", "(", "ok", ")", ".",
-                ".", ".", "$", "5"
+                "“", "Yes", ",", "”", "she", "said", "—", "‘", "no", "’", "–", "(", "ok", ")", ".", ".", ".", "$", "5"
             ]
         );
-        assert_eq!(
-            words("1,2 and 12,3456"),
-            vec!["1", ",", "2", "and", "12", ",", "3456"]
-        );
+        assert_eq!(words("1,2 and 12,3456"), vec!["1", ",", "2", "and", "12", ",", "3456"]);
         assert_eq!(words("2023-03-05"), vec!["2023", "-", "03", "-", "05"]);
     }
 

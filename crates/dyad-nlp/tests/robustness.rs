@@ -6,22 +6,14 @@ use dyad_core::{Annotated, Article, Sentence, Span, Token, TokenKind};
 use std::time::Instant;
 
 fn article(text: String, paragraphs: Vec<Span>) -> Article {
-    Article {
-        published: NaiveDate::from_ymd_opt(2024, 7, 25),
-        text,
-        paragraphs,
-        ..Article::default()
-    }
+    Article { published: NaiveDate::from_ymd_opt(2024, 7, 25), text, paragraphs, ..Article::default() }
 }
 
 fn check(a: &Annotated) {
     let text = &a.article.text;
     let mut last_end = 0;
     for s in &a.sentences {
-        assert!(
-            s.span.start >= last_end,
-            "sentences are sorted and disjoint"
-        );
+        assert!(s.span.start >= last_end, "sentences are sorted and disjoint");
         last_end = s.span.end;
         assert!(text.get(s.span.start..s.span.end).is_some());
         assert!(s.tokens.len() <= 1200);
@@ -62,11 +54,7 @@ fn two_megabytes_without_punctuation() {
     assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
 
     // one 2 MB "word", and 2 MB of quotes
-    for text in [
-        "x".repeat(2_000_000),
-        "\"".repeat(2_000_000),
-        "é\"".repeat(500_000),
-    ] {
+    for text in ["x".repeat(2_000_000), "\"".repeat(2_000_000), "é\"".repeat(500_000)] {
         let a = dyad_nlp::annotate(article(text, Vec::new()));
         check(&a);
     }
@@ -79,11 +67,7 @@ fn random_bytes_decoded_lossily() {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         check(&dyad_nlp::annotate(article(text.clone(), Vec::new())));
         // paragraphs off char boundaries and past the end
-        let paragraphs = vec![
-            Span::new(3, 5001),
-            Span::new(4000, 9000),
-            Span::new(8999, 99_999),
-        ];
+        let paragraphs = vec![Span::new(3, 5001), Span::new(4000, 9000), Span::new(8999, 99_999)];
         check(&dyad_nlp::annotate(article(text, paragraphs)));
     }
     // random ASCII built from news-like pieces
@@ -120,10 +104,7 @@ fn random_bytes_decoded_lossily() {
         "2023",
     ];
     for seed in 1..20u64 {
-        let text: String = random_bytes(5000, seed)
-            .into_iter()
-            .map(|b| pieces[b as usize % pieces.len()])
-            .collect();
+        let text: String = random_bytes(5000, seed).into_iter().map(|b| pieces[b as usize % pieces.len()]).collect();
         let a = dyad_nlp::annotate(article(text, Vec::new()));
         check(&a);
     }
@@ -135,18 +116,9 @@ fn garbage_sentences_do_not_panic() {
     let bad = vec![Sentence {
         span: Span::new(2, 500),
         tokens: vec![
-            Token {
-                span: Span::new(2, 3),
-                kind: TokenKind::Word,
-            },
-            Token {
-                span: Span::new(400, 401),
-                kind: TokenKind::Punct,
-            },
-            Token {
-                span: Span { start: 7, end: 3 },
-                kind: TokenKind::Number,
-            },
+            Token { span: Span::new(2, 3), kind: TokenKind::Word },
+            Token { span: Span::new(400, 401), kind: TokenKind::Punct },
+            Token { span: Span { start: 7, end: 3 }, kind: TokenKind::Number },
         ],
     }];
     let _ = dyad_nlp::times::find_times(text, &bad, NaiveDate::from_ymd_opt(2024, 7, 25));

@@ -6,8 +6,7 @@ use std::path::Path;
 
 #[test]
 fn seed_article() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/seed/moscow-times-putin-assad.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/moscow-times-putin-assad.txt");
     let Ok(page) = std::fs::read_to_string(&path) else {
         eprintln!("skipping: seed file {} not found", path.display());
         return;
@@ -25,12 +24,7 @@ fn seed_article() {
         }
         text.push('\n');
     }
-    let article = Article {
-        published: NaiveDate::from_ymd_opt(2024, 7, 25),
-        text,
-        paragraphs,
-        ..Article::default()
-    };
+    let article = Article { published: NaiveDate::from_ymd_opt(2024, 7, 25), text, paragraphs, ..Article::default() };
     let a = dyad_nlp::annotate(article);
     let text = &a.article.text;
 
@@ -70,25 +64,15 @@ fn seed_article() {
     for q in &a.quotes {
         assert_eq!(&text[q.span.start..q.span.end], q.text);
     }
-    let putin: Vec<_> = a
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.as_deref() == Some("Putin"))
-        .collect();
+    let putin: Vec<_> = a.quotes.iter().filter(|q| q.speaker.as_deref() == Some("Putin")).collect();
     assert!(putin.len() >= 2, "{:?}", a.quotes);
     assert!(putin[0].text.starts_with("Of course, I am very interested"));
-    assert!(putin
-        .iter()
-        .any(|q| q.text.starts_with("Unfortunately, it tends to worsen")));
+    assert!(putin.iter().any(|q| q.text.starts_with("Unfortunately, it tends to worsen")));
     assert!(a
         .quotes
         .iter()
-        .any(|q| q.speaker.as_deref() == Some("Erdogan")
-            && q.text.starts_with("Now, we have come to such a point")));
+        .any(|q| q.speaker.as_deref() == Some("Erdogan") && q.text.starts_with("Now, we have come to such a point")));
     // "escalation" and "terror corridor" are scare quotes
-    assert!(a
-        .quotes
-        .iter()
-        .all(|q| q.text != "escalation" && q.text != "terror corridor"));
+    assert!(a.quotes.iter().all(|q| q.text != "escalation" && q.text != "terror corridor"));
     assert_eq!(a.quotes.len(), 3, "{:?}", a.quotes);
 }

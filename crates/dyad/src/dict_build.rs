@@ -12,8 +12,7 @@ use std::path::{Path, PathBuf};
 fn read(p: &Path) -> anyhow::Result<String> {
     let bytes = fs::read(p).with_context(|| format!("reading {}", p.display()))?;
     // the Phoenix files are mostly ASCII with a few Latin-1 bytes
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect()))
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect()))
 }
 
 fn write_actors(path: &Path, header: &str, entries: &[ActorEntry]) -> anyhow::Result<()> {
@@ -40,8 +39,7 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         ActorKind::Org,
         &mut stats,
     );
-    let capitals =
-        convert::geonames_capitals(&read(&from.join("gazetteers/geonames/countryInfo.txt"))?);
+    let capitals = convert::geonames_capitals(&read(&from.join("gazetteers/geonames/countryInfo.txt"))?);
     let capital_entries = convert::capital_entries(&mut countries, &capitals);
     write_actors(&out.join("actors/phoenix-countries.tsv"), note, &countries)?;
     write_actors(
@@ -63,23 +61,12 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         &mut stats,
     );
     write_actors(&out.join("actors/phoenix-nonstate.tsv"), note, &groups)?;
-    let agents = convert::phoenix_agents(
-        &read(&phoenix.join("Phoenix.agents.txt"))?,
-        "Phoenix.agents.txt",
-        &mut stats,
-    );
+    let agents = convert::phoenix_agents(&read(&phoenix.join("Phoenix.agents.txt"))?, "Phoenix.agents.txt", &mut stats);
     write_actors(&out.join("actors/phoenix-agents.tsv"), note, &agents)?;
 
-    let verbs = convert::phoenix_verbs(
-        &read(&phoenix.join("CAMEO.2.0.txt"))?,
-        "CAMEO.2.0.txt",
-        &mut stats,
-    );
+    let verbs = convert::phoenix_verbs(&read(&phoenix.join("CAMEO.2.0.txt"))?, "CAMEO.2.0.txt", &mut stats);
     fs::write(out.join("verbs/cameo-verbs.tsv"), verbs)?;
-    fs::write(
-        out.join("discards.txt"),
-        convert::phoenix_discards(&read(&phoenix.join("Phoenix.discards.txt"))?),
-    )?;
+    fs::write(out.join("discards.txt"), convert::phoenix_discards(&read(&phoenix.join("Phoenix.discards.txt"))?))?;
     let table = convert::cameo_table(
         &read(&cameo.join("CAMEO.eventcodes.txt"))?,
         &read(&cameo.join("CAMEO.goldsteinscale.txt"))?,
@@ -94,11 +81,7 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         stats.skipped_roles,
         out.display()
     );
-    Ok(Summary {
-        documents: 0,
-        failed: 0,
-        records: stats.entries,
-    })
+    Ok(Summary { documents: 0, failed: 0, records: stats.entries })
 }
 
 pub fn check(files: &[PathBuf]) -> anyhow::Result<Summary> {

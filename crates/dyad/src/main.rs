@@ -10,11 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "dyad",
-    version,
-    about = "Turn news into political event data (CAMEO and PLOVER) with provenance"
-)]
+#[command(name = "dyad", version, about = "Turn news into political event data (CAMEO and PLOVER) with provenance")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -95,28 +91,17 @@ enum DictCommand {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Code {
-            input,
-            explain,
-            dicts,
-        } => pipeline::run(&input, pipeline::Stage::Code { explain }, &dicts),
+        Command::Code { input, explain, dicts } => pipeline::run(&input, pipeline::Stage::Code { explain }, &dicts),
         Command::Extract { input } => pipeline::run(&input, pipeline::Stage::Extract, &[]),
-        Command::Annotate { input, dicts } => {
-            pipeline::run(&input, pipeline::Stage::Annotate, &dicts)
-        }
-        Command::Dict {
-            command: DictCommand::Build { from, out },
-        } => dict_build::build(&from, &out),
-        Command::Dict {
-            command: DictCommand::Check { files },
-        } => dict_build::check(&files),
+        Command::Annotate { input, dicts } => pipeline::run(&input, pipeline::Stage::Annotate, &dicts),
+        Command::Dict { command: DictCommand::Build { from, out } } => dict_build::build(&from, &out),
+        Command::Dict { command: DictCommand::Check { files } } => dict_build::check(&files),
     };
     match result {
         Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,

@@ -37,12 +37,7 @@ const CSV_COLUMNS: &[&str] = &[
 
 impl<W: Write> Writer<W> {
     pub fn new(out: W, format: Format, explain: bool) -> Self {
-        Writer {
-            out: io::BufWriter::new(out),
-            format,
-            explain,
-            header_done: false,
-        }
+        Writer { out: io::BufWriter::new(out), format, explain, header_done: false }
     }
 
     fn json<T: Serialize>(&mut self, v: &T) -> io::Result<()> {
@@ -76,22 +71,15 @@ impl<W: Write> Writer<W> {
                 }
                 for e in &coded.events {
                     let row = csv_row(e);
-                    writeln!(
-                        self.out,
-                        "{}",
-                        row.iter()
-                            .map(|c| csv_field(c))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    )?;
+                    writeln!(self.out, "{}", row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
                 }
             }
             Format::Table => {
                 if !self.header_done {
                     writeln!(
                         self.out,
-                        "{:<10} {:<28} {:<5} {:<34} {:<28} {:<12} {:<5} {}",
-                        "date", "source", "cameo", "event", "target", "plover", "flags", "trigger"
+                        "{:<10} {:<28} {:<5} {:<34} {:<28} {:<12} {:<5} trigger",
+                        "date", "source", "cameo", "event", "target", "plover", "flags"
                     )?;
                     self.header_done = true;
                 }
@@ -111,17 +99,10 @@ impl<W: Write> Writer<W> {
             "== {} {} (published {})",
             a.doc_id,
             a.source,
-            a.published
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "unknown".into())
+            a.published.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into())
         )?;
         for b in &a.boilerplate {
-            writeln!(
-                self.out,
-                "   set aside ({:?}): {}",
-                b.reason,
-                shorten(&b.text, 90)
-            )?;
+            writeln!(self.out, "   set aside ({:?}): {}", b.reason, shorten(&b.text, 90))?;
         }
         for t in &coded.trace {
             let mut marks: Vec<(Span, String, String)> = Vec::new();
@@ -145,13 +126,7 @@ impl<W: Write> Writer<W> {
             }
             for m in &t.mentions {
                 let what = if m.location { "place" } else { "actor" };
-                writeln!(
-                    self.out,
-                    "    {what:<6}{:?} = {}  <- {}",
-                    m.span.slice(text),
-                    m.code,
-                    m.entry
-                )?;
+                writeln!(self.out, "    {what:<6}{:?} = {}  <- {}", m.span.slice(text), m.code, m.entry)?;
             }
             for (_, why) in &t.verbs {
                 writeln!(self.out, "    verb  {why}")?;
@@ -161,12 +136,7 @@ impl<W: Write> Writer<W> {
             }
         }
         for q in &doc.quotes {
-            writeln!(
-                self.out,
-                "   quote by {}: \"{}\"",
-                q.speaker.as_deref().unwrap_or("?"),
-                shorten(&q.text, 80)
-            )?;
+            writeln!(self.out, "   quote by {}: \"{}\"", q.speaker.as_deref().unwrap_or("?"), shorten(&q.text, 80))?;
         }
         writeln!(self.out)
     }
@@ -249,10 +219,7 @@ fn table_row(e: &Event) -> String {
         actor_cell(&e.source.text, &e.source.code),
         e.cameo,
         shorten(&e.cameo_name, 34),
-        e.target
-            .as_ref()
-            .map(|t| actor_cell(&t.text, &t.code))
-            .unwrap_or_else(|| "-".into()),
+        e.target.as_ref().map(|t| actor_cell(&t.text, &t.code)).unwrap_or_else(|| "-".into()),
         plover,
         flags(e),
         shorten(&e.trigger.text, 24),
@@ -268,14 +235,8 @@ fn csv_row(e: &Event) -> Vec<String> {
         e.source.code.clone(),
         e.cameo.clone(),
         e.cameo_name.clone(),
-        e.target
-            .as_ref()
-            .map(|t| t.text.clone())
-            .unwrap_or_default(),
-        e.target
-            .as_ref()
-            .map(|t| t.code.clone())
-            .unwrap_or_default(),
+        e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+        e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
         e.quad_class.to_string(),
         e.goldstein.to_string(),
         e.plover.event.clone(),
@@ -283,10 +244,7 @@ fn csv_row(e: &Event) -> Vec<String> {
         e.negated.to_string(),
         e.hypothetical.to_string(),
         e.historical.to_string(),
-        e.location
-            .as_ref()
-            .map(|l| l.name.clone())
-            .unwrap_or_default(),
+        e.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
         e.trigger.text.clone(),
         e.sentence.text.clone(),
     ]
@@ -312,10 +270,7 @@ mod tests {
             (Span::new(6, 9), "<".to_string(), ">".to_string()),
             (Span::new(10, 15), "[".to_string(), "]{SYR}".to_string()),
         ];
-        assert_eq!(
-            mark(text, Span::new(0, text.len()), &mut marks),
-            "[Putin]{RUS} <met> [Assad]{SYR} in Moscow."
-        );
+        assert_eq!(mark(text, Span::new(0, text.len()), &mut marks), "[Putin]{RUS} <met> [Assad]{SYR} in Moscow.");
     }
 
     #[test]

@@ -17,8 +17,7 @@ pub enum Stage {
 pub fn load_dictionaries(extra: &[PathBuf]) -> anyhow::Result<Dictionaries> {
     let mut dict = Dictionaries::embedded();
     for path in extra {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading dictionary {}", path.display()))?;
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading dictionary {}", path.display()))?;
         let errors = dict.add_file(&path.display().to_string(), &text);
         for e in &errors {
             eprintln!("dyad: {e} (line skipped)");
@@ -32,16 +31,9 @@ pub fn run(args: &InputArgs, stage: Stage, dicts: &[PathBuf]) -> anyhow::Result<
         Stage::Extract => None,
         _ => Some(Coder::new(load_dictionaries(dicts)?)),
     };
-    let opts = dyad_ingest::InputOptions {
-        lines: args.lines,
-        max_bytes: args.max_bytes,
-    };
+    let opts = dyad_ingest::InputOptions { lines: args.lines, max_bytes: args.max_bytes };
     let stdout = std::io::stdout();
-    let mut out = Writer::new(
-        stdout.lock(),
-        args.format,
-        matches!(stage, Stage::Code { explain: true }),
-    );
+    let mut out = Writer::new(stdout.lock(), args.format, matches!(stage, Stage::Code { explain: true }));
     let mut summary = Summary::default();
     for doc in dyad_ingest::read_inputs(&args.inputs, &opts) {
         let doc = match doc {
@@ -102,11 +94,7 @@ pub fn run(args: &InputArgs, stage: Stage, dicts: &[PathBuf]) -> anyhow::Result<
 fn resolve_speakers(doc: &mut dyad_core::Annotated) {
     for q in &mut doc.quotes {
         if let Some(sp) = q.speaker_span {
-            q.speaker_actor = doc
-                .entities
-                .iter()
-                .find(|e| e.span.overlaps(sp))
-                .and_then(|e| e.actor.clone());
+            q.speaker_actor = doc.entities.iter().find(|e| e.span.overlaps(sp)).and_then(|e| e.actor.clone());
         }
     }
 }

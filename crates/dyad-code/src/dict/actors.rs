@@ -88,12 +88,7 @@ impl ActorEntry {
     pub fn role_on(&self, date: Option<NaiveDate>) -> Option<&Role> {
         let fallback = || self.roles.iter().find(|r| !r.dated);
         match date {
-            Some(d) => self
-                .roles
-                .iter()
-                .filter(|r| r.covers(d))
-                .max_by_key(|r| r.from)
-                .or_else(fallback),
+            Some(d) => self.roles.iter().filter(|r| r.covers(d)).max_by_key(|r| r.from).or_else(fallback),
             None => self
                 .roles
                 .iter()
@@ -107,14 +102,7 @@ impl ActorEntry {
     /// One line of the dictionary format.
     pub fn to_line(&self) -> String {
         let roles: Vec<String> = self.roles.iter().map(|r| r.to_string()).collect();
-        format!(
-            "{}\t{}\t{}\t{}\t{}",
-            self.id,
-            self.kind.as_str(),
-            roles.join(", "),
-            self.names.join("; "),
-            self.source
-        )
+        format!("{}\t{}\t{}\t{}\t{}", self.id, self.kind.as_str(), roles.join(", "), self.names.join("; "), self.source)
     }
 }
 
@@ -139,38 +127,20 @@ fn parse_date(s: &str) -> Result<Option<NaiveDate>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("bad date {s:?} (want YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| format!("bad date {s:?} (want YYYY-MM-DD)"))
 }
 
 pub fn parse_role(s: &str) -> Result<Role, String> {
     let mut parts = s.split_whitespace();
-    let code = parts
-        .next()
-        .ok_or("empty role")?
-        .trim_start_matches('~')
-        .to_string();
+    let code = parts.next().ok_or("empty role")?.trim_start_matches('~').to_string();
     if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(format!("bad code {code:?}"));
     }
     match parts.next() {
-        None => Ok(Role {
-            code,
-            from: None,
-            to: None,
-            dated: false,
-        }),
+        None => Ok(Role { code, from: None, to: None, dated: false }),
         Some(range) => {
-            let (a, b) = range
-                .split_once("..")
-                .ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
-            Ok(Role {
-                code,
-                from: parse_date(a)?,
-                to: parse_date(b)?,
-                dated: true,
-            })
+            let (a, b) = range.split_once("..").ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
+            Ok(Role { code, from: parse_date(a)?, to: parse_date(b)?, dated: true })
         }
     }
 }
@@ -184,11 +154,7 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |message: String| DictError {
-            file: file.to_string(),
-            line: i + 1,
-            message,
-        };
+        let err = |message: String| DictError { file: file.to_string(), line: i + 1, message };
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 4 {
             errors.push(err(format!(
@@ -201,12 +167,8 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
             errors.push(err(format!("unknown kind {:?}", cols[1])));
             continue;
         };
-        let roles: Result<Vec<Role>, String> = cols[2]
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(parse_role)
-            .collect();
+        let roles: Result<Vec<Role>, String> =
+            cols[2].split(',').map(str::trim).filter(|s| !s.is_empty()).map(parse_role).collect();
         let roles = match roles {
             Ok(r) if !r.is_empty() => r,
             Ok(_) => {
@@ -218,12 +180,8 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
                 continue;
             }
         };
-        let names: Vec<String> = cols[3]
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect();
+        let names: Vec<String> =
+            cols[3].split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
         if names.is_empty() {
             errors.push(err("no names".into()));
             continue;
@@ -233,10 +191,7 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
             kind,
             roles,
             names,
-            source: cols
-                .get(4)
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default(),
+            source: cols.get(4).map(|s| s.trim().to_string()).unwrap_or_default(),
         });
     }
     (entries, errors)
@@ -258,11 +213,7 @@ mod tests {
         let e = &entries[0];
         assert_eq!(e.names, vec!["Jane Doe", "Doe"]);
         assert_eq!(e.role_on(Some(d("2012-03-01"))).unwrap().code, "XXXGOV");
-        assert_eq!(
-            e.role_on(Some(d("2017-03-01"))).unwrap().code,
-            "XXXELI",
-            "gap uses the fallback"
-        );
+        assert_eq!(e.role_on(Some(d("2017-03-01"))).unwrap().code, "XXXELI", "gap uses the fallback");
         assert_eq!(e.role_on(Some(d("2024-07-25"))).unwrap().code, "XXXGOV");
         assert_eq!(e.role_on(Some(d("2001-01-01"))).unwrap().code, "XXXELI");
         assert_eq!(e.role_on(None).unwrap().to_string(), "XXXGOV 2020-01-01..");

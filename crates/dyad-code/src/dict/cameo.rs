@@ -52,9 +52,7 @@ impl CameoTable {
                 return Err(format!("cameo.tsv:{}: want 6 columns", i + 1));
             }
             let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-            let goldstein = c[2]
-                .parse()
-                .map_err(|_| format!("cameo.tsv:{}: bad Goldstein score", i + 1))?;
+            let goldstein = c[2].parse().map_err(|_| format!("cameo.tsv:{}: bad Goldstein score", i + 1))?;
             codes.insert(
                 c[0].to_string(),
                 CameoCode {
@@ -97,10 +95,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_parent_codes() {
-        let t = CameoTable::parse(
-            "04\tConsult\t1.0\tCONSULT\t\t\n042\tMake a visit\t1.9\tCONSULT\tvisit\t\n",
-        )
-        .unwrap();
+        let t = CameoTable::parse("04\tConsult\t1.0\tCONSULT\t\t\n042\tMake a visit\t1.9\tCONSULT\tvisit\t\n").unwrap();
         assert_eq!(t.get("042").unwrap().plover_mode.as_deref(), Some("visit"));
         assert_eq!(t.get("0499").unwrap().code, "04");
         assert_eq!(t.get("042").unwrap().quad_class(), 1);

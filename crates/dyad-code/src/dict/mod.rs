@@ -15,44 +15,17 @@ use verbs::{parse_verb_file, Pattern, VerbBlock, VerbForm};
 
 /// The files compiled into dyad, in load order (later files override earlier ones).
 pub const EMBEDDED_ACTOR_FILES: &[(&str, &str)] = &[
-    (
-        "data/actors/phoenix-countries.tsv",
-        include_str!("../../../../data/actors/phoenix-countries.tsv"),
-    ),
-    (
-        "data/actors/phoenix-international.tsv",
-        include_str!("../../../../data/actors/phoenix-international.tsv"),
-    ),
-    (
-        "data/actors/phoenix-nonstate.tsv",
-        include_str!("../../../../data/actors/phoenix-nonstate.tsv"),
-    ),
-    (
-        "data/actors/capitals.tsv",
-        include_str!("../../../../data/actors/capitals.tsv"),
-    ),
-    (
-        "data/actors/phoenix-agents.tsv",
-        include_str!("../../../../data/actors/phoenix-agents.tsv"),
-    ),
-    (
-        "data/actors/dyad-supplement.tsv",
-        include_str!("../../../../data/actors/dyad-supplement.tsv"),
-    ),
-    (
-        "data/actors/leaders-supplement.tsv",
-        include_str!("../../../../data/actors/leaders-supplement.tsv"),
-    ),
+    ("data/actors/phoenix-countries.tsv", include_str!("../../../../data/actors/phoenix-countries.tsv")),
+    ("data/actors/phoenix-international.tsv", include_str!("../../../../data/actors/phoenix-international.tsv")),
+    ("data/actors/phoenix-nonstate.tsv", include_str!("../../../../data/actors/phoenix-nonstate.tsv")),
+    ("data/actors/capitals.tsv", include_str!("../../../../data/actors/capitals.tsv")),
+    ("data/actors/phoenix-agents.tsv", include_str!("../../../../data/actors/phoenix-agents.tsv")),
+    ("data/actors/dyad-supplement.tsv", include_str!("../../../../data/actors/dyad-supplement.tsv")),
+    ("data/actors/leaders-supplement.tsv", include_str!("../../../../data/actors/leaders-supplement.tsv")),
 ];
 pub const EMBEDDED_VERB_FILES: &[(&str, &str)] = &[
-    (
-        "data/verbs/cameo-verbs.tsv",
-        include_str!("../../../../data/verbs/cameo-verbs.tsv"),
-    ),
-    (
-        "data/verbs/dyad-supplement.tsv",
-        include_str!("../../../../data/verbs/dyad-supplement.tsv"),
-    ),
+    ("data/verbs/cameo-verbs.tsv", include_str!("../../../../data/verbs/cameo-verbs.tsv")),
+    ("data/verbs/dyad-supplement.tsv", include_str!("../../../../data/verbs/dyad-supplement.tsv")),
 ];
 const EMBEDDED_CAMEO: &str = include_str!("../../../../data/cameo.tsv");
 const EMBEDDED_DISCARDS: &str = include_str!("../../../../data/discards.txt");
@@ -100,11 +73,7 @@ impl Dictionaries {
             entry_files: Vec::new(),
             actors: PhraseIndex::default(),
             agents: PhraseIndex::default(),
-            verbs: Verbs {
-                blocks: Vec::new(),
-                index: PhraseIndex::default(),
-                synsets: HashMap::new(),
-            },
+            verbs: Verbs { blocks: Vec::new(), index: PhraseIndex::default(), synsets: HashMap::new() },
             cameo: CameoTable::parse(EMBEDDED_CAMEO).expect("embedded cameo.tsv is valid"),
             discards: PhraseIndex::default(),
         }
@@ -121,14 +90,8 @@ impl Dictionaries {
             let errs = d.add_verb_file(name, text);
             debug_assert!(errs.is_empty(), "{name}: {errs:?}");
         }
-        for line in EMBEDDED_DISCARDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let ids: Vec<u32> = phrase_words(line)
-                .iter()
-                .map(|w| d.vocab.intern(w))
-                .collect();
+        for line in EMBEDDED_DISCARDS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let ids: Vec<u32> = phrase_words(line).iter().map(|w| d.vocab.intern(w)).collect();
             d.discards.insert(&ids, ());
         }
         d
@@ -149,10 +112,7 @@ impl Dictionaries {
         for e in entries {
             let idx = EntryRef(self.entries.len());
             for n in &e.names {
-                let ids: Vec<u32> = phrase_words(n)
-                    .iter()
-                    .map(|w| self.vocab.intern(w))
-                    .collect();
+                let ids: Vec<u32> = phrase_words(n).iter().map(|w| self.vocab.intern(w)).collect();
                 if e.kind == ActorKind::Agent {
                     self.agents.insert(&ids, idx);
                 } else {
@@ -187,10 +147,7 @@ impl Dictionaries {
         }
         for (surface, mut form) in file.forms {
             form.block = remap[form.block];
-            let ids: Vec<u32> = phrase_words(&surface)
-                .iter()
-                .map(|w| self.vocab.intern(w))
-                .collect();
+            let ids: Vec<u32> = phrase_words(&surface).iter().map(|w| self.vocab.intern(w)).collect();
             self.verbs.index.insert(&ids, form);
         }
         errors

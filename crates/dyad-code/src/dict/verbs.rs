@@ -24,11 +24,7 @@ pub struct Code {
 
 impl Code {
     pub fn parse(s: &str) -> Result<Code, String> {
-        let s = s
-            .trim()
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .trim();
+        let s = s.trim().trim_start_matches('[').trim_end_matches(']').trim();
         let part = |p: &str| -> Result<Option<String>, String> {
             let p = p.trim();
             if p.is_empty() || p.chars().all(|c| c == '-') {
@@ -40,14 +36,8 @@ impl Code {
             }
         };
         match s.split_once(':') {
-            Some((a, b)) => Ok(Code {
-                forward: part(a)?,
-                reverse: part(b)?,
-            }),
-            None => Ok(Code {
-                forward: part(s)?,
-                reverse: None,
-            }),
+            Some((a, b)) => Ok(Code { forward: part(a)?, reverse: part(b)? }),
+            None => Ok(Code { forward: part(s)?, reverse: None }),
         }
     }
 
@@ -115,11 +105,7 @@ impl Pattern {
         let mut after = Vec::new();
         let mut seen_verb = false;
         let mut group: Option<Vec<Atom>> = None;
-        let spaced = text
-            .replace('{', " { ")
-            .replace('}', " } ")
-            .replace('*', " * ")
-            .replace(['(', ')'], " ");
+        let spaced = text.replace('{', " { ").replace('}', " } ").replace('*', " * ").replace(['(', ')'], " ");
         for tok in spaced.split_whitespace() {
             let elem = match tok {
                 "*" => {
@@ -162,13 +148,7 @@ impl Pattern {
         if !seen_verb {
             return Err("no verb marker '*'".into());
         }
-        Ok(Pattern {
-            code,
-            before,
-            after,
-            text: text.to_string(),
-            origin: origin.to_string(),
-        })
+        Ok(Pattern { code, before, after, text: text.to_string(), origin: origin.to_string() })
     }
 }
 
@@ -213,9 +193,7 @@ pub fn classify_form(base: &str, surface: &str) -> Form {
         Form::Base
     } else if s.ends_with("ing") {
         Form::Ing
-    } else if s.ends_with('s')
-        && (s.len() == b.len() + 1 || s.len() == b.len() + 2 || s.ends_with("ies"))
-    {
+    } else if s.ends_with('s') && (s.len() == b.len() + 1 || s.len() == b.len() + 2 || s.ends_with("ies")) {
         Form::Third
     } else {
         Form::Past
@@ -230,18 +208,10 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |message: String| DictError {
-            file: file.to_string(),
-            line: i + 1,
-            message,
-        };
+        let err = |message: String| DictError { file: file.to_string(), line: i + 1, message };
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
         let list = |s: &str| -> Vec<String> {
-            s.split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect()
+            s.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
         };
         let block_of = |name: &str, errors: &mut Vec<DictError>| -> Option<usize> {
             let b = block_index.get(name).copied();
@@ -251,18 +221,11 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
             b
         };
         match (cols[0], cols.len()) {
-            ("synset", 3..) => out.synsets.push((
-                cols[1].trim_start_matches('&').to_ascii_lowercase(),
-                list(cols[2]),
-            )),
+            ("synset", 3..) => out.synsets.push((cols[1].trim_start_matches('&').to_ascii_lowercase(), list(cols[2]))),
             ("block", 3..) => match Code::parse(cols[2]) {
                 Ok(code) => {
                     block_index.insert(cols[1].to_string(), out.blocks.len());
-                    out.blocks.push(VerbBlock {
-                        name: cols[1].to_string(),
-                        code,
-                        patterns: Vec::new(),
-                    });
+                    out.blocks.push(VerbBlock { name: cols[1].to_string(), code, patterns: Vec::new() });
                 }
                 Err(e) => errors.push(err(e)),
             },
@@ -283,24 +246,15 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
                 let lemma = cols[2].to_string();
                 for f in list(cols[4]) {
                     let form = classify_form(&lemma, &f);
-                    out.forms.push((
-                        f,
-                        VerbForm {
-                            block: b,
-                            lemma: lemma.clone(),
-                            code: code.clone(),
-                            form,
-                        },
-                    ));
+                    out.forms.push((f, VerbForm { block: b, lemma: lemma.clone(), code: code.clone(), form }));
                 }
             }
             ("pattern", 4..) => {
                 let Some(b) = block_of(cols[1], &mut errors) else {
                     continue;
                 };
-                let parsed = Code::parse(cols[2]).and_then(|code| {
-                    Pattern::parse(code, cols[3], cols.get(4).copied().unwrap_or(file))
-                });
+                let parsed = Code::parse(cols[2])
+                    .and_then(|code| Pattern::parse(code, cols[3], cols.get(4).copied().unwrap_or(file)));
                 match parsed {
                     Ok(p) => out.blocks[b].patterns.push(p),
                     Err(e) => errors.push(err(e)),
@@ -318,20 +272,8 @@ mod tests {
 
     #[test]
     fn codes_parse_with_reciprocals() {
-        assert_eq!(
-            Code::parse("042:043").unwrap(),
-            Code {
-                forward: Some("042".into()),
-                reverse: Some("043".into())
-            }
-        );
-        assert_eq!(
-            Code::parse("[:020]").unwrap(),
-            Code {
-                forward: None,
-                reverse: Some("020".into())
-            }
-        );
+        assert_eq!(Code::parse("042:043").unwrap(), Code { forward: Some("042".into()), reverse: Some("043".into()) });
+        assert_eq!(Code::parse("[:020]").unwrap(), Code { forward: None, reverse: Some("020".into()) });
         assert!(Code::parse("---").unwrap().is_none());
         assert!(Code::parse("04x").is_err());
         assert_eq!(Code::parse("036:036").unwrap().to_string(), "036:036");
@@ -339,16 +281,8 @@ mod tests {
 
     #[test]
     fn patterns_split_around_the_verb() {
-        let p = Pattern::parse(
-            Code::parse("154").unwrap(),
-            "&MILITARY * (TO +) &STRONGHOLD (IN $)",
-            "t",
-        )
-        .unwrap();
-        assert_eq!(
-            p.before,
-            vec![Elem::Seq(vec![Atom::Synset("military".into())])]
-        );
+        let p = Pattern::parse(Code::parse("154").unwrap(), "&MILITARY * (TO +) &STRONGHOLD (IN $)", "t").unwrap();
+        assert_eq!(p.before, vec![Elem::Seq(vec![Atom::Synset("military".into())])]);
         assert_eq!(
             p.after,
             vec![
@@ -360,13 +294,7 @@ mod tests {
             ]
         );
         let q = Pattern::parse(Code::default(), "* {ARMS SHIPMENT}", "t").unwrap();
-        assert_eq!(
-            q.after,
-            vec![Elem::Seq(vec![
-                Atom::Word("arms".into()),
-                Atom::Word("shipment".into())
-            ])]
-        );
+        assert_eq!(q.after, vec![Elem::Seq(vec![Atom::Word("arms".into()), Atom::Word("shipment".into())])]);
         assert!(Pattern::parse(Code::default(), "no verb", "t").is_err());
     }
 
@@ -379,9 +307,6 @@ mod tests {
         assert_eq!(f.forms[3].1.form, Form::Ing);
         assert_eq!(f.forms[1].1.form, Form::Third);
         assert_eq!(f.blocks[0].patterns.len(), 1);
-        assert_eq!(
-            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
-            vec![4, 5]
-        );
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![4, 5]);
     }
 }

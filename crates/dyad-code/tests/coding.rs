@@ -1,0 +1,161 @@
+//! The coder on short texts written for these tests, with the embedded dictionaries.
+
+use chrono::NaiveDate;
+use dyad_code::{Coder, Dictionaries};
+use dyad_core::{Article, Event};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
+}
+
+fn article(text: &str, published: &str) -> Article {
+    let paragraphs = dyad_core::Span::new(0, text.len());
+    Article {
+        doc_id: dyad_core::doc_id("test", text.as_bytes()),
+        source: "test".into(),
+        text: text.into(),
+        paragraphs: vec![paragraphs],
+        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        ..Default::default()
+    }
+}
+
+fn code_with(coder: &Coder, text: &str, published: &str) -> Vec<Event> {
+    let annotated = dyad_nlp::annotate(article(text, published));
+    let coded = coder.code(&annotated);
+    for e in &coded.events {
+        assert_eq!(
+            e.sentence.text,
+            e.sentence.span.slice(text),
+            "sentence text must equal the article text at its span"
+        );
+        assert_eq!(e.trigger.text, e.trigger.span.slice(text));
+        assert_eq!(e.source.text, e.source.span.slice(text));
+    }
+    coded.events
+}
+
+fn code(text: &str, published: &str) -> Vec<Event> {
+    code_with(coder(), text, published)
+}
+
+fn triples(events: &[Event]) -> Vec<(String, String, String)> {
+    events
+        .iter()
+        .map(|e| {
+            (e.source.code.clone(), e.cameo.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default())
+        })
+        .collect()
+}
+
+#[test]
+fn leader_codes_follow_the_publication_date() {
+    let text = "Vladimir Putin criticized Germany over its energy policy.";
+    let now = code(text, "2024-03-01");
+    assert_eq!(now[0].source.code, "RUSGOV", "{:?}", triples(&now));
+    assert_eq!(now[0].cameo_root, "11");
+    assert_eq!(now[0].target.as_ref().unwrap().code, "DEU");
+    let before = code(text, "1997-03-01");
+    assert_eq!(
+        before[0].source.code,
+        "RUSELI",
+        "before taking office he was not the government: {:?}",
+        triples(&before)
+    );
+    assert!(now[0].source.entry.contains("VLADIMIR_PUTIN"), "the entry that fired is kept: {}", now[0].source.entry);
+}
+
+#[test]
+fn demonyms_combine_with_agents() {
+    let ev = code("Syrian rebels attacked Turkish troops near the border on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "SYRREB" && c.starts_with("19") && g == "TURMIL"), "{t:?}");
+    assert_eq!(ev[0].quad_class, 4);
+    assert_eq!(ev[0].plover.event, "ASSAULT");
+    assert_eq!(ev[0].date.as_deref(), Some("2024-05-06"), "'on Monday' is the Monday of the publication week");
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    let ev = code("Iraqi police were attacked by Syrian rebels.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "SYRREB" && c.starts_with("1") && g == "IRQCOP"), "{t:?}");
+}
+
+#[test]
+fn negation_is_flagged() {
+    let ev = code("France did not condemn Iran for the attack.", "2024-05-08");
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.negated), "{:?}", triples(&ev));
+    let ev = code("France condemned Iran for the attack.", "2024-05-08");
+    assert!(ev.iter().all(|e| !e.negated));
+}
+
+#[test]
+fn threats_are_coded_as_intent_and_flagged_hypothetical() {
+    let ev = code("China threatened to attack Japan.", "2024-05-08");
+    let e = ev.iter().find(|e| e.target.as_ref().is_some_and(|t| t.code == "JPN")).expect("an event CHN -> JPN");
+    assert!(e.hypothetical);
+    assert_eq!(e.cameo_root, "13", "an intended attack is a threat, not an attack: {}", e.cameo);
+    assert!(!ev.iter().any(|e| e.cameo_root == "19"), "no attack is coded: {:?}", triples(&ev));
+}
+
+#[test]
+fn places_after_in_are_locations_not_targets() {
+    let ev =
+        code("Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Moscow.", "2024-05-08");
+    let e = &ev[0];
+    assert_eq!(e.source.code, "CHNGOV");
+    assert_eq!(e.target.as_ref().unwrap().code, "BRAGOV", "{:?}", triples(&ev));
+    let loc = e.location.as_ref().expect("a location");
+    assert_eq!(loc.name, "Moscow");
+    assert_eq!(loc.country.as_deref(), Some("RUS"));
+    assert_eq!(e.cameo_root, "04");
+    assert_eq!(e.plover.event, "CONSULT");
+}
+
+#[test]
+fn past_dates_are_historical() {
+    let ev = code("Russia invaded Ukraine in 2014.", "2024-05-08");
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.historical && e.date.as_deref() == Some("2014")), "{ev:?}");
+    let ev = code("Russia attacked Ukraine on Tuesday.", "2024-05-08");
+    assert!(ev.iter().all(|e| !e.historical && e.date.as_deref() == Some("2024-05-07")));
+}
+
+#[test]
+fn user_dictionaries_add_actors_and_surnames_resolve() {
+    let mut dict = Dictionaries::embedded();
+    let errors = dict.add_file(
+        "user.tsv",
+        "JANE_QUILLFEATHER\tperson\tKENGOV 2020-01-01..\tJane Quillfeather\tuser test entry\nBROKEN\tperson\n",
+    );
+    assert_eq!(errors.len(), 1, "the bad line is reported: {errors:?}");
+    assert_eq!(errors[0].line, 2);
+    let coder = Coder::new(dict);
+    let text =
+        "Jane Quillfeather arrived in Addis Ababa on Monday.\nLater, Quillfeather accused Ethiopia of blocking aid.";
+    let ev = code_with(&coder, text, "2024-05-08");
+    let e = ev.iter().find(|e| e.cameo_root == "11").unwrap_or_else(|| panic!("an accusation: {:?}", triples(&ev)));
+    assert_eq!(e.source.code, "KENGOV");
+    assert_eq!(e.source.text, "Quillfeather");
+    assert!(e.source.entry.contains("surname named in full earlier"));
+    assert_eq!(e.target.as_ref().unwrap().code, "ETH");
+}
+
+#[test]
+fn discard_phrases_stop_coding() {
+    let ev = code("Kenya defeated Ethiopia to win the bronze medal.", "2024-05-08");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn coding_is_deterministic() {
+    let text = "Turkey launched an offensive against Kurdish militias in northern Syria. Russia condemned Turkey.";
+    let a = serde_json::to_string(&code(text, "2024-05-08")).unwrap();
+    let b = serde_json::to_string(&code(text, "2024-05-08")).unwrap();
+    assert_eq!(a, b);
+    assert!(a.contains("\"cameo_root\":\"19\""), "{a}");
+}
