@@ -52,7 +52,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decoded {
         }
     }
     if utf8 {
-        return finish(bytes, UTF_8, CharsetSource::Utf8);
+        let text = String::from_utf8(bytes.to_vec()).unwrap_or_default();
+        return Decoded { text, encoding: UTF_8, source: CharsetSource::Utf8, had_errors: false };
     }
     let mut detector = chardetng::EncodingDetector::new();
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];

@@ -1,13 +1,11 @@
 //! Page metadata: title, publication date, authors, site and language, from
 //! `<meta>` tags, JSON-LD, `<time>`, the URL, and a cheap look at the text.
 
+use crate::html::dom::{Dom, Element, NodeId};
 use crate::text::normalize;
-use chrono::{DateTime, NaiveDate};
-use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Selector};
+use chrono::{DateTime, Datelike, NaiveDate};
 use serde_json::Value;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// What a page says about itself.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,72 +17,168 @@ pub struct Metadata {
     pub language: Option<String>,
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector")
-}
+/// `<meta>` names that give the publication date, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article.published",
+    "published_time",
+    "published-date",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "datepublished",
+    "date_published",
+    "publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "article_date_original",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "displaydate",
+    "created",
+];
 
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector("script"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| selector("[itemprop=datePublished]"));
-static AUTHOR_LINKS: LazyLock<Selector> =
-    LazyLock::new(|| selector("a[rel~=author], [itemprop=author], .byline, .author"));
+/// `<meta>` names of the last modification: evidence only when nothing better exists.
+const MODIFIED_KEYS: &[&str] =
+    &["article:modified_time", "og:updated_time", "dateModified", "datemodified", "dcterms.modified", "last-modified"];
+
+/// Class and id words of elements that show a date line.
+fn is_date_word(w: &str) -> bool {
+    ["date", "time", "publish", "posted", "byline", "dateline", "meta", "info", "submitted", "stamp"]
+        .iter()
+        .any(|p| w.contains(p))
+}
 
 /// Metadata of a parsed page. `main` is the main content element, where a
 /// `<time>` is taken as the article's date.
-pub fn from_html(dom: &Html, main: Option<NodeId>, url: Option<&str>) -> Metadata {
-    let metas = meta_tags(dom);
+pub fn from_html(dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Metadata {
+    let mut metas: HashMap<String, String> = HashMap::new();
+    let mut ld = JsonLd::default();
+    let mut title_tag = None;
+    let mut h1s: Vec<NodeId> = Vec::new();
+    let mut lang = None;
+    let mut times: Vec<(NodeId, &Element<'_>)> = Vec::new();
+    let mut item_published = None;
+    let mut item_modified = None;
+    let mut author_nodes: Vec<NodeId> = Vec::new();
+    let mut date_lines: Vec<NodeId> = Vec::new();
+    for (id, el) in dom.elements() {
+        match el.name() {
+            "meta" => {
+                if let Some(content) = el.attr("content") {
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        if let Some(k) = el.attr(key) {
+                            metas.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| content.to_string());
+                        }
+                    }
+                }
+            }
+            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                ld.read_text(&dom.text(id));
+            }
+            "title" if title_tag.is_none() => title_tag = Some(normalize(&dom.text(id))).filter(|t| !t.is_empty()),
+            "h1" if h1s.len() < 8 => h1s.push(id),
+            "html" if lang.is_none() => lang = el.attr("lang").or_else(|| el.attr("xml:lang")).and_then(language_code),
+            "time" => times.push((id, el)),
+            _ => {}
+        }
+        if let Some(prop) = el.attr("itemprop") {
+            let value = || {
+                el.attr("content").or_else(|| el.attr("datetime")).map(str::to_string).unwrap_or_else(|| dom.text(id))
+            };
+            if prop.contains("datePublished") && item_published.is_none() {
+                item_published = parse_date(&value());
+            } else if prop.contains("dateModified") && item_modified.is_none() {
+                item_modified = parse_date(&value());
+            } else if prop.split_whitespace().any(|p| p == "author") {
+                author_nodes.push(id);
+            }
+        }
+        if el.name() == "a" && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
+            author_nodes.push(id);
+        }
+        if el.attr("class").is_some() || el.attr("id").is_some() {
+            let words = class_words(el);
+            if words.iter().any(|w| w == "byline" || w == "author") && author_nodes.len() < 16 {
+                author_nodes.push(id);
+            }
+            if date_lines.len() < 64 && !matches!(el.name(), "html" | "body") && words.iter().any(|w| is_date_word(w)) {
+                date_lines.push(id);
+            }
+        }
+    }
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| normalize(v)).filter(|v| !v.is_empty());
-    let ld = JsonLd::from_dom(dom);
 
     let site = meta(&["og:site_name", "application-name"])
         .or_else(|| ld.publisher.clone())
         .or_else(|| url.and_then(host).map(str::to_string));
 
-    let title = meta(&["og:title", "twitter:title"])
-        .or_else(|| first_text(dom.select(&TITLE)))
-        .or_else(|| ld.headline.clone())
-        .or_else(|| first_text(dom.select(&H1)))
-        .map(|t| strip_site_suffix(&t, site.as_deref(), url.and_then(host)));
+    let in_main = |id: NodeId| main.is_some_and(|m| dom.subtree(m).contains(&id));
+    let h1 = h1s
+        .iter()
+        .copied()
+        .find(|&id| in_main(id))
+        .or_else(|| (h1s.len() == 1).then(|| h1s[0]))
+        .map(|id| normalize(&dom.text(id)))
+        .filter(|t| !t.is_empty());
+    let host_name = url.and_then(host);
+    let title = choose_title(
+        h1,
+        meta(&["og:title", "twitter:title"]),
+        title_tag,
+        ld.headline.clone(),
+        site.as_deref(),
+        host_name,
+    );
 
-    let main_el = main.and_then(|id| dom.tree.get(id)).and_then(ElementRef::wrap).unwrap_or_else(|| dom.root_element());
-    let published = ld
-        .date_published
-        .as_deref()
-        .and_then(parse_date)
+    let today = chrono::Utc::now().date_naive();
+    let ok = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
+    let time_date = |el: &Element<'_>, id: NodeId| {
+        el.attr("datetime").and_then(parse_date).or_else(|| date_in_text(&dom.text(id), lang.as_deref()))
+    };
+    let published = ok(ld.date_published.as_deref().and_then(parse_date))
+        .or_else(|| ok(PUBLISHED_KEYS.iter().filter_map(|k| metas.get(*k)).find_map(|v| ok(parse_date(v)))))
+        .or_else(|| ok(item_published))
         .or_else(|| {
-            [
-                "article:published_time",
-                "og:published_time",
-                "published_time",
-                "datepublished",
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "sailthru.date",
-            ]
-            .iter()
-            .filter_map(|k| metas.get(*k))
-            .find_map(|v| parse_date(v))
+            let publishing = |el: &Element<'_>| {
+                el.attr("pubdate").is_some()
+                    || class_words(el).iter().any(|w| w.contains("publish") || w.contains("posted"))
+            };
+            let ranked = times
+                .iter()
+                .filter(|(_, el)| publishing(el))
+                .chain(times.iter().filter(|(id, _)| in_main(*id)))
+                .chain(times.iter());
+            ranked.into_iter().find_map(|(id, el)| ok(time_date(el, *id)))
         })
+        .or_else(|| ok(url.and_then(date_in_url)))
         .or_else(|| {
-            dom.select(&ITEMPROP_DATE).find_map(|e| {
-                let v = e.attr("content").or_else(|| e.attr("datetime"))?;
-                parse_date(v)
+            date_lines.iter().find_map(|&id| {
+                let text = dom.text(id);
+                (text.len() < 200).then(|| ok(date_in_text(&text, lang.as_deref()))).flatten()
             })
         })
-        .or_else(|| main_el.select(&TIME).find_map(|e| e.attr("datetime").and_then(parse_date)))
-        .or_else(|| url.and_then(date_in_url));
+        .or_else(|| ok(ld.date_modified.as_deref().and_then(parse_date)))
+        .or_else(|| {
+            ok(MODIFIED_KEYS.iter().filter_map(|k| metas.get(&k.to_ascii_lowercase())).find_map(|v| ok(parse_date(v))))
+        })
+        .or_else(|| ok(item_modified));
 
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
-        authors = ["author", "article:author", "dc.creator", "sailthru.author"]
+        authors = ["author", "article:author", "dc.creator", "sailthru.author", "parsely-author"]
             .iter()
             .filter_map(|k| metas.get(*k))
             .filter_map(|v| clean_author(v))
@@ -92,8 +186,8 @@ pub fn from_html(dom: &Html, main: Option<NodeId>, url: Option<&str>) -> Metadat
             .collect();
     }
     if authors.is_empty() {
-        for e in dom.select(&AUTHOR_LINKS) {
-            if let Some(name) = clean_author(&e.text().collect::<String>()) {
+        for id in author_nodes {
+            if let Some(name) = clean_author(&dom.text(id)) {
                 if !authors.contains(&name) {
                     authors.push(name);
                 }
@@ -101,68 +195,73 @@ pub fn from_html(dom: &Html, main: Option<NodeId>, url: Option<&str>) -> Metadat
         }
     }
 
-    let language = dom
-        .root_element()
-        .attr("lang")
-        .or_else(|| dom.root_element().attr("xml:lang"))
-        .and_then(language_code)
-        .or_else(|| {
-            ["content-language", "og:locale", "language", "dc.language"]
-                .iter()
-                .filter_map(|k| metas.get(*k))
-                .find_map(|v| language_code(v))
-        });
+    let language = lang.or_else(|| {
+        ["content-language", "og:locale", "language", "dc.language"]
+            .iter()
+            .filter_map(|k| metas.get(*k))
+            .find_map(|v| language_code(v))
+    });
 
     Metadata { title, published, authors, site, language }
 }
 
-/// `<meta>` contents keyed by lowercased property, name, itemprop or http-equiv;
-/// the first of each wins.
-fn meta_tags(dom: &Html) -> HashMap<String, String> {
-    let mut map = HashMap::new();
-    for e in dom.select(&META) {
-        let Some(content) = e.attr("content") else {
-            continue;
-        };
-        for key in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(k) = e.attr(key) {
-                map.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| content.to_string());
-            }
-        }
+/// Lowercase words of an element's class and id.
+fn class_words(el: &Element<'_>) -> Vec<String> {
+    let mut words = Vec::new();
+    for v in el.attr("class").into_iter().chain(el.attr("id")) {
+        words.extend(
+            v.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase),
+        );
     }
-    map
+    words
 }
 
-fn first_text<'a>(mut elements: impl Iterator<Item = ElementRef<'a>>) -> Option<String> {
-    elements.find_map(|e| {
-        let t = normalize(&e.text().collect::<String>());
-        (!t.is_empty()).then_some(t)
-    })
+/// The headline: the `<h1>` of the article (declared titles are often written
+/// for search engines and social media, with the site name or a teaser), else
+/// the declared title without the site name.
+fn choose_title(
+    h1: Option<String>,
+    og: Option<String>,
+    title_tag: Option<String>,
+    headline: Option<String>,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    if let Some(h1) = &h1 {
+        let key = squash(h1);
+        let is_site = site.is_some_and(|s| squash(s) == key) || host.is_some_and(|h| squash(h).starts_with(&key));
+        if key.len() >= 8 && !is_site && h1.split_whitespace().count() >= 2 {
+            // an all-capitals headline is usually styled text: the declared
+            // title has the real casing
+            let shouted = !h1.chars().any(char::is_lowercase);
+            let same = [&og, &title_tag, &headline].into_iter().flatten().find(|d| squash(d) == key);
+            return Some(match same {
+                Some(d) if shouted => d.clone(),
+                _ => h1.clone(),
+            });
+        }
+    }
+    og.or(title_tag).or(headline).or(h1).map(|t| strip_site_suffix(&t, site, host))
 }
 
 /// What JSON-LD blocks say about the article.
 #[derive(Default)]
 struct JsonLd {
     date_published: Option<String>,
+    date_modified: Option<String>,
     headline: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
 }
 
 impl JsonLd {
-    fn from_dom(dom: &Html) -> JsonLd {
-        let mut ld = JsonLd::default();
-        for script in dom.select(&JSON_LD) {
-            let is_ld = script.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-            if !is_ld {
-                continue;
-            }
-            let text: String = script.text().collect();
-            if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
-                ld.read(&value);
-            }
+    fn read_text(&mut self, text: &str) {
+        if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
+            self.read(&value);
         }
-        ld
     }
 
     /// Walks objects, arrays and `@graph`s with an explicit stack; the first
@@ -176,6 +275,9 @@ impl JsonLd {
                     let text = |k: &str| obj.get(k).and_then(Value::as_str).map(normalize);
                     if self.date_published.is_none() {
                         self.date_published = text("datePublished").or_else(|| text("dateCreated"));
+                    }
+                    if self.date_modified.is_none() {
+                        self.date_modified = text("dateModified");
                     }
                     if self.headline.is_none() {
                         self.headline = text("headline").filter(|h| !h.is_empty());
@@ -273,10 +375,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>, host: Option<&str>) -> Str
 /// "25 July 2024", "2024/07/25", "20240725".
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     let s = raw.trim();
-    let plausible = |d: NaiveDate| {
-        use chrono::Datelike;
-        (1900..=2100).contains(&d.year()).then_some(d)
-    };
+    let plausible = |d: NaiveDate| (1900..=2100).contains(&d.year()).then_some(d);
     if let Some(head) = s.get(..10) {
         for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
             if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
@@ -290,12 +389,103 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return plausible(dt.date_naive());
     }
-    let cleaned: String = s.replace(',', " ");
-    let words: Vec<&str> = cleaned.split_whitespace().take(3).collect();
-    let joined = words.join(" ");
-    for fmt in ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(&joined, fmt) {
-            return plausible(d);
+    date_in_text(s, None)
+}
+
+/// Month number of a month name or abbreviation in English, German, French,
+/// Spanish, Italian, Portuguese or Dutch.
+fn month(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
+        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
+        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"],
+        &["april", "apr", "avril", "abril", "aprile"],
+        &["may", "mai", "mayo", "maggio", "maio", "mei"],
+        &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+        &["august", "aug", "août", "aout", "agosto", "augustus"],
+        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
+        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
+        &["november", "nov", "novembre", "noviembre", "novembro"],
+        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+    ];
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+}
+
+/// The first calendar date written in `text`: `2024-07-25`, `25.07.2024`,
+/// `07/25/2024` (day first unless the page is English or the day cannot be a
+/// month), `July 25, 2024`, `25. Juli 2024`, `25 de julio de 2024`.
+pub fn date_in_text(text: &str, lang: Option<&str>) -> Option<NaiveDate> {
+    // tokens: (text, start, end)
+    let mut toks: Vec<(&str, usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            toks.push((&text[s..i], s, i));
+            if toks.len() > 400 {
+                break;
+            }
+        }
+    }
+    let num =
+        |t: &str| (t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();
+    let day = |t: &str| {
+        let t = ["st", "nd", "rd", "th", "er"].iter().find_map(|s| t.strip_suffix(s)).unwrap_or(t);
+        num(t).filter(|d| (1..=31).contains(d) && t.len() <= 2)
+    };
+    let year = |t: &str| num(t).filter(|y| t.len() == 4 && (1990..=2100).contains(y));
+    let make = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(y as i32, m, d);
+    let sep = |a: usize, b: usize| text[toks[a].2..toks[b].1].trim();
+    let us = lang.is_some_and(|l| l == "en");
+    let fillers = ["de", "of", "del", "the"];
+    for i in 0..toks.len() {
+        let t = |k: usize| toks.get(i + k).map_or("", |x| x.0);
+        // numeric: y-m-d or d.m.y / m/d/y, with the same separator twice
+        if let (Some(a), Some(b), Some(c)) = (num(t(0)), num(t(1)), num(t(2))) {
+            let (s1, s2) = (sep(i, i + 1), sep(i + 1, i + 2));
+            if s1 == s2 && matches!(s1, "-" | "." | "/") {
+                if t(0).len() == 4 {
+                    if let Some(d) = make(a, b, c).filter(|_| year(t(0)).is_some()) {
+                        return Some(d);
+                    }
+                } else if year(t(2)).is_some() && t(0).len() <= 2 && t(1).len() <= 2 {
+                    let day_first = s1 == "." || a > 12 || (!us && b <= 12);
+                    let d = if day_first { make(c, b, a) } else { make(c, a, b) };
+                    if d.is_some() {
+                        return d;
+                    }
+                }
+            }
+        }
+        // 25 July 2024, 25. Juli 2024, 25 de julio de 2024
+        if let Some(d) = day(t(0)) {
+            let mut k = 1;
+            while fillers.contains(&t(k)) {
+                k += 1;
+            }
+            if let Some(m) = month(t(k)) {
+                k += 1;
+                while fillers.contains(&t(k)) {
+                    k += 1;
+                }
+                if let Some(y) = year(t(k)) {
+                    if let Some(date) = make(y, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+        // July 25, 2024
+        if let Some(m) = month(t(0)) {
+            if let (Some(d), Some(y)) = (day(t(1)), year(t(2))) {
+                if let Some(date) = make(y, m, d) {
+                    return Some(date);
+                }
+            }
         }
     }
     None

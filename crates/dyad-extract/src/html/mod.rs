@@ -6,17 +6,13 @@
 //! text block, marking what lies outside the main content or inside page
 //! furniture (navigation, share bars, related links, ...) with its reason.
 
-mod guard;
+pub mod dom;
 
 use crate::boilerplate::{line_reason, Block, BlockKind};
 use crate::metadata::{self, Metadata};
 use crate::text::normalize;
+use dom::{Dom, Edge, Element, Node, NodeId};
 use dyad_core::BoilerplateReason::{self, *};
-use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef};
-use scraper::node::Element;
-use scraper::{Html, Node};
-use std::collections::{HashMap, HashSet};
 
 /// A page split into blocks, with what it says about itself.
 #[derive(Debug)]
@@ -32,7 +28,7 @@ const MIN_PARAGRAPH: usize = 25;
 
 /// Parses `src` and splits it into blocks; `url` helps with the site name and date.
 pub fn extract_html(src: &str, url: Option<&str>) -> Page {
-    let dom = Html::parse_document(&guard::limit(src));
+    let dom = Dom::parse(src);
     let main = MainContent::find(&dom);
     let meta = metadata::from_html(&dom, main.ids.first().copied(), url);
     let blocks = Emitter::run(&dom, &main, meta.title.as_deref());
@@ -104,10 +100,10 @@ fn tag_removal(name: &str, in_main: bool) -> Option<Removal> {
 
 /// How an element is removed, if it is: scripts and the like always; otherwise
 /// its class words, being more specific than its tag, decide first.
-fn removal(el: &Element, in_main: bool) -> Option<Removal> {
+fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Removal> {
     match tag_removal(el.name(), in_main) {
         Some(Removal::Silent) => Some(Removal::Silent),
-        by_tag => class_removal(el).or(by_tag),
+        by_tag => by_class.or(by_tag),
     }
 }
 
@@ -118,29 +114,34 @@ fn class_removal(el: &Element) -> Option<Removal> {
     if is_inline(el.name()) {
         return None;
     }
-    let mut words = Vec::new();
-    for value in el.attr("class").into_iter().chain(el.attr("id")) {
+    let (class, id) = (el.attr("class"), el.attr("id"));
+    if class.is_none() && id.is_none() {
+        return None;
+    }
+    let mut words = String::new();
+    for value in class.into_iter().chain(id) {
         split_words(value, &mut words);
     }
-    words.iter().find_map(|w| word_reason(w)).map(Removal::Aside)
+    words.split(' ').filter(|w| !w.is_empty()).find_map(word_reason).map(Removal::Aside)
 }
 
-/// Splits "shareBar related-posts ad_slot" into lowercase words.
-fn split_words(value: &str, out: &mut Vec<String>) {
-    let mut word = String::new();
+/// Splits "shareBar related-posts ad_slot" into lowercase words, each followed by a space.
+fn split_words(value: &str, out: &mut String) {
     let mut prev_lower = false;
     for c in value.chars() {
         let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
-        if boundary && !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+        if boundary && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
         }
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
         }
         prev_lower = c.is_lowercase();
     }
-    if !word.is_empty() {
-        out.push(word);
+    if !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
     }
 }
 
@@ -178,7 +179,9 @@ fn word_reason(w: &str) -> Option<BoilerplateReason> {
 struct MainContent {
     ids: Vec<NodeId>,
     /// The main elements and all their ancestors, which are never removed.
-    protected: HashSet<NodeId>,
+    protected: Vec<bool>,
+    /// What each element's class and id words say it is.
+    by_class: Vec<Option<Removal>>,
 }
 
 /// Per-element counts while scoring; `clean` leaves out text inside elements
@@ -202,21 +205,21 @@ struct Score {
 }
 
 impl MainContent {
-    fn find(dom: &Html) -> MainContent {
-        let root = dom.tree.root();
-        let mut scores: HashMap<NodeId, Score> = HashMap::new();
-        let mut explicit: HashSet<NodeId> = HashSet::new();
+    fn find(dom: &Dom<'_>) -> MainContent {
+        let mut scores: Vec<Score> = vec![Score::default(); dom.len()];
+        let mut explicit: Vec<bool> = vec![false; dom.len()];
+        let by_class: Vec<Option<Removal>> = (0..dom.len()).map(|id| dom.element(id).and_then(class_removal)).collect();
         // (node, frame, is_paragraph, removal) per open element
         let mut stack: Vec<(NodeId, Frame, bool, Option<Removal>)> = Vec::new();
         let mut silent = 0usize;
         let mut furniture = 0usize;
         let mut links = 0usize;
-        for edge in root.traverse() {
+        for edge in dom.traverse(0) {
             match edge {
-                Edge::Open(node) => match node.value() {
+                Edge::Open(id) => match dom.node(id) {
                     Node::Element(el) => {
                         let name = el.name();
-                        let removal = removal(el, false);
+                        let removal = removal(el, by_class[id], false);
                         match removal {
                             Some(Removal::Silent) => silent += 1,
                             Some(Removal::Aside(_)) => furniture += 1,
@@ -228,9 +231,9 @@ impl MainContent {
                         if name == "article"
                             || el.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|p| p == "articleBody"))
                         {
-                            explicit.insert(node.id());
+                            explicit[id] = true;
                         }
-                        stack.push((node.id(), Frame::default(), name == "p", removal));
+                        stack.push((id, Frame::default(), name == "p", removal));
                     }
                     Node::Text(t) if silent == 0 => {
                         if let Some((_, frame, _, _)) = stack.last_mut() {
@@ -250,13 +253,13 @@ impl MainContent {
                     _ => {}
                 },
                 Edge::Close(node) => {
-                    let Node::Element(el) = node.value() else {
+                    let Node::Element(el) = dom.node(node) else {
                         continue;
                     };
                     let Some((id, frame, is_p, removal)) = stack.pop() else {
                         continue;
                     };
-                    debug_assert_eq!(id, node.id());
+                    debug_assert_eq!(id, node);
                     match removal {
                         Some(Removal::Silent) => silent -= 1,
                         Some(Removal::Aside(_)) => furniture -= 1,
@@ -278,12 +281,12 @@ impl MainContent {
                         let n = stack.len();
                         for (depth, weight) in [(1, 1.0), (2, 0.5)] {
                             if n >= depth {
-                                let s = scores.entry(stack[n - depth].0).or_default();
+                                let s = &mut scores[stack[n - depth].0];
                                 s.clean += clean * weight;
                                 s.raw += raw * weight;
                             }
                         }
-                        let own = scores.entry(id).or_default();
+                        let own = &mut scores[id];
                         if clean > 0.0 {
                             own.paragraph_text += frame.text_clean;
                         }
@@ -291,14 +294,14 @@ impl MainContent {
                             own.paragraph_raw += frame.text_raw;
                         }
                     }
-                    let own = scores.get(&id).map_or((0, 0), |s| (s.paragraph_text, s.paragraph_raw));
+                    let own = (scores[id].paragraph_text, scores[id].paragraph_raw);
                     if let Some((parent_id, parent, _, _)) = stack.last_mut() {
                         parent.text_clean += frame.text_clean;
                         parent.link_clean += frame.link_clean;
                         parent.text_raw += frame.text_raw;
                         parent.link_raw += frame.link_raw;
                         if own != (0, 0) {
-                            let p = scores.entry(*parent_id).or_default();
+                            let p = &mut scores[*parent_id];
                             p.paragraph_text += own.0;
                             p.paragraph_raw += own.1;
                         }
@@ -310,9 +313,10 @@ impl MainContent {
         let best_by = |key: fn(&Score) -> f64| {
             scores
                 .iter()
+                .enumerate()
                 .filter(|(_, s)| key(s) > 0.0)
-                .max_by(|a, b| key(a.1).total_cmp(&key(b.1)).then(b.0.cmp(a.0)))
-                .map(|(id, s)| (*id, key(s)))
+                .max_by(|a, b| key(a.1).total_cmp(&key(b.1)).then(b.0.cmp(&a.0)))
+                .map(|(id, s)| (id, key(s)))
         };
         let best = match (best_by(|s| s.clean), best_by(|s| s.raw)) {
             // A class word on the article's own wrapper ("has-comments") must
@@ -322,52 +326,53 @@ impl MainContent {
             _ => None,
         };
 
-        let body =
-            || root.descendants().find(|n| n.value().as_element().is_some_and(|e| e.name() == "body")).map(|n| n.id());
-        let ids = match best.and_then(|b| dom.tree.get(b)) {
+        let body = || dom.elements().find(|(_, e)| e.name() == "body").map(|(id, _)| id);
+        let ids = match best {
             Some(best) => {
-                let nearest_explicit =
-                    std::iter::once(best).chain(best.ancestors()).find(|n| explicit.contains(&n.id()));
+                let nearest_explicit = std::iter::once(best).chain(dom.ancestors(best)).find(|&n| explicit[n]);
                 match nearest_explicit {
-                    Some(e) => vec![e.id()],
-                    None => with_siblings(best, &scores),
+                    Some(e) => vec![e],
+                    None => with_siblings(dom, best, &scores),
                 }
             }
             None => {
-                let first_explicit = root.descendants().find(|n| explicit.contains(&n.id()));
-                first_explicit.map(|n| n.id()).or_else(body).into_iter().collect()
+                let first_explicit = (0..dom.len()).find(|&n| explicit[n]);
+                // no body element at all (a fragment): everything at the top level
+                match first_explicit.or_else(body) {
+                    Some(id) => vec![id],
+                    None => dom.children(0).collect(),
+                }
             }
         };
         // The main elements, the best-scoring element and everything above them
         // stay, whatever their class says ("content-with-sidebar"); so does any
         // element holding a good share of the article's paragraphs.
-        let mut protected = HashSet::new();
+        let mut protected = vec![false; dom.len()];
         for &id in ids.iter().chain(best.as_ref()) {
-            if let Some(node) = dom.tree.get(id) {
-                protected.insert(id);
-                protected.extend(node.ancestors().map(|a| a.id()));
+            protected[id] = true;
+            for a in dom.ancestors(id) {
+                protected[a] = true;
             }
         }
-        let article_raw = best.and_then(|b| scores.get(&b)).map_or(0, |s| s.paragraph_raw);
-        protected.extend(
-            scores
-                .iter()
-                .filter(|(_, s)| article_raw > 0 && s.paragraph_raw * 10 >= article_raw * 3)
-                .map(|(id, _)| *id),
-        );
-        MainContent { ids, protected }
+        let article_raw = best.map_or(0, |b| scores[b].paragraph_raw);
+        for (id, s) in scores.iter().enumerate() {
+            if article_raw > 0 && s.paragraph_raw * 10 >= article_raw * 3 {
+                protected[id] = true;
+            }
+        }
+        MainContent { ids, protected, by_class }
     }
 }
 
 /// The best element plus siblings holding a good share of paragraph text, for
 /// pages that split the article around an ad or a figure.
-fn with_siblings(best: NodeRef<'_, Node>, scores: &HashMap<NodeId, Score>) -> Vec<NodeId> {
-    let text = |id: NodeId| scores.get(&id).map_or(0, |s| s.paragraph_text);
-    let own = text(best.id());
-    let Some(parent) = best.parent() else {
-        return vec![best.id()];
+fn with_siblings(dom: &Dom<'_>, best: NodeId, scores: &[Score]) -> Vec<NodeId> {
+    let text = |id: NodeId| scores[id].paragraph_text;
+    let own = text(best);
+    let Some(parent) = dom.parent(best) else {
+        return vec![best];
     };
-    parent.children().filter(|c| c.id() == best.id() || (own > 0 && text(c.id()) * 5 >= own)).map(|c| c.id()).collect()
+    dom.children(parent).filter(|&c| c == best || (own > 0 && text(c) * 5 >= own)).collect()
 }
 
 /// The second pass: every piece of text in reading order, as blocks.
@@ -388,7 +393,7 @@ struct Emitter<'t> {
 }
 
 impl<'t> Emitter<'t> {
-    fn run(dom: &Html, main: &'t MainContent, title: Option<&str>) -> Vec<Block> {
+    fn run(dom: &Dom<'_>, main: &'t MainContent, title: Option<&str>) -> Vec<Block> {
         let mut e = Emitter {
             main,
             title_key: title.map(|t| normalize(t).to_lowercase()),
@@ -401,26 +406,26 @@ impl<'t> Emitter<'t> {
             removed: None,
             aside: String::new(),
         };
-        for edge in dom.tree.root().traverse() {
+        for edge in dom.traverse(0) {
             match edge {
-                Edge::Open(node) => e.open(node),
-                Edge::Close(node) => e.close(node),
+                Edge::Open(node) => e.open(dom, node),
+                Edge::Close(node) => e.close(dom, node),
             }
         }
         e.flush();
         e.blocks
     }
 
-    fn open(&mut self, node: NodeRef<'_, Node>) {
+    fn open(&mut self, dom: &Dom<'_>, node: NodeId) {
         if self.removed.is_some() {
-            match node.value() {
-                Node::Text(t) if !in_raw_text(node) => self.add_aside(t),
+            match dom.node(node) {
+                Node::Text(t) if !in_raw_text(dom, node) => self.add_aside(t),
                 Node::Element(el) if !is_inline(el.name()) => self.add_aside(" "),
                 _ => {}
             }
             return;
         }
-        match node.value() {
+        match dom.node(node) {
             Node::Text(t) => {
                 self.buf.push_str(t);
                 if self.links > 0 {
@@ -428,10 +433,13 @@ impl<'t> Emitter<'t> {
                 }
             }
             Node::Element(el) => {
-                let id = node.id();
+                let id = node;
                 let name = el.name();
-                let removal =
-                    if self.main.protected.contains(&id) { None } else { removal(el, self.in_main.is_some()) };
+                let removal = if self.main.protected[id] {
+                    None
+                } else {
+                    removal(el, self.main.by_class[id], self.in_main.is_some())
+                };
                 if let Some(removal) = removal {
                     self.flush();
                     self.removed = Some((id, removal));
@@ -470,8 +478,8 @@ impl<'t> Emitter<'t> {
         }
     }
 
-    fn close(&mut self, node: NodeRef<'_, Node>) {
-        let id = node.id();
+    fn close(&mut self, dom: &Dom<'_>, node: NodeId) {
+        let id = node;
         if let Some((removed_id, removal)) = self.removed {
             if removed_id == id {
                 self.removed = None;
@@ -484,7 +492,7 @@ impl<'t> Emitter<'t> {
             }
             return;
         }
-        let Node::Element(el) = node.value() else {
+        let Node::Element(el) = dom.node(node) else {
             return;
         };
         let name = el.name();
@@ -543,9 +551,8 @@ impl<'t> Emitter<'t> {
 }
 
 /// Text of a script, style or similar: not reader-visible.
-fn in_raw_text(node: NodeRef<'_, Node>) -> bool {
-    node.parent().and_then(|p| p.value().as_element().map(|e| tag_removal(e.name(), false)))
-        == Some(Some(Removal::Silent))
+fn in_raw_text(dom: &Dom<'_>, node: NodeId) -> bool {
+    dom.parent(node).and_then(|p| dom.element(p)).map(|e| tag_removal(e.name(), false)) == Some(Some(Removal::Silent))
 }
 
 /// At most `max` characters, cut at a word when possible, with an ellipsis.
@@ -566,9 +573,9 @@ mod tests {
 
     #[test]
     fn class_words() {
-        let mut w = Vec::new();
+        let mut w = String::new();
         split_words("shareBar related-posts ad_slot x", &mut w);
-        assert_eq!(w, ["share", "bar", "related", "posts", "ad", "slot", "x"]);
+        assert_eq!(w, "share bar related posts ad slot x ");
         assert_eq!(word_reason("lead"), None);
         assert_eq!(word_reason("head"), None);
         assert_eq!(word_reason("ad"), Some(Advertisement));
