@@ -1,10 +1,13 @@
 //! The annotate stage: an [`Article`] becomes an [`Annotated`] with sentences (and
-//! their tokens), time expressions normalised against the publication date, and
-//! direct quotes with speakers. Every span is a byte range into `Article::text`.
+//! their tokens), named entities, time expressions normalised against the
+//! publication date, and direct quotes with speakers. Every span is a byte range
+//! into `Article::text`.
 //!
-//! Everything here is rule-based, linear in the input and never panics: each
-//! pass walks the tokens once with bounded look-around.
+//! Sentences, times and quotes are rule-based; entities come from a statistical
+//! tagger trained by dyad ([`ner`]). Everything is linear in the input and never
+//! panics: each pass walks the tokens once with bounded look-around.
 
+pub mod ner;
 pub mod quotes;
 pub mod sentences;
 pub mod times;
@@ -12,13 +15,14 @@ pub mod tokens;
 
 use dyad_core::{Annotated, Article};
 
-/// Sentences (with tokens), time expressions and quotes. Entities stay empty (the
-/// coder fills them).
+/// Sentences (with tokens), named entities (from the tagger; actors are left for
+/// the coder), time expressions and quotes.
 pub fn annotate(article: Article) -> Annotated {
     let sentences = sentences::split(&article.text, &article.paragraphs);
+    let entities = ner::entities(&article.text, &sentences);
     let times = times::find_times(&article.text, &sentences, article.published);
     let quotes = quotes::find_quotes(&article.text, &sentences);
-    Annotated { article, sentences, entities: Vec::new(), times, quotes }
+    Annotated { article, sentences, entities, times, quotes }
 }
 
 /// `within` clamped to the text and moved onto char boundaries (start backwards,
@@ -60,7 +64,10 @@ mod tests {
                 "She added: \"We will try again in May.\""
             ]
         );
-        assert!(a.entities.is_empty());
+        let people: Vec<&str> =
+            a.entities.iter().filter(|e| e.label == dyad_core::EntityLabel::PER).map(|e| e.text.as_str()).collect();
+        assert!(people.contains(&"Ana Ruiz") && people.contains(&"Ivo Tam"), "{:?}", a.entities);
+        assert!(a.entities.iter().all(|e| e.span.slice(text) == e.text && e.actor.is_none()));
         let times: Vec<(&str, &str, Precision)> =
             a.times.iter().map(|t| (t.text.as_str(), t.value.as_str(), t.precision)).collect();
         assert_eq!(times, vec![("Monday", "2024-07-22", Precision::Day), ("May", "2024-05", Precision::Month)]);
@@ -76,7 +83,7 @@ mod tests {
     fn empty_and_blank_articles() {
         for text in ["", "\n\n", "   ", "\u{feff}"] {
             let a = annotate(Article { text: text.to_string(), ..Article::default() });
-            assert!(a.sentences.is_empty() && a.times.is_empty() && a.quotes.is_empty());
+            assert!(a.sentences.is_empty() && a.entities.is_empty() && a.times.is_empty() && a.quotes.is_empty());
         }
     }
 

@@ -38,7 +38,13 @@ fn seed_article() {
     for s in &a.sentences {
         assert!(text.get(s.span.start..s.span.end).is_some());
     }
-    assert!(a.entities.is_empty());
+    // entities from the NER tagger: exact spans, no actors (the coder adds them)
+    for e in &a.entities {
+        assert_eq!(&text[e.span.start..e.span.end], e.text);
+        assert!(e.actor.is_none());
+    }
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Putin")), "{names:?}");
 
     let times: Vec<(&str, &str, Precision, bool)> = a
         .times

@@ -1,0 +1,440 @@
+//! Feature extraction for the NER tagger.
+//!
+//! Every feature is a 64-bit hash of a template id and the values it combines; the
+//! hashes of a word (lowercase form, exact form, shape, prefixes and suffixes) are
+//! computed once per token in one pass over its chars, so the hot path allocates
+//! nothing per token: the caller owns the buffers and reuses them sentence after
+//! sentence.
+
+use super::gazetteer::{Gazetteer, GAZ_CLASSES};
+
+/// splitmix64's finaliser: a cheap, well-mixed, platform-independent hash step.
+#[inline]
+pub(crate) fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+fn fnv_char(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(FNV_PRIME)
+}
+
+/// A feature from a template and one value.
+#[inline]
+pub(crate) fn feat(template: u64, value: u64) -> u64 {
+    mix(value ^ template.wrapping_mul(GOLDEN))
+}
+
+/// A feature from a template and two values.
+#[inline]
+pub(crate) fn feat2(template: u64, a: u64, b: u64) -> u64 {
+    mix(mix(a ^ template.wrapping_mul(GOLDEN)) ^ b.rotate_left(23))
+}
+
+/// Lowercase a char cheaply (first char of the full lowercase mapping) and fold
+/// digits to '0', so "1996" and "2024" share a form.
+#[inline]
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        if c.is_ascii_digit() {
+            '0'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    } else if c.is_uppercase() {
+        c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// The hash of a word's folded (lowercase, digits as 0) form: the key the
+/// gazetteer and the word features share.
+pub fn word_key(word: &str) -> u64 {
+    word.chars().fold(FNV_OFFSET, |h, c| fnv_char(h, fold(c)))
+}
+
+/// The hash of a phrase of word keys (the gazetteer's key for a multi-word name).
+#[inline]
+pub(crate) fn phrase_step(h: u64, word: u64) -> u64 {
+    mix(h ^ word.rotate_left(7)).wrapping_add(GOLDEN)
+}
+
+pub(crate) const CAP_INIT: u8 = 1;
+pub(crate) const ALL_CAPS: u8 = 2;
+pub(crate) const HAS_DIGIT: u8 = 4;
+pub(crate) const HAS_LETTER: u8 = 8;
+pub(crate) const NO_ALNUM: u8 = 16;
+pub(crate) const HAS_LOWER: u8 = 32;
+
+/// Document flags for a word key: written title-case mid-sentence somewhere in the document.
+pub const DOC_TITLE: u8 = 1;
+/// Written in lowercase somewhere in the document.
+pub const DOC_LOWER: u8 = 2;
+
+/// How a document writes its words: word key -> `DOC_TITLE | DOC_LOWER` flags,
+/// from sentences of words. Headlines in capitals are left out.
+pub fn doc_flags<S: AsRef<str>>(sentences: &[&[S]], out: &mut std::collections::HashMap<u64, u8>) {
+    out.clear();
+    for words in sentences {
+        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w.as_ref())).collect();
+        if infos.iter().all(|w| w.flags & HAS_LOWER == 0) {
+            continue;
+        }
+        for (i, w) in infos.iter().enumerate() {
+            if w.flags & HAS_LETTER == 0 {
+                continue;
+            }
+            let flag = if w.flags & HAS_LOWER != 0 && w.flags & CAP_INIT == 0 {
+                DOC_LOWER
+            } else if i > 0 && w.flags & CAP_INIT != 0 && w.flags & HAS_LOWER != 0 {
+                DOC_TITLE
+            } else {
+                0
+            };
+            if flag != 0 {
+                *out.entry(w.lower).or_insert(0) |= flag;
+            }
+        }
+    }
+}
+
+/// What one pass over a word's chars yields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    pub lower: u64,
+    pub form: u64,
+    pub shape: u64,
+    pub prefix: [u64; 4],
+    pub suffix: [u64; 4],
+    pub nchars: u8,
+    pub flags: u8,
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+impl WordInfo {
+    pub fn of(word: &str) -> WordInfo {
+        let mut lower = FNV_OFFSET;
+        let mut form = FNV_OFFSET;
+        let mut shape = FNV_OFFSET;
+        let mut last_class = '\0';
+        let mut shape_len = 0;
+        let mut prefix = [0u64; 4];
+        let mut tail = ['\0'; 4];
+        let mut n = 0usize;
+        let (mut upper, mut lowercase, mut digit, mut letter) = (0usize, 0usize, false, false);
+        let mut first_upper = false;
+        for c in word.chars() {
+            let f = fold(c);
+            lower = fnv_char(lower, f);
+            form = fnv_char(form, c);
+            let class = shape_class(c);
+            if class != last_class && shape_len < 8 {
+                shape = fnv_char(shape, class);
+                shape_len += 1;
+                last_class = class;
+            }
+            if n < 4 {
+                prefix[n] = lower;
+            }
+            tail[n % 4] = f;
+            if c.is_uppercase() {
+                upper += 1;
+                if n == 0 {
+                    first_upper = true;
+                }
+            } else if c.is_lowercase() {
+                lowercase += 1;
+            }
+            letter |= c.is_alphabetic();
+            digit |= c.is_numeric();
+            n += 1;
+        }
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            if k < n {
+                // the last k+1 chars, in order
+                let mut h = FNV_OFFSET;
+                for j in (0..=k).rev() {
+                    h = fnv_char(h, tail[(n - 1 - j) % 4]);
+                }
+                *s = h;
+            }
+        }
+        let mut flags = 0;
+        if first_upper {
+            flags |= CAP_INIT;
+        }
+        if upper > 0 && lowercase == 0 {
+            flags |= ALL_CAPS;
+        }
+        if digit {
+            flags |= HAS_DIGIT;
+        }
+        if letter {
+            flags |= HAS_LETTER;
+        }
+        if !letter && !digit {
+            flags |= NO_ALNUM;
+        }
+        if lowercase > 0 {
+            flags |= HAS_LOWER;
+        }
+        WordInfo { lower, form, shape, prefix, suffix, nchars: n.min(255) as u8, flags }
+    }
+}
+
+// Template ids. Changing any of these (or what they combine) changes the model
+// format: bump `FEATURE_VERSION` so stale weights are refused.
+pub(crate) const FEATURE_VERSION: u32 = 1;
+const T_BIAS: u64 = 1;
+const T_W0: u64 = 2;
+const T_FORM0: u64 = 3;
+const T_WM1: u64 = 4;
+const T_WP1: u64 = 5;
+const T_WM2: u64 = 6;
+const T_WP2: u64 = 7;
+const T_SH0: u64 = 8;
+const T_SHM1: u64 = 9;
+const T_SHP1: u64 = 10;
+const T_SHM1_0: u64 = 11;
+const T_SH0_P1: u64 = 12;
+const T_PRE: u64 = 13; // + k (4 ids)
+const T_SUF: u64 = 17; // + k (4 ids)
+const T_WM1_W0: u64 = 21;
+const T_W0_WP1: u64 = 22;
+const T_FIRST_SH: u64 = 23;
+const T_CAPS_SH: u64 = 24;
+const T_CAPS_W0: u64 = 25;
+const T_LEN: u64 = 26;
+const T_GAZ: u64 = 27;
+const T_GAZ_CAP: u64 = 28;
+const T_GAZ_M1: u64 = 29;
+const T_GAZ_P1: u64 = 30;
+const T_FORMM1: u64 = 31;
+const T_FORMP1: u64 = 32;
+const T_SUFM1: u64 = 33;
+const T_SH0_W1: u64 = 34;
+const T_DOC_CAP: u64 = 35;
+const T_T1: u64 = 40;
+const T_T12: u64 = 41;
+const T_T1_W0: u64 = 42;
+const T_T1_SH0: u64 = 43;
+
+/// Sentence-level inputs to the static features, owned by the caller and reused.
+#[derive(Default)]
+pub struct SentenceFeatures {
+    pub info: Vec<WordInfo>,
+    /// Per token and gazetteer class: 0 (no match) or 1 + position (B, I, L, U).
+    pub gaz: Vec<[u8; GAZ_CLASSES]>,
+    /// Longest match length per token and class, to keep the longest covering match.
+    gaz_len: Vec<[u8; GAZ_CLASSES]>,
+    /// Static features, `per_token` of them for each token, flattened.
+    pub feats: Vec<u64>,
+    pub offsets: Vec<usize>,
+    pub all_caps: bool,
+}
+
+const BOS: u64 = 0x5157_0a0a_0001;
+const EOS: u64 = 0x5157_0a0a_0002;
+
+impl SentenceFeatures {
+    /// Compute word infos, gazetteer matches and static features for `words`.
+    /// `doc` says, for a word key, how the rest of the document writes it
+    /// ([`DOC_TITLE`] mid-sentence, [`DOC_LOWER`]): a document-level feature for
+    /// sentence-initial and headline words. Pass `&|_| 0` without a document.
+    pub fn compute<S: AsRef<str>>(&mut self, words: &[S], gaz: &Gazetteer, doc: &dyn Fn(u64) -> u8) {
+        let n = words.len();
+        self.info.clear();
+        self.info.extend(words.iter().map(|w| WordInfo::of(w.as_ref())));
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for w in &self.info {
+            if w.flags & HAS_LETTER != 0 {
+                if w.flags & HAS_LOWER != 0 {
+                    lower += 1;
+                } else {
+                    upper += 1;
+                }
+            }
+        }
+        self.all_caps = upper >= 3 && lower == 0;
+        self.gaz.clear();
+        self.gaz.resize(n, [0; GAZ_CLASSES]);
+        self.gaz_len.clear();
+        self.gaz_len.resize(n, [0; GAZ_CLASSES]);
+        gaz.mark(&self.info, &mut self.gaz, &mut self.gaz_len);
+        self.feats.clear();
+        self.offsets.clear();
+        for i in 0..n {
+            self.offsets.push(self.feats.len());
+            self.token_features(i, doc);
+        }
+        self.offsets.push(self.feats.len());
+    }
+
+    fn token_features(&mut self, i: usize, doc: &dyn Fn(u64) -> u8) {
+        let info = &self.info;
+        let w = info[i];
+        let at = |j: isize| -> Option<&WordInfo> { usize::try_from(j).ok().and_then(|j| info.get(j)) };
+        let lower_at = |j: isize, edge: u64| at(j).map_or(edge, |x| x.lower);
+        let shape_at = |j: isize, edge: u64| at(j).map_or(edge, |x| x.shape);
+        let ii = i as isize;
+        let out = &mut self.feats;
+        out.push(feat(T_BIAS, 0));
+        out.push(feat(T_W0, w.lower));
+        out.push(feat(T_FORM0, w.form));
+        let wm1 = lower_at(ii - 1, BOS);
+        let wp1 = lower_at(ii + 1, EOS);
+        out.push(feat(T_WM1, wm1));
+        out.push(feat(T_WP1, wp1));
+        out.push(feat(T_WM2, lower_at(ii - 2, BOS)));
+        out.push(feat(T_WP2, lower_at(ii + 2, EOS)));
+        out.push(feat(T_FORMM1, at(ii - 1).map_or(BOS, |x| x.form)));
+        out.push(feat(T_FORMP1, at(ii + 1).map_or(EOS, |x| x.form)));
+        out.push(feat(T_SH0, w.shape));
+        let shm1 = shape_at(ii - 1, BOS);
+        let shp1 = shape_at(ii + 1, EOS);
+        out.push(feat(T_SHM1, shm1));
+        out.push(feat(T_SHP1, shp1));
+        out.push(feat2(T_SHM1_0, shm1, w.shape));
+        out.push(feat2(T_SH0_P1, w.shape, shp1));
+        out.push(feat2(T_SH0_W1, w.shape, wp1));
+        for k in 0..4 {
+            if (w.nchars as usize) > k + 1 {
+                out.push(feat(T_PRE + k as u64, w.prefix[k]));
+                out.push(feat(T_SUF + k as u64, w.suffix[k]));
+            }
+        }
+        if let Some(p) = at(ii - 1) {
+            out.push(feat(T_SUFM1, p.suffix[2]));
+        }
+        out.push(feat2(T_WM1_W0, wm1, w.lower));
+        out.push(feat2(T_W0_WP1, w.lower, wp1));
+        if i == 0 {
+            out.push(feat(T_FIRST_SH, w.shape));
+        }
+        if self.all_caps {
+            out.push(feat(T_CAPS_SH, w.shape));
+            out.push(feat(T_CAPS_W0, w.lower));
+        }
+        out.push(feat(T_LEN, w.nchars.min(12) as u64));
+        if w.flags & CAP_INIT != 0 && (i == 0 || self.all_caps) {
+            let seen = doc(w.lower) as u64;
+            out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | self.all_caps as u64));
+        }
+        let cap = (w.flags & CAP_INIT != 0) as u64;
+        for (c, &pos) in self.gaz[i].iter().enumerate() {
+            if pos != 0 {
+                let v = ((c as u64) << 8) | pos as u64;
+                out.push(feat(T_GAZ, v));
+                out.push(feat2(T_GAZ_CAP, v, cap));
+            }
+        }
+        if i > 0 {
+            for (c, &pos) in self.gaz[i - 1].iter().enumerate() {
+                if pos != 0 {
+                    out.push(feat(T_GAZ_M1, c as u64));
+                }
+            }
+        }
+        if let Some(next) = self.gaz.get(i + 1) {
+            for (c, &pos) in next.iter().enumerate() {
+                if pos != 0 {
+                    out.push(feat(T_GAZ_P1, c as u64));
+                }
+            }
+        }
+    }
+
+    /// The static features of token `i`.
+    #[inline]
+    pub fn of(&self, i: usize) -> &[u64] {
+        &self.feats[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// The features that depend on the tags already chosen (`t1` the previous tag,
+/// `t2` the one before; `START` at the sentence start).
+#[inline]
+pub fn history_features(info: &WordInfo, t1: u8, t2: u8) -> [u64; 4] {
+    [
+        feat(T_T1, t1 as u64),
+        feat2(T_T12, t1 as u64, t2 as u64),
+        feat2(T_T1_W0, t1 as u64, info.lower),
+        feat2(T_T1_SH0, t1 as u64, info.shape),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_info_shapes_and_flags() {
+        let a = WordInfo::of("Merkel");
+        let b = WordInfo::of("Macron");
+        assert_eq!(a.shape, b.shape, "Xx for both");
+        assert_ne!(a.lower, b.lower);
+        assert_eq!(a.flags & CAP_INIT, CAP_INIT);
+        assert_eq!(WordInfo::of("U.S.").shape, WordInfo::of("A.B.").shape);
+        assert_ne!(WordInfo::of("U.S.").shape, WordInfo::of("US").shape);
+        assert_eq!(WordInfo::of("NATO").flags & ALL_CAPS, ALL_CAPS);
+        assert_eq!(WordInfo::of(",").flags & NO_ALNUM, NO_ALNUM);
+        // lowercase and digit folding
+        assert_eq!(WordInfo::of("PARIS").lower, WordInfo::of("paris").lower);
+        assert_eq!(WordInfo::of("1996").lower, WordInfo::of("2024").lower);
+        assert_eq!(word_key("Paris"), WordInfo::of("paris").lower);
+    }
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        let a = WordInfo::of("Berliner");
+        let b = WordInfo::of("Londoner");
+        assert_eq!(a.suffix[1], b.suffix[1], "-er");
+        assert_eq!(a.suffix[2], b.suffix[2], "-ner");
+        assert_ne!(a.suffix[3], b.suffix[3], "-iner vs -oner");
+        assert_eq!(WordInfo::of("Berlin").prefix[3], WordInfo::of("berliner").prefix[3]);
+        // a suffix of the whole word equals the word's lowercase hash
+        assert_eq!(WordInfo::of("abc").suffix[2], WordInfo::of("ABC").lower);
+        // short words and non-ASCII do not panic
+        assert_eq!(WordInfo::of("é").nchars, 1);
+        assert_eq!(WordInfo::of("").nchars, 0);
+    }
+
+    #[test]
+    fn static_features_depend_on_context() {
+        let gaz = Gazetteer::default();
+        let mut f = SentenceFeatures::default();
+        f.compute(&["Angela", "Merkel", "spoke"], &gaz, &|_| 0);
+        assert_eq!(f.offsets.len(), 4);
+        let first: Vec<u64> = f.of(0).to_vec();
+        let mut g = SentenceFeatures::default();
+        g.compute(&["Angela", "Merkel", "left"], &gaz, &|_| 0);
+        // token 0 sees w+2, so its features differ; token 1 sees w+1
+        assert_ne!(first, g.of(0).to_vec());
+        assert_eq!(f.of(0)[..3], g.of(0)[..3], "bias, word and form agree");
+        // deterministic
+        let mut h = SentenceFeatures::default();
+        h.compute(&["Angela", "Merkel", "spoke"], &gaz, &|_| 0);
+        assert_eq!(f.feats, h.feats);
+    }
+}

@@ -1,0 +1,170 @@
+//! Gazetteers as tagger features: lists of names (cities, countries, people,
+//! organisations from the actor dictionaries...) stored as hashes of their
+//! lowercase word sequences, each with a mask of the lists that hold it. A
+//! sentence is matched at every start for every length up to the longest name,
+//! and each token learns, per list, whether it begins, continues, ends or is a
+//! whole name (the longest covering match wins).
+
+use super::features::{phrase_step, word_key, WordInfo};
+use super::table::U32Map;
+
+/// The gazetteer lists. Their order is part of the model format.
+pub const GAZ_NAMES: &[&str] = &[
+    "city",           // GeoNames cities over 15,000 people
+    "country",        // country names (GeoNames, country_data)
+    "nationality",    // demonyms and nationality adjectives
+    "actor-country",  // names of dyad's country actors (countries, regions, cities)
+    "actor-person",   // people in dyad's actor dictionaries
+    "actor-org",      // organisations and groups in dyad's actor dictionaries
+    "actor-place",    // places in dyad's actor dictionaries (capitals)
+    "first-name",     // first words of actor people's names
+    "last-name",      // last words of actor people's names
+    "org-word",       // last words of organisation names ("Party", "Bank", "Corp")
+    "extra-location", // other location lists (continents, regions)
+    "extra-misc",     // other MISC lists (events, religions)
+];
+pub const GAZ_CLASSES: usize = 12;
+
+/// Longest name (in words) the matcher looks for.
+pub const MAX_NAME_WORDS: usize = 6;
+
+#[derive(Default)]
+pub struct Gazetteer {
+    map: U32Map<u16>,
+    pub(crate) max_len: usize,
+}
+
+/// The key of a phrase given its words' keys.
+pub(crate) fn phrase_key(words: impl Iterator<Item = u64>) -> u32 {
+    let h = words.fold(0x6761_7a00u64, phrase_step);
+    (h ^ (h >> 32)) as u32
+}
+
+impl Gazetteer {
+    /// From (key, class mask) pairs.
+    pub(crate) fn from_entries(entries: &[(u32, u16)], max_len: usize) -> Gazetteer {
+        let mut map = U32Map::with_capacity(entries.len());
+        for &(k, m) in entries {
+            let prev = map.get(k).unwrap_or(0);
+            map.insert(k, prev | m);
+        }
+        Gazetteer { map, max_len: max_len.min(MAX_NAME_WORDS) }
+    }
+
+    /// Build from names (each with the index of its list in [`GAZ_NAMES`]). Names
+    /// are split on whitespace; empty names and names over [`MAX_NAME_WORDS`]
+    /// words are skipped. The entries come back sorted, ready to store.
+    pub fn build<'a>(names: impl IntoIterator<Item = (&'a str, usize)>) -> (Gazetteer, Vec<(u32, u16)>) {
+        let mut entries: Vec<(u32, u16)> = Vec::new();
+        let mut max_len = 0;
+        for (name, class) in names {
+            let n = name.split_whitespace().count();
+            if n == 0 || n > MAX_NAME_WORDS || class >= GAZ_CLASSES {
+                continue;
+            }
+            max_len = max_len.max(n);
+            entries.push((phrase_key(name.split_whitespace().map(word_key)), 1 << class));
+        }
+        entries.sort_unstable();
+        // merge masks of equal keys
+        let mut merged: Vec<(u32, u16)> = Vec::with_capacity(entries.len());
+        for (k, m) in entries {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= m,
+                _ => merged.push((k, m)),
+            }
+        }
+        (Gazetteer::from_entries(&merged, max_len), merged)
+    }
+
+    /// The longest name, in words.
+    pub fn max_len(&self) -> usize {
+        self.max_len
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.len() == 0
+    }
+
+    /// The lists holding exactly this phrase (a bit mask over [`GAZ_NAMES`]).
+    pub fn lookup(&self, words: &[&str]) -> u16 {
+        self.map.get(phrase_key(words.iter().map(|w| word_key(w)))).unwrap_or(0)
+    }
+
+    /// Mark each token's position in the longest covering name of each list:
+    /// `gaz[i][class]` = 1 + (0 begin, 1 inside, 2 last, 3 whole).
+    pub(crate) fn mark(&self, info: &[WordInfo], gaz: &mut [[u8; GAZ_CLASSES]], best: &mut [[u8; GAZ_CLASSES]]) {
+        if self.map.len() == 0 {
+            return;
+        }
+        let n = info.len();
+        for start in 0..n {
+            // names start with a letter or digit
+            if info[start].flags & super::features::NO_ALNUM != 0 {
+                continue;
+            }
+            let mut h = 0x6761_7a00u64;
+            for len in 1..=self.max_len.min(n - start) {
+                h = phrase_step(h, info[start + len - 1].lower);
+                let Some(mask) = self.map.get((h ^ (h >> 32)) as u32) else {
+                    continue;
+                };
+                for class in 0..GAZ_CLASSES {
+                    if mask & (1 << class) == 0 {
+                        continue;
+                    }
+                    for (k, i) in (start..start + len).enumerate() {
+                        if best[i][class] as usize >= len {
+                            continue;
+                        }
+                        best[i][class] = len as u8;
+                        let pos = if len == 1 {
+                            3
+                        } else if k == 0 {
+                            0
+                        } else if k + 1 == len {
+                            2
+                        } else {
+                            1
+                        };
+                        gaz[i][class] = 1 + pos;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_longest_names() {
+        let (g, entries) = Gazetteer::build([("New York", 0), ("York", 0), ("new york city", 0), ("Paris", 1)]);
+        assert_eq!(entries.len(), 4);
+        assert_eq!(g.lookup(&["NEW", "YORK"]), 1);
+        assert_eq!(g.lookup(&["Paris"]), 2);
+        assert_eq!(g.lookup(&["London"]), 0);
+        let words = ["in", "New", "York", "City", "and", "Paris"];
+        let info: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
+        let mut gaz = vec![[0u8; GAZ_CLASSES]; words.len()];
+        let mut best = gaz.clone();
+        g.mark(&info, &mut gaz, &mut best);
+        let city: Vec<u8> = gaz.iter().map(|m| m[0]).collect();
+        assert_eq!(city, vec![0, 1, 2, 3, 0, 0]);
+        let country: Vec<u8> = gaz.iter().map(|m| m[1]).collect();
+        assert_eq!(country, vec![0, 0, 0, 0, 0, 4]);
+    }
+
+    #[test]
+    fn merges_lists_of_the_same_name() {
+        let (g, entries) = Gazetteer::build([("Georgia", 0), ("georgia", 1), ("", 2)]);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(g.lookup(&["Georgia"]), 3);
+    }
+}

@@ -1,0 +1,144 @@
+//! Named entities (PER, ORG, LOC, MISC): a greedy BILOU tagger with averaged
+//! perceptron weights that dyad trains itself (`dyad train ner`) and ships in
+//! `data/ner/model.bin`, compiled into the binary.
+//!
+//! - [`features`]: per-word hashes and the hashed feature templates;
+//! - [`gazetteer`]: name lists as features (cities, countries, actor names);
+//! - [`model`]: tags, the weights file and decoding;
+//! - [`train`]: the perceptron trainer.
+//!
+//! [`entities`] tags the sentences of an article: dyad's tokenizer splits hyphens
+//! ("al", "-", "Assad") where the training corpora keep them in one word, so words
+//! joined by hyphens without spaces are rejoined before tagging.
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+mod table;
+pub mod train;
+
+use dyad_core::{Entity, EntityLabel, Sentence, Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use model::{Scratch, Tagger};
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../../../data/ner/model.bin");
+
+/// The compiled-in model, parsed once; `None` if it is missing or unreadable
+/// (then no entities are found, nothing panics).
+pub fn model() -> Option<&'static Tagger> {
+    static MODEL: OnceLock<Option<Tagger>> = OnceLock::new();
+    MODEL.get_or_init(|| Tagger::from_bytes(MODEL_BYTES).ok()).as_ref()
+}
+
+pub const LABELS: [EntityLabel; 4] = [EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC, EntityLabel::MISC];
+
+/// The words of a sentence as byte spans: tokens, with hyphenated compounds
+/// ("al-Assad", "Rolls-Royce") rejoined.
+pub fn words(text: &str, sentence: &Sentence) -> Vec<Span> {
+    let toks = &sentence.tokens;
+    let mut out: Vec<Span> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let mut span = toks[i].span;
+        if toks[i].kind != TokenKind::Punct {
+            // word - word - word ..., all touching
+            while i + 2 < toks.len() {
+                let (h, next) = (&toks[i + 1], &toks[i + 2]);
+                let hyphen = h.span.slice(text) == "-";
+                if hyphen
+                    && h.span.start == span.end
+                    && next.span.start == h.span.end
+                    && matches!(next.kind, TokenKind::Word | TokenKind::Number)
+                {
+                    span = Span::new(span.start, next.span.end);
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(span);
+        i += 1;
+    }
+    out
+}
+
+/// Named entities in the sentences of `text` (actor left empty).
+pub fn entities(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
+    match model() {
+        Some(m) => entities_with(m, text, sentences),
+        None => Vec::new(),
+    }
+}
+
+/// [`entities`] with a given model.
+pub fn entities_with(m: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Entity> {
+    let spans: Vec<Vec<Span>> = sentences.iter().map(|s| words(text, s)).collect();
+    let words: Vec<Vec<&str>> = spans.iter().map(|ws| ws.iter().map(|w| w.slice(text)).collect()).collect();
+    let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+    let mut flags = HashMap::new();
+    features::doc_flags(&refs, &mut flags);
+    let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
+    let mut scratch = Scratch::default();
+    let mut tags = Vec::new();
+    let mut out = Vec::new();
+    for (ws, spans) in words.iter().zip(&spans) {
+        if ws.is_empty() {
+            continue;
+        }
+        m.tag(ws, &doc, &mut scratch, &mut tags);
+        for (s, e, l) in model::spans(&tags) {
+            let span = Span::new(spans[s].start, spans[e - 1].end);
+            out.push(Entity { text: span.slice(text).to_string(), span, label: LABELS[l], actor: None });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences;
+
+    fn tagged(text: &str) -> Vec<(String, EntityLabel)> {
+        let sents = sentences::split(text, &[]);
+        entities(text, &sents).into_iter().map(|e| (e.text, e.label)).collect()
+    }
+
+    #[test]
+    fn rejoins_hyphenated_words() {
+        let text = "Bashar al-Assad met Rolls-Royce - not X - today's 2-1 win.";
+        let sents = sentences::split(text, &[]);
+        let ws: Vec<&str> = words(text, &sents[0]).iter().map(|w| w.slice(text)).collect();
+        assert_eq!(
+            ws,
+            vec!["Bashar", "al-Assad", "met", "Rolls-Royce", "-", "not", "X", "-", "today", "'s", "2-1", "win", "."]
+        );
+    }
+
+    #[test]
+    fn committed_weights_load_and_tag() {
+        let m = model().expect("data/ner/model.bin loads");
+        assert!(m.features() > 1000 && m.gazetteer().len() > 1000);
+        assert_eq!(
+            tagged("Angela Merkel met Emmanuel Macron in Paris."),
+            vec![
+                ("Angela Merkel".to_string(), EntityLabel::PER),
+                ("Emmanuel Macron".to_string(), EntityLabel::PER),
+                ("Paris".to_string(), EntityLabel::LOC)
+            ]
+        );
+        let found =
+            tagged("The European Union and the Kremlin condemned the attack on Kyiv, Ukrainian officials said.");
+        assert!(found.contains(&("Kyiv".to_string(), EntityLabel::LOC)), "{found:?}");
+        assert!(found.contains(&("European Union".to_string(), EntityLabel::ORG)), "{found:?}");
+    }
+
+    #[test]
+    fn no_words_no_entities() {
+        assert!(tagged("").is_empty());
+        assert!(tagged("... !!").is_empty());
+    }
+}

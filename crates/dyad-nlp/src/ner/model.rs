@@ -1,0 +1,375 @@
+//! The tagger at run time: tags, the weights file and greedy constrained decoding.
+//!
+//! Tags are BILOU over four labels: `O`, then for PER, ORG, LOC, MISC in turn
+//! `B`, `I`, `L` (last) and `U` (a one-word name). Decoding goes left to right,
+//! choosing the best tag that may follow the previous one, so the output is
+//! always well formed.
+//!
+//! The weights file (`data/ner/model.bin`) is dyad's own format, little-endian
+//! with LEB128 varints: magic `DYADNER1`; u32 feature version, tag count and
+//! gazetteer list count; f32 quantisation step; the gazetteer (longest name in
+//! words, entry count, then per entry the key's delta from the previous key and the
+//! list mask); the features (count, then per feature the key delta, a mask of the
+//! tags with a weight, and each weight as a zigzag varint of `weight / step`).
+
+use super::features::{history_features, SentenceFeatures, FEATURE_VERSION};
+use super::gazetteer::{Gazetteer, GAZ_CLASSES};
+use super::table::U32Map;
+
+pub const NTAGS: usize = 17;
+/// The history value before the first word.
+pub const START: u8 = NTAGS as u8;
+pub const LABEL_NAMES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+const MAGIC: &[u8; 8] = b"DYADNER1";
+
+pub const B: u8 = 0;
+pub const I: u8 = 1;
+pub const L: u8 = 2;
+pub const U: u8 = 3;
+
+/// The tag for `label` (index into [`LABEL_NAMES`]) at position `pos` (B, I, L, U).
+#[inline]
+pub fn tag(label: usize, pos: u8) -> u8 {
+    1 + 4 * label as u8 + pos
+}
+
+/// (label, position) of a tag, `None` for O (and for anything out of range).
+#[inline]
+pub fn untag(t: u8) -> Option<(usize, u8)> {
+    if t == 0 || t as usize >= NTAGS {
+        None
+    } else {
+        Some((((t - 1) / 4) as usize, (t - 1) % 4))
+    }
+}
+
+/// May `next` follow `prev`?
+#[inline]
+pub fn allowed(prev: u8, next: u8) -> bool {
+    let open = match untag(prev) {
+        Some((label, B | I)) => Some(label),
+        _ => None,
+    };
+    match (open, untag(next)) {
+        (None, None) => true,
+        (None, Some((_, p))) => p == B || p == U,
+        (Some(_), None) => false,
+        (Some(l), Some((m, p))) => l == m && (p == I || p == L),
+    }
+}
+
+/// Entity spans `(start, end, label)` (token indices, end exclusive) from tags,
+/// leniently: an unclosed name ends where the next one starts or at the end.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match untag(t) {
+            None => {
+                if let Some((s, l)) = open.take() {
+                    out.push((s, i, l));
+                }
+            }
+            Some((label, pos)) => {
+                let continues = matches!(open, Some((_, l)) if l == label) && (pos == I || pos == L);
+                if !continues {
+                    if let Some((s, l)) = open.take() {
+                        out.push((s, i, l));
+                    }
+                    open = Some((i, label));
+                }
+                if pos == L || pos == U {
+                    if let Some((s, l)) = open.take() {
+                        out.push((s, i + 1, l));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, l)) = open {
+        out.push((s, tags.len(), l));
+    }
+    out
+}
+
+/// BILOU tags for `n` tokens from spans `(start, end, label)`.
+pub fn bilou(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+    let mut tags = vec![0u8; n];
+    for &(s, e, l) in spans {
+        if s >= e || e > n {
+            continue;
+        }
+        if e - s == 1 {
+            tags[s] = tag(l, U);
+        } else {
+            tags[s] = tag(l, B);
+            for t in &mut tags[s + 1..e - 1] {
+                *t = tag(l, I);
+            }
+            tags[e - 1] = tag(l, L);
+        }
+    }
+    tags
+}
+
+/// The 32-bit key a 64-bit feature hash is stored under.
+#[inline]
+pub(crate) fn key32(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+/// A loaded model: gazetteer and weights.
+pub struct Tagger {
+    feats: U32Map<u32>,
+    weights: Vec<f32>,
+    gaz: Gazetteer,
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub struct Scratch {
+    pub features: SentenceFeatures,
+}
+
+impl Tagger {
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Number of weighted features.
+    pub fn features(&self) -> usize {
+        self.feats.len()
+    }
+
+    /// Tag one sentence of words. `doc` gives the document flags of a word key
+    /// (see [`super::features::doc_flags`]); `&|_| 0` without a document.
+    pub fn tag<S: AsRef<str>>(&self, words: &[S], doc: &dyn Fn(u64) -> u8, scratch: &mut Scratch, out: &mut Vec<u8>) {
+        scratch.features.compute(words, &self.gaz, doc);
+        self.decode(&scratch.features, out);
+    }
+
+    #[inline]
+    fn add(&self, h: u64, scores: &mut [f32; NTAGS]) {
+        if let Some(row) = self.feats.get(key32(h)) {
+            let w = &self.weights[row as usize * NTAGS..row as usize * NTAGS + NTAGS];
+            for (s, x) in scores.iter_mut().zip(w) {
+                *s += x;
+            }
+        }
+    }
+
+    /// Greedy constrained decoding over computed features (the tagger alone).
+    pub fn decode(&self, f: &SentenceFeatures, out: &mut Vec<u8>) {
+        out.clear();
+        let (mut t1, mut t2) = (START, START);
+        for i in 0..f.info.len() {
+            let mut scores = [0f32; NTAGS];
+            for &h in f.of(i) {
+                self.add(h, &mut scores);
+            }
+            for h in history_features(&f.info[i], t1, t2) {
+                self.add(h, &mut scores);
+            }
+            let t = best_allowed(&scores, t1);
+            out.push(t);
+            t2 = t1;
+            t1 = t;
+        }
+    }
+
+    /// Parse a weights file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a dyad NER model (bad magic)".into());
+        }
+        let version = r.u32()?;
+        let ntags = r.u32()?;
+        let nclasses = r.u32()?;
+        if version != FEATURE_VERSION || ntags as usize != NTAGS || nclasses as usize != GAZ_CLASSES {
+            return Err(format!(
+                "model built for feature version {version}, {ntags} tags, {nclasses} lists; this dyad expects \
+                 {FEATURE_VERSION}, {NTAGS}, {GAZ_CLASSES}"
+            ));
+        }
+        let step = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "truncated")?);
+        let max_len = r.varint()? as usize;
+        let ngaz = r.varint()? as usize;
+        let mut entries = Vec::with_capacity(ngaz.min(bytes.len()));
+        let mut key = 0u64;
+        for _ in 0..ngaz {
+            key += r.varint()?;
+            let mask = r.varint()? as u16;
+            entries.push((key as u32, mask));
+        }
+        let gaz = Gazetteer::from_entries(&entries, max_len);
+        let nfeat = r.varint()? as usize;
+        let mut feats = U32Map::with_capacity(nfeat.min(bytes.len()));
+        let mut weights = Vec::with_capacity(nfeat.min(bytes.len()) * NTAGS);
+        let mut key = 0u64;
+        for row in 0..nfeat {
+            key += r.varint()?;
+            let mask = r.varint()?;
+            let start = weights.len();
+            weights.resize(start + NTAGS, 0.0);
+            for t in 0..NTAGS {
+                if mask & (1 << t) != 0 {
+                    weights[start + t] = unzigzag(r.varint()?) as f32 * step;
+                }
+            }
+            feats.insert(key as u32, row as u32);
+        }
+        if r.pos != bytes.len() {
+            return Err("trailing bytes after the weights".into());
+        }
+        Ok(Tagger { feats, weights, gaz })
+    }
+}
+
+#[inline]
+fn best_allowed(scores: &[f32; NTAGS], prev: u8) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = f32::NEG_INFINITY;
+    for (t, &s) in scores.iter().enumerate() {
+        if s > best_score && allowed(prev, t as u8) {
+            best = t as u8;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Serialise a model. `gaz` and `feats` must be sorted by key, keys unique.
+pub fn write_model(gaz: &[(u32, u16)], max_len: usize, feats: &[(u32, [i32; NTAGS])], step: f32) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+    out.extend_from_slice(&(NTAGS as u32).to_le_bytes());
+    out.extend_from_slice(&(GAZ_CLASSES as u32).to_le_bytes());
+    out.extend_from_slice(&step.to_le_bytes());
+    varint(&mut out, max_len as u64);
+    varint(&mut out, gaz.len() as u64);
+    let mut prev = 0u64;
+    for &(k, m) in gaz {
+        varint(&mut out, k as u64 - prev);
+        varint(&mut out, m as u64);
+        prev = k as u64;
+    }
+    varint(&mut out, feats.len() as u64);
+    let mut prev = 0u64;
+    for (k, w) in feats {
+        varint(&mut out, *k as u64 - prev);
+        prev = *k as u64;
+        let mask = w.iter().enumerate().filter(|(_, &q)| q != 0).fold(0u64, |m, (t, _)| m | 1 << t);
+        varint(&mut out, mask);
+        for &q in w.iter().filter(|&&q| q != 0) {
+            varint(&mut out, zigzag(q as i64));
+        }
+    }
+    out
+}
+
+fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self.bytes.get(self.pos..self.pos + n).ok_or("truncated model")?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "truncated model")?))
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.pos).ok_or("truncated model")?;
+            self.pos += 1;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint in model".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip_and_constraints() {
+        for label in 0..4 {
+            for pos in [B, I, L, U] {
+                assert_eq!(untag(tag(label, pos)), Some((label, pos)));
+            }
+        }
+        assert_eq!(untag(0), None);
+        let b_per = tag(0, B);
+        assert!(allowed(START, b_per) && allowed(START, 0) && !allowed(START, tag(0, I)));
+        assert!(allowed(b_per, tag(0, L)) && !allowed(b_per, tag(1, L)) && !allowed(b_per, 0));
+        assert!(allowed(tag(0, L), tag(1, U)) && !allowed(tag(0, U), tag(0, I)));
+    }
+
+    #[test]
+    fn spans_and_bilou_agree() {
+        let spans_in = vec![(0, 2, 0), (3, 4, 2), (4, 7, 1)];
+        let tags = bilou(8, &spans_in);
+        assert_eq!(spans(&tags), spans_in);
+        // lenient: unclosed and stray tags
+        assert_eq!(spans(&[tag(0, B), tag(0, I)]), vec![(0, 2, 0)]);
+        assert_eq!(spans(&[tag(0, I), 0, tag(1, L)]), vec![(0, 1, 0), (2, 3, 1)]);
+        assert_eq!(spans(&[tag(0, B), tag(1, I)]), vec![(0, 1, 0), (1, 2, 1)]);
+    }
+
+    #[test]
+    fn varints_and_zigzag() {
+        for v in [0i64, 1, -1, 63, -64, 300, -70000, i32::MAX as i64] {
+            assert_eq!(unzigzag(zigzag(v)), v);
+            let mut out = Vec::new();
+            varint(&mut out, zigzag(v));
+            let mut r = Reader { bytes: &out, pos: 0 };
+            assert_eq!(unzigzag(r.varint().unwrap()), v);
+        }
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_reject_garbage() {
+        let gaz = vec![(5u32, 1u16), (9, 3)];
+        let mut w = [0i32; NTAGS];
+        w[3] = -7;
+        w[16] = 1200;
+        let bytes = write_model(&gaz, 2, &[(11, w), (40, [1; NTAGS])], 0.5);
+        let m = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(m.features(), 2);
+        assert_eq!(m.gazetteer().len(), 2);
+        let row = m.feats.get(11).unwrap() as usize;
+        assert_eq!(m.weights[row * NTAGS + 3], -3.5);
+        assert_eq!(m.weights[row * NTAGS + 16], 600.0);
+        assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"DYADNER1garbage").is_err());
+    }
+}

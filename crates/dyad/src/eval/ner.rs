@@ -1,0 +1,360 @@
+//! `dyad eval conll|uner|wikigold`: exact-span entity precision, recall and F1 of
+//! dyad's NER tagger, per label and overall, plus its speed on the set.
+//!
+//! Also the readers of the NER corpora (CoNLL columns, WikiANN, UNER IOB2) that
+//! `dyad train ner` uses.
+
+use crate::Summary;
+use anyhow::Context;
+use dyad_nlp::ner::features::doc_flags;
+use dyad_nlp::ner::model::{spans, LABEL_NAMES};
+use dyad_nlp::ner::{Scratch, Tagger};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+/// A sentence from a corpus: words, their IOB labels as written, and a document number.
+#[derive(Clone, Debug)]
+pub struct Labeled {
+    pub words: Vec<String>,
+    pub labels: Vec<String>,
+    pub doc: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// CoNLL-2003 and wikigold: space-separated columns, word first, label last,
+    /// `-DOCSTART-` between documents.
+    Conll,
+    /// WikiANN: `en:word<TAB>label`, each sentence its own document.
+    WikiAnn,
+    /// UNER IOB2: `# newdoc` comments, then `index<TAB>word<TAB>label...`.
+    Uner,
+}
+
+/// Read a corpus. Document numbers start at `first_doc`.
+pub fn read(path: &Path, format: Format, first_doc: u32) -> anyhow::Result<Vec<Labeled>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(parse(&text, format, first_doc))
+}
+
+pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
+    let mut out = Vec::new();
+    let mut doc = first_doc;
+    let mut cur = Labeled { words: Vec::new(), labels: Vec::new(), doc };
+    let flush = |cur: &mut Labeled, out: &mut Vec<Labeled>, doc: u32| {
+        if !cur.words.is_empty() {
+            out.push(std::mem::replace(cur, Labeled { words: Vec::new(), labels: Vec::new(), doc }));
+        }
+        cur.doc = doc;
+    };
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if format == Format::WikiAnn && !cur.words.is_empty() {
+                doc += 1;
+            }
+            flush(&mut cur, &mut out, doc);
+            continue;
+        }
+        if line.starts_with("-DOCSTART-") {
+            flush(&mut cur, &mut out, doc);
+            if !out.is_empty() && out.last().is_some_and(|s| s.doc == doc) {
+                doc += 1;
+            }
+            cur.doc = doc;
+            continue;
+        }
+        let (word, label) = match format {
+            Format::Uner => {
+                if line.starts_with('#') {
+                    if line.starts_with("# newdoc") {
+                        flush(&mut cur, &mut out, doc);
+                        if out.last().is_some_and(|s| s.doc == doc) {
+                            doc += 1;
+                        }
+                        cur.doc = doc;
+                    }
+                    continue;
+                }
+                let mut cols = line.split('\t');
+                let _ = cols.next();
+                (cols.next().unwrap_or(""), cols.next().unwrap_or("O"))
+            }
+            Format::WikiAnn => {
+                let (w, l) = line.rsplit_once('\t').unwrap_or((line, "O"));
+                (w.strip_prefix("en:").unwrap_or(w), l)
+            }
+            Format::Conll => {
+                let w = line.split_whitespace().next().unwrap_or("");
+                (w, line.split_whitespace().last().unwrap_or("O"))
+            }
+        };
+        if word.is_empty() {
+            continue;
+        }
+        cur.words.push(word.to_string());
+        cur.labels.push(label.to_string());
+    }
+    flush(&mut cur, &mut out, doc);
+    out
+}
+
+fn label_index(name: &str) -> Option<usize> {
+    LABEL_NAMES.iter().position(|&l| l == name)
+}
+
+/// Entity spans `(start, end, label)` from IOB labels, IOB1 or IOB2: a name
+/// starts at `B-`, or at `I-` after `O` or after another label. Unknown labels
+/// count as O.
+pub fn iob_spans(labels: &[String]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, l) in labels.iter().enumerate() {
+        let (prefix, kind) = l.split_once('-').unwrap_or(("O", ""));
+        let label = label_index(kind);
+        let continues = prefix == "I" && matches!((open, label), (Some((_, a)), Some(b)) if a == b);
+        if continues {
+            continue;
+        }
+        if let Some((s, a)) = open.take() {
+            out.push((s, i, a));
+        }
+        if let (Some(label), "B" | "I") = (label, prefix) {
+            open = Some((i, label));
+        }
+    }
+    if let Some((s, a)) = open {
+        out.push((s, labels.len(), a));
+    }
+    out
+}
+
+/// True positives, false positives and false negatives per label.
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    pub counts: [(usize, usize, usize); 4],
+    pub sentences: usize,
+    pub tokens: usize,
+}
+
+fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+    let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
+    let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+impl Scores {
+    pub fn add(&mut self, gold: &[(usize, usize, usize)], pred: &[(usize, usize, usize)]) {
+        for g in gold {
+            if pred.contains(g) {
+                self.counts[g.2].0 += 1;
+            } else {
+                self.counts[g.2].2 += 1;
+            }
+        }
+        for p in pred {
+            if !gold.contains(p) {
+                self.counts[p.2].1 += 1;
+            }
+        }
+    }
+
+    pub fn total(&self) -> (usize, usize, usize) {
+        self.counts.iter().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2))
+    }
+
+    /// Overall (micro) precision, recall and F1.
+    pub fn overall(&self) -> (f64, f64, f64) {
+        let (tp, fp, fn_) = self.total();
+        prf(tp, fp, fn_)
+    }
+
+    pub fn gold_entities(&self) -> usize {
+        let (tp, _, fn_) = self.total();
+        tp + fn_
+    }
+
+    pub fn table(&self, labels: &[usize]) -> String {
+        let mut s = format!("{:<8} {:>7} {:>7} {:>7} {:>7} {:>7}\n", "label", "gold", "pred", "P", "R", "F1");
+        for &l in labels {
+            let (tp, fp, fn_) = self.counts[l];
+            let (p, r, f) = prf(tp, fp, fn_);
+            s += &format!("{:<8} {:>7} {:>7} {:>7.3} {:>7.3} {:>7.3}\n", LABEL_NAMES[l], tp + fn_, tp + fp, p, r, f);
+        }
+        let (tp, fp, fn_) = self.total();
+        let (p, r, f) = prf(tp, fp, fn_);
+        s += &format!("{:<8} {:>7} {:>7} {:>7.3} {:>7.3} {:>7.3}\n", "overall", tp + fn_, tp + fp, p, r, f);
+        s
+    }
+}
+
+/// Tag `sentences` (grouped into documents by their `doc`) and score against their
+/// labels. `labels` are the ones the set annotates; predictions of other labels
+/// (MISC on UNER) are dropped.
+pub fn evaluate(tagger: &Tagger, sentences: &[Labeled], labels: &[usize]) -> Scores {
+    let mut scores = Scores::default();
+    let mut scratch = Scratch::default();
+    let mut tags = Vec::new();
+    let mut flags = HashMap::new();
+    let mut start = 0;
+    while start < sentences.len() {
+        let doc = sentences[start].doc;
+        let end = start + sentences[start..].iter().take_while(|s| s.doc == doc).count();
+        let group: Vec<&[String]> = sentences[start..end].iter().map(|s| s.words.as_slice()).collect();
+        doc_flags(&group, &mut flags);
+        for s in &sentences[start..end] {
+            tagger.tag(&s.words, &|k| flags.get(&k).copied().unwrap_or(0), &mut scratch, &mut tags);
+            let pred: Vec<_> = spans(&tags).into_iter().filter(|p| labels.contains(&p.2)).collect();
+            let gold: Vec<_> = iob_spans(&s.labels).into_iter().filter(|g| labels.contains(&g.2)).collect();
+            scores.add(&gold, &pred);
+            scores.sentences += 1;
+            scores.tokens += s.words.len();
+        }
+        start = end;
+    }
+    scores
+}
+
+/// Tokens per second for features + tagging and for the tagger alone.
+pub fn bench(tagger: &Tagger, sentences: &[Labeled]) -> (f64, f64) {
+    let mut scratch = Scratch::default();
+    let mut tags = Vec::new();
+    let tokens: usize = sentences.iter().map(|s| s.words.len()).sum();
+    let none = |_: u64| 0u8;
+    let t = Instant::now();
+    let mut found = 0usize;
+    for s in sentences {
+        tagger.tag(&s.words, &none, &mut scratch, &mut tags);
+        found += tags.iter().filter(|&&t| t != 0).count();
+    }
+    let with_features = tokens as f64 / t.elapsed().as_secs_f64();
+    let computed: Vec<_> = sentences
+        .iter()
+        .map(|s| {
+            let mut f = dyad_nlp::ner::features::SentenceFeatures::default();
+            f.compute(&s.words, tagger.gazetteer(), &none);
+            f
+        })
+        .collect();
+    let t = Instant::now();
+    for f in &computed {
+        tagger.decode(f, &mut tags);
+        found += tags.iter().filter(|&&t| t != 0).count();
+    }
+    let alone = tokens as f64 / t.elapsed().as_secs_f64();
+    std::hint::black_box(found);
+    (with_features, alone)
+}
+
+/// The compiled-in model, or the file named by `DYAD_NER_MODEL` (to score a
+/// freshly trained model without rebuilding).
+fn model() -> anyhow::Result<&'static Tagger> {
+    if let Some(path) = std::env::var_os("DYAD_NER_MODEL") {
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.to_string_lossy()))?;
+        let tagger = Tagger::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
+        return Ok(Box::leak(Box::new(tagger)));
+    }
+    dyad_nlp::ner::model().context("the NER model (data/ner/model.bin) is missing or unreadable; run `dyad train ner`")
+}
+
+fn report(name: &str, path: &Path, sentences: &[Labeled], labels: &[usize], verbose: bool) -> anyhow::Result<Summary> {
+    let tagger = model()?;
+    let t = Instant::now();
+    let scores = evaluate(tagger, sentences, labels);
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{name}: {} ({} sentences, {} tokens, {} gold entities; exact-span match)",
+        path.display(),
+        scores.sentences,
+        scores.tokens,
+        scores.gold_entities()
+    );
+    print!("{}", scores.table(labels));
+    println!("annotate+score: {:.0} tokens/s", scores.tokens as f64 / secs);
+    if verbose {
+        let (with_features, alone) = bench(tagger, sentences);
+        println!("speed (one core): features+tagging {with_features:.0} tokens/s; tagger alone {alone:.0} tokens/s");
+    }
+    let (tp, fp, _) = scores.total();
+    Ok(Summary { documents: scores.sentences, failed: 0, records: tp + fp })
+}
+
+const ALL: [usize; 4] = [0, 1, 2, 3];
+
+/// CoNLL-2003 English test set (never used in training).
+/// `DYAD_EVAL_LIMIT=N` scores only the first N sentences (for quick checks).
+/// The speed is always printed.
+pub fn conll(dir: &Path, _verbose: bool) -> anyhow::Result<Summary> {
+    let path = dir.join("nlp/conll2003/test.txt");
+    let sentences = read(&path, Format::Conll, 0)?;
+    let limit = std::env::var("DYAD_EVAL_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+    let sentences = &sentences[..limit.min(sentences.len())];
+    report("CoNLL-2003 test", &path, sentences, &ALL, true)
+}
+
+/// UNER English EWT test: PER, ORG, LOC only (MISC guesses are not scored).
+pub fn uner(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
+    let path = dir.join("nlp/uner_english_ewt/en_ewt-ud-test.iob2");
+    let sentences = read(&path, Format::Uner, 0)?;
+    report("UNER English EWT test", &path, &sentences, &[0, 1, 2], verbose)
+}
+
+/// wikigold (all of it).
+pub fn wikigold(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
+    let path = dir.join("nlp/wikigold/wikigold.conll.txt");
+    let sentences = read(&path, Format::Conll, 0)?;
+    report("wikigold", &path, &sentences, &ALL, verbose)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn reads_iob1_and_iob2() {
+        let iob2 = strings(&["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-MISC"]);
+        assert_eq!(iob_spans(&iob2), vec![(0, 2, 0), (3, 4, 2), (4, 5, 2), (5, 6, 3)]);
+        let iob1 = strings(&["I-ORG", "I-ORG", "I-PER", "O", "I-LOC"]);
+        assert_eq!(iob_spans(&iob1), vec![(0, 2, 1), (2, 3, 0), (4, 5, 2)]);
+        assert_eq!(iob_spans(&strings(&["B-OTH", "I-OTH"])), vec![]);
+    }
+
+    #[test]
+    fn parses_the_formats() {
+        let conll = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\n\n\
+                     -DOCSTART- -X- -X- O\n\nBonn NNP B-NP B-LOC\n";
+        let s = parse(conll, Format::Conll, 0);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].words, strings(&["EU", "rejects"]));
+        assert_eq!(s[0].labels, strings(&["B-ORG", "O"]));
+        assert_eq!((s[0].doc, s[1].doc), (0, 0));
+        assert_eq!(s[2].doc, 1);
+        let wikiann = "en:R.H.\tB-ORG\nen:Saunders\tI-ORG\n\nen:x\tO\n";
+        let s = parse(wikiann, Format::WikiAnn, 5);
+        assert_eq!(s[0].words, strings(&["R.H.", "Saunders"]));
+        assert_eq!((s[0].doc, s[1].doc), (5, 6));
+        let uner = "# newdoc id = a\n# text = In Argentina\n1\tIn\tO\t-\t-\n2\tArgentina\tB-LOC\t-\tx\n\n\
+                    # newdoc id = b\n1\tHi\tO\t-\t-\n";
+        let s = parse(uner, Format::Uner, 0);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].labels, strings(&["O", "B-LOC"]));
+        assert_ne!(s[0].doc, s[1].doc);
+    }
+
+    #[test]
+    fn scores_exact_spans() {
+        let mut s = Scores::default();
+        s.add(&[(0, 2, 0), (3, 4, 2)], &[(0, 2, 0), (3, 5, 2), (6, 7, 1)]);
+        assert_eq!(s.counts[0], (1, 0, 0));
+        assert_eq!(s.counts[2], (0, 1, 1));
+        assert_eq!(s.counts[1], (0, 1, 0));
+        let (p, r, f) = s.overall();
+        assert!((p - 1.0 / 3.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.4).abs() < 1e-9);
+    }
+}
