@@ -1,0 +1,120 @@
+//! A bounded local load test of `/api/events`: copy the events of a store until it
+//! holds at least N, serve it on loopback, send R requests C at a time with a mix of
+//! filters, and print p50/p99 latency.
+//!
+//! `cargo run --release -p dyad-server --example load -- STORE [N=100000] [R=10000] [C=50]`
+//! (STORE is copied first: it is not changed.)
+
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(src) = args.get(1) else {
+        eprintln!("usage: load STORE [EVENTS] [REQUESTS] [CONCURRENCY]");
+        std::process::exit(2);
+    };
+    let want: i64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let requests: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let concurrency: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(50);
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("load.db");
+    std::fs::copy(src, &db).expect("copy the store");
+    let t = Instant::now();
+    let total = grow(&db, want);
+    eprintln!("store: {total} events (copied in {:.1} s)", t.elapsed().as_secs_f64());
+
+    let app = dyad_server::router(&db).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let queries = [
+        "/api/events",
+        "/api/events?actor=RUS",
+        "/api/events?quad_class=4&sort=goldstein",
+        "/api/events?cameo=04&page=20",
+        "/api/events?from=2025-01-01&to=2025-06",
+        "/api/events?q=sanctions",
+        "/api/events?country=SYR&per_page=100",
+        "/api/events?plover=CONSULT&negated=false",
+    ];
+    let started = Instant::now();
+    let mut handles = Vec::new();
+    for w in 0..concurrency {
+        let n = requests / concurrency + usize::from(w < requests % concurrency);
+        handles.push(tokio::spawn(async move {
+            let mut lat = Vec::with_capacity(n);
+            for i in 0..n {
+                let path = queries[(w + i) % queries.len()];
+                let t = Instant::now();
+                let status = get(addr, path).await;
+                assert_eq!(status, 200, "{path}");
+                lat.push(t.elapsed());
+            }
+            lat
+        }));
+    }
+    let mut all: Vec<Duration> = Vec::new();
+    for h in handles {
+        all.extend(h.await.unwrap());
+    }
+    let wall = started.elapsed();
+    all.sort();
+    let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)].as_secs_f64() * 1000.0;
+    println!(
+        "{} requests, {concurrency} concurrent, {total} events: p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {:.0} req/s",
+        all.len(),
+        pct(0.50),
+        pct(0.90),
+        pct(0.99),
+        pct(1.0),
+        all.len() as f64 / wall.as_secs_f64()
+    );
+}
+
+/// One GET over a fresh connection; returns the status code.
+async fn get(addr: std::net::SocketAddr, path: &str) -> u16 {
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).await.unwrap();
+    std::str::from_utf8(&buf[..12.min(buf.len())])
+        .ok()
+        .and_then(|l| l.get(9..12))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Double the events (new ids, same documents and clusters) until there are `want`.
+fn grow(db: &std::path::Path, want: i64) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let count =
+        |c: &rusqlite::Connection| -> i64 { c.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0)).unwrap() };
+    let mut n = count(&conn);
+    assert!(n > 0, "the store has no events to copy");
+    let mut round = 0;
+    while n < want {
+        round += 1;
+        conn.execute_batch(&format!(
+            "BEGIN;
+             INSERT INTO events (event_id, doc_id, date, date_precision, historical, negated, hypothetical, source_code,
+                source_text, source_country, target_code, target_text, target_country, cameo, cameo_root, quad_class,
+                goldstein, plover_event, plover_mode, location_name, location_country, lat, lon, sentence_index, cluster, record)
+             SELECT event_id || '-copy{round}', doc_id, date, date_precision, historical, negated, hypothetical, source_code,
+                source_text, source_country, target_code, target_text, target_country, cameo, cameo_root, quad_class,
+                goldstein, plover_event, plover_mode, location_name, location_country, lat, lon, sentence_index, cluster, record
+             FROM events;
+             INSERT INTO event_fts (rowid, text) SELECT e.id, f.text FROM events e
+                JOIN events o ON o.event_id || '-copy{round}' = e.event_id JOIN event_fts f ON f.rowid = o.id;
+             COMMIT;"
+        ))
+        .unwrap();
+        n = count(&conn);
+    }
+    conn.execute_batch("ANALYZE;").unwrap();
+    n
+}

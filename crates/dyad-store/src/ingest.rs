@@ -1,0 +1,314 @@
+//! Writing documents and their events, one transaction per batch.
+
+use crate::minhash::{self, HASHES};
+use crate::{Result, Store, StoreError};
+use dyad_core::{Annotated, Event};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::BTreeSet;
+
+/// Estimated Jaccard similarity (word 5-shingles) at or above which two articles are
+/// reprints of one story.
+pub const DUPLICATE_THRESHOLD: f64 = 0.6;
+
+/// One document through the pipeline, ready to store.
+#[derive(Clone, Debug)]
+pub struct Processed {
+    pub source: String,
+    pub url: Option<String>,
+    /// "html" or "text".
+    pub media_type: String,
+    /// Size of the input as read.
+    pub bytes: usize,
+    /// The annotated article; its `entities` should carry actor codes (the coder's).
+    pub annotated: Annotated,
+    pub events: Vec<Event>,
+}
+
+/// Test hook: what goes wrong, after how many documents written by this `Store`.
+#[derive(Clone, Copy, Debug)]
+pub enum Fault {
+    /// `write_batch` returns an error (the transaction is rolled back).
+    Error { after: usize },
+    /// The process aborts inside the transaction, as a crash or a kill would.
+    Abort { after: usize },
+}
+
+/// What one batch did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    pub added: usize,
+    /// Already in the store (same doc_id): skipped, nothing rewritten.
+    pub skipped: usize,
+    pub events: usize,
+    /// Added documents grouped with an earlier near-duplicate.
+    pub grouped: usize,
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn site_key(p: &Processed) -> String {
+    if let Some(site) = p.annotated.article.site.as_deref().filter(|s| !s.is_empty()) {
+        return site.to_lowercase();
+    }
+    if let Some(url) = p.url.as_deref() {
+        let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if !host.is_empty() {
+            return host.trim_start_matches("www.").to_lowercase();
+        }
+    }
+    "local".to_string()
+}
+
+/// Events of one story are one event when they share date, actors and code: the
+/// key GDELT-style counts are kept under.
+fn cluster_key(group: &str, e: &Event) -> String {
+    let key = format!(
+        "{group}|{}|{}|{}|{}",
+        e.date.as_deref().unwrap_or(""),
+        e.source.code,
+        e.target.as_ref().map(|t| t.code.as_str()).unwrap_or(""),
+        e.cameo
+    );
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+}
+
+impl Store {
+    /// Record the start of a run (ingest) and return its id.
+    pub fn begin_run(&mut self, command: &str) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO runs (started_at, command, dyad_version) VALUES (?1, ?2, ?3)",
+            params![now(), command, env!("CARGO_PKG_VERSION")],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Close a run with its totals.
+    pub fn finish_run(&mut self, run: i64, added: usize, skipped: usize, events: usize, failed: usize) -> Result<()> {
+        self.conn.execute(
+            "UPDATE runs SET finished_at = ?2, documents_added = ?3, documents_skipped = ?4, events_added = ?5, failed = ?6 WHERE id = ?1",
+            params![run, now(), added as i64, skipped as i64, events as i64, failed as i64],
+        )?;
+        Ok(())
+    }
+
+    /// True when a document with this id is stored already (so the pipeline can skip it).
+    pub fn has_document(&self, doc_id: &str) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE doc_id = ?1", [doc_id], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// Store a batch of documents in one transaction: all of them or none.
+    pub fn write_batch(&mut self, run: i64, batch: &[Processed]) -> Result<BatchStats> {
+        let fault = self.fault;
+        let mut written = self.written_in_session;
+        let tx = self.conn.transaction()?;
+        let mut stats = BatchStats::default();
+        let mut touched = BTreeSet::new();
+        for p in batch {
+            if let Some(f) = fault {
+                match f {
+                    Fault::Error { after } if written >= after => return Err(StoreError::Injected(after)),
+                    Fault::Abort { after } if written >= after => std::process::abort(),
+                    _ => {}
+                }
+            }
+            let exists = tx
+                .query_row("SELECT 1 FROM documents WHERE doc_id = ?1", [&p.annotated.article.doc_id], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if exists {
+                stats.skipped += 1;
+                continue;
+            }
+            let grouped = write_document(&tx, run, p, &mut touched)?;
+            stats.added += 1;
+            stats.events += p.events.len();
+            stats.grouped += grouped as usize;
+            written += 1;
+        }
+        for key in &touched {
+            tx.execute(
+                "INSERT OR REPLACE INTO clusters (cluster, num_mentions, num_articles, num_sources, first_event)
+                 SELECT e.cluster, COUNT(*), COUNT(DISTINCT e.doc_id), COUNT(DISTINCT d.site_key), MIN(e.id)
+                 FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.cluster = ?1 GROUP BY e.cluster",
+                [key],
+            )?;
+        }
+        tx.commit()?;
+        self.written_in_session = written;
+        Ok(stats)
+    }
+}
+
+/// Find the group of the most similar stored document, if any is similar enough.
+fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<Option<(String, f64)>> {
+    let mut candidates = BTreeSet::new();
+    {
+        let mut st = tx.prepare_cached("SELECT doc_id FROM doc_bands WHERE band = ?1 AND hash = ?2")?;
+        for (b, h) in bands.iter().enumerate() {
+            let rows = st.query_map(params![b as i64, h], |r| r.get::<_, String>(0))?;
+            for r in rows {
+                candidates.insert(r?);
+            }
+        }
+    }
+    let mut best: Option<(String, f64)> = None;
+    let mut st = tx.prepare_cached("SELECT group_id, minhash FROM documents WHERE doc_id = ?1")?;
+    for c in candidates {
+        let (group, blob): (String, Vec<u8>) = st.query_row([&c], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let Some(other) = minhash::from_blob(&blob) else { continue };
+        let sim = minhash::jaccard_estimate(sig, &other);
+        if sim >= DUPLICATE_THRESHOLD && best.as_ref().is_none_or(|(_, s)| sim > *s) {
+            best = Some((group, sim));
+        }
+    }
+    Ok(best)
+}
+
+fn write_document(tx: &Transaction, run: i64, p: &Processed, touched: &mut BTreeSet<String>) -> Result<bool> {
+    let a = &p.annotated.article;
+    let doc_id = &a.doc_id;
+    let sig = minhash::signature(&a.text);
+    let (group, similarity, blob, bands) = match &sig {
+        Some(sig) => {
+            let bands = minhash::bands(sig);
+            let found = find_group(tx, sig, &bands)?;
+            let (group, sim) = match found {
+                Some((g, s)) => (g, Some(s)),
+                None => (doc_id.clone(), None),
+            };
+            (group, sim, minhash::to_blob(sig), bands)
+        }
+        None => (doc_id.clone(), None, Vec::new(), Vec::new()),
+    };
+    tx.execute(
+        "INSERT INTO documents (doc_id, source, url, media_type, bytes, run_id, added_at, group_id, similarity, site_key, minhash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![doc_id, p.source, p.url, p.media_type, p.bytes as i64, run, now(), group, similarity, site_key(p), blob],
+    )?;
+    {
+        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)")?;
+        for (b, h) in bands.iter().enumerate() {
+            st.execute(params![b as i64, h, doc_id])?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO articles (doc_id, title, published, published_precision, authors, site, language, text, paragraphs, boilerplate)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            doc_id,
+            a.title,
+            a.published.map(|d| d.to_string()),
+            a.published_precision.map(|p| p.as_str()),
+            serde_json::to_string(&a.authors)?,
+            a.site,
+            a.language,
+            a.text,
+            serde_json::to_string(&a.paragraphs)?,
+            serde_json::to_string(&a.boilerplate)?,
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO article_fts (doc_id, title, text) VALUES (?1, ?2, ?3)",
+        params![doc_id, a.title.as_deref().unwrap_or(""), a.text],
+    )?;
+    let ann = &p.annotated;
+    {
+        let mut st =
+            tx.prepare_cached("INSERT INTO sentences (doc_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)")?;
+        for (i, s) in ann.sentences.iter().enumerate() {
+            st.execute(params![doc_id, i as i64, s.span.start as i64, s.span.end as i64])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO entities (doc_id, idx, text, start, \"end\", label, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for (i, e) in ann.entities.iter().enumerate() {
+            let label = serde_json::to_value(e.label)?.as_str().unwrap_or("MISC").to_string();
+            st.execute(params![doc_id, i as i64, e.text, e.span.start as i64, e.span.end as i64, label, e.actor])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO times (doc_id, idx, text, start, \"end\", value, precision, open_ended) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for (i, t) in ann.times.iter().enumerate() {
+            st.execute(params![
+                doc_id,
+                i as i64,
+                t.text,
+                t.span.start as i64,
+                t.span.end as i64,
+                t.value,
+                t.precision.as_str(),
+                t.open_ended
+            ])?;
+        }
+        let mut st = tx.prepare_cached(
+            "INSERT INTO quotes (doc_id, idx, text, start, \"end\", speaker, speaker_start, speaker_end, speaker_actor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (i, q) in ann.quotes.iter().enumerate() {
+            st.execute(params![
+                doc_id,
+                i as i64,
+                q.text,
+                q.span.start as i64,
+                q.span.end as i64,
+                q.speaker,
+                q.speaker_span.map(|s| s.start as i64),
+                q.speaker_span.map(|s| s.end as i64),
+                q.speaker_actor
+            ])?;
+        }
+    }
+    let mut ev = tx.prepare_cached(
+        "INSERT INTO events (event_id, doc_id, date, date_precision, historical, negated, hypothetical,
+            source_code, source_text, source_country, target_code, target_text, target_country,
+            cameo, cameo_root, quad_class, goldstein, plover_event, plover_mode,
+            location_name, location_country, lat, lon, sentence_index, cluster, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+    )?;
+    let mut fts = tx.prepare_cached("INSERT INTO event_fts (rowid, text) VALUES (?1, ?2)")?;
+    let mut actor = tx.prepare_cached(
+        "INSERT INTO actors (code, name, country, sector, events) VALUES (?1, ?2, ?3, ?4, 1)
+         ON CONFLICT(code) DO UPDATE SET events = events + 1",
+    )?;
+    for e in &p.events {
+        let key = cluster_key(&group, e);
+        let loc = e.location.as_ref();
+        ev.execute(params![
+            e.event_id,
+            e.doc_id,
+            e.date,
+            e.date_precision.map(|p| p.as_str()),
+            e.historical,
+            e.negated,
+            e.hypothetical,
+            e.source.code,
+            e.source.text,
+            e.source.country,
+            e.target.as_ref().map(|t| &t.code),
+            e.target.as_ref().map(|t| &t.text),
+            e.target.as_ref().and_then(|t| t.country.as_ref()),
+            e.cameo,
+            e.cameo_root,
+            e.quad_class as i64,
+            e.goldstein,
+            e.plover.event,
+            e.plover.mode,
+            loc.map(|l| &l.name),
+            loc.and_then(|l| l.country.as_ref()),
+            loc.and_then(|l| l.lat),
+            loc.and_then(|l| l.lon),
+            e.sentence.index as i64,
+            key,
+            serde_json::to_string(e)?,
+        ])?;
+        fts.execute(params![tx.last_insert_rowid(), e.sentence.text])?;
+        for a in std::iter::once(&e.source).chain(e.target.as_ref()) {
+            actor.execute(params![a.code, a.text, a.country, a.sector])?;
+        }
+        touched.insert(key);
+    }
+    Ok(similarity.is_some())
+}

@@ -1,0 +1,124 @@
+//! dyad's embedded store: one SQLite file holding documents, articles with their
+//! sentences, entities, time expressions and quotes, coded events, actors and the
+//! runs that wrote them. Full-text search uses SQLite FTS5; near-duplicate reprints
+//! are grouped with MinHash so each event carries GDELT-style mention counts.
+//!
+//! Writing happens one batch per transaction ([`Store::write_batch`]): a crash loses
+//! at most the batch in flight and never leaves half a document.
+
+mod export;
+mod ingest;
+mod minhash;
+mod query;
+mod schema;
+
+pub use export::{export, ExportFormat, GDELT_COLUMNS};
+pub use ingest::{BatchStats, Fault, Processed};
+pub use minhash::{jaccard_estimate, signature};
+pub use query::{EventFilter, Page, Sort, MAX_PAGE_SIZE};
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("parquet: {0}")]
+    Parquet(String),
+    #[error("{0}")]
+    Schema(String),
+    #[error("injected fault after {0} document(s)")]
+    Injected(usize),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A connection to a dyad store.
+pub struct Store {
+    conn: Connection,
+    /// Test hook: fail (or abort the process) part-way through a batch.
+    pub fault: Option<Fault>,
+    written_in_session: usize,
+}
+
+/// How many rows each table holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub documents: i64,
+    pub sentences: i64,
+    pub entities: i64,
+    pub quotes: i64,
+    pub events: i64,
+    pub actors: i64,
+    pub groups: i64,
+    pub runs: i64,
+}
+
+impl Store {
+    /// Open (creating it on first use) a store for writing and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn, fault: None, written_in_session: 0 };
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Open an existing store read-only (the server's connections).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Schema(format!("{}: no such store (run `dyad ingest` first)", path.display())));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        let version = schema::version(&conn)?;
+        if version != schema::CURRENT {
+            return Err(StoreError::Schema(format!(
+                "{}: store schema version {version}, this dyad reads {} (run `dyad ingest` to migrate)",
+                path.display(),
+                schema::CURRENT
+            )));
+        }
+        Ok(Store { conn, fault: None, written_in_session: 0 })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        schema::version(&self.conn)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        let n = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(Counts {
+            documents: n("SELECT COUNT(*) FROM documents")?,
+            sentences: n("SELECT COUNT(*) FROM sentences")?,
+            entities: n("SELECT COUNT(*) FROM entities")?,
+            quotes: n("SELECT COUNT(*) FROM quotes")?,
+            events: n("SELECT COUNT(*) FROM events")?,
+            actors: n("SELECT COUNT(*) FROM actors")?,
+            groups: n("SELECT COUNT(DISTINCT group_id) FROM documents")?,
+            runs: n("SELECT COUNT(*) FROM runs")?,
+        })
+    }
+
+    /// SQLite's own consistency check; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for ad-hoc SQL in tests and tools.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}

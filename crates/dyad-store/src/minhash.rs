@@ -1,0 +1,90 @@
+//! MinHash signatures over word 5-shingles, banded for lookup (LSH): two reprints of
+//! one story share most shingles, so they share at least one band with high probability.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+pub const HASHES: usize = 64;
+pub const BANDS: usize = 16;
+pub const ROWS: usize = HASHES / BANDS;
+const SHINGLE: usize = 5;
+
+fn mix(mut z: u64) -> u64 {
+    // splitmix64 finaliser: one base hash per shingle gives HASHES independent-looking ones
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+    z ^ (z >> 31)
+}
+
+/// The MinHash signature of a text (lower-cased words, punctuation ignored). None for a
+/// text without words.
+pub fn signature(text: &str) -> Option<[u64; HASHES]> {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut sig = [u64::MAX; HASHES];
+    let k = SHINGLE.min(words.len());
+    for win in words.windows(k) {
+        let base = xxh3_64(win.join(" ").as_bytes());
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = mix(base ^ (i as u64).wrapping_mul(0x9e3779b97f4a7c15));
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    Some(sig)
+}
+
+/// The share of equal slots: an estimate of the Jaccard similarity of the shingle sets.
+pub fn jaccard_estimate(a: &[u64; HASHES], b: &[u64; HASHES]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
+}
+
+/// One hash per band (ROWS slots each), stored as i64 for SQLite.
+pub fn bands(sig: &[u64; HASHES]) -> Vec<i64> {
+    sig.chunks(ROWS)
+        .map(|c| {
+            let mut bytes = Vec::with_capacity(ROWS * 8);
+            for v in c {
+                bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            xxh3_64(&bytes) as i64
+        })
+        .collect()
+}
+
+pub fn to_blob(sig: &[u64; HASHES]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+pub fn from_blob(b: &[u8]) -> Option<[u64; HASHES]> {
+    if b.len() != HASHES * 8 {
+        return None;
+    }
+    let mut sig = [0u64; HASHES];
+    for (i, c) in b.chunks_exact(8).enumerate() {
+        sig[i] = u64::from_le_bytes(c.try_into().ok()?);
+    }
+    Some(sig)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similar_texts_score_high_and_different_low() {
+        let a = "President Vladimir Putin met with his Syrian counterpart Bashar al-Assad in Moscow on \
+                 Wednesday, the Kremlin said, as Turkey seeks to restore ties with Damascus after years \
+                 of conflict. The two leaders discussed the situation in the region.";
+        let b = a.replace("on Wednesday", "late Wednesday").replace("The two leaders", "Both leaders");
+        let c = "Protesters gathered in Nairobi on Tuesday to demand lower taxes, and police fired tear gas.";
+        let (sa, sb, sc) = (signature(a).unwrap(), signature(&b).unwrap(), signature(c).unwrap());
+        assert!(jaccard_estimate(&sa, &sb) > 0.5, "{}", jaccard_estimate(&sa, &sb));
+        assert!(jaccard_estimate(&sa, &sc) < 0.1);
+        assert_eq!(from_blob(&to_blob(&sa)), Some(sa));
+        assert!(signature("  ... ").is_none());
+    }
+}
