@@ -1,9 +1,13 @@
 //! `dyad`: news in, political events out. Wires the stages into a pipeline:
 //! ingest -> extract -> annotate -> code -> output.
 
+mod bench;
 mod dict_build;
+mod eval;
 mod output;
 mod pipeline;
+mod store_cmd;
+mod train;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -68,6 +72,49 @@ enum Command {
         #[arg(long = "dict")]
         dicts: Vec<PathBuf>,
     },
+    /// Score dyad against a reference set and print precision, recall and F1
+    Eval {
+        #[arg(value_enum)]
+        set: eval::EvalSet,
+        /// Folder holding the reference sets (default ../shared/data)
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Print every item that was scored, not only the totals
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Throughput figures on reference pages, on one core
+    Bench {
+        #[command(subcommand)]
+        what: bench::BenchWhat,
+    },
+    /// Pages or texts -> the store (SQLite, created on first use); idempotent
+    Ingest(store_cmd::IngestArgs),
+    /// HTTP API and web UI over a store (read-only)
+    Serve {
+        /// The store
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Address to listen on
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// The store's events as JSONL, CSV, Parquet or GDELT 2.0 columns
+    Export {
+        /// The store
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[arg(long, value_enum, default_value_t = store_cmd::ExportAs::Jsonl)]
+        format: store_cmd::ExportAs,
+        /// Output file (default standard output)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Train dyad's statistical models (the named-entity tagger)
+    Train {
+        #[command(subcommand)]
+        what: train::TrainCommand,
+    },
     /// Dictionary tools
     Dict {
         #[command(subcommand)]
@@ -100,6 +147,12 @@ fn main() -> ExitCode {
         Command::Code { input, explain, dicts } => pipeline::run(&input, pipeline::Stage::Code { explain }, &dicts),
         Command::Extract { input } => pipeline::run(&input, pipeline::Stage::Extract, &[]),
         Command::Annotate { input, dicts } => pipeline::run(&input, pipeline::Stage::Annotate, &dicts),
+        Command::Eval { set, data, verbose } => eval::run(set, data.as_deref(), verbose),
+        Command::Bench { what } => bench::run(what),
+        Command::Ingest(args) => store_cmd::ingest(&args),
+        Command::Serve { db, addr } => store_cmd::serve(&db, &addr),
+        Command::Export { db, format, out } => store_cmd::export(&db, format, out.as_deref()),
+        Command::Train { what } => train::run(what),
         Command::Dict { command: DictCommand::Build { from, out } } => dict_build::build(&from, &out),
         Command::Dict { command: DictCommand::Check { files } } => dict_build::check(&files),
     };

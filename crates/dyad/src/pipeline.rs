@@ -91,7 +91,7 @@ pub fn run(args: &InputArgs, stage: Stage, dicts: &[PathBuf]) -> anyhow::Result<
 }
 
 /// Give each quote's speaker the actor code of the entity at its speaker span.
-fn resolve_speakers(doc: &mut dyad_core::Annotated) {
+pub(crate) fn resolve_speakers(doc: &mut dyad_core::Annotated) {
     for q in &mut doc.quotes {
         if let Some(sp) = q.speaker_span {
             q.speaker_actor = doc.entities.iter().find(|e| e.span.overlaps(sp)).and_then(|e| e.actor.clone());

@@ -1,0 +1,47 @@
+//! `dyad eval SET`: score dyad against a reference set and print the figures.
+//! The sets live in `../shared/data` (or `--data DIR`); a missing set is an error
+//! that names the path, so a run without the sets says so plainly.
+
+pub mod events;
+pub mod extraction;
+pub mod ner;
+
+use crate::Summary;
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EvalSet {
+    /// PETRARCH-2 gold standard: 78 GigaWord sentences with gold CAMEO events
+    PetrarchGsr,
+    /// Zyte article-extraction benchmark: 181 news pages with gold article text
+    Aeb,
+    /// WCXB dev split, article pages: gold text and title
+    Wcxb,
+    /// htmldate set: 1,000 pages with gold publication dates
+    Htmldate,
+    /// CoNLL-2003 English test: named entities (PER, ORG, LOC, MISC), exact-span F1
+    Conll,
+    /// UNER English EWT test: named entities (PER, ORG, LOC), exact-span F1
+    Uner,
+    /// wikigold: named entities (PER, ORG, LOC, MISC) in Wikipedia text
+    Wikigold,
+}
+
+/// The reference data folder: `--data`, else `../shared/data` beside the checkout.
+pub fn data_dir(given: Option<&Path>) -> PathBuf {
+    given.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("../shared/data"))
+}
+
+pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<Summary> {
+    let dir = data_dir(data);
+    match set {
+        EvalSet::PetrarchGsr => events::petrarch_gsr(&dir, verbose),
+        EvalSet::Aeb => extraction::aeb(&dir, verbose),
+        EvalSet::Wcxb => extraction::wcxb(&dir, verbose),
+        EvalSet::Htmldate => extraction::htmldate(&dir, verbose),
+        EvalSet::Conll => ner::conll(&dir, verbose),
+        EvalSet::Uner => ner::uner(&dir, verbose),
+        EvalSet::Wikigold => ner::wikigold(&dir, verbose),
+    }
+}
