@@ -2,6 +2,7 @@
 //! ingest -> extract -> annotate -> code -> output.
 
 mod dict_build;
+mod eval;
 mod output;
 mod pipeline;
 
@@ -68,6 +69,15 @@ enum Command {
         #[arg(long = "dict")]
         dicts: Vec<PathBuf>,
     },
+    /// Score dyad against a reference set and print precision, recall and F1
+    Eval {
+        #[arg(value_enum)]
+        set: eval::EvalSet,
+        #[arg(long)]
+        data: Option<PathBuf>,
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Dictionary tools
     Dict {
         #[command(subcommand)]
@@ -100,6 +110,7 @@ fn main() -> ExitCode {
         Command::Code { input, explain, dicts } => pipeline::run(&input, pipeline::Stage::Code { explain }, &dicts),
         Command::Extract { input } => pipeline::run(&input, pipeline::Stage::Extract, &[]),
         Command::Annotate { input, dicts } => pipeline::run(&input, pipeline::Stage::Annotate, &dicts),
+        Command::Eval { set, data, verbose } => eval::run(set, data.as_deref(), verbose),
         Command::Dict { command: DictCommand::Build { from, out } } => dict_build::build(&from, &out),
         Command::Dict { command: DictCommand::Check { files } } => dict_build::check(&files),
     };

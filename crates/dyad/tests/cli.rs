@@ -243,3 +243,21 @@ fn dictionaries_in_data_are_what_the_converter_builds() {
         assert!(built == shipped, "data/{f} differs from what `dyad dict build` makes: rebuild it");
     }
 }
+
+/// Floors a little under the scores measured when each mechanism landed, so a
+/// regression in the coder fails here.
+#[test]
+fn event_coding_scores_on_the_petrarch_sets() {
+    if !root().join("../shared/data/events/universalpetrarch").exists() {
+        eprintln!("skipped: ../shared/data/events is not beside this checkout");
+        return;
+    }
+    for (set, floor) in [("petrarch-gsr", 0.36), ("petrarch-unit", 0.57)] {
+        let out = dyad(&["eval", set]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout);
+        let line = text.lines().find(|l| l.trim_start().starts_with("code")).expect("a code line");
+        let f1: f64 = line.split("F1").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+        assert!(f1 >= floor, "{set}: F1 {f1} fell under {floor}\n{text}");
+    }
+}
