@@ -48,8 +48,6 @@ const PREPOSITIONS: &[&str] = &[
     "via",
     "including",
     "loyal",
-    "and",
-    "or",
 ];
 /// Words that open a new clause: a target is not looked for past them.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -459,7 +457,8 @@ impl Coder {
                     if let Some(fwd) = &code.forward {
                         self.push_event(cx, events, v, vspan, fwd, Some(s), t, &rule, negated, hypothetical);
                     }
-                    if let (Some(rev), Some(Target::Mention(t))) = (&code.reverse, t) {
+                    // the reciprocal (hosting a visit) happens only if the act does
+                    if let (Some(rev), Some(Target::Mention(t)), false) = (&code.reverse, t, hypothetical) {
                         self.push_event(
                             cx,
                             events,
@@ -524,7 +523,16 @@ impl Coder {
             all
         });
         let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
-        if nonfinite && !adjacent_subject && last_subject.is_some() {
+        // "..., and Fidan is expected to visit": a subject that opens a new clause
+        // after the previous verb is this verb's own, not the earlier one's object
+        let prev_verb_end = cx.verb_starts.iter().copied().filter(|&k| k < v.words.start).max();
+        let opens_clause = subject.as_ref().and_then(|s| s.first()).is_some_and(|&first| {
+            prev_verb_end.is_some_and(|p| {
+                (p..ms[first].words.start)
+                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || CLAUSE_OPENERS.contains(&w.norm(k)))
+            })
+        });
+        if nonfinite && !adjacent_subject && !opens_clause && last_subject.is_some() {
             subject = last_subject.clone();
         }
         if subject.is_some() {
@@ -716,7 +724,14 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let is_break = |i: usize| matches!(w.norm(i), ";" | ":");
     let start = (0..verb.start).rev().find(|&i| is_break(i)).map(|i| i + 1).unwrap_or(0);
     let mut end = verb.end;
-    while end < w.len() && end < verb.end + 25 && !is_break(end) && !CLAUSE_OPENERS.contains(&w.norm(end)) {
+    // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
+    let comma_conj = |i: usize| w.norm(i) == "," && matches!(w.norm(i + 1), "and" | "but" | "while" | "yet");
+    while end < w.len()
+        && end < verb.end + 25
+        && !is_break(end)
+        && !comma_conj(end)
+        && !CLAUSE_OPENERS.contains(&w.norm(end))
+    {
         end += 1;
     }
     start..end
@@ -773,11 +788,16 @@ fn event_date(
     words: Range<usize>,
 ) -> (Option<String>, Option<Precision>, Option<Span>, bool) {
     let w = cx.words;
+    let perfect = (v.words.start.saturating_sub(3)..v.words.start).any(|k| matches!(w.norm(k), "has" | "have" | "had"));
     let word_at = |pos: usize| w.words.iter().position(|x| x.span.start >= pos).unwrap_or(w.len().saturating_sub(1));
     let t = cx
         .times
         .iter()
         .filter(|t| words.contains(&word_at(t.span.start)) && w.same_clause_level(word_at(t.span.start), v.words.start))
+        // "since 2011" dates an event only in the perfect ("has launched ... since 2016");
+        // with a simple past it describes a state around it ("thanked Turkey for hosting
+        // refugees since 2011")
+        .filter(|t| !t.open_ended || perfect)
         .min_by_key(|t| {
             if t.span.start >= vspan.end {
                 t.span.start - vspan.end
