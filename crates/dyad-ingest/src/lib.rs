@@ -1,4 +1,4 @@
-//! Sources: files, folders, stdin, gzip and JSONL into [`Document`]s.
+//! Sources: files, folders, stdin, gzip, JSONL and WARC into [`Document`]s.
 //!
 //! [`read_inputs`] walks its arguments lazily, one file at a time, so a folder of a
 //! million pages never sits in memory at once. Every problem with one input is an
@@ -8,6 +8,7 @@ mod jsonl;
 mod lines;
 mod open;
 mod sniff;
+mod warc;
 
 use dyad_core::Document;
 use std::collections::{HashSet, VecDeque};

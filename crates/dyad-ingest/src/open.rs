@@ -63,6 +63,10 @@ pub(crate) fn open_reader(
         Ok(b) => is_gzip(b),
         Err(e) => return fail(InputError::new(source, e.to_string())),
     };
+    if named_kind == InputKind::Warc {
+        // read member by member, so a corrupt record costs only itself
+        return Box::new(crate::warc::WarcDocs::new(source, buffered, gzip, opts.max_bytes));
+    }
     let mut reader: Box<dyn Read> = if gzip { Box::new(MultiGzDecoder::new(buffered)) } else { Box::new(buffered) };
     let io_error = |e: io::Error| {
         let message = if gzip { format!("corrupt gzip data: {e}") } else { e.to_string() };
@@ -80,13 +84,15 @@ pub(crate) fn open_reader(
         return fail(InputError::new(source, "binary content, not text or HTML"));
     }
     let kind = match named_kind {
-        InputKind::Document(_) | InputKind::Jsonl => named_kind,
+        InputKind::Document(_) | InputKind::Jsonl | InputKind::Warc => named_kind,
         _ => sniff(&head),
     };
     let reader: Box<dyn Read> = Box::new(Cursor::new(head).chain(reader));
 
     match kind {
         InputKind::Jsonl => Box::new(crate::jsonl::JsonlDocs::new(source, BufReader::new(reader), opts.max_bytes)),
+        // recognised only after decompression: offsets count decompressed bytes
+        InputKind::Warc => Box::new(crate::warc::WarcDocs::new(source, BufReader::new(reader), false, opts.max_bytes)),
         InputKind::Document(MediaType::Text) if opts.lines => {
             Box::new(crate::lines::LineDocs::new(source, BufReader::new(reader), opts.max_bytes))
         }

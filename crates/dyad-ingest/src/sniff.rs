@@ -12,6 +12,8 @@ pub enum InputKind {
     /// Look at the bytes to decide.
     Unknown,
     /// A format dyad does not read (yet); the string names it.
+    /// A WARC archive (Common Crawl and crawlers), plain or per-record gzip.
+    Warc,
     Unsupported(&'static str),
     /// Clearly not an input (an image, an archive): skipped inside directories.
     NotInput,
@@ -27,7 +29,7 @@ pub(crate) fn kind_from_name(name: &str) -> InputKind {
         "txt" | "text" => InputKind::Document(MediaType::Text),
         "html" | "htm" | "xhtml" | "shtml" => InputKind::Document(MediaType::Html),
         "jsonl" | "ndjson" => InputKind::Jsonl,
-        "warc" => InputKind::Unsupported("WARC"),
+        "warc" => InputKind::Warc,
         "rss" | "atom" => InputKind::Unsupported("RSS/Atom"),
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "ico" | "tif" | "tiff" | "svg" | "avif" | "heic" | "pdf"
         | "zip" | "tar" | "tgz" | "7z" | "rar" | "xz" | "bz2" | "zst" | "lz4" | "mp3" | "mp4" | "m4a" | "wav"
@@ -61,7 +63,7 @@ pub(crate) fn sniff(head: &[u8]) -> InputKind {
         return InputKind::Unsupported("RSS/Atom");
     }
     if trimmed.starts_with(b"warc/") {
-        return InputKind::Unsupported("WARC");
+        return InputKind::Warc;
     }
     InputKind::Document(MediaType::Text)
 }

@@ -261,3 +261,23 @@ fn event_coding_scores_on_the_petrarch_sets() {
         assert!(f1 >= floor, "{set}: F1 {f1} fell under {floor}\n{text}");
     }
 }
+
+#[test]
+fn warc_archives_are_coded_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |body: &str| {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><article><p>{body}</p></article></body></html>");
+        format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://news.example/{}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n", body.len(), http.len())
+    };
+    let mut warc = page("Germany condemned Iran on Monday.");
+    warc.push_str("garbage between records\r\n");
+    warc.push_str(&page("Chinese warships blockaded Taiwan on Tuesday."));
+    let f = dir.path().join("crawl.warc");
+    std::fs::write(&f, warc).unwrap();
+    let out = dyad(&["code", f.to_str().unwrap(), "--published", "2024-05-08"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("crawl.warc at byte"), "the garbage is reported with its offset: {err}");
+    let events = jsonl(&out.stdout);
+    let sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
+    assert!(sources.contains(&"DEU") && sources.contains(&"CHNMIL"), "{sources:?}");
+}
