@@ -482,7 +482,7 @@ mod tests {
         let err = items.iter().find_map(|i| i.as_ref().err()).expect("the bad member is reported");
         assert_eq!(err.offset, Some(a.len() as u64));
         assert!(err.message.contains("gzip"), "{err}");
-        let c_doc = items.iter().filter_map(|i| i.as_ref().ok()).last().unwrap();
+        let c_doc = items.iter().filter_map(|i| i.as_ref().ok()).next_back().unwrap();
         assert_eq!(c_doc.source, format!("t.warc@{}", a.len() + bad.len()));
     }
 
