@@ -1,9 +1,10 @@
-//! Sources: files, folders, stdin, gzip, JSONL and WARC into [`Document`]s.
+//! Sources: files, folders, stdin, gzip, JSONL, WARC and RSS/Atom into [`Document`]s.
 //!
 //! [`read_inputs`] walks its arguments lazily, one file at a time, so a folder of a
 //! million pages never sits in memory at once. Every problem with one input is an
 //! [`InputError`] naming it, and iteration goes on with the next.
 
+mod feed;
 mod jsonl;
 mod lines;
 mod open;

@@ -14,7 +14,8 @@ pub enum InputKind {
     /// A format dyad does not read (yet); the string names it.
     /// A WARC archive (Common Crawl and crawlers), plain or per-record gzip.
     Warc,
-    Unsupported(&'static str),
+    /// RSS 2.0, RSS 1.0 or Atom.
+    Feed,
     /// Clearly not an input (an image, an archive): skipped inside directories.
     NotInput,
 }
@@ -30,7 +31,7 @@ pub(crate) fn kind_from_name(name: &str) -> InputKind {
         "html" | "htm" | "xhtml" | "shtml" => InputKind::Document(MediaType::Html),
         "jsonl" | "ndjson" => InputKind::Jsonl,
         "warc" => InputKind::Warc,
-        "rss" | "atom" => InputKind::Unsupported("RSS/Atom"),
+        "rss" | "atom" => InputKind::Feed,
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "ico" | "tif" | "tiff" | "svg" | "avif" | "heic" | "pdf"
         | "zip" | "tar" | "tgz" | "7z" | "rar" | "xz" | "bz2" | "zst" | "lz4" | "mp3" | "mp4" | "m4a" | "wav"
         | "ogg" | "webm" | "avi" | "mov" | "mkv" | "flac" | "woff" | "woff2" | "ttf" | "otf" | "eot" | "exe"
@@ -59,8 +60,9 @@ pub(crate) fn sniff(head: &[u8]) -> InputKind {
     if html_marks.iter().any(|m| contains(&lower, m)) {
         return InputKind::Document(MediaType::Html);
     }
-    if trimmed.starts_with(b"<?xml") && (contains(&lower, b"<rss") || contains(&lower, b"<feed")) {
-        return InputKind::Unsupported("RSS/Atom");
+    let feed_root = contains(&lower, b"<rss") || contains(&lower, b"<feed") || contains(&lower, b"<rdf:rdf");
+    if (trimmed.starts_with(b"<?xml") || trimmed.starts_with(b"<rss") || trimmed.starts_with(b"<feed")) && feed_root {
+        return InputKind::Feed;
     }
     if trimmed.starts_with(b"warc/") {
         return InputKind::Warc;
