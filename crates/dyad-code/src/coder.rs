@@ -512,6 +512,18 @@ impl Coder {
                 let blocked = !nonfinite
                     && (m.words.end..v.words.start)
                         .any(|k| matches!(w.norm(k), "the" | "a" | "an") && w.same_clause_level(k, v.words.start));
+                // "..., five years after crowds burned": a clause opener between them puts
+                // the verb in a clause of its own; a relative pronoun right after the
+                // actor ("Russia, which saved") is the exception
+                let relative = |k: usize| {
+                    matches!(w.norm(k), "which" | "who" | "that")
+                        && (m.words.end..k).all(|j| matches!(w.norm(j), "," | "\u{2014}" | "\u{2013}" | "--"))
+                };
+                let subordinate = !nonfinite
+                    && (m.words.end..v.words.start).any(|k| {
+                        CLAUSE_OPENERS.contains(&w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start)
+                    });
+                let blocked = blocked || subordinate;
                 w.same_clause_level(m.words.start, v.words.start)
                     && (adjacent || !PREPOSITIONS.contains(&prev))
                     && !blocked

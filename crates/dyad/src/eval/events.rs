@@ -37,8 +37,25 @@ pub fn parse_records(xml: &str, only_evaluated: bool) -> Vec<Record> {
     let mut cur: Option<Record> = None;
     let mut in_text = false;
     let mut evaluate = true;
+    let xml = strip_comments(xml);
     for line in xml.lines() {
         let t = line.trim();
+        // text may share a line with its tags: "<Text>words</Text>"
+        if in_text || t.starts_with("<Text>") {
+            let body = t.strip_prefix("<Text>").unwrap_or(t);
+            let (body, closes) = match body.find("</Text>") {
+                Some(i) => (&body[..i], true),
+                None => (body, false),
+            };
+            if let (Some(r), false) = (cur.as_mut(), body.trim().is_empty()) {
+                if !r.text.is_empty() {
+                    r.text.push(' ');
+                }
+                r.text.push_str(body.trim());
+            }
+            in_text = !closes;
+            continue;
+        }
         if t.starts_with("<Sentence ") {
             if let Some(r) = cur.take() {
                 if evaluate || !only_evaluated {
@@ -58,17 +75,6 @@ pub fn parse_records(xml: &str, only_evaluated: bool) -> Vec<Record> {
                 let tgt = attr(t, "targetcode").filter(|s| !s.is_empty()).unwrap_or_else(|| "-".into());
                 r.gold.push((normalize(&src), normalize(&tgt), code));
             }
-        } else if t.starts_with("<Text>") {
-            in_text = true;
-        } else if t.starts_with("</Text>") {
-            in_text = false;
-        } else if in_text {
-            if let Some(r) = cur.as_mut() {
-                if !r.text.is_empty() {
-                    r.text.push(' ');
-                }
-                r.text.push_str(t);
-            }
         } else if t.starts_with("</Sentences>") {
             break;
         }
@@ -78,6 +84,21 @@ pub fn parse_records(xml: &str, only_evaluated: bool) -> Vec<Record> {
             out.push(r);
         }
     }
+    out
+}
+
+/// Remove `<!-- ... -->` comments (they sit inside records, even inside texts).
+fn strip_comments(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find("-->").map(|e| e + 3).unwrap_or(after.len());
+        out.extend(after[..end].chars().filter(|&c| c == '\n'));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -250,7 +271,7 @@ mod tests {
 
     #[test]
     fn reads_records_and_scores_sets() {
-        let xml = "# comment line\n<Sentences>\n<Sentence date=\"20080806\" id=\"A_1\" evaluate=\"true\"/>\n<EventCoding eventcode=\"031\" sourcecode=\"BRA\" targetcode=\"USA\" />\n<Text>\nBrazil and the United States\nagreed.\n</Text>\n<Sentence date=\"20080806\" id=\"A_2\" evaluate=\"false\"/>\n<EventCoding noevents=\"True\" />\n<Text>\nskip me\n</Text>\n<Sentence date=\"2008\" id=\"A_3\"/>\n<EventCoding eventcode=\"111\" sourcecode=\"---LEG\" targetcode=\"\" />\n</Sentences>\n";
+        let xml = "# comment line\n<Sentences>\n<!-- a\ncomment -->\n<Sentence date=\"20080806\" id=\"A_1\" evaluate=\"true\"/>\n<EventCoding eventcode=\"031\" sourcecode=\"BRA\" targetcode=\"USA\" />\n<Text>\nBrazil and the United States\nagreed.\n</Text>\n<Sentence date=\"20080806\" id=\"A_2\" evaluate=\"false\"/>\n<EventCoding noevents=\"True\" />\n<Text>\nskip me\n</Text>\n<Sentence date=\"2008\" id=\"A_3\"/>\n<EventCoding eventcode=\"111\" sourcecode=\"---LEG\" targetcode=\"\" />\n<Text>One line. </Text> <Parse>1 x</Parse>\n</Sentences>\n";
         let r = parse_records(xml, true);
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].text, "Brazil and the United States agreed.");
@@ -258,6 +279,7 @@ mod tests {
         assert_eq!(r[0].gold, vec![("BRA".into(), "USA".into(), "031".into())]);
         assert_eq!(r[1].gold, vec![("LEG".into(), "-".into(), "111".into())]);
         assert_eq!(r[1].date, None);
+        assert_eq!(r[1].text, "One line.");
         let mut c = Counts::default();
         let g: BTreeSet<u8> = [1, 2, 3].into();
         let p: BTreeSet<u8> = [2, 3, 4, 5].into();
