@@ -1,6 +1,7 @@
 //! `dyad eval SET`: score dyad against a reference set and print the figures.
 
 pub mod events;
+pub mod plover;
 
 use crate::Summary;
 use clap::ValueEnum;
@@ -12,6 +13,8 @@ pub enum EvalSet {
     PetrarchGsr,
     /// PETRARCH validation suite: 264 made-up sentences with the suite's own dictionaries
     PetrarchUnit,
+    /// ZSP PLOVER sentences: 1,050 news sentences with marked actors and gold PLOVER category
+    Plover,
 }
 
 pub fn data_dir(given: Option<&Path>) -> PathBuf {
@@ -23,5 +26,6 @@ pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<S
     match set {
         EvalSet::PetrarchGsr => events::petrarch_gsr(&dir, verbose),
         EvalSet::PetrarchUnit => events::petrarch_unit(&dir, verbose),
+        EvalSet::Plover => plover::run(&dir),
     }
 }
