@@ -145,6 +145,11 @@ fn output_is_byte_identical_across_runs() {
     let b = dyad(&["code", "examples/"]);
     assert!(!a.stdout.is_empty());
     assert_eq!(a.stdout, b.stdout);
+    // the number of worker threads changes nothing in the output
+    let one = dyad(&["code", "--threads", "1", "examples/"]);
+    let three = dyad(&["code", "--threads", "3", "examples/"]);
+    assert_eq!(a.stdout, one.stdout);
+    assert_eq!(a.stdout, three.stdout);
 }
 
 #[test]
