@@ -62,7 +62,7 @@ pub fn process(
     let coded = coder.code(&annotated);
     Ok(match stage {
         Stage::Annotate => {
-            annotated.entities = coded.entities;
+            annotated.entities = merge_entities(std::mem::take(&mut annotated.entities), coded.entities);
             resolve_speakers(&mut annotated);
             Processed::Annotated(Box::new(annotated))
         }
@@ -209,11 +209,51 @@ impl Progress {
     }
 }
 
+/// The tagger's entities (if any) with the actor codes of the dictionary mentions
+/// they overlap, plus the dictionary mentions no tagged entity covers; in text order.
+pub(crate) fn merge_entities(tagged: Vec<dyad_core::Entity>, dict: Vec<dyad_core::Entity>) -> Vec<dyad_core::Entity> {
+    let mut out: Vec<dyad_core::Entity> = tagged
+        .into_iter()
+        .map(|mut e| {
+            if e.actor.is_none() {
+                e.actor = dict.iter().find(|d| d.span.overlaps(e.span)).and_then(|d| d.actor.clone());
+            }
+            e
+        })
+        .collect();
+    let extra: Vec<dyad_core::Entity> =
+        dict.into_iter().filter(|d| !out.iter().any(|e| e.span.overlaps(d.span))).collect();
+    out.extend(extra);
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+    out
+}
+
 /// Give each quote's speaker the actor code of the entity at its speaker span.
 pub(crate) fn resolve_speakers(doc: &mut dyad_core::Annotated) {
     for q in &mut doc.quotes {
         if let Some(sp) = q.speaker_span {
             q.speaker_actor = doc.entities.iter().find(|e| e.span.overlaps(sp)).and_then(|e| e.actor.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::{Entity, EntityLabel, Span};
+
+    fn ent(s: usize, e: usize, label: EntityLabel, actor: Option<&str>) -> Entity {
+        Entity { text: String::new(), span: Span::new(s, e), label, actor: actor.map(String::from) }
+    }
+
+    #[test]
+    fn tagged_entities_take_actor_codes_and_dictionary_fills_gaps() {
+        let tagged = vec![ent(0, 14, EntityLabel::PER, None), ent(30, 35, EntityLabel::ORG, None)];
+        let dict = vec![ent(8, 14, EntityLabel::PER, Some("RUSGOV")), ent(20, 26, EntityLabel::LOC, Some("SYR"))];
+        let m = merge_entities(tagged, dict);
+        assert_eq!(m.len(), 3);
+        assert_eq!((m[0].span, m[0].actor.as_deref()), (Span::new(0, 14), Some("RUSGOV")));
+        assert_eq!((m[1].span, m[1].label), (Span::new(20, 26), EntityLabel::LOC));
+        assert_eq!((m[2].span, m[2].actor.as_deref()), (Span::new(30, 35), None));
     }
 }
