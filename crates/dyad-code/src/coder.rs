@@ -48,8 +48,6 @@ const PREPOSITIONS: &[&str] = &[
     "via",
     "including",
     "loyal",
-    "and",
-    "or",
 ];
 /// Words that open a new clause: a target is not looked for past them.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -204,6 +202,14 @@ pub struct Coded {
     pub trace: Vec<SentenceTrace>,
 }
 
+/// What an event is directed at: an actor mention, or the country of the place where
+/// it happened when no actor is named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Mention(usize),
+    Place(usize),
+}
+
 struct VerbHit {
     words: Range<usize>,
     form: VerbForm,
@@ -278,6 +284,12 @@ impl Coder {
         })
     }
 
+    /// An -ly word that is not itself a verb ("reportedly", not "supply").
+    fn is_adverb(&self, w: &Words, k: usize) -> bool {
+        let n = w.norm(k);
+        n.len() >= 5 && n.ends_with("ly") && self.dict.verbs.index.longest_at(&w.ids, k).is_none()
+    }
+
     fn find_verbs(&self, w: &Words, mentions: &[Mention], quotes: &[Span]) -> Vec<VerbHit> {
         let mut hits = Vec::new();
         let mut i = 0;
@@ -306,7 +318,7 @@ impl Coder {
                 || (matches!(form.form, Form::Base | Form::Third)
                     && !(prev_is_mention_end
                         || AUX_OR_ADVERB.contains(&prev)
-                        || prev.ends_with("ly")
+                        || (i > 0 && self.is_adverb(w, i - 1))
                         || prev == "to"
                         || MODALS.contains(&prev)
                         || NEGATIONS.contains(&prev)
@@ -336,12 +348,19 @@ impl Coder {
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
             let block = &self.dict.verbs.blocks[v.form.block];
-            let window = clause_window(w, &v.words);
+            // a clause ends where the next verb begins: "agreed to lift the sanctions"
+            // gives "agreed" no reach into what "lift" governs
+            let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
+            let mut window = clause_window(w, &v.words);
+            window.end = window.end.min(next_verb.unwrap_or(usize::MAX));
             // the most specific matching pattern, else the verb's or block's code
             let mut best: Option<(&Pattern, PatternMatch)> = None;
             for p in &block.patterns {
                 if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
-                    if best.as_ref().is_none_or(|(b, _)| p.specificity() > b.specificity()) {
+                    let better = |(b, bm): &(&Pattern, PatternMatch)| {
+                        (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))
+                    };
+                    if best.as_ref().is_none_or(better) {
                         best = Some((p, m));
                     }
                 }
@@ -363,7 +382,7 @@ impl Coder {
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
             let passive = v.form.form == Form::Past && is_passive(w, v.words.start);
-            let (sources, targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
+            let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
             if code.is_none() {
                 trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no event code")));
                 continue;
@@ -379,22 +398,67 @@ impl Coder {
                 continue;
             }
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
+            // without an actor object, the country where it happened is the target of a
+            // visit, protest or use of force ("a summit in Switzerland", "a protest in
+            // Beijing"), unless it is the source's own
+            if targets.is_empty() && matches!(root, "04" | "14" | "15" | "17" | "18" | "19" | "20") {
+                let own: Vec<Option<&str>> = sources.iter().map(|&i| cx.mentions[i].code.country()).collect();
+                let place = (window.start..window.end.max(v.words.end))
+                    .find_map(|k| cx.mentions.iter().position(|m| m.location && m.words.start == k))
+                    .filter(|&i| cx.mentions[i].code.country().is_some_and(|c| !own.contains(&Some(c))));
+                targets.extend(place.map(Target::Place));
+            }
+            // "Brazil and the United States seek ...": a compound subject without an
+            // object acts towards each other
+            if targets.is_empty() && sources.len() > 1 {
+                let pairs: Vec<(usize, usize)> = sources
+                    .iter()
+                    .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))
+                    .collect();
+                let n_before = events.len();
+                if let Some(fwd) = &code.forward {
+                    let (negated, hypothetical) =
+                        (is_negated(w, v.words.start), is_hypothetical(w, v.words.start, window.start));
+                    for (a, b) in pairs {
+                        let rule = format!("{rule} (compound subject, each towards the other)");
+                        self.push_event(
+                            cx,
+                            events,
+                            v,
+                            vspan,
+                            fwd,
+                            Some(a),
+                            Some(Target::Mention(b)),
+                            &rule,
+                            negated,
+                            hypothetical,
+                        );
+                    }
+                }
+                let made = events.len() - n_before;
+                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s) among the compound subject")));
+                continue;
+            }
             let targetless_ok = best.is_some() || matches!(root, "14" | "15" | "18" | "19" | "20");
             if targets.is_empty() && !targetless_ok {
-                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no target actor")));
+                let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
+                trace
+                    .verbs
+                    .push((vspan, format!("{verb_text:?}: {rule}: source {} but no target actor", who.join("+"))));
                 continue;
             }
             let negated = is_negated(w, v.words.start);
             let hypothetical = is_hypothetical(w, v.words.start, window.start);
             let n_before = events.len();
-            let targets_opt: Vec<Option<usize>> =
+            let targets_opt: Vec<Option<Target>> =
                 if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
             for &s in &sources {
                 for &t in &targets_opt {
                     if let Some(fwd) = &code.forward {
                         self.push_event(cx, events, v, vspan, fwd, Some(s), t, &rule, negated, hypothetical);
                     }
-                    if let (Some(rev), Some(t)) = (&code.reverse, t) {
+                    // the reciprocal (hosting a visit) happens only if the act does
+                    if let (Some(rev), Some(Target::Mention(t)), false) = (&code.reverse, t, hypothetical) {
                         self.push_event(
                             cx,
                             events,
@@ -402,7 +466,7 @@ impl Coder {
                             vspan,
                             rev,
                             Some(t),
-                            Some(s),
+                            Some(Target::Mention(s)),
                             &(rule.clone() + " (reciprocal)"),
                             negated,
                             hypothetical,
@@ -424,7 +488,7 @@ impl Coder {
         pm: &PatternMatch,
         passive: bool,
         last_subject: &mut Option<Vec<usize>>,
-    ) -> (Vec<usize>, Vec<usize>) {
+    ) -> (Vec<usize>, Vec<Target>) {
         let w = cx.words;
         let ms = cx.mentions;
         let actor = |i: &usize| !ms[*i].location;
@@ -441,20 +505,46 @@ impl Coder {
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
                 // mention is the subject even behind a preposition
-                let adjacent = (m.words.end..v.words.start)
-                    .all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || w.norm(k).ends_with("ly"));
+                let adjacent =
+                    (m.words.end..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 let blocked = !nonfinite
                     && (m.words.end..v.words.start)
                         .any(|k| matches!(w.norm(k), "the" | "a" | "an") && w.same_clause_level(k, v.words.start));
+                // "..., five years after crowds burned": a clause opener between them puts
+                // the verb in a clause of its own; a relative pronoun right after the
+                // actor ("Russia, which saved") is the exception
+                let relative = |k: usize| {
+                    matches!(w.norm(k), "which" | "who" | "that")
+                        && (m.words.end..k).all(|j| matches!(w.norm(j), "," | "\u{2014}" | "\u{2013}" | "--"))
+                };
+                let subordinate = !nonfinite
+                    && (m.words.end..v.words.start).any(|k| {
+                        CLAUSE_OPENERS.contains(&w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start)
+                    });
+                let blocked = blocked || subordinate;
                 w.same_clause_level(m.words.start, v.words.start)
                     && (adjacent || !PREPOSITIONS.contains(&prev))
                     && !blocked
             });
-        let mut subject = subject.map(|i| compound(w, ms, i, false));
+        // "Brazil and the United States ...": the whole compound is the subject
+        let mut subject = subject.map(|i| {
+            let mut all = compound(w, ms, i, false);
+            all.extend(compound(w, ms, i, true).into_iter().skip(1).filter(|&k| ms[k].words.end <= v.words.start));
+            all
+        });
         let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
-        if nonfinite && !adjacent_subject && last_subject.is_some() {
+        // "..., and Fidan is expected to visit": a subject that opens a new clause
+        // after the previous verb is this verb's own, not the earlier one's object
+        let prev_verb_end = cx.verb_starts.iter().copied().filter(|&k| k < v.words.start).max();
+        let opens_clause = subject.as_ref().and_then(|s| s.first()).is_some_and(|&first| {
+            prev_verb_end.is_some_and(|p| {
+                (p..ms[first].words.start)
+                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || CLAUSE_OPENERS.contains(&w.norm(k)))
+            })
+        });
+        if nonfinite && !adjacent_subject && !opens_clause && last_subject.is_some() {
             subject = last_subject.clone();
         }
         if subject.is_some() {
@@ -490,7 +580,7 @@ impl Coder {
         }
         // no self-events: a target with the source's own code is dropped
         targets.retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code));
-        (sources, targets)
+        (sources, targets.into_iter().map(Target::Mention).collect())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -502,7 +592,7 @@ impl Coder {
         vspan: Span,
         code: &str,
         source: Option<usize>,
-        target: Option<usize>,
+        target: Option<Target>,
         rule: &str,
         negated: bool,
         hypothetical: bool,
@@ -525,7 +615,21 @@ impl Coder {
             }
         };
         let source = actor(s);
-        let target = target.map(actor);
+        let target = target.map(|t| match t {
+            Target::Mention(i) => actor(i),
+            Target::Place(i) => {
+                let m = &cx.mentions[i];
+                let country = m.code.country().unwrap_or(m.code.as_str()).to_string();
+                EventActor {
+                    text: m.span.slice(text).to_string(),
+                    span: m.span,
+                    code: country.clone(),
+                    country: Some(country),
+                    sector: None,
+                    entry: format!("{} (the place of the event)", m.entry),
+                }
+            }
+        });
         if events.iter().any(|e| {
             e.sentence.index == cx.index
                 && e.cameo == code
@@ -632,7 +736,14 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let is_break = |i: usize| matches!(w.norm(i), ";" | ":");
     let start = (0..verb.start).rev().find(|&i| is_break(i)).map(|i| i + 1).unwrap_or(0);
     let mut end = verb.end;
-    while end < w.len() && end < verb.end + 25 && !is_break(end) && !CLAUSE_OPENERS.contains(&w.norm(end)) {
+    // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
+    let comma_conj = |i: usize| w.norm(i) == "," && matches!(w.norm(i + 1), "and" | "but" | "while" | "yet");
+    while end < w.len()
+        && end < verb.end + 25
+        && !is_break(end)
+        && !comma_conj(end)
+        && !CLAUSE_OPENERS.contains(&w.norm(end))
+    {
         end += 1;
     }
     start..end
@@ -689,11 +800,16 @@ fn event_date(
     words: Range<usize>,
 ) -> (Option<String>, Option<Precision>, Option<Span>, bool) {
     let w = cx.words;
+    let perfect = (v.words.start.saturating_sub(3)..v.words.start).any(|k| matches!(w.norm(k), "has" | "have" | "had"));
     let word_at = |pos: usize| w.words.iter().position(|x| x.span.start >= pos).unwrap_or(w.len().saturating_sub(1));
     let t = cx
         .times
         .iter()
         .filter(|t| words.contains(&word_at(t.span.start)) && w.same_clause_level(word_at(t.span.start), v.words.start))
+        // "since 2011" dates an event only in the perfect ("has launched ... since 2016");
+        // with a simple past it describes a state around it ("thanked Turkey for hosting
+        // refugees since 2011")
+        .filter(|t| !t.open_ended || perfect)
         .min_by_key(|t| {
             if t.span.start >= vspan.end {
                 t.span.start - vspan.end

@@ -31,7 +31,7 @@ fn phoenix_date(s: &str) -> Option<NaiveDate> {
 /// Parse a Phoenix role such as `RUSGOV >080508`, `SYRELI 830101-000101`, `~REB`.
 fn phoenix_role(inner: &str) -> Option<Role> {
     let mut parts = inner.split_whitespace();
-    let code = parts.next()?.trim_matches('~').to_string();
+    let code = parts.next()?.trim_matches('~').to_ascii_uppercase();
     if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
@@ -67,6 +67,22 @@ fn phoenix_name(raw: &str) -> Option<String> {
     (!s.is_empty() && s.chars().any(|c| c.is_alphabetic())).then_some(s)
 }
 
+/// Remove `<!-- ... -->` blocks (the validation dictionaries use them), keeping
+/// line breaks so line numbers stay meaningful.
+fn strip_xml_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find("-->").map(|e| e + 3).unwrap_or(after.len());
+        out.extend(after[..end].chars().filter(|&c| c == '\n'));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn strip_comment(line: &str) -> (&str, &str) {
     match line.find('#') {
         Some(i) => (&line[..i], &line[i + 1..]),
@@ -91,6 +107,11 @@ fn take_roles(line: &str, roles: &mut Vec<Role>, stats: &mut ConvertStats) -> St
     }
     rest.push_str(s);
     rest
+}
+
+/// The role in force today: the latest-starting one without an end.
+fn current_role(roles: &[Role]) -> Option<&Role> {
+    roles.iter().filter(|r| r.to.is_none()).max_by_key(|r| r.from)
 }
 
 struct Draft {
@@ -133,8 +154,8 @@ fn kind_of(d: &Draft, default: ActorKind) -> ActorKind {
         "daesh",
     ];
     let org_like = d.names.iter().any(|n| n.split(' ').any(|w| ORG_WORDS.contains(&w)));
-    if default == ActorKind::Org && d.roles.iter().all(|r| r.code.len() == 3) {
-        // a bare country code, dated or not (states that began or ended)
+    if default == ActorKind::Org && current_role(&d.roles).is_some_and(|r| r.code.len() == 3) {
+        // a bare country code now, whatever it was before (GEORGIA: USRGEO, then GEO)
         ActorKind::Country
     } else if d.person_hint || (d.roles.iter().any(|r| r.dated) && !org_like) {
         ActorKind::Person
@@ -157,6 +178,7 @@ pub fn phoenix_actors(text: &str, origin: &str, default_kind: ActorKind, stats: 
         let kind = kind_of(&d, default_kind);
         out.push(ActorEntry { id, kind, roles: d.roles, names: d.names, source: origin.to_string() });
     };
+    let text = strip_xml_comments(text);
     for line in text.lines() {
         let line = line.trim_start_matches('\u{feff}');
         let (body, comment) = strip_comment(line);
@@ -211,10 +233,8 @@ pub fn geonames_capitals(text: &str) -> HashMap<String, String> {
 pub fn capital_entries(entries: &mut [ActorEntry], capitals: &HashMap<String, String>) -> Vec<ActorEntry> {
     let mut out = Vec::new();
     for e in entries.iter_mut().filter(|e| e.kind == ActorKind::Country) {
-        let code = &e.roles[0].code;
-        let Some(cap) = capitals.get(code) else {
-            continue;
-        };
+        let Some(code) = current_role(&e.roles).or(e.roles.first()).map(|r| r.code.clone()) else { continue };
+        let Some(cap) = capitals.get(&code) else { continue };
         let cap_norm = cap.to_lowercase();
         e.names.retain(|n| *n != cap_norm);
         out.push(ActorEntry {

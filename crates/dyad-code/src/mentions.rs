@@ -39,8 +39,9 @@ impl Mention {
 }
 
 /// Prepositions after which a country or city names where something happened.
-const LOCATIVE: &[&str] =
-    &["in", "at", "near", "outside", "inside", "across", "throughout", "into", "around", "within"];
+const LOCATIVE: &[&str] = &["in", "near", "outside", "inside", "across", "throughout", "around", "within"];
+/// Prepositions that make a city (not a country) a place: "at Kabul airport", "into Gaza City".
+const LOCATIVE_CITY: &[&str] = &["at", "into"];
 /// Direction words allowed between a locative preposition and the place ("in northern Syria").
 const REGION_WORDS: &[&str] = &[
     "northern",
@@ -145,7 +146,58 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
             out.push(m);
         }
     }
+    attach_of_place(words, &mut out);
+    share_compound_roles(words, &mut out);
     out
+}
+
+/// "the mayor of Nablus", "soldiers from Chad": a role without a country takes the
+/// country of the place or actor it is "of" or "from", and the two become one mention.
+fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < ms.len() {
+        let m = &ms[k];
+        let joins = m.kind == ActorKind::Agent
+            && m.code.country().is_none()
+            && matches!(words.norm(m.words.end), "of" | "from");
+        let from = m.words.end + 1;
+        let target = (k + 1 < ms.len() && joins).then_some(k + 1).filter(|&j| {
+            let between = from..ms[j].words.start;
+            ms[j].words.start >= from && between.len() <= 4 && between.clone().all(|i| !words.words[i].punct)
+        });
+        if let Some(country) = target.and_then(|j| ms[j].code.country().map(str::to_string)) {
+            let place = ms.remove(k + 1);
+            let m = &mut ms[k];
+            let role = m.code.as_str().to_string();
+            m.code = ActorCode::new(country).with_role(&role);
+            m.entry.push_str(&format!(" + of {}", place.entry));
+            m.words.end = place.words.end;
+            m.span = m.span.cover(place.span);
+        }
+        k += 1;
+    }
+}
+
+/// "US and British activists": a bare country joined to a country with a role
+/// shares that role (USA -> USAOPP beside GBROPP).
+fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
+    for k in (0..ms.len().saturating_sub(1)).rev() {
+        let gap: Vec<&str> = (ms[k].words.end..ms[k + 1].words.start).map(|i| words.norm(i)).collect();
+        if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) || ms[k].kind != ActorKind::Country {
+            continue;
+        }
+        let (a, b) = (&ms[k].code, &ms[k + 1].code);
+        if a.as_str().len() == 3
+            && a.country().is_some()
+            && b.country().is_some()
+            && ms[k + 1].kind == ActorKind::Country
+        {
+            if let Some(sector) = b.sector().map(str::to_string) {
+                ms[k].code = a.with_role(&sector);
+                ms[k].location = false;
+            }
+        }
+    }
 }
 
 fn code_group(
@@ -160,6 +212,8 @@ fn code_group(
     let mut base: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
     let mut roles: Vec<(String, String)> = Vec::new();
     let mut head_named: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
+    // roles named after an organisation refine it: "UN troops" -> IGOUNO + MIL
+    let mut after_head: Vec<(String, String)> = Vec::new();
     for &c in group {
         let ch = &chunks[c];
         let e = dict.entry(ch.entry);
@@ -167,7 +221,12 @@ fn code_group(
         let role = e.role_on(date)?;
         let why = role_str(file, &e.id, role) + if ch.alias { " (surname named in full earlier)" } else { "" };
         match e.kind {
-            ActorKind::Agent => roles.push((role.code.clone(), why)),
+            ActorKind::Agent => {
+                if head_named.is_some() {
+                    after_head.push((role.code.clone(), why.clone()));
+                }
+                roles.push((role.code.clone(), why))
+            }
             ActorKind::Country | ActorKind::Place => {
                 let pro = ch.words.start > 0 && PRO_ANTI.contains(&words.norm(ch.words.start - 1));
                 if !pro && base.is_none() {
@@ -186,6 +245,15 @@ fn code_group(
                 }
                 _ => code,
             };
+            let (mut code, mut why) = (code, why);
+            // armed groups already carry their nature in the code ("IS jihadists" stays IMGMUSISI)
+            if kind == ActorKind::Org {
+                for (r, w) in &after_head {
+                    code = code.with_role(r);
+                    why.push_str(" + ");
+                    why.push_str(w);
+                }
+            }
             (code, kind, Some(e), why)
         }
         (None, Some((b, kind, e, why))) => {
@@ -213,16 +281,20 @@ fn code_group(
         }
     };
     let location =
-        matches!(kind, ActorKind::Country | ActorKind::Place) && roles.is_empty() && is_locative(words, first);
+        matches!(kind, ActorKind::Country | ActorKind::Place) && roles.is_empty() && is_locative(words, first, kind);
+    // "government-held", "UK-based": a name inside a compound modifier is not an actor
+    if words.words[last - 1].hyphen_after && !location {
+        return None;
+    }
     Some(Mention { words: first..last, span: words.span_of(first, last), code, entry, kind, head, location })
 }
 
-fn is_locative(words: &Words, start: usize) -> bool {
+fn is_locative(words: &Words, start: usize, kind: ActorKind) -> bool {
     let mut j = start;
     while j > 0 {
         j -= 1;
         let w = words.norm(j);
-        if LOCATIVE.contains(&w) {
+        if LOCATIVE.contains(&w) || (kind == ActorKind::Place && LOCATIVE_CITY.contains(&w)) {
             return true;
         }
         if !REGION_WORDS.contains(&w) {

@@ -13,6 +13,9 @@ use std::ops::Range;
 pub struct PatternMatch {
     pub source: Option<usize>,
     pub target: Option<usize>,
+    /// How many words from the verb the match reaches; of two equally specific
+    /// patterns the one closer to the verb wins.
+    pub reach: usize,
 }
 
 /// Does the text word `w` match the pattern word `p` (allowing regular inflection)?
@@ -87,6 +90,7 @@ pub fn match_pattern(
             }
         };
     }
+    m.reach = pos - verb.end;
     // backward: elements nearest the verb are last in `before`
     let mut pos = verb.start;
     for e in p.before.iter().rev() {
@@ -109,6 +113,7 @@ pub fn match_pattern(
             }
         };
     }
+    m.reach += verb.start - pos;
     Some(m)
 }
 

@@ -12,6 +12,8 @@ pub struct Word {
     /// Starts with an upper-case letter (a name, or the first word of the sentence).
     pub capitalized: bool,
     pub punct: bool,
+    /// Followed by a hyphen and another word ("government" in "government-held").
+    pub hyphen_after: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -46,6 +48,10 @@ impl Words {
                 && glued(i.checked_sub(1), true)
                 && glued(Some(i + 1), false)
             {
+                if let Some(prev) = words.last_mut() {
+                    let prev: &mut Word = prev;
+                    prev.hyphen_after = true;
+                }
                 continue;
             }
             let norm = normalize_word(s);
@@ -55,6 +61,7 @@ impl Words {
                 norm,
                 capitalized: s.chars().next().is_some_and(char::is_uppercase),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
+                hyphen_after: false,
             });
         }
         let ids = words.iter().map(|w| w.id).collect();

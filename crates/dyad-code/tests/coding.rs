@@ -159,3 +159,47 @@ fn coding_is_deterministic() {
     assert_eq!(a, b);
     assert!(a.contains("\"cameo_root\":\"19\""), "{a}");
 }
+
+#[test]
+fn a_role_of_a_place_takes_its_country() {
+    let ev = code("The mayor of Kandahar condemned Pakistan on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "AFGGOV" && c.starts_with("11") && g == "PAK"), "{t:?}");
+    let ev = code("Soldiers from Chad attacked Sudan.", "2024-05-08");
+    assert!(triples(&ev).iter().any(|(s, _, g)| s == "TCDMIL" && g == "SDN"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_compound_subject_without_object_acts_towards_each_other() {
+    let ev = code("Chile and Peru signed a trade agreement on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.contains(&("CHL".into(), ev[0].cameo.clone(), "PER".into())), "{t:?}");
+    assert!(t.contains(&("PER".into(), ev[0].cameo.clone(), "CHL".into())), "{t:?}");
+}
+
+#[test]
+fn the_place_is_the_target_of_a_visit_or_attack_without_an_actor_object() {
+    let ev = code("German and French activists staged a protest in Beijing.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "DEUOPP" && c.starts_with("14") && g == "CHN"), "{t:?}");
+    assert!(t.iter().any(|(s, _, g)| s == "FRAOPP" && g == "CHN"), "shared role and place target: {t:?}");
+    let e = ev.iter().find(|e| e.target.as_ref().is_some_and(|t| t.code == "CHN")).unwrap();
+    assert!(e.target.as_ref().unwrap().entry.contains("place of the event"));
+}
+
+#[test]
+fn names_inside_compound_modifiers_are_not_actors() {
+    let ev = code("Rebels shelled a government-held district of Aleppo.", "2024-05-08");
+    assert!(
+        !ev.iter().any(|e| e.source.code == "GOV" || e.target.as_ref().is_some_and(|t| t.code == "GOV")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().any(|e| e.source.code == "REB"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn organisations_take_the_roles_named_after_them() {
+    let ev = code("UN troops withdrew from southern Lebanon on Monday.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "IGOUNOMIL"), "{:?}", triples(&ev));
+}

@@ -1,13 +1,15 @@
-//! Sources: files, folders, stdin, gzip and JSONL into [`Document`]s.
+//! Sources: files, folders, stdin, gzip, JSONL, WARC and RSS/Atom into [`Document`]s.
 //!
 //! [`read_inputs`] walks its arguments lazily, one file at a time, so a folder of a
 //! million pages never sits in memory at once. Every problem with one input is an
 //! [`InputError`] naming it, and iteration goes on with the next.
 
+mod feed;
 mod jsonl;
 mod lines;
 mod open;
 mod sniff;
+mod warc;
 
 use dyad_core::Document;
 use std::collections::{HashSet, VecDeque};

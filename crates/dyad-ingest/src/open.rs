@@ -52,9 +52,6 @@ pub(crate) fn open_reader(
             return fail(InputError::new(source, format!(".{ext} files are not an input: give text, HTML or JSONL")));
         }
         InputKind::NotInput => return Box::new(std::iter::empty()),
-        InputKind::Unsupported(what) => {
-            return fail(InputError::new(source, format!("{what} input is not supported yet")))
-        }
         _ => {}
     }
 
@@ -63,6 +60,10 @@ pub(crate) fn open_reader(
         Ok(b) => is_gzip(b),
         Err(e) => return fail(InputError::new(source, e.to_string())),
     };
+    if named_kind == InputKind::Warc {
+        // read member by member, so a corrupt record costs only itself
+        return Box::new(crate::warc::WarcDocs::new(source, buffered, gzip, opts.max_bytes));
+    }
     let mut reader: Box<dyn Read> = if gzip { Box::new(MultiGzDecoder::new(buffered)) } else { Box::new(buffered) };
     let io_error = |e: io::Error| {
         let message = if gzip { format!("corrupt gzip data: {e}") } else { e.to_string() };
@@ -80,13 +81,18 @@ pub(crate) fn open_reader(
         return fail(InputError::new(source, "binary content, not text or HTML"));
     }
     let kind = match named_kind {
-        InputKind::Document(_) | InputKind::Jsonl => named_kind,
+        InputKind::Document(_) | InputKind::Jsonl | InputKind::Warc | InputKind::Feed => named_kind,
         _ => sniff(&head),
     };
     let reader: Box<dyn Read> = Box::new(Cursor::new(head).chain(reader));
 
     match kind {
         InputKind::Jsonl => Box::new(crate::jsonl::JsonlDocs::new(source, BufReader::new(reader), opts.max_bytes)),
+        InputKind::Feed => {
+            Box::new(crate::feed::read_feed(&source, BufReader::new(reader), opts.max_bytes).into_iter())
+        }
+        // recognised only after decompression: offsets count decompressed bytes
+        InputKind::Warc => Box::new(crate::warc::WarcDocs::new(source, BufReader::new(reader), false, opts.max_bytes)),
         InputKind::Document(MediaType::Text) if opts.lines => {
             Box::new(crate::lines::LineDocs::new(source, BufReader::new(reader), opts.max_bytes))
         }
@@ -112,7 +118,6 @@ pub(crate) fn open_reader(
             }
             Box::new(std::iter::once(Ok(Document::new(source, media_type, bytes))))
         }
-        InputKind::Unsupported(what) => fail(InputError::new(source, format!("{what} input is not supported yet"))),
         InputKind::Unknown | InputKind::NotInput => fail(InputError::new(source, "unrecognised input")),
     }
 }

@@ -12,7 +12,10 @@ pub enum InputKind {
     /// Look at the bytes to decide.
     Unknown,
     /// A format dyad does not read (yet); the string names it.
-    Unsupported(&'static str),
+    /// A WARC archive (Common Crawl and crawlers), plain or per-record gzip.
+    Warc,
+    /// RSS 2.0, RSS 1.0 or Atom.
+    Feed,
     /// Clearly not an input (an image, an archive): skipped inside directories.
     NotInput,
 }
@@ -27,8 +30,8 @@ pub(crate) fn kind_from_name(name: &str) -> InputKind {
         "txt" | "text" => InputKind::Document(MediaType::Text),
         "html" | "htm" | "xhtml" | "shtml" => InputKind::Document(MediaType::Html),
         "jsonl" | "ndjson" => InputKind::Jsonl,
-        "warc" => InputKind::Unsupported("WARC"),
-        "rss" | "atom" => InputKind::Unsupported("RSS/Atom"),
+        "warc" => InputKind::Warc,
+        "rss" | "atom" => InputKind::Feed,
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "ico" | "tif" | "tiff" | "svg" | "avif" | "heic" | "pdf"
         | "zip" | "tar" | "tgz" | "7z" | "rar" | "xz" | "bz2" | "zst" | "lz4" | "mp3" | "mp4" | "m4a" | "wav"
         | "ogg" | "webm" | "avi" | "mov" | "mkv" | "flac" | "woff" | "woff2" | "ttf" | "otf" | "eot" | "exe"
@@ -57,11 +60,12 @@ pub(crate) fn sniff(head: &[u8]) -> InputKind {
     if html_marks.iter().any(|m| contains(&lower, m)) {
         return InputKind::Document(MediaType::Html);
     }
-    if trimmed.starts_with(b"<?xml") && (contains(&lower, b"<rss") || contains(&lower, b"<feed")) {
-        return InputKind::Unsupported("RSS/Atom");
+    let feed_root = contains(&lower, b"<rss") || contains(&lower, b"<feed") || contains(&lower, b"<rdf:rdf");
+    if (trimmed.starts_with(b"<?xml") || trimmed.starts_with(b"<rss") || trimmed.starts_with(b"<feed")) && feed_root {
+        return InputKind::Feed;
     }
     if trimmed.starts_with(b"warc/") {
-        return InputKind::Unsupported("WARC");
+        return InputKind::Warc;
     }
     InputKind::Document(MediaType::Text)
 }

@@ -45,6 +45,9 @@ pub struct InputArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
+    /// Worker threads (0: one per core); output order does not depend on it
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
 }
 
 #[derive(Subcommand)]

@@ -1,7 +1,7 @@
 //! The store commands: `ingest` (the pipeline into the SQLite store), `serve` (HTTP
 //! API and web UI over it) and `export` (events out as JSONL, CSV, Parquet or GDELT).
 
-use crate::pipeline::{load_dictionaries, resolve_speakers};
+use crate::pipeline::{load_dictionaries, process, Processed as ProcessedDoc};
 use crate::Summary;
 use anyhow::Context;
 use clap::ValueEnum;
@@ -73,22 +73,16 @@ pub fn ingest(args: &IngestArgs) -> anyhow::Result<Summary> {
             tally.skipped += 1;
             continue;
         }
-        let mut article = match dyad_extract::extract(&doc) {
-            Ok(a) => a,
+        let stage = crate::pipeline::Stage::Code { explain: false };
+        let (annotated, coded) = match process(&doc, &stage, Some(&coder), args.published) {
+            Ok(ProcessedDoc::Coded(annotated, coded)) => (*annotated, coded),
+            Ok(_) => unreachable!("the code stage returns coded documents"),
             Err(e) => {
                 eprintln!("dyad: {e}");
                 summary.failed += 1;
                 continue;
             }
         };
-        if article.published.is_none() {
-            article.published = args.published;
-            article.published_precision = args.published.map(|_| dyad_core::Precision::Day);
-        }
-        let mut annotated = dyad_nlp::annotate(article);
-        let coded = coder.code(&annotated);
-        annotated.entities = coded.entities;
-        resolve_speakers(&mut annotated);
         let media_type = match doc.media_type {
             dyad_core::MediaType::Html => "html",
             dyad_core::MediaType::Text => "text",

@@ -5,6 +5,7 @@
 pub mod events;
 pub mod extraction;
 pub mod ner;
+pub mod plover;
 
 use crate::Summary;
 use clap::ValueEnum;
@@ -14,6 +15,10 @@ use std::path::{Path, PathBuf};
 pub enum EvalSet {
     /// PETRARCH-2 gold standard: 78 GigaWord sentences with gold CAMEO events
     PetrarchGsr,
+    /// PETRARCH validation suite: 264 made-up sentences with the suite's own dictionaries
+    PetrarchUnit,
+    /// ZSP PLOVER sentences: 1,050 news sentences with marked actors and gold PLOVER category
+    Plover,
     /// Zyte article-extraction benchmark: 181 news pages with gold article text
     Aeb,
     /// WCXB dev split, article pages: gold text and title
@@ -37,6 +42,8 @@ pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<S
     let dir = data_dir(data);
     match set {
         EvalSet::PetrarchGsr => events::petrarch_gsr(&dir, verbose),
+        EvalSet::PetrarchUnit => events::petrarch_unit(&dir, verbose),
+        EvalSet::Plover => plover::run(&dir),
         EvalSet::Aeb => extraction::aeb(&dir, verbose),
         EvalSet::Wcxb => extraction::wcxb(&dir, verbose),
         EvalSet::Htmldate => extraction::htmldate(&dir, verbose),

@@ -1,0 +1,125 @@
+//! PLOVER category evaluation on the ZSP sentences: each of the 1,050 news sentences
+//! marks one source and one target; dyad codes the sentence, and the event whose
+//! source and target overlap the marked ones is compared with the gold PLOVER root.
+//! The set uses PLOVER's earlier YIELD category, which v2 split into CONCEDE and
+//! RETREAT; either counts as YIELD.
+
+use crate::Summary;
+use anyhow::Context;
+use dyad_code::{Coder, Dictionaries};
+use dyad_core::{Article, Span};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One marked sentence of the set.
+pub struct Marked {
+    pub text: String,
+    pub source: String,
+    pub target: String,
+    pub gold: String,
+}
+
+/// Read the TSV: columns named in its header (sentence, source, target, gold_root).
+pub fn parse_tsv(tsv: &str) -> anyhow::Result<Vec<Marked>> {
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().context("empty file")?.split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).with_context(|| format!("no column {name:?}"));
+    let (s, src, tgt, gold) = (col("sentence")?, col("source")?, col("target")?, col("gold_root")?);
+    Ok(lines
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c.len() > gold.max(tgt))
+        .map(|c| Marked { text: c[s].into(), source: c[src].into(), target: c[tgt].into(), gold: c[gold].into() })
+        .collect())
+}
+
+fn span_of(text: &str, part: &str) -> Option<Span> {
+    let part = part.trim();
+    (!part.is_empty()).then(|| text.find(part).map(|i| Span::new(i, i + part.len()))).flatten()
+}
+
+/// The set's category for a PLOVER v2 event.
+fn as_set_category(event: &str) -> &str {
+    match event {
+        "CONCEDE" | "RETREAT" => "YIELD",
+        e => e,
+    }
+}
+
+#[derive(Default)]
+pub struct PloverScores {
+    pub sentences: usize,
+    /// sentences where dyad coded an event between the marked actors
+    pub covered: usize,
+    pub correct: usize,
+    /// per gold category: (gold count, predicted count, correct)
+    pub by_category: BTreeMap<String, (usize, usize, usize)>,
+}
+
+pub fn score(coder: &Coder, rows: &[Marked]) -> PloverScores {
+    let mut s = PloverScores { sentences: rows.len(), ..Default::default() };
+    for r in rows {
+        s.by_category.entry(r.gold.clone()).or_default().0 += 1;
+        let (Some(src), Some(tgt)) = (span_of(&r.text, &r.source), span_of(&r.text, &r.target)) else { continue };
+        let article = Article {
+            doc_id: dyad_core::doc_id("zsp", r.text.as_bytes()),
+            source: "zsp".into(),
+            paragraphs: vec![Span::new(0, r.text.len())],
+            text: r.text.clone(),
+            ..Default::default()
+        };
+        let coded = coder.code(&dyad_nlp::annotate(article));
+        let hit = coded
+            .events
+            .iter()
+            .find(|e| e.source.span.overlaps(src) && e.target.as_ref().is_some_and(|t| t.span.overlaps(tgt)));
+        let Some(e) = hit else { continue };
+        let predicted = as_set_category(&e.plover.event).to_string();
+        s.covered += 1;
+        s.by_category.entry(predicted.clone()).or_default().1 += 1;
+        if predicted == r.gold {
+            s.correct += 1;
+            s.by_category.entry(r.gold.clone()).or_default().2 += 1;
+        }
+    }
+    s
+}
+
+pub fn run(dir: &Path) -> anyhow::Result<Summary> {
+    let path = dir.join("events/plover/ZSP_PLV_train.tsv");
+    let tsv = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let rows = parse_tsv(&tsv)?;
+    let s = score(&Coder::new(Dictionaries::embedded()), &rows);
+    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "plover (ZSP): {} sentences; dyad coded the marked pair in {} ({:.3}); category right in {} \
+         ({:.3} of coded, {:.3} of all)",
+        s.sentences,
+        s.covered,
+        pct(s.covered, s.sentences),
+        s.correct,
+        pct(s.correct, s.covered),
+        pct(s.correct, s.sentences)
+    );
+    println!("  {:<10} {:>5} {:>6} {:>6}   P      R", "category", "gold", "coded", "right");
+    for (cat, (g, p, c)) in &s.by_category {
+        println!("  {cat:<10} {g:>5} {p:>6} {c:>6}   {:.3}  {:.3}", pct(*c, *p), pct(*c, *g));
+    }
+    Ok(Summary { documents: s.sentences, failed: 0, records: s.covered })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_columns_by_name_and_maps_yield() {
+        let tsv =
+            "\tsentence_id\tsentence\tsource\ttarget\tgold_root\n\t1\tKenya accused Uganda.\tKenya\tUganda\tACCUSE\n";
+        let rows = parse_tsv(tsv).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].gold, "ACCUSE");
+        assert_eq!(span_of(&rows[0].text, &rows[0].target), Some(Span::new(14, 20)));
+        assert_eq!(as_set_category("RETREAT"), "YIELD");
+        assert_eq!(as_set_category("ASSAULT"), "ASSAULT");
+    }
+}
