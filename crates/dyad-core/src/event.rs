@@ -71,3 +71,76 @@ pub struct Event {
     /// The verb pattern (or rule) that produced the code.
     pub rule: String,
 }
+
+impl Event {
+    /// Column names of an event's flat form (CSV), in the order of [`Event::csv_cells`].
+    pub const CSV_COLUMNS: &'static [&'static str] = &[
+        "doc_id",
+        "event_id",
+        "date",
+        "source_text",
+        "source_code",
+        "cameo",
+        "cameo_name",
+        "target_text",
+        "target_code",
+        "quad_class",
+        "goldstein",
+        "plover_event",
+        "plover_mode",
+        "negated",
+        "hypothetical",
+        "historical",
+        "location",
+        "trigger",
+        "sentence",
+    ];
+
+    /// The event as flat cells, one per [`Event::CSV_COLUMNS`] name.
+    pub fn csv_cells(&self) -> Vec<String> {
+        let target = |f: fn(&EventActor) -> &String| self.target.as_ref().map(|t| f(t).clone()).unwrap_or_default();
+        vec![
+            self.doc_id.clone(),
+            self.event_id.clone(),
+            self.date.clone().unwrap_or_default(),
+            self.source.text.clone(),
+            self.source.code.clone(),
+            self.cameo.clone(),
+            self.cameo_name.clone(),
+            target(|t| &t.text),
+            target(|t| &t.code),
+            self.quad_class.to_string(),
+            self.goldstein.to_string(),
+            self.plover.event.clone(),
+            self.plover.mode.clone().unwrap_or_default(),
+            self.negated.to_string(),
+            self.hypothetical.to_string(),
+            self.historical.to_string(),
+            self.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+            self.trigger.text.clone(),
+            self.sentence.text.clone(),
+        ]
+    }
+}
+
+/// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

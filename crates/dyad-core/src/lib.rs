@@ -16,7 +16,7 @@ pub use actor::ActorCode;
 pub use annotation::{Annotated, Entity, EntityLabel, Quote, Sentence, TimeExpr, Token, TokenKind};
 pub use article::{Article, Boilerplate, BoilerplateReason};
 pub use document::{doc_id, Document, MediaType};
-pub use event::{Event, EventActor, Location, Plover, SentenceRef, Trigger};
+pub use event::{csv_field, Event, EventActor, Location, Plover, SentenceRef, Trigger};
 pub use span::Span;
 
 /// How precisely a date is known.

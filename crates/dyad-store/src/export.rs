@@ -2,7 +2,7 @@
 //! and GDELT 2.0's 61 tab-separated event columns.
 
 use crate::{Result, Store, StoreError};
-use dyad_core::Event;
+use dyad_core::{csv_field, Event};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -116,41 +116,6 @@ pub const GDELT_COLUMNS: [&str; 61] = [
     "SOURCEURL",
 ];
 
-const CSV_COLUMNS: &[&str] = &[
-    "global_id",
-    "doc_id",
-    "event_id",
-    "date",
-    "source_text",
-    "source_code",
-    "cameo",
-    "cameo_name",
-    "target_text",
-    "target_code",
-    "quad_class",
-    "goldstein",
-    "plover_event",
-    "plover_mode",
-    "negated",
-    "hypothetical",
-    "historical",
-    "location",
-    "trigger",
-    "sentence",
-    "num_mentions",
-    "num_articles",
-    "num_sources",
-    "url",
-];
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// Tabs and newlines would break GDELT's tab-separated lines.
 fn tsv_field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -176,35 +141,21 @@ pub fn export<W: Write + Send>(store: &Store, format: ExportFormat, mut out: W) 
             rows.len()
         }
         ExportFormat::Csv => {
-            writeln!(out, "{}", CSV_COLUMNS.join(","))?;
+            // the event's own columns between the store's id and its counts
+            let columns: Vec<&str> = std::iter::once("global_id")
+                .chain(Event::CSV_COLUMNS.iter().copied())
+                .chain(["num_mentions", "num_articles", "num_sources", "url"])
+                .collect();
+            writeln!(out, "{}", columns.join(","))?;
             for r in &rows {
-                let e = &r.event;
-                let cells = [
-                    r.global_id.to_string(),
-                    e.doc_id.clone(),
-                    e.event_id.clone(),
-                    e.date.clone().unwrap_or_default(),
-                    e.source.text.clone(),
-                    e.source.code.clone(),
-                    e.cameo.clone(),
-                    e.cameo_name.clone(),
-                    e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
-                    e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
-                    e.quad_class.to_string(),
-                    e.goldstein.to_string(),
-                    e.plover.event.clone(),
-                    e.plover.mode.clone().unwrap_or_default(),
-                    e.negated.to_string(),
-                    e.hypothetical.to_string(),
-                    e.historical.to_string(),
-                    e.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
-                    e.trigger.text.clone(),
-                    e.sentence.text.clone(),
+                let mut cells = vec![r.global_id.to_string()];
+                cells.extend(r.event.csv_cells());
+                cells.extend([
                     r.num_mentions.to_string(),
                     r.num_articles.to_string(),
                     r.num_sources.to_string(),
                     r.url.clone().unwrap_or_else(|| r.source.clone()),
-                ];
+                ]);
                 writeln!(out, "{}", cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
             }
             rows.len()

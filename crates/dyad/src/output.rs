@@ -2,7 +2,7 @@
 
 use crate::Format;
 use dyad_code::Coded;
-use dyad_core::{Annotated, Article, Event, Span};
+use dyad_core::{csv_field, Annotated, Article, Event, Span};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -12,28 +12,6 @@ pub struct Writer<W: Write> {
     explain: bool,
     header_done: bool,
 }
-
-const CSV_COLUMNS: &[&str] = &[
-    "doc_id",
-    "event_id",
-    "date",
-    "source_text",
-    "source_code",
-    "cameo",
-    "cameo_name",
-    "target_text",
-    "target_code",
-    "quad_class",
-    "goldstein",
-    "plover_event",
-    "plover_mode",
-    "negated",
-    "hypothetical",
-    "historical",
-    "location",
-    "trigger",
-    "sentence",
-];
 
 impl<W: Write> Writer<W> {
     pub fn new(out: W, format: Format, explain: bool) -> Self {
@@ -66,11 +44,11 @@ impl<W: Write> Writer<W> {
             }
             Format::Csv => {
                 if !self.header_done {
-                    writeln!(self.out, "{}", CSV_COLUMNS.join(","))?;
+                    writeln!(self.out, "{}", Event::CSV_COLUMNS.join(","))?;
                     self.header_done = true;
                 }
                 for e in &coded.events {
-                    let row = csv_row(e);
+                    let row = e.csv_cells();
                     writeln!(self.out, "{}", row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
                 }
             }
@@ -226,38 +204,6 @@ fn table_row(e: &Event) -> String {
     )
 }
 
-fn csv_row(e: &Event) -> Vec<String> {
-    vec![
-        e.doc_id.clone(),
-        e.event_id.clone(),
-        e.date.clone().unwrap_or_default(),
-        e.source.text.clone(),
-        e.source.code.clone(),
-        e.cameo.clone(),
-        e.cameo_name.clone(),
-        e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
-        e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
-        e.quad_class.to_string(),
-        e.goldstein.to_string(),
-        e.plover.event.clone(),
-        e.plover.mode.clone().unwrap_or_default(),
-        e.negated.to_string(),
-        e.hypothetical.to_string(),
-        e.historical.to_string(),
-        e.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
-        e.trigger.text.clone(),
-        e.sentence.text.clone(),
-    ]
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,12 +217,5 @@ mod tests {
             (Span::new(10, 15), "[".to_string(), "]{SYR}".to_string()),
         ];
         assert_eq!(mark(text, Span::new(0, text.len()), &mut marks), "[Putin]{RUS} <met> [Assad]{SYR} in Moscow.");
-    }
-
-    #[test]
-    fn csv_quotes_fields() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(csv_field("plain"), "plain");
     }
 }
