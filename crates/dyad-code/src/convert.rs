@@ -67,9 +67,9 @@ fn phoenix_name(raw: &str) -> Option<String> {
     (!s.is_empty() && s.chars().any(|c| c.is_alphabetic())).then_some(s)
 }
 
-/// Remove `<!-- ... -->` blocks (the validation dictionaries use them), keeping
-/// line breaks so line numbers stay meaningful.
-fn strip_xml_comments(text: &str) -> String {
+/// Remove `<!-- ... -->` blocks (the PETRARCH validation files put them in
+/// dictionaries and records alike), keeping line breaks so line numbers stay meaningful.
+pub fn strip_xml_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("<!--") {

@@ -109,6 +109,12 @@ impl Dictionaries {
 
     pub fn add_actor_file(&mut self, name: &str, text: &str) -> Vec<DictError> {
         let (entries, errors) = parse_actor_file(name, text);
+        self.add_actor_entries(name, entries);
+        errors
+    }
+
+    /// Add entries already in memory (a converter's output), as if read from `name`.
+    pub fn add_actor_entries(&mut self, name: &str, entries: Vec<ActorEntry>) {
         for e in entries {
             let idx = EntryRef(self.entries.len());
             for n in &e.names {
@@ -122,7 +128,6 @@ impl Dictionaries {
             self.entries.push(e);
             self.entry_files.push(name.to_string());
         }
-        errors
     }
 
     pub fn add_verb_file(&mut self, name: &str, text: &str) -> Vec<DictError> {

@@ -37,7 +37,7 @@ pub fn parse_records(xml: &str, only_evaluated: bool) -> Vec<Record> {
     let mut cur: Option<Record> = None;
     let mut in_text = false;
     let mut evaluate = true;
-    let xml = strip_comments(xml);
+    let xml = convert::strip_xml_comments(xml);
     for line in xml.lines() {
         let t = line.trim();
         // text may share a line with its tags: "<Text>words</Text>"
@@ -84,21 +84,6 @@ pub fn parse_records(xml: &str, only_evaluated: bool) -> Vec<Record> {
             out.push(r);
         }
     }
-    out
-}
-
-/// Remove `<!-- ... -->` comments (they sit inside records, even inside texts).
-fn strip_comments(xml: &str) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    while let Some(i) = rest.find("<!--") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i..];
-        let end = after.find("-->").map(|e| e + 3).unwrap_or(after.len());
-        out.extend(after[..end].chars().filter(|&c| c == '\n'));
-        rest = &after[end..];
-    }
-    out.push_str(rest);
     out
 }
 
@@ -240,15 +225,10 @@ pub fn petrarch_unit(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     let mut stats = ConvertStats::default();
     let actors =
         convert::phoenix_actors(&read("PETR_Validate_actors_2_02.txt")?, "validate-actors", ActorKind::Org, &mut stats);
-    let lines: String = actors.iter().map(|e| e.to_line() + "\n").collect();
-    report(dict.add_actor_file("validate-actors", &lines));
+    dict.add_actor_entries("validate-actors", actors);
     // the suite names an agents file it does not ship; PETRARCH-2's validation agents stand in
     if let Ok(agents) = std::fs::read_to_string(dir.join("events/petrarch2/PETR.Validate.agents.txt")) {
-        let lines: String = convert::phoenix_agents(&agents, "validate-agents", &mut stats)
-            .iter()
-            .map(|e| e.to_line() + "\n")
-            .collect();
-        report(dict.add_actor_file("validate-agents", &lines));
+        dict.add_actor_entries("validate-agents", convert::phoenix_agents(&agents, "validate-agents", &mut stats));
     }
     let verbs = convert::phoenix_verbs(&read("PETR_Validate_verbs_2_02.txt")?, "validate-verbs", &mut stats);
     report(dict.add_verb_file("validate-verbs", &verbs));
