@@ -1,108 +1,28 @@
-//! The pipeline: every input document goes through the stages up to the one asked
-//! for; a document that fails is reported on stderr (naming its source) and the
-//! run goes on with the rest.
-//!
-//! Documents are read in batches; a batch is processed on all cores (scoped threads,
-//! each taking every n-th document) and written in input order, so output is the
-//! same whatever the number of threads and memory stays bounded by the batch.
+//! The command-line pipeline: documents are read in batches; a batch is processed on
+//! all cores by `dyad_pipeline::process_batch` and written in input order, so output
+//! is the same whatever the number of threads and memory stays bounded by the batch.
+//! A document that fails is reported on stderr (naming its source) and the run goes
+//! on with the rest.
 
 use crate::output::Writer;
 use crate::{InputArgs, Summary};
 use anyhow::Context;
-use dyad_code::{Coded, Coder, Dictionaries};
-use dyad_core::{Annotated, Article, Document};
+use dyad_code::{Coder, Dictionaries};
+pub use dyad_pipeline::{process, process_batch, Processed, Stage};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-pub enum Stage {
-    Extract,
-    Annotate,
-    Code { explain: bool },
-}
-
 /// Documents read before a batch is processed.
 const BATCH: usize = 256;
 
+/// The dictionaries with the user's files; bad lines are reported on stderr and skipped.
 pub fn load_dictionaries(extra: &[PathBuf]) -> anyhow::Result<Dictionaries> {
-    let mut dict = Dictionaries::embedded();
-    for path in extra {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading dictionary {}", path.display()))?;
-        let errors = dict.add_file(&path.display().to_string(), &text);
-        for e in &errors {
-            eprintln!("dyad: {e} (line skipped)");
-        }
+    let (dict, problems) = dyad_pipeline::load_dictionaries(extra).map_err(anyhow::Error::msg)?;
+    for p in problems {
+        eprintln!("dyad: {p} (line skipped)");
     }
     Ok(dict)
-}
-
-/// What one document became.
-pub enum Processed {
-    Article(Article),
-    Annotated(Box<Annotated>),
-    Coded(Box<Annotated>, Coded),
-}
-
-/// Run one document through the stages: pure, so batches can run in parallel.
-pub fn process(
-    doc: &Document,
-    stage: &Stage,
-    coder: Option<&Coder>,
-    published: Option<chrono::NaiveDate>,
-) -> Result<Processed, String> {
-    let mut article = dyad_extract::extract(doc).map_err(|e| e.to_string())?;
-    if article.published.is_none() {
-        article.published = published;
-        article.published_precision = published.map(|_| dyad_core::Precision::Day);
-    }
-    let Some(coder) = coder.filter(|_| !matches!(stage, Stage::Extract)) else {
-        return Ok(Processed::Article(article));
-    };
-    let mut annotated = dyad_nlp::annotate(article);
-    let coded = coder.code(&annotated);
-    annotated.entities = merge_entities(std::mem::take(&mut annotated.entities), coded.entities.clone());
-    resolve_speakers(&mut annotated);
-    Ok(match stage {
-        Stage::Annotate => Processed::Annotated(Box::new(annotated)),
-        _ => Processed::Coded(Box::new(annotated), coded),
-    })
-}
-
-/// Process a batch on `threads` threads; results come back in input order.
-fn process_batch(
-    docs: &[Document],
-    stage: &Stage,
-    coder: Option<&Coder>,
-    published: Option<chrono::NaiveDate>,
-    threads: usize,
-) -> Vec<Result<Processed, String>> {
-    let threads = threads.clamp(1, docs.len().max(1));
-    if threads == 1 {
-        return docs.iter().map(|d| process(d, stage, coder, published)).collect();
-    }
-    let mut slots: Vec<Option<Result<Processed, String>>> = (0..docs.len()).map(|_| None).collect();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                s.spawn(move || {
-                    // every n-th document, so long and short pages spread evenly
-                    (t..docs.len())
-                        .step_by(threads)
-                        .map(|i| (i, process(&docs[i], stage, coder, published)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            // a panic in a stage leaves its thread's documents empty: reported below as failed
-            if let Ok(results) = h.join() {
-                for (i, r) in results {
-                    slots[i] = Some(r);
-                }
-            }
-        }
-    });
-    slots.into_iter().map(|r| r.unwrap_or_else(|| Err("internal error while processing".into()))).collect()
 }
 
 pub fn run(args: &InputArgs, stage: Stage, dicts: &[PathBuf]) -> anyhow::Result<Summary> {
@@ -204,54 +124,5 @@ impl Progress {
         if self.shown {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
         }
-    }
-}
-
-/// The tagger's entities (if any) with the actor codes of the dictionary mentions
-/// they overlap, plus the dictionary mentions no tagged entity covers; in text order.
-pub(crate) fn merge_entities(tagged: Vec<dyad_core::Entity>, dict: Vec<dyad_core::Entity>) -> Vec<dyad_core::Entity> {
-    let mut out: Vec<dyad_core::Entity> = tagged
-        .into_iter()
-        .map(|mut e| {
-            if e.actor.is_none() {
-                e.actor = dict.iter().find(|d| d.span.overlaps(e.span)).and_then(|d| d.actor.clone());
-            }
-            e
-        })
-        .collect();
-    let extra: Vec<dyad_core::Entity> =
-        dict.into_iter().filter(|d| !out.iter().any(|e| e.span.overlaps(d.span))).collect();
-    out.extend(extra);
-    out.sort_by_key(|e| (e.span.start, e.span.end));
-    out
-}
-
-/// Give each quote's speaker the actor code of the entity at its speaker span.
-pub(crate) fn resolve_speakers(doc: &mut dyad_core::Annotated) {
-    for q in &mut doc.quotes {
-        if let Some(sp) = q.speaker_span {
-            q.speaker_actor = doc.entities.iter().find(|e| e.span.overlaps(sp)).and_then(|e| e.actor.clone());
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use dyad_core::{Entity, EntityLabel, Span};
-
-    fn ent(s: usize, e: usize, label: EntityLabel, actor: Option<&str>) -> Entity {
-        Entity { text: String::new(), span: Span::new(s, e), label, actor: actor.map(String::from) }
-    }
-
-    #[test]
-    fn tagged_entities_take_actor_codes_and_dictionary_fills_gaps() {
-        let tagged = vec![ent(0, 14, EntityLabel::PER, None), ent(30, 35, EntityLabel::ORG, None)];
-        let dict = vec![ent(8, 14, EntityLabel::PER, Some("RUSGOV")), ent(20, 26, EntityLabel::LOC, Some("SYR"))];
-        let m = merge_entities(tagged, dict);
-        assert_eq!(m.len(), 3);
-        assert_eq!((m[0].span, m[0].actor.as_deref()), (Span::new(0, 14), Some("RUSGOV")));
-        assert_eq!((m[1].span, m[1].label), (Span::new(20, 26), EntityLabel::LOC));
-        assert_eq!((m[2].span, m[2].actor.as_deref()), (Span::new(30, 35), None));
     }
 }
