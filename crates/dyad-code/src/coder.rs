@@ -530,8 +530,8 @@ impl Coder {
             });
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
-            let mut all = compound(w, ms, i, false);
-            all.extend(compound(w, ms, i, true).into_iter().skip(1).filter(|&k| ms[k].words.end <= v.words.start));
+            let mut all = compound(ms, i, false);
+            all.extend(compound(ms, i, true).into_iter().skip(1).filter(|&k| ms[k].words.end <= v.words.start));
             all
         });
         let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
@@ -558,13 +558,13 @@ impl Coder {
                     && ms[i].words.end <= window.end
                     && w.same_clause_level(ms[i].words.start, v.words.start)
             })
-            .map(|i| compound(w, ms, i, true));
+            .map(|i| compound(ms, i, true));
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
-            sources = compound(w, ms, s, true);
+            sources = compound(ms, s, true);
         }
         if let Some(t) = pm.target {
-            targets = compound(w, ms, t, true);
+            targets = compound(ms, t, true);
         }
         if passive {
             // "X was attacked by Y": Y is the source, X the target
@@ -575,7 +575,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
             });
             let subject = std::mem::take(&mut sources);
-            sources = by_agent.map(|i| compound(w, ms, i, true)).unwrap_or_default();
+            sources = by_agent.map(|i| compound(ms, i, true)).unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped
@@ -749,22 +749,18 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Mention `i` plus the mentions joined to it by "and" / "," (compound actors).
-fn compound(w: &Words, ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
+/// Mention `i` plus the mentions coordinated with it (compound actors).
+fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
     let mut out = vec![i];
-    let joined = |a: &Mention, b: &Mention| {
-        let gap: Vec<&str> = (a.words.end..b.words.start).map(|k| w.norm(k)).collect();
-        matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"])
-    };
     if forward {
         let mut k = i;
-        while k + 1 < ms.len() && !ms[k + 1].location && joined(&ms[k], &ms[k + 1]) {
+        while k + 1 < ms.len() && !ms[k + 1].location && ms[k + 1].coordinated {
             k += 1;
             out.push(k);
         }
     } else {
         let mut k = i;
-        while k > 0 && !ms[k - 1].location && joined(&ms[k - 1], &ms[k]) {
+        while k > 0 && !ms[k - 1].location && ms[k].coordinated {
             k -= 1;
             out.push(k);
         }

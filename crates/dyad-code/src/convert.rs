@@ -32,7 +32,7 @@ fn phoenix_date(s: &str) -> Option<NaiveDate> {
 fn phoenix_role(inner: &str) -> Option<Role> {
     let mut parts = inner.split_whitespace();
     let code = parts.next()?.trim_matches('~').to_ascii_uppercase();
-    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
         return None;
     }
     let Some(range) = parts.next() else {
@@ -187,7 +187,15 @@ pub fn phoenix_actors(text: &str, origin: &str, default_kind: ActorKind, stats: 
         }
         let indented = body.starts_with([' ', '\t', '[']);
         let mut roles = Vec::new();
+        let skipped_before = stats.skipped_roles;
         let rest = take_roles(body, &mut roles, stats);
+        // a head whose every code was unreadable is dropped, not merged into the next entry
+        if !indented && roles.is_empty() && stats.skipped_roles > skipped_before {
+            if cur.as_ref().is_some_and(|d| !d.roles.is_empty()) {
+                finish(cur.take().unwrap(), &mut out);
+            }
+            continue;
+        }
         let names: Vec<String> = if indented {
             Vec::new()
         } else {
@@ -308,11 +316,21 @@ pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec
         }
         let names = by_code.entry(role.code).or_default();
         for v in variants {
-            if let Some(n) = phoenix_name(&v.replace(' ', "_")) {
-                let pl = plural(&n);
-                names.push(n);
-                names.push(pl);
-            }
+            // `NAME {PLURAL}` gives an irregular plural; `NAME {}` says there is none
+            let (singular, given_plural) = match v.split_once('{') {
+                Some((s, rest)) => {
+                    (s.trim().to_string(), Some(rest.split('}').next().unwrap_or("").trim().to_string()))
+                }
+                None => (v.clone(), None),
+            };
+            let Some(n) = phoenix_name(&singular.replace(' ', "_")) else { continue };
+            let pl = match given_plural {
+                None => Some(plural(&n)),
+                Some(p) if p.is_empty() => None,
+                Some(p) => phoenix_name(&p.replace(' ', "_")),
+            };
+            names.push(n);
+            names.extend(pl);
         }
     }
     let out: Vec<ActorEntry> = by_code

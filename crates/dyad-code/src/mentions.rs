@@ -25,6 +25,9 @@ pub struct Mention {
     pub head: Option<EntryRef>,
     /// Used as a place ("in Moscow"), so not an actor of the sentence.
     pub location: bool,
+    /// Joined to the previous mention by "and", "or" or a comma, with at most
+    /// determiners and describing words between ("Arnor and the evil Gondor").
+    pub coordinated: bool,
 }
 
 impl Mention {
@@ -134,7 +137,9 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
         let mut group = vec![k];
         while k + 1 < chunks.len() {
             let gap = chunks[k].words.end..chunks[k + 1].words.start;
-            let joined = gap.is_empty() || (gap.len() == 1 && words.norm(gap.start) == "'s");
+            let joined = gap.is_empty()
+                || (gap.len() == 1 && words.norm(gap.start) == "'s")
+                || country_modifiers_agent(words, dict, &chunks[k], &chunks[k + 1]);
             if !joined {
                 break;
             }
@@ -146,48 +151,130 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
             out.push(m);
         }
     }
+    for k in 1..out.len() {
+        out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
+    }
     attach_of_place(words, &mut out);
-    share_compound_roles(words, &mut out);
+    share_compound_roles(&mut out);
     out
 }
 
-/// "the mayor of Nablus", "soldiers from Chad": a role without a country takes the
-/// country of the place or actor it is "of" or "from", and the two become one mention.
+/// Function words that end a noun phrase: a gap holding one of them is not a list of
+/// describing words.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "to", "from", "by", "with", "for", "against", "about", "over", "into", "after", "before",
+    "as", "than", "that", "which", "who", "whom", "whose", "while", "when", "where", "if", "but", "then", "also",
+    "not", "no", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "should", "must", "do", "does", "did", "said", "says", "he", "she", "it", "they", "we", "its",
+    "their", "his", "her", "this", "these", "those", "there", "here", "both", "either", "neither", "nor", "so",
+    "because",
+];
+
+/// A lower-case word that can describe the noun after it ("evil", "federal", "new"):
+/// not a function word, not a verb form of the dictionary, not an -ed/-ing form.
+fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
+    let w = &words.words[i];
+    let n = w.norm.as_str();
+    !w.punct
+        && !w.capitalized
+        && n.chars().all(|c| c.is_alphabetic())
+        && !FUNCTION_WORDS.contains(&n)
+        && !n.ends_with("ed")
+        && !n.ends_with("ing")
+        && dict.verbs.index.longest_at(&words.ids, i).is_none()
+}
+
+/// "Brazil's federal police", "Turkish riot police": a country, an optional 's and up
+/// to two describing words before an agent make one actor.
+fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Chunk) -> bool {
+    let (ka, kb) = (dict.entry(a.entry).kind, dict.entry(b.entry).kind);
+    if !matches!(ka, ActorKind::Country | ActorKind::Place) || kb != ActorKind::Agent {
+        return false;
+    }
+    let mut gap = a.words.end..b.words.start;
+    if !gap.is_empty() && words.norm(gap.start) == "'s" {
+        gap.start += 1;
+    }
+    (1..=2).contains(&gap.len()) && gap.clone().all(|i| describing_word(words, dict, i))
+}
+
+/// The words between two mentions coordinate them: "and", "or" or a comma, plus
+/// at most determiners and three describing words ("Arnor, the awful Gondor").
+fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
+    let norms: Vec<&str> = gap.clone().map(|i| words.norm(i)).collect();
+    let lead = match norms.as_slice() {
+        [",", "and", ..] | [",", "or", ..] => 2,
+        ["and", ..] | ["or", ..] | [",", ..] => 1,
+        _ => return false,
+    };
+    let rest = gap.start + lead..gap.end;
+    rest.len() <= 4
+        && rest.clone().filter(|&i| !matches!(words.norm(i), "the" | "a" | "an")).count() <= 3
+        && rest.clone().all(|i| matches!(words.norm(i), "the" | "a" | "an") || describing_word(words, dict, i))
+}
+
+/// "the mayor of Nablus", "soldiers from Chad", "lawmakers in Arnor": a role without
+/// a country takes the country of the place or actor it is "of", "from" or "in", and
+/// the two become one mention. The role spreads along a list of countries after it
+/// ("the ambassadors of Arnor, Osgiliath and Gondor") and the country back along a
+/// list of roles before it ("lawmakers and officials in Arnor").
 fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
     let mut k = 0;
     while k < ms.len() {
         let m = &ms[k];
         let joins = m.kind == ActorKind::Agent
             && m.code.country().is_none()
-            && matches!(words.norm(m.words.end), "of" | "from");
+            && matches!(words.norm(m.words.end), "of" | "from" | "in");
         let from = m.words.end + 1;
         let target = (k + 1 < ms.len() && joins).then_some(k + 1).filter(|&j| {
             let between = from..ms[j].words.start;
-            ms[j].words.start >= from && between.len() <= 4 && between.clone().all(|i| !words.words[i].punct)
+            ms[j].words.start >= from
+                && between.len() <= 4
+                && between.clone().all(|i| !words.words[i].punct)
+                && (words.norm(m.words.end) != "in" || between.clone().all(|i| REGION_WORDS.contains(&words.norm(i))))
         });
         if let Some(country) = target.and_then(|j| ms[j].code.country().map(str::to_string)) {
             let place = ms.remove(k + 1);
             let m = &mut ms[k];
             let role = m.code.as_str().to_string();
-            m.code = ActorCode::new(country).with_role(&role);
-            m.entry.push_str(&format!(" + of {}", place.entry));
+            m.code = ActorCode::new(country.clone()).with_role(&role);
+            m.entry.push_str(&format!(" + {} {}", words.norm(m.words.end), place.entry));
             m.words.end = place.words.end;
             m.span = m.span.cover(place.span);
+            m.location = false;
+            let mut j = k + 1;
+            while j < ms.len()
+                && ms[j].coordinated
+                && ms[j].kind == ActorKind::Country
+                && ms[j].code.as_str().len() == 3
+            {
+                ms[j].code = ms[j].code.with_role(&role);
+                ms[j].location = false;
+                j += 1;
+            }
+            let mut j = k;
+            while j > 0 && ms[j].coordinated && ms[j - 1].kind == ActorKind::Agent && ms[j - 1].code.country().is_none()
+            {
+                let r = ms[j - 1].code.as_str().to_string();
+                ms[j - 1].code = ActorCode::new(country.clone()).with_role(&r);
+                j -= 1;
+            }
         }
         k += 1;
     }
 }
 
 /// "US and British activists": a bare country joined to a country with a role
-/// shares that role (USA -> USAOPP beside GBROPP).
-fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
+/// shares that role (USA -> USAOPP beside GBROPP). "Danish media and government":
+/// a bare role joined to a country with a role shares the country (DNKGOV).
+fn share_compound_roles(ms: &mut [Mention]) {
     for k in (0..ms.len().saturating_sub(1)).rev() {
-        let gap: Vec<&str> = (ms[k].words.end..ms[k + 1].words.start).map(|i| words.norm(i)).collect();
-        if !matches!(gap.as_slice(), ["and"] | [","] | [",", "and"]) || ms[k].kind != ActorKind::Country {
+        if !ms[k + 1].coordinated {
             continue;
         }
         let (a, b) = (&ms[k].code, &ms[k + 1].code);
-        if a.as_str().len() == 3
+        if ms[k].kind == ActorKind::Country
+            && a.as_str().len() == 3
             && a.country().is_some()
             && b.country().is_some()
             && ms[k + 1].kind == ActorKind::Country
@@ -196,6 +283,15 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
                 ms[k].code = a.with_role(&sector);
                 ms[k].location = false;
             }
+        }
+    }
+    for k in 1..ms.len() {
+        let country = ms[k - 1].code.country().filter(|_| ms[k - 1].code.sector().is_some()).map(str::to_string);
+        if let Some(c) =
+            country.filter(|_| ms[k].coordinated && ms[k].kind == ActorKind::Agent && ms[k].code.country().is_none())
+        {
+            let role = ms[k].code.as_str().to_string();
+            ms[k].code = ActorCode::new(c).with_role(&role);
         }
     }
 }
@@ -286,7 +382,16 @@ fn code_group(
     if words.words[last - 1].hyphen_after && !location {
         return None;
     }
-    Some(Mention { words: first..last, span: words.span_of(first, last), code, entry, kind, head, location })
+    Some(Mention {
+        words: first..last,
+        span: words.span_of(first, last),
+        code,
+        entry,
+        kind,
+        head,
+        location,
+        coordinated: false,
+    })
 }
 
 fn is_locative(words: &Words, start: usize, kind: ActorKind) -> bool {

@@ -203,3 +203,33 @@ fn organisations_take_the_roles_named_after_them() {
     let ev = code("UN troops withdrew from southern Lebanon on Monday.", "2024-05-08");
     assert!(ev.iter().any(|e| e.source.code == "IGOUNOMIL"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn roles_and_countries_spread_along_lists() {
+    // a role "in" a list of countries belongs to each of them
+    let ev = code("Lawmakers in France and Germany condemned Iran.", "2024-01-01");
+    let sources: Vec<&str> = ev.iter().map(|e| e.source.code.as_str()).collect();
+    assert!(sources.contains(&"FRALEG") && sources.contains(&"DEULEG"), "{:?}", triples(&ev));
+    // a country adjective before a list of roles belongs to each of them
+    let ev = code("Iraqi police and soldiers attacked the protesters.", "2024-01-01");
+    let sources: Vec<&str> = ev.iter().map(|e| e.source.code.as_str()).collect();
+    assert_eq!(sources, ["IRQCOP", "IRQMIL"], "{:?}", triples(&ev));
+    // a role that names its own country keeps it
+    let ev = code("Iraqi police and Syrian soldiers attacked the protesters.", "2024-01-01");
+    let sources: Vec<&str> = ev.iter().map(|e| e.source.code.as_str()).collect();
+    assert_eq!(sources, ["IRQCOP", "SYRMIL"], "{:?}", triples(&ev));
+}
+
+#[test]
+fn describing_words_do_not_break_actors_or_lists() {
+    let ev = code("Brazil's federal police arrested the former governor.", "2024-01-01");
+    assert_eq!(ev[0].source.code, "BRACOP", "{:?}", triples(&ev));
+    assert_eq!(ev[0].source.text, "Brazil's federal police");
+    let ev = code("Russia and the mighty Turkey condemned the attack on Syria.", "2024-01-01");
+    let sources: Vec<&str> = ev.iter().map(|e| e.source.code.as_str()).collect();
+    assert!(sources.contains(&"RUS") && sources.contains(&"TUR"), "{:?}", triples(&ev));
+    // a verb between two names is not a list: Russia is not a subject of "condemned"
+    let ev = code("Russia warned and Turkey condemned Syria.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.source.code == "TUR" && e.cameo_root == "11"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.source.code == "RUS" && e.cameo_root == "11"), "{:?}", triples(&ev));
+}

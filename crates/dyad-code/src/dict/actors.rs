@@ -133,7 +133,8 @@ fn parse_date(s: &str) -> Result<Option<NaiveDate>, String> {
 pub fn parse_role(s: &str) -> Result<Role, String> {
     let mut parts = s.split_whitespace();
     let code = parts.next().ok_or("empty role")?.trim_start_matches('~').to_string();
-    if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+    // `/` joins alternative codes, as PETRARCH's `[FRO/BIL/SAM]`
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
         return Err(format!("bad code {code:?}"));
     }
     match parts.next() {

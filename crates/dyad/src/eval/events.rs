@@ -132,6 +132,8 @@ pub struct Scores {
     pub plover: Counts,
     pub gold: usize,
     pub coded: usize,
+    /// Records whose coded set equals the gold set exactly.
+    pub exact: usize,
 }
 
 /// Code each record and compare with its gold events.
@@ -167,6 +169,7 @@ pub fn score(coder: &Coder, records: &[Record], verbose: bool) -> Scores {
         s.plover.add(&level(&gold, &plover_of), &level(&pred, &plover_of));
         s.gold += gold.len();
         s.coded += pred.len();
+        s.exact += usize::from(gold == pred);
         if verbose {
             let mut lines = vec![format!("{} {}", r.id, r.text)];
             for g in &gold {
@@ -187,6 +190,12 @@ pub fn print_scores(name: &str, sentences: usize, s: &Scores) {
         s.code.line("code"),
         s.root.line("root"),
         s.plover.line("PLOVER"),
+        format!(
+            "  records exact {}/{sentences} ({:.3}); events per gold event {:.2}",
+            s.exact,
+            s.exact as f64 / sentences.max(1) as f64,
+            s.coded as f64 / s.gold.max(1) as f64
+        ),
     ]);
 }
 

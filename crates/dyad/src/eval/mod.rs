@@ -43,7 +43,7 @@ pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<S
     match set {
         EvalSet::PetrarchGsr => events::petrarch_gsr(&dir, verbose),
         EvalSet::PetrarchUnit => events::petrarch_unit(&dir, verbose),
-        EvalSet::Plover => plover::run(&dir),
+        EvalSet::Plover => plover::run(&dir, verbose),
         EvalSet::Aeb => extraction::aeb(&dir, verbose),
         EvalSet::Wcxb => extraction::wcxb(&dir, verbose),
         EvalSet::Htmldate => extraction::htmldate(&dir, verbose),

@@ -55,7 +55,8 @@ pub struct PloverScores {
     pub by_category: BTreeMap<String, (usize, usize, usize)>,
 }
 
-pub fn score(coder: &Coder, rows: &[Marked]) -> PloverScores {
+/// Score every row; with `verbose`, print each row dyad missed or got wrong with what it coded.
+pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
     let mut s = PloverScores { sentences: rows.len(), ..Default::default() };
     for r in rows {
         s.by_category.entry(r.gold.clone()).or_default().0 += 1;
@@ -72,6 +73,16 @@ pub fn score(coder: &Coder, rows: &[Marked]) -> PloverScores {
             .events
             .iter()
             .find(|e| e.source.span.overlaps(src) && e.target.as_ref().is_some_and(|t| t.span.overlaps(tgt)));
+        if verbose && hit.is_none_or(|e| as_set_category(&e.plover.event) != r.gold) {
+            println!("{}\n    gold {} | {} | {}", r.text, r.source, r.gold, r.target);
+            for e in &coded.events {
+                let t = e.target.as_ref().map(|t| format!("{} ({})", t.code, t.text)).unwrap_or("-".into());
+                println!(
+                    "    dyad {} ({}) | {} {} \"{}\" | {t}",
+                    e.source.code, e.source.text, e.plover.event, e.cameo, e.trigger.text
+                );
+            }
+        }
         let Some(e) = hit else { continue };
         let predicted = as_set_category(&e.plover.event).to_string();
         s.covered += 1;
@@ -84,11 +95,11 @@ pub fn score(coder: &Coder, rows: &[Marked]) -> PloverScores {
     s
 }
 
-pub fn run(dir: &Path) -> anyhow::Result<Summary> {
+pub fn run(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     let path = dir.join("events/plover/ZSP_PLV_train.tsv");
     let tsv = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let rows = parse_tsv(&tsv)?;
-    let s = score(&Coder::new(Dictionaries::embedded()), &rows);
+    let s = score(&Coder::new(Dictionaries::embedded()), &rows, verbose);
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     println!(
         "plover (ZSP): {} sentences; dyad coded the marked pair in {} ({:.3}); category right in {} \
