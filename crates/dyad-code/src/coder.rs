@@ -345,6 +345,7 @@ impl Coder {
         let verbs = self.find_verbs(w, cx.mentions, &cx.quotes);
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
+        let attribution = attribution_start(w, &verbs);
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
             let block = &self.dict.verbs.blocks[v.form.block];
@@ -353,6 +354,10 @@ impl Coder {
             let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
             let mut window = clause_window(w, &v.words);
             window.end = window.end.min(next_verb.unwrap_or(usize::MAX));
+            // "..., a senior official said on Saturday": the speaker is nobody's object
+            if let Some(a) = attribution.filter(|&a| a > v.words.start) {
+                window.end = window.end.min(a);
+            }
             // the most specific matching pattern, else the verb's or block's code
             let mut best: Option<(&Pattern, PatternMatch)> = None;
             for p in &block.patterns {
@@ -393,17 +398,29 @@ impl Coder {
                     .push((vspan, format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
                 continue;
             }
+            if let Some(unknown) =
+                [&code.forward, &code.reverse].into_iter().flatten().find(|c| self.dict.cameo.get(c).is_none())
+            {
+                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {unknown} is not a CAMEO code, not coded")));
+                continue;
+            }
             if sources.is_empty() {
                 trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no source actor")));
                 continue;
             }
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
-            // without an actor object, the country where it happened is the target of a
-            // visit, protest or use of force ("a summit in Switzerland", "a protest in
-            // Beijing"), unless it is the source's own
-            if targets.is_empty() && matches!(root, "04" | "14" | "15" | "17" | "18" | "19" | "20") {
+            // without an actor object, the country of a place after the verb is the target
+            // ("a summit in Switzerland", "appealed for peace in Syria"), unless it is the
+            // source's own; for a visit, protest or use of force a place before the verb
+            // counts too ("In Beijing, activists protested")
+            if targets.is_empty() {
                 let own: Vec<Option<&str>> = sources.iter().map(|&i| cx.mentions[i].code.country()).collect();
-                let place = (window.start..window.end.max(v.words.end))
+                let from = if matches!(root, "04" | "14" | "15" | "17" | "18" | "19" | "20") {
+                    window.start
+                } else {
+                    v.words.end
+                };
+                let place = (from..window.end.max(v.words.end))
                     .find_map(|k| cx.mentions.iter().position(|m| m.location && m.words.start == k))
                     .filter(|&i| cx.mentions[i].code.country().is_some_and(|c| !own.contains(&Some(c))));
                 targets.extend(place.map(Target::Place));
@@ -747,6 +764,23 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
         end += 1;
     }
     start..end
+}
+
+/// Verbs that attribute a sentence to its speaker.
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "reported", "stated", "announced", "noted"];
+
+/// Where a closing attribution (", the Syrian Observatory said on Thursday.") begins:
+/// the comma before a speech verb that is the sentence's last verb, with at most a
+/// noun phrase (no other verb) between them.
+fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<usize> {
+    let last = verbs.last()?;
+    let s = last.words.start;
+    if !SPEECH_VERBS.contains(&w.norm(s)) {
+        return None;
+    }
+    let comma = (s.saturating_sub(12)..s).rev().find(|&k| w.norm(k) == ",")?;
+    let other_verb = verbs.iter().any(|v| v.words.start > comma && v.words.start < s);
+    (!other_verb && comma > 0).then_some(comma)
 }
 
 /// Mention `i` plus the mentions coordinated with it (compound actors).

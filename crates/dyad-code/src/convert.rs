@@ -35,9 +35,12 @@ fn phoenix_role(inner: &str) -> Option<Role> {
     if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
         return None;
     }
-    let Some(range) = parts.next() else {
+    // the range may be written with spaces: `HOB < 950601`, `HOBGOV 19950601 - 19990815`
+    let range: String = parts.collect();
+    if range.is_empty() {
         return Some(Role { code, from: None, to: None, dated: false });
-    };
+    }
+    let range = range.as_str();
     let (from, to) = if let Some(d) = range.strip_prefix('>') {
         (Some(phoenix_date(d)?), None)
     } else if let Some(d) = range.strip_prefix('<') {

@@ -155,7 +155,7 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
     }
     attach_of_place(words, &mut out);
-    share_compound_roles(&mut out);
+    share_compound_roles(words, &mut out);
     out
 }
 
@@ -167,7 +167,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "not", "no", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
     "may", "might", "should", "must", "do", "does", "did", "said", "says", "he", "she", "it", "they", "we", "its",
     "their", "his", "her", "this", "these", "those", "there", "here", "both", "either", "neither", "nor", "so",
-    "because",
+    "because", "and", "or", "the", "a", "an",
 ];
 
 /// A lower-case word that can describe the noun after it ("evil", "federal", "new"):
@@ -267,9 +267,14 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
 /// "US and British activists": a bare country joined to a country with a role
 /// shares that role (USA -> USAOPP beside GBROPP). "Danish media and government":
 /// a bare role joined to a country with a role shares the country (DNKGOV).
-fn share_compound_roles(ms: &mut [Mention]) {
+fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
+    // only a bare "and" or comma: "Dagolath, the Osgiliath newspaper" is an apposition
+    let tight = |a: &Mention, b: &Mention| {
+        let gap: Vec<&str> = (a.words.end..b.words.start).map(|i| words.norm(i)).collect();
+        matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+    };
     for k in (0..ms.len().saturating_sub(1)).rev() {
-        if !ms[k + 1].coordinated {
+        if !tight(&ms[k], &ms[k + 1]) {
             continue;
         }
         let (a, b) = (&ms[k].code, &ms[k + 1].code);
@@ -287,9 +292,8 @@ fn share_compound_roles(ms: &mut [Mention]) {
     }
     for k in 1..ms.len() {
         let country = ms[k - 1].code.country().filter(|_| ms[k - 1].code.sector().is_some()).map(str::to_string);
-        if let Some(c) =
-            country.filter(|_| ms[k].coordinated && ms[k].kind == ActorKind::Agent && ms[k].code.country().is_none())
-        {
+        let bare_role = ms[k].kind == ActorKind::Agent && ms[k].code.country().is_none();
+        if let Some(c) = country.filter(|_| bare_role && tight(&ms[k - 1], &ms[k])) {
             let role = ms[k].code.as_str().to_string();
             ms[k].code = ActorCode::new(c).with_role(&role);
         }

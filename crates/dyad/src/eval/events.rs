@@ -178,6 +178,23 @@ pub fn score(coder: &Coder, records: &[Record], verbose: bool) -> Scores {
             for p in pred.difference(&gold) {
                 lines.push(format!("    dyad {} {} {}  (extra)", p.0, p.2, p.1));
             }
+            // what the coder saw, for records it got wrong
+            if gold != pred {
+                for t in &coded.trace {
+                    let ms: Vec<String> = t
+                        .mentions
+                        .iter()
+                        .map(|m| format!("{}{}={}", if m.location { "@" } else { "" }, m.span.slice(&r.text), m.code))
+                        .collect();
+                    lines.push(format!("      mentions: {}", ms.join(", ")));
+                    for (_, v) in &t.verbs {
+                        lines.push(format!("      verb {v}"));
+                    }
+                    if let Some(d) = &t.discarded {
+                        lines.push(format!("      discarded: {d}"));
+                    }
+                }
+            }
             out_lines(&lines);
         }
     }
