@@ -90,11 +90,17 @@ impl Dictionaries {
             let errs = d.add_verb_file(name, text);
             debug_assert!(errs.is_empty(), "{name}: {errs:?}");
         }
-        for line in EMBEDDED_DISCARDS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let ids: Vec<u32> = phrase_words(line).iter().map(|w| d.vocab.intern(w)).collect();
-            d.discards.insert(&ids, ());
-        }
+        d.add_discards(EMBEDDED_DISCARDS);
         d
+    }
+
+    /// Add discard phrases in dyad's format (one phrase per line, `#` comments): a
+    /// sentence containing one is not coded.
+    pub fn add_discards(&mut self, text: &str) {
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let ids: Vec<u32> = phrase_words(line).iter().map(|w| self.vocab.intern(w)).collect();
+            self.discards.insert(&ids, ());
+        }
     }
 
     /// Add a user dictionary of either kind; returns the problems found (bad lines

@@ -256,6 +256,7 @@ pub fn petrarch_unit(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     if let Ok(agents) = std::fs::read_to_string(dir.join("events/petrarch2/PETR.Validate.agents.txt")) {
         dict.add_actor_entries("validate-agents", convert::phoenix_agents(&agents, "validate-agents", &mut stats));
     }
+    dict.add_discards(&convert::phoenix_discards(&read("PETR_Validate_discards_2_02.txt")?));
     let verbs = convert::phoenix_verbs(&read("PETR_Validate_verbs_2_02.txt")?, "validate-verbs", &mut stats);
     report(dict.add_verb_file("validate-verbs", &verbs));
     let records = parse_records(&read("PETR_Validate_records_2_02.xml")?, true);
