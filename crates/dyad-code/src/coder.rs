@@ -303,7 +303,16 @@ impl Coder {
                 continue;
             };
             let prev = if i > 0 { w.norm(i - 1) } else { "" };
-            let prev_is_mention_end = mentions.iter().any(|m| m.words.end == i);
+            // "government-held", "UK-based": the second half of a compound modifier
+            if i > 0 && w.words[i - 1].hyphen_after {
+                i += n;
+                continue;
+            }
+            let prev_mention = mentions.iter().find(|m| m.words.end == i);
+            let prev_is_mention_end = prev_mention.is_some();
+            // "an Islamic State target": a name inside a noun phrase opened by a/an
+            let in_indefinite_np =
+                prev_mention.is_some_and(|m| m.words.start > 0 && matches!(w.norm(m.words.start - 1), "a" | "an"));
             // an -ing word is a verb after "is", a subject, a comma or a clause
             // opener ("after meeting"), else a noun or adjective ("a three-way meeting")
             let ing_as_verb = i == 0
@@ -315,6 +324,7 @@ impl Coder {
                 || w.norm(i) == "according"
                 // base and -s forms double as nouns ("threw stones", "peace talks"):
                 // they count as verbs only right after a subject, pronoun or auxiliary
+                || (matches!(form.form, Form::Base | Form::Third) && in_indefinite_np)
                 || (matches!(form.form, Form::Base | Form::Third)
                     && !(prev_is_mention_end
                         || AUX_OR_ADVERB.contains(&prev)
@@ -355,7 +365,7 @@ impl Coder {
             let mut window = clause_window(w, &v.words);
             window.end = window.end.min(next_verb.unwrap_or(usize::MAX));
             // "..., a senior official said on Saturday": the speaker is nobody's object
-            if let Some(a) = attribution.filter(|&a| a > v.words.start) {
+            if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
                 window.end = window.end.min(a);
             }
             // the most specific matching pattern, else the verb's or block's code
@@ -386,8 +396,13 @@ impl Coder {
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
-            let passive = v.form.form == Form::Past && is_passive(w, v.words.start);
+            let passive = v.form.form == Form::Past && (is_passive(w, v.words.start) || followed_by_agent(w, v));
+            let before = last_subject.clone();
             let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
+            // the speaker of an attribution is not the subject that later participles share
+            if attribution.is_some_and(|(_, s)| s == v.words.start) {
+                last_subject = before;
+            }
             if code.is_none() {
                 trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no event code")));
                 continue;
@@ -575,7 +590,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
                     && w.same_clause_level(ms[i].words.start, v.words.start)
             })
-            .map(|i| compound(ms, i, true));
+            .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
             sources = compound(ms, s, true);
@@ -585,11 +600,15 @@ impl Coder {
         }
         if passive {
             // "X was attacked by Y": Y is the source, X the target
+            // ("... by Kurdish rebels": describing words may stand between "by" and the actor)
+            let after_by = |start: usize| {
+                (start.saturating_sub(4)..start).rev().take_while(|&k| !w.words[k].punct).any(|k| {
+                    w.norm(k) == "by"
+                        && (k + 1..start).all(|j| !PREPOSITIONS.contains(&w.norm(j)) && !BE.contains(&w.norm(j)))
+                })
+            };
             let by_agent = (0..ms.len()).filter(actor).find(|&i| {
-                ms[i].words.start > v.words.end
-                    && ms[i].words.start >= 1
-                    && w.norm(ms[i].words.start - 1) == "by"
-                    && ms[i].words.end <= window.end
+                ms[i].words.start > v.words.end && after_by(ms[i].words.start) && ms[i].words.end <= window.end
             });
             let subject = std::mem::take(&mut sources);
             sources = by_agent.map(|i| compound(ms, i, true)).unwrap_or_default();
@@ -769,18 +788,25 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
 /// Verbs that attribute a sentence to its speaker.
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "reported", "stated", "announced", "noted"];
 
-/// Where a closing attribution (", the Syrian Observatory said on Thursday.") begins:
-/// the comma before a speech verb that is the sentence's last verb, with at most a
-/// noun phrase (no other verb) between them.
-fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<usize> {
-    let last = verbs.last()?;
-    let s = last.words.start;
-    if !SPEECH_VERBS.contains(&w.norm(s)) {
-        return None;
-    }
-    let comma = (s.saturating_sub(12)..s).rev().find(|&k| w.norm(k) == ",")?;
-    let other_verb = verbs.iter().any(|v| v.words.start > comma && v.words.start < s);
-    (!other_verb && comma > 0).then_some(comma)
+/// Where an attribution (", the Syrian Observatory said on Thursday") begins: the
+/// comma before a speech verb with at most a noun phrase (no other verb) between
+/// them, the speech verb ending the sentence or followed by a comma.
+/// Returns the comma and the speech verb.
+fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {
+    verbs.iter().enumerate().rev().find_map(|(n, v)| {
+        let s = v.words.start;
+        if !SPEECH_VERBS.contains(&w.norm(s)) {
+            return None;
+        }
+        let comma = (s.saturating_sub(12)..s).rev().find(|&k| w.norm(k) == ",")?;
+        let verb_between = verbs.iter().any(|x| x.words.start > comma && x.words.start < s);
+        // after the speech verb: only time words up to a comma or the end
+        let rest_end = verbs.get(n + 1).map(|x| x.words.start).unwrap_or(w.len());
+        let closes = (v.words.end..rest_end)
+            .all(|k| !matches!(w.norm(k), "that" | "to" | "it" | "he" | "she" | "they"))
+            && (v.words.end..rest_end).any(|k| w.norm(k) == ",") == (n + 1 < verbs.len());
+        (!verb_between && comma > 0 && closes).then_some((comma, s))
+    })
 }
 
 /// Mention `i` plus the mentions coordinated with it (compound actors).
@@ -806,6 +832,16 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 fn is_passive(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
         && !(verb_start.saturating_sub(3)..verb_start).any(|i| matches!(w.norm(i), "has" | "have" | "had"))
+}
+
+/// "victims killed by the crash": a past participle followed (after adverbs) by "by"
+/// is passive even without a form of "be".
+fn followed_by_agent(w: &Words, v: &VerbHit) -> bool {
+    let perfect = (v.words.start.saturating_sub(3)..v.words.start).any(|i| matches!(w.norm(i), "has" | "have" | "had"));
+    !perfect
+        && (v.words.end..(v.words.end + 3).min(w.len()))
+            .find(|&k| !w.norm(k).ends_with("ly"))
+            .is_some_and(|k| w.norm(k) == "by")
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {

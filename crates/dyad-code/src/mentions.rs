@@ -155,6 +155,7 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
     }
     attach_of_place(words, &mut out);
+    merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     out
 }
@@ -261,6 +262,63 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             }
         }
         k += 1;
+    }
+}
+
+/// "The US commander in Iraq, General David Petraeus, held talks", "Bashar Assad, the
+/// Syrian president, said": a role and a person set side by side by a comma are one
+/// actor. The person's code wins unless it only says "elite" (ELI), which the role
+/// names more precisely.
+fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < ms.len() {
+        // "The US commander in Iraq, General ...": the role's own place may stand between
+        let j = if ms[k + 1].location && ms[k + 1].words.start == ms[k].words.end + 1 && k + 2 < ms.len() {
+            k + 2
+        } else {
+            k + 1
+        };
+        let (a, b) = (&ms[k], &ms[j]);
+        let a_end = ms[j - 1].words.end;
+        let role = |m: &Mention| m.kind != ActorKind::Person && m.code.country().is_some() && m.code.sector().is_some();
+        let pair = (role(a) && b.kind == ActorKind::Person) || (a.kind == ActorKind::Person && role(b));
+        let gap: Vec<&str> = (a_end..b.words.start).map(|i| words.norm(i)).collect();
+        let after = if b.words.end < words.len() { words.norm(b.words.end) } else { "" };
+        let next = if b.words.end + 1 < words.len() { words.norm(b.words.end + 1) } else { "" };
+        // not a list: "the envoy, Putin and Erdogan" / "..., Putin, and Erdogan"
+        let list = matches!(after, "and" | "or") || (after == "," && matches!(next, "and" | "or"));
+        // ", the", or a title the dictionary does not know (", General David Petraeus")
+        let titled = gap.len() <= 3
+            && gap.first() == Some(&",")
+            && (a_end + 1..b.words.start).all(|i| words.words[i].capitalized && !words.words[i].punct);
+        let gap_ok = matches!(gap.as_slice(), [","] | [",", "the"]) || titled;
+        if !pair || !gap_ok || list || a.location || b.location {
+            k += 1;
+            continue;
+        }
+        let b = ms.remove(j);
+        if j == k + 2 {
+            ms.remove(k + 1); // the role's post, not the place of the event
+        }
+        let a = &mut ms[k];
+        let (person, role_code) = if a.kind == ActorKind::Person {
+            (a.code.clone(), b.code.clone())
+        } else {
+            (b.code.clone(), a.code.clone())
+        };
+        let generic = matches!(person.sector(), None | Some("ELI"));
+        if a.kind == ActorKind::Person {
+            if generic {
+                a.code = role_code;
+            }
+        } else if !generic {
+            a.code = person;
+            a.kind = ActorKind::Person;
+            a.head = b.head;
+        }
+        a.entry = format!("{} = {} (apposition)", a.entry, b.entry);
+        a.words.end = b.words.end;
+        a.span = a.span.cover(b.span);
     }
 }
 

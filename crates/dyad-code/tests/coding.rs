@@ -233,3 +233,32 @@ fn describing_words_do_not_break_actors_or_lists() {
     assert!(ev.iter().any(|e| e.source.code == "TUR" && e.cameo_root == "11"), "{:?}", triples(&ev));
     assert!(!ev.iter().any(|e| e.source.code == "RUS" && e.cameo_root == "11"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_role_and_a_person_side_by_side_are_one_actor() {
+    let ev = code("Bashar Assad, the Syrian president, met Vladimir Putin on Monday.", "2019-01-01");
+    assert_eq!(triples(&ev), [("SYRGOV".to_string(), "040".to_string(), "RUSGOV".to_string())]);
+    assert_eq!(ev[0].source.text, "Bashar Assad, the Syrian president");
+    // a list of names is not an apposition
+    let ev = code("The Russian envoy, Putin and Erdogan met in Ankara.", "2019-01-01");
+    assert!(ev.len() >= 2, "{:?}", triples(&ev));
+}
+
+#[test]
+fn participles_with_by_are_passive_and_compound_modifiers_are_not_verbs() {
+    // "victims killed by rebels": the rebels are the source
+    let ev = code("Turkey mourned the soldiers killed by Kurdish rebels.", "2024-01-01");
+    let kill = ev.iter().find(|e| e.cameo_root == "19" || e.cameo_root == "18").expect("a killing");
+    assert_eq!(kill.source.text, "rebels", "{:?}", triples(&ev));
+    assert_eq!(kill.target.as_ref().map(|t| t.text.as_str()), Some("soldiers"));
+    // "government-held" is not a verb that ends the clause of "bombarded"
+    let ev = code("Insurgents bombarded a government-held part of Syria's second city.", "2024-01-01");
+    assert_eq!(ev[0].target.as_ref().map(|t| t.code.as_str()), Some("SYR"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn the_speaker_of_an_attribution_is_not_an_object() {
+    let ev =
+        code("Russia and Turkey agreed to deepen cooperation, a senior Turkish official said on Monday.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.text.contains("official"))), "{:?}", triples(&ev));
+}
