@@ -397,6 +397,16 @@ impl Coder {
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
             let passive = v.form.form == Form::Past && (is_passive(w, v.words.start) || followed_by_agent(w, v));
+            // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
+            // the object was asked or made to do, carried by the governing verb's event
+            if let Some(gov) = complement_of_object(w, cx.mentions, &verbs, v) {
+                let gov_text = w.span_of(gov.words.start, gov.words.end).slice(&cx.doc.article.text).to_string();
+                trace.verbs.push((
+                    vspan,
+                    format!("{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own"),
+                ));
+                continue;
+            }
             let before = last_subject.clone();
             let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
             // the speaker of an attribution is not the subject that later participles share
@@ -783,6 +793,55 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
         end += 1;
     }
     start..end
+}
+
+/// The verb whose object an infinitive belongs to ("asked Obama to help"): "to VERB"
+/// right after an actor that follows the previous verb in the same clause.
+fn complement_of_object<'v>(w: &Words, ms: &[Mention], verbs: &'v [VerbHit], v: &VerbHit) -> Option<&'v VerbHit> {
+    let s = v.words.start;
+    if s < 2 || w.norm(s - 1) != "to" {
+        return None;
+    }
+    let gov = verbs.iter().rfind(|x| x.words.end < s)?;
+    // verbs of asking, urging, wanting and permitting: "sent troops to fight" is a real act
+    const ASKING: &[&str] = &[
+        "ask",
+        "urge",
+        "call on",
+        "call upon",
+        "want",
+        "press",
+        "pressure",
+        "push",
+        "invite",
+        "encourage",
+        "tell",
+        "order",
+        "force",
+        "allow",
+        "permit",
+        "warn",
+        "persuade",
+        "convince",
+        "request",
+        "beg",
+        "implore",
+        "appeal",
+        "advise",
+        "expect",
+        "need",
+        "require",
+        "compel",
+        "demand",
+        "challenge",
+    ];
+    if !ASKING.contains(&gov.form.lemma.as_str()) {
+        return None;
+    }
+    let object = ms.iter().find(|m| !m.location && m.words.start >= gov.words.end && m.words.end < s)?;
+    let between = object.words.end..s - 1;
+    let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
+    (clean && between.len() <= 3).then_some(gov)
 }
 
 /// Verbs that attribute a sentence to its speaker.

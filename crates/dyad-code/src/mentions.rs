@@ -107,11 +107,17 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chu
         let actor = dict.actors.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
         let agent = dict.agents.longest_at(&words.ids, i);
         let alias = aliases.index.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
+        // "Rwanda's Senate": after a country, an institution word names that country's
+        // institution (an agent role) rather than the one the dictionary files it under
+        let after_country = out.last().is_some_and(|c: &Chunk| {
+            matches!(dict.entry(c.entry).kind, ActorKind::Country | ActorKind::Place)
+                && (c.words.end == i || (c.words.end + 1 == i && words.norm(c.words.end) == "'s"))
+        });
         let best =
             [actor.map(|(n, e)| (n, *e, false)), agent.map(|(n, e)| (n, *e, false)), alias.map(|(n, e)| (n, *e, true))]
                 .into_iter()
                 .flatten()
-                .max_by_key(|&(n, e, _)| (n, dict.entry(e).kind != ActorKind::Agent));
+                .max_by_key(|&(n, e, _)| (n, (dict.entry(e).kind != ActorKind::Agent) != after_country));
         match best {
             Some((n, entry, alias)) => {
                 out.push(Chunk { words: i..i + n, entry, alias });

@@ -262,3 +262,20 @@ fn the_speaker_of_an_attribution_is_not_an_object() {
         code("Russia and Turkey agreed to deepen cooperation, a senior Turkish official said on Monday.", "2024-01-01");
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.text.contains("official"))), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_country_names_its_own_institutions() {
+    let ev = code("The Nigerian Senate condemned Rwanda's Senate.", "2024-01-01");
+    assert_eq!(triples(&ev), [("NGALEG".to_string(), "111".to_string(), "RWALEG".to_string())]);
+}
+
+#[test]
+fn what_an_object_is_asked_to_do_is_not_its_act() {
+    // the request is the event; "help" is not an act of Congress (or yet of Obama)
+    let ev = code("Congress urged Obama to help Iran.", "2014-01-01");
+    assert!(ev.iter().any(|e| e.cameo_root == "02" && e.target.as_ref().is_some_and(|t| t.code == "USAGOV")));
+    assert!(!ev.iter().any(|e| e.cameo_root == "07"), "{:?}", triples(&ev));
+    // but troops sent to fight do fight
+    let ev = code("Russia sent troops to attack Ukraine.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.cameo_root == "19"), "{:?}", triples(&ev));
+}
