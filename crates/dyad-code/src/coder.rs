@@ -370,7 +370,7 @@ impl Coder {
             }
             // the most specific matching pattern, else the verb's or block's code
             let mut best: Option<(&Pattern, PatternMatch)> = None;
-            for p in &block.patterns {
+            for p in block.patterns.iter().filter(|p| p.needs.iter().all(|&id| w.may_contain(id))) {
                 if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
                     let better = |(b, bm): &(&Pattern, PatternMatch)| {
                         (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))

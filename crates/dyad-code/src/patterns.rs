@@ -20,6 +20,10 @@ pub struct PatternMatch {
 
 /// Does the text word `w` match the pattern word `p` (allowing regular inflection)?
 pub fn word_matches(p: &str, w: &str) -> bool {
+    // every match shares the first letter: a cheap reject for the common case
+    if p.as_bytes().first() != w.as_bytes().first() {
+        return false;
+    }
     if p == w {
         return true;
     }

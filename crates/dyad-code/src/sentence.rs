@@ -23,6 +23,27 @@ pub struct Words {
     pub ids: Vec<u32>,
     /// Parenthetical regions as inclusive word ranges.
     pub regions: Vec<(usize, usize)>,
+    /// Sorted vocabulary ids of every word and of each base form a pattern word
+    /// could have for it ("attacks" -> attack, "ties" -> tie, tiy...).
+    present: Vec<u32>,
+}
+
+/// The pattern words that match `w` under regular inflection: `w` itself, `w` less
+/// -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e.
+fn base_forms(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    for suffix in ["s", "es", "ed", "d", "ing"] {
+        if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+            out.push(stem.to_string());
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    }
+    if let Some(stem) = w.strip_suffix("ing") {
+        out.push(format!("{stem}e"));
+    }
+    out
 }
 
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
@@ -66,7 +87,16 @@ impl Words {
         }
         let ids = words.iter().map(|w| w.id).collect();
         let regions = find_regions(&words);
-        Words { words, ids, regions }
+        let mut present: Vec<u32> = words.iter().flat_map(|w| base_forms(&w.norm)).map(|b| vocab.get(&b)).collect();
+        present.sort_unstable();
+        present.dedup();
+        Words { words, ids, regions, present }
+    }
+
+    /// Could a pattern word with this id match some word of the sentence (as
+    /// [`crate::patterns::word_matches`] allows)?
+    pub fn may_contain(&self, id: u32) -> bool {
+        self.present.binary_search(&id).is_ok()
     }
 
     pub fn len(&self) -> usize {

@@ -144,7 +144,16 @@ impl Dictionaries {
         }
         // A block with the name of an existing one extends it: its patterns join.
         let mut remap = Vec::with_capacity(file.blocks.len());
-        for b in file.blocks {
+        for mut b in file.blocks {
+            for p in &mut b.patterns {
+                p.needs = p
+                    .literal_words()
+                    .map(|w| w.to_string())
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(|w| self.vocab.intern(w))
+                    .collect();
+            }
             match self.verbs.blocks.iter().position(|x| x.name == b.name) {
                 Some(i) => {
                     self.verbs.blocks[i].patterns.extend(b.patterns);

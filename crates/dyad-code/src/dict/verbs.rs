@@ -84,9 +84,24 @@ pub struct Pattern {
     /// The pattern as written, for `rule` and `--explain`.
     pub text: String,
     pub origin: String,
+    /// Word ids (in the dictionaries' vocabulary) of the literal words the pattern
+    /// needs, filled when the pattern joins the dictionaries: a sentence without one
+    /// of them (in some inflection) cannot match, so the pattern is not tried.
+    pub needs: Vec<u32>,
 }
 
 impl Pattern {
+    /// The literal words of the pattern (first word of each sequence; synsets vary).
+    pub fn literal_words(&self) -> impl Iterator<Item = &str> {
+        self.before.iter().chain(&self.after).filter_map(|e| match e {
+            Elem::Seq(atoms) => match atoms.first() {
+                Some(Atom::Word(w)) => Some(w.as_str()),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
     /// How much of the sentence the pattern pins down; the most specific match wins.
     pub fn specificity(&self) -> usize {
         let count = |es: &[Elem]| -> usize {
@@ -148,7 +163,7 @@ impl Pattern {
         if !seen_verb {
             return Err("no verb marker '*'".into());
         }
-        Ok(Pattern { code, before, after, text: text.to_string(), origin: origin.to_string() })
+        Ok(Pattern { code, before, after, text: text.to_string(), origin: origin.to_string(), needs: Vec::new() })
     }
 }
 
