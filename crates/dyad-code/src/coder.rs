@@ -363,7 +363,10 @@ impl Coder {
             // gives "agreed" no reach into what "lift" governs
             let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
             let mut window = clause_window(w, &v.words);
-            window.end = window.end.min(next_verb.unwrap_or(usize::MAX));
+            // "refused to lift sanctions on Iran": the refusal reaches what it refuses
+            let refused = refused_infinitive(w, &verbs, v);
+            let reach_end = refused.map(|r| clause_window(w, &r.words).end);
+            window.end = window.end.min(next_verb.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
             // "..., a senior official said on Saturday": the speaker is nobody's object
             if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
                 window.end = window.end.min(a);
@@ -459,8 +462,10 @@ impl Coder {
                     .collect();
                 let n_before = events.len();
                 if let Some(fwd) = &code.forward {
-                    let (negated, hypothetical) =
-                        (is_negated(w, v.words.start), is_hypothetical(w, v.words.start, window.start));
+                    let (negated, hypothetical) = (
+                        is_negated(w, v.words.start) || refusal_before(w, &verbs, v),
+                        is_hypothetical(w, v.words.start, window.start),
+                    );
                     for (a, b) in pairs {
                         let rule = format!("{rule} (compound subject, each towards the other)");
                         self.push_event(
@@ -489,7 +494,8 @@ impl Coder {
                     .push((vspan, format!("{verb_text:?}: {rule}: source {} but no target actor", who.join("+"))));
                 continue;
             }
-            let negated = is_negated(w, v.words.start);
+            // what was refused did not happen: "declined to meet" is flagged negated
+            let negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
             let hypothetical = is_hypothetical(w, v.words.start, window.start);
             let n_before = events.len();
             let targets_opt: Vec<Option<Target>> =
@@ -842,6 +848,22 @@ fn complement_of_object<'v>(w: &Words, ms: &[Mention], verbs: &'v [VerbHit], v: 
     let between = object.words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
     (clean && between.len() <= 3).then_some(gov)
+}
+
+/// Verbs that refuse the act of the infinitive after them.
+const REFUSING: &[&str] = &["refuse", "decline", "fail", "reject"];
+
+/// The infinitive a refusing verb governs ("refused to lift"), if any.
+fn refused_infinitive<'v>(w: &Words, verbs: &'v [VerbHit], v: &VerbHit) -> Option<&'v VerbHit> {
+    if !REFUSING.contains(&v.form.lemma.as_str()) || w.norm(v.words.end) != "to" {
+        return None;
+    }
+    verbs.iter().find(|x| x.words.start == v.words.end + 1)
+}
+
+/// Is `v` the infinitive of a refusing verb?
+fn refusal_before(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> bool {
+    verbs.iter().any(|x| refused_infinitive(w, verbs, x).is_some_and(|r| r.words.start == v.words.start))
 }
 
 /// Verbs that attribute a sentence to its speaker.

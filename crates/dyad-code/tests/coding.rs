@@ -279,3 +279,11 @@ fn what_an_object_is_asked_to_do_is_not_its_act() {
     let ev = code("Russia sent troops to attack Ukraine.", "2024-01-01");
     assert!(ev.iter().any(|e| e.cameo_root == "19"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_refusal_reaches_what_it_refuses_and_that_act_did_not_happen() {
+    let ev = code("Iran declined to meet the US envoy.", "2024-01-01");
+    let refusal = ev.iter().find(|e| e.cameo_root == "12").expect("a rejection");
+    assert_eq!(refusal.target.as_ref().map(|t| t.code.as_str()), Some("USAGOV"));
+    assert!(ev.iter().filter(|e| e.cameo_root == "04").all(|e| e.negated), "{:?}", triples(&ev));
+}
