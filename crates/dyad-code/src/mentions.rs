@@ -154,7 +154,9 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
         }
         k += 1;
         if let Some(m) = code_group(words, dict, &chunks, &group, date) {
-            out.push(m);
+            if !modifies_next_noun(words, dict, &m) {
+                out.push(m);
+            }
         }
     }
     for k in 1..out.len() {
@@ -189,6 +191,51 @@ fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
         && !n.ends_with("ed")
         && !n.ends_with("ing")
         && dict.verbs.index.longest_at(&words.ids, i).is_none()
+}
+
+/// "the migrant crisis", "military aid": a bare role word right before a noun
+/// describes that noun and is not an actor. A following word that could be a verb
+/// (in the dictionary, or ending in -s/-ed/-ing) keeps the actor ("police arrested").
+fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
+    let next = m.words.end;
+    if m.kind != ActorKind::Agent || m.code.country().is_some() || next >= words.len() {
+        return false;
+    }
+    let n = words.norm(next);
+    let plural_or_verb_s = n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us");
+    // "an army camp", "a police convoy": what belongs to the actor stands for it
+    const BELONGINGS: &[&str] = &[
+        "camp",
+        "base",
+        "convoy",
+        "station",
+        "post",
+        "checkpoint",
+        "headquarters",
+        "office",
+        "building",
+        "compound",
+        "barracks",
+        "vehicle",
+        "patrol",
+        "position",
+        "outpost",
+        "unit",
+        "truck",
+        "helicopter",
+        "plane",
+        "ship",
+        "boat",
+        "leader",
+        "chief",
+        "commander",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "member",
+        "pastor",
+    ];
+    describing_word(words, dict, next) && !plural_or_verb_s && !BELONGINGS.contains(&n)
 }
 
 /// "Brazil's federal police", "Turkish riot police": a country, an optional 's and up

@@ -287,3 +287,16 @@ fn a_refusal_reaches_what_it_refuses_and_that_act_did_not_happen() {
     assert_eq!(refusal.target.as_ref().map(|t| t.code.as_str()), Some("USAGOV"));
     assert!(ev.iter().filter(|e| e.cameo_root == "04").all(|e| e.negated), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_role_word_describing_a_noun_is_not_an_actor() {
+    let ev = code("Germany discussed the migrant crisis with France.", "2024-01-01");
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code != "CVL")),
+        "{:?}",
+        triples(&ev)
+    );
+    // what belongs to an actor stands for it
+    let ev = code("Rebels attacked an army camp.", "2024-01-01");
+    assert_eq!(ev[0].target.as_ref().map(|t| t.code.as_str()), Some("MIL"), "{:?}", triples(&ev));
+}
