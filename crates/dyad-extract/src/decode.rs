@@ -38,10 +38,13 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decoded {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, CharsetSource::Bom);
     }
-    if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
-        return finish(bytes, encoding, CharsetSource::Declared);
-    }
     let utf8 = std::str::from_utf8(bytes).is_ok();
+    if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
+        // a header that says UTF-8 over bytes that are not is wrong: look further
+        if encoding != UTF_8 || utf8 {
+            return finish(bytes, encoding, CharsetSource::Declared);
+        }
+    }
     if html {
         if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
             // Pages often declare a legacy charset but are served as UTF-8; bytes
@@ -155,5 +158,20 @@ mod tests {
         assert!(d.text.ends_with("café"));
         let d = decode(b"\xff\xfeh\0i\0", None, false);
         assert_eq!(d.text, "hi");
+    }
+
+    #[test]
+    fn a_wrong_or_unknown_declared_charset_gives_way() {
+        // header says UTF-8, the page is windows-1252 and says so itself
+        let d = decode(b"<meta charset=windows-1252><p>Z\xfcrich caf\xe9</p>", Some("utf-8"), true);
+        assert_eq!((d.source, d.had_errors), (CharsetSource::Meta, false));
+        assert!(d.text.contains("Zürich café"), "{}", d.text);
+        // header says UTF-8 and nothing else is declared: detected, never U+FFFD
+        let d = decode(b"Les r\xe9fugi\xe9s fuient la guerre \xe0 Z\xfcrich", Some("UTF-8"), false);
+        assert_eq!(d.source, CharsetSource::Detected);
+        assert!(!d.text.contains('\u{fffd}'), "{}", d.text);
+        // an unknown label is ignored
+        let d = decode("café".as_bytes(), Some("x-no-such-charset"), false);
+        assert_eq!((d.text.as_str(), d.source), ("café", CharsetSource::Utf8));
     }
 }

@@ -15,6 +15,8 @@ use dyad_core::Document;
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 /// How inputs are read.
 #[derive(Clone, Debug)]
@@ -72,7 +74,56 @@ pub fn read_inputs(args: &[String], opts: &InputOptions) -> impl Iterator<Item =
         walk: Vec::new(),
         seen_dirs: HashSet::new(),
         current: None,
+        bytes_read: None,
     }
+}
+
+/// [`read_inputs`] that also adds the bytes it reads from files (as stored on disk,
+/// compressed or not) to `bytes_read`, for a progress report against [`input_size`].
+pub fn read_inputs_counted(
+    args: &[String],
+    opts: &InputOptions,
+    bytes_read: Arc<AtomicU64>,
+) -> impl Iterator<Item = Item> {
+    Inputs {
+        opts: opts.clone(),
+        args: args.iter().cloned().collect(),
+        walk: Vec::new(),
+        seen_dirs: HashSet::new(),
+        current: None,
+        bytes_read: Some(bytes_read),
+    }
+}
+
+/// Total size on disk of the files the arguments name (folders walked as
+/// [`read_inputs`] walks them); None when standard input is among them.
+pub fn input_size(args: &[String]) -> Option<u64> {
+    fn walk(path: &Path, seen: &mut HashSet<PathBuf>) -> u64 {
+        let Ok(meta) = std::fs::metadata(path) else { return 0 };
+        if !meta.is_dir() {
+            return meta.len();
+        }
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !seen.insert(canonical) {
+            return 0;
+        }
+        let Ok(entries) = std::fs::read_dir(path) else { return 0 };
+        entries
+            .flatten()
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().to_lowercase();
+                let name = name.strip_suffix(".gz").unwrap_or(&name).to_string();
+                e.path().is_dir() || sniff::kind_from_name(&name) != sniff::InputKind::NotInput
+            })
+            .map(|e| walk(&e.path(), seen))
+            .sum()
+    }
+    if args.iter().any(|a| a == "-") {
+        return None;
+    }
+    let mut seen = HashSet::new();
+    Some(args.iter().map(|a| walk(Path::new(a), &mut seen)).sum())
 }
 
 /// Lazy walk over the arguments: `walk` is a stack of directory entries still to
@@ -84,6 +135,7 @@ struct Inputs {
     walk: Vec<PathBuf>,
     seen_dirs: HashSet<PathBuf>,
     current: Option<Box<dyn Iterator<Item = Item>>>,
+    bytes_read: Option<Arc<AtomicU64>>,
 }
 
 impl Iterator for Inputs {
@@ -103,7 +155,7 @@ impl Iterator for Inputs {
                         return Some(Err(e));
                     }
                 } else {
-                    self.current = Some(open::open_path(&path, false, &self.opts));
+                    self.current = Some(open::open_path(&path, false, &self.opts, self.bytes_read.clone()));
                 }
                 continue;
             }
@@ -123,7 +175,7 @@ impl Iterator for Inputs {
                         return Some(Err(e));
                     }
                 }
-                Ok(_) => self.current = Some(open::open_path(&path, true, &self.opts)),
+                Ok(_) => self.current = Some(open::open_path(&path, true, &self.opts, self.bytes_read.clone())),
             }
         }
     }

@@ -8,6 +8,8 @@ use flate2::read::MultiGzDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// How many bytes are looked at to decide what an input is.
 const HEAD_BYTES: usize = 8192;
@@ -20,7 +22,7 @@ fn fail(e: InputError) -> Docs {
 
 /// Documents of one file. `explicit` is false for files found by walking a
 /// directory, where non-inputs (images, archives) are skipped without an error.
-pub(crate) fn open_path(path: &Path, explicit: bool, opts: &InputOptions) -> Docs {
+pub(crate) fn open_path(path: &Path, explicit: bool, opts: &InputOptions, bytes_read: Option<Arc<AtomicU64>>) -> Docs {
     let source = path.display().to_string();
     let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     let file = match File::open(path) {
@@ -28,7 +30,25 @@ pub(crate) fn open_path(path: &Path, explicit: bool, opts: &InputOptions) -> Doc
         Err(e) => return fail(InputError::new(source, e.to_string())),
     };
     let size = file.metadata().ok().map(|m| m.len());
-    open_reader(source, Some(&name), size, Box::new(file), explicit, opts)
+    let raw: Box<dyn Read> = match bytes_read {
+        Some(counter) => Box::new(CountingRead { inner: file, counter }),
+        None => Box::new(file),
+    };
+    open_reader(source, Some(&name), size, raw, explicit, opts)
+}
+
+/// Adds every byte read to a shared counter (progress across threads).
+struct CountingRead<R> {
+    inner: R,
+    counter: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for CountingRead<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// Documents read from standard input.

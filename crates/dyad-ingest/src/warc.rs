@@ -42,6 +42,75 @@ impl<R: BufRead> BufRead for Counting<R> {
     }
 }
 
+/// A `BufRead` that can record what is consumed from it and later hand those bytes
+/// out again: after a corrupt gzip member the decoder has read past the start of the
+/// next member, and the search for it must start again just after the bad one.
+struct Rewind<R> {
+    inner: R,
+    replay: Vec<u8>,
+    replay_pos: usize,
+    recorded: Option<Vec<u8>>,
+}
+
+impl<R: BufRead> Rewind<R> {
+    fn start_recording(&mut self) {
+        self.recorded = Some(Vec::new());
+    }
+
+    fn stop_recording(&mut self) -> Vec<u8> {
+        self.recorded.take().unwrap_or_default()
+    }
+
+    /// Hand `bytes` out again before anything not yet read.
+    fn unread(&mut self, bytes: &[u8]) {
+        let mut replay = bytes.to_vec();
+        replay.extend_from_slice(&self.replay[self.replay_pos..]);
+        self.replay = replay;
+        self.replay_pos = 0;
+    }
+}
+
+impl<R: BufRead> Read for Rewind<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Rewind<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.replay_pos < self.replay.len() {
+            return Ok(&self.replay[self.replay_pos..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if self.replay_pos < self.replay.len() {
+            let end = (self.replay_pos + amt).min(self.replay.len());
+            if let Some(rec) = &mut self.recorded {
+                rec.extend_from_slice(&self.replay[self.replay_pos..end]);
+            }
+            self.replay_pos = end;
+            if self.replay_pos == self.replay.len() {
+                self.replay = Vec::new();
+                self.replay_pos = 0;
+            }
+            return;
+        }
+        if let Some(rec) = &mut self.recorded {
+            // the bytes being consumed are still in the inner buffer: no I/O here
+            if let Ok(buf) = self.inner.fill_buf() {
+                rec.extend_from_slice(&buf[..amt.min(buf.len())]);
+            }
+        }
+        self.inner.consume(amt)
+    }
+}
+
 /// One WARC record: its offset, named headers and content block.
 struct Record {
     offset: u64,
@@ -160,7 +229,7 @@ fn read_record<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Next {
 /// The documents of a WARC file (plain or gzip-compressed).
 pub(crate) struct WarcDocs<R> {
     source: String,
-    input: Counting<R>,
+    input: Counting<Rewind<R>>,
     gzip: bool,
     max_bytes: usize,
     /// Items of the current gzip member not yet handed out.
@@ -172,7 +241,10 @@ impl<R: BufRead> WarcDocs<R> {
     pub(crate) fn new(source: String, input: R, gzip: bool, max_bytes: usize) -> Self {
         WarcDocs {
             source,
-            input: Counting { inner: input, pos: 0 },
+            input: Counting {
+                inner: Rewind { inner: input, replay: Vec::new(), replay_pos: 0, recorded: None },
+                pos: 0,
+            },
             gzip,
             max_bytes,
             pending: Vec::new().into_iter(),
@@ -200,7 +272,9 @@ impl<R: BufRead> WarcDocs<R> {
         }
         let limit = self.max_bytes as u64 + 64 * 1024;
         let mut member = Vec::new();
+        self.input.inner.start_recording();
         let result = GzDecoder::new(&mut self.input).take(limit + 1).read_to_end(&mut member);
+        let compressed = self.input.inner.stop_recording();
         let mut out = Vec::new();
         match result {
             Ok(_) if member.len() as u64 > limit => {
@@ -224,6 +298,11 @@ impl<R: BufRead> WarcDocs<R> {
             }
             Err(e) => {
                 out.push(self.error(start, format!("corrupt gzip member ({e}), skipped")));
+                // the decoder may have read into the next member: search again from here
+                if compressed.len() > 1 {
+                    self.input.inner.unread(&compressed[1..]);
+                    self.input.pos = start + 1;
+                }
                 self.skip_to_next_member(start);
             }
         }

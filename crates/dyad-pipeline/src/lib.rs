@@ -40,22 +40,70 @@ pub fn process(
     coder: Option<&Coder>,
     published: Option<chrono::NaiveDate>,
 ) -> Result<Processed, String> {
-    let mut article = dyad_extract::extract(doc).map_err(|e| e.to_string())?;
+    let mut times = StageTimes::default();
+    process_timed(doc, stage, coder, published, None, &mut times)
+        .map(|p| p.expect("with no cut-off date every document is processed"))
+}
+
+/// Time spent in each stage, summed over the documents it was given.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StageTimes {
+    pub extract: std::time::Duration,
+    pub annotate: std::time::Duration,
+    /// Coding, with the merge of the coder's mentions into the entities.
+    pub code: std::time::Duration,
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, o: StageTimes) {
+        self.extract += o.extract;
+        self.annotate += o.annotate;
+        self.code += o.code;
+    }
+}
+
+/// [`process`] that adds the time of each stage to `times`, and stops after
+/// extraction when `since` is given and the article's publication date (found in the
+/// page or given by the source, else `published`) is before it: `Ok(None)`.
+pub fn process_timed(
+    doc: &Document,
+    stage: &Stage,
+    coder: Option<&Coder>,
+    published: Option<chrono::NaiveDate>,
+    since: Option<chrono::NaiveDate>,
+    times: &mut StageTimes,
+) -> Result<Option<Processed>, String> {
+    let clock = std::time::Instant::now();
+    let extracted = dyad_extract::extract(doc).map_err(|e| e.to_string());
+    times.extract += clock.elapsed();
+    let mut article = extracted?;
     if article.published.is_none() {
         article.published = published;
         article.published_precision = published.map(|_| dyad_core::Precision::Day);
     }
+    if let (Some(since), Some(date)) = (since, article.published) {
+        if date < since {
+            return Ok(None);
+        }
+    }
     let Some(coder) = coder.filter(|_| !matches!(stage, Stage::Extract)) else {
-        return Ok(Processed::Article(article));
+        return Ok(Some(Processed::Article(article)));
     };
+    let clock = std::time::Instant::now();
     let mut annotated = dyad_nlp::annotate(article);
+    let clock = {
+        let now = std::time::Instant::now();
+        times.annotate += now - clock;
+        now
+    };
     let coded = coder.code(&annotated);
     annotated.entities = merge_entities(std::mem::take(&mut annotated.entities), coded.entities.clone());
     resolve_speakers(&mut annotated);
-    Ok(match stage {
+    times.code += clock.elapsed();
+    Ok(Some(match stage {
         Stage::Annotate => Processed::Annotated(Box::new(annotated)),
         _ => Processed::Coded(Box::new(annotated), coded),
-    })
+    }))
 }
 
 /// Process a batch on `threads` threads; results come back in input order.

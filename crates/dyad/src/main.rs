@@ -4,6 +4,7 @@
 mod bench;
 mod dict_build;
 mod eval;
+mod ingest;
 mod output;
 mod pipeline;
 mod store_cmd;

@@ -8,7 +8,7 @@ use crate::output::Writer;
 use crate::{InputArgs, Summary};
 use anyhow::Context;
 use dyad_code::{Coder, Dictionaries};
-pub use dyad_pipeline::{process, process_batch, Processed, Stage};
+pub use dyad_pipeline::{process_batch, Processed, Stage};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;

@@ -1,12 +1,10 @@
 //! The store commands: `ingest` (the pipeline into the SQLite store), `serve` (HTTP
 //! API and web UI over it) and `export` (events out as JSONL, CSV, Parquet or GDELT).
 
-use crate::pipeline::{load_dictionaries, process, Processed as ProcessedDoc};
 use crate::Summary;
 use anyhow::Context;
 use clap::ValueEnum;
-use dyad_code::Coder;
-use dyad_store::{ExportFormat, Fault, Processed, Store};
+use dyad_store::{ExportFormat, Store};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -33,6 +31,19 @@ pub struct IngestArgs {
     /// Documents written per transaction: a crash loses at most this many
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch_size: u32,
+    /// Worker threads (0: one per core); the store's content does not depend on it
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Skip documents published before this date (YYYY-MM-DD) when their date is known
+    /// (from the feed, the JSONL record, the page's metadata or --published)
+    #[arg(long, value_parser = crate::parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// No progress line, even on a terminal
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Write the run's counts and per-stage seconds as JSON to this file (used by `dyad bench`)
+    #[arg(long, hide = true)]
+    pub stats: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -44,103 +55,8 @@ pub enum ExportAs {
     Gdelt,
 }
 
-/// Test hook: `DYAD_TEST_ABORT_AFTER=N` aborts the process inside the transaction
-/// that would write the (N+1)th document, as a crash would.
-const ABORT_ENV: &str = "DYAD_TEST_ABORT_AFTER";
-
 pub fn ingest(args: &IngestArgs) -> anyhow::Result<Summary> {
-    let mut store = Store::open(&args.db).with_context(|| format!("opening store {}", args.db.display()))?;
-    if let Some(n) = std::env::var(ABORT_ENV).ok().and_then(|v| v.parse().ok()) {
-        store.fault = Some(Fault::Abort { after: n });
-    }
-    let coder = Coder::new(load_dictionaries(&args.dicts)?);
-    let run = store.begin_run(&format!("ingest {}", args.inputs.join(" ")))?;
-    let opts = dyad_ingest::InputOptions { lines: args.lines, max_bytes: args.max_bytes };
-    let mut summary = Summary::default();
-    let mut tally = Tally::default();
-    let mut batch: Vec<Processed> = Vec::new();
-    for doc in dyad_ingest::read_inputs(&args.inputs, &opts) {
-        let doc = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("dyad: {e}");
-                summary.failed += 1;
-                continue;
-            }
-        };
-        summary.documents += 1;
-        if store.has_document(&doc.id())? {
-            tally.skipped += 1;
-            continue;
-        }
-        let stage = crate::pipeline::Stage::Code { explain: false };
-        let (annotated, coded) = match process(&doc, &stage, Some(&coder), args.published) {
-            Ok(ProcessedDoc::Coded(annotated, coded)) => (*annotated, coded),
-            Ok(_) => unreachable!("the code stage returns coded documents"),
-            Err(e) => {
-                eprintln!("dyad: {e}");
-                summary.failed += 1;
-                continue;
-            }
-        };
-        let media_type = match doc.media_type {
-            dyad_core::MediaType::Html => "html",
-            dyad_core::MediaType::Text => "text",
-        };
-        batch.push(Processed {
-            source: doc.source.clone(),
-            url: doc.url.clone(),
-            media_type: media_type.into(),
-            bytes: doc.bytes.len(),
-            annotated,
-            events: coded.events,
-        });
-        if batch.len() >= args.batch_size as usize {
-            flush(&mut store, run, &mut batch, &mut tally, &mut summary)?;
-        }
-    }
-    flush(&mut store, run, &mut batch, &mut tally, &mut summary)?;
-    let Tally { added, skipped, grouped } = tally;
-    store.finish_run(run, added, skipped, summary.records, summary.failed)?;
-    let counts = store.counts()?;
-    eprintln!(
-        "dyad: {} document(s) read: {added} added ({grouped} grouped with a near-duplicate), {skipped} already stored, \
-         {} failed; {} event(s) added. {} now holds {} document(s), {} event(s).",
-        summary.documents,
-        summary.failed,
-        summary.records,
-        args.db.display(),
-        counts.documents,
-        counts.events
-    );
-    Ok(summary)
-}
-
-#[derive(Default)]
-struct Tally {
-    added: usize,
-    skipped: usize,
-    grouped: usize,
-}
-
-/// Write the batch in one transaction and empty it.
-fn flush(
-    store: &mut Store,
-    run: i64,
-    batch: &mut Vec<Processed>,
-    tally: &mut Tally,
-    summary: &mut Summary,
-) -> anyhow::Result<()> {
-    if batch.is_empty() {
-        return Ok(());
-    }
-    let stats = store.write_batch(run, batch).context("writing a batch to the store")?;
-    tally.added += stats.added;
-    tally.skipped += stats.skipped;
-    tally.grouped += stats.grouped;
-    summary.records += stats.events;
-    batch.clear();
-    Ok(())
+    crate::ingest::run(args)
 }
 
 pub fn serve(db: &Path, addr: &str) -> anyhow::Result<Summary> {
