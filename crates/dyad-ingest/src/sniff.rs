@@ -36,9 +36,9 @@ pub(crate) fn kind_from_name(name: &str) -> InputKind {
         | "zip" | "tar" | "tgz" | "7z" | "rar" | "xz" | "bz2" | "zst" | "lz4" | "mp3" | "mp4" | "m4a" | "wav"
         | "ogg" | "webm" | "avi" | "mov" | "mkv" | "flac" | "woff" | "woff2" | "ttf" | "otf" | "eot" | "exe"
         | "dll" | "so" | "dylib" | "o" | "a" | "class" | "jar" | "pyc" | "wasm" | "bin" | "db" | "sqlite"
-        | "parquet" | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "odt" | "css" | "js" | "mjs" | "map"
-        | "json" | "csv" | "tsv" | "md" | "markdown" | "rst" | "yml" | "yaml" | "toml" | "lock" | "py" | "rs"
-        | "sh" => InputKind::NotInput,
+        | "db-wal" | "db-shm" | "db-journal" | "sqlite-wal" | "sqlite-shm" | "parquet" | "doc" | "docx" | "xls"
+        | "xlsx" | "ppt" | "pptx" | "odt" | "css" | "js" | "mjs" | "map" | "json" | "csv" | "tsv" | "md"
+        | "markdown" | "rst" | "yml" | "yaml" | "toml" | "lock" | "py" | "rs" | "sh" => InputKind::NotInput,
         _ => InputKind::Unknown,
     }
 }
@@ -118,6 +118,9 @@ mod tests {
         assert_eq!(kind_from_name("a.htm"), InputKind::Document(MediaType::Html));
         assert_eq!(kind_from_name("a.jsonl"), InputKind::Jsonl);
         assert_eq!(kind_from_name("a.png"), InputKind::NotInput);
+        // a store inside an input folder: its SQLite sidecar files are not inputs
+        assert_eq!(kind_from_name("dyad.db-wal"), InputKind::NotInput);
+        assert_eq!(kind_from_name("dyad.db-shm"), InputKind::NotInput);
         assert_eq!(kind_from_name("README"), InputKind::Unknown);
         assert_eq!(sniff(b"  <!DOCTYPE html><html>"), InputKind::Document(MediaType::Html));
         assert_eq!(sniff(b"Plain words <b>."), InputKind::Document(MediaType::Text));
