@@ -114,6 +114,18 @@ test("timeline, network and map draw from the data", { timeout: 60_000 }, async 
   await page.goto(BASE + "/#/map");
   await page.waitForSelector("#map svg");
   await page.waitForFunction(() => /have coordinates/.test(document.getElementById("map-note").textContent));
+  // every place with coordinates is a point, at its longitude and latitude (720x360, equirectangular)
+  const located = (await api("locations")).places.filter(p => p.lat !== null && p.lon !== null);
+  assert.ok(located.length > 0, "the examples name places the gazetteer knows");
+  assert.equal(await page.locator("#map circle.place").count(), located.length);
+  const first = located[0];
+  const point = await page.$$eval("#map circle.place", (cs, name) => {
+    const c = cs.find(c => c.querySelector("title").textContent.startsWith(name + ":"));
+    return c && { cx: +c.getAttribute("cx"), cy: +c.getAttribute("cy") };
+  }, first.name);
+  assert.ok(point, `a point titled ${first.name}`);
+  assert.ok(Math.abs(point.cx - (first.lon + 180) / 360 * 720) < 0.5 && Math.abs(point.cy - (90 - first.lat) / 180 * 360) < 0.5,
+    `${first.name} drawn at ${JSON.stringify(point)} for ${first.lat}, ${first.lon}`);
   await page.screenshot({ path: join(SHOTS, "map.png") });
 });
 

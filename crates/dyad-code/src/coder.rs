@@ -9,9 +9,7 @@ use crate::mentions::{find_mentions, Aliases, Mention};
 use crate::patterns::{match_pattern, PatternMatch};
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
-use dyad_core::{
-    Annotated, Entity, Event, EventActor, Location, Plover, Precision, SentenceRef, Span, TimeExpr, Trigger,
-};
+use dyad_core::{Annotated, Entity, Event, EventActor, Plover, Precision, SentenceRef, Span, TimeExpr, Trigger};
 use std::ops::Range;
 
 /// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
@@ -694,18 +692,8 @@ impl Coder {
         // a time expression after another verb belongs to that verb ("..., media reported on Thursday")
         let to_word = cx.verb_starts.iter().copied().filter(|&k| k > v.words.start).min().unwrap_or(usize::MAX);
         let (date, date_precision, date_span, historical) = event_date(cx, v, vspan, from_word..to_word);
-        let location = cx
-            .mentions
-            .iter()
-            .filter(|m| m.location)
-            .min_by_key(|m| (m.words.start < v.words.end, m.words.start.abs_diff(v.words.end)))
-            .map(|m| Location {
-                name: m.span.slice(text).to_string(),
-                country: m.code.country().map(String::from),
-                lat: None,
-                lon: None,
-                span: Some(m.span),
-            });
+        let location =
+            crate::places::event_location(cx.doc, cx.span, cx.mentions, vspan, &[Some(&source), target.as_ref()]);
         let n = events.iter().filter(|e| e.sentence.index == cx.index).count();
         let mut mode = c.plover_mode.clone().or_else(|| self.mode_from_rule(c.root(), v, cx));
         // a meeting held in one party's country is a visit by the other

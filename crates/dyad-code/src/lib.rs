@@ -6,6 +6,7 @@ pub mod convert;
 pub mod dict;
 pub mod mentions;
 pub mod patterns;
+pub mod places;
 pub mod sentence;
 pub mod words;
 

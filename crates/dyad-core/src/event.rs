@@ -28,6 +28,16 @@ pub struct Location {
     pub lon: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub span: Option<Span>,
+    /// The GeoNames id of the place (a city's, or a country's when the place is a country).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub geonames_id: Option<u64>,
+    /// GeoNames feature code of a city (PPLC capital, PPLA seat of a first-level
+    /// division, PPL ...), or `country` when the place is a whole country.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub feature: Option<String>,
+    /// The gazetteer's name with its country ("Moscow, Russia").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub full_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

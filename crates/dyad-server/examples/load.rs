@@ -1,6 +1,12 @@
 //! A bounded local load test of `/api/events`: copy the events of a store until it
 //! holds at least N, serve it on loopback, send R requests C at a time with a mix of
-//! filters, and print p50/p99 latency.
+//! filters, and print p50/p99 latency. The same run first sends the same number of
+//! requests to `/api/openapi.json` (a static body, no store), the baseline: the cost of
+//! the HTTP stack and the client on this machine, against which the event list's figures
+//! are read as ratios.
+//!
+//! Each copy of the events is shifted back by a week per round, so the grown store spans
+//! years of days rather than repeating the same dates.
 //!
 //! `cargo run --release -p dyad-server --example load -- STORE [N=100000] [R=10000] [C=50]`
 //! (STORE is copied first: it is not changed.)
@@ -34,21 +40,39 @@ async fn main() {
     let queries = [
         "/api/events",
         "/api/events?actor=RUS",
+        "/api/events?actor=putin",
         "/api/events?quad_class=4&sort=goldstein",
         "/api/events?cameo=04&page=20",
         "/api/events?from=2025-01-01&to=2025-06",
         "/api/events?q=sanctions",
         "/api/events?country=SYR&per_page=100",
         "/api/events?plover=CONSULT&negated=false",
+        "/api/events?source=TUR&sort=date",
+        "/api/events?root=19&from=2020",
     ];
+    let baseline = run(addr, &["/api/openapi.json"], requests, concurrency).await;
+    report("baseline /api/openapi.json", &baseline, total, concurrency, None);
+    let events = run(addr, &queries, requests, concurrency).await;
+    report("/api/events (mixed filters)", &events, total, concurrency, Some(&baseline));
+}
+
+struct Run {
+    lat: Vec<Duration>,
+    wall: Duration,
+}
+
+/// `requests` GETs over `paths` (round robin), `concurrency` at a time.
+async fn run(addr: std::net::SocketAddr, paths: &[&'static str], requests: usize, concurrency: usize) -> Run {
+    let paths: Vec<&'static str> = paths.to_vec();
     let started = Instant::now();
     let mut handles = Vec::new();
     for w in 0..concurrency {
         let n = requests / concurrency + usize::from(w < requests % concurrency);
+        let paths = paths.clone();
         handles.push(tokio::spawn(async move {
             let mut lat = Vec::with_capacity(n);
             for i in 0..n {
-                let path = queries[(w + i) % queries.len()];
+                let path = paths[(w + i) % paths.len()];
                 let t = Instant::now();
                 let status = get(addr, path).await;
                 assert_eq!(status, 200, "{path}");
@@ -57,21 +81,30 @@ async fn main() {
             lat
         }));
     }
-    let mut all: Vec<Duration> = Vec::new();
+    let mut lat: Vec<Duration> = Vec::new();
     for h in handles {
-        all.extend(h.await.unwrap());
+        lat.extend(h.await.unwrap());
     }
-    let wall = started.elapsed();
-    all.sort();
-    let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)].as_secs_f64() * 1000.0;
+    lat.sort();
+    Run { lat, wall: started.elapsed() }
+}
+
+fn pct(r: &Run, p: f64) -> f64 {
+    r.lat[((r.lat.len() as f64 * p) as usize).min(r.lat.len() - 1)].as_secs_f64() * 1000.0
+}
+
+fn report(what: &str, r: &Run, total: i64, concurrency: usize, baseline: Option<&Run>) {
+    let ratio = baseline
+        .map(|b| format!(" ({:.1}x / {:.1}x the baseline)", pct(r, 0.5) / pct(b, 0.5), pct(r, 0.99) / pct(b, 0.99)));
     println!(
-        "{} requests, {concurrency} concurrent, {total} events: p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {:.0} req/s",
-        all.len(),
-        pct(0.50),
-        pct(0.90),
-        pct(0.99),
-        pct(1.0),
-        all.len() as f64 / wall.as_secs_f64()
+        "{what}: {} requests, {concurrency} concurrent, {total} events: p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {:.0} req/s{}",
+        r.lat.len(),
+        pct(r, 0.50),
+        pct(r, 0.90),
+        pct(r, 0.99),
+        pct(r, 1.0),
+        r.lat.len() as f64 / r.wall.as_secs_f64(),
+        ratio.unwrap_or_default()
     );
 }
 
@@ -99,12 +132,14 @@ fn grow(db: &std::path::Path, want: i64) -> i64 {
     let mut round = 0;
     while n < want {
         round += 1;
+        let days = 7 * round;
         conn.execute_batch(&format!(
             "BEGIN;
              INSERT INTO events (event_id, doc_id, date, date_precision, historical, negated, hypothetical, source_code,
                 source_text, source_country, target_code, target_text, target_country, cameo, cameo_root, quad_class,
                 goldstein, plover_event, plover_mode, location_name, location_country, lat, lon, sentence_index, cluster, record)
-             SELECT event_id || '-copy{round}', doc_id, date, date_precision, historical, negated, hypothetical, source_code,
+             SELECT event_id || '-copy{round}', doc_id,
+                CASE WHEN length(date) = 10 THEN date(date, '-{days} days') ELSE date END, date_precision, historical, negated, hypothetical, source_code,
                 source_text, source_country, target_code, target_text, target_country, cameo, cameo_root, quad_class,
                 goldstein, plover_event, plover_mode, location_name, location_country, lat, lon, sentence_index, cluster, record
              FROM events;

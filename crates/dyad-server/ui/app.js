@@ -115,7 +115,7 @@ async function showEvents(params) {
   }
   if (!data.items.length) tbody.append(el("tr", {}, el("td", { colspan: 10, class: "note", text: "No event matches these filters." })));
   const pages = Math.max(1, Math.ceil(data.total / data.per_page));
-  document.getElementById("page-info").textContent = `page ${data.page} of ${pages} · ${data.total} event(s)`;
+  document.getElementById("page-info").textContent = `page ${data.page} of ${pages}${data.total_exact === false ? "+" : ""} · ${data.total}${data.total_exact === false ? "+" : ""} event(s)`;
   document.getElementById("prev").disabled = data.page <= 1;
   document.getElementById("next").disabled = data.page >= pages;
   const table = document.getElementById("events-table");
@@ -227,7 +227,8 @@ async function showMap() {
   document.getElementById("map").replaceChildren(s);
   document.getElementById("map-note").textContent =
     `${data.with_coordinates} of ${data.events} matching event(s) have coordinates and are drawn (equirectangular projection, ` +
-    `graticule every 30°, no base map). ${data.with_place_only} more name a place that has no coordinates yet; they are listed below.`;
+    `graticule every 30°, no base map). ${data.with_place_only} more name a place without a point (a whole country, or a ` +
+    `place the gazetteer does not know); they are listed below.`;
   const tbody = document.querySelector("#places tbody");
   tbody.replaceChildren(...data.places.map(p => el("tr", {},
     el("td", { text: p.name }), el("td", { class: "code", text: p.country || "" }), el("td", { text: p.count }),

@@ -233,15 +233,16 @@ fn gdelt_row(r: &Row) -> Vec<String> {
     match &e.location {
         Some(l) => {
             // 1 = country, 4 = a place inside one (GDELT's WORLDCITY)
-            let is_country = l.country.as_deref().is_some_and(|cc| l.name.eq_ignore_ascii_case(cc));
+            let is_country = l.feature.as_deref() == Some("country")
+                || l.country.as_deref().is_some_and(|cc| l.name.eq_ignore_ascii_case(cc));
             c.push(if is_country { "1" } else { "4" }.into());
-            c.push(l.name.clone());
+            c.push(l.full_name.clone().unwrap_or_else(|| l.name.clone()));
             c.push(l.country.clone().unwrap_or_default());
             c.push(String::new());
             c.push(String::new());
             c.push(l.lat.map(|v| v.to_string()).unwrap_or_default());
             c.push(l.lon.map(|v| v.to_string()).unwrap_or_default());
-            c.push(String::new());
+            c.push(l.geonames_id.map(|v| v.to_string()).unwrap_or_default());
         }
         None => {
             c.push("0".into());

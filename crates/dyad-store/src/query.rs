@@ -10,10 +10,15 @@ use std::collections::HashMap;
 /// The largest page the API returns.
 pub const MAX_PAGE_SIZE: usize = 500;
 
+/// The event list counts its matches up to this many; past it `total` is this number
+/// and `total_exact` is false (counting a whole large match set costs more than the page).
+pub const COUNT_CAP: i64 = 10_000;
+
 /// Filters over events; every field narrows the set (all must hold).
 #[derive(Clone, Debug, Default)]
 pub struct EventFilter {
-    /// Source or target: the code starts with it, or the words contain it (case-insensitive).
+    /// Source or target: the code starts with it (case-insensitive), or, unless it is written in
+    /// capitals like a code, the actor text contains it and each of its words starts a word.
     pub actor: Option<String>,
     pub source: Option<String>,
     pub target: Option<String>,
@@ -66,10 +71,11 @@ impl Sort {
 
     fn sql(self) -> &'static str {
         match self {
-            Sort::DateDesc => "e.date DESC, e.id",
+            // ties in the direction of the sort, so one index walk gives the order
+            Sort::DateDesc => "e.date DESC, e.id DESC",
             Sort::DateAsc => "e.date ASC, e.id",
             Sort::GoldsteinAsc => "e.goldstein ASC, e.id",
-            Sort::GoldsteinDesc => "e.goldstein DESC, e.id",
+            Sort::GoldsteinDesc => "e.goldstein DESC, e.id DESC",
             Sort::Cameo => "e.cameo, e.id",
             Sort::Mentions => "c.num_mentions DESC, e.id",
             Sort::Id => "e.id",
@@ -80,7 +86,10 @@ impl Sort {
 /// A page of results.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Page {
+    /// Matches, counted up to [`COUNT_CAP`] for the event list.
     pub total: i64,
+    /// False when `total` stopped at the cap (there are more).
+    pub total_exact: bool,
     pub page: usize,
     pub per_page: usize,
     pub items: Vec<Value>,
@@ -115,6 +124,17 @@ pub(crate) fn fts_query(q: &str) -> Option<String> {
 
 fn like_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// An FTS5 query matching sentences with words starting with each of the words of `q`
+/// (`"puti"*`), to narrow a substring search on actor words to a few rows.
+fn fts_prefix_query(q: &str) -> Option<String> {
+    let words: Vec<String> = q
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 impl EventFilter {
@@ -209,23 +229,44 @@ impl EventFilter {
             }
             conds.push(out);
         };
-        let actor_cond =
-            |col: &str| format!("({col}_code LIKE ? ESCAPE '\\' OR {col}_text LIKE ? ESCAPE '\\')", col = col);
+        // an actor is a code prefix (an index range: codes are upper case) or words of its
+        // text; the words are found through the sentence index (actor words are sentence
+        // words) before the substring test, so neither needs a scan of the table
+        let actor_cond = |col: &str, a: &str, push: &mut dyn FnMut(&str, Vec<String>)| {
+            let code = a.trim().to_uppercase();
+            let code_sql = format!("({col}_code >= ? AND {col}_code < ?)");
+            let mut vals = vec![code.clone(), format!("{code}\u{10FFFF}")];
+            // written in capitals ("RUS", "USAGOV"): a code; otherwise words
+            let is_code = a.trim().bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            match fts_prefix_query(a).filter(|_| !is_code) {
+                Some(fq) => {
+                    push(
+                        &format!(
+                            "({code_sql} OR (e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?) \
+                             AND {col}_text LIKE ? ESCAPE '\\'))"
+                        ),
+                        {
+                            vals.extend([fq, format!("%{}%", like_escape(a))]);
+                            vals
+                        },
+                    );
+                }
+                None => push(&code_sql, vals),
+            }
+        };
         if let Some(a) = &self.actor {
-            let (pre, sub) = (format!("{}%", like_escape(a)), format!("%{}%", like_escape(a)));
-            push(
-                &format!("({} OR {})", actor_cond("e.source"), actor_cond("e.target")),
-                vec![pre.clone(), sub.clone(), pre, sub],
-                &mut conds,
-            );
+            // source or target: two conditions joined by OR
+            let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+            for col in ["e.source", "e.target"] {
+                actor_cond(col, a, &mut |sql: &str, vals: Vec<String>| parts.push((sql.to_string(), vals)));
+            }
+            let sql = format!("({} OR {})", parts[0].0, parts[1].0);
+            let vals = parts.into_iter().flat_map(|(_, v)| v).collect();
+            push(&sql, vals, &mut conds);
         }
         for (val, col) in [(&self.source, "e.source"), (&self.target, "e.target")] {
             if let Some(a) = val {
-                push(
-                    &actor_cond(col),
-                    vec![format!("{}%", like_escape(a)), format!("%{}%", like_escape(a))],
-                    &mut conds,
-                );
+                actor_cond(col, a, &mut |sql: &str, vals: Vec<String>| push(sql, vals, &mut conds));
             }
         }
         if let Some(c) = &self.country {
@@ -233,7 +274,8 @@ impl EventFilter {
             push("(e.source_country = ? OR e.target_country = ?)", vec![c.clone(), c], &mut conds);
         }
         if let Some(c) = &self.cameo {
-            push("e.cameo LIKE ?", vec![format!("{c}%")], &mut conds);
+            // a range, not LIKE, so the index on cameo serves it
+            push("(e.cameo >= ? AND e.cameo < ?)", vec![c.clone(), format!("{c}\u{10FFFF}")], &mut conds);
         }
         if let Some(r) = &self.root {
             push("e.cameo_root = ?", vec![r.clone()], &mut conds);
@@ -296,19 +338,25 @@ impl Store {
         let page = page.max(1);
         let per_page = per_page.clamp(1, MAX_PAGE_SIZE);
         let (cond, params) = f.where_sql();
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM events e WHERE {cond}"),
+        let counted: i64 = self.conn.query_row(
+            &format!("SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {cond} LIMIT {})", COUNT_CAP + 1),
             params_from_iter(params.iter()),
             |r| r.get(0),
         )?;
+        let (total, total_exact) = if counted > COUNT_CAP { (COUNT_CAP, false) } else { (counted, true) };
+        // the page's ids first (a sort over narrow rows), then their records: sorting whole
+        // rows would carry every matching record through the sorter
+        let clusters = if sort == Sort::Mentions { "JOIN clusters c ON c.cluster = e.cluster" } else { "" };
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} {EVENT_JOINS} WHERE {cond} ORDER BY {} LIMIT {per_page} OFFSET {}",
-            sort.sql(),
-            (page - 1).saturating_mul(per_page)
+            "SELECT {EVENT_COLUMNS} {EVENT_JOINS} WHERE e.id IN
+               (SELECT e.id FROM events e {clusters} WHERE {cond} ORDER BY {order} LIMIT {per_page} OFFSET {offset})
+             ORDER BY {order}",
+            order = sort.sql(),
+            offset = (page - 1).saturating_mul(per_page)
         );
         let mut st = self.conn.prepare(&sql)?;
         let items = st.query_map(params_from_iter(params.iter()), event_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Page { total, page, per_page, items })
+        Ok(Page { total, total_exact, page, per_page, items })
     }
 
     /// One event by its `event_id` (or numeric global id), with its provenance: the
@@ -380,7 +428,7 @@ impl Store {
                     "group_id": r.get::<_, String>(6)?, "events": r.get::<_, i64>(7)?}))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Page { total, page, per_page, items })
+        Ok(Page { total, total_exact: true, page, per_page, items })
     }
 
     /// One document: the article with every span the UI highlights, and its events.

@@ -145,6 +145,15 @@ CREATE TABLE actors (
 CREATE VIRTUAL TABLE article_fts USING fts5(doc_id UNINDEXED, title, text);
 CREATE VIRTUAL TABLE event_fts USING fts5(text);
 "#,
+    // 2: indexes for the event list's filters and sort orders at 100,000+ events
+    r#"
+CREATE INDEX events_source_country ON events(source_country);
+CREATE INDEX events_target_country ON events(target_country);
+CREATE INDEX events_plover_date ON events(plover_event, date);
+CREATE INDEX events_goldstein ON events(goldstein);
+DROP INDEX events_root;
+CREATE INDEX events_root_date ON events(cameo_root, date);
+"#,
 ];
 
 /// The schema version this build writes and reads.

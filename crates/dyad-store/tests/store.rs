@@ -202,6 +202,23 @@ fn full_text_search_and_filters() {
         let texts = format!("{} {}", e["source"]["text"], e["target"]["text"]).to_lowercase();
         assert!(codes.contains("RUS") || texts.contains("rus"), "{codes} {texts}");
     }
+    assert!(all.total_exact && rus.total_exact, "small stores are counted exactly");
+    // a code in capitals matches codes only; lower-case words match actor text from word starts
+    assert!(rus.items.iter().all(|e| format!("{} {}", e["source"]["code"], e["target"]["code"]).contains("RUS")));
+    let lower = by(EventFilter { actor: Some("rus".into()), ..Default::default() });
+    assert!(lower.total >= rus.total, "lower case also matches the codes");
+    let with_word = all.items.iter().find_map(|e| {
+        let t = e["source"]["text"].as_str()?;
+        t.split(|c: char| !c.is_alphanumeric()).find(|w| w.len() > 4).map(|w| (w[..4].to_lowercase(), t.to_string()))
+    });
+    if let Some((prefix, text)) = with_word {
+        let found = by(EventFilter { source: Some(prefix.clone()), ..Default::default() });
+        assert!(found.items.iter().any(|e| e["source"]["text"] == text.as_str()), "{prefix:?} finds {text:?}");
+        assert!(found.items.iter().all(|e| e["source"]["text"].as_str().unwrap().to_lowercase().contains(&prefix)
+            || e["source"]["code"].as_str().unwrap().starts_with(&prefix.to_uppercase())));
+    }
+    let consult = by(EventFilter { cameo: Some("04".into()), ..Default::default() });
+    assert!(!consult.items.is_empty() && consult.items.iter().all(|e| e["cameo"].as_str().unwrap().starts_with("04")));
     let q4 = by(EventFilter { quad_class: Some(4), ..Default::default() });
     assert!(q4.items.iter().all(|e| e["quad_class"] == 4));
     let root = by(EventFilter { root: Some("04".into()), ..Default::default() });

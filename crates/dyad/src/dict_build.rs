@@ -39,7 +39,15 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         ActorKind::Org,
         &mut stats,
     );
-    let capitals = convert::geonames_capitals(&read(&from.join("gazetteers/geonames/countryInfo.txt"))?);
+    let geonames = from.join("gazetteers/geonames");
+    let country_info = read(&geonames.join("countryInfo.txt"))?;
+    let (cities, country_rows) =
+        dyad_code::places::convert_geonames(&read(&geonames.join("cities15000.txt"))?, &country_info)
+            .map_err(anyhow::Error::msg)?;
+    fs::create_dir_all(out.join("places"))?;
+    fs::write(out.join("places/cities.tsv"), cities)?;
+    fs::write(out.join("places/countries.tsv"), country_rows)?;
+    let capitals = convert::geonames_capitals(&country_info);
     let capital_entries = convert::capital_entries(&mut countries, &capitals);
     write_actors(&out.join("actors/phoenix-countries.tsv"), note, &countries)?;
     write_actors(

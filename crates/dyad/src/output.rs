@@ -111,6 +111,22 @@ impl<W: Write> Writer<W> {
             }
             for e in coded.events.iter().filter(|e| e.sentence.index == t.index) {
                 writeln!(self.out, "    EVENT {}", table_row(e))?;
+                if let Some(l) = &e.location {
+                    let at = match (l.lat, l.lon) {
+                        (Some(a), Some(b)) => format!(" {a:.4}, {b:.4}"),
+                        _ => String::new(),
+                    };
+                    let id =
+                        l.geonames_id.map(|i| format!("  <- GeoNames {i} ({})", l.feature.as_deref().unwrap_or("")));
+                    writeln!(
+                        self.out,
+                        "      at {:?} = {} [{}]{at}{}",
+                        l.name,
+                        l.full_name.as_deref().unwrap_or("not in the gazetteer"),
+                        l.country.as_deref().unwrap_or("?"),
+                        id.unwrap_or_default()
+                    )?;
+                }
             }
         }
         for q in &doc.quotes {

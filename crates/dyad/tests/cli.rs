@@ -206,6 +206,10 @@ fn table_csv_and_explain_formats() {
     let explain = String::from_utf8(dyad(&["code", "--explain", seed, "--published", "2024-07-25"]).stdout).unwrap();
     assert!(explain.contains("[President Vladimir Putin]{RUSGOV} <met with>"), "{explain}");
     assert!(explain.contains("VLADIMIR_PUTIN"), "the dictionary entry is shown");
+    assert!(
+        explain.contains("at \"Moscow\" = Moscow, Russia [RUS] 55.7522, 37.6156  <- GeoNames 524901 (PPLC)"),
+        "the event's place with its GeoNames id: {explain}"
+    );
     assert!(explain.contains("set aside (ReaderAppeal)"));
 }
 
@@ -239,6 +243,8 @@ fn dictionaries_in_data_are_what_the_converter_builds() {
         "actors/phoenix-countries.tsv",
         "actors/phoenix-agents.tsv",
         "actors/capitals.tsv",
+        "places/cities.tsv",
+        "places/countries.tsv",
         "verbs/cameo-verbs.tsv",
         "cameo.tsv",
         "discards.txt",

@@ -1,0 +1,684 @@
+//! Places: dyad's gazetteer (GeoNames cities of 15,000+ people and GeoNames countries,
+//! converted into `data/places/` by `dyad dict build`) and the resolver that turns a
+//! place named in a sentence or a dateline into a GeoNames id, a country and coordinates.
+//!
+//! Which reading of an ambiguous name wins: a city in the country the dictionary already
+//! gave the mention ("in Moscow" -> RUS), else one in a country of the context (the
+//! sentence's actors, the dateline, the article's other places), else the name over an
+//! alternate name, a capital over other cities, then the larger population (seats of
+//! first-level divisions count double). A name the text does not capitalise is never a
+//! place, and bare names that are common words or first names (see [`STOP_NAMES`]) are
+//! only taken when the dictionary already knows them as places.
+//!
+//! A country named as the place ("in Syria") gives the country, its GeoNames id and no
+//! coordinates: GeoNames' city and country files carry no country centroid, and placing
+//! an event "in Syria" at Damascus would claim more than the text says.
+
+use crate::mentions::Mention;
+use dyad_core::{EventActor, Location, Span};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const CITIES: &str = include_str!("../../../data/places/cities.tsv");
+const COUNTRIES: &str = include_str!("../../../data/places/countries.tsv");
+
+/// Cities at or above this population keep their ASCII alternate names (exonyms such as
+/// "Bombay", "Kyiv"/"Kiev"); smaller places keep their name and ASCII name only, which
+/// keeps the gazetteer near 1.4 MB.
+pub const ALTERNATES_FROM_POPULATION: u64 = 200_000;
+
+/// Gazetteer names that are ordinary words or first names: taken as places only when the
+/// actor dictionary already marks them as a place.
+pub const STOP_NAMES: &[&str] = &[
+    "of",
+    "bar",
+    "split",
+    "mobile",
+    "nice",
+    "reading",
+    "best",
+    "male",
+    "hope",
+    "orange",
+    "bath",
+    "deal",
+    "sale",
+    "police",
+    "union",
+    "independence",
+    "liberty",
+    "victoria",
+    "florence",
+    "marion",
+    "eugene",
+    "laval",
+    "lincoln",
+    "jackson",
+    "wilson",
+    "franklin",
+    "clinton",
+    "hamilton",
+    "carson",
+    "mercedes",
+    "concordia",
+    "progreso",
+    "tiger",
+    "vitoria",
+    "york",
+    "kent",
+    "chester",
+    "hastings",
+    "bedford",
+    "wells",
+    "ely",
+    "ilo",
+    "bo",
+    "ede",
+    "eden",
+    "goya",
+    "lima",
+    "david",
+    "george",
+    "james",
+    "john",
+    "paul",
+    "kingston",
+    "columbus",
+    "victory",
+    "providence",
+    "university",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "new",
+    "said",
+    "will",
+    "may",
+    "march",
+    "june",
+    "july",
+    "august",
+    "april",
+    "january",
+    "president",
+    "minister",
+    "general",
+    "colonel",
+    "mount",
+    "port",
+    "san",
+    "santa",
+    "city",
+];
+
+/// Words that may stand between a locative preposition and the place ("in northern Syria").
+const DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "downtown",
+    "the",
+    "neighbouring",
+    "neighboring",
+];
+const LOCATIVES: &[&str] = &["in", "at", "near", "outside", "inside", "across", "around"];
+
+/// A populated place from GeoNames.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub id: u64,
+    pub name: String,
+    /// ISO-3 country code (dyad's country codes).
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// GeoNames feature code: PPLC capital, PPLA seat of a first-level division, PPL ...
+    pub feature: String,
+}
+
+/// A country from GeoNames `countryInfo.txt`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    pub iso3: String,
+    pub iso2: String,
+    /// FIPS 10-4 code (what GDELT's geography columns use).
+    pub fips: String,
+    pub name: String,
+    pub capital: String,
+    pub population: u64,
+    pub id: u64,
+}
+
+/// A resolved place: a city (or town) or a whole country.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Resolved<'g> {
+    City(&'g Place),
+    Country(&'g Country),
+}
+
+/// Countries that make one reading of a name likelier than another.
+#[derive(Clone, Debug, Default)]
+pub struct PlaceContext {
+    /// The country the dictionary gave this very mention (a strong hint).
+    pub hint: Option<String>,
+    /// Countries of the sentence's actors, the dateline and the article's other places.
+    pub countries: Vec<String>,
+}
+
+/// The cities and countries, indexed by lower-case name.
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    pub countries: Vec<Country>,
+    /// name -> (place index, whether it is the place's own name rather than an alternate)
+    names: HashMap<String, Vec<(u32, bool)>>,
+    country_names: HashMap<String, usize>,
+    by_iso3: HashMap<String, usize>,
+}
+
+/// Lower-case lookup key; "St. Louis" and "Saint Louis" meet.
+fn key(name: &str) -> String {
+    let k = name.trim().to_lowercase();
+    let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+    match k.strip_prefix("st. ").or_else(|| k.strip_prefix("st ")) {
+        Some(rest) => format!("saint {rest}"),
+        None => k,
+    }
+}
+
+fn feature_rank(f: &str) -> u64 {
+    match f {
+        "PPLA" => 2,
+        _ => 1,
+    }
+}
+
+impl Gazetteer {
+    /// The gazetteer compiled into dyad (`data/places/`), parsed on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::parse(CITIES, COUNTRIES).expect("data/places/ is written by `dyad dict build`"))
+    }
+
+    /// Read dyad's place files; an error names the file and line.
+    pub fn parse(cities: &str, countries: &str) -> Result<Gazetteer, String> {
+        let mut g = Gazetteer {
+            places: Vec::new(),
+            countries: Vec::new(),
+            names: HashMap::new(),
+            country_names: HashMap::new(),
+            by_iso3: HashMap::new(),
+        };
+        let num = |file: &str, n: usize, what: &str, v: &str| -> Result<f64, String> {
+            v.parse::<f64>().map_err(|_| format!("data/places/{file} line {n}: {what} {v:?} is not a number"))
+        };
+        for (i, line) in countries.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 7 {
+                return Err(format!("data/places/countries.tsv line {}: expected 7 columns, found {}", i + 1, c.len()));
+            }
+            let idx = g.countries.len();
+            g.countries.push(Country {
+                iso3: c[0].into(),
+                iso2: c[1].into(),
+                fips: c[2].into(),
+                name: c[3].into(),
+                capital: c[4].into(),
+                population: num("countries.tsv", i + 1, "population", c[5])? as u64,
+                id: num("countries.tsv", i + 1, "geonameid", c[6])? as u64,
+            });
+            g.by_iso3.insert(c[0].into(), idx);
+            g.country_names.insert(key(c[3]), idx);
+        }
+        for (i, line) in cities.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 8 {
+                return Err(format!("data/places/cities.tsv line {}: expected 8 columns, found {}", i + 1, c.len()));
+            }
+            let idx = g.places.len() as u32;
+            g.places.push(Place {
+                id: num("cities.tsv", i + 1, "geonameid", c[0])? as u64,
+                name: c[1].into(),
+                country: c[2].into(),
+                lat: num("cities.tsv", i + 1, "latitude", c[3])?,
+                lon: num("cities.tsv", i + 1, "longitude", c[4])?,
+                population: num("cities.tsv", i + 1, "population", c[5])? as u64,
+                feature: c[6].into(),
+            });
+            g.names.entry(key(c[1])).or_default().push((idx, true));
+            for alt in c[7].split('|').filter(|s| !s.is_empty()) {
+                let list = g.names.entry(key(alt)).or_default();
+                if !list.iter().any(|&(p, _)| p == idx) {
+                    list.push((idx, false));
+                }
+            }
+        }
+        Ok(g)
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.by_iso3.get(iso3).map(|&i| &self.countries[i])
+    }
+
+    /// The country a name stands for ("Syria", "Turkey"), if it is one's GeoNames name.
+    pub fn country_named(&self, name: &str) -> Option<&Country> {
+        self.country_names.get(&key(name)).map(|&i| &self.countries[i])
+    }
+
+    /// Every city with this name or alternate name.
+    pub fn candidates(&self, name: &str) -> impl Iterator<Item = (&Place, bool)> {
+        self.names.get(&key(name)).into_iter().flatten().map(|&(i, own)| (&self.places[i as usize], own))
+    }
+
+    /// The best reading of a name, or None. `known_place` says the actor dictionary
+    /// already marks the words as a place, which lifts the stop list.
+    pub fn resolve(&self, name: &str, cx: &PlaceContext, known_place: bool) -> Option<Resolved<'_>> {
+        let name = name.trim().trim_start_matches("the ").trim_start_matches("The ");
+        if !name.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return None;
+        }
+        if !known_place && STOP_NAMES.contains(&key(name).as_str()) {
+            return None;
+        }
+        if let Some(c) = self.country_named(name) {
+            return Some(Resolved::Country(c));
+        }
+        let hint = cx.hint.as_deref().filter(|h| self.by_iso3.contains_key(*h));
+        let all: Vec<(&Place, bool)> = self.candidates(name).collect();
+        let in_hint: Vec<(&Place, bool)> =
+            all.iter().copied().filter(|(p, _)| Some(p.country.as_str()) == hint).collect();
+        let pool = if !in_hint.is_empty() {
+            in_hint
+        } else if hint.is_some() {
+            // the dictionary says this is a place of that country, but no city of it has
+            // the name: the mention stands for the country ("Britain", "the US")
+            return hint.and_then(|h| self.country(h)).map(Resolved::Country);
+        } else {
+            let in_cx: Vec<(&Place, bool)> =
+                all.iter().copied().filter(|(p, _)| cx.countries.contains(&p.country)).collect();
+            if in_cx.is_empty() {
+                all
+            } else {
+                in_cx
+            }
+        };
+        pool.into_iter()
+            .max_by_key(|(p, own)| {
+                (*own, p.feature == "PPLC", p.population * feature_rank(&p.feature), u64::MAX - p.id)
+            })
+            .map(|(p, _)| Resolved::City(p))
+    }
+
+    /// A [`Location`] for the words at `span`, resolved if possible.
+    pub fn location(&self, text: &str, span: Span, cx: &PlaceContext, known_place: bool) -> Option<Location> {
+        let words = span.slice(text);
+        let r = self.resolve(words, cx, known_place)?;
+        Some(self.to_location(words, Some(span), r))
+    }
+
+    fn to_location(&self, words: &str, span: Option<Span>, r: Resolved<'_>) -> Location {
+        match r {
+            Resolved::City(p) => Location {
+                name: words.to_string(),
+                country: Some(p.country.clone()),
+                lat: Some(p.lat),
+                lon: Some(p.lon),
+                span,
+                geonames_id: Some(p.id),
+                feature: Some(p.feature.clone()),
+                full_name: Some(match self.country(&p.country) {
+                    Some(c) => format!("{}, {}", p.name, c.name),
+                    None => p.name.clone(),
+                }),
+            },
+            Resolved::Country(c) => Location {
+                name: words.to_string(),
+                country: Some(c.iso3.clone()),
+                lat: None,
+                lon: None,
+                span,
+                geonames_id: Some(c.id),
+                feature: Some("country".into()),
+                full_name: Some(c.name.clone()),
+            },
+        }
+    }
+}
+
+/// The dateline at the start of an article ("MOSCOW (Reuters) -", "DAMASCUS, Syria —",
+/// "KYIV, Ukraine, July 3 (Reuters) -"): the place's span and, if named, the span of
+/// its country or state.
+pub fn dateline(text: &str) -> Option<(Span, Option<Span>)> {
+    let head_end = text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len());
+    let head = &text[..head_end];
+    let line = head.split('\n').next().unwrap_or("");
+    // the dash (or colon) that closes the dateline
+    let dash = ["(", " - ", " -- ", " — ", " – ", "—", "–", ": "].iter().filter_map(|d| line.find(d)).min()?;
+    let lead = &line[..dash];
+    let mut parts = lead.split(',');
+    let first = parts.next()?;
+    let name = first.trim();
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = name.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if letters < 3 || !upper || name.split_whitespace().count() > 4 {
+        return None;
+    }
+    let start = first.len() - first.trim_start().len();
+    let place = Span::new(start, start + name.len());
+    let second = parts.next().and_then(|p| {
+        let t = p.trim();
+        let off = first.len() + 1 + (p.len() - p.trim_start().len());
+        (t.chars().next().is_some_and(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_ascii_digit()))
+            .then(|| Span::new(off, off + t.len()))
+    });
+    Some((place, second))
+}
+
+/// The article's dateline place, resolved; its country joins the context of every event.
+pub fn dateline_location(g: &Gazetteer, text: &str, countries: &[String]) -> Option<Location> {
+    let (place, region) = dateline(text)?;
+    let mut cx = PlaceContext { hint: None, countries: countries.to_vec() };
+    if let Some(c) = region.and_then(|r| g.country_named(r.slice(text))) {
+        cx.hint = Some(c.iso3.clone());
+    }
+    // datelines are upper case: "DAMASCUS" is the proper name "Damascus"
+    let title: String = place
+        .slice(text)
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ");
+    let r = g.resolve(&title, &cx, false)?;
+    let mut loc = g.to_location(&title, Some(place), r);
+    loc.name = title;
+    Some(loc)
+}
+
+/// Countries named by place entities (with actor codes) anywhere in the article.
+fn article_countries(doc: &dyad_core::Annotated) -> Vec<String> {
+    let mut seen = HashSet::new();
+    doc.entities
+        .iter()
+        .filter(|e| e.label == dyad_core::EntityLabel::LOC)
+        .filter_map(|e| e.actor.as_deref())
+        .filter_map(|a| dyad_core::ActorCode::new(a).country().map(String::from))
+        .filter(|c| seen.insert(c.clone()))
+        .collect()
+}
+
+/// Whether a locative preposition ("in", "at", "near", optionally followed by
+/// "northern" or "the") stands right before `start`.
+fn after_locative(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let mut words = before.split_whitespace().rev().map(|w| w.to_lowercase());
+    for _ in 0..3 {
+        match words.next() {
+            Some(w) if LOCATIVES.contains(&w.as_str()) => return true,
+            Some(w) if DIRECTIONS.contains(&w.as_str()) => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The event's place: the place named after a locative in the sentence nearest the
+/// trigger (after it first), from the actor dictionary's place mentions or from place
+/// entities the gazetteer knows; else the article's dateline city; else None.
+pub fn event_location(
+    doc: &dyad_core::Annotated,
+    sentence: Span,
+    mentions: &[Mention],
+    trigger: Span,
+    actors: &[Option<&EventActor>],
+) -> Option<Location> {
+    let g = Gazetteer::embedded();
+    let text = &doc.article.text;
+    let mut countries: Vec<String> = actors.iter().flatten().filter_map(|a| a.country.clone()).collect();
+    let dateline = dateline_location(g, text, &countries);
+    countries.extend(dateline.as_ref().and_then(|l| l.country.clone()));
+    countries.extend(article_countries(doc));
+    // (span, dictionary country, from the actor dictionary)
+    let mut places: Vec<(Span, Option<String>, bool)> =
+        mentions.iter().filter(|m| m.location).map(|m| (m.span, m.code.country().map(String::from), true)).collect();
+    for e in doc.entities.iter().filter(|e| e.label == dyad_core::EntityLabel::LOC && sentence.contains(e.span)) {
+        let overlaps = mentions.iter().any(|m| m.span.start < e.span.end && e.span.start < m.span.end);
+        if !overlaps && after_locative(text, e.span.start) {
+            places.push((e.span, None, false));
+        }
+    }
+    places.sort_by_key(|(s, _, _)| (s.start < trigger.end, s.start.abs_diff(trigger.end)));
+    for (span, country, known) in places {
+        let cx = PlaceContext { hint: country.clone(), countries: countries.clone() };
+        if let Some(l) = g.location(text, span, &cx, known) {
+            return Some(l);
+        }
+        if known {
+            // a place the dictionary knows but the gazetteer does not: its name and country
+            return Some(Location {
+                name: span.slice(text).to_string(),
+                country,
+                lat: None,
+                lon: None,
+                span: Some(span),
+                geonames_id: None,
+                feature: None,
+                full_name: None,
+            });
+        }
+    }
+    dateline
+}
+
+// ---- conversion from GeoNames (used by `dyad dict build`) ----
+
+/// Convert GeoNames `cities15000.txt` and `countryInfo.txt` into dyad's
+/// `places/cities.tsv` and `places/countries.tsv`.
+pub fn convert_geonames(cities: &str, country_info: &str) -> Result<(String, String), String> {
+    let mut iso3: HashMap<&str, &str> = HashMap::new();
+    let mut countries = String::from(
+        "# Countries from GeoNames countryInfo.txt (CC BY 4.0, geonames.org). Generated by `dyad dict build`.\n\
+         # Columns: ISO3, ISO2, FIPS, name, capital, population, GeoNames id.\n",
+    );
+    for (i, line) in country_info.lines().enumerate() {
+        let line = line.trim_start_matches('\u{feff}');
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 17 || c[1].len() != 3 {
+            return Err(format!("countryInfo.txt line {}: expected 17+ columns with an ISO3 code", i + 1));
+        }
+        if c[16].is_empty() {
+            continue; // a country that no longer exists (Serbia and Montenegro) has no GeoNames id
+        }
+        iso3.insert(c[0], c[1]);
+        countries.push_str(&[c[1], c[0], c[3], c[4], c[5], c[7], c[16]].join("\t"));
+        countries.push('\n');
+    }
+    let mut out = String::from(
+        "# Populated places of 15,000+ people from GeoNames cities15000.txt (CC BY 4.0, geonames.org).\n\
+         # Generated by `dyad dict build`. Columns: GeoNames id, name, country (ISO3), latitude, longitude,\n\
+         # population, feature code, alternate names (|-separated: the ASCII name, and for places of\n\
+         # 200,000+ people the ASCII alternates written as capitalised words).\n",
+    );
+    let alt_ok = |a: &str| {
+        let words: Vec<&str> = a.split(' ').collect();
+        a.len() >= 4
+            && words.len() <= 3
+            && words.iter().all(|w| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && cs.all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
+            })
+    };
+    for (i, line) in cities.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 15 {
+            return Err(format!("cities15000.txt line {}: expected 19 columns, found {}", i + 1, c.len()));
+        }
+        let Some(country) = iso3.get(c[8]) else { continue };
+        let (lat, lon) = match (c[4].parse::<f64>(), c[5].parse::<f64>()) {
+            (Ok(a), Ok(b)) => (a, b),
+            _ => return Err(format!("cities15000.txt line {}: bad coordinates {:?} {:?}", i + 1, c[4], c[5])),
+        };
+        let population: u64 = c[14].parse().unwrap_or(0);
+        let mut alts: Vec<&str> = Vec::new();
+        if c[2] != c[1] && !c[2].is_empty() {
+            alts.push(c[2]);
+        }
+        if population >= ALTERNATES_FROM_POPULATION {
+            for a in c[3].split(',') {
+                if a != c[1] && alt_ok(a) && !alts.contains(&a) {
+                    alts.push(a);
+                }
+            }
+        }
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}\t{}\n",
+            c[0],
+            c[1],
+            country,
+            lat,
+            lon,
+            population,
+            c[7],
+            alts.join("|")
+        ));
+    }
+    Ok((out, countries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::embedded()
+    }
+
+    fn cx(hint: Option<&str>, countries: &[&str]) -> PlaceContext {
+        PlaceContext { hint: hint.map(String::from), countries: countries.iter().map(|c| c.to_string()).collect() }
+    }
+
+    fn city(name: &str, c: &PlaceContext) -> &'static Place {
+        match g().resolve(name, c, false) {
+            Some(Resolved::City(p)) => p,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_embedded_gazetteer_has_cities_and_countries() {
+        assert!(g().places.len() > 20_000, "{} places", g().places.len());
+        assert!(g().countries.len() > 240);
+        let rus = g().country("RUS").unwrap();
+        assert_eq!((rus.name.as_str(), rus.iso2.as_str(), rus.fips.as_str(), rus.id), ("Russia", "RU", "RS", 2017370));
+    }
+
+    #[test]
+    fn moscow_in_russia_is_the_capital() {
+        let m = city("Moscow", &cx(Some("RUS"), &[]));
+        assert_eq!((m.id, m.country.as_str(), m.feature.as_str()), (524901, "RUS", "PPLC"));
+        assert_eq!(((m.lat * 100.0).round() / 100.0, (m.lon * 100.0).round() / 100.0), (55.75, 37.62));
+    }
+
+    #[test]
+    fn context_picks_among_namesakes() {
+        // without context the capital wins over its American namesake
+        assert_eq!(city("Damascus", &cx(None, &[])).country, "SYR");
+        assert_eq!(city("Paris", &cx(None, &[])).country, "FRA");
+        // the sentence's actors are American: the Alabama city, not the English one
+        assert_eq!(city("Birmingham", &cx(None, &["USA"])).country, "USA");
+        assert_eq!(city("Birmingham", &cx(None, &["GBR"])).country, "GBR");
+        // an English exonym (alternate name) reaches the same place as its own name
+        assert_eq!(city("Kyiv", &cx(None, &[])).id, city("Kiev", &cx(None, &[])).id);
+        assert_eq!(city("Bombay", &cx(None, &[])).name, "Mumbai");
+    }
+
+    #[test]
+    fn countries_have_an_id_and_no_point() {
+        match g().resolve("Syria", &cx(None, &[]), true) {
+            Some(Resolved::Country(c)) => assert_eq!((c.iso3.as_str(), c.id), ("SYR", 163843)),
+            other => panic!("{other:?}"),
+        }
+        let l = g().location("in Syria", Span::new(3, 8), &cx(Some("SYR"), &[]), true).unwrap();
+        assert_eq!(
+            (l.lat, l.lon, l.feature.as_deref(), l.country.as_deref()),
+            (None, None, Some("country"), Some("SYR"))
+        );
+        // the dictionary's country for a name no city has: the country itself
+        match g().resolve("Britain", &cx(Some("GBR"), &[]), true) {
+            Some(Resolved::Country(c)) => assert_eq!(c.iso3, "GBR"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn common_words_are_not_places() {
+        assert_eq!(g().resolve("reading", &cx(None, &[]), false), None, "not capitalised");
+        assert_eq!(g().resolve("Reading", &cx(None, &[]), false), None, "stop list");
+        assert_eq!(g().resolve("Victoria", &cx(None, &[]), false), None, "a first name");
+        assert!(g().resolve("Reading", &cx(None, &[]), true).is_some(), "the dictionary knows it as a place");
+        assert_eq!(g().resolve("Zzyzxtown", &cx(None, &[]), false), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let t = "MOSCOW (Reuters) - Russia said on Monday";
+        let (p, r) = dateline(t).unwrap();
+        assert_eq!((p.slice(t), r), ("MOSCOW", None));
+        let t = "DAMASCUS, Syria — Syrian forces shelled a town.";
+        let (p, r) = dateline(t).unwrap();
+        assert_eq!((p.slice(t), r.map(|r| r.slice(t))), ("DAMASCUS", Some("Syria")));
+        let t = "KYIV, Ukraine, July 3 (Reuters) - Drones struck.";
+        assert_eq!(dateline(t).map(|(p, r)| (p.slice(t), r.map(|r| r.slice(t)))), Some(("KYIV", Some("Ukraine"))));
+        assert_eq!(dateline("President Vladimir Putin met with his Syrian counterpart (Assad) - in Moscow"), None);
+        assert_eq!(dateline("UN - talks resumed"), None, "too short for a place");
+        let l = dateline_location(g(), "DAMASCUS, Syria — Syrian forces shelled a town.", &[]).unwrap();
+        assert_eq!((l.name.as_str(), l.country.as_deref(), l.geonames_id), ("Damascus", Some("SYR"), Some(170654)));
+        assert_eq!(dateline_location(g(), "BREAKING - a storm", &[]), None);
+    }
+
+    #[test]
+    fn bad_place_files_are_reported_with_their_line() {
+        let err = Gazetteer::parse("# header\n1\tX\tRUS\tnorth\t1\t1\tPPL\t\n", "").err().unwrap();
+        assert!(err.contains("cities.tsv line 2") && err.contains("latitude"), "{err}");
+        let err = Gazetteer::parse("", "RUS\tRU\n").err().unwrap();
+        assert!(err.contains("countries.tsv line 1"), "{err}");
+    }
+
+    #[test]
+    fn conversion_keeps_alternates_of_large_cities_only() {
+        let info = "#ISO\tISO3\n\
+            SY\tSYR\t760\tSY\tSyria\tDamascus\t185180\t22198110\tAS\t.sy\tSYP\tPound\t963\t\t\tar-SY\t163843\tIQ\t\n";
+        let cities = "170654\tDamascus\tDamascus\tDamas,Damaskus,Dimashq,دمشق\t33.5102\t36.29128\tP\tPPLC\tSY\t\t13\t\t\t\t2584771\t\t\tAsia/Damascus\t2020-01-01\n\
+            1\tḤamāh\tHamah\tHama,Hamath\t35.13\t36.75\tP\tPPLA\tSY\t\t\t\t\t\t150000\t\t\tAsia/Damascus\t2020-01-01\n\
+            2\tNowhere\tNowhere\t\t1\t1\tP\tPPL\tZZ\t\t\t\t\t\t20000\t\t\tUTC\t2020-01-01\n";
+        let (c, k) = convert_geonames(cities, info).unwrap();
+        let rows: Vec<&str> = c.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(rows[0], "170654\tDamascus\tSYR\t33.5102\t36.2913\t2584771\tPPLC\tDamas|Damaskus|Dimashq");
+        assert_eq!(rows[1], "1\tḤamāh\tSYR\t35.1300\t36.7500\t150000\tPPLA\tHamah", "small: the ASCII name only");
+        assert_eq!(rows.len(), 2, "a city of an unknown country is left out");
+        assert_eq!(k.lines().last(), Some("SYR\tSY\tSY\tSyria\tDamascus\t22198110\t163843"));
+        let g = Gazetteer::parse(&c, &k).unwrap();
+        assert_eq!(g.candidates("Hamah").count(), 1);
+    }
+}
