@@ -97,11 +97,14 @@ def columns(gdelt: bool = False) -> list[str]:
 
 @dataclass
 class CodeRun:
-    """What coding a set of inputs gave: the events table, the number of documents
-    read, the number that failed, and each failure's message (as ``dyad`` prints it,
-    e.g. ``crawl.warc.gz at byte 123456: corrupt gzip member ..., skipped``)."""
+    """What coding a set of inputs gave: the events table, the records met (documents
+    read plus inputs that could not be read, such as a bad WARC record), the
+    documents read, how many records or documents failed, and each failure's message
+    (as ``dyad`` prints it, e.g. ``crawl.warc.gz at byte 123456: corrupt gzip member
+    ..., skipped``)."""
 
     table: Any
+    records: int
     documents: int
     failed: int
     errors: list[str] = field(default_factory=list)
@@ -156,7 +159,7 @@ def _rows(texts: Any, published: Optional[str], urls: Optional[Sequence[Optional
 
 
 def _finish(result: tuple, to: str, errors: str) -> tuple[Any, CodeRun]:
-    ipc, documents, failed, messages = result
+    ipc, records, documents, failed, messages = result
     if errors not in ("raise", "warn"):
         raise ValueError(f"errors={errors!r}: 'raise' or 'warn'")
     if messages and errors == "raise":
@@ -164,7 +167,7 @@ def _finish(result: tuple, to: str, errors: str) -> tuple[Any, CodeRun]:
     for m in messages:
         log.warning("dyad: %s", m)
     table = _convert(_table(ipc), to)
-    return table, CodeRun(table, documents, failed, list(messages))
+    return table, CodeRun(table, records, documents, failed, list(messages))
 
 
 def code_batch(

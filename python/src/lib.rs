@@ -117,6 +117,8 @@ pub struct EventRow {
 #[derive(Default)]
 pub struct Coded {
     pub events: Vec<EventRow>,
+    /// Records met: documents read plus inputs that could not be read (a bad WARC record).
+    pub records: usize,
     pub documents: usize,
     pub failed: usize,
     pub errors: Vec<String>,
@@ -138,6 +140,7 @@ pub fn code_all(
             match items.next() {
                 Some(Ok(d)) => batch.push(d),
                 Some(Err(e)) => {
+                    out.records += 1;
                     out.failed += 1;
                     out.errors.push(e.to_string());
                 }
@@ -146,6 +149,7 @@ pub fn code_all(
         }
         let results = dyad_pipeline::process_batch(&batch, &stage, Some(coder), published, threads);
         for (doc, r) in batch.drain(..).zip(results) {
+            out.records += 1;
             out.documents += 1;
             match r {
                 Err(e) => {
@@ -198,7 +202,9 @@ fn typed_column(name: &str, cells: Vec<String>) -> ArrayRef {
         "quad_class" | "sentence_index" => {
             Arc::new(Int64Array::from(cells.iter().map(|c| c.parse().ok()).collect::<Vec<Option<i64>>>()))
         }
-        "goldstein" => Arc::new(Float64Array::from(cells.iter().map(|c| c.parse().ok()).collect::<Vec<Option<f64>>>())),
+        "goldstein" | "lat" | "lon" => {
+            Arc::new(Float64Array::from(cells.iter().map(|c| c.parse().ok()).collect::<Vec<Option<f64>>>()))
+        }
         _ => Arc::new(StringArray::from(cells.into_iter().map(|c| (!c.is_empty()).then_some(c)).collect::<Vec<_>>())),
     }
 }

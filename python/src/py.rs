@@ -61,15 +61,15 @@ fn process(
         .collect())
 }
 
-/// What coding gave, for Python: Arrow IPC bytes of the events, documents read,
-/// documents failed, and the failures' messages.
-type Table<'py> = (Bound<'py, PyBytes>, usize, usize, Vec<String>);
+/// What coding gave, for Python: Arrow IPC bytes of the events, records met,
+/// documents read, records or documents failed, and the failures' messages.
+type Table<'py> = (Bound<'py, PyBytes>, usize, usize, usize, Vec<String>);
 
 fn table(py: Python<'_>, coded: Coded, gdelt: bool) -> PyResult<Table<'_>> {
     let ipc = py
         .detach(|| crate::events_batch(&coded.events, gdelt, &crate::now_added()).and_then(|b| crate::ipc_stream(&b)))
         .map_err(err)?;
-    Ok((PyBytes::new(py, &ipc), coded.documents, coded.failed, coded.errors))
+    Ok((PyBytes::new(py, &ipc), coded.records, coded.documents, coded.failed, coded.errors))
 }
 
 /// Code documents `(bytes, source, url, published)` into one events table.

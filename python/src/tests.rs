@@ -32,6 +32,7 @@ fn the_table_holds_the_same_events_as_the_json_records() {
     let goldstein = batch.column_by_name("goldstein").unwrap().as_any().downcast_ref::<Float64Array>().unwrap();
     let negated = batch.column_by_name("negated").unwrap().as_any().downcast_ref::<BooleanArray>().unwrap();
     let quad = batch.column_by_name("quad_class").unwrap().as_any().downcast_ref::<Int64Array>().unwrap();
+    let lat = batch.column_by_name("lat").unwrap().as_any().downcast_ref::<Float64Array>().unwrap();
     let target = batch.column_by_name("target_code").unwrap().as_any().downcast_ref::<StringArray>().unwrap();
     for (i, line) in json.iter().enumerate() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -40,6 +41,7 @@ fn the_table_holds_the_same_events_as_the_json_records() {
         assert_eq!(negated.value(i), v["negated"].as_bool().unwrap());
         assert_eq!(quad.value(i), v["quad_class"].as_i64().unwrap());
         assert_eq!(target.is_null(i), v["target"].is_null());
+        assert_eq!((!lat.is_null(i)).then(|| lat.value(i)), v["location"]["lat"].as_f64());
     }
 }
 
@@ -93,7 +95,7 @@ fn warc_errors_name_the_record_offset_and_coding_goes_on() {
     warc.extend(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\n");
     let coded =
         code_all(dyad_ingest::read_bytes("mem.warc", Some("mem.warc"), warc, &input_options(None)), None, 1).unwrap();
-    assert_eq!((coded.documents, coded.failed), (1, 1));
+    assert_eq!((coded.records, coded.documents, coded.failed), (2, 1, 1));
     assert_eq!(coded.errors, vec![format!("mem.warc at byte {bad}: missing or unreadable Content-Length, skipped")]);
     assert!(!coded.events.is_empty());
     assert!(coded.events.iter().all(|r| r.source == "mem.warc@0" && r.url.as_deref() == Some("http://n.example/")));
