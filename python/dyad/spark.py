@@ -88,7 +88,7 @@ def _fill(columns: dict, n: int, schema):
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def code_files(
+def _code_partition(
     batches: Iterator, gdelt: bool, published: Optional[str], max_bytes: Optional[int], threads: int
 ) -> Iterator:
     """mapInArrow body: (path, content) rows in, event rows and one summary row per
@@ -175,7 +175,7 @@ def run(
 
     schema = _output_schema(gdelt)
     coded = files.mapInArrow(
-        lambda it: code_files(it, gdelt, published, max_bytes, threads), _spark_ddl(schema)
+        lambda it: _code_partition(it, gdelt, published, max_bytes, threads), _spark_ddl(schema)
     ).persist()
     try:
         event_cols = [f.name for f in event_schema(gdelt)]
