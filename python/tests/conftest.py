@@ -30,9 +30,9 @@ def cli():
     if binary is None:
         pytest.skip("no dyad binary (cargo build -p dyad, or set DYAD_BIN)")
 
-    def run(*args: str):
+    def run(*args: str, codes=(0, 1)):
         p = subprocess.run([binary, *args], capture_output=True, text=True, timeout=300)
-        assert p.returncode in (0, 1), p.stderr
+        assert p.returncode in codes, p.stderr
         return p.stdout.splitlines(), p.stderr.splitlines()
 
     return run
