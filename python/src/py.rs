@@ -39,16 +39,14 @@ fn inputs(items: Vec<Item>) -> PyResult<Vec<dyad_core::Document>> {
         .collect()
 }
 
+/// One document's outcome: `(ok, JSON records, error message)`.
+type Outcome = (bool, Vec<String>, Option<String>);
+
 /// Documents `(bytes, source, url, published)` through `stage`: for each, `(True,
 /// [json records])` or `(False, message)`.
 #[pyfunction]
 #[pyo3(signature = (stage_name, items, threads=0))]
-fn process(
-    py: Python<'_>,
-    stage_name: &str,
-    items: Vec<Item>,
-    threads: usize,
-) -> PyResult<Vec<(bool, Vec<String>, Option<String>)>> {
+fn process(py: Python<'_>, stage_name: &str, items: Vec<Item>, threads: usize) -> PyResult<Vec<Outcome>> {
     let stage = stage(stage_name)?;
     let docs = inputs(items)?;
     let results = py.detach(|| crate::records(&docs, &stage, crate::threads(threads))).map_err(err)?;
