@@ -10,6 +10,7 @@ mod annotation;
 mod article;
 mod document;
 mod event;
+mod gdelt;
 mod span;
 
 pub use actor::ActorCode;
@@ -17,6 +18,7 @@ pub use annotation::{Annotated, Entity, EntityLabel, Quote, Sentence, TimeExpr, 
 pub use article::{Article, Boilerplate, BoilerplateReason};
 pub use document::{doc_id, Document, MediaType};
 pub use event::{csv_field, Event, EventActor, Location, Plover, SentenceRef, Trigger};
+pub use gdelt::{GdeltExtras, GDELT_COLUMNS};
 pub use span::Span;
 
 /// How precisely a date is known.

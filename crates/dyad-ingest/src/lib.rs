@@ -181,6 +181,72 @@ impl Iterator for Inputs {
     }
 }
 
+/// Documents of one input held in memory (a file fetched by Spark, a page from
+/// Python), read exactly as a file of that `name` would be: the name's extension
+/// chooses WARC, JSONL, feed, HTML or text, else the bytes decide; gzip is undone.
+/// `source` names the documents and the errors (`SOURCE@OFFSET` inside a WARC).
+pub fn read_bytes(
+    source: impl Into<String>,
+    name: Option<&str>,
+    bytes: Vec<u8>,
+    opts: &InputOptions,
+) -> impl Iterator<Item = Item> {
+    let name = name.map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_lowercase());
+    let size = Some(bytes.len() as u64);
+    open::open_reader(source.into(), name.as_deref(), size, Box::new(std::io::Cursor::new(bytes)), true, opts)
+}
+
+/// HTML when the first bytes look like markup, else plain text (how an input
+/// without a telling name is read).
+pub fn sniff_media_type(head: &[u8]) -> dyad_core::MediaType {
+    match sniff::sniff(head) {
+        sniff::InputKind::Document(dyad_core::MediaType::Html) => dyad_core::MediaType::Html,
+        _ => dyad_core::MediaType::Text,
+    }
+}
+
+#[cfg(test)]
+mod read_bytes_tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn bytes_read_like_the_file_they_came_from() {
+        let block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Rebels attacked the town.</p>";
+        let mut record = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/1\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        record.extend_from_slice(block);
+        record.extend_from_slice(b"\r\n\r\n");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&record).unwrap();
+        let mut warc = gz.finish().unwrap();
+        let second = warc.len();
+        warc.extend_from_slice(b"\x1f\x8b\x08 not really gzip");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.warc.gz");
+        std::fs::write(&path, &warc).unwrap();
+        let from_file: Vec<String> = read_inputs(&[path.display().to_string()], &InputOptions::default())
+            .map(|r| r.map(|d| format!("{} {:?}", d.source, d.url)).unwrap_or_else(|e| e.to_string()))
+            .collect();
+        let from_bytes: Vec<String> =
+            read_bytes(path.display().to_string(), Some("/x/A.WARC.GZ"), warc, &InputOptions::default())
+                .map(|r| r.map(|d| format!("{} {:?}", d.source, d.url)).unwrap_or_else(|e| e.to_string()))
+                .collect();
+        assert_eq!(from_file, from_bytes);
+        assert_eq!(from_bytes.len(), 2);
+        assert!(from_bytes[1].contains(&format!("at byte {second}")), "{from_bytes:?}");
+    }
+
+    #[test]
+    fn media_type_from_the_first_bytes() {
+        assert_eq!(sniff_media_type(b"<html><body><p>x</p>"), dyad_core::MediaType::Html);
+        assert_eq!(sniff_media_type(b"Rebels attacked the town."), dyad_core::MediaType::Text);
+    }
+}
+
 impl Inputs {
     /// Pushes a directory's visible entries, sorted, onto the walk stack. A
     /// directory already visited (a symlink loop) is skipped.

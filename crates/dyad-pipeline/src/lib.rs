@@ -26,6 +26,12 @@ pub fn load_dictionaries(extra: &[std::path::PathBuf]) -> Result<(Dictionaries, 
     Ok((dict, problems))
 }
 
+/// A publication date as `--published` takes it (YYYY-MM-DD), with the message
+/// the command line and the Python package give when it is not one.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
 /// What one document became.
 pub enum Processed {
     Article(Article),

@@ -51,70 +51,7 @@ fn rows(store: &Store) -> Result<Vec<Row>> {
     Ok(out)
 }
 
-/// The GDELT 2.0 event table's column names, in order (61).
-pub const GDELT_COLUMNS: [&str; 61] = [
-    "GlobalEventID",
-    "Day",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1KnownGroupCode",
-    "Actor1EthnicCode",
-    "Actor1Religion1Code",
-    "Actor1Religion2Code",
-    "Actor1Type1Code",
-    "Actor1Type2Code",
-    "Actor1Type3Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2KnownGroupCode",
-    "Actor2EthnicCode",
-    "Actor2Religion1Code",
-    "Actor2Religion2Code",
-    "Actor2Type1Code",
-    "Actor2Type2Code",
-    "Actor2Type3Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    "Actor1Geo_Type",
-    "Actor1Geo_FullName",
-    "Actor1Geo_CountryCode",
-    "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat",
-    "Actor1Geo_Long",
-    "Actor1Geo_FeatureID",
-    "Actor2Geo_Type",
-    "Actor2Geo_FullName",
-    "Actor2Geo_CountryCode",
-    "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat",
-    "Actor2Geo_Long",
-    "Actor2Geo_FeatureID",
-    "ActionGeo_Type",
-    "ActionGeo_FullName",
-    "ActionGeo_CountryCode",
-    "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code",
-    "ActionGeo_Lat",
-    "ActionGeo_Long",
-    "ActionGeo_FeatureID",
-    "DATEADDED",
-    "SOURCEURL",
-];
+pub use dyad_core::GDELT_COLUMNS;
 
 /// Tabs and newlines would break GDELT's tab-separated lines.
 fn tsv_field(s: &str) -> String {
@@ -178,81 +115,16 @@ pub fn export<W: Write + Send>(store: &Store, format: ExportFormat, mut out: W) 
     Ok(n)
 }
 
-/// Day (YYYYMMDD), MonthYear, Year and FractionDate from an ISO date, month or year.
-fn gdelt_dates(date: Option<&str>) -> [String; 4] {
-    let Some(d) = date else { return Default::default() };
-    let y: i32 = d.get(0..4).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let m: u32 = d.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let day: u32 = d.get(8..10).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let doy = chrono::NaiveDate::from_ymd_opt(y, m, day).map(|d| chrono::Datelike::ordinal(&d)).unwrap_or(1);
-    [
-        format!("{y:04}{m:02}{day:02}"),
-        format!("{y:04}{m:02}"),
-        format!("{y:04}"),
-        format!("{:.4}", y as f64 + doy as f64 / 365.0),
-    ]
-}
-
-fn actor_cells(a: Option<&dyad_core::EventActor>) -> Vec<String> {
-    let Some(a) = a else { return vec![String::new(); 10] };
-    let sector = a.sector.clone().unwrap_or_default();
-    let types: Vec<String> = sector.as_bytes().chunks(3).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
-    let known = if a.country.is_none() { types.first().cloned().unwrap_or_default() } else { String::new() };
-    vec![
-        a.code.clone(),
-        a.text.to_uppercase(),
-        a.country.clone().unwrap_or_default(),
-        known,
-        String::new(),
-        String::new(),
-        String::new(),
-        types.first().cloned().unwrap_or_default(),
-        types.get(1).cloned().unwrap_or_default(),
-        types.get(2).cloned().unwrap_or_default(),
-    ]
-}
-
 fn gdelt_row(r: &Row) -> Vec<String> {
-    let e = &r.event;
-    let mut c: Vec<String> = Vec::with_capacity(61);
-    c.push(r.global_id.to_string());
-    c.extend(gdelt_dates(e.date.as_deref()));
-    c.extend(actor_cells(Some(&e.source)));
-    c.extend(actor_cells(e.target.as_ref()));
-    c.push(if e.sentence.index == 0 { "1" } else { "0" }.into());
-    c.push(e.cameo.clone());
-    c.push(e.cameo.get(0..3).unwrap_or(&e.cameo).to_string());
-    c.push(e.cameo_root.clone());
-    c.push(e.quad_class.to_string());
-    c.push(e.goldstein.to_string());
-    c.push(r.num_mentions.to_string());
-    c.push(r.num_sources.to_string());
-    c.push(r.num_articles.to_string());
-    c.push("0".into()); // AvgTone: dyad does not score tone
-    c.extend(std::iter::repeat_n(String::new(), 16)); // Actor1Geo_* and Actor2Geo_*: dyad places the action only
-    match &e.location {
-        Some(l) => {
-            // 1 = country, 4 = a place inside one (GDELT's WORLDCITY)
-            let is_country = l.feature.as_deref() == Some("country")
-                || l.country.as_deref().is_some_and(|cc| l.name.eq_ignore_ascii_case(cc));
-            c.push(if is_country { "1" } else { "4" }.into());
-            c.push(l.full_name.clone().unwrap_or_else(|| l.name.clone()));
-            c.push(l.country.clone().unwrap_or_default());
-            c.push(String::new());
-            c.push(String::new());
-            c.push(l.lat.map(|v| v.to_string()).unwrap_or_default());
-            c.push(l.lon.map(|v| v.to_string()).unwrap_or_default());
-            c.push(l.geonames_id.map(|v| v.to_string()).unwrap_or_default());
-        }
-        None => {
-            c.push("0".into());
-            c.extend(std::iter::repeat_n(String::new(), 7));
-        }
-    }
-    c.push(r.added_at.chars().filter(|ch| ch.is_ascii_digit()).collect());
-    c.push(r.url.clone().unwrap_or_else(|| r.source.clone()));
-    debug_assert_eq!(c.len(), 61);
-    c
+    let date_added: String = r.added_at.chars().filter(|ch| ch.is_ascii_digit()).collect();
+    r.event.gdelt_cells(&dyad_core::GdeltExtras {
+        global_id: r.global_id,
+        num_mentions: r.num_mentions,
+        num_sources: r.num_sources,
+        num_articles: r.num_articles,
+        date_added: &date_added,
+        url: r.url.as_deref().unwrap_or(&r.source),
+    })
 }
 
 fn write_parquet<W: Write + Send>(rows: &[Row], out: W) -> Result<()> {

@@ -142,7 +142,7 @@ enum DictCommand {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+    dyad_pipeline::parse_date(s)
 }
 
 fn main() -> ExitCode {
