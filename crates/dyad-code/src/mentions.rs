@@ -288,15 +288,20 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
                 && (words.norm(m.words.end) != "in" || between.clone().all(|i| REGION_WORDS.contains(&words.norm(i))))
         });
         if let Some(country) = target.and_then(|j| ms[j].code.country().map(str::to_string)) {
-            let place = ms.remove(k + 1);
+            // "protesters in Mombasa": the place stays a place (where it happened); after
+            // "of"/"from" it only says whose the role is and joins the mention
+            let located = words.norm(ms[k].words.end) == "in";
+            let place = if located { ms[k + 1].clone() } else { ms.remove(k + 1) };
             let m = &mut ms[k];
             let role = m.code.as_str().to_string();
             m.code = ActorCode::new(country.clone()).with_role(&role);
             m.entry.push_str(&format!(" + {} {}", words.norm(m.words.end), place.entry));
-            m.words.end = place.words.end;
-            m.span = m.span.cover(place.span);
+            if !located {
+                m.words.end = place.words.end;
+                m.span = m.span.cover(place.span);
+            }
             m.location = false;
-            let mut j = k + 1;
+            let mut j = if located { k + 2 } else { k + 1 };
             while j < ms.len()
                 && ms[j].coordinated
                 && ms[j].kind == ActorKind::Country
