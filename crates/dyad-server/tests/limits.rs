@@ -172,3 +172,16 @@ async fn connections_beyond_the_limit_wait_until_an_idle_one_is_closed() {
     stop_tx.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+/// Found by the `api_query` fuzz target: a NUL byte in a search ended SQLite's FTS5
+/// query inside a quoted word, and the syntax error came back as a 500.
+#[tokio::test]
+async fn control_characters_in_a_search_are_not_a_server_error() {
+    let app = router_with(store(), &Limits::default()).unwrap();
+    let uri = "/api/documents?q=border%10taldorde%00ratlder%20/api/evrp_aeg=500er%20/api/evrp_aeg=5000";
+    let (s, _, body) = send(app.clone(), Request::get(uri).body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["total"], 0);
+    let (s, _, body) = send(app, Request::get("/api/events?q=Kenya%00%01%22").body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+}
