@@ -44,8 +44,16 @@ sample() { # pid mode start
     rchar=$(awk '/^rchar/ {print $2}' "/proc/$pid/io" 2>/dev/null || true)
     now=$(date +%s.%N)
     if [ -n "$rss" ] && [ -n "$rchar" ]; then
-      awk -v m="$mode" -v t="$(echo "$now - $start" | bc)" -v r="$rchar" -v k="$rss" -v lb="$line_bytes" \
-        'BEGIN { printf "%-6s %7.1f s  %8.1f MB read  %8d docs  VmRSS %7.1f MB\n", m, t, r / 1e6, r / lb, k / 1024 }'
+      if [ "$mode" = ingest ]; then
+        # SQLite's own page reads count in rchar: progress is the store's size instead
+        local db_bytes
+        db_bytes=$(stat -c %s "$work/mem.db" 2>/dev/null || echo 0)
+        awk -v t="$(echo "$now - $start" | bc)" -v d="$db_bytes" -v k="$rss" \
+          'BEGIN { printf "ingest %7.1f s  store %8.1f MB  VmRSS %7.1f MB\n", t, d / 1e6, k / 1024 }'
+      else
+        awk -v m="$mode" -v t="$(echo "$now - $start" | bc)" -v r="$rchar" -v k="$rss" -v lb="$line_bytes" \
+          'BEGIN { printf "%-6s %7.1f s  %8.1f MB read  %8d docs  VmRSS %7.1f MB\n", m, t, r / 1e6, r / lb, k / 1024 }'
+      fi
     fi
     sleep "$interval"
   done
