@@ -1,4 +1,5 @@
 // Shared by the targets (included with `#[path]`): the document pipeline after ingest.
+#![allow(dead_code)] // each target uses part of it
 
 use dyad_code::{Coder, Dictionaries};
 use std::sync::OnceLock;
