@@ -126,6 +126,14 @@ pub fn input_size(args: &[String]) -> Option<u64> {
     Some(args.iter().map(|a| walk(Path::new(a), &mut seen)).sum())
 }
 
+/// Documents from one stream, read as a file named `source` would be: its name
+/// (`.warc`, `.rss`, `.jsonl`, `.gz`, ...) and its first bytes decide the format.
+/// For inputs that come from elsewhere than the file system, and for fuzzing.
+pub fn read_stream(source: &str, reader: Box<dyn std::io::Read>, opts: &InputOptions) -> impl Iterator<Item = Item> {
+    let name = Path::new(source).file_name().map(|n| n.to_string_lossy().to_lowercase());
+    open::open_reader(source.to_string(), name.as_deref(), None, reader, true, opts)
+}
+
 /// Lazy walk over the arguments: `walk` is a stack of directory entries still to
 /// visit (reversed, so the smallest path pops first) and `current` the documents
 /// of the file being read.

@@ -1,7 +1,7 @@
 //! Opening one file or stdin: gzip, size limits, binary and empty checks, and the
 //! choice between one document, one per line, and JSONL.
 
-use crate::sniff::{is_gzip, kind_from_name, looks_binary, sniff, InputKind};
+use crate::sniff::{is_gzip, kind_from_name, looks_binary, sniff, utf16_without_bom, InputKind};
 use crate::{human_limit, human_size, InputError, InputOptions, Item, STDIN_SOURCE};
 use dyad_core::{Document, MediaType};
 use flate2::read::MultiGzDecoder;
@@ -96,6 +96,19 @@ pub(crate) fn open_reader(
     }
     if head.is_empty() {
         return fail(InputError::new(source, "empty input"));
+    }
+    if let Some(little_endian) = utf16_without_bom(&head) {
+        // decoded here, before sniffing, so the rest of dyad sees UTF-8
+        let mut all = head;
+        if let Err(e) = (&mut reader).take(opts.max_bytes as u64 + 1).read_to_end(&mut all) {
+            return fail(io_error(e));
+        }
+        if all.len() > opts.max_bytes {
+            return fail(too_big(&source, "UTF-16 content", &human_limit(opts.max_bytes)));
+        }
+        let utf8 = crate::sniff::utf16_to_utf8(&all, little_endian);
+        head = utf8[..utf8.len().min(HEAD_BYTES)].to_vec();
+        reader = Box::new(Cursor::new(utf8[head.len()..].to_vec()));
     }
     if looks_binary(&head) {
         return fail(InputError::new(source, "binary content, not text or HTML"));

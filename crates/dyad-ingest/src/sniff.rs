@@ -85,6 +85,41 @@ pub fn looks_binary(head: &[u8]) -> bool {
     control * 10 > head.len()
 }
 
+/// UTF-16 without a byte order mark, told by where the zero bytes of ASCII-range
+/// characters fall: mostly in odd positions (little-endian) or even ones (big-endian),
+/// and hardly ever in the other. `Some(true)` is little-endian.
+pub(crate) fn utf16_without_bom(head: &[u8]) -> Option<bool> {
+    let head = &head[..head.len().min(8192) & !1];
+    if head.len() < 8 || head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let mostly = |n: usize| n * 10 >= pairs * 3;
+    let hardly = |n: usize| n * 20 <= pairs;
+    if mostly(zero_odd) && hardly(zero_even) {
+        Some(true)
+    } else if mostly(zero_even) && hardly(zero_odd) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// UTF-16 bytes as UTF-8; unpaired surrogates become U+FFFD, an odd last byte is dropped.
+pub(crate) fn utf16_to_utf8(bytes: &[u8], little_endian: bool) -> Vec<u8> {
+    let units = bytes.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>().into_bytes()
+}
+
 fn trim_start(b: &[u8]) -> &[u8] {
     let b = b.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(b);
     let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
@@ -128,5 +163,21 @@ mod tests {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0"));
         assert!(!looks_binary("caf\u{e9} \t\r\n".as_bytes()));
         assert!(!looks_binary(b"\xff\xfeh\0i\0"));
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark() {
+        let text = "<p>Caf\u{e9} talks in \u{41a}\u{438}\u{435}\u{432} resumed.</p>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_without_bom(&le), Some(true));
+        assert_eq!(utf16_without_bom(&be), Some(false));
+        assert_eq!(utf16_to_utf8(&le, true), text.as_bytes());
+        assert_eq!(utf16_to_utf8(&be, false), text.as_bytes());
+        assert_eq!(utf16_without_bom(text.as_bytes()), None);
+        assert_eq!(utf16_without_bom(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0"), None);
+        assert_eq!(utf16_without_bom(&[0u8; 64]), None, "all zeros is binary, not text");
+        // a lone surrogate does not stop decoding
+        assert_eq!(utf16_to_utf8(&[0x00, 0xd8, b'a', 0], true), "\u{fffd}a".as_bytes());
     }
 }

@@ -4,6 +4,11 @@
 //! Every response carries a Content-Security-Policy that allows only this origin's
 //! scripts and styles, and `X-Content-Type-Options: nosniff`: article text is
 //! untrusted and the UI inserts it as text only.
+//!
+//! What one client can ask of the server is bounded ([`Limits`]): the request URI and
+//! body size, the methods (GET and HEAD: the server only reads), requests handled at
+//! once, open connections and how long they may sit idle, page sizes, and how long a
+//! query may run.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path as UrlPath, Query, State};
@@ -18,6 +23,8 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "ui/"]
@@ -32,10 +39,42 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 
 const DEFAULT_PAGE_SIZE: usize = 50;
 
+/// Bounds on what clients can ask of the server.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Longest request URI (path and query string) in bytes; longer gets 414.
+    pub max_uri_bytes: usize,
+    /// Largest request body in bytes; the API reads none, so larger gets 413.
+    pub max_body_bytes: u64,
+    /// Requests handled at once; more get 503 with `Retry-After` at once, not a queue.
+    pub max_concurrent_requests: usize,
+    /// Open connections; more wait in the listen backlog until one closes.
+    pub max_connections: usize,
+    /// A connection on which nothing arrives for this long is closed (slow or idle
+    /// clients cannot hold connection slots).
+    pub idle_timeout: Duration,
+    /// Longest time one store query may run; longer is stopped and gets 503.
+    pub query_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_uri_bytes: 8 * 1024,
+            max_body_bytes: 16 * 1024,
+            max_concurrent_requests: 64,
+            max_connections: 256,
+            idle_timeout: Duration::from_secs(30),
+            query_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
 /// Read-only store connections, opened on demand and reused.
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    query_timeout: Duration,
 }
 
 impl Pool {
@@ -78,6 +117,13 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if e.is_interrupted() {
+            return ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: "the query ran past the server's time limit; narrow the filters".into(),
+                parameter: None,
+            };
+        }
         ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: e.to_string(), parameter: None }
     }
 }
@@ -101,7 +147,8 @@ where
     F: FnOnce(&Store) -> Result<Value, ApiError> + Send + 'static,
 {
     tokio::task::spawn_blocking(move || {
-        let store = pool.get()?;
+        let mut store = pool.get()?;
+        store.set_time_limit(Some(pool.query_timeout))?;
         let out = f(&store);
         pool.put(store);
         out.map(Json)
@@ -251,11 +298,62 @@ async fn security_headers(req: Request<axum::body::Body>, next: Next) -> Respons
     res
 }
 
-/// The whole application: API and UI over the store at `db` (opened read-only).
+/// Refuses what the server never needs (other methods than GET and HEAD, long URIs,
+/// request bodies) and sheds load beyond the concurrency limit.
+async fn guard(State(g): State<Arc<Guard>>, req: Request<axum::body::Body>, next: Next) -> Response {
+    let refuse = |status: StatusCode, message: String| ApiError { status, message, parameter: None }.into_response();
+    let method = req.method();
+    if method != axum::http::Method::GET && method != axum::http::Method::HEAD {
+        let mut res = refuse(StatusCode::METHOD_NOT_ALLOWED, format!("{method} not allowed: the server only reads"));
+        res.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return res;
+    }
+    let uri_len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    if uri_len > g.limits.max_uri_bytes {
+        return refuse(
+            StatusCode::URI_TOO_LONG,
+            format!("request URI of {uri_len} bytes; the limit is {}", g.limits.max_uri_bytes),
+        );
+    }
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let chunked = req.headers().contains_key(header::TRANSFER_ENCODING);
+    if chunked || declared.is_some_and(|n| n > g.limits.max_body_bytes) {
+        return refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body over the {}-byte limit (the API reads none)", g.limits.max_body_bytes),
+        );
+    }
+    let Ok(_permit) = g.requests.clone().try_acquire_owned() else {
+        let mut res = refuse(StatusCode::SERVICE_UNAVAILABLE, "too many requests at once; retry shortly".into());
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return res;
+    };
+    next.run(req).await
+}
+
+struct Guard {
+    limits: Limits,
+    requests: Arc<Semaphore>,
+}
+
+/// Wraps any router in the request limits of [`Limits`] and the security headers.
+pub fn harden(app: Router, limits: &Limits) -> Router {
+    let state =
+        Arc::new(Guard { limits: limits.clone(), requests: Arc::new(Semaphore::new(limits.max_concurrent_requests)) });
+    app.layer(middleware::from_fn_with_state(state, guard)).layer(middleware::from_fn(security_headers))
+}
+
+/// The whole application with the default [`Limits`].
 pub fn router(db: &Path) -> Result<Router, StoreError> {
+    router_with(db, &Limits::default())
+}
+
+/// The whole application: API and UI over the store at `db` (opened read-only).
+pub fn router_with(db: &Path, limits: &Limits) -> Result<Router, StoreError> {
     // fail now, not on the first request, when the store is missing or too old
     let first = Store::open_read_only(db)?;
-    let pool = Arc::new(Pool { path: db.to_path_buf(), idle: Mutex::new(vec![first]) });
+    let pool =
+        Arc::new(Pool { path: db.to_path_buf(), idle: Mutex::new(vec![first]), query_timeout: limits.query_timeout });
     let api = Router::new()
         .route("/stats", get(stats))
         .route("/events", get(events))
@@ -269,17 +367,131 @@ pub fn router(db: &Path) -> Result<Router, StoreError> {
         .route("/openapi.json", get(openapi))
         .fallback(api_not_found)
         .with_state(pool);
-    Ok(Router::new().nest("/api", api).fallback(get(asset)).layer(middleware::from_fn(security_headers)))
+    Ok(harden(Router::new().nest("/api", api).fallback(get(asset)), limits))
 }
 
-/// Serve until Ctrl-C (or SIGTERM).
+/// Serve until Ctrl-C (or SIGTERM), with the default [`Limits`].
 pub async fn serve(db: &Path, addr: SocketAddr) -> anyhow::Result<()> {
-    let app = router(db)?;
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("binding {addr}: {e}"))?;
     let local = listener.local_addr()?;
     eprintln!("dyad: serving {} on http://{local}/ (read-only; Ctrl-C stops)", db.display());
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    if !local.ip().is_loopback() {
+        eprintln!("dyad: warning: {local} is reachable from other machines; the API has no authentication");
+    }
+    serve_on(listener, db, &Limits::default(), shutdown()).await
+}
+
+/// Serve on a bound listener until `stop` completes: at most `max_connections` open
+/// at once, each closed after `idle_timeout` without input.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    db: &Path,
+    limits: &Limits,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let app = router_with(db, limits)?;
+    let listener = conn::Bounded::new(listener, limits.max_connections, limits.idle_timeout);
+    axum::serve(listener, app).with_graceful_shutdown(stop).await?;
     Ok(())
+}
+
+mod conn {
+    //! A listener that holds at most N connections open and closes idle ones.
+
+    use std::future::Future;
+    use std::io;
+    use std::net::SocketAddr;
+    use std::pin::Pin;
+    use std::sync::Arc;
+    use std::task::{Context, Poll};
+    use std::time::Duration;
+    use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+    use tokio::net::{TcpListener, TcpStream};
+    use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+    use tokio::time::{Instant, Sleep};
+
+    pub struct Bounded {
+        inner: TcpListener,
+        slots: Arc<Semaphore>,
+        idle: Duration,
+    }
+
+    impl Bounded {
+        pub fn new(inner: TcpListener, max: usize, idle: Duration) -> Self {
+            Bounded { inner, slots: Arc::new(Semaphore::new(max.max(1))), idle }
+        }
+    }
+
+    impl axum::serve::Listener for Bounded {
+        type Io = Stream;
+        type Addr = SocketAddr;
+
+        async fn accept(&mut self) -> (Stream, SocketAddr) {
+            // not accepting while full leaves new clients in the kernel's backlog
+            let permit = match self.slots.clone().acquire_owned().await {
+                Ok(p) => p,
+                Err(_) => std::future::pending().await,
+            };
+            let (io, addr) = axum::serve::Listener::accept(&mut self.inner).await;
+            let timer = Box::pin(tokio::time::sleep(self.idle));
+            (Stream { io, idle: self.idle, timer, _permit: permit }, addr)
+        }
+
+        fn local_addr(&self) -> io::Result<SocketAddr> {
+            self.inner.local_addr()
+        }
+    }
+
+    /// A connection that gives back its slot when dropped.
+    pub struct Stream {
+        io: TcpStream,
+        idle: Duration,
+        timer: Pin<Box<Sleep>>,
+        _permit: OwnedSemaphorePermit,
+    }
+
+    impl AsyncRead for Stream {
+        fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+            let this = &mut *self;
+            match Pin::new(&mut this.io).poll_read(cx, buf) {
+                Poll::Ready(r) => {
+                    let next = Instant::now() + this.idle;
+                    this.timer.as_mut().reset(next);
+                    Poll::Ready(r)
+                }
+                Poll::Pending => match this.timer.as_mut().poll(cx) {
+                    Poll::Ready(()) => Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, "idle connection"))),
+                    Poll::Pending => Poll::Pending,
+                },
+            }
+        }
+    }
+
+    impl AsyncWrite for Stream {
+        fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+            Pin::new(&mut self.io).poll_write(cx, buf)
+        }
+
+        fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Pin::new(&mut self.io).poll_flush(cx)
+        }
+
+        fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Pin::new(&mut self.io).poll_shutdown(cx)
+        }
+
+        fn poll_write_vectored(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+            bufs: &[io::IoSlice<'_>],
+        ) -> Poll<io::Result<usize>> {
+            Pin::new(&mut self.io).poll_write_vectored(cx, bufs)
+        }
+
+        fn is_write_vectored(&self) -> bool {
+            self.io.is_write_vectored()
+        }
+    }
 }
 
 async fn shutdown() {

@@ -38,6 +38,13 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+impl StoreError {
+    /// A query stopped by [`Store::set_time_limit`].
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, StoreError::Sql(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::OperationInterrupted)
+    }
+}
+
 /// A connection to a dyad store.
 pub struct Store {
     conn: Connection,
@@ -110,6 +117,20 @@ impl Store {
             groups: n("SELECT COUNT(DISTINCT group_id) FROM documents")?,
             runs: n("SELECT COUNT(*) FROM runs")?,
         })
+    }
+
+    /// Stop any statement still running `limit` from now (the server's query timeout:
+    /// SQLite calls back every thousand VM steps); `None` lifts the limit. A stopped
+    /// query fails with an error for which [`StoreError::is_interrupted`] holds.
+    pub fn set_time_limit(&mut self, limit: Option<std::time::Duration>) -> Result<()> {
+        match limit {
+            None => self.conn.progress_handler(0, None::<fn() -> bool>)?,
+            Some(limit) => {
+                let deadline = std::time::Instant::now() + limit;
+                self.conn.progress_handler(1000, Some(move || std::time::Instant::now() >= deadline))?;
+            }
+        }
+        Ok(())
     }
 
     /// SQLite's own consistency check; "ok" when the file is sound.

@@ -118,7 +118,12 @@ fn parse_bool(name: &str, v: &str) -> std::result::Result<bool, ParamError> {
 
 /// Quote each word so user text can never be FTS5 syntax: `a "b` -> `"a" """b"`.
 pub(crate) fn fts_query(q: &str) -> Option<String> {
-    let words: Vec<String> = q.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    // control characters split words too: a NUL would end FTS5's query string inside a quote
+    let words: Vec<String> = q
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
