@@ -68,14 +68,7 @@ type Item = Result<Document, InputError>;
 /// Documents from files, directories (walked recursively in path order, hidden
 /// entries skipped) and `-` (stdin), in argument order.
 pub fn read_inputs(args: &[String], opts: &InputOptions) -> impl Iterator<Item = Item> {
-    Inputs {
-        opts: opts.clone(),
-        args: args.iter().cloned().collect(),
-        walk: Vec::new(),
-        seen_dirs: HashSet::new(),
-        current: None,
-        bytes_read: None,
-    }
+    Inputs::new(args, opts, None)
 }
 
 /// [`read_inputs`] that also adds the bytes it reads from files (as stored on disk,
@@ -85,14 +78,7 @@ pub fn read_inputs_counted(
     opts: &InputOptions,
     bytes_read: Arc<AtomicU64>,
 ) -> impl Iterator<Item = Item> {
-    Inputs {
-        opts: opts.clone(),
-        args: args.iter().cloned().collect(),
-        walk: Vec::new(),
-        seen_dirs: HashSet::new(),
-        current: None,
-        bytes_read: Some(bytes_read),
-    }
+    Inputs::new(args, opts, Some(bytes_read))
 }
 
 /// Total size on disk of the files the arguments name (folders walked as
@@ -256,6 +242,17 @@ mod read_bytes_tests {
 }
 
 impl Inputs {
+    fn new(args: &[String], opts: &InputOptions, bytes_read: Option<Arc<AtomicU64>>) -> Self {
+        Inputs {
+            opts: opts.clone(),
+            args: args.iter().cloned().collect(),
+            walk: Vec::new(),
+            seen_dirs: HashSet::new(),
+            current: None,
+            bytes_read,
+        }
+    }
+
     /// Pushes a directory's visible entries, sorted, onto the walk stack. A
     /// directory already visited (a symlink loop) is skipped.
     fn enter_dir(&mut self, dir: &Path) -> Result<(), InputError> {
