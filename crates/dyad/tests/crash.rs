@@ -97,24 +97,29 @@ fn sigkill_at_random_points_never_loses_duplicates_or_halves_a_document() {
     corpus(&input, &mut rng);
 
     let reference = dir.path().join("reference.db");
-    let started = std::time::Instant::now();
     assert!(ingest(&input, &reference).status().unwrap().success());
     let expected = snapshot(&reference);
     assert_eq!(expected.len(), DOCS);
     assert!(expected.iter().map(|r| r.3).sum::<i64>() > 0, "the corpus has events");
-    // kill times spread over the time one whole run takes here
-    let full_run_ms = started.elapsed().as_millis().max(200) as u64;
 
     let db = dir.path().join("dyad.db");
+    let stored_now = |db: &Path| Store::open_read_only(db).and_then(|s| s.counts()).map_or(0, |c| c.documents as usize);
     let mut mid_run = 0;
     let mut stored_after_kills = Vec::new();
-    for _ in 0..KILLS {
-        // the window shrinks with the work left, so later kills still land mid-ingest
-        let stored = stored_after_kills.last().copied().unwrap_or(0) as u64;
-        let window = full_run_ms * (DOCS as u64 - stored + DOCS as u64 / 10) / DOCS as u64;
+    for k in 0..KILLS {
+        // kill once the store holds a random number of documents (polled on a second,
+        // read-only connection), so the kill lands mid-ingest whatever the machine's
+        // speed; a target equal to what is stored kills during start-up
+        let before = stored_after_kills.last().copied().unwrap_or(0);
+        // spread the targets over what is left, so that most kills find work to interrupt
+        let step = 2 * (DOCS - before) / (KILLS - k + 1);
+        let target = before + rng.below(step.max(1) as u64) as usize;
         let mut child = ingest(&input, &db).spawn().unwrap();
-        std::thread::sleep(Duration::from_millis(rng.below(window.max(50))));
-        let finished = child.try_wait().unwrap().is_some();
+        let mut finished = false;
+        while !finished && stored_now(&db) < target {
+            std::thread::sleep(Duration::from_millis(1));
+            finished = child.try_wait().unwrap().is_some();
+        }
         let _ = child.kill(); // SIGKILL on Unix; an error only means it had already exited
         child.wait().unwrap();
         let now = snapshot(&db);
