@@ -131,7 +131,10 @@ def test_gdelt_columns():
     assert len(df) == plain.num_rows
     assert df["EventCode"].tolist() == plain.column("cameo").to_pylist()
     assert df["Day"].tolist() == [d.replace("-", "") for d in plain.column("date").to_pylist()]
-    assert df["ActionGeo_FullName"].iloc[0] == "Nairobi"
+    # GDELT's full place name, from the GeoNames place the event was resolved to
+    assert df["ActionGeo_FullName"].iloc[0] == "Nairobi, Kenya"
+    assert df["ActionGeo_CountryCode"].iloc[0] == "KEN"
+    assert df["ActionGeo_Lat"].iloc[0] != ""
 
 
 def test_empty_and_failed_batches():
