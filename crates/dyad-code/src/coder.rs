@@ -354,6 +354,8 @@ impl Coder {
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
         let attribution = attribution_start(w, &verbs);
+        // refusing verbs whose refused act was coded as a rejection
+        let mut refusing: Vec<Range<usize>> = Vec::new();
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
             let block = &self.dict.verbs.blocks[v.form.block];
@@ -493,18 +495,39 @@ impl Coder {
                 continue;
             }
             // what was refused did not happen: "declined to meet" is flagged negated
-            let negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
-            let hypothetical = is_hypothetical(w, v.words.start, window.start);
+            let mut negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
+            let mut hypothetical = is_hypothetical(w, v.words.start, window.start);
+            // ... but refusing a cooperative act is an act of its own: "refused to meet"
+            // and "will not release the prisoners" are CAMEO 12 rejections
+            let refusal = declared_refusal(w, &verbs, v)
+                .and_then(|how| Some((how, refusal_code(code.forward.as_deref()?)?)))
+                .map(|(how, c)| (c, format!("{rule} (refused, {how}: {c})")));
+            let (forward, rule) = match &refusal {
+                Some((c, r)) => {
+                    (negated, hypothetical) = (false, false);
+                    (Some(c.to_string()), r.clone())
+                }
+                None => (code.forward.clone(), rule),
+            };
+            if refusal.is_some() {
+                if let Some(r) =
+                    verbs.iter().find(|x| refused_infinitive(w, &verbs, x).is_some_and(|i| i.words == v.words))
+                {
+                    refusing.push(r.words.clone());
+                }
+            }
             let n_before = events.len();
             let targets_opt: Vec<Option<Target>> =
                 if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
             for &s in &sources {
                 for &t in &targets_opt {
-                    if let Some(fwd) = &code.forward {
+                    if let Some(fwd) = &forward {
                         self.push_event(cx, events, v, vspan, fwd, Some(s), t, &rule, negated, hypothetical);
                     }
                     // the reciprocal (hosting a visit) happens only if the act does
-                    if let (Some(rev), Some(Target::Mention(t)), false) = (&code.reverse, t, hypothetical) {
+                    if let (Some(rev), Some(Target::Mention(t)), false, None) =
+                        (&code.reverse, t, hypothetical, &refusal)
+                    {
                         self.push_event(
                             cx,
                             events,
@@ -522,6 +545,17 @@ impl Coder {
             }
             let made = events.len() - n_before;
             trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
+        }
+        // the refusing verb's own event ("declined" [120]) is the rejection coded above
+        if !refusing.is_empty() {
+            let first = events.iter().position(|e| e.sentence.index == cx.index).unwrap_or(events.len());
+            let spans: Vec<Span> = refusing.iter().map(|r| w.span_of(r.start, r.end)).collect();
+            let mut k = first;
+            events.retain(|e| e.sentence.index != cx.index || !spans.contains(&e.trigger.span));
+            for e in &mut events[first..] {
+                e.event_id = format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k - first);
+                k += 1;
+            }
         }
     }
 
@@ -849,6 +883,62 @@ fn refused_infinitive<'v>(w: &Words, verbs: &'v [VerbHit], v: &VerbHit) -> Optio
     verbs.iter().find(|x| x.words.start == v.words.end + 1)
 }
 
+/// Verbs whose infinitive is refused outright (a failure is not a refusal).
+const REJECTING: &[&str] = &["refuse", "decline", "reject"];
+
+/// How `v` is refused, if it is: the infinitive of a refusing verb ("refused to
+/// meet"), or negated with a future or conditional auxiliary ("will not release",
+/// "would not provide", "won't meet"), which announces the refusal.
+fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'static str> {
+    if verbs.iter().any(|x| {
+        REJECTING.contains(&x.form.lemma.as_str())
+            && refused_infinitive(w, verbs, x).is_some_and(|r| r.words.start == v.words.start)
+    }) {
+        return Some("refusing verb");
+    }
+    let s = v.words.start;
+    let neg = (s.saturating_sub(3)..s).rev().find(|&i| NEGATIONS.contains(&w.norm(i)))?;
+    let aux = (neg.saturating_sub(2)..neg).rev().find(|&i| !w.norm(i).ends_with("ly"))?;
+    matches!(w.norm(aux), "will" | "would" | "wo" | "shall" | "'ll").then_some("negated future")
+}
+
+/// The CAMEO 12 rejection of a refused cooperative act (codebook: "refuse to ..."
+/// is coded as rejecting it), or None for acts whose refusal CAMEO has no code for.
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    let four = |c: &str| code.len() == 4 && code.starts_with(c);
+    Some(match code {
+        c if four("031") || four("061") => match c {
+            "0311" => "1211",
+            "0313" => "1212",
+            _ => "121",
+        },
+        "0331" | "071" => "1221",
+        "0332" | "072" => "1222",
+        "0333" | "073" => "1223",
+        "0334" | "074" => "1224",
+        "0341" | "0831" => "1231",
+        "0342" | "0832" => "1232",
+        "0343" | "0833" => "1233",
+        "0344" | "0834" => "1234",
+        "0351" | "081" => "1241",
+        "0352" | "082" => "1242",
+        "0353" | "084" | "0841" | "0842" => "1243",
+        "0354" | "085" => "1244",
+        "0355" | "086" | "0861" | "0862" | "0863" => "1245",
+        "0356" | "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        "063" => "1212",
+        "057" | "037" => "127",
+        "038" | "039" | "045" => "126",
+        c if c.starts_with("04") || c == "036" => "125",
+        "031" | "06" | "060" | "062" | "064" => "121",
+        "033" | "07" | "070" | "075" => "122",
+        "034" | "083" => "123",
+        "035" | "08" | "080" => "124",
+        c if c.starts_with("03") || c.starts_with("05") => "120",
+        _ => return None,
+    })
+}
+
 /// Is `v` the infinitive of a refusing verb?
 fn refusal_before(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> bool {
     verbs.iter().any(|x| refused_infinitive(w, verbs, x).is_some_and(|r| r.words.start == v.words.start))
@@ -993,6 +1083,17 @@ mod tests {
         assert_eq!(intent_code("190"), "138");
         assert_eq!(intent_code("1823"), "1383");
         assert_eq!(intent_code("111"), "111");
+    }
+
+    #[test]
+    fn refusals_of_cooperation_are_rejections() {
+        assert_eq!(refusal_code("042"), Some("125"));
+        assert_eq!(refusal_code("0841"), Some("1243"));
+        assert_eq!(refusal_code("057"), Some("127"));
+        assert_eq!(refusal_code("0312"), Some("121"));
+        assert_eq!(refusal_code("072"), Some("1222"));
+        assert_eq!(refusal_code("190"), None);
+        assert_eq!(refusal_code("112"), None);
     }
 
     #[test]

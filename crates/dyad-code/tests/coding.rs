@@ -281,11 +281,23 @@ fn what_an_object_is_asked_to_do_is_not_its_act() {
 }
 
 #[test]
-fn a_refusal_reaches_what_it_refuses_and_that_act_did_not_happen() {
+fn a_refused_cooperative_act_is_a_rejection_of_it() {
+    // the refusing verb reaches what it refuses, and the refusal is one CAMEO 12 event
     let ev = code("Iran declined to meet the US envoy.", "2024-01-01");
-    let refusal = ev.iter().find(|e| e.cameo_root == "12").expect("a rejection");
-    assert_eq!(refusal.target.as_ref().map(|t| t.code.as_str()), Some("USAGOV"));
-    assert!(ev.iter().filter(|e| e.cameo_root == "04").all(|e| e.negated), "{:?}", triples(&ev));
+    assert_eq!(triples(&ev), vec![("IRN".into(), "125".into(), "USAGOV".into())]);
+    assert!(!ev[0].negated && !ev[0].hypothetical);
+    let ev = code("The rebels refused to sign the agreement with the government.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("REB".into(), "127".into(), "GOV".into())], "no reciprocal, no plain 120");
+    // a negated future announces the refusal
+    let ev = code("Russia will not release the prisoners to Ukraine.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("RUS".into(), "1243".into(), "UKR".into())]);
+    // a failure is not a refusal: the failed act is flagged, its code kept
+    let ev = code("Iran failed to meet the US envoy.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.negated && e.cameo == "040"), "{:?}", triples(&ev));
+    assert!(ev.iter().all(|e| e.cameo != "125"), "{:?}", triples(&ev));
+    // conflict has no CAMEO refusal code: "will not attack" stays the negated act
+    let ev = code("China will not attack Taiwan.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.negated && e.cameo_root != "12"), "{:?}", triples(&ev));
 }
 
 #[test]

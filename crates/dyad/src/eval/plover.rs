@@ -53,6 +53,10 @@ pub struct PloverScores {
     pub correct: usize,
     /// per gold category: (gold count, predicted count, correct)
     pub by_category: BTreeMap<String, (usize, usize, usize)>,
+    /// (gold, predicted) -> count, for the coded rows whose category is wrong
+    pub confusions: BTreeMap<(String, String), usize>,
+    /// why a row was not covered -> count
+    pub misses: BTreeMap<&'static str, usize>,
 }
 
 /// Score every row; with `verbose`, print each row dyad missed or got wrong with what it coded.
@@ -83,13 +87,35 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
                 );
             }
         }
-        let Some(e) = hit else { continue };
+        let Some(e) = hit else {
+            let actor_in = |span: Span| coded.entities.iter().any(|m| m.span.overlaps(span));
+            let why = if !actor_in(src) {
+                "no actor in the marked source"
+            } else if !actor_in(tgt) {
+                "no actor in the marked target"
+            } else if coded.events.is_empty() {
+                "no event"
+            } else if coded.events.iter().any(|e| e.source.span.overlaps(src)) {
+                "source right, target wrong or none"
+            } else if coded.events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.span.overlaps(tgt))) {
+                "target right, source wrong"
+            } else {
+                "events between other actors"
+            };
+            *s.misses.entry(why).or_default() += 1;
+            if verbose {
+                println!("    missed: {why}");
+            }
+            continue;
+        };
         let predicted = as_set_category(&e.plover.event).to_string();
         s.covered += 1;
         s.by_category.entry(predicted.clone()).or_default().1 += 1;
         if predicted == r.gold {
             s.correct += 1;
             s.by_category.entry(r.gold.clone()).or_default().2 += 1;
+        } else {
+            *s.confusions.entry((r.gold.clone(), predicted)).or_default() += 1;
         }
     }
     s
@@ -115,6 +141,12 @@ pub fn run(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     for (cat, (g, p, c)) in &s.by_category {
         println!("  {cat:<10} {g:>5} {p:>6} {c:>6}   {:.3}  {:.3}", pct(*c, *p), pct(*c, *g));
     }
+    let mut confusions: Vec<_> = s.confusions.iter().collect();
+    confusions.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let top: Vec<String> = confusions.iter().take(12).map(|((g, p), n)| format!("{g}->{p} {n}")).collect();
+    let misses: Vec<String> = s.misses.iter().map(|(why, n)| format!("{why} {n}")).collect();
+    println!("  pairs not coded, by reason: {}", misses.join(", "));
+    println!("  most frequent wrong categories (gold->dyad): {}", top.join(", "));
     Ok(Summary { documents: s.sentences, failed: 0, records: s.covered })
 }
 
