@@ -3,7 +3,7 @@
 //! mentions, pick the most specific matching pattern for the CAMEO code, then set
 //! the date, the flags (negated, hypothetical, historical) and the place.
 
-use crate::dict::verbs::{Form, Pattern, VerbForm};
+use crate::dict::verbs::{Code, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
 use crate::mentions::{find_mentions, Aliases, Mention};
 use crate::patterns::{match_pattern, PatternMatch};
@@ -354,8 +354,11 @@ impl Coder {
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
         let attribution = attribution_start(w, &verbs);
-        // refusing verbs whose refused act was coded as a rejection
-        let mut refusing: Vec<Range<usize>> = Vec::new();
+        // verbs whose own events are folded into another's: refusing verbs whose
+        // refused act was coded as a rejection, governing verbs of a transformation
+        let mut folded: Vec<Range<usize>> = Vec::new();
+        // each verb's sources so far, by the verb's first word
+        let mut outer_sources: Vec<(usize, Vec<usize>)> = Vec::new();
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
             let block = &self.dict.verbs.blocks[v.form.block];
@@ -402,8 +405,14 @@ impl Coder {
             let passive = v.form.form == Form::Past && (is_passive(w, v.words.start) || followed_by_agent(w, v));
             // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
             // the object was asked or made to do, carried by the governing verb's event
-            if let Some(gov) = complement_of_object(w, cx.mentions, &verbs, v) {
+            if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
                 let gov_text = w.span_of(gov.words.start, gov.words.end).slice(&cx.doc.article.text).to_string();
+                // "wants Putin to attack": the pair may make one event of its own
+                let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new() };
+                if let Some(made) = self.transform(cx, events, &inner, &code, &outer_sources, &mut folded) {
+                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made}")));
+                    continue;
+                }
                 trace.verbs.push((
                     vspan,
                     format!("{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own"),
@@ -412,9 +421,21 @@ impl Coder {
             }
             let before = last_subject.clone();
             let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
+            outer_sources.push((v.words.start, sources.clone()));
             // the speaker of an attribution is not the subject that later participles share
             if attribution.is_some_and(|(_, s)| s == v.words.start) {
                 last_subject = before;
+            }
+            // "the US claimed that ISIL attacked Iraq": the claim and the attack are one
+            // event of the pair, an accusation (the dictionary's transformations)
+            if let Some((gov, source)) = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources)
+                .filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
+            {
+                let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone() };
+                if let Some(made) = self.transform(cx, events, &inner, &code, &outer_sources, &mut folded) {
+                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made}")));
+                    continue;
+                }
             }
             if code.is_none() {
                 trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no event code")));
@@ -513,7 +534,7 @@ impl Coder {
                 if let Some(r) =
                     verbs.iter().find(|x| refused_infinitive(w, &verbs, x).is_some_and(|i| i.words == v.words))
                 {
-                    refusing.push(r.words.clone());
+                    folded.push(r.words.clone());
                 }
             }
             let n_before = events.len();
@@ -546,17 +567,77 @@ impl Coder {
             let made = events.len() - n_before;
             trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
         }
-        // the refusing verb's own event ("declined" [120]) is the rejection coded above
-        if !refusing.is_empty() {
+        // the refusing verb's own event ("declined" [120]) is the rejection coded above;
+        // a transformation's governing verb ("claimed") is in the event that replaced both
+        if !folded.is_empty() {
             let first = events.iter().position(|e| e.sentence.index == cx.index).unwrap_or(events.len());
-            let spans: Vec<Span> = refusing.iter().map(|r| w.span_of(r.start, r.end)).collect();
+            let spans: Vec<Span> = folded.iter().map(|r| w.span_of(r.start, r.end)).collect();
             let mut k = first;
-            events.retain(|e| e.sentence.index != cx.index || !spans.contains(&e.trigger.span));
+            events.retain(|e| {
+                e.sentence.index != cx.index || !spans.contains(&e.trigger.span) || e.rule.contains("transformation")
+            });
             for e in &mut events[first..] {
                 e.event_id = format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k - first);
                 k += 1;
             }
         }
+    }
+
+    /// Replace a governed event and its governing verb by the one event a
+    /// transformation of the verb dictionary makes of the pair; what was made, for
+    /// the trace, or None when no transformation applies.
+    fn transform(
+        &self,
+        cx: &SentenceCtx,
+        events: &mut Vec<Event>,
+        inner: &Governed,
+        code: &Code,
+        outer_sources: &[(usize, Vec<usize>)],
+        folded: &mut Vec<Range<usize>>,
+    ) -> Option<String> {
+        let inner_code = code.forward.as_deref()?;
+        let outer = outer_sources.iter().rev().find(|(k, _)| *k == inner.gov.words.start).map(|(_, s)| s)?;
+        if outer.is_empty() {
+            return None;
+        }
+        let target_var = if inner.targets.is_empty() { Var::None } else { Var::B };
+        let t = self.dict.verbs.transforms.iter().find(|t| {
+            t.outer == inner.gov.form.lemma
+                && t.covers(inner_code)
+                && (t.inner_source == inner.source || t.inner_source == Var::Any)
+                && (t.inner_target == target_var || t.inner_target == Var::Any)
+        })?;
+        let pick = |var: Var| -> Vec<usize> {
+            match var {
+                Var::A => outer.clone(),
+                Var::B if t.inner_source == Var::B => inner.sources.clone(),
+                Var::B => inner
+                    .targets
+                    .iter()
+                    .filter_map(|t| if let Target::Mention(m) = t { Some(*m) } else { None })
+                    .collect(),
+                Var::Any | Var::None => Vec::new(),
+            }
+        };
+        let (sources, targets) = (pick(t.result_source), pick(t.result_target));
+        let result_code = t.code.clone();
+        let gov = inner.gov;
+        let gspan = cx.words.span_of(gov.words.start, gov.words.end);
+        let rule = format!("transformation {} + {}x = {} ({})", t.outer, t.inner_family, t.code, t.origin);
+        let n_before = events.len();
+        for &s in &sources {
+            let ts: Vec<Option<Target>> = if targets.is_empty() {
+                vec![None]
+            } else {
+                targets.iter().map(|&m| Some(Target::Mention(m))).collect()
+            };
+            let own = |t: &Option<Target>| matches!(t, Some(Target::Mention(m)) if cx.mentions[*m].code == cx.mentions[s].code);
+            for t in ts.into_iter().filter(|t| !own(t)) {
+                self.push_event(cx, events, gov, gspan, &result_code, Some(s), t, &rule, false, false);
+            }
+        }
+        folded.push(gov.words.clone());
+        Some(format!("{rule}: {} event(s)", events.len() - n_before))
     }
 
     /// Sources and targets of a verb, as indices into the sentence's mentions.
@@ -823,9 +904,68 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// A verb governed by an earlier one, as a transformation sees it.
+struct Governed<'v> {
+    gov: &'v VerbHit,
+    /// Who the governed verb's subject is, relative to the governing verb's source.
+    source: Var,
+    sources: Vec<usize>,
+    targets: Vec<Target>,
+}
+
+/// The verb `v` depends on and who `v`'s subject is: an infinitive right after it
+/// ("wants to attack": nobody of its own), or a clause after it with only a subject,
+/// auxiliaries and adverbs between ("said (that) they had attacked": the speaker if a
+/// pronoun or the same actor, else another actor).
+fn governing_verb<'v>(
+    w: &Words,
+    ms: &[Mention],
+    verbs: &'v [VerbHit],
+    v: &VerbHit,
+    sources: &[usize],
+    outer_sources: &[(usize, Vec<usize>)],
+) -> Option<(&'v VerbHit, Var)> {
+    let s = v.words.start;
+    let gov = verbs.iter().rfind(|x| x.words.end <= s)?;
+    let between = gov.words.end..s;
+    if s > 0 && w.norm(s - 1) == "to" && (gov.words.end..s - 1).all(|k| w.norm(k).ends_with("ly")) {
+        return Some((gov, Var::None));
+    }
+    let in_mention = |k: usize| ms.iter().any(|m| !m.location && m.words.contains(&k));
+    let pronoun = between.clone().any(|k| matches!(w.norm(k), "he" | "she" | "they" | "it" | "we"));
+    let plain = between.len() <= 12
+        && between.clone().all(|k| {
+            let n = w.norm(k);
+            in_mention(k)
+                || n == "that"
+                || matches!(n, "he" | "she" | "they" | "it" | "we")
+                || AUX_OR_ADVERB.contains(&n)
+                || n.ends_with("ly")
+        });
+    if !plain {
+        return None;
+    }
+    let outer = outer_sources.iter().rev().find(|(k, _)| *k == gov.words.start).map(|(_, s)| s.as_slice())?;
+    let own: Vec<usize> = sources.iter().copied().filter(|&i| between.contains(&ms[i].words.start)).collect();
+    let same =
+        |a: &[usize], b: &[usize]| !a.is_empty() && a.iter().all(|&i| b.iter().any(|&j| ms[i].code == ms[j].code));
+    if own.is_empty() {
+        pronoun.then_some((gov, Var::A))
+    } else if same(&own, outer) {
+        Some((gov, Var::A))
+    } else {
+        Some((gov, Var::B))
+    }
+}
+
 /// The verb whose object an infinitive belongs to ("asked Obama to help"): "to VERB"
 /// right after an actor that follows the previous verb in the same clause.
-fn complement_of_object<'v>(w: &Words, ms: &[Mention], verbs: &'v [VerbHit], v: &VerbHit) -> Option<&'v VerbHit> {
+fn complement_of_object<'v>(
+    w: &Words,
+    ms: &[Mention],
+    verbs: &'v [VerbHit],
+    v: &VerbHit,
+) -> Option<(&'v VerbHit, usize)> {
     let s = v.words.start;
     if s < 2 || w.norm(s - 1) != "to" {
         return None;
@@ -866,10 +1006,10 @@ fn complement_of_object<'v>(w: &Words, ms: &[Mention], verbs: &'v [VerbHit], v: 
     if !ASKING.contains(&gov.form.lemma.as_str()) {
         return None;
     }
-    let object = ms.iter().find(|m| !m.location && m.words.start >= gov.words.end && m.words.end < s)?;
-    let between = object.words.end..s - 1;
+    let object = ms.iter().position(|m| !m.location && m.words.start >= gov.words.end && m.words.end < s)?;
+    let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
-    (clean && between.len() <= 3).then_some(gov)
+    (clean && between.len() <= 3).then_some((gov, object))
 }
 
 /// Verbs that refuse the act of the infinitive after them.

@@ -418,9 +418,22 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
             out.push_str(&format!("synset\t&{}\t{}\n", name, words.join("; ")));
         }
     };
+    // verb word -> its code (its own, else its block's), for the transformations
+    let mut verb_codes: HashMap<String, String> = HashMap::new();
+    let mut block_code = String::from("---");
     for (i, line) in text.lines().enumerate() {
         let (body, _) = strip_comment(line);
         let t = body.trim();
+        if let Some(tr) = t.strip_prefix('~') {
+            match phoenix_transformation(tr, &verb_codes) {
+                Some(record) => {
+                    out.push_str(&format!("transform\t{record}\t{origin}:{}\n", i + 1));
+                    stats.names += 1;
+                }
+                None => stats.skipped_roles += 1,
+            }
+            continue;
+        }
         if line.contains("VERB PATTERNS") {
             flush_synset(&mut synset, &mut out);
             in_patterns = true;
@@ -446,6 +459,7 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
             };
             out.push_str(&format!("block\t{name}\t{code}\n"));
             block = Some(name.to_string());
+            block_code = code;
             stats.entries += 1;
             continue;
         }
@@ -490,8 +504,33 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
         all.retain(|f| f.chars().any(char::is_alphabetic));
         all.dedup();
         out.push_str(&format!("verb\t{b}\t{lemma}\t{}\t{}\n", code.as_deref().unwrap_or("-"), all.join("; ")));
+        verb_codes.entry(lemma).or_insert_with(|| code.unwrap_or_else(|| block_code.clone()));
     }
     out
+}
+
+/// A PETRARCH transformation `a (a b ATTACK) SAY = a b 015` (the leading `~` removed)
+/// as dyad's record `say<TAB>a b 190<TAB>a b 015`: the governing verb's lemma, the
+/// governed event (its source and target variables and the code of its verb word)
+/// and the event that replaces both. None for the identity (`Q`) and for verb words
+/// without a code.
+fn phoenix_transformation(t: &str, verb_codes: &HashMap<String, String>) -> Option<String> {
+    let (lhs, rhs) = t.split_once('=')?;
+    let (open, close) = (lhs.find('(')?, lhs.find(')')?);
+    let inner: Vec<&str> = lhs[open + 1..close].split_whitespace().collect();
+    let outer = lhs[close + 1..].trim().to_lowercase();
+    let result: Vec<&str> = rhs.split_whitespace().collect();
+    let [src, tgt, verb] = inner[..] else { return None };
+    let [rsrc, rtgt, code] = result[..] else { return None };
+    let var = |v: &str| matches!(v, "a" | "b" | "." | "_");
+    if !(var(src) && var(tgt) && var(rsrc) && var(rtgt))
+        || outer.is_empty()
+        || !code.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let inner_code = verb_codes.get(&verb.to_lowercase()).filter(|c| c.chars().all(|c| c.is_ascii_digit()))?;
+    Some(format!("{outer}\t{src} {tgt} {inner_code}\t{rsrc} {rtgt} {code}"))
 }
 
 /// PLOVER for the CAMEO codes the 2021 crosswalk leaves out (01 statements, 02
@@ -662,6 +701,16 @@ UN_SECRETARY_GENERAL
         let (f, errs) = crate::dict::verbs::parse_verb_file("v", &out);
         assert!(errs.is_empty(), "{errs:?}");
         assert_eq!(f.blocks[0].patterns.len(), 1);
+    }
+
+    #[test]
+    fn transformations_name_the_governing_verb_and_the_inner_code() {
+        let text = "####### VERB PATTERNS #######\n---  SAY_IT   [010]  ---\nSAY {SAYS SAID}\n---  FIGHT   [190]  ---\nATTACK\n\n~ a (b . ATTACK) SAY = a b 112\n~ a (a b Q) SAY = a b Q\n";
+        let mut stats = ConvertStats::default();
+        let out = phoenix_verbs(text, "v.txt", &mut stats);
+        let transforms: Vec<&str> = out.lines().filter(|l| l.starts_with("transform")).collect();
+        assert_eq!(transforms, vec!["transform\tsay\tb . 190\ta b 112\tv.txt:7"]);
+        assert!(!out.contains("~"), "no transformation read as a verb: {out}");
     }
 
     #[test]

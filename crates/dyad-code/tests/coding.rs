@@ -312,3 +312,22 @@ fn a_role_word_describing_a_noun_is_not_an_actor() {
     let ev = code("Rebels attacked an army camp.", "2024-01-01");
     assert_eq!(ev[0].target.as_ref().map(|t| t.code.as_str()), Some("MIL"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_claimed_attack_is_an_accusation_and_a_wanted_one_an_appeal() {
+    // the verb dictionary's transformations: the pair becomes one event
+    let ev = code("Kenya said that Somali militants had attacked Uganda.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("KEN".into(), "112".into(), "SOMUAFRAD".into())], "{ev:?}");
+    assert!(ev[0].rule.contains("transformation"), "{}", ev[0].rule);
+    // claiming one's own attack is claiming responsibility
+    let ev = code("Hamas claimed that it had attacked Israel.", "2024-01-01");
+    assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
+    assert_eq!((ev[0].cameo.as_str(), ev[0].target.as_ref().map(|t| t.code.as_str())), ("015", Some("ISR")));
+    let ev = code("Iran wants Hezbollah to attack Israel.", "2024-01-01");
+    assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
+    assert_eq!((ev[0].source.code.as_str(), ev[0].cameo.as_str()), ("IRN", "021"));
+    // a plain statement of an act by someone else stays the act when no
+    // transformation covers it
+    let ev = code("Kenya said that Uganda had praised Somalia.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.source.code == "UGA" && e.cameo_root == "05"), "{:?}", triples(&ev));
+}

@@ -11,7 +11,7 @@ use crate::words::{phrase_words, PhraseIndex, Vocab};
 use actors::{parse_actor_file, ActorEntry, ActorKind, DictError};
 use cameo::CameoTable;
 use std::collections::HashMap;
-use verbs::{parse_verb_file, Pattern, VerbBlock, VerbForm};
+use verbs::{parse_verb_file, Pattern, Transform, VerbBlock, VerbForm};
 
 /// The files compiled into dyad, in load order (later files override earlier ones).
 pub const EMBEDDED_ACTOR_FILES: &[(&str, &str)] = &[
@@ -40,6 +40,8 @@ pub struct Verbs {
     pub index: PhraseIndex<VerbForm>,
     /// synset name -> phrases (normalised words)
     pub synsets: HashMap<String, Vec<Vec<String>>>,
+    /// Events governed by other verbs that the pair replaces; later files first.
+    pub transforms: Vec<Transform>,
 }
 
 pub struct Dictionaries {
@@ -73,7 +75,12 @@ impl Dictionaries {
             entry_files: Vec::new(),
             actors: PhraseIndex::default(),
             agents: PhraseIndex::default(),
-            verbs: Verbs { blocks: Vec::new(), index: PhraseIndex::default(), synsets: HashMap::new() },
+            verbs: Verbs {
+                blocks: Vec::new(),
+                index: PhraseIndex::default(),
+                synsets: HashMap::new(),
+                transforms: Vec::new(),
+            },
             cameo: CameoTable::parse(EMBEDDED_CAMEO).expect("embedded cameo.tsv is valid"),
             discards: PhraseIndex::default(),
         }
@@ -165,6 +172,8 @@ impl Dictionaries {
                 }
             }
         }
+        // a later file's transformation is tried before the ones it may override
+        self.verbs.transforms.splice(0..0, file.transforms);
         for (surface, mut form) in file.forms {
             form.block = remap[form.block];
             let ids: Vec<u32> = phrase_words(&surface).iter().map(|w| self.vocab.intern(w)).collect();

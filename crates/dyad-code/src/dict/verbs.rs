@@ -8,6 +8,12 @@
 //!   verb `*`: plain words, `{consecutive words}`, `(prepositional groups)`,
 //!   `&SYNSET`, `$` source actor, `+` target actor, `%` compound actor.
 //!
+//! - `transform VERB  X Y CODE  X Y CODE  ORIGIN` — an event governed by VERB (its
+//!   lemma) is replaced: `say  a b 190  a b 015` reads "when a says that a attacked
+//!   b, code a -> b 015". Variables: `a` the governing verb's source, `b` another
+//!   actor, `.` anyone, `_` nobody named (an infinitive without its own subject).
+//!   The governed code matches its whole family (190 matches every 19x).
+//!
 //! CODE is a CAMEO code, `SRC:TGT` for an event plus its reciprocal (target back
 //! to source), `:TGT` for the reciprocal only, or `---` for "no event".
 
@@ -191,6 +197,79 @@ pub struct VerbBlock {
     pub patterns: Vec<Pattern>,
 }
 
+/// A variable of a transformation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Var {
+    /// the governing verb's source
+    A,
+    /// another actor
+    B,
+    /// anyone (or nobody)
+    Any,
+    /// nobody named: the governed verb has no subject of its own
+    None,
+}
+
+impl Var {
+    fn parse(s: &str) -> Option<Var> {
+        Some(match s {
+            "a" => Var::A,
+            "b" => Var::B,
+            "." => Var::Any,
+            "_" => Var::None,
+            _ => return None,
+        })
+    }
+}
+
+/// An event governed by another verb, replaced by one event of the pair
+/// ("the US claimed that ISIL attacked Iraq": US accuses ISIL, 112).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transform {
+    /// The governing verb's lemma.
+    pub outer: String,
+    pub inner_source: Var,
+    pub inner_target: Var,
+    /// The governed event's code family: "19" for 190, "186" for 186.
+    pub inner_family: String,
+    pub result_source: Var,
+    pub result_target: Var,
+    pub code: String,
+    pub origin: String,
+}
+
+impl Transform {
+    pub fn parse(outer: &str, inner: &str, result: &str, origin: &str) -> Result<Transform, String> {
+        let three = |s: &str| -> Result<(Var, Var, String), String> {
+            let parts: Vec<&str> = s.split_whitespace().collect();
+            let bad = || format!("expected 'X Y CODE', found {s:?}");
+            let [x, y, c] = parts[..] else { return Err(bad()) };
+            let code = Code::parse(c)?.forward.ok_or_else(bad)?;
+            Ok((Var::parse(x).ok_or_else(bad)?, Var::parse(y).ok_or_else(bad)?, code))
+        };
+        let (inner_source, inner_target, inner_code) = three(inner)?;
+        let (result_source, result_target, code) = three(result)?;
+        if outer.trim().is_empty() {
+            return Err("no governing verb".into());
+        }
+        Ok(Transform {
+            outer: outer.trim().to_lowercase(),
+            inner_source,
+            inner_target,
+            inner_family: inner_code.trim_end_matches('0').to_string(),
+            result_source,
+            result_target,
+            code,
+            origin: origin.to_string(),
+        })
+    }
+
+    /// Does a governed event with this code belong to the transformation's family?
+    pub fn covers(&self, code: &str) -> bool {
+        code.starts_with(&self.inner_family)
+    }
+}
+
 /// Parsed verb file contents, before interning into a lookup index.
 #[derive(Clone, Debug, Default)]
 pub struct VerbFile {
@@ -198,6 +277,7 @@ pub struct VerbFile {
     pub blocks: Vec<VerbBlock>,
     /// (surface form, verb)
     pub forms: Vec<(String, VerbForm)>,
+    pub transforms: Vec<Transform>,
 }
 
 /// Guess the form of `surface` given the verb's base (first word decides).
@@ -272,6 +352,12 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
                     .and_then(|code| Pattern::parse(code, cols[3], cols.get(4).copied().unwrap_or(file)));
                 match parsed {
                     Ok(p) => out.blocks[b].patterns.push(p),
+                    Err(e) => errors.push(err(e)),
+                }
+            }
+            ("transform", 4..) => {
+                match Transform::parse(cols[1], cols[2], cols[3], cols.get(4).copied().unwrap_or(file)) {
+                    Ok(t) => out.transforms.push(t),
                     Err(e) => errors.push(err(e)),
                 }
             }
