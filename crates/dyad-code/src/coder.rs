@@ -572,13 +572,11 @@ impl Coder {
         if !folded.is_empty() {
             let first = events.iter().position(|e| e.sentence.index == cx.index).unwrap_or(events.len());
             let spans: Vec<Span> = folded.iter().map(|r| w.span_of(r.start, r.end)).collect();
-            let mut k = first;
             events.retain(|e| {
                 e.sentence.index != cx.index || !spans.contains(&e.trigger.span) || e.rule.contains("transformation")
             });
-            for e in &mut events[first..] {
-                e.event_id = format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k - first);
-                k += 1;
+            for (k, e) in events[first..].iter_mut().enumerate() {
+                e.event_id = format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k);
             }
         }
     }
