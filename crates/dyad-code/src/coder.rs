@@ -359,46 +359,18 @@ impl Coder {
         let mut folded: Vec<Range<usize>> = Vec::new();
         // each verb's sources so far, by the verb's first word
         let mut outer_sources: Vec<(usize, Vec<usize>)> = Vec::new();
+        // words a verb's pattern used ("offering {&military support}"): neither actors
+        // nor verbs of their own
+        let mut consumed: Vec<Range<usize>> = Vec::new();
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
-            let block = &self.dict.verbs.blocks[v.form.block];
-            // a clause ends where the next verb begins: "agreed to lift the sanctions"
-            // gives "agreed" no reach into what "lift" governs
-            let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
-            let mut window = clause_window(w, &v.words);
-            // "refused to lift sanctions on Iran": the refusal reaches what it refuses
-            let refused = refused_infinitive(w, &verbs, v);
-            let reach_end = refused.map(|r| clause_window(w, &r.words).end);
-            window.end = window.end.min(next_verb.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
-            // "..., a senior official said on Saturday": the speaker is nobody's object
-            if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
-                window.end = window.end.min(a);
+            if let Some(c) = consumed.iter().find(|c| c.contains(&v.words.start)) {
+                let by = w.span_of(c.start, c.end).slice(&cx.doc.article.text).to_string();
+                trace.verbs.push((vspan, format!("part of the pattern words {by:?} of an earlier verb")));
+                continue;
             }
-            // the most specific matching pattern, else the verb's or block's code
-            let mut best: Option<(&Pattern, PatternMatch)> = None;
-            for p in block.patterns.iter().filter(|p| p.needs.iter().all(|&id| w.may_contain(id))) {
-                if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
-                    let better = |(b, bm): &(&Pattern, PatternMatch)| {
-                        (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))
-                    };
-                    if best.as_ref().is_none_or(better) {
-                        best = Some((p, m));
-                    }
-                }
-            }
-            let (code, rule, pm) = match &best {
-                Some((p, m)) => {
-                    (p.code.clone(), format!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin), m.clone())
-                }
-                None => {
-                    let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
-                    (
-                        code.clone(),
-                        format!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
-                        PatternMatch::default(),
-                    )
-                }
-            };
+            let Reading { window, code, rule, pm, patterned } = self.reading(cx, &verbs, attribution, v);
+            consumed.extend(pm.words.iter().cloned());
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
@@ -413,9 +385,22 @@ impl Coder {
                     trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made}")));
                     continue;
                 }
+                // "asking Obama to help Iran": what is asked makes the appeal specific (023)
+                let mut refined = String::new();
+                if let Some(inner) = code.forward.as_deref() {
+                    let gspan = w.span_of(gov.words.start, gov.words.end);
+                    for e in events.iter_mut().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan) {
+                        if let Some(c) = request_code(&e.cameo, inner) {
+                            self.recode(e, c, &format!("(asked to do {inner}: {c})"));
+                            refined = format!(", the appeal made {c}");
+                        }
+                    }
+                }
                 trace.verbs.push((
                     vspan,
-                    format!("{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own"),
+                    format!(
+                        "{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own{refined}"
+                    ),
                 ));
                 continue;
             }
@@ -441,7 +426,7 @@ impl Coder {
                 trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no event code")));
                 continue;
             }
-            if best.is_none() && code.forward.as_deref() == Some("010") {
+            if !patterned && code.forward.as_deref() == Some("010") {
                 trace
                     .verbs
                     .push((vspan, format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
@@ -507,7 +492,7 @@ impl Coder {
                 trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s) among the compound subject")));
                 continue;
             }
-            let targetless_ok = best.is_some() || matches!(root, "14" | "15" | "18" | "19" | "20");
+            let targetless_ok = patterned || matches!(root, "14" | "15" | "18" | "19" | "20");
             if targets.is_empty() && !targetless_ok {
                 let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
                 trace
@@ -581,6 +566,71 @@ impl Coder {
         }
     }
 
+    /// How a verb reads in its sentence: the words its pattern and object may reach,
+    /// and the code of its most specific matching pattern, else of the verb or block.
+    fn reading(
+        &self,
+        cx: &SentenceCtx,
+        verbs: &[VerbHit],
+        attribution: Option<(usize, usize)>,
+        v: &VerbHit,
+    ) -> Reading {
+        let w = cx.words;
+        let block = &self.dict.verbs.blocks[v.form.block];
+        // a clause ends where the next verb begins: "agreed to lift the sanctions"
+        // gives "agreed" no reach into what "lift" governs
+        let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
+        let mut window = clause_window(w, &v.words);
+        // "refused to lift sanctions on Iran": the refusal reaches what it refuses
+        let refused = refused_infinitive(w, verbs, v);
+        let reach_end = refused.map(|r| clause_window(w, &r.words).end);
+        window.end = window.end.min(next_verb.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
+        // "..., a senior official said on Saturday": the speaker is nobody's object
+        if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
+            window.end = window.end.min(a);
+        }
+        let mut best: Option<(&Pattern, PatternMatch)> = None;
+        for p in block.patterns.iter().filter(|p| p.needs.iter().all(|&id| w.may_contain(id))) {
+            if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
+                let better = |(b, bm): &(&Pattern, PatternMatch)| {
+                    (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))
+                };
+                if best.as_ref().is_none_or(better) {
+                    best = Some((p, m));
+                }
+            }
+        }
+        // a later "verb" among the pattern's words ("conducting {military exercises}")
+        // does not end the clause
+        if let Some((_, pm)) = &best {
+            let inside = |k: usize| pm.words.iter().any(|r| r.contains(&k));
+            let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k));
+            window.end = clause_window(w, &v.words).end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
+            if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
+                window.end = window.end.min(a);
+            }
+        }
+        match best {
+            Some((p, pm)) => Reading {
+                window,
+                code: p.code.clone(),
+                rule: format!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
+                pm,
+                patterned: true,
+            },
+            None => {
+                let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
+                Reading {
+                    window,
+                    rule: format!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
+                    code,
+                    pm: PatternMatch::default(),
+                    patterned: false,
+                }
+            }
+        }
+    }
+
     /// Replace a governed event and its governing verb by the one event a
     /// transformation of the verb dictionary makes of the pair; what was made, for
     /// the trace, or None when no transformation applies.
@@ -650,7 +700,10 @@ impl Coder {
     ) -> (Vec<usize>, Vec<Target>) {
         let w = cx.words;
         let ms = cx.mentions;
-        let actor = |i: &usize| !ms[*i].location;
+        // "offering {&military support}": a name modifying a pattern's later word is
+        // part of the pattern, not an actor ("with rioters" still names the rioters)
+        let modifier = |i: usize| pm.words.iter().any(|r| r.start <= ms[i].words.start && ms[i].words.end < r.end);
+        let actor = |i: &usize| !ms[*i].location && !modifier(*i);
         // an infinitive or participle shares the subject of the verb it depends on
         let nonfinite =
             v.form.form == Form::Ing || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
@@ -841,6 +894,19 @@ impl Coder {
         });
     }
 
+    /// Give an event another CAMEO code (and its name, scores and PLOVER category).
+    fn recode(&self, e: &mut Event, code: &str, why: &str) {
+        let Some(c) = self.dict.cameo.get(code) else { return };
+        e.cameo = code.to_string();
+        e.cameo_root = code[..2].to_string();
+        e.cameo_name.clone_from(&c.name);
+        e.quad_class = c.quad_class();
+        e.goldstein = c.goldstein;
+        e.plover =
+            Plover { event: c.plover_event.clone(), mode: c.plover_mode.clone(), context: c.plover_context.clone() };
+        e.rule = format!("{} {why}", e.rule);
+    }
+
     /// PLOVER modes the crosswalk leaves open but the words give away.
     fn mode_from_rule(&self, root: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
         let w = cx.words;
@@ -902,6 +968,49 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// How a verb reads in its sentence (see [`Coder::reading`]).
+struct Reading {
+    window: Range<usize>,
+    code: Code,
+    rule: String,
+    pm: PatternMatch,
+    /// A pattern matched (rather than the verb's own code).
+    patterned: bool,
+}
+
+/// Number words of a counted noun phrase ("eight people", "at least 20 soldiers").
+const QUANTITIES: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "several",
+    "many",
+    "at",
+    "least",
+    "more",
+    "than",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+];
+
 /// A verb governed by an earlier one, as a transformation sees it.
 struct Governed<'v> {
     gov: &'v VerbHit,
@@ -936,6 +1045,9 @@ fn governing_verb<'v>(
             let n = w.norm(k);
             in_mention(k)
                 || n == "that"
+                || n.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                || QUANTITIES.contains(&n)
+                || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
                 || AUX_OR_ADVERB.contains(&n)
                 || n.ends_with("ly")
@@ -944,12 +1056,13 @@ fn governing_verb<'v>(
         return None;
     }
     let outer = outer_sources.iter().rev().find(|(k, _)| *k == gov.words.start).map(|(_, s)| s.as_slice())?;
-    let own: Vec<usize> = sources.iter().copied().filter(|&i| between.contains(&ms[i].words.start)).collect();
+    // the governed verb's own sources: its subject, or the by-agent of a passive
+    // ("said eight people were killed ... by government forces")
     let same =
         |a: &[usize], b: &[usize]| !a.is_empty() && a.iter().all(|&i| b.iter().any(|&j| ms[i].code == ms[j].code));
-    if own.is_empty() {
+    if sources.is_empty() {
         pronoun.then_some((gov, Var::A))
-    } else if same(&own, outer) {
+    } else if same(sources, outer) {
         Some((gov, Var::A))
     } else {
         Some((gov, Var::B))
@@ -1008,6 +1121,51 @@ fn complement_of_object<'v>(
     let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
     (clean && between.len() <= 3).then_some((gov, object))
+}
+
+/// The appeal (02) or demand (10) for an act: a generic appeal or demand made
+/// specific by what it asks for (CAMEO's subcodes by the requested act).
+pub fn request_code(request: &str, asked: &str) -> Option<&'static str> {
+    let appeal = match request {
+        "020" => true,
+        "100" => false,
+        _ => return None,
+    };
+    let by = |appeal_code: &'static str, demand_code: &'static str| {
+        let c = if appeal { appeal_code } else { demand_code };
+        (!c.is_empty()).then_some(c)
+    };
+    match asked {
+        "061" => by("0211", "1011"),
+        "062" => by("0212", "1012"),
+        "063" => by("0213", "1013"),
+        "064" => by("0214", "1014"),
+        "071" => by("0231", "1031"),
+        "072" => by("0232", "1032"),
+        "073" => by("0233", "1033"),
+        "074" => by("0234", "1034"),
+        "0831" => by("0241", "1041"),
+        "0832" => by("0242", "1042"),
+        "0833" => by("0243", "1043"),
+        "0834" => by("0244", "1044"),
+        "081" => by("0251", "1051"),
+        "082" => by("0252", "1052"),
+        "084" | "0841" | "0842" => by("0253", "1053"),
+        "085" => by("0254", "1054"),
+        "086" | "0861" | "0862" | "0863" => by("0255", "1055"),
+        "0871" => by("0256", "107"),
+        "087" | "0872" | "0873" | "0874" => by("0256", "106"),
+        "057" | "037" => by("027", ""),
+        "045" | "038" | "039" => by("028", "105"),
+        c if c.starts_with("04") => by("026", "108"),
+        c if c.starts_with("09") => by("", "101"),
+        c if c.starts_with("05") => by("022", "102"),
+        c if c.starts_with("06") => by("021", ""),
+        c if c.starts_with("07") => by("023", "103"),
+        "083" => by("024", "104"),
+        c if c.starts_with("08") => by("025", ""),
+        _ => None,
+    }
 }
 
 /// Verbs that refuse the act of the infinitive after them.
@@ -1232,6 +1390,16 @@ mod tests {
         assert_eq!(refusal_code("072"), Some("1222"));
         assert_eq!(refusal_code("190"), None);
         assert_eq!(refusal_code("112"), None);
+    }
+
+    #[test]
+    fn what_is_asked_makes_an_appeal_specific() {
+        assert_eq!(request_code("020", "070"), Some("023"));
+        assert_eq!(request_code("020", "0841"), Some("0253"));
+        assert_eq!(request_code("100", "040"), Some("108"));
+        assert_eq!(request_code("100", "0871"), Some("107"));
+        assert_eq!(request_code("023", "070"), None, "a specific appeal stays as it is");
+        assert_eq!(request_code("020", "190"), None);
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct PatternMatch {
     /// How many words from the verb the match reaches; of two equally specific
     /// patterns the one closer to the verb wins.
     pub reach: usize,
+    /// The words the pattern's literal elements matched.
+    pub words: Vec<Range<usize>>,
 }
 
 /// Does the text word `w` match the pattern word `p` (allowing regular inflection)?
@@ -78,6 +80,7 @@ pub fn match_pattern(
         pos = match e {
             Elem::Seq(atoms) => {
                 let (at, n) = (pos..window.end).find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
+                m.words.push(at..at + n);
                 at + n
             }
             Elem::Source | Elem::Target | Elem::Compound => {
@@ -100,7 +103,11 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                (window.start..pos).rev().find(|&i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n <= pos))?
+                let (at, n) = (window.start..pos)
+                    .rev()
+                    .find_map(|i| seq_at(words, atoms, i, dict).filter(|&n| i + n <= pos).map(|n| (i, n)))?;
+                m.words.push(at..at + n);
+                at
             }
             Elem::Source | Elem::Target | Elem::Compound => {
                 let (idx, mm) = mentions

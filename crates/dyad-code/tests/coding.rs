@@ -331,3 +331,25 @@ fn a_claimed_attack_is_an_accusation_and_a_wanted_one_an_appeal() {
     let ev = code("Kenya said that Uganda had praised Somalia.", "2024-01-01");
     assert!(ev.iter().any(|e| e.source.code == "UGA" && e.cameo_root == "05"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_pattern_s_words_are_neither_actors_nor_verbs() {
+    // "military" describes the exercises the pattern names; the place is the target
+    let ev = code("Russia is conducting military exercises in Alaska.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("RUS".into(), "150".into(), "USA".into())]);
+    // "support" is the pattern's noun, not a verb of its own, and the clause goes on
+    let ev =
+        code("General Petraeus met Lebanese officials, offering further military support to Lebanon.", "2024-01-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "0332" && e.target.as_ref().is_some_and(|t| t.code == "LBN")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().all(|e| e.trigger.text != "support"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn what_an_appeal_asks_for_makes_it_specific() {
+    let ev = code("Congress is asking Obama to help Iran.", "2014-01-01");
+    assert_eq!(triples(&ev), vec![("LEG".into(), "023".into(), "USAGOV".into())]);
+}
