@@ -443,6 +443,23 @@ impl Coder {
                 continue;
             }
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
+            // "Insurgents bombarded Aleppo, killing eight people": a participle after a
+            // comma that shares the subject of an act of the same kind tells what that
+            // act did, and is not another act
+            if v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == "," {
+                let same_act = events.iter().any(|e| {
+                    e.sentence.index == cx.index
+                        && e.cameo_root == root
+                        && e.trigger.span.end <= vspan.start
+                        && sources.iter().any(|&s| cx.mentions[s].span == e.source.span)
+                });
+                if same_act {
+                    trace
+                        .verbs
+                        .push((vspan, format!("{verb_text:?}: {rule}: what the earlier act of its subject did")));
+                    continue;
+                }
+            }
             // without an actor object, the country of a place after the verb is the target
             // ("a summit in Switzerland", "appealed for peace in Syria"), unless it is the
             // source's own; for a visit, protest or use of force a place before the verb
@@ -1241,7 +1258,26 @@ fn refusal_before(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> bool {
 }
 
 /// Verbs that attribute a sentence to its speaker.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "reported", "stated", "announced", "noted"];
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "announced",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "confirmed",
+    "explained",
+    "insisted",
+];
 
 /// Where an attribution (", the Syrian Observatory said on Thursday") begins: the
 /// comma before a speech verb with at most a noun phrase (no other verb) between

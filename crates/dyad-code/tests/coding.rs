@@ -353,3 +353,12 @@ fn what_an_appeal_asks_for_makes_it_specific() {
     let ev = code("Congress is asking Obama to help Iran.", "2014-01-01");
     assert_eq!(triples(&ev), vec![("LEG".into(), "023".into(), "USAGOV".into())]);
 }
+
+#[test]
+fn what_an_act_did_is_not_another_act_and_a_closing_source_is_no_object() {
+    let ev = code("Insurgents bombarded Aleppo overnight, killing at least eight people.", "2024-01-01");
+    assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
+    assert_eq!(ev[0].trigger.text, "bombarded");
+    let ev = code("Turkey attacked Kurdish militias in Syria on Monday, Reuters reports.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MED")), "{:?}", triples(&ev));
+}
