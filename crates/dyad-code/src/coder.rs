@@ -3,6 +3,7 @@
 //! mentions, pick the most specific matching pattern for the CAMEO code, then set
 //! the date, the flags (negated, hypothetical, historical) and the place.
 
+use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Code, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
 use crate::mentions::{find_mentions, Aliases, Mention};
@@ -146,6 +147,31 @@ const INTENT_VERBS: &[&str] = &[
     "reconsider",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+/// Verbs that move something to someone: their role-word object ("troops") is what
+/// is moved, and the actor it goes to is the target.
+const TRANSFER_VERBS: &[&str] = &[
+    "send",
+    "deploy",
+    "dispatch",
+    "provide",
+    "give",
+    "supply",
+    "donate",
+    "deliver",
+    "contribute",
+    "offer",
+    "pledge",
+    "withdraw",
+    "pull",
+    "move",
+    "transfer",
+    "ship",
+    "airlift",
+    "lend",
+    "grant",
+    "extend",
+    "sell",
+];
 /// Most days before publication a dated event still counts as current news.
 const HISTORICAL_AFTER_DAYS: i64 = 31;
 
@@ -405,7 +431,9 @@ impl Coder {
                 continue;
             }
             let before = last_subject.clone();
-            let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, &mut last_subject);
+            let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
+                || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
+            let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, transfer, &mut last_subject);
             outer_sources.push((v.words.start, sources.clone()));
             // the speaker of an attribution is not the subject that later participles share
             if attribution.is_some_and(|(_, s)| s == v.words.start) {
@@ -713,6 +741,7 @@ impl Coder {
         window: &Range<usize>,
         pm: &PatternMatch,
         passive: bool,
+        transfer: bool,
         last_subject: &mut Option<Vec<usize>>,
     ) -> (Vec<usize>, Vec<Target>) {
         let w = cx.words;
@@ -788,6 +817,23 @@ impl Coder {
                     && w.same_clause_level(ms[i].words.start, v.words.start)
             })
             .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
+        // "sent troops to Liberia", "provided $5 billion to Sudan": what a transfer
+        // moves is a role word without a country; the one it goes to is the target
+        let object = object.map(|o| {
+            let theme = |i: usize| ms[i].kind == ActorKind::Agent && ms[i].code.country().is_none();
+            if !(transfer && o.iter().all(|&i| theme(i))) {
+                return o;
+            }
+            let end = o.iter().map(|&i| ms[i].words.end).max().unwrap_or(v.words.end);
+            let recipient = (0..ms.len()).find(|&i| {
+                ms[i].words.start > end
+                    && ms[i].words.end <= window.end
+                    && !theme(i)
+                    && ms[i].code.country().is_some()
+                    && matches!(w.norm(ms[i].words.start - 1), "to" | "into" | "for")
+            });
+            recipient.map(|r| vec![r]).unwrap_or(o)
+        });
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
             sources = compound(ms, s, true);
