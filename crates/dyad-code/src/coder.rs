@@ -475,12 +475,23 @@ impl Coder {
             // comma that shares the subject of an act of the same kind tells what that
             // act did, and is not another act
             if v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == "," {
-                let same_act = events.iter().any(|e| {
-                    e.sentence.index == cx.index
-                        && e.cameo_root == root
-                        && e.trigger.span.end <= vspan.start
-                        && sources.iter().any(|&s| cx.mentions[s].span == e.source.span)
-                });
+                // ... when what it names is a toll ("eight people"), not who was targeted
+                let counted = |t: &Target| {
+                    let Target::Mention(i) = *t else { return false };
+                    let start = cx.mentions[i].words.start;
+                    (start.saturating_sub(3)..start).any(|k| {
+                        let n = w.norm(k);
+                        QUANTITIES.contains(&n) || is_number(n)
+                    })
+                };
+                let same_act = !targets.is_empty()
+                    && targets.iter().all(counted)
+                    && events.iter().any(|e| {
+                        e.sentence.index == cx.index
+                            && e.cameo_root == root
+                            && e.trigger.span.end <= vspan.start
+                            && sources.iter().any(|&s| cx.mentions[s].span == e.source.span)
+                    });
                 if same_act {
                     trace
                         .verbs
@@ -941,7 +952,10 @@ impl Coder {
             date_span,
             historical,
             negated,
-            hypothetical,
+            // an expressed intent or a threat is about an act that has not happened,
+            // however it was coded (a "threatened to" or a pattern such as "evoked the
+            // possibility of a meeting")
+            hypothetical: hypothetical || matches!(&code[..2], "03" | "13"),
             source,
             target,
             cameo_root: code[..2].to_string(),
@@ -1074,6 +1088,11 @@ const QUANTITIES: &[&str] = &[
     "over",
 ];
 
+/// "8", "1,500".
+fn is_number(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
 /// A verb governed by an earlier one, as a transformation sees it.
 struct Governed<'v> {
     gov: &'v VerbHit,
@@ -1108,7 +1127,7 @@ fn governing_verb<'v>(
             let n = w.norm(k);
             in_mention(k)
                 || n == "that"
-                || n.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                || is_number(n)
                 || QUANTITIES.contains(&n)
                 || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
