@@ -395,8 +395,10 @@ impl Coder {
                 trace.verbs.push((vspan, format!("part of the pattern words {by:?} of an earlier verb")));
                 continue;
             }
-            let Reading { window, code, rule, pm, patterned } = self.reading(cx, &verbs, attribution, v);
-            consumed.extend(pm.words.iter().cloned());
+            let reading = self.reading(cx, &verbs, attribution, v);
+            consumed.extend(reading.pm.words.iter().cloned());
+            let Reading { window, code, rule, patterned, .. } = &reading;
+            let (window, code, rule, patterned) = (window.clone(), code.clone(), rule.clone(), *patterned);
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
@@ -433,7 +435,7 @@ impl Coder {
             let before = last_subject.clone();
             let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
-            let (sources, mut targets) = self.actors_for(cx, v, &window, &pm, passive, transfer, &mut last_subject);
+            let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
             outer_sources.push((v.words.start, sources.clone()));
             // the speaker of an attribution is not the subject that later participles share
             if attribution.is_some_and(|(_, s)| s == v.words.start) {
@@ -749,14 +751,13 @@ impl Coder {
         &self,
         cx: &SentenceCtx,
         v: &VerbHit,
-        window: &Range<usize>,
-        pm: &PatternMatch,
+        reading: &Reading,
         passive: bool,
         transfer: bool,
         last_subject: &mut Option<Vec<usize>>,
     ) -> (Vec<usize>, Vec<Target>) {
-        let w = cx.words;
-        let ms = cx.mentions;
+        let (w, ms) = (cx.words, cx.mentions);
+        let (window, pm) = (&reading.window, &reading.pm);
         // "offering {&military support}": a name modifying a pattern's later word is
         // part of the pattern, not an actor ("with rioters" still names the rioters)
         let modifier = |i: usize| pm.words.iter().any(|r| r.start <= ms[i].words.start && ms[i].words.end < r.end);
