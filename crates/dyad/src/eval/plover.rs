@@ -88,7 +88,8 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
             }
         }
         let Some(e) = hit else {
-            let actor_in = |span: Span| coded.entities.iter().any(|m| m.span.overlaps(span));
+            let actor_in =
+                |span: Span| coded.trace.iter().flat_map(|t| &t.mentions).any(|m| !m.location && m.span.overlaps(span));
             let why = if !actor_in(src) {
                 "no actor in the marked source"
             } else if !actor_in(tgt) {
