@@ -402,7 +402,8 @@ impl Coder {
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
-            let passive = v.form.form == Form::Past && (is_passive(w, v.words.start) || followed_by_agent(w, v));
+            let passive =
+                v.form.form == Form::Past && (is_passive(w, v.words.start) || followed_by_agent(w, cx.mentions, v));
             // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
             // the object was asked or made to do, carried by the governing verb's event
             if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
@@ -936,7 +937,13 @@ impl Coder {
         let location =
             crate::places::event_location(cx.doc, cx.span, cx.mentions, vspan, &[Some(&source), target.as_ref()]);
         let n = events.iter().filter(|e| e.sentence.index == cx.index).count();
-        let mut mode = c.plover_mode.clone().or_else(|| self.mode_from_rule(c.root(), v, cx));
+        // the weapon named beats the code's crosswalk mode (195 "aerial weapons" is
+        // heavy-weapons in the 2021 crosswalk, a drone strike is PLOVER's drone)
+        let mut mode = if c.plover_event == "ASSAULT" {
+            self.mode_from_rule(&c.plover_event, v, cx).or_else(|| c.plover_mode.clone())
+        } else {
+            c.plover_mode.clone().or_else(|| self.mode_from_rule(&c.plover_event, v, cx))
+        };
         // a meeting held in one party's country is a visit by the other
         if mode.is_none() && c.root() == "04" {
             let (sc, tc) = (source.country.as_deref(), target.as_ref().and_then(|t| t.country.as_deref()));
@@ -985,32 +992,114 @@ impl Coder {
         e.rule = format!("{} {why}", e.rule);
     }
 
-    /// PLOVER modes the crosswalk leaves open but the words give away.
-    fn mode_from_rule(&self, root: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
+    /// PLOVER modes the crosswalk leaves open but the words around the trigger give
+    /// away (PLOVER 2.0's modes of ASSAULT, CONSULT and PROTEST).
+    fn mode_from_rule(&self, plover: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
         let w = cx.words;
-        let near = |set: &[&str]| {
-            (v.words.start.saturating_sub(3)..(v.words.end + 6).min(w.len())).any(|i| set.contains(&w.norm(i)))
+        let around = v.words.start.saturating_sub(4)..(v.words.end + 6).min(w.len());
+        let near = |set: &[&str]| around.clone().any(|i| set.contains(&w.norm(i)));
+        let table: &[(&str, &[&str])] = match plover {
+            "ASSAULT" => &[
+                ("suicide-attack", &["suicide"]),
+                ("drone", &["drone", "drones", "uav", "uavs"]),
+                (
+                    "aerial",
+                    &[
+                        "air",
+                        "airstrike",
+                        "airstrikes",
+                        "aircraft",
+                        "jets",
+                        "warplanes",
+                        "helicopter",
+                        "helicopters",
+                        "bombers",
+                        "bombed",
+                        "bombing",
+                        "bombings",
+                    ],
+                ),
+                (
+                    "heavy-weapons",
+                    &[
+                        "shelling",
+                        "shelled",
+                        "shells",
+                        "artillery",
+                        "tank",
+                        "tanks",
+                        "mortar",
+                        "mortars",
+                        "rocket",
+                        "rockets",
+                        "missile",
+                        "missiles",
+                    ],
+                ),
+                (
+                    "explosives",
+                    &[
+                        "bomb",
+                        "bombs",
+                        "explosive",
+                        "explosives",
+                        "ied",
+                        "ieds",
+                        "blast",
+                        "explosion",
+                        "grenade",
+                        "grenades",
+                    ],
+                ),
+                (
+                    "firearms",
+                    &[
+                        "shot",
+                        "shooting",
+                        "shootings",
+                        "gunfire",
+                        "gunmen",
+                        "gunman",
+                        "rifle",
+                        "rifles",
+                        "sniper",
+                        "snipers",
+                        "fire",
+                    ],
+                ),
+                ("abduct", &["kidnapped", "abducted", "kidnapping", "abduction", "hostage", "hostages"]),
+                ("torture", &["tortured", "torture", "torturing"]),
+                ("beat", &["beat", "beaten", "beating", "clubbed"]),
+            ],
+            "CONSULT" => &[
+                ("phone", &["phone", "telephone", "call", "videoconference", "video"]),
+                ("visit", &["visit", "visited", "visiting", "trip", "arrived", "arrival"]),
+                ("third-party", &["mediated", "mediation", "brokered", "hosted"]),
+                ("multilateral", &["summit", "conference", "forum", "multilateral"]),
+            ],
+            "PROTEST" => &[
+                ("hunger", &["hunger"]),
+                ("strike", &["strike", "strikes", "striking", "walkout", "walked"]),
+                ("riot", &["riot", "riots", "rioting", "rioters"]),
+                (
+                    "demo",
+                    &[
+                        "rally",
+                        "rallied",
+                        "march",
+                        "marched",
+                        "demonstration",
+                        "demonstrations",
+                        "demonstrated",
+                        "protest",
+                        "protested",
+                        "protests",
+                    ],
+                ),
+            ],
+            _ => return None,
         };
-        match root {
-            "19" if near(&[
-                "air",
-                "airstrike",
-                "airstrikes",
-                "aircraft",
-                "jets",
-                "warplanes",
-                "drone",
-                "drones",
-                "bombed",
-                "bombing",
-            ]) =>
-            {
-                Some("aerial".into())
-            }
-            "04" if near(&["phone", "telephone", "call", "videoconference"]) => Some("phone".into()),
-            "04" if near(&["visit", "visited", "visiting", "trip"]) => Some("visit".into()),
-            _ => None,
-        }
+        table.iter().find(|(_, words)| near(words)).map(|(mode, _)| mode.to_string())
     }
 }
 
@@ -1393,12 +1482,19 @@ fn is_passive(w: &Words, verb_start: usize) -> bool {
 
 /// "victims killed by the crash": a past participle followed (after adverbs) by "by"
 /// is passive even without a form of "be".
-fn followed_by_agent(w: &Words, v: &VerbHit) -> bool {
+fn followed_by_agent(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
     let perfect = (v.words.start.saturating_sub(3)..v.words.start).any(|i| matches!(w.norm(i), "has" | "have" | "had"));
-    !perfect
-        && (v.words.end..(v.words.end + 3).min(w.len()))
-            .find(|&k| !w.norm(k).ends_with("ly"))
-            .is_some_and(|k| w.norm(k) == "by")
+    let by = (v.words.end..(v.words.end + 3).min(w.len())).find(|&k| !w.norm(k).ends_with("ly"));
+    // "spoke by phone" is a means, not an agent: an agent is named after "by"
+    let agent_named = |k: usize| {
+        ms.iter().any(|m| {
+            !m.location
+                && m.words.start > k
+                && m.words.start <= k + 4
+                && (k + 1..m.words.start).all(|j| !PREPOSITIONS.contains(&w.norm(j)))
+        })
+    };
+    !perfect && by.is_some_and(|k| w.norm(k) == "by" && agent_named(k))
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {

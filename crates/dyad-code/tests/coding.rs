@@ -362,3 +362,27 @@ fn what_an_act_did_is_not_another_act_and_a_closing_source_is_no_object() {
     let ev = code("Turkey attacked Kurdish militias in Syria on Monday, Reuters reports.", "2024-01-01");
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MED")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn plover_modes_come_from_the_words_around_the_act() {
+    let mode = |text: &str| code(text, "2024-01-01").first().and_then(|e| e.plover.mode.clone());
+    assert_eq!(mode("Israeli tanks shelled Gaza on Monday."), Some("heavy-weapons".into()));
+    assert_eq!(mode("A US drone attacked militants in Yemen."), Some("drone".into()));
+    assert_eq!(mode("Gunmen shot dead three Kenyan police officers."), Some("firearms".into()));
+    assert_eq!(mode("Putin spoke by phone with Erdogan on Tuesday."), Some("phone".into()));
+}
+
+#[test]
+fn a_call_between_leaders_is_a_consultation_by_phone() {
+    for text in ["Putin spoke by phone with Erdogan on Tuesday.", "Putin held a phone call with Erdogan on Tuesday."] {
+        let ev = code(text, "2024-01-01");
+        assert!(
+            ev.iter().any(|e| e.source.code == "RUSGOV"
+                && e.cameo_root == "04"
+                && e.target.as_ref().is_some_and(|t| t.code == "TURGOV")
+                && e.plover.mode.as_deref() == Some("phone")),
+            "{text}: {:?}",
+            triples(&ev)
+        );
+    }
+}
