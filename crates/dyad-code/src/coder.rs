@@ -670,6 +670,19 @@ impl Coder {
             }
         }
         match best {
+            // "met Putin at the Kremlin": a pattern coding the intent of the block's own
+            // act (MEET [040] "* (at)" [036]) describes a plan; a finite past or present
+            // verb reports the act itself
+            Some((p, pm)) if self.act_happened(w, v, &p.code, &block.code) => {
+                let code = block.code.clone();
+                Reading {
+                    window,
+                    rule: format!("{} {} [{}] ({}), done not intended: [{code}]", block.name, p.text, p.code, p.origin),
+                    code,
+                    pm,
+                    patterned: true,
+                }
+            }
             Some((p, pm)) => Reading {
                 window,
                 code: p.code.clone(),
@@ -688,6 +701,21 @@ impl Coder {
                 }
             }
         }
+    }
+
+    /// Is `v` a finite verb in the past or present ("met", "meets") whose pattern codes
+    /// the intent to meet (036) in a block of meeting (04)? Then the meeting happened.
+    fn act_happened(&self, w: &Words, v: &VerbHit, pattern: &Code, block: &Code) -> bool {
+        let (Some(p), Some(b)) = (pattern.forward.as_deref(), block.forward.as_deref()) else {
+            return false;
+        };
+        let s = v.words.start;
+        let finite = matches!(v.form.form, Form::Past | Form::Third)
+            && !(s.saturating_sub(3)..s)
+                .any(|k| matches!(w.norm(k), "to" | "will" | "would") || MODALS.contains(&w.norm(k)));
+        // meetings are either held or planned; other intents ("welcomed assurances",
+        // 030 in a 050 block) are acts of their own
+        finite && b.starts_with("04") && intent_code(b) == p
     }
 
     /// Replace a governed event and its governing verb by the one event a

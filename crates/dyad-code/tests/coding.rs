@@ -386,3 +386,11 @@ fn a_call_between_leaders_is_a_consultation_by_phone() {
         );
     }
 }
+
+#[test]
+fn a_meeting_held_is_a_consultation_and_one_planned_an_intent() {
+    let ev = code("Netanyahu met Putin on Wednesday at the Kremlin.", "2019-01-10");
+    assert!(ev.iter().any(|e| e.cameo == "040" && !e.hypothetical), "{:?}", triples(&ev));
+    let ev = code("Netanyahu will meet Putin at the Kremlin.", "2019-01-10");
+    assert!(ev.iter().all(|e| e.cameo == "036" && e.hypothetical), "{:?}", triples(&ev));
+}
