@@ -138,6 +138,15 @@ const INTENT_VERBS: &[&str] = &[
     "pledge",
     "pledged",
     "pledges",
+    // CAMEO 03: "offer, promise, agree to, or otherwise indicate willingness or
+    // commitment to" an act
+    "agree",
+    "agrees",
+    "agreed",
+    "agreeing",
+    "commit",
+    "commits",
+    "committed",
     "ready",
     "prepared",
     "willing",

@@ -394,3 +394,14 @@ fn a_meeting_held_is_a_consultation_and_one_planned_an_intent() {
     let ev = code("Netanyahu will meet Putin at the Kremlin.", "2019-01-10");
     assert!(ev.iter().all(|e| e.cameo == "036" && e.hypothetical), "{:?}", triples(&ev));
 }
+
+#[test]
+fn agreeing_to_an_act_expresses_the_intent_to_do_it() {
+    let ev = code("Israel agreed to release Palestinian prisoners to Egypt.", "2024-01-01");
+    assert!(!ev.is_empty(), "no event");
+    assert!(
+        ev.iter().all(|e| e.cameo_root == "03" && e.hypothetical && e.trigger.text == "release"),
+        "{:?}",
+        triples(&ev)
+    );
+}
