@@ -156,6 +156,32 @@ const INTENT_VERBS: &[&str] = &[
     "reconsider",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+/// Nouns of an armed attack ("in Israeli tank shelling", "in a US drone strike").
+const ATTACK_NOUNS: &[&str] = &[
+    "shelling",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "bombing",
+    "bombings",
+    "bombardment",
+    "fire",
+    "gunfire",
+    "assault",
+    "offensive",
+    "ambush",
+    "shell",
+    "shells",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+];
 /// Verbs that move something to someone: their role-word object ("troops") is what
 /// is moved, and the actor it goes to is the target.
 const TRANSFER_VERBS: &[&str] = &[
@@ -903,8 +929,22 @@ impl Coder {
             let by_agent = (0..ms.len()).filter(actor).find(|&i| {
                 ms[i].words.start > v.words.end && after_by(ms[i].words.start) && ms[i].words.end <= window.end
             });
+            // "were killed in Israeli tank shelling", "died in a US drone strike": the
+            // one whose attack it was, named before the attack noun, is the agent
+            let attacker = || {
+                (0..ms.len()).find(|&i| {
+                    let m = &ms[i];
+                    m.words.start > v.words.end
+                        && m.words.end < window.end
+                        && (m.words.start.saturating_sub(3)..m.words.start).any(|k| {
+                            matches!(w.norm(k), "in" | "by") && (k + 1..m.words.start).all(|j| !w.words[j].punct)
+                        })
+                        && (m.words.end..(m.words.end + 3).min(window.end)).any(|k| ATTACK_NOUNS.contains(&w.norm(k)))
+                        && (m.words.end..m.words.end + 1).all(|k| !PREPOSITIONS.contains(&w.norm(k)))
+                })
+            };
             let subject = std::mem::take(&mut sources);
-            sources = by_agent.map(|i| compound(ms, i, true)).unwrap_or_default();
+            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true)).unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped

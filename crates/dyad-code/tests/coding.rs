@@ -405,3 +405,12 @@ fn agreeing_to_an_act_expresses_the_intent_to_do_it() {
         triples(&ev)
     );
 }
+
+#[test]
+fn the_attacker_named_before_an_attack_noun_is_the_agent_of_a_passive() {
+    let ev = code("Four children were killed in Israeli tank shelling on Friday.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.source.code == "ISR" && e.cameo_root == "19"), "{:?}", triples(&ev));
+    // a place after "in" without an attack noun stays the place
+    let ev = code("Four soldiers were killed in Syria on Friday.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.source.code != "SYR"), "{:?}", triples(&ev));
+}
