@@ -249,6 +249,8 @@ pub struct SentenceTrace {
     pub mentions: Vec<Mention>,
     /// (verb span, what happened)
     pub verbs: Vec<(Span, String)>,
+    /// Words of the verb dictionary read as something else here: (span, why).
+    pub not_verbs: Vec<(Span, String)>,
     pub discarded: Option<String>,
 }
 
@@ -349,7 +351,39 @@ impl Coder {
         n.len() >= 5 && n.ends_with("ly") && self.dict.verbs.index.longest_at(&w.ids, k).is_none()
     }
 
-    fn find_verbs(&self, w: &Words, mentions: &[Mention], quotes: &[Span]) -> Vec<VerbHit> {
+    /// Without part-of-speech tags: is the verb-dictionary word at `i` a noun or
+    /// modifier here, judged by the words before it?
+    fn untagged_noun_like(&self, w: &Words, i: usize, form: &VerbForm, prev: &str, mentions: &[Mention]) -> bool {
+        let prev_mention = mentions.iter().find(|m| m.words.end == i);
+        let prev_is_mention_end = prev_mention.is_some();
+        // "an Islamic State target": a name inside a noun phrase opened by a/an
+        let in_indefinite_np =
+            prev_mention.is_some_and(|m| m.words.start > 0 && matches!(w.norm(m.words.start - 1), "a" | "an"));
+        // an -ing word is a verb after "is", a subject, a comma or a clause
+        // opener ("after meeting"), else a noun or adjective ("a three-way meeting")
+        let ing_as_verb = i == 0
+            || prev_is_mention_end
+            || BE.contains(&prev)
+            || matches!(prev, "," | "after" | "before" | "while" | "when" | "by" | "and" | "without" | "not");
+        (form.form == Form::Ing && !ing_as_verb)
+            // base and -s forms double as nouns ("threw stones", "peace talks"):
+            // they count as verbs only right after a subject, pronoun or auxiliary
+            || (matches!(form.form, Form::Base | Form::Third) && in_indefinite_np)
+            || (matches!(form.form, Form::Base | Form::Third)
+                && !(prev_is_mention_end
+                    || AUX_OR_ADVERB.contains(&prev)
+                    || (i > 0 && self.is_adverb(w, i - 1))
+                    || prev == "to"
+                    || MODALS.contains(&prev)
+                    || NEGATIONS.contains(&prev)
+                    || SUBJECT_PRONOUNS.contains(&prev)
+                    || matches!(prev, "will" | "did" | "do" | "does" | "and")))
+    }
+
+    /// The words that act as verbs here, and the verb-dictionary words that do not
+    /// (with the reason, for `--explain`).
+    fn find_verbs(&self, w: &Words, mentions: &[Mention], quotes: &[Span]) -> (Vec<VerbHit>, Vec<(Span, String)>) {
+        let mut not_verbs = Vec::new();
         let mut hits = Vec::new();
         let mut i = 0;
         while i < w.len() {
@@ -367,34 +401,27 @@ impl Coder {
                 i += n;
                 continue;
             }
-            let prev_mention = mentions.iter().find(|m| m.words.end == i);
-            let prev_is_mention_end = prev_mention.is_some();
-            // "an Islamic State target": a name inside a noun phrase opened by a/an
-            let in_indefinite_np =
-                prev_mention.is_some_and(|m| m.words.start > 0 && matches!(w.norm(m.words.start - 1), "a" | "an"));
-            // an -ing word is a verb after "is", a subject, a comma or a clause
-            // opener ("after meeting"), else a noun or adjective ("a three-way meeting")
-            let ing_as_verb = i == 0
-                || prev_is_mention_end
-                || BE.contains(&prev)
-                || matches!(prev, "," | "after" | "before" | "while" | "when" | "by" | "and" | "without" | "not");
-            let noun_like = DETERMINERS.contains(&prev)
-                || (form.form == Form::Ing && !ing_as_verb)
-                || w.norm(i) == "according"
-                // base and -s forms double as nouns ("threw stones", "peace talks"):
-                // they count as verbs only right after a subject, pronoun or auxiliary
-                || (matches!(form.form, Form::Base | Form::Third) && in_indefinite_np)
-                || (matches!(form.form, Form::Base | Form::Third)
-                    && !(prev_is_mention_end
-                        || AUX_OR_ADVERB.contains(&prev)
-                        || (i > 0 && self.is_adverb(w, i - 1))
-                        || prev == "to"
-                        || MODALS.contains(&prev)
-                        || NEGATIONS.contains(&prev)
-                        || SUBJECT_PRONOUNS.contains(&prev)
-                        || matches!(prev, "will" | "did" | "do" | "does" | "and")));
-            if !noun_like {
-                hits.push(VerbHit { words: i..i + n, form: form.clone() });
+            // the tagger's part of speech decides where there is one, except that a
+            // past form it calls a noun stays a verb ("Gunmen shot dead ..."): the
+            // tagger errs that way more often than news uses "shot" or "attacked" as
+            // nouns (measured on the three event sets); an adjectival participle
+            // ("exiled dissidents") is no verb. Word-shape rules stand in for
+            // untagged sentences.
+            let tag = w.words[i].tag;
+            let why_not = if DETERMINERS.contains(&prev) {
+                Some(format!("after the determiner {prev:?}"))
+            } else if w.norm(i) == "according" {
+                Some("\"according\" introduces a source".to_string())
+            } else if let Some(t) = tag.filter(|t| !t.is_verb() && (form.form != Form::Past || t.is_adjective())) {
+                Some(format!("tagged {}", t.as_str()))
+            } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
+                Some("a noun or modifier by the words before it (sentence not tagged)".to_string())
+            } else {
+                None
+            };
+            match why_not {
+                None => hits.push(VerbHit { words: i..i + n, form: form.clone() }),
+                Some(why) => not_verbs.push((w.span_of(i, i + n), why)),
             }
             i += n;
         }
@@ -406,12 +433,13 @@ impl Coder {
                 && w.norm(h.words.end) == "to"
                 && starts.contains(&(h.words.end + 1)))
         });
-        hits
+        (hits, not_verbs)
     }
 
     fn code_sentence(&self, cx: &SentenceCtx, events: &mut Vec<Event>, trace: &mut SentenceTrace) {
         let w = cx.words;
-        let verbs = self.find_verbs(w, cx.mentions, &cx.quotes);
+        let (verbs, not_verbs) = self.find_verbs(w, cx.mentions, &cx.quotes);
+        trace.not_verbs = not_verbs;
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
         let attribution = attribution_start(w, &verbs);

@@ -2,7 +2,7 @@
 //! the parenthetical regions (between dashes or brackets) that clauses skip over.
 
 use crate::words::{normalize_word, Vocab};
-use dyad_core::{Sentence, Span, TokenKind};
+use dyad_core::{PosTag, Sentence, Span, TokenKind};
 
 #[derive(Clone, Debug)]
 pub struct Word {
@@ -14,6 +14,8 @@ pub struct Word {
     pub punct: bool,
     /// Followed by a hyphen and another word ("government" in "government-held").
     pub hyphen_after: bool,
+    /// The part of speech the tagger gave the token (`None` when the sentence is untagged).
+    pub tag: Option<PosTag>,
 }
 
 #[derive(Clone, Debug)]
@@ -83,6 +85,7 @@ impl Words {
                 capitalized: s.chars().next().is_some_and(char::is_uppercase),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                 hyphen_after: false,
+                tag: sentence.tags.get(i).copied(),
             });
         }
         let ids = words.iter().map(|w| w.id).collect();

@@ -414,3 +414,18 @@ fn the_attacker_named_before_an_attack_noun_is_the_agent_of_a_passive() {
     let ev = code("Four soldiers were killed in Syria on Friday.", "2024-01-01");
     assert!(ev.iter().all(|e| e.source.code != "SYR"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_part_of_speech_tells_a_verb_from_the_same_word_as_a_noun() {
+    // "attacks" is a noun here (tagged NNS): one event, the condemnation
+    let ev = code("Turkey condemned attacks by Syrian government forces on Kurdish towns.", "2024-01-01");
+    assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
+    assert_eq!(ev[0].trigger.text, "condemned");
+    // and a verb here
+    let ev = code("Russia attacks Ukraine again.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("RUS".into(), "190".into(), "UKR".into())]);
+    // an adjectival participle is no act: the exiles met, nobody exiled anyone
+    let ev = code("Exiled dissidents met the UN envoy in Geneva.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.trigger.text != "Exiled"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.cameo == "040"), "{:?}", triples(&ev));
+}

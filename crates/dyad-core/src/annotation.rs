@@ -25,6 +25,58 @@ pub struct Sentence {
     /// Tokens are kept in memory for the coder; the JSON record omits them for size.
     #[serde(skip)]
     pub tokens: Vec<Token>,
+    /// The part of speech of each token (empty when not tagged); like the tokens,
+    /// kept for the coder and left out of the JSON record.
+    #[serde(skip)]
+    pub tags: Vec<PosTag>,
+}
+
+/// A part-of-speech tag of the Penn Treebank set, as UD English EWT writes it in
+/// its XPOS column (`VBD`, `NNP`, `HYPH` ...).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct PosTag(u8);
+
+impl PosTag {
+    /// Every tag, by index; `XX` (unknown) first so the default is "unknown".
+    pub const NAMES: [&'static str; 51] = [
+        "XX", "NN", "NNS", "NNP", "NNPS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "JJ", "JJR", "JJS", "RB",
+        "RBR", "RBS", "RP", "IN", "TO", "DT", "PDT", "WDT", "WP", "WP$", "WRB", "PRP", "PRP$", "POS", "CC", "CD", "EX",
+        "FW", "LS", "UH", "SYM", "$", "#", ".", ",", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "ADD", "GW",
+        "AFX",
+    ];
+
+    pub fn from_name(name: &str) -> Option<PosTag> {
+        PosTag::NAMES.iter().position(|n| *n == name).map(|i| PosTag(i as u8))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        PosTag::NAMES.get(self.0 as usize).copied().unwrap_or("XX")
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// Any verb form (VB, VBD, VBG, VBN, VBP, VBZ).
+    pub fn is_verb(self) -> bool {
+        matches!(self.as_str(), "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ")
+    }
+
+    /// A common or proper noun, singular or plural.
+    pub fn is_noun(self) -> bool {
+        matches!(self.as_str(), "NN" | "NNS" | "NNP" | "NNPS")
+    }
+
+    /// An adjective, comparative or superlative.
+    pub fn is_adjective(self) -> bool {
+        matches!(self.as_str(), "JJ" | "JJR" | "JJS")
+    }
+}
+
+impl Serialize for PosTag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// Named-entity labels (GPE folds into LOC).

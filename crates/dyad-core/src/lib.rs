@@ -14,7 +14,7 @@ mod gdelt;
 mod span;
 
 pub use actor::ActorCode;
-pub use annotation::{Annotated, Entity, EntityLabel, Quote, Sentence, TimeExpr, Token, TokenKind};
+pub use annotation::{Annotated, Entity, EntityLabel, PosTag, Quote, Sentence, TimeExpr, Token, TokenKind};
 pub use article::{Article, Boilerplate, BoilerplateReason};
 pub use document::{doc_id, Document, MediaType};
 pub use event::{csv_field, Event, EventActor, Location, Plover, SentenceRef, Trigger};

@@ -8,6 +8,7 @@
 //! panics: each pass walks the tokens once with bounded look-around.
 
 pub mod ner;
+pub mod pos;
 pub mod quotes;
 pub mod sentences;
 pub mod times;
@@ -18,7 +19,8 @@ use dyad_core::{Annotated, Article};
 /// Sentences (with tokens), named entities (from the tagger; actors are left for
 /// the coder), time expressions and quotes.
 pub fn annotate(article: Article) -> Annotated {
-    let sentences = sentences::split(&article.text, &article.paragraphs);
+    let mut sentences = sentences::split(&article.text, &article.paragraphs);
+    pos::tag_sentences(&article.text, &mut sentences);
     let entities = ner::entities(&article.text, &sentences);
     let times = times::find_times(&article.text, &sentences, article.published);
     let quotes = quotes::find_quotes(&article.text, &sentences);

@@ -241,7 +241,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
 
 fn push(out: &mut Vec<Sentence>, toks: &[Token]) {
     if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-        out.push(Sentence { span: Span::new(first.span.start, last.span.end), tokens: toks.to_vec() });
+        out.push(Sentence {
+            span: Span::new(first.span.start, last.span.end),
+            tokens: toks.to_vec(),
+            tags: Vec::new(),
+        });
     }
 }
 

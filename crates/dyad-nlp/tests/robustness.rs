@@ -120,9 +120,27 @@ fn garbage_sentences_do_not_panic() {
             Token { span: Span::new(400, 401), kind: TokenKind::Punct },
             Token { span: Span { start: 7, end: 3 }, kind: TokenKind::Number },
         ],
+        tags: Vec::new(),
     }];
     let _ = dyad_nlp::times::find_times(text, &bad, NaiveDate::from_ymd_opt(2024, 7, 25));
     let _ = dyad_nlp::quotes::find_quotes(text, &bad);
     let _ = dyad_nlp::times::find_times(text, &[], None);
     let _ = dyad_nlp::quotes::find_quotes(text, &[]);
+}
+
+#[test]
+fn the_shipped_tagger_tags_news_words_in_context() {
+    let tags = |words: &[&str]| -> Vec<&'static str> {
+        dyad_nlp::pos::tag_words(words).iter().map(|t| t.as_str()).collect()
+    };
+    assert!(dyad_nlp::pos::model().is_some(), "data/pos/model.bin must hold a model");
+    let t = tags(&["Russia", "attacks", "Ukraine", "."]);
+    assert_eq!(t[1], "VBZ", "{t:?}");
+    let t = tags(&["The", "attacks", "on", "Kyiv", "continued", "."]);
+    assert_eq!((t[1], t[4]), ("NNS", "VBD"), "{t:?}");
+    let t = tags(&["Syrian", "government", "forces", "shelled", "the", "town", "."]);
+    assert_eq!((t[2], t[3]), ("NNS", "VBD"), "{t:?}");
+    // every token gets a tag, and nothing breaks on odd input
+    assert_eq!(tags(&["", "\u{0}", "---", "😀"]).len(), 4);
+    assert!(tags(&[]).is_empty());
 }

@@ -109,6 +109,9 @@ impl<W: Write> Writer<W> {
             for (_, why) in &t.verbs {
                 writeln!(self.out, "    verb  {why}")?;
             }
+            for (span, why) in &t.not_verbs {
+                writeln!(self.out, "    not a verb  {:?}: {why}", span.slice(text))?;
+            }
             for e in coded.events.iter().filter(|e| e.sentence.index == t.index) {
                 writeln!(self.out, "    EVENT {}", table_row(e))?;
                 if let Some(l) = &e.location {

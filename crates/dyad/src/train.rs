@@ -19,6 +19,23 @@ use std::time::Instant;
 
 #[derive(Subcommand)]
 pub enum TrainCommand {
+    /// Train the part-of-speech tagger (Penn Treebank tags) from UD English EWT train
+    /// and the GUM news training documents; EWT dev picks the epoch
+    Pos {
+        /// Folder with nlp/ (the reference data)
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+        /// Output folder for model.bin
+        #[arg(long, default_value = "data/pos")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Quantisation step of the stored weights
+        #[arg(long, default_value_t = 0.02)]
+        step: f32,
+    },
     /// Train the named-entity tagger (PER, ORG, LOC, MISC)
     Ner {
         /// Folder with nlp/ and gazetteers/ (the reference data)
@@ -48,6 +65,9 @@ pub enum TrainCommand {
 
 pub fn run(command: TrainCommand) -> anyhow::Result<Summary> {
     match command {
+        TrainCommand::Pos { data, out, seed, epochs, step } => {
+            pos(&data, &out, &dyad_nlp::pos::train::Options { epochs, seed, step, ..Default::default() })
+        }
         TrainCommand::Ner { data, actors, out, seed, epochs, corpora, min_count, step } => {
             ner(&data, &actors, &out, &corpora, &Options { epochs, seed, min_count, step })
         }
@@ -277,4 +297,25 @@ fn gazetteer_names(data: &Path, actors: &Path) -> anyhow::Result<Vec<(String, us
         }
     }
     Ok(names)
+}
+
+fn pos(data: &Path, out: &Path, opts: &dyad_nlp::pos::train::Options) -> anyhow::Result<Summary> {
+    use crate::eval::pos::{read_conllu, read_gum, GUM_DEV, GUM_TEST};
+    let started = Instant::now();
+    let nlp = data.join("nlp");
+    let mut train_set = read_conllu(&nlp.join("ud_english_ewt/en_ewt-ud-train.conllu"))?;
+    let held_out: Vec<&str> = GUM_DEV.iter().chain(GUM_TEST).copied().collect();
+    let gum = read_gum(&nlp.join("gum_news"), &held_out, false)?;
+    eprintln!("train pos: EWT train {} sentences, GUM news train {} sentences", train_set.len(), gum.len());
+    train_set.extend(gum);
+    let dev = read_conllu(&nlp.join("ud_english_ewt/en_ewt-ud-dev.conllu"))?;
+    let (bytes, accuracies) = dyad_nlp::pos::train::train(&train_set, &dev, opts);
+    for (i, a) in accuracies.iter().enumerate() {
+        eprintln!("train pos: epoch {}: EWT dev accuracy {a:.4}", i + 1);
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let path = out.join("model.bin");
+    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    eprintln!("train pos: wrote {} ({} bytes) in {:.1}s", path.display(), bytes.len(), started.elapsed().as_secs_f64());
+    Ok(Summary { documents: train_set.len(), failed: 0, records: bytes.len() })
 }

@@ -14,7 +14,7 @@
 pub mod features;
 pub mod gazetteer;
 pub mod model;
-mod table;
+pub(crate) mod table;
 pub mod train;
 
 use dyad_core::{Entity, EntityLabel, Sentence, Span, TokenKind};

@@ -74,6 +74,11 @@ impl<V: Copy + Default> U32Map<V> {
         }
     }
 
+    /// Every (key, value), in slot order.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (u32, V)> + '_ {
+        self.keys.iter().zip(&self.vals).filter(|(k, _)| **k != 0).map(|(k, v)| (*k, *v))
+    }
+
     fn grow(&mut self) {
         let old_keys = std::mem::take(&mut self.keys);
         let old_vals = std::mem::take(&mut self.vals);

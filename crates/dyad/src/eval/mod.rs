@@ -6,6 +6,7 @@ pub mod events;
 pub mod extraction;
 pub mod ner;
 pub mod plover;
+pub mod pos;
 
 use crate::Summary;
 use clap::ValueEnum;
@@ -31,6 +32,8 @@ pub enum EvalSet {
     Uner,
     /// wikigold: named entities (PER, ORG, LOC, MISC) in Wikipedia text
     Wikigold,
+    /// Part-of-speech accuracy (Penn Treebank tags) on UD English EWT test and GUM news test
+    Pos,
 }
 
 /// The reference data folder: `--data`, else `../shared/data` beside the checkout.
@@ -50,5 +53,6 @@ pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<S
         EvalSet::Conll => ner::conll(&dir, verbose),
         EvalSet::Uner => ner::uner(&dir, verbose),
         EvalSet::Wikigold => ner::wikigold(&dir, verbose),
+        EvalSet::Pos => pos::run(&dir),
     }
 }

@@ -1,0 +1,44 @@
+//! Parts of speech (Penn Treebank tags, as UD English EWT writes them): a greedy
+//! averaged-perceptron tagger that dyad trains itself (`dyad train pos`) and ships
+//! in `data/pos/model.bin`, compiled into the binary.
+//!
+//! - [`model`]: features, the weights file and decoding;
+//! - [`train`]: the perceptron trainer.
+//!
+//! The tagger runs on dyad's own tokens; like EWT, dyad splits hyphens ("al", "-",
+//! "Assad") and the possessive "'s", but keeps contractions whole ("don't"), which
+//! training reads as one word with the tag of its first part.
+
+pub mod model;
+pub mod train;
+
+use dyad_core::{PosTag, Sentence};
+use std::sync::OnceLock;
+
+pub use model::{PosModel, Scratch};
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../../../data/pos/model.bin");
+
+/// The compiled-in model, parsed once; `None` if it is missing or unreadable (then
+/// sentences stay untagged, nothing panics).
+pub fn model() -> Option<&'static PosModel> {
+    static MODEL: OnceLock<Option<PosModel>> = OnceLock::new();
+    MODEL.get_or_init(|| PosModel::from_bytes(MODEL_BYTES).ok()).as_ref()
+}
+
+/// Tag every sentence of `text` in place (one tag per token).
+pub fn tag_sentences(text: &str, sentences: &mut [Sentence]) {
+    let Some(m) = model() else { return };
+    let mut scratch = Scratch::default();
+    let mut words: Vec<&str> = Vec::new();
+    for s in sentences.iter_mut() {
+        words.clear();
+        words.extend(s.tokens.iter().map(|t| t.span.slice(text)));
+        s.tags = m.tag(&words, &mut scratch);
+    }
+}
+
+/// The tags of one sentence's words with the compiled-in model (empty without one).
+pub fn tag_words(words: &[&str]) -> Vec<PosTag> {
+    model().map(|m| m.tag(words, &mut Scratch::default())).unwrap_or_default()
+}

@@ -1,0 +1,308 @@
+//! The part-of-speech tagger at run time: features, the weights file and greedy
+//! decoding.
+//!
+//! Each word gets static features (its folded form, affixes and shape, and the
+//! words around it) and three that depend on the tags already chosen to its left;
+//! every feature is a hash, looked up in a table of sparse weights (only the tags a
+//! feature ever voted for). Frequent words that almost always take one tag ("the",
+//! "of", "said") skip scoring: the tag dictionary answers for them.
+//!
+//! The weights file (`data/pos/model.bin`) is dyad's own format, little-endian with
+//! LEB128 varints: magic `DYADPOS1`; the feature version; the tag count and each tag
+//! name (a length byte and the bytes); the f32 quantisation step; the tag dictionary
+//! (count, then per entry the word key's delta from the previous key and the tag);
+//! the features (count, then per feature the key delta, the number of weights, and
+//! per weight the tag and the zigzag varint of `weight / step`).
+
+use crate::ner::features::{feat, feat2, WordInfo};
+use crate::ner::table::U32Map;
+use dyad_core::PosTag;
+
+/// Bumped whenever the feature templates change, so an old weights file is refused.
+pub const FEATURE_VERSION: u32 = 2;
+const MAGIC: &[u8; 8] = b"DYADPOS1";
+/// The tag history value before the first word.
+pub const START: u8 = u8::MAX;
+/// Static features per word.
+pub const NSTATIC: usize = 20;
+
+/// The 32-bit key a 64-bit feature or word hash is stored under.
+#[inline]
+pub(crate) fn key32(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+/// Word hashes of the sentence's words and the ones two to either side.
+const PAD: u64 = 0x5a5a_1234_9876_0f0f;
+
+/// The static features of every word of a sentence, `NSTATIC` per word.
+pub fn static_features(words: &[&str], out: &mut Vec<u64>) {
+    out.clear();
+    let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
+    let lower = |i: isize| -> u64 {
+        if i < 0 || i as usize >= infos.len() {
+            PAD
+        } else {
+            infos[i as usize].lower
+        }
+    };
+    let suffix3 = |i: isize| -> u64 {
+        if i < 0 || i as usize >= infos.len() {
+            PAD
+        } else {
+            infos[i as usize].suffix[2]
+        }
+    };
+    for (i, w) in infos.iter().enumerate() {
+        let k = i as isize;
+        let first = u64::from(i == 0);
+        out.extend_from_slice(&[
+            feat(1, 0),
+            feat(2, w.lower),
+            feat(3, w.suffix[0]),
+            feat(4, w.suffix[1]),
+            feat(5, w.suffix[2]),
+            feat(6, w.suffix[3]),
+            feat(7, w.prefix[0]),
+            feat2(8, w.shape, first),
+            feat2(9, u64::from(w.flags), first),
+            feat(10, lower(k - 1)),
+            feat(11, suffix3(k - 1)),
+            feat(12, lower(k - 2)),
+            feat(13, lower(k + 1)),
+            feat(14, suffix3(k + 1)),
+            feat(15, lower(k + 2)),
+            feat2(16, lower(k - 1), w.lower),
+            feat(17, w.form),
+            feat(18, w.prefix[1]),
+            feat(19, w.prefix[2]),
+            feat2(23, w.lower, lower(k + 1)),
+        ]);
+    }
+}
+
+/// The features of word `i` that depend on the tags chosen before it.
+#[inline]
+pub fn history_features(word_lower: u64, t1: u8, t2: u8) -> [u64; 3] {
+    [feat(20, u64::from(t1)), feat2(21, u64::from(t1), u64::from(t2)), feat2(22, u64::from(t1), word_lower)]
+}
+
+/// The tagger's weights.
+pub struct PosModel {
+    /// Model tag index -> tag.
+    tags: Vec<PosTag>,
+    /// Word key -> model tag index + 1 (0: not in the dictionary).
+    tagdict: U32Map<u8>,
+    /// Feature key -> (first weight, count) packed as `start << 8 | count`.
+    index: U32Map<u64>,
+    weights: Vec<(u8, f32)>,
+}
+
+/// What decoding a sentence needs beside the model; reused sentence after sentence.
+#[derive(Default)]
+pub struct Scratch {
+    statics: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+impl PosModel {
+    /// A model from its parts (used by training).
+    pub fn new(tags: Vec<PosTag>, tagdict: &[(u32, u8)], features: &[(u32, Vec<(u8, f32)>)]) -> PosModel {
+        let mut dict = U32Map::with_capacity(tagdict.len());
+        for &(k, t) in tagdict {
+            dict.insert(k, t + 1);
+        }
+        let mut index = U32Map::with_capacity(features.len());
+        let mut weights = Vec::new();
+        for (k, ws) in features {
+            let n = ws.len().min(255);
+            index.insert(*k, ((weights.len() as u64) << 8) | n as u64);
+            weights.extend_from_slice(&ws[..n]);
+        }
+        PosModel { tags, tagdict: dict, index, weights }
+    }
+
+    pub fn tags(&self) -> &[PosTag] {
+        &self.tags
+    }
+
+    /// The tags of a sentence's words (empty words are tagged like any other).
+    pub fn tag(&self, words: &[&str], scratch: &mut Scratch) -> Vec<PosTag> {
+        self.tag_indices(words, scratch).into_iter().map(|t| self.tags[t as usize]).collect()
+    }
+
+    /// [`PosModel::tag`] as model tag indices.
+    pub fn tag_indices(&self, words: &[&str], scratch: &mut Scratch) -> Vec<u8> {
+        static_features(words, &mut scratch.statics);
+        let n = self.tags.len();
+        let mut out: Vec<u8> = Vec::with_capacity(words.len());
+        for (i, word) in words.iter().enumerate() {
+            let lower = crate::ner::features::word_key(word);
+            if let Some(t) = self.tagdict.get(key32(lower)).filter(|&t| t > 0) {
+                out.push(t - 1);
+                continue;
+            }
+            let t1 = if i >= 1 { out[i - 1] } else { START };
+            let t2 = if i >= 2 { out[i - 2] } else { START };
+            scratch.scores.clear();
+            scratch.scores.resize(n, 0.0);
+            let statics = &scratch.statics[i * NSTATIC..(i + 1) * NSTATIC];
+            for f in statics.iter().copied().chain(history_features(lower, t1, t2)) {
+                if let Some(packed) = self.index.get(key32(f)) {
+                    let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
+                    for &(t, w) in &self.weights[start..start + count] {
+                        scratch.scores[t as usize] += w;
+                    }
+                }
+            }
+            let best = (0..n).max_by(|&a, &b| scratch.scores[a].total_cmp(&scratch.scores[b]).then(b.cmp(&a)));
+            out.push(best.unwrap_or(0) as u8);
+        }
+        out
+    }
+
+    /// Read a weights file written by [`encode`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, String> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a dyad POS model".into());
+        }
+        let version = u32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "short file")?);
+        if version != FEATURE_VERSION {
+            return Err(format!("POS model has feature version {version}, this build reads {FEATURE_VERSION}"));
+        }
+        let ntags = r.byte()? as usize;
+        let mut tags = Vec::with_capacity(ntags);
+        for _ in 0..ntags {
+            let len = r.byte()? as usize;
+            let name = std::str::from_utf8(r.take(len)?).map_err(|_| "bad tag name")?;
+            tags.push(PosTag::from_name(name).ok_or_else(|| format!("unknown tag {name:?}"))?);
+        }
+        let step = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "short file")?);
+        let ndict = r.varint()? as usize;
+        let mut dict = Vec::with_capacity(ndict.min(1 << 20));
+        let mut key = 0u32;
+        for _ in 0..ndict {
+            key = key.wrapping_add(r.varint()? as u32);
+            let t = r.byte()?;
+            if t as usize >= ntags {
+                return Err("tag out of range".into());
+            }
+            dict.push((key, t));
+        }
+        let nfeat = r.varint()? as usize;
+        let mut features = Vec::with_capacity(nfeat.min(1 << 22));
+        let mut key = 0u32;
+        for _ in 0..nfeat {
+            key = key.wrapping_add(r.varint()? as u32);
+            let n = r.byte()? as usize;
+            let mut ws = Vec::with_capacity(n);
+            for _ in 0..n {
+                let t = r.byte()?;
+                if t as usize >= ntags {
+                    return Err("tag out of range".into());
+                }
+                ws.push((t, unzigzag(r.varint()?) as f32 * step));
+            }
+            features.push((key, ws));
+        }
+        Ok(PosModel::new(tags, &dict, &features))
+    }
+}
+
+/// The weights file of a model: tags, tag dictionary (word key, tag index) and
+/// features (key, sparse weights), both sorted by key.
+pub fn encode(tags: &[PosTag], tagdict: &[(u32, u8)], features: &[(u32, Vec<(u8, f32)>)], step: f32) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+    out.push(tags.len() as u8);
+    for t in tags {
+        out.push(t.as_str().len() as u8);
+        out.extend_from_slice(t.as_str().as_bytes());
+    }
+    out.extend_from_slice(&step.to_le_bytes());
+    write_varint(&mut out, tagdict.len() as u64);
+    let mut prev = 0u32;
+    for &(k, t) in tagdict {
+        write_varint(&mut out, u64::from(k - prev));
+        out.push(t);
+        prev = k;
+    }
+    write_varint(&mut out, features.len() as u64);
+    let mut prev = 0u32;
+    for (k, ws) in features {
+        write_varint(&mut out, u64::from(k - prev));
+        out.push(ws.len().min(255) as u8);
+        for &(t, w) in ws.iter().take(255) {
+            out.push(t);
+            write_varint(&mut out, zigzag((w / step).round() as i64));
+        }
+        prev = *k;
+    }
+    out
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("truncated POS model")?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint in POS model".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_round_trip_and_bad_files_are_refused() {
+        let tags: Vec<PosTag> = ["NN", "VBD"].iter().map(|n| PosTag::from_name(n).unwrap()).collect();
+        let dict = vec![(key32(crate::ner::features::word_key("the")), 0u8)];
+        let features = vec![(3u32, vec![(0u8, 0.5f32), (1, -0.25)]), (9, vec![(1, 1.0)])];
+        let bytes = encode(&tags, &dict, &features, 0.05);
+        let back = PosModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back.tags(), &tags[..]);
+        assert_eq!(back.tag(&["the"], &mut Scratch::default()), vec![tags[0]], "the dictionary answers");
+        assert!(PosModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(PosModel::from_bytes(b"DYADNER1xxxx").is_err());
+        assert_eq!(unzigzag(zigzag(-7)), -7);
+    }
+}
