@@ -412,7 +412,9 @@ impl Coder {
                 Some(format!("after the determiner {prev:?}"))
             } else if w.norm(i) == "according" {
                 Some("\"according\" introduces a source".to_string())
-            } else if let Some(t) = tag.filter(|t| !t.is_verb() && (form.form != Form::Past || t.is_adjective())) {
+            } else if let Some(t) = tag.filter(|t| {
+                !t.is_verb() && (form.form != Form::Past || t.is_adjective()) && !attribution_verb(w, mentions, i)
+            }) {
                 Some(format!("tagged {}", t.as_str()))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
                 Some("a noun or modifier by the words before it (sentence not tagged)".to_string())
@@ -465,8 +467,10 @@ impl Coder {
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
-            let passive =
-                v.form.form == Form::Past && (is_passive(w, v.words.start) || followed_by_agent(w, cx.mentions, v));
+            let passive = v.form.form == Form::Past
+                && (is_passive(w, v.words.start)
+                    || followed_by_agent(w, cx.mentions, v)
+                    || reduced_relative(w, cx.mentions, &verbs, v));
             // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
             // the object was asked or made to do, carried by the governing verb's event
             if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
@@ -582,8 +586,9 @@ impl Coder {
                 targets.extend(place.map(Target::Place));
             }
             // "Brazil and the United States seek ...": a compound subject without an
-            // object acts towards each other
-            if targets.is_empty() && sources.len() > 1 {
+            // object acts towards each other (not so the agents of a passive: "forced
+            // on Qatar by Saudi Arabia and the Emirates")
+            if !passive && targets.is_empty() && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
                     .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))
@@ -1543,6 +1548,13 @@ const SPEECH_VERBS: &[&str] = &[
 /// comma before a speech verb with at most a noun phrase (no other verb) between
 /// them, the speech verb ending the sentence or followed by a comma.
 /// Returns the comma and the speech verb.
+/// ", Reuters reports": a speech verb right after a name that follows a comma is the
+/// attribution whatever its tag (the tagger reads "Reuters reports" as two nouns).
+fn attribution_verb(w: &Words, ms: &[Mention], i: usize) -> bool {
+    SPEECH_VERBS.contains(&w.norm(i))
+        && ms.iter().any(|m| m.words.end == i && m.words.start > 0 && w.norm(m.words.start - 1) == ",")
+}
+
 fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {
     verbs.iter().enumerate().rev().find_map(|(n, v)| {
         let s = v.words.start;
@@ -1600,6 +1612,25 @@ fn followed_by_agent(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
         })
     };
     !perfect && by.is_some_and(|k| w.norm(k) == "by" && agent_named(k))
+}
+
+/// "two men sought in the slaying", "officials accused of playing a role": a past
+/// participle (tagged VBN) right after the noun it describes, with no auxiliary and
+/// no object of its own, is a passive; the noun is what was done to, not the doer.
+/// The noun must follow a verb of its own clause (an object or a noun after a
+/// preposition): the tagger too often calls a headline's "X imposed" VBN.
+fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> bool {
+    let s = v.words.start;
+    let participle = w.words[s].tag.is_some_and(|t| t.as_str() == "VBN");
+    let after_noun = s > 0
+        && (ms.iter().any(|m| !m.location && m.words.end == s) || w.words[s - 1].tag.is_some_and(|t| t.is_noun()));
+    let perfect = (s.saturating_sub(3)..s).any(|i| matches!(w.norm(i), "has" | "have" | "had"));
+    let next = v.words.end;
+    let object_follows = next < w.len()
+        && (DETERMINERS.contains(&w.norm(next)) || ms.iter().any(|m| !m.location && m.words.start == next));
+    let noun_start = ms.iter().find(|m| m.words.end == s).map(|m| m.words.start).unwrap_or(s.saturating_sub(1));
+    let verb_before = verbs.iter().any(|x| x.words.end <= noun_start);
+    participle && after_noun && !perfect && !object_follows && verb_before
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {

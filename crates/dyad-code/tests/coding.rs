@@ -429,3 +429,31 @@ fn the_part_of_speech_tells_a_verb_from_the_same_word_as_a_noun() {
     assert!(ev.iter().all(|e| e.trigger.text != "Exiled"), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.cameo == "040"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_participle_after_its_noun_is_passive_and_agents_of_a_passive_are_no_compound_subject() {
+    // the men were sought; they sought nothing
+    let ev = code(
+        "A court in Guyana has issued arrest warrants for two Brazilian men sought in the slaying of two American missionaries.",
+        "2024-01-01",
+    );
+    assert!(ev.iter().all(|e| e.trigger.text != "sought"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.cameo == "173" && e.source.code == "GUYJUD"), "{:?}", triples(&ev));
+    // a headline subject keeps its verb even where the tagger leans to VBN
+    let ev = code("The United Nations imposed sanctions on Iraq in 1990.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("IGOUNO".into(), "163".into(), "IRQ".into())]);
+    // the agents of "forced on it by A and B" do not force each other
+    let ev =
+        code("Qatar accepted an agreement forced on it by Saudi Arabia and the United Arab Emirates.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.trigger.text != "forced"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_closing_attribution_ends_the_clause_even_when_tagged_as_a_noun() {
+    let ev = code(
+        "Iraq's foreign minister met with Syrian President Bashar Assad to discuss efforts to counter Islamic State militants, Reuters reports.",
+        "2024-01-01",
+    );
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MED")), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.cameo == "040"), "{:?}", triples(&ev));
+}

@@ -130,9 +130,8 @@ fn garbage_sentences_do_not_panic() {
 
 #[test]
 fn the_shipped_tagger_tags_news_words_in_context() {
-    let tags = |words: &[&str]| -> Vec<&'static str> {
-        dyad_nlp::pos::tag_words(words).iter().map(|t| t.as_str()).collect()
-    };
+    let tags =
+        |words: &[&str]| -> Vec<&'static str> { dyad_nlp::pos::tag_words(words).iter().map(|t| t.as_str()).collect() };
     assert!(dyad_nlp::pos::model().is_some(), "data/pos/model.bin must hold a model");
     let t = tags(&["Russia", "attacks", "Ukraine", "."]);
     assert_eq!(t[1], "VBZ", "{t:?}");
