@@ -657,10 +657,21 @@ impl Coder {
                     if let Some(fwd) = &forward {
                         self.push_event(cx, events, v, vspan, fwd, Some(s), t, &rule, negated, hypothetical);
                     }
-                    // the reciprocal (hosting a visit) happens only if the act does
-                    if let (Some(rev), Some(Target::Mention(t)), false, None) =
-                        (&code.reverse, t, hypothetical, &refusal)
-                    {
+                    // the reciprocal (hosting a visit) happens only if the act does; a
+                    // country visited ("arrived in Gondor", not "is to attend a summit in
+                    // Switzerland") is the host
+                    let host = match t {
+                        Some(Target::Mention(t)) => Some(t),
+                        Some(Target::Place(p))
+                            if cx.mentions[p].kind == ActorKind::Country
+                                && code.reverse.as_deref().is_some_and(|c| c.starts_with("043"))
+                                && !(v.words.start > 0 && w.norm(v.words.start - 1) == "to") =>
+                        {
+                            Some(p)
+                        }
+                        _ => None,
+                    };
+                    if let (Some(rev), Some(t), false, None) = (&code.reverse, host, hypothetical, &refusal) {
                         self.push_event(
                             cx,
                             events,

@@ -457,3 +457,13 @@ fn a_closing_attribution_ends_the_clause_even_when_tagged_as_a_noun() {
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MED")), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.cameo == "040"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_country_visited_hosts_the_visit_once_it_happens() {
+    let ev = code("The Bolivian president made a brief stop in Peru on Monday.", "2024-01-01");
+    let t = triples(&ev);
+    assert!(t.contains(&("BOLGOV".into(), "042".into(), "PER".into())), "{t:?}");
+    assert!(t.contains(&("PER".into(), "043".into(), "BOLGOV".into())), "{t:?}");
+    let ev = code("Obama is scheduled to attend a summit in Switzerland.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.cameo != "043"), "{:?}", triples(&ev));
+}
