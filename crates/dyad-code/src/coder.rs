@@ -569,6 +569,18 @@ impl Coder {
                     continue;
                 }
             }
+            // "Gollum allowed that Mordor isn't ...", "alleged that France was aware": without
+            // an object, the subject of the verb's that-clause is what the statement is about
+            if targets.is_empty() && w.norm(window.end) == "that" {
+                let subject = (window.end + 1..(window.end + 3).min(w.len()))
+                    .find_map(|k| cx.mentions.iter().position(|m| !m.location && m.words.start == k))
+                    .filter(|&i| {
+                        let m = &cx.mentions[i];
+                        (window.end + 1..m.words.start).all(|k| DETERMINERS.contains(&w.norm(k)))
+                            && !sources.contains(&i)
+                    });
+                targets.extend(subject.map(Target::Mention));
+            }
             // without an actor object, the country of a place after the verb is the target
             // ("a summit in Switzerland", "appealed for peace in Syria"), unless it is the
             // source's own; for a visit, protest or use of force a place before the verb

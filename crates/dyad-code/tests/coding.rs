@@ -467,3 +467,15 @@ fn a_country_visited_hosts_the_visit_once_it_happens() {
     let ev = code("Obama is scheduled to attend a summit in Switzerland.", "2024-01-01");
     assert!(ev.iter().all(|e| e.cameo != "043"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_subject_of_a_that_clause_is_the_target_of_a_statement_without_object() {
+    let ev = code("The Kenyan government alleged that Somalia was arming the rebels.", "2024-01-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "KENGOV"
+            && e.cameo == "110"
+            && e.target.as_ref().is_some_and(|t| t.code == "SOM")),
+        "{:?}",
+        triples(&ev)
+    );
+}
