@@ -413,7 +413,10 @@ impl Coder {
             } else if w.norm(i) == "according" {
                 Some("\"according\" introduces a source".to_string())
             } else if let Some(t) = tag.filter(|t| {
-                !t.is_verb() && (form.form != Form::Past || t.is_adjective()) && !attribution_verb(w, mentions, i)
+                !t.is_verb()
+                    && (form.form != Form::Past || t.is_adjective())
+                    && !attribution_verb(w, mentions, i)
+                    && !after_person(w, mentions, i)
             }) {
                 Some(format!("tagged {}", t.as_str()))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
@@ -464,6 +467,16 @@ impl Coder {
             consumed.extend(reading.pm.words.iter().cloned());
             let Reading { window, code, rule, patterned, .. } = &reading;
             let (window, code, rule, patterned) = (window.clone(), code.clone(), rule.clone(), *patterned);
+            // "agreed to share information": a commitment to an act the dictionary does
+            // not code is still a commitment, CAMEO 030 (intent to cooperate)
+            let commitment_only = code.forward.is_none() && code.reverse.is_none() && committed_to(w, v).is_some();
+            let (code, rule) = match committed_to(w, v) {
+                Some(by) if commitment_only => (
+                    Code { forward: Some("030".into()), reverse: None },
+                    format!("{rule}, committed to by {by:?}: intent to cooperate (030)"),
+                ),
+                _ => (code, rule),
+            };
             let verb_text = vspan.slice(&cx.doc.article.text).to_string();
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
@@ -505,6 +518,11 @@ impl Coder {
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
             outer_sources.push((v.words.start, sources.clone()));
+            // "Trump and Putin agreed to share information on North Korea": parties that
+            // commit together to an uncoded act commit to each other
+            if commitment_only && sources.len() > 1 {
+                targets.clear();
+            }
             // the speaker of an attribution is not the subject that later participles share
             if attribution.is_some_and(|(_, s)| s == v.words.start) {
                 last_subject = before;
@@ -1576,6 +1594,48 @@ const SPEECH_VERBS: &[&str] = &[
 fn attribution_verb(w: &Words, ms: &[Mention], i: usize) -> bool {
     SPEECH_VERBS.contains(&w.norm(i))
         && ms.iter().any(|m| m.words.end == i && m.words.start > 0 && w.norm(m.words.start - 1) == ",")
+}
+
+/// Verbs of commitment: agreeing, pledging or promising to do something.
+const COMMITMENT_VERBS: &[&str] = &[
+    "agree",
+    "agrees",
+    "agreed",
+    "agreeing",
+    "commit",
+    "commits",
+    "committed",
+    "pledge",
+    "pledges",
+    "pledged",
+    "pledging",
+    "promise",
+    "promises",
+    "promised",
+    "promising",
+    "vow",
+    "vows",
+    "vowed",
+    "vowing",
+];
+
+/// The commitment verb before "to" and the infinitive at `v` ("agreed to share"), if any.
+fn committed_to<'a>(w: &'a Words, v: &VerbHit) -> Option<&'a str> {
+    let s = v.words.start;
+    if s < 2 || w.norm(s - 1) != "to" {
+        return None;
+    }
+    (s.saturating_sub(4)..s - 1).rev().map(|k| w.norm(k)).find(|n| COMMITMENT_VERBS.contains(n))
+}
+
+/// "Xi Jinping meets Angela Merkel": a verb form right after a person's name (or a
+/// subject pronoun) is the person's act; names do not head noun compounds the way
+/// "government forces" does, and the tagger often reads "meets" or "talks" there as
+/// plural nouns.
+fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {
+    i > 0
+        && (SUBJECT_PRONOUNS.contains(&w.norm(i - 1))
+            || ms.iter().any(|m| m.words.end == i && !m.location && m.kind == ActorKind::Person))
 }
 
 fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {

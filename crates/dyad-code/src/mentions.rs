@@ -235,7 +235,16 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         "member",
         "pastor",
     ];
-    describing_word(words, dict, next) && !plural_or_verb_s && !BELONGINGS.contains(&n)
+    let belonging = BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
+    // a plural the tagger calls a noun, not a verb: "joint military exercises"
+    let plural_noun = words.words[next].tag.is_some_and(|t| t.as_str() == "NNS");
+    // an agent word the tagger reads as an adjective before a noun ("military/JJ
+    // exercises") modifies it, whatever the tag of that noun
+    let adjective = m.words.len() == 1 && words.words[m.words.start].tag.is_some_and(|t| t.is_adjective());
+    if adjective && !belonging && words.words[next].tag.is_some_and(|t| t.is_noun() || t.as_str() == "VBZ") {
+        return true;
+    }
+    describing_word(words, dict, next) && (!plural_or_verb_s || plural_noun) && !belonging
 }
 
 /// "Brazil's federal police", "Turkish riot police": a country, an optional 's and up

@@ -479,3 +479,29 @@ fn the_subject_of_a_that_clause_is_the_target_of_a_statement_without_object() {
         triples(&ev)
     );
 }
+
+#[test]
+fn carrying_out_an_attack_is_the_attack() {
+    let ev =
+        code("The Iraqi military has carried out several air strikes against Islamic State in Syria.", "2024-01-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "IRQMIL" && e.cameo == "195" && e.plover.event == "ASSAULT"),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn a_verb_right_after_a_persons_name_is_their_act_whatever_the_tagger_says() {
+    let ev = code("Chinese President Xi Jinping meets German Chancellor Angela Merkel in Beijing.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.cameo == "040" && e.source.code == "CHNGOV"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn parties_committing_together_to_an_uncoded_act_commit_to_each_other() {
+    let ev = code("Jordan and Britain have agreed to undertake joint military exercises this month.", "2024-01-01");
+    let mut t = triples(&ev);
+    t.sort();
+    assert_eq!(t, vec![("GBR".into(), "030".into(), "JOR".into()), ("JOR".into(), "030".into(), "GBR".into())]);
+    assert!(ev.iter().all(|e| e.hypothetical), "an intent is flagged hypothetical");
+}

@@ -99,6 +99,15 @@ impl<W: Write> Writer<W> {
                 marks.push((tm.span, "⟨".into(), format!("⟩={}", tm.value)));
             }
             writeln!(self.out, "[{}] {}", t.index, mark(text, t.span, &mut marks))?;
+            if let Some(s) = doc.sentences.get(t.index).filter(|s| s.tags.len() == s.tokens.len()) {
+                let tagged: Vec<String> = s
+                    .tokens
+                    .iter()
+                    .zip(&s.tags)
+                    .map(|(tok, tag)| format!("{}/{}", tok.span.slice(text), tag.as_str()))
+                    .collect();
+                writeln!(self.out, "    tags  {}", tagged.join(" "))?;
+            }
             if let Some(d) = &t.discarded {
                 writeln!(self.out, "    discarded: {d}")?;
             }
