@@ -518,6 +518,13 @@ impl Coder {
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
             outer_sources.push((v.words.start, sources.clone()));
+            // "summoned the Chinese ambassador to complain": an act of purpose without an
+            // object of its own is aimed at the object of the act it serves
+            if targets.is_empty() {
+                targets.extend(
+                    purpose_object(w, cx.mentions, &verbs, v).filter(|o| !sources.contains(o)).map(Target::Mention),
+                );
+            }
             // "Trump and Putin agreed to share information on North Korea": parties that
             // commit together to an uncoded act commit to each other
             if commitment_only && sources.len() > 1 {
@@ -1594,6 +1601,17 @@ const SPEECH_VERBS: &[&str] = &[
 fn attribution_verb(w: &Words, ms: &[Mention], i: usize) -> bool {
     SPEECH_VERBS.contains(&w.norm(i))
         && ms.iter().any(|m| m.words.end == i && m.words.start > 0 && w.norm(m.words.start - 1) == ",")
+}
+
+/// The object right before "to" of the verb that an infinitive of purpose serves:
+/// "summoned [the ambassador] to complain".
+fn purpose_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<usize> {
+    let s = v.words.start;
+    if s < 3 || w.norm(s - 1) != "to" {
+        return None;
+    }
+    let gov = verbs.iter().rfind(|x| x.words.end < s - 1)?;
+    ms.iter().position(|m| !m.location && m.words.end == s - 1 && m.words.start >= gov.words.end)
 }
 
 /// Verbs of commitment: agreeing, pledging or promising to do something.

@@ -153,7 +153,8 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
             group.push(k);
         }
         k += 1;
-        if let Some(m) = code_group(words, dict, &chunks, &group, date) {
+        if let Some(mut m) = code_group(words, dict, &chunks, &group, date) {
+            trim_trailing_preposition(words, &mut m);
             if !modifies_next_noun(words, dict, &m) {
                 out.push(m);
             }
@@ -166,6 +167,17 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     out
+}
+
+/// "summoned the Chinese ambassador to complain": a dictionary phrase ending in a
+/// preposition ("ambassador to") that is followed by a verb, not a name, ends before it.
+fn trim_trailing_preposition(words: &Words, m: &mut Mention) {
+    let last = m.words.end - 1;
+    let next_is_verb = words.words.get(m.words.end).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB");
+    if m.words.len() > 1 && matches!(words.norm(last), "to" | "at" | "for" | "in" | "of") && next_is_verb {
+        m.words.end = last;
+        m.span.end = words.words[last - 1].span.end;
+    }
 }
 
 /// Function words that end a noun phrase: a gap holding one of them is not a list of

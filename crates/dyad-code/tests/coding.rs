@@ -505,3 +505,17 @@ fn parties_committing_together_to_an_uncoded_act_commit_to_each_other() {
     assert_eq!(t, vec![("GBR".into(), "030".into(), "JOR".into()), ("JOR".into(), "030".into(), "GBR".into())]);
     assert!(ev.iter().all(|e| e.hypothetical), "an intent is flagged hypothetical");
 }
+
+#[test]
+fn an_act_of_purpose_is_aimed_at_the_object_of_the_act_it_serves() {
+    let ev = code("Lithuania summoned the Russian ambassador to complain about naval activities.", "2024-01-01");
+    let t = triples(&ev);
+    // "ambassador to" does not swallow the "to" of the infinitive
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.text.ends_with(" to"))), "{t:?}");
+    assert!(
+        ev.iter().any(|e| e.trigger.text == "complain"
+            && e.source.code == "LTU"
+            && e.target.as_ref().is_some_and(|t| t.code == "RUSGOV")),
+        "{t:?}"
+    );
+}
