@@ -32,9 +32,18 @@ pub fn parse_tsv(tsv: &str) -> anyhow::Result<Vec<Marked>> {
         .collect())
 }
 
-fn span_of(text: &str, part: &str) -> Option<Span> {
+/// Every occurrence of the marked words: the set gives the words, not their offsets,
+/// so "donor to Sudan, providing $5 billion to Sudan" marks either "Sudan".
+fn spans_of(text: &str, part: &str) -> Vec<Span> {
     let part = part.trim();
-    (!part.is_empty()).then(|| text.find(part).map(|i| Span::new(i, i + part.len()))).flatten()
+    if part.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(part).map(|(i, _)| Span::new(i, i + part.len())).collect()
+}
+
+fn overlaps_any(span: Span, marked: &[Span]) -> bool {
+    marked.iter().any(|m| span.overlaps(*m))
 }
 
 /// The set's category for a PLOVER v2 event.
@@ -64,7 +73,10 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
     let mut s = PloverScores { sentences: rows.len(), ..Default::default() };
     for r in rows {
         s.by_category.entry(r.gold.clone()).or_default().0 += 1;
-        let (Some(src), Some(tgt)) = (span_of(&r.text, &r.source), span_of(&r.text, &r.target)) else { continue };
+        let (src, tgt) = (spans_of(&r.text, &r.source), spans_of(&r.text, &r.target));
+        if src.is_empty() || tgt.is_empty() {
+            continue;
+        }
         let article = Article {
             doc_id: dyad_core::doc_id("zsp", r.text.as_bytes()),
             source: "zsp".into(),
@@ -73,10 +85,9 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
             ..Default::default()
         };
         let coded = coder.code(&dyad_nlp::annotate(article));
-        let hit = coded
-            .events
-            .iter()
-            .find(|e| e.source.span.overlaps(src) && e.target.as_ref().is_some_and(|t| t.span.overlaps(tgt)));
+        let hit = coded.events.iter().find(|e| {
+            overlaps_any(e.source.span, &src) && e.target.as_ref().is_some_and(|t| overlaps_any(t.span, &tgt))
+        });
         if verbose && hit.is_none_or(|e| as_set_category(&e.plover.event) != r.gold) {
             println!("{}\n    gold {} | {} | {}", r.text, r.source, r.gold, r.target);
             for e in &coded.events {
@@ -88,17 +99,18 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
             }
         }
         let Some(e) = hit else {
-            let actor_in =
-                |span: Span| coded.trace.iter().flat_map(|t| &t.mentions).any(|m| !m.location && m.span.overlaps(span));
-            let why = if !actor_in(src) {
+            let actor_in = |spans: &[Span]| {
+                coded.trace.iter().flat_map(|t| &t.mentions).any(|m| !m.location && overlaps_any(m.span, spans))
+            };
+            let why = if !actor_in(&src) {
                 "no actor in the marked source"
-            } else if !actor_in(tgt) {
+            } else if !actor_in(&tgt) {
                 "no actor in the marked target"
             } else if coded.events.is_empty() {
                 "no event"
-            } else if coded.events.iter().any(|e| e.source.span.overlaps(src)) {
+            } else if coded.events.iter().any(|e| overlaps_any(e.source.span, &src)) {
                 "source right, target wrong or none"
-            } else if coded.events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.span.overlaps(tgt))) {
+            } else if coded.events.iter().any(|e| e.target.as_ref().is_some_and(|t| overlaps_any(t.span, &tgt))) {
                 "target right, source wrong"
             } else {
                 "events between other actors"
@@ -162,7 +174,10 @@ mod tests {
         let rows = parse_tsv(tsv).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].gold, "ACCUSE");
-        assert_eq!(span_of(&rows[0].text, &rows[0].target), Some(Span::new(14, 20)));
+        assert_eq!(spans_of(&rows[0].text, &rows[0].target), vec![Span::new(14, 20)]);
+        // the set gives words, not offsets: every occurrence counts
+        assert_eq!(spans_of("Sudan aid to Sudan", "Sudan"), vec![Span::new(0, 5), Span::new(13, 18)]);
+        assert!(spans_of("Kenya", "  ").is_empty());
         assert_eq!(as_set_category("RETREAT"), "YIELD");
         assert_eq!(as_set_category("ASSAULT"), "ASSAULT");
     }
