@@ -518,6 +518,15 @@ impl Coder {
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
             outer_sources.push((v.words.start, sources.clone()));
+            // "Egypt is willing to withdraw its troops": the source's own agents are not
+            // what it acts on
+            targets.retain(|t| {
+                let Target::Mention(i) = *t else { return true };
+                let m = &cx.mentions[i];
+                let own =
+                    m.words.start > 0 && matches!(w.norm(m.words.start - 1), "its" | "their" | "his" | "her" | "our");
+                !(own && m.code.country().is_none() && m.kind == ActorKind::Agent)
+            });
             // "summoned the Chinese ambassador to complain": an act of purpose without an
             // object of its own is aimed at the object of the act it serves
             if targets.is_empty() {

@@ -519,3 +519,10 @@ fn an_act_of_purpose_is_aimed_at_the_object_of_the_act_it_serves() {
         "{t:?}"
     );
 }
+
+#[test]
+fn the_sources_own_agents_are_not_its_target() {
+    let ev = code("US was willing to withdraw its troops as soon as possible.", "2024-01-01");
+    assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
+    assert!(ev[0].target.is_none(), "{:?}", triples(&ev));
+}
