@@ -162,7 +162,18 @@ impl Tagger {
     pub fn decode(&self, f: &SentenceFeatures, out: &mut Vec<u8>) {
         out.clear();
         let (mut t1, mut t2) = (START, START);
+        // a word's features are fetched one word ahead of scoring it (the table is
+        // larger than the caches; see `U32Map::prefetch`)
+        let prefetch = |i: usize| {
+            if i < f.info.len() {
+                for &h in f.of(i) {
+                    self.feats.prefetch(key32(h));
+                }
+            }
+        };
+        prefetch(0);
         for i in 0..f.info.len() {
+            prefetch(i + 1);
             let mut scores = [0f32; NTAGS];
             for &h in f.of(i) {
                 self.add(h, &mut scores);

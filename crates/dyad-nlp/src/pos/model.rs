@@ -94,20 +94,24 @@ pub struct PosModel {
     /// Word key -> model tag index + 1 (0: not in the dictionary).
     tagdict: U32Map<u8>,
     /// Feature key -> (first weight, count) packed as `start << 8 | count`.
-    index: U32Map<u64>,
-    weights: Vec<(u8, f32)>,
+    index: U32Map<u32>,
+    /// Each weight packed in 32 bits: the model tag index in the low byte, the weight
+    /// in quantisation steps in the upper 24 (signed). Integer sums are exact, and the
+    /// table is a quarter of the size of (tag, f32) pairs, which is what decoding
+    /// speed depends on (it is bound by cache misses).
+    weights: Vec<i32>,
 }
 
 /// What decoding a sentence needs beside the model; reused sentence after sentence.
 #[derive(Default)]
 pub struct Scratch {
     statics: Vec<u64>,
-    scores: Vec<f32>,
+    scores: Vec<i32>,
 }
 
 impl PosModel {
-    /// A model from its parts (used by training).
-    pub fn new(tags: Vec<PosTag>, tagdict: &[(u32, u8)], features: &[(u32, Vec<(u8, f32)>)]) -> PosModel {
+    /// A model from its parts: weights in quantisation steps.
+    fn new(tags: Vec<PosTag>, tagdict: &[(u32, u8)], features: &[(u32, Vec<(u8, i32)>)]) -> PosModel {
         let mut dict = U32Map::with_capacity(tagdict.len());
         for &(k, t) in tagdict {
             dict.insert(k, t + 1);
@@ -116,8 +120,8 @@ impl PosModel {
         let mut weights = Vec::new();
         for (k, ws) in features {
             let n = ws.len().min(255);
-            index.insert(*k, ((weights.len() as u64) << 8) | n as u64);
-            weights.extend_from_slice(&ws[..n]);
+            index.insert(*k, ((weights.len() as u32) << 8) | n as u32);
+            weights.extend(ws[..n].iter().map(|&(t, w)| (w.clamp(-(1 << 23), (1 << 23) - 1) << 8) | i32::from(t)));
         }
         PosModel { tags, tagdict: dict, index, weights }
     }
@@ -136,7 +140,16 @@ impl PosModel {
         static_features(words, &mut scratch.statics);
         let n = self.tags.len();
         let mut out: Vec<u8> = Vec::with_capacity(words.len());
+        // every word's features are fetched one word ahead of scoring it: the table
+        // is larger than the caches and the lookups of one word are independent
+        let prefetch = |i: usize| {
+            for &f in scratch.statics.get(i * NSTATIC..(i + 1) * NSTATIC).unwrap_or(&[]) {
+                self.index.prefetch(key32(f));
+            }
+        };
+        prefetch(0);
         for (i, word) in words.iter().enumerate() {
+            prefetch(i + 1);
             let lower = crate::ner::features::word_key(word);
             if let Some(t) = self.tagdict.get(key32(lower)).filter(|&t| t > 0) {
                 out.push(t - 1);
@@ -145,17 +158,19 @@ impl PosModel {
             let t1 = if i >= 1 { out[i - 1] } else { START };
             let t2 = if i >= 2 { out[i - 2] } else { START };
             scratch.scores.clear();
-            scratch.scores.resize(n, 0.0);
+            scratch.scores.resize(n, 0);
             let statics = &scratch.statics[i * NSTATIC..(i + 1) * NSTATIC];
             for f in statics.iter().copied().chain(history_features(lower, t1, t2)) {
                 if let Some(packed) = self.index.get(key32(f)) {
                     let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
-                    for &(t, w) in &self.weights[start..start + count] {
-                        scratch.scores[t as usize] += w;
+                    for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
+                        if let Some(score) = scratch.scores.get_mut((packed & 0xff) as usize) {
+                            *score += packed >> 8;
+                        }
                     }
                 }
             }
-            let best = (0..n).max_by(|&a, &b| scratch.scores[a].total_cmp(&scratch.scores[b]).then(b.cmp(&a)));
+            let best = (0..n).max_by(|&a, &b| scratch.scores[a].cmp(&scratch.scores[b]).then(b.cmp(&a)));
             out.push(best.unwrap_or(0) as u8);
         }
         out
@@ -178,7 +193,12 @@ impl PosModel {
             let name = std::str::from_utf8(r.take(len)?).map_err(|_| "bad tag name")?;
             tags.push(PosTag::from_name(name).ok_or_else(|| format!("unknown tag {name:?}"))?);
         }
+        // weights are kept in steps: the step scales every score alike, so decoding
+        // needs only its sign
         let step = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "short file")?);
+        if step.is_nan() || step <= 0.0 {
+            return Err(format!("bad quantisation step {step}"));
+        }
         let ndict = r.varint()? as usize;
         let mut dict = Vec::with_capacity(ndict.min(1 << 20));
         let mut key = 0u32;
@@ -202,7 +222,7 @@ impl PosModel {
                 if t as usize >= ntags {
                     return Err("tag out of range".into());
                 }
-                ws.push((t, unzigzag(r.varint()?) as f32 * step));
+                ws.push((t, unzigzag(r.varint()?) as i32));
             }
             features.push((key, ws));
         }
