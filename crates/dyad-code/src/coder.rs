@@ -410,6 +410,15 @@ impl Coder {
             let tag = w.words[i].tag;
             let why_not = if DETERMINERS.contains(&prev) {
                 Some(format!("after the determiner {prev:?}"))
+            } else if form.form == Form::Ing
+                && i >= 2
+                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "NN")
+                && DETERMINERS.contains(&w.norm(i - 2))
+                // "a report accusing the army" is a participle with its object
+                && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                    || mentions.iter().any(|m| m.words.start == i + 1))
+            {
+                Some(format!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
             } else if w.norm(i) == "according" {
                 Some("\"according\" introduces a source".to_string())
             } else if let Some(t) = tag.filter(|t| {
@@ -525,7 +534,10 @@ impl Coder {
                 let m = &cx.mentions[i];
                 let own =
                     m.words.start > 0 && matches!(w.norm(m.words.start - 1), "its" | "their" | "his" | "her" | "our");
-                !(own && m.code.country().is_none() && m.kind == ActorKind::Agent)
+                // its forces and officials, not the people it acts on ("release its
+                // political prisoners")
+                let organ = matches!(m.code.as_str(), "MIL" | "GOV" | "COP" | "SPY" | "LEG" | "JUD");
+                !(own && organ && m.kind == ActorKind::Agent)
             });
             // "summoned the Chinese ambassador to complain": an act of purpose without an
             // object of its own is aimed at the object of the act it serves
@@ -1739,7 +1751,9 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     let object_follows = next < w.len()
         && (DETERMINERS.contains(&w.norm(next)) || ms.iter().any(|m| !m.location && m.words.start == next));
     let noun_start = ms.iter().find(|m| m.words.end == s).map(|m| m.words.start).unwrap_or(s.saturating_sub(1));
-    let verb_before = verbs.iter().any(|x| x.words.end <= noun_start);
+    // ... or follow an existential "there were": "there were ten soldiers killed"
+    let verb_before = verbs.iter().any(|x| x.words.end <= noun_start)
+        || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1)));
     participle && after_noun && !perfect && !object_follows && verb_before
 }
 

@@ -526,3 +526,20 @@ fn the_sources_own_agents_are_not_its_target() {
     assert_eq!(ev.len(), 1, "{:?}", triples(&ev));
     assert!(ev[0].target.is_none(), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_ing_noun_after_a_determiner_and_noun_is_no_act_but_a_participle_with_an_object_is() {
+    let ev = code(
+        "The State Department advised against travel to Tunisia after the museum shooting last week.",
+        "2024-01-01",
+    );
+    assert!(ev.iter().all(|e| e.trigger.text != "shooting"), "{:?}", triples(&ev));
+    let ev = code("Amnesty International put out a report accusing the Nigerian army of failures.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.trigger.text == "accusing"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn there_were_soldiers_killed_makes_the_soldiers_the_victims() {
+    let ev = code("There were 10 Russian soldiers killed in Ukraine today.", "2024-01-01");
+    assert!(ev.iter().all(|e| e.source.code != "RUSMIL"), "{:?}", triples(&ev));
+}
