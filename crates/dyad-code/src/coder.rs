@@ -93,7 +93,8 @@ const AUX_OR_ADVERB: &[&str] = &[
 const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
-/// Verbs whose "to"-complement is only intended or proposed, not done.
+/// Verbs whose "to"-complement is only intended or proposed, not done (with
+/// [`COMMITMENT_VERBS`], see [`expresses_intent`]).
 const INTENT_VERBS: &[&str] = &[
     "seek",
     "seeks",
@@ -114,9 +115,6 @@ const INTENT_VERBS: &[&str] = &[
     "threatens",
     "threatened",
     "threatening",
-    "vow",
-    "vows",
-    "vowed",
     "hope",
     "hopes",
     "hoped",
@@ -132,21 +130,6 @@ const INTENT_VERBS: &[&str] = &[
     "offer",
     "offers",
     "offered",
-    "promise",
-    "promises",
-    "promised",
-    "pledge",
-    "pledged",
-    "pledges",
-    // CAMEO 03: "offer, promise, agree to, or otherwise indicate willingness or
-    // commitment to" an act
-    "agree",
-    "agrees",
-    "agreed",
-    "agreeing",
-    "commit",
-    "commits",
-    "committed",
     "ready",
     "prepared",
     "willing",
@@ -155,6 +138,11 @@ const INTENT_VERBS: &[&str] = &[
     "possibility",
     "reconsider",
 ];
+
+/// Does this word express an intent (seeking, planning, threatening, committing to ...)?
+fn expresses_intent(word: &str) -> bool {
+    INTENT_VERBS.contains(&word) || COMMITMENT_VERBS.contains(&word)
+}
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Nouns of an armed attack ("in Israeli tank shelling", "in a US drone strike").
 const ATTACK_NOUNS: &[&str] = &[
@@ -443,7 +431,7 @@ impl Coder {
         // event (as an intent); the verb of intending is not an event of its own
         let starts: Vec<usize> = hits.iter().map(|h| h.words.start).collect();
         hits.retain(|h| {
-            !(INTENT_VERBS.contains(&w.norm(h.words.end - 1))
+            !(expresses_intent(w.norm(h.words.end - 1))
                 && w.norm(h.words.end) == "to"
                 && starts.contains(&(h.words.end + 1)))
         });
@@ -1635,7 +1623,8 @@ fn purpose_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> 
     ms.iter().position(|m| !m.location && m.words.end == s - 1 && m.words.start >= gov.words.end)
 }
 
-/// Verbs of commitment: agreeing, pledging or promising to do something.
+/// Verbs of commitment: agreeing, pledging or promising to do something (CAMEO 03:
+/// "offer, promise, agree to, or otherwise indicate willingness or commitment to" an act).
 const COMMITMENT_VERBS: &[&str] = &[
     "agree",
     "agrees",
@@ -1766,7 +1755,7 @@ fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
     near.clone().any(|i| MODALS.contains(&w.norm(i)))
         || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
         // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
-        || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| INTENT_VERBS.contains(&w.norm(i))))
+        || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| expresses_intent(w.norm(i))))
         || (verb_start >= 3 && w.norm(verb_start - 1) == "and" && w.norm(verb_start - 3) == "to")
 }
 

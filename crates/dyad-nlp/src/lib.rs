@@ -7,6 +7,7 @@
 //! tagger trained by dyad ([`ner`]). Everything is linear in the input and never
 //! panics: each pass walks the tokens once with bounded look-around.
 
+mod binio;
 pub mod ner;
 pub mod pos;
 pub mod quotes;

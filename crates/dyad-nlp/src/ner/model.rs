@@ -15,6 +15,7 @@
 use super::features::{history_features, SentenceFeatures, FEATURE_VERSION};
 use super::gazetteer::{Gazetteer, GAZ_CLASSES};
 use super::table::U32Map;
+use crate::binio::{unzigzag, write_varint, zigzag, Reader};
 
 pub const NTAGS: usize = 17;
 /// The history value before the first word.
@@ -190,7 +191,7 @@ impl Tagger {
 
     /// Parse a weights file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err("not a dyad NER model (bad magic)".into());
         }
@@ -230,7 +231,7 @@ impl Tagger {
             }
             feats.insert(key as u32, row as u32);
         }
-        if r.pos != bytes.len() {
+        if !r.at_end() {
             return Err("trailing bytes after the weights".into());
         }
         Ok(Tagger { feats, weights, gaz })
@@ -258,72 +259,26 @@ pub fn write_model(gaz: &[(u32, u16)], max_len: usize, feats: &[(u32, [i32; NTAG
     out.extend_from_slice(&(NTAGS as u32).to_le_bytes());
     out.extend_from_slice(&(GAZ_CLASSES as u32).to_le_bytes());
     out.extend_from_slice(&step.to_le_bytes());
-    varint(&mut out, max_len as u64);
-    varint(&mut out, gaz.len() as u64);
+    write_varint(&mut out, max_len as u64);
+    write_varint(&mut out, gaz.len() as u64);
     let mut prev = 0u64;
     for &(k, m) in gaz {
-        varint(&mut out, k as u64 - prev);
-        varint(&mut out, m as u64);
+        write_varint(&mut out, k as u64 - prev);
+        write_varint(&mut out, m as u64);
         prev = k as u64;
     }
-    varint(&mut out, feats.len() as u64);
+    write_varint(&mut out, feats.len() as u64);
     let mut prev = 0u64;
     for (k, w) in feats {
-        varint(&mut out, *k as u64 - prev);
+        write_varint(&mut out, *k as u64 - prev);
         prev = *k as u64;
         let mask = w.iter().enumerate().filter(|(_, &q)| q != 0).fold(0u64, |m, (t, _)| m | 1 << t);
-        varint(&mut out, mask);
+        write_varint(&mut out, mask);
         for &q in w.iter().filter(|&&q| q != 0) {
-            varint(&mut out, zigzag(q as i64));
+            write_varint(&mut out, zigzag(q as i64));
         }
     }
     out
-}
-
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-fn unzigzag(v: u64) -> i64 {
-    ((v >> 1) as i64) ^ -((v & 1) as i64)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let s = self.bytes.get(self.pos..self.pos + n).ok_or("truncated model")?;
-        self.pos += n;
-        Ok(s)
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| "truncated model")?))
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self.bytes.get(self.pos).ok_or("truncated model")?;
-            self.pos += 1;
-            v |= ((b & 0x7f) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("bad varint in model".into())
-    }
 }
 
 #[cfg(test)]
@@ -353,17 +308,6 @@ mod tests {
         assert_eq!(spans(&[tag(0, B), tag(0, I)]), vec![(0, 2, 0)]);
         assert_eq!(spans(&[tag(0, I), 0, tag(1, L)]), vec![(0, 1, 0), (2, 3, 1)]);
         assert_eq!(spans(&[tag(0, B), tag(1, I)]), vec![(0, 1, 0), (1, 2, 1)]);
-    }
-
-    #[test]
-    fn varints_and_zigzag() {
-        for v in [0i64, 1, -1, 63, -64, 300, -70000, i32::MAX as i64] {
-            assert_eq!(unzigzag(zigzag(v)), v);
-            let mut out = Vec::new();
-            varint(&mut out, zigzag(v));
-            let mut r = Reader { bytes: &out, pos: 0 };
-            assert_eq!(unzigzag(r.varint().unwrap()), v);
-        }
     }
 
     #[test]

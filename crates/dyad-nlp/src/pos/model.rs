@@ -14,6 +14,7 @@
 //! the features (count, then per feature the key delta, the number of weights, and
 //! per weight the tag and the zigzag varint of `weight / step`).
 
+use crate::binio::{unzigzag, write_varint, zigzag, Reader};
 use crate::ner::features::{feat, feat2, WordInfo};
 use crate::ner::table::U32Map;
 use dyad_core::PosTag;
@@ -178,7 +179,7 @@ impl PosModel {
 
     /// Read a weights file written by [`encode`].
     pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, String> {
-        let mut r = Reader { bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err("not a dyad POS model".into());
         }
@@ -260,52 +261,6 @@ pub fn encode(tags: &[PosTag], tagdict: &[(u32, u8)], features: &[(u32, Vec<(u8,
         prev = *k;
     }
     out
-}
-
-fn write_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn zigzag(v: i64) -> u64 {
-    ((v << 1) ^ (v >> 63)) as u64
-}
-
-fn unzigzag(v: u64) -> i64 {
-    ((v >> 1) as i64) ^ -((v & 1) as i64)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("truncated POS model")?;
-        let s = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-
-    fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(v);
-            }
-        }
-        Err("bad varint in POS model".into())
-    }
 }
 
 #[cfg(test)]
