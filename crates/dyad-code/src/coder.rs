@@ -466,9 +466,10 @@ impl Coder {
             let (window, code, rule, patterned) = (window.clone(), code.clone(), rule.clone(), *patterned);
             // "agreed to share information": a commitment to an act the dictionary does
             // not code is still a commitment, CAMEO 030 (intent to cooperate)
-            let commitment_only = code.forward.is_none() && code.reverse.is_none() && committed_to(w, v).is_some();
-            let (code, rule) = match committed_to(w, v) {
-                Some(by) if commitment_only => (
+            let committed_by = committed_to(w, v).filter(|_| code.forward.is_none() && code.reverse.is_none());
+            let commitment_only = committed_by.is_some();
+            let (code, rule) = match committed_by {
+                Some(by) => (
                     Code { forward: Some("030".into()), reverse: None },
                     format!("{rule}, committed to by {by:?}: intent to cooperate (030)"),
                 ),
@@ -1705,13 +1706,13 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
-        && !(verb_start.saturating_sub(3)..verb_start).any(|i| matches!(w.norm(i), "has" | "have" | "had"))
+        && !perfect_before(w, verb_start)
 }
 
 /// "victims killed by the crash": a past participle followed (after adverbs) by "by"
 /// is passive even without a form of "be".
 fn followed_by_agent(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
-    let perfect = (v.words.start.saturating_sub(3)..v.words.start).any(|i| matches!(w.norm(i), "has" | "have" | "had"));
+    let perfect = perfect_before(w, v.words.start);
     let by = (v.words.end..(v.words.end + 3).min(w.len())).find(|&k| !w.norm(k).ends_with("ly"));
     // "spoke by phone" is a means, not an agent: an agent is named after "by"
     let agent_named = |k: usize| {
@@ -1735,7 +1736,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     let participle = w.words[s].tag.is_some_and(|t| t.as_str() == "VBN");
     let after_noun = s > 0
         && (ms.iter().any(|m| !m.location && m.words.end == s) || w.words[s - 1].tag.is_some_and(|t| t.is_noun()));
-    let perfect = (s.saturating_sub(3)..s).any(|i| matches!(w.norm(i), "has" | "have" | "had"));
+    let perfect = perfect_before(w, s);
     let next = v.words.end;
     let object_follows = next < w.len()
         && (DETERMINERS.contains(&w.norm(next)) || ms.iter().any(|m| !m.location && m.words.start == next));
@@ -1744,6 +1745,12 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     let verb_before = verbs.iter().any(|x| x.words.end <= noun_start)
         || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1)));
     participle && after_noun && !perfect && !object_follows && verb_before
+}
+
+/// "has/have/had" within the three words before `verb_start`: a perfect tense, not a
+/// passive.
+fn perfect_before(w: &Words, verb_start: usize) -> bool {
+    (verb_start.saturating_sub(3)..verb_start).any(|i| matches!(w.norm(i), "has" | "have" | "had"))
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
@@ -1768,7 +1775,7 @@ fn event_date(
     words: Range<usize>,
 ) -> (Option<String>, Option<Precision>, Option<Span>, bool) {
     let w = cx.words;
-    let perfect = (v.words.start.saturating_sub(3)..v.words.start).any(|k| matches!(w.norm(k), "has" | "have" | "had"));
+    let perfect = perfect_before(w, v.words.start);
     let word_at = |pos: usize| w.words.iter().position(|x| x.span.start >= pos).unwrap_or(w.len().saturating_sub(1));
     let t = cx
         .times
