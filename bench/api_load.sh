@@ -14,7 +14,9 @@ profile="${PROFILE:-release}"
 flag=(--release); dir=release
 if [ "$profile" = dev ]; then flag=(); dir=debug; fi
 target="${CARGO_TARGET_DIR:-target}"
-cargo build "${flag[@]}" -p dyad -p dyad-server --example load
+# two builds: with --example, cargo builds only the example, not the dyad binary
+cargo build "${flag[@]}" -p dyad --bin dyad
+cargo build "${flag[@]}" -p dyad-server --example load
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$target/$dir/dyad" ingest examples --db "$work/seed.db" 2>/dev/null

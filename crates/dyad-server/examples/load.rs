@@ -26,7 +26,12 @@ async fn main() {
     let concurrency: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(50);
 
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("load.db");
+    let dir_path = dir.path().to_path_buf();
+    if std::env::var_os("LOAD_KEEP").is_some() {
+        std::mem::forget(dir);
+        eprintln!("store kept in {}", dir_path.display());
+    }
+    let db = dir_path.join("load.db");
     std::fs::copy(src, &db).expect("copy the store");
     let t = Instant::now();
     let total = grow(&db, want);
@@ -50,6 +55,11 @@ async fn main() {
         "/api/events?source=TUR&sort=date",
         "/api/events?root=19&from=2020",
     ];
+    // each query alone first, one at a time: where the time goes before any queueing
+    for q in queries {
+        let one = run(addr, &[q], 20, 1).await;
+        println!("alone {q}: p50 {:.2} ms, max {:.2} ms", pct(&one, 0.5), pct(&one, 1.0));
+    }
     let baseline = run(addr, &["/api/openapi.json"], requests, concurrency).await;
     report("baseline /api/openapi.json", &baseline, total, concurrency, None);
     let events = run(addr, &queries, requests, concurrency).await;

@@ -55,6 +55,10 @@ pub struct Limits {
     pub idle_timeout: Duration,
     /// Longest time one store query may run; longer is stopped and gets 503.
     pub query_timeout: Duration,
+    /// Store queries run at once (one connection each); further requests wait their
+    /// turn in arrival order. Queries are CPU-bound: running more than the machine has
+    /// cores only stretches each of them, the long ones most.
+    pub store_workers: usize,
 }
 
 impl Default for Limits {
@@ -66,14 +70,17 @@ impl Default for Limits {
             max_connections: 256,
             idle_timeout: Duration::from_secs(30),
             query_timeout: Duration::from_secs(10),
+            store_workers: std::thread::available_parallelism().map_or(2, |n| n.get()).max(2),
         }
     }
 }
 
-/// Read-only store connections, opened on demand and reused.
+/// Read-only store connections, opened on demand and reused, at most `workers.len()`
+/// in use at once.
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    workers: Arc<Semaphore>,
     query_timeout: Duration,
 }
 
@@ -88,9 +95,7 @@ impl Pool {
 
     fn put(&self, s: Store) {
         if let Ok(mut v) = self.idle.lock() {
-            if v.len() < 16 {
-                v.push(s);
-            }
+            v.push(s);
         }
     }
 }
@@ -146,7 +151,17 @@ async fn with_store<F>(pool: AppState, f: F) -> ApiResult
 where
     F: FnOnce(&Store) -> Result<Value, ApiError> + Send + 'static,
 {
+    // a fair semaphore: requests reach the store in the order they came
+    let Ok(turn) = pool.workers.clone().acquire_owned().await else {
+        return Err(ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: "the server is shutting down".into(),
+            parameter: None,
+        });
+    };
     tokio::task::spawn_blocking(move || {
+        // held until the query ends, even if the client has gone
+        let _turn = turn;
         let mut store = pool.get()?;
         store.set_time_limit(Some(pool.query_timeout))?;
         let out = f(&store);
@@ -352,8 +367,12 @@ pub fn router(db: &Path) -> Result<Router, StoreError> {
 pub fn router_with(db: &Path, limits: &Limits) -> Result<Router, StoreError> {
     // fail now, not on the first request, when the store is missing or too old
     let first = Store::open_read_only(db)?;
-    let pool =
-        Arc::new(Pool { path: db.to_path_buf(), idle: Mutex::new(vec![first]), query_timeout: limits.query_timeout });
+    let pool = Arc::new(Pool {
+        path: db.to_path_buf(),
+        idle: Mutex::new(vec![first]),
+        workers: Arc::new(Semaphore::new(limits.store_workers.max(1))),
+        query_timeout: limits.query_timeout,
+    });
     let api = Router::new()
         .route("/stats", get(stats))
         .route("/events", get(events))

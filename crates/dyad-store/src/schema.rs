@@ -154,6 +154,14 @@ CREATE INDEX events_goldstein ON events(goldstein);
 DROP INDEX events_root;
 CREATE INDEX events_root_date ON events(cameo_root, date);
 "#,
+    // 3: the event list in its default order (date, then id) with every filter column in
+    // the index entry, so the list walks it (and counts over it) without reading each
+    // event's wide row; it replaces the date-only index
+    r#"
+DROP INDEX events_date;
+CREATE INDEX events_list ON events(date, id, source_code, target_code, source_country, target_country, cameo,
+    quad_class, plover_event, negated, hypothetical, historical, goldstein, lat);
+"#,
 ];
 
 /// The schema version this build writes and reads.
