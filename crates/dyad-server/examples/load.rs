@@ -3,7 +3,9 @@
 //! filters, and print p50/p99 latency. The same run first sends the same number of
 //! requests to `/api/openapi.json` (a static body, no store), the baseline: the cost of
 //! the HTTP stack and the client on this machine, against which the event list's figures
-//! are read as ratios.
+//! are read as ratios. The event list is loaded twice: on a server without its answer
+//! cache (every request is a store query: the worst case) and as `dyad serve` runs it
+//! (repeated questions answered from memory while the store is unchanged).
 //!
 //! Each copy of the events is shifted back by a week per round, so the grown store spans
 //! years of days rather than repeating the same dates.
@@ -37,10 +39,19 @@ async fn main() {
     let total = grow(&db, want);
     eprintln!("store: {total} events (copied in {:.1} s)", t.elapsed().as_secs_f64());
 
-    let app = dyad_server::router(&db).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    // the server as `dyad serve` runs it, and the same without its answer cache: every
+    // request of the second goes to the store
+    let start = |limits: dyad_server::Limits| {
+        let app = dyad_server::router_with(&db, &limits).unwrap();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        addr
+    };
+    let addr = start(dyad_server::Limits::default());
+    let uncached = start(dyad_server::Limits { cache_bytes: 0, ..dyad_server::Limits::default() });
 
     let queries = [
         "/api/events",
@@ -57,13 +68,15 @@ async fn main() {
     ];
     // each query alone first, one at a time: where the time goes before any queueing
     for q in queries {
-        let one = run(addr, &[q], 20, 1).await;
+        let one = run(uncached, &[q], 20, 1).await;
         println!("alone {q}: p50 {:.2} ms, max {:.2} ms", pct(&one, 0.5), pct(&one, 1.0));
     }
     let baseline = run(addr, &["/api/openapi.json"], requests, concurrency).await;
     report("baseline /api/openapi.json", &baseline, total, concurrency, None);
+    let events = run(uncached, &queries, requests, concurrency).await;
+    report("/api/events (mixed filters), no cache", &events, total, concurrency, Some(&baseline));
     let events = run(addr, &queries, requests, concurrency).await;
-    report("/api/events (mixed filters)", &events, total, concurrency, Some(&baseline));
+    report("/api/events (mixed filters), as served", &events, total, concurrency, Some(&baseline));
 }
 
 struct Run {

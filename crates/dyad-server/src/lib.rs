@@ -18,13 +18,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use dyad_store::{EventFilter, Sort, Store, StoreError, MAX_PAGE_SIZE};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::Semaphore;
+
+mod cache;
+
+use cache::ResponseCache;
 
 #[derive(rust_embed::RustEmbed)]
 #[folder = "ui/"]
@@ -59,6 +63,9 @@ pub struct Limits {
     /// turn in arrival order. Queries are CPU-bound: running more than the machine has
     /// cores only stretches each of them, the long ones most.
     pub store_workers: usize,
+    /// Bytes of API answers kept for repeated questions while the store is unchanged
+    /// (see the cache module); 0 turns the cache off.
+    pub cache_bytes: usize,
 }
 
 impl Default for Limits {
@@ -71,6 +78,7 @@ impl Default for Limits {
             idle_timeout: Duration::from_secs(30),
             query_timeout: Duration::from_secs(10),
             store_workers: std::thread::available_parallelism().map_or(2, |n| n.get()).max(2),
+            cache_bytes: 64 << 20,
         }
     }
 }
@@ -143,13 +151,14 @@ impl IntoResponse for ApiError {
     }
 }
 
-type ApiResult = Result<Json<Value>, ApiError>;
+type ApiResult = Result<Response, ApiError>;
 type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
 
 /// Run `f` with a pooled connection on the blocking thread pool.
-async fn with_store<F>(pool: AppState, f: F) -> ApiResult
+async fn with_store<T, F>(pool: AppState, f: F) -> ApiResult
 where
-    F: FnOnce(&Store) -> Result<Value, ApiError> + Send + 'static,
+    T: serde::Serialize + Send + 'static,
+    F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
 {
     // a fair semaphore: requests reach the store in the order they came
     let Ok(turn) = pool.workers.clone().acquire_owned().await else {
@@ -166,7 +175,7 @@ where
         store.set_time_limit(Some(pool.query_timeout))?;
         let out = f(&store);
         pool.put(store);
-        out.map(Json)
+        out.map(|v| Json(v).into_response())
     })
     .await
     .unwrap_or_else(|e| {
@@ -220,7 +229,7 @@ async fn events(State(pool): State<AppState>, p: Params) -> ApiResult {
             )
         })?,
     };
-    with_store(pool, move |s| Ok(serde_json::to_value(s.events(&f, sort, page, per_page)?).unwrap_or_default())).await
+    with_store(pool, move |s| Ok(s.events(&f, sort, page, per_page)?)).await
 }
 
 async fn event(State(pool): State<AppState>, UrlPath(id): UrlPath<String>) -> ApiResult {
@@ -235,8 +244,7 @@ async fn documents(State(pool): State<AppState>, p: Params) -> ApiResult {
         return Err(ApiError::bad_param("sort", "documents are listed newest first; sort is not supported"));
     }
     let q = map.get("q").cloned();
-    with_store(pool, move |s| Ok(serde_json::to_value(s.documents(q.as_deref(), page, per_page)?).unwrap_or_default()))
-        .await
+    with_store(pool, move |s| Ok(s.documents(q.as_deref(), page, per_page)?)).await
 }
 
 async fn document(State(pool): State<AppState>, UrlPath(id): UrlPath<String>) -> ApiResult {
@@ -346,6 +354,41 @@ async fn guard(State(g): State<Arc<Guard>>, req: Request<axum::body::Body>, next
     next.run(req).await
 }
 
+/// Answers a GET from the [`ResponseCache`] when the same URI was answered at the store's
+/// current version; otherwise asks the handler and keeps its successful answer.
+/// `X-Dyad-Cache` says which (`hit` or `miss`).
+async fn cached(State(cache): State<Arc<ResponseCache>>, req: Request<axum::body::Body>, next: Next) -> Response {
+    let key = req.uri().path_and_query().map(|p| p.as_str().to_string());
+    let (Some(key), Some(version), true) = (key, cache.version(), req.method() == axum::http::Method::GET) else {
+        return next.run(req).await;
+    };
+    let mark = |mut res: Response, how: &'static str| {
+        res.headers_mut().insert("x-dyad-cache", HeaderValue::from_static(how));
+        res
+    };
+    if let Some(body) = cache.get(&key, version) {
+        return mark(([(header::CONTENT_TYPE, "application/json")], body).into_response(), "hit");
+    }
+    let res = next.run(req).await;
+    let json = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if res.status() != StatusCode::OK || !json {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            cache.put(key, version, bytes.clone());
+            mark(Response::from_parts(parts, axum::body::Body::from(bytes)), "miss")
+        }
+        Err(e) => ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: format!("reading the answer: {e}"),
+            parameter: None,
+        }
+        .into_response(),
+    }
+}
+
 struct Guard {
     limits: Limits,
     requests: Arc<Semaphore>,
@@ -386,6 +429,12 @@ pub fn router_with(db: &Path, limits: &Limits) -> Result<Router, StoreError> {
         .route("/openapi.json", get(openapi))
         .fallback(api_not_found)
         .with_state(pool);
+    let api = if limits.cache_bytes > 0 {
+        let cache = Arc::new(ResponseCache::new(Store::open_read_only(db)?, limits.cache_bytes));
+        api.layer(middleware::from_fn_with_state(cache, cached))
+    } else {
+        api
+    };
     Ok(harden(Router::new().nest("/api", api).fallback(get(asset)), limits))
 }
 

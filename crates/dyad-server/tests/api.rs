@@ -249,3 +249,36 @@ async fn the_server_only_reads() {
     let res = app.oneshot(Request::post("/api/events").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
+
+/// A repeated question is answered from memory, byte for byte, until the store changes:
+/// a commit by another connection (here a writer deleting an event) ends every answer.
+#[tokio::test]
+async fn repeated_answers_come_from_the_cache_until_the_store_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("copy.db");
+    std::fs::copy(store_path(), &db).unwrap();
+    let app = dyad_server::router(&db).unwrap();
+    let ask = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            let res = app.oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+            let how = res.headers().get("x-dyad-cache").map(|v| v.to_str().unwrap().to_string());
+            let body = axum::body::to_bytes(res.into_body(), 16 << 20).await.unwrap();
+            (how, serde_json::from_slice::<Value>(&body).unwrap())
+        }
+    };
+    let (how, first) = ask("/api/events?per_page=500").await;
+    assert_eq!(how.as_deref(), Some("miss"));
+    let (how, again) = ask("/api/events?per_page=500").await;
+    assert_eq!(how.as_deref(), Some("hit"));
+    assert_eq!(first, again);
+    assert_eq!(ask("/api/events?per_page=499").await.0.as_deref(), Some("miss"), "another question");
+    let (how, _) = ask("/api/events/no-such-event").await;
+    assert_eq!(how, None, "errors are not kept");
+
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer.execute("DELETE FROM events WHERE id = (SELECT MAX(id) FROM events)", []).unwrap();
+    let (how, after) = ask("/api/events?per_page=500").await;
+    assert_eq!(how.as_deref(), Some("miss"), "the commit ended the cached answer");
+    assert_eq!(after["total"].as_i64().unwrap(), first["total"].as_i64().unwrap() - 1);
+}

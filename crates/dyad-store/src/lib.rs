@@ -109,6 +109,12 @@ impl Store {
         Ok(Store { conn, fault: None, written_in_session: 0 })
     }
 
+    /// SQLite's `data_version`: it changes whenever another connection has committed to
+    /// the store since this connection last asked.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         schema::version(&self.conn)
     }
