@@ -775,7 +775,10 @@ impl Coder {
             window.end = window.end.min(a);
         }
         let mut best: Option<(&Pattern, PatternMatch)> = None;
-        for p in block.patterns.iter().filter(|p| p.needs.iter().all(|&id| w.may_contain(id))) {
+        let takes = |p: &&Pattern| {
+            p.verb.as_ref().is_none_or(|l| *l == v.form.lemma) && p.needs.iter().all(|&id| w.may_contain(id))
+        };
+        for p in block.patterns.iter().filter(takes) {
             if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
                     (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))

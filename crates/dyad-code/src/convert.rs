@@ -394,6 +394,21 @@ fn verb_phrase(raw: &str) -> String {
     raw.trim_start_matches('+').trim_end_matches('_').replace('_', " ").to_lowercase()
 }
 
+/// Whether a pattern's words are all prepositions and verb particles ("* (to)",
+/// "* back to"): nothing in it but the verb's own idiom.
+fn only_particles(pattern: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "to", "for", "in", "into", "on", "onto", "at", "with", "from", "by", "of", "up", "down", "off", "out", "back",
+        "over", "away", "about", "against", "through", "around", "under", "after", "toward", "towards", "along",
+        "across", "behind", "ahead", "forward", "together", "apart",
+    ];
+    let words: Vec<&str> = pattern
+        .split(|c: char| c.is_whitespace() || "(){}".contains(c))
+        .filter(|w| !w.is_empty() && !matches!(*w, "*" | "$" | "+" | "%") && !w.starts_with('&'))
+        .collect();
+    !words.is_empty() && words.iter().all(|w| PARTICLES.contains(w))
+}
+
 /// A code as written in the source, with stray characters ("080!") removed.
 fn clean_code(raw: &str) -> String {
     let c: String = raw.chars().filter(|c| c.is_ascii_digit() || *c == ':' || *c == '-').collect();
@@ -421,8 +436,10 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
     // verb word -> its code (its own, else its block's), for the transformations
     let mut verb_codes: HashMap<String, String> = HashMap::new();
     let mut block_code = String::from("---");
+    // the lemmas of the current block's verbs (listed before its patterns)
+    let mut block_lemmas: Vec<String> = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let (body, _) = strip_comment(line);
+        let (body, comment) = strip_comment(line);
         let t = body.trim();
         if let Some(tr) = t.strip_prefix('~') {
             match phoenix_transformation(tr, &verb_codes) {
@@ -460,6 +477,7 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
             out.push_str(&format!("block\t{name}\t{code}\n"));
             block = Some(name.to_string());
             block_code = code;
+            block_lemmas.clear();
             stats.entries += 1;
             continue;
         }
@@ -475,7 +493,23 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
                 stats.skipped_roles += 1; // a pattern without its verb cannot be placed
                 continue;
             }
-            out.push_str(&format!("pattern\t{b}\t{}\t{p}\t{origin}:{}\n", code.as_deref().unwrap_or("---"), i + 1));
+            // "- * TO [030]  # HEAD": a pattern of particles only is the idiom of the verb it
+            // was written for ("heads to talks"), not of its synonyms ("leading to ...");
+            // one with a content word ("* AID", "* REQUEST") carries its meaning in that word
+            // and stays with the whole block, as in PETRARCH
+            let for_verb = comment
+                .trim_start_matches('#')
+                .split_whitespace()
+                .next()
+                .map(verb_phrase)
+                .filter(|v| block_lemmas.contains(v) && only_particles(&p))
+                .map(|v| format!("\t{v}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "pattern\t{b}\t{}\t{p}\t{origin}:{}{for_verb}\n",
+                code.as_deref().unwrap_or("---"),
+                i + 1
+            ));
             stats.names += 1;
             continue;
         }
@@ -504,6 +538,7 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
         all.retain(|f| f.chars().any(char::is_alphabetic));
         all.dedup();
         out.push_str(&format!("verb\t{b}\t{lemma}\t{}\t{}\n", code.as_deref().unwrap_or("-"), all.join("; ")));
+        block_lemmas.push(lemma.clone());
         verb_codes.entry(lemma).or_insert_with(|| code.unwrap_or_else(|| block_code.clone()));
     }
     out
@@ -690,17 +725,22 @@ UN_SECRETARY_GENERAL
         assert_eq!(regular_forms("accuse"), vec!["accuse", "accuses", "accused", "accusing"]);
         assert!(regular_forms("stop").contains(&"stopped".to_string()));
         assert_eq!(regular_forms("deny")[1..3], ["denies".to_string(), "denied".to_string()]);
-        let text = "&MILITARY\n+TROOPS\n+ARMED_FORCES_\n\n####### VERB PATTERNS #######\n---  MEET   [040]  ---\n+MEET_WITH {+MET_WITH}\nMEET {MEETS MET MEETING}\nGREET [050]\n- * (FOR TALKS)   [036:036]  # MEET\n";
+        let text = "&MILITARY\n+TROOPS\n+ARMED_FORCES_\n\n####### VERB PATTERNS #######\n---  MEET   [040]  ---\n+MEET_WITH {+MET_WITH}\nMEET {MEETS MET MEETING}\nGREET [050]\n- * (FOR TALKS)   [036:036]  # MEET\n- * (WITH)  [046]  # GREET\n- * BACK TO  [042]  # STRAY\n";
         let mut st = ConvertStats::default();
         let out = phoenix_verbs(text, "C.txt", &mut st);
         assert!(out.contains("synset\t&military\ttroops; armed forces\n"), "{out}");
         assert!(out.contains("block\tMEET\t040\n"));
         assert!(out.contains("verb\tMEET\tmeet with\t-\tmeet with; met with\n"));
         assert!(out.contains("verb\tMEET\tgreet\t050\tgreet; greets; greeted; greeting\n"), "{out}");
+        // a content word keeps the pattern for the whole block; particles only belong to the
+        // verb the comment names, when that verb is in the block
         assert!(out.contains("pattern\tMEET\t036:036\t* (for talks)\tC.txt:10\n"), "{out}");
+        assert!(out.contains("pattern\tMEET\t046\t* (with)\tC.txt:11\tgreet\n"), "{out}");
+        assert!(out.contains("pattern\tMEET\t042\t* back to\tC.txt:12\n"), "{out}");
         let (f, errs) = crate::dict::verbs::parse_verb_file("v", &out);
         assert!(errs.is_empty(), "{errs:?}");
-        assert_eq!(f.blocks[0].patterns.len(), 1);
+        let verbs: Vec<Option<&str>> = f.blocks[0].patterns.iter().map(|p| p.verb.as_deref()).collect();
+        assert_eq!(verbs, [None, Some("greet"), None]);
     }
 
     #[test]

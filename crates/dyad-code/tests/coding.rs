@@ -543,3 +543,13 @@ fn there_were_soldiers_killed_makes_the_soldiers_the_victims() {
     let ev = code("There were 10 Russian soldiers killed in Ukraine today.", "2024-01-01");
     assert!(ev.iter().all(|e| e.source.code != "RUSMIL"), "{:?}", triples(&ev));
 }
+
+/// Phoenix blocks group synonyms, and a pattern of particles only is the idiom of the verb
+/// it was written for: "heads to" (HEAD "* TO" [030]) says nothing of "leading to".
+#[test]
+fn a_particle_pattern_belongs_to_its_own_verb() {
+    let led = code("The Turkish government backed the rebels, leading to a break with Syria.", "2024-07-25");
+    assert!(!led.iter().any(|e| e.trigger.text == "leading" && e.cameo == "030"), "{:?}", triples(&led));
+    let headed = code("The Turkish government backed the rebels, heading to a break with Syria.", "2024-07-25");
+    assert!(headed.iter().any(|e| e.trigger.text == "heading" && e.cameo == "030"), "{:?}", triples(&headed));
+}

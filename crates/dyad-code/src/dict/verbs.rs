@@ -4,9 +4,11 @@
 //! - `synset  &NAME  phrase; phrase; ...`
 //! - `block   NAME   CODE` — a group of synonymous verbs with a default code;
 //! - `verb    NAME   LEMMA  CODE-or-'-'  form; form; ...` — every surface form listed;
-//! - `pattern NAME   CODE   PATTERN  ORIGIN` — a pattern over the words around the
-//!   verb `*`: plain words, `{consecutive words}`, `(prepositional groups)`,
-//!   `&SYNSET`, `$` source actor, `+` target actor, `%` compound actor.
+//! - `pattern NAME   CODE   PATTERN  ORIGIN  [VERB]` — a pattern over the words around
+//!   the verb `*`: plain words, `{consecutive words}`, `(prepositional groups)`,
+//!   `&SYNSET`, `$` source actor, `+` target actor, `%` compound actor. With VERB (a
+//!   lemma of the block), only that verb takes the pattern; without, every verb of the
+//!   block does.
 //!
 //! - `transform VERB  X Y CODE  X Y CODE  ORIGIN` — an event governed by VERB (its
 //!   lemma) is replaced: `say  a b 190  a b 015` reads "when a says that a attacked
@@ -90,6 +92,8 @@ pub struct Pattern {
     /// The pattern as written, for `rule` and `--explain`.
     pub text: String,
     pub origin: String,
+    /// The one verb (lemma) of the block the pattern was written for, if it is limited.
+    pub verb: Option<String>,
     /// Word ids (in the dictionaries' vocabulary) of the literal words the pattern
     /// needs, filled when the pattern joins the dictionaries: a sentence without one
     /// of them (in some inflection) cannot match, so the pattern is not tried.
@@ -169,7 +173,15 @@ impl Pattern {
         if !seen_verb {
             return Err("no verb marker '*'".into());
         }
-        Ok(Pattern { code, before, after, text: text.to_string(), origin: origin.to_string(), needs: Vec::new() })
+        Ok(Pattern {
+            code,
+            before,
+            after,
+            text: text.to_string(),
+            origin: origin.to_string(),
+            verb: None,
+            needs: Vec::new(),
+        })
     }
 }
 
@@ -351,7 +363,10 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
                 let parsed = Code::parse(cols[2])
                     .and_then(|code| Pattern::parse(code, cols[3], cols.get(4).copied().unwrap_or(file)));
                 match parsed {
-                    Ok(p) => out.blocks[b].patterns.push(p),
+                    Ok(mut p) => {
+                        p.verb = cols.get(5).filter(|v| !v.is_empty()).map(|v| v.to_lowercase());
+                        out.blocks[b].patterns.push(p)
+                    }
                     Err(e) => errors.push(err(e)),
                 }
             }
