@@ -407,6 +407,8 @@ impl Coder {
                     || mentions.iter().any(|m| m.words.start == i + 1))
             {
                 Some(format!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
+            } else if form.form == Form::Ing && prev == "by" {
+                Some("the means of another act (\"by ...ing\")".to_string())
             } else if w.norm(i) == "according" {
                 Some("\"according\" introduces a source".to_string())
             } else if let Some(t) = tag.filter(|t| {

@@ -553,3 +553,12 @@ fn a_particle_pattern_belongs_to_its_own_verb() {
     let headed = code("The Turkish government backed the rebels, heading to a break with Syria.", "2024-07-25");
     assert!(headed.iter().any(|e| e.trigger.text == "heading" && e.cameo == "030"), "{:?}", triples(&headed));
 }
+
+/// "by promoting biofuels" says how the main act is done; it is no second event (here
+/// it coded 050 between the compound subject's members).
+#[test]
+fn a_by_ing_clause_is_the_means_not_another_event() {
+    let ev = code("Brazil and the United States agreed to deepen their partnership by promoting biofuels.", "2008-08-20");
+    assert!(!ev.iter().any(|e| e.trigger.text == "promoting"), "{:?}", triples(&ev));
+    assert!(!ev.is_empty(), "the agreement itself is coded");
+}
