@@ -407,6 +407,8 @@ impl Coder {
                     || mentions.iter().any(|m| m.words.start == i + 1))
             {
                 Some(format!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
+            } else if prev == "to" && complements_noun(w, mentions, i - 1) {
+                Some("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act".to_string())
             } else if form.form == Form::Ing && prev == "by" {
                 Some("the means of another act (\"by ...ing\")".to_string())
             } else if w.norm(i) == "according" {
@@ -1825,6 +1827,45 @@ fn period_end(value: &str, precision: Precision) -> Option<NaiveDate> {
         }
         Precision::Year => NaiveDate::from_ymd_opt(value.get(..4)?.parse().ok()?, 12, 31),
     }
+}
+
+/// Nouns of commitment and intent: what follows their "to" is the act committed to or
+/// intended ("its commitment to support the police"), coded as the coder codes intents.
+const INTENT_NOUNS: &[&str] = &[
+    "commitment",
+    "commitments",
+    "readiness",
+    "willingness",
+    "determination",
+    "intention",
+    "intentions",
+    "intent",
+    "offer",
+    "offers",
+    "bid",
+];
+
+/// Whether the infinitive marker `to` at `to` completes a common noun rather than a verb:
+/// "efforts to counter", "pressure from Congress to help", "permission to Russia to help".
+/// What such a noun names (an effort, a permission, a pressure) is not an act that
+/// happened; nouns of commitment or intent ("pledge", "commitment") are left to the
+/// intent rules.
+fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
+    let common_noun = |k: usize| {
+        let n = w.norm(k);
+        w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+            && !mentions.iter().any(|m| m.words.contains(&k))
+            && ![INTENT_NOUNS, INTENT_VERBS, COMMITMENT_VERBS].iter().any(|l| l.contains(&n))
+    };
+    let Some(k) = to.checked_sub(1) else { return false };
+    if common_noun(k) {
+        return true;
+    }
+    // "pressure from Congress to": a noun, a preposition, an actor
+    let Some(m) = mentions.iter().find(|m| m.words.end == to) else { return false };
+    m.words.start >= 2
+        && matches!(w.norm(m.words.start - 1), "from" | "to" | "by" | "of" | "for" | "on" | "with")
+        && common_noun(m.words.start - 2)
 }
 
 #[cfg(test)]

@@ -558,7 +558,26 @@ fn a_particle_pattern_belongs_to_its_own_verb() {
 /// it coded 050 between the compound subject's members).
 #[test]
 fn a_by_ing_clause_is_the_means_not_another_event() {
-    let ev = code("Brazil and the United States agreed to deepen their partnership by promoting biofuels.", "2008-08-20");
+    let ev =
+        code("Brazil and the United States agreed to deepen their partnership by promoting biofuels.", "2008-08-20");
     assert!(!ev.iter().any(|e| e.trigger.text == "promoting"), "{:?}", triples(&ev));
     assert!(!ev.is_empty(), "the agreement itself is coded");
+}
+
+/// An infinitive that completes a noun ("pressure from Congress to help Iran", "efforts
+/// to counter the militants") names no act that happened; after a noun of commitment
+/// ("its commitment to support the police") it is what was committed to.
+#[test]
+fn an_infinitive_completing_a_noun_is_no_act() {
+    let pressed = code("Obama faces pressure from Congress to help Iran.", "2015-03-01");
+    assert!(!pressed.iter().any(|e| e.trigger.text == "help"), "{:?}", triples(&pressed));
+    let efforts = code(
+        "Iraq's national security advisor met with Syrian President Bashar Assad to discuss efforts to counter Islamic State militants.",
+        "2015-03-01",
+    );
+    assert!(!efforts.iter().any(|e| e.trigger.text == "counter"), "{:?}", triples(&efforts));
+    assert!(efforts.iter().any(|e| e.cameo.starts_with("04")), "the meeting stays: {:?}", triples(&efforts));
+    let committed =
+        code("The Nigerian Air Force reiterated its commitment to support the Nigeria Police.", "2020-03-01");
+    assert!(committed.iter().any(|e| e.trigger.text == "support"), "{:?}", triples(&committed));
 }
