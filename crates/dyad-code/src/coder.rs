@@ -277,7 +277,7 @@ impl Coder {
     pub fn code(&self, doc: &Annotated) -> Coded {
         let text = &doc.article.text;
         let published = doc.article.published;
-        let words: Vec<Words> = doc.sentences.iter().map(|s| Words::new(text, s, &self.dict.vocab)).collect();
+        let mut words: Vec<Words> = doc.sentences.iter().map(|s| Words::new(text, s, &self.dict.vocab)).collect();
         // first pass: learn surnames of people named in full
         let mut aliases = Aliases::default();
         for w in &words {
@@ -286,8 +286,13 @@ impl Coder {
             }
         }
         let mut out = Coded::default();
-        for (si, (sentence, w)) in doc.sentences.iter().zip(&words).enumerate() {
+        for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
             let mentions = find_mentions(w, &self.dict, &aliases, published);
+            // an aside between a subject and its verb is skipped, unless it names an actor
+            // ("Adam Rippon, the first openly gay U.S. olympian, has refused"): then it is
+            // who the subject is
+            w.add_comma_asides(|(a, b)| !mentions.iter().any(|m| !m.location && m.words.start > a && m.words.end <= b));
+            let w = &*w;
             for m in &mentions {
                 if let Some(label) = m.label() {
                     out.entities.push(Entity {

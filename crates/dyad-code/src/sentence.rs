@@ -125,6 +125,12 @@ impl Words {
         })
     }
 
+    /// Add the comma asides (see [`comma_asides`]) that `keep` accepts to the regions.
+    pub fn add_comma_asides(&mut self, keep: impl Fn((usize, usize)) -> bool) {
+        let asides = comma_asides(&self.words);
+        self.regions.extend(asides.into_iter().filter(|&r| keep(r)));
+    }
+
     pub fn span_of(&self, from: usize, to: usize) -> Span {
         Span::new(self.words[from].span.start, self.words[to - 1].span.end)
     }
@@ -153,4 +159,27 @@ fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
         regions.push((s, words.len().saturating_sub(1)));
     }
     regions
+}
+
+/// Descriptions set off by commas between a subject and its verb: "The Observatory, a
+/// UK-based group that tracks the war, said", "Hamas, which controls Gaza, said". The
+/// aside opens with an article or a relative pronoun and the word after its closing
+/// comma is a finite verb (by the tagger), so lists ("the US, the UK, and France") and
+/// clauses after a verb do not qualify.
+fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
+    const OPENERS: &[&str] = &["a", "an", "the", "who", "which", "whose"];
+    let finite =
+        |k: usize| words.get(k).and_then(|w| w.tag).is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.norm != "," || i == 0 || !words.get(i + 1).is_some_and(|n| OPENERS.contains(&n.norm.as_str())) {
+            continue;
+        }
+        if let Some(j) = (i + 2..words.len().min(i + 16)).find(|&j| words[j].norm == ",") {
+            if finite(j + 1) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
 }

@@ -581,3 +581,19 @@ fn an_infinitive_completing_a_noun_is_no_act() {
         code("The Nigerian Air Force reiterated its commitment to support the Nigeria Police.", "2020-03-01");
     assert!(committed.iter().any(|e| e.trigger.text == "support"), "{:?}", triples(&committed));
 }
+
+/// A description set off by commas between a subject and its verb ("X, a monitoring
+/// group based in Britain, said") is skipped when the verb looks for its subject; one
+/// that names an actor ("Ivan Petrov, the Russian envoy,") is who the subject is.
+#[test]
+fn a_comma_aside_between_subject_and_verb_is_skipped_unless_it_names_the_actor() {
+    let said = code(
+        "The Syrian Observatory for Human Rights, a monitoring group based in Britain, said government forces had attacked the village.",
+        "2016-01-01",
+    );
+    // "said" now has its speaker, and the dictionary's say + 190 makes an accusation
+    assert_eq!(triples(&said), [("SYROPPHRI".to_string(), "112".to_string(), "MIL".to_string())]);
+    let envoy =
+        code("Ivan Petrov, the Russian envoy, has refused to meet with the Ukrainian delegation.", "2016-01-01");
+    assert!(envoy.iter().any(|e| e.source.code == "RUSGOV" && e.cameo_root == "12"), "{:?}", triples(&envoy));
+}
