@@ -414,8 +414,6 @@ impl Coder {
                 Some(format!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
             } else if prev == "to" && complements_noun(w, mentions, i - 1) {
                 Some("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act".to_string())
-            } else if form.form == Form::Ing && prev == "by" {
-                Some("the means of another act (\"by ...ing\")".to_string())
             } else if w.norm(i) == "according" {
                 Some("\"according\" introduces a source".to_string())
             } else if let Some(t) = tag.filter(|t| {
@@ -467,6 +465,12 @@ impl Coder {
             if let Some(c) = consumed.iter().find(|c| c.contains(&v.words.start)) {
                 let by = w.span_of(c.start, c.end).slice(&cx.doc.article.text).to_string();
                 trace.verbs.push((vspan, format!("part of the pattern words {by:?} of an earlier verb")));
+                continue;
+            }
+            // verbs that end the clause before them but name no act of their own
+            if let Some(why) = not_an_act(w, v) {
+                let verb_text = vspan.slice(&cx.doc.article.text);
+                trace.verbs.push((vspan, format!("{verb_text:?}: {why}")));
                 continue;
             }
             let reading = self.reading(cx, &verbs, attribution, v);
@@ -1831,6 +1835,18 @@ fn period_end(value: &str, precision: Precision) -> Option<NaiveDate> {
             next.pred_opt()
         }
         Precision::Year => NaiveDate::from_ymd_opt(value.get(..4)?.parse().ok()?, 12, 31),
+    }
+}
+
+/// Why the verb `v` names no act although it is a verb (and ends the clause of the verb
+/// before it): it tells the means of another act ("deepen ties by promoting biofuels").
+fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
+    let s = v.words.start;
+    let prev = if s > 0 { w.norm(s - 1) } else { "" };
+    if v.form.form == Form::Ing && prev == "by" {
+        Some("the means of another act (\"by ...ing\"), not an act of its own")
+    } else {
+        None
     }
 }
 
