@@ -1017,6 +1017,17 @@ impl Coder {
             });
             recipient.map(|r| vec![r]).unwrap_or(o)
         });
+        // "discussed Libya with Trump", "discussed the crisis with the leaders of France":
+        // whom one consults or negotiates with is the one it is done with, not the topic
+        // (a visit's target is where it goes: "left for Minas Tirith ... with Arnor")
+        let consult = [&reading.code.forward, &reading.code.reverse]
+            .into_iter()
+            .flatten()
+            .any(|c| matches!(c.get(..3), Some("040" | "041" | "046")));
+        let object = match consult.then(|| with_partner(w, ms, v.words.end, window.end, &actor)).flatten() {
+            Some(i) => Some(compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect()),
+            None => object,
+        };
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
             sources = compound(ms, s, true);
@@ -1836,6 +1847,22 @@ fn period_end(value: &str, precision: Precision) -> Option<NaiveDate> {
         }
         Precision::Year => NaiveDate::from_ymd_opt(value.get(..4)?.parse().ok()?, 12, 31),
     }
+}
+
+/// The first actor after `from` (and before `end`) introduced by "with", describing words
+/// allowed between ("with the leaders of France").
+fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    (0..ms.len()).filter(actor).find(|&i| {
+        let start = ms[i].words.start;
+        start > from
+            && ms[i].words.end <= end
+            && w.same_clause_level(start, from)
+            && (start.saturating_sub(5).max(from)..start).rev().any(|k| {
+                w.norm(k) == "with"
+                    && (k + 1..start)
+                        .all(|j| !w.words[j].punct && (w.norm(j) == "of" || !PREPOSITIONS.contains(&w.norm(j))))
+            })
+    })
 }
 
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb

@@ -597,3 +597,15 @@ fn a_comma_aside_between_subject_and_verb_is_skipped_unless_it_names_the_actor()
         code("Ivan Petrov, the Russian envoy, has refused to meet with the Ukrainian delegation.", "2016-01-01");
     assert!(envoy.iter().any(|e| e.source.code == "RUSGOV" && e.cameo_root == "12"), "{:?}", triples(&envoy));
 }
+
+/// Whom one consults is the one it is done with ("discussed Syria with Merkel"), not the
+/// topic; a visit still goes where it goes.
+#[test]
+fn a_consultation_is_with_its_partner_not_its_topic() {
+    let ev = code(
+        "French President Emmanuel Macron discussed Syria with German Chancellor Angela Merkel on Friday.",
+        "2019-05-01",
+    );
+    assert!(ev.iter().any(|e| e.source.code == "FRAGOV" && e.target.as_ref().is_some_and(|t| t.code == "DEUGOV")));
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("SYR"))), "{:?}", triples(&ev));
+}
