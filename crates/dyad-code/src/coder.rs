@@ -1894,16 +1894,24 @@ const INTENT_NOUNS: &[&str] = &[
 ];
 
 /// Whether the infinitive marker `to` at `to` completes a common noun rather than a verb:
-/// "efforts to counter", "pressure from Congress to help", "permission to Russia to help".
-/// What such a noun names (an effort, a permission, a pressure) is not an act that
-/// happened; nouns of commitment or intent ("pledge", "commitment") are left to the
-/// intent rules.
+/// "efforts to counter", "pressure from Congress to help", "gave 5 million euros to
+/// promote investment in Ethiopia". What follows such a noun names what it is for (an
+/// effort, a pressure, money), not an act of its own; the act is the verb the noun
+/// belongs to. Nouns of commitment or intent ("pledge", "commitment") are left to the
+/// intent rules, and a noun after a preposition belongs to no verb ("sat down before
+/// cameras to discuss": the discussion is an act).
 fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
+    let np_word = |k: usize| {
+        w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "NN" | "NNS" | "PRP$" | "POS"))
+    };
     let common_noun = |k: usize| {
         let n = w.norm(k);
+        let np_start = (0..=k).rev().take_while(|&j| np_word(j)).last().unwrap_or(k);
+        let after_preposition = np_start > 0 && PREPOSITIONS.contains(&w.norm(np_start - 1));
         w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
             && !mentions.iter().any(|m| m.words.contains(&k))
             && ![INTENT_NOUNS, INTENT_VERBS, COMMITMENT_VERBS].iter().any(|l| l.contains(&n))
+            && !after_preposition
     };
     let Some(k) = to.checked_sub(1) else { return false };
     if common_noun(k) {

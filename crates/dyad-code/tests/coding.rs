@@ -580,6 +580,9 @@ fn an_infinitive_completing_a_noun_is_no_act() {
     let committed =
         code("The Nigerian Air Force reiterated its commitment to support the Nigeria Police.", "2020-03-01");
     assert!(committed.iter().any(|e| e.trigger.text == "support"), "{:?}", triples(&committed));
+    // a noun after a preposition belongs to no verb: the infinitive is the subject's act
+    let sat = code("Putin and Erdogan sat down before cameras to discuss a ceasefire with Assad.", "2020-03-01");
+    assert!(sat.iter().any(|e| e.trigger.text == "discuss"), "{:?}", triples(&sat));
 }
 
 /// A description set off by commas between a subject and its verb ("X, a monitoring
