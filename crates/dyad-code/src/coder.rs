@@ -6,7 +6,7 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Code, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
-use crate::mentions::{find_mentions, Aliases, Mention};
+use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention};
 use crate::patterns::{match_pattern, PatternMatch};
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
@@ -286,15 +286,19 @@ impl Coder {
             }
         }
         let mut out = Coded::default();
+        // the mentions of the sentences so far, for phrases that point back ("the two leaders")
+        let mut earlier: Vec<Mention> = Vec::new();
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
-            let mentions = find_mentions(w, &self.dict, &aliases, published);
+            let mut mentions = find_mentions(w, &self.dict, &aliases, published);
+            resolve_plural_references(w, &mut mentions, &earlier);
+            earlier.extend(mentions.iter().cloned());
             // an aside between a subject and its verb is skipped, unless it names an actor
             // ("Adam Rippon, the first openly gay U.S. olympian, has refused"): then it is
             // who the subject is
             w.add_comma_asides(|(a, b)| !mentions.iter().any(|m| !m.location && m.words.start > a && m.words.end <= b));
             let w = &*w;
             for m in &mentions {
-                if let Some(label) = m.label() {
+                if let Some(label) = m.label().filter(|_| !m.refers_back) {
                     out.entities.push(Entity {
                         text: m.span.slice(text).to_string(),
                         span: m.span,

@@ -28,6 +28,8 @@ pub struct Mention {
     /// Joined to the previous mention by "and", "or" or a comma, with at most
     /// determiners and describing words between ("Arnor and the evil Gondor").
     pub coordinated: bool,
+    /// Points back at actors named earlier ("the two leaders"): no named entity itself.
+    pub refers_back: bool,
 }
 
 impl Mention {
@@ -532,6 +534,7 @@ fn code_group(
         head,
         location,
         coordinated: false,
+        refers_back: false,
     })
 }
 
@@ -548,4 +551,78 @@ fn is_locative(words: &Words, start: usize, kind: ActorKind) -> bool {
         }
     }
     false
+}
+
+/// "the two leaders", "both countries": a plural phrase that points back at the last two
+/// actors of its kind, in this sentence before it or in the sentences before. The phrase
+/// becomes a compound of those two (each a mention over the phrase's words, the second
+/// coordinated with the first), so "the two leaders sat down to discuss" is a
+/// consultation between them. `earlier` holds the mentions of the preceding sentences,
+/// oldest first.
+pub fn resolve_plural_references(words: &Words, mentions: &mut Vec<Mention>, earlier: &[Mention]) {
+    const PEOPLE: &[&str] = &["leaders", "presidents", "ministers", "men", "premiers", "heads"];
+    const STATES: &[&str] = &["countries", "nations", "states", "neighbours", "neighbors"];
+    const ANY: &[&str] = &["sides", "parties", "governments"];
+    let mut k = 0;
+    while k + 1 < words.len() {
+        let (a, b) = (words.norm(k), words.norm(k + 1));
+        let (start, head) = match (a, b) {
+            ("two", h) if k > 0 && words.norm(k - 1) == "the" => (k - 1, h),
+            ("both", h) => (k, h),
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let end = k + 2;
+        let fits = |m: &Mention| {
+            !m.location
+                && if PEOPLE.contains(&head) {
+                    m.kind == ActorKind::Person
+                } else if STATES.contains(&head) {
+                    m.kind == ActorKind::Country
+                } else {
+                    ANY.contains(&head)
+                }
+        };
+        let inside = |m: &Mention| m.words.start < end && start < m.words.end;
+        // the last two of the kind, nearest first, with different codes
+        let mut found: Vec<&Mention> = Vec::new();
+        let before = mentions.iter().filter(|m| m.words.end <= start).rev().chain(earlier.iter().rev());
+        for m in before.filter(|m| fits(m)) {
+            if !found.iter().any(|f| f.code == m.code) {
+                found.push(m);
+            }
+            if found.len() == 2 {
+                break;
+            }
+        }
+        if found.len() < 2 || mentions.iter().any(|m| inside(m) && m.kind != ActorKind::Agent) {
+            k += 1;
+            continue;
+        }
+        let span = words.span_of(start, end);
+        let phrase: Vec<&str> = (start..end).map(|j| words.norm(j)).collect();
+        let made: Vec<Mention> = found
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(n, m)| Mention {
+                words: start..end,
+                span,
+                code: m.code.clone(),
+                entry: format!("\"{}\" = {} ({})", phrase.join(" "), m.code.as_str(), m.entry),
+                kind: m.kind,
+                head: m.head,
+                location: false,
+                coordinated: n > 0,
+                refers_back: true,
+            })
+            .collect();
+        // a role word the phrase holds ("leaders" = GOV) gives way to the two it names
+        mentions.retain(|m| !inside(m));
+        let at = mentions.iter().position(|m| m.words.start >= end).unwrap_or(mentions.len());
+        mentions.splice(at..at, made);
+        k = end;
+    }
 }

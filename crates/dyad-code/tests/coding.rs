@@ -612,3 +612,21 @@ fn a_consultation_is_with_its_partner_not_its_topic() {
     assert!(ev.iter().any(|e| e.source.code == "FRAGOV" && e.target.as_ref().is_some_and(|t| t.code == "DEUGOV")));
     assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("SYR"))), "{:?}", triples(&ev));
 }
+
+/// "the two presidents" points back at the last two people named; what they do together
+/// they do towards each other.
+#[test]
+fn the_two_leaders_are_the_last_two_named() {
+    let ev = code(
+        "Turkish President Recep Tayyip Erdogan received Azerbaijani President Ilham Aliyev in Ankara on Monday. The two presidents discussed energy cooperation.",
+        "2020-03-01",
+    );
+    let second: Vec<_> = ev.iter().filter(|e| e.sentence.index == 1).collect();
+    let pairs: Vec<(String, String)> = second
+        .iter()
+        .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()))
+        .collect();
+    assert!(pairs.contains(&("TURGOV".into(), "AZEGOV".into())), "{pairs:?}");
+    assert!(pairs.contains(&("AZEGOV".into(), "TURGOV".into())), "{pairs:?}");
+    assert!(second.iter().all(|e| e.source.text == "The two presidents"), "the phrase is the source text");
+}
