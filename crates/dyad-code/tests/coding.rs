@@ -550,6 +550,10 @@ fn there_were_soldiers_killed_makes_the_soldiers_the_victims() {
 fn a_particle_pattern_belongs_to_its_own_verb() {
     let led = code("The Turkish government backed the rebels, leading to a break with Syria.", "2024-07-25");
     assert!(!led.iter().any(|e| e.trigger.text == "leading" && e.cameo == "030"), "{:?}", triples(&led));
+    // and "lead to" is "cause" (dyad's supplement, a pattern limited to "lead"): no act at all
+    assert!(!led.iter().any(|e| e.trigger.text == "leading"), "{:?}", triples(&led));
+    let delegation = code("Russia led a delegation to Minsk for talks.", "2020-01-01");
+    assert!(delegation.iter().any(|e| e.trigger.text == "led"), "other patterns of 'lead' still apply");
     let headed = code("The Turkish government backed the rebels, heading to a break with Syria.", "2024-07-25");
     assert!(headed.iter().any(|e| e.trigger.text == "heading" && e.cameo == "030"), "{:?}", triples(&headed));
 }
