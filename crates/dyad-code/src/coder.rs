@@ -217,6 +217,14 @@ pub fn intent_code(code: &str) -> String {
         (_, "073") => "0333",
         (_, "074") => "0334",
         ("07", _) => "033",
+        // CAMEO 035's subcodes mirror 08's: 081 -> 0351 ... 087 -> 0356 (083, accede to
+        // demands for rights, has no intent code of its own)
+        (_, "081") => "0351",
+        (_, "082") => "0352",
+        (_, "084" | "0841" | "0842") => "0353",
+        (_, "085") => "0354",
+        (_, "086" | "0861" | "0862" | "0863") => "0355",
+        (_, "087" | "0871" | "0872" | "0873" | "0874") => "0356",
         ("08", _) => "035",
         ("15", _) => "130",
         (_, "163") => "1312",
@@ -425,6 +433,7 @@ impl Coder {
                     && (form.form != Form::Past || t.is_adjective())
                     && !attribution_verb(w, mentions, i)
                     && !after_person(w, mentions, i)
+                    && !after_modal(w, i)
             }) {
                 Some(format!("tagged {}", t.as_str()))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
@@ -1688,6 +1697,18 @@ fn committed_to<'a>(w: &'a Words, v: &VerbHit) -> Option<&'a str> {
     (s.saturating_sub(4)..s - 1).rev().map(|k| w.norm(k)).find(|n| COMMITMENT_VERBS.contains(n))
 }
 
+/// "Israel would free 150 prisoners": a base form after a modal or a form of "do" (adverbs
+/// and "not" between) is a verb whatever the tagger says; an adjective there would need "be".
+fn after_modal(w: &Words, i: usize) -> bool {
+    const MODALS: &[&str] =
+        &["will", "would", "can", "could", "shall", "should", "may", "might", "must", "do", "does", "did", "'ll"];
+    let adverb = |k: usize| match w.words[k].tag {
+        Some(t) => matches!(t.as_str(), "RB" | "RBR" | "RBS"),
+        None => matches!(w.norm(k), "not" | "n't" | "also" | "soon" | "never") || w.norm(k).ends_with("ly"),
+    };
+    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| MODALS.contains(&w.norm(k)))
+}
+
 /// "Xi Jinping meets Angela Merkel": a verb form right after a person's name (or a
 /// subject pronoun) is the person's act; names do not head noun compounds the way
 /// "government forces" does, and the tagger often reads "meets" or "talks" there as
@@ -1939,6 +1960,10 @@ mod tests {
         assert_eq!(intent_code("190"), "138");
         assert_eq!(intent_code("1823"), "1383");
         assert_eq!(intent_code("111"), "111");
+        assert_eq!(intent_code("0841"), "0353", "releasing persons");
+        assert_eq!(intent_code("085"), "0354");
+        assert_eq!(intent_code("0874"), "0356");
+        assert_eq!(intent_code("083"), "035");
     }
 
     #[test]

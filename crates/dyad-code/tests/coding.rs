@@ -634,3 +634,15 @@ fn the_two_leaders_are_the_last_two_named() {
     assert!(pairs.contains(&("AZEGOV".into(), "TURGOV".into())), "{pairs:?}");
     assert!(second.iter().all(|e| e.source.text == "The two presidents"), "the phrase is the source text");
 }
+
+/// After a modal a base form is a verb, whatever the tagger says ("would free": JJ); a
+/// promised release is the intent to release persons (CAMEO 0353).
+#[test]
+fn a_base_form_after_a_modal_is_a_verb() {
+    let ev = code("Israel announced it would free 150 Palestinian prisoners by the end of August.", "2008-08-20");
+    let freed = ev.iter().find(|e| e.trigger.text == "free").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!((freed.source.code.as_str(), freed.cameo.as_str()), ("ISR", "0353"), "{:?}", triples(&ev));
+    // "supply" ends in -ly but is no adverb: "arms" after it stays a noun
+    let armed = code("The United States will supply arms to Israel.", "2008-08-20");
+    assert_eq!(triples(&armed), [("USA".to_string(), "072".to_string(), "ISR".to_string())]);
+}
