@@ -1897,6 +1897,8 @@ fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
     let prev = if s > 0 { w.norm(s - 1) } else { "" };
     if v.form.form == Form::Ing && prev == "by" {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
+    } else if v.form.form == Form::Ing && matches!(prev, "for" | "of") {
+        Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
     } else {
         None
     }

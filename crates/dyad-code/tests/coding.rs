@@ -646,3 +646,12 @@ fn a_base_form_after_a_modal_is_a_verb() {
     let armed = code("The United States will supply arms to Israel.", "2008-08-20");
     assert_eq!(triples(&armed), [("USA".to_string(), "072".to_string(), "ISR".to_string())]);
 }
+
+/// "jailed for helping", "accused of attacking": the gerund is the grounds of the act, an
+/// allegation, not an act of its own.
+#[test]
+fn a_gerund_after_for_or_of_is_the_grounds_not_an_act() {
+    let ev = code("An Egyptian court jailed a Libyan student for helping militants in Sinai.", "2008-08-20");
+    assert!(!ev.iter().any(|e| e.trigger.text == "helping"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.trigger.text == "jailed" && e.cameo == "173"), "{:?}", triples(&ev));
+}
