@@ -804,8 +804,21 @@ impl Coder {
         let takes = |p: &&Pattern| {
             p.verb.as_ref().is_none_or(|l| *l == v.form.lemma) && p.needs.iter().all(|&id| w.may_contain(id))
         };
+        // "said the attack was unacceptable", "says it has evidence ... of the attacks": a
+        // pattern's words after the verb must be its object, not part of a clause of their
+        // own, so no finite verb may stand between them and the verb or right after them
+        let finite = |k: usize| {
+            w.words.get(k).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+        };
+        let heads_clause = |m: &PatternMatch| {
+            let after: Vec<&Range<usize>> = m.words.iter().filter(|r| r.start >= v.words.end).collect();
+            let Some(last) = after.iter().max_by_key(|r| r.end) else { return false };
+            finite(last.end) || (v.words.end..last.start).any(|k| finite(k) && !after.iter().any(|r| r.contains(&k)))
+        };
         for p in block.patterns.iter().filter(takes) {
-            if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict) {
+            if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict)
+                .filter(|m| !heads_clause(m))
+            {
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
                     (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))
                 };

@@ -655,3 +655,18 @@ fn a_gerund_after_for_or_of_is_the_grounds_not_an_act() {
     assert!(!ev.iter().any(|e| e.trigger.text == "helping"), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.trigger.text == "jailed" && e.cameo == "173"), "{:?}", triples(&ev));
 }
+
+/// A pattern's words after the verb are its object ("announced the arrest of three
+/// diplomats" is the arrest); a noun that is the subject of a clause of its own ("said the
+/// attack was unacceptable") or sits beyond another finite verb ("says it has evidence of
+/// the attacks") matches no pattern.
+#[test]
+fn pattern_words_must_be_the_verbs_object() {
+    let said = code("A spokesman said the attack was unacceptable.", "2020-01-01");
+    assert!(said.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&said));
+    let says =
+        code("Ukraine says it has strong evidence proving Russia was behind the chemical attacks.", "2020-01-01");
+    assert!(says.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&says));
+    let announced = code("The ministry announced the arrest of three Iranian diplomats.", "2020-01-01");
+    assert!(announced.iter().any(|e| e.cameo == "173"), "{:?}", triples(&announced));
+}
