@@ -670,3 +670,11 @@ fn pattern_words_must_be_the_verbs_object() {
     let announced = code("The ministry announced the arrest of three Iranian diplomats.", "2020-01-01");
     assert!(announced.iter().any(|e| e.cameo == "173"), "{:?}", triples(&announced));
 }
+
+/// The Muslim Brotherhood (absent from the Phoenix actor files) is an opposition Muslim
+/// group that takes the country named with it.
+#[test]
+fn the_muslim_brotherhood_takes_its_country() {
+    let ev = code("The Syrian Muslim Brotherhood called for protests against the government.", "2014-09-14");
+    assert!(ev.iter().any(|e| e.source.code == "SYROPPMUS"), "{:?}", triples(&ev));
+}
