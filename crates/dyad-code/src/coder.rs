@@ -294,12 +294,12 @@ impl Coder {
             }
         }
         let mut out = Coded::default();
-        // the mentions of the sentences so far, for phrases that point back ("the two leaders")
-        let mut earlier: Vec<Mention> = Vec::new();
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
             let mut mentions = find_mentions(w, &self.dict, &aliases, published);
-            resolve_plural_references(w, &mut mentions, &earlier);
-            earlier.extend(mentions.iter().cloned());
+            // phrases that point back ("the two leaders") look at the sentences so far,
+            // whose mentions the trace keeps
+            let earlier = out.trace.iter().rev().flat_map(|t| t.mentions.iter().rev());
+            resolve_plural_references(w, &mut mentions, earlier);
             // an aside between a subject and its verb is skipped, unless it names an actor
             // ("Adam Rippon, the first openly gay U.S. olympian, has refused"): then it is
             // who the subject is
@@ -807,9 +807,7 @@ impl Coder {
         // "said the attack was unacceptable", "says it has evidence ... of the attacks": a
         // pattern's words after the verb must be its object, not part of a clause of their
         // own, so no finite verb may stand between them and the verb or right after them
-        let finite = |k: usize| {
-            w.words.get(k).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
-        };
+        let finite = |k: usize| w.finite_verb_at(k);
         let heads_clause = |m: &PatternMatch| {
             let after: Vec<&Range<usize>> = m.words.iter().filter(|r| r.start >= v.words.end).collect();
             let Some(last) = after.iter().max_by_key(|r| r.end) else { return false };
@@ -1713,13 +1711,12 @@ fn committed_to<'a>(w: &'a Words, v: &VerbHit) -> Option<&'a str> {
 /// "Israel would free 150 prisoners": a base form after a modal or a form of "do" (adverbs
 /// and "not" between) is a verb whatever the tagger says; an adjective there would need "be".
 fn after_modal(w: &Words, i: usize) -> bool {
-    const MODALS: &[&str] =
-        &["will", "would", "can", "could", "shall", "should", "may", "might", "must", "do", "does", "did", "'ll"];
+    let modal = |n: &str| MODALS.contains(&n) || matches!(n, "will" | "'ll" | "shall" | "do" | "does" | "did");
     let adverb = |k: usize| match w.words[k].tag {
         Some(t) => matches!(t.as_str(), "RB" | "RBR" | "RBS"),
         None => matches!(w.norm(k), "not" | "n't" | "also" | "soon" | "never") || w.norm(k).ends_with("ly"),
     };
-    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| MODALS.contains(&w.norm(k)))
+    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| modal(w.norm(k)))
 }
 
 /// "Xi Jinping meets Angela Merkel": a verb form right after a person's name (or a
@@ -1950,7 +1947,8 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
         let after_preposition = np_start > 0 && PREPOSITIONS.contains(&w.norm(np_start - 1));
         w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
             && !mentions.iter().any(|m| m.words.contains(&k))
-            && ![INTENT_NOUNS, INTENT_VERBS, COMMITMENT_VERBS].iter().any(|l| l.contains(&n))
+            && !INTENT_NOUNS.contains(&n)
+            && !expresses_intent(n)
             && !after_preposition
     };
     let Some(k) = to.checked_sub(1) else { return false };

@@ -557,9 +557,13 @@ fn is_locative(words: &Words, start: usize, kind: ActorKind) -> bool {
 /// actors of its kind, in this sentence before it or in the sentences before. The phrase
 /// becomes a compound of those two (each a mention over the phrase's words, the second
 /// coordinated with the first), so "the two leaders sat down to discuss" is a
-/// consultation between them. `earlier` holds the mentions of the preceding sentences,
-/// oldest first.
-pub fn resolve_plural_references(words: &Words, mentions: &mut Vec<Mention>, earlier: &[Mention]) {
+/// consultation between them. `earlier` yields the mentions of the preceding sentences,
+/// nearest first.
+pub fn resolve_plural_references<'a>(
+    words: &Words,
+    mentions: &mut Vec<Mention>,
+    earlier: impl Iterator<Item = &'a Mention> + Clone,
+) {
     const PEOPLE: &[&str] = &["leaders", "presidents", "ministers", "men", "premiers", "heads"];
     const STATES: &[&str] = &["countries", "nations", "states", "neighbours", "neighbors"];
     const ANY: &[&str] = &["sides", "parties", "governments"];
@@ -586,16 +590,17 @@ pub fn resolve_plural_references(words: &Words, mentions: &mut Vec<Mention>, ear
                 }
         };
         let inside = |m: &Mention| m.words.start < end && start < m.words.end;
-        // the last two of the kind, nearest first, with different codes
-        let mut found: Vec<&Mention> = Vec::new();
-        let before = mentions.iter().filter(|m| m.words.end <= start).rev().chain(earlier.iter().rev());
-        for m in before.filter(|m| fits(m)) {
-            if !found.iter().any(|f| f.code == m.code) {
-                found.push(m);
+        // the last two of the kind, nearest first, with different codes: in this sentence
+        // before the phrase, then in the sentences before
+        let mut found: Vec<Mention> = Vec::new();
+        let mut take = |m: &Mention| {
+            if fits(m) && !found.iter().any(|f| f.code == m.code) {
+                found.push(m.clone());
             }
-            if found.len() == 2 {
-                break;
-            }
+            found.len() == 2
+        };
+        if !mentions.iter().filter(|m| m.words.end <= start).rev().any(&mut take) {
+            earlier.clone().any(&mut take);
         }
         if found.len() < 2 || mentions.iter().any(|m| inside(m) && m.kind != ActorKind::Agent) {
             k += 1;

@@ -125,6 +125,11 @@ impl Words {
         })
     }
 
+    /// Is the word at `k` a finite verb by the tagger (false past the end or untagged)?
+    pub fn finite_verb_at(&self, k: usize) -> bool {
+        finite_verb(&self.words, k)
+    }
+
     /// Add the comma asides (see [`comma_asides`]) that `keep` accepts to the regions.
     pub fn add_comma_asides(&mut self, keep: impl Fn((usize, usize)) -> bool) {
         let asides = comma_asides(&self.words);
@@ -161,6 +166,10 @@ fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
     regions
 }
 
+fn finite_verb(words: &[Word], k: usize) -> bool {
+    words.get(k).and_then(|w| w.tag).is_some_and(|t| t.is_finite_verb())
+}
+
 /// Descriptions set off by commas between a subject and its verb: "The Observatory, a
 /// UK-based group that tracks the war, said", "Hamas, which controls Gaza, said". The
 /// aside opens with an article or a relative pronoun and the word after its closing
@@ -168,15 +177,13 @@ fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
 /// clauses after a verb do not qualify.
 fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
     const OPENERS: &[&str] = &["a", "an", "the", "who", "which", "whose"];
-    let finite =
-        |k: usize| words.get(k).and_then(|w| w.tag).is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.norm != "," || i == 0 || !words.get(i + 1).is_some_and(|n| OPENERS.contains(&n.norm.as_str())) {
             continue;
         }
         if let Some(j) = (i + 2..words.len().min(i + 16)).find(|&j| words[j].norm == ",") {
-            if finite(j + 1) {
+            if finite_verb(words, j + 1) {
                 out.push((i, j));
             }
         }

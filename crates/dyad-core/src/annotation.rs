@@ -67,6 +67,11 @@ impl PosTag {
         matches!(self.as_str(), "NN" | "NNS" | "NNP" | "NNPS")
     }
 
+    /// A finite verb: past, present or modal (VBD, VBZ, VBP, MD), the verb of a clause.
+    pub fn is_finite_verb(self) -> bool {
+        matches!(self.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+    }
+
     /// An adjective, comparative or superlative.
     pub fn is_adjective(self) -> bool {
         matches!(self.as_str(), "JJ" | "JJR" | "JJS")

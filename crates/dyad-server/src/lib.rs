@@ -83,8 +83,8 @@ impl Default for Limits {
     }
 }
 
-/// Read-only store connections, opened on demand and reused, at most `workers.len()`
-/// in use at once.
+/// Read-only store connections, opened on demand and reused, at most
+/// [`Limits::store_workers`] in use at once (the `workers` permits).
 struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
