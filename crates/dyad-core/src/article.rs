@@ -42,6 +42,11 @@ pub struct Article {
     /// Publication date, `YYYY-MM-DD`.
     pub published: Option<NaiveDate>,
     pub published_precision: Option<Precision>,
+    /// The evidence `published` came from: "json-ld datePublished", "meta
+    /// published", "url", "text labelled published", "next to headline",
+    /// "document" (given with the document: feed item, JSONL, `--published`) ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_source: Option<String>,
     pub authors: Vec<String>,
     pub site: Option<String>,
     /// ISO 639-1 code, e.g. "en".

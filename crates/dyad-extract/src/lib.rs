@@ -8,6 +8,7 @@
 //! - [`boilerplate`]: which blocks are article text, shared by both paths.
 
 pub mod boilerplate;
+pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod metadata;
@@ -51,6 +52,11 @@ pub fn extract(doc: &Document) -> Result<Article, ExtractError> {
 
     let (text, paragraphs, boilerplate) = assemble(blocks);
     let published = meta.published.or(doc.published);
+    let published_source = match (meta.published_from, doc.published) {
+        (Some(from), _) => Some(from.to_string()),
+        (None, Some(_)) => Some("document".to_string()),
+        (None, None) => None,
+    };
     let language = meta.language.or_else(|| metadata::guess_language(&text));
     let site = meta.site.or_else(|| doc.url.as_deref().and_then(metadata::host).map(str::to_string));
     Ok(Article {
@@ -60,6 +66,7 @@ pub fn extract(doc: &Document) -> Result<Article, ExtractError> {
         title: meta.title.or_else(|| doc.title.clone()),
         published,
         published_precision: published.map(|_| Precision::Day),
+        published_source,
         authors: meta.authors,
         site,
         language,

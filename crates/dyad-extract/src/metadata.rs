@@ -1,9 +1,11 @@
 //! Page metadata: title, publication date, authors, site and language, from
 //! `<meta>` tags, JSON-LD, `<time>`, the URL, and a cheap look at the text.
 
+use crate::dates::{self, publisher_date, DateLabel};
+pub use crate::dates::{date_in_text, date_in_url, parse_date};
 use crate::html::dom::{Dom, Element, NodeId};
 use crate::text::normalize;
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -12,6 +14,9 @@ use std::collections::HashMap;
 pub struct Metadata {
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// Which evidence gave `published` ("json-ld datePublished", "url", "text
+    /// labelled published", ...).
+    pub published_from: Option<&'static str>,
     pub authors: Vec<String>,
     pub site: Option<String>,
     pub language: Option<String>,
@@ -61,9 +66,9 @@ fn is_date_word(w: &str) -> bool {
         .any(|p| w.contains(p))
 }
 
-/// Metadata of a parsed page. `main` is the main content element, where a
-/// `<time>` is taken as the article's date.
-pub fn from_html(dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Metadata {
+/// Metadata of a parsed page (`src` is the markup it was parsed from). `main`
+/// is the main content element, where a `<time>` is taken as the article's date.
+pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Metadata {
     let mut metas: HashMap<String, String> = HashMap::new();
     let mut ld = JsonLd::default();
     let mut title_tag = None;
@@ -126,13 +131,8 @@ pub fn from_html(dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Meta
         .or_else(|| url.and_then(host).map(str::to_string));
 
     let in_main = |id: NodeId| main.is_some_and(|m| dom.subtree(m).contains(&id));
-    let h1 = h1s
-        .iter()
-        .copied()
-        .find(|&id| in_main(id))
-        .or_else(|| (h1s.len() == 1).then(|| h1s[0]))
-        .map(|id| normalize(&dom.text(id)))
-        .filter(|t| !t.is_empty());
+    let h1_node = h1s.iter().copied().find(|&id| in_main(id)).or_else(|| (h1s.len() == 1).then(|| h1s[0]));
+    let h1 = h1_node.map(|id| normalize(&dom.text(id))).filter(|t| !t.is_empty());
     let host_name = url.and_then(host);
     let title = choose_title(
         h1,
@@ -143,38 +143,21 @@ pub fn from_html(dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Meta
         host_name,
     );
 
-    let today = chrono::Utc::now().date_naive();
-    let ok = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
-    let time_date = |el: &Element<'_>, id: NodeId| {
-        el.attr("datetime").and_then(parse_date).or_else(|| date_in_text(&dom.text(id), lang.as_deref()))
-    };
-    let published = ok(ld.date_published.as_deref().and_then(parse_date))
-        .or_else(|| ok(PUBLISHED_KEYS.iter().filter_map(|k| metas.get(*k)).find_map(|v| ok(parse_date(v)))))
-        .or_else(|| ok(item_published))
-        .or_else(|| {
-            let publishing = |el: &Element<'_>| {
-                el.attr("pubdate").is_some()
-                    || class_words(el).iter().any(|w| w.contains("publish") || w.contains("posted"))
-            };
-            let ranked = times
-                .iter()
-                .filter(|(_, el)| publishing(el))
-                .chain(times.iter().filter(|(id, _)| in_main(*id)))
-                .chain(times.iter());
-            ranked.into_iter().find_map(|(id, el)| ok(time_date(el, *id)))
-        })
-        .or_else(|| ok(url.and_then(date_in_url)))
-        .or_else(|| {
-            date_lines.iter().find_map(|&id| {
-                let text = dom.text(id);
-                (text.len() < 200).then(|| ok(date_in_text(&text, lang.as_deref()))).flatten()
-            })
-        })
-        .or_else(|| ok(ld.date_modified.as_deref().and_then(parse_date)))
-        .or_else(|| {
-            ok(MODIFIED_KEYS.iter().filter_map(|k| metas.get(&k.to_ascii_lowercase())).find_map(|v| ok(parse_date(v))))
-        })
-        .or_else(|| ok(item_modified));
+    let dated = publication_date(&PageDates {
+        src,
+        dom,
+        metas: &metas,
+        ld: &ld,
+        item_published,
+        item_modified,
+        times: &times,
+        date_lines: &date_lines,
+        main,
+        headline: h1_node,
+        url,
+        lang: lang.as_deref(),
+    });
+    let (published, published_from) = dated.map_or((None, None), |(d, from)| (Some(d), Some(from)));
 
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
@@ -202,7 +185,88 @@ pub fn from_html(dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Meta
             .find_map(|v| language_code(v))
     });
 
-    Metadata { title, published, authors, site, language }
+    Metadata { title, published, published_from, authors, site, language }
+}
+
+/// The evidence a page gives of its publication date.
+struct PageDates<'a, 'd> {
+    /// The markup, searched for the local form of a UTC timestamp.
+    src: &'a str,
+    dom: &'a Dom<'d>,
+    metas: &'a HashMap<String, String>,
+    ld: &'a JsonLd,
+    item_published: Option<NaiveDate>,
+    item_modified: Option<NaiveDate>,
+    times: &'a [(NodeId, &'a Element<'d>)],
+    /// Elements whose class or id names a date line.
+    date_lines: &'a [NodeId],
+    main: Option<NodeId>,
+    headline: Option<NodeId>,
+    url: Option<&'a str>,
+    lang: Option<&'a str>,
+}
+
+/// The publication date from the strongest evidence that names a day no later
+/// than today, publication before revision:
+/// 1. JSON-LD `datePublished`, then the publication `<meta>`s, then microdata;
+/// 2. a `<time>` marked as the publication (by its own or its parents' class),
+///    else one in the main content, else any;
+/// 3. a date in the URL;
+/// 4. a date the text labels as the publication ("Veröffentlicht am", "Posted");
+/// 5. a short date line (an element whose class or id names a date);
+/// 6. the date written next to the headline;
+/// 7. the revision: JSON-LD `dateModified`, the modification `<meta>`s,
+///    microdata, a date the text labels as a revision ("Stand:", "Updated").
+fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> {
+    let today = chrono::Utc::now().date_naive();
+    let ok = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
+    let dom = p.dom;
+    let in_main = |id: NodeId| p.main.is_some_and(|m| dom.subtree(m).contains(&id));
+    let meta_date = |keys: &[&str]| {
+        keys.iter().filter_map(|k| p.metas.get(&k.to_ascii_lowercase())).find_map(|v| ok(publisher_date(v, p.src)))
+    };
+    let time_date = |el: &Element<'_>, id: NodeId| {
+        el.attr("datetime").and_then(|v| publisher_date(v, p.src)).or_else(|| date_in_text(&dom.text(id), p.lang))
+    };
+    let text_dates = std::cell::OnceCell::new();
+    let text_dates = || text_dates.get_or_init(|| dates::text_dates(dom, p.lang, p.headline));
+    let labelled =
+        |label: DateLabel| text_dates().dates.iter().filter(|d| d.label == label).find_map(|d| ok(Some(d.date)));
+    let publishing = |id: NodeId, el: &Element<'_>| {
+        el.attr("pubdate").is_some()
+            || std::iter::once(id)
+                .chain(dom.ancestors(id).take(2))
+                .filter_map(|a| dom.element(a))
+                .any(|e| class_words(e).iter().any(|w| w.contains("publi") || w.contains("posted")))
+    };
+    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 12] = [
+        ("json-ld datePublished", &|| ok(p.ld.date_published.as_deref().and_then(|v| publisher_date(v, p.src)))),
+        ("meta published", &|| meta_date(PUBLISHED_KEYS)),
+        ("microdata datePublished", &|| ok(p.item_published)),
+        ("time marked published", &|| {
+            p.times.iter().filter(|(id, el)| publishing(*id, el)).find_map(|(id, el)| ok(time_date(el, *id)))
+        }),
+        ("time in main content", &|| {
+            p.times.iter().filter(|(id, _)| in_main(*id)).find_map(|(id, el)| ok(time_date(el, *id)))
+        }),
+        ("time", &|| p.times.iter().find_map(|(id, el)| ok(time_date(el, *id)))),
+        ("url", &|| ok(p.url.and_then(date_in_url))),
+        ("text labelled published", &|| labelled(DateLabel::Published)),
+        ("date line", &|| {
+            p.date_lines.iter().find_map(|&id| {
+                let text = dom.text(id);
+                (text.len() < 200).then(|| ok(date_in_text(&text, p.lang))).flatten()
+            })
+        }),
+        ("next to headline", &|| ok(text_dates().next_to_headline().map(|d| d.date))),
+        ("modified", &|| {
+            ok(p.ld.date_modified.as_deref().and_then(|v| publisher_date(v, p.src)))
+                .or_else(|| meta_date(MODIFIED_KEYS))
+                .or_else(|| ok(p.item_modified))
+        }),
+        ("text labelled modified", &|| labelled(DateLabel::Modified)),
+    ];
+    steps.iter().find_map(|(name, step)| step().map(|d| (d, *name)))
 }
 
 /// Lowercase words of an element's class and id.
@@ -370,154 +434,6 @@ fn strip_site_suffix(title: &str, site: Option<&str>, host: Option<&str>) -> Str
     title.to_string()
 }
 
-/// A publication date from the forms pages use: ISO dates and datetimes (the
-/// date as written, in the publisher's zone), RFC 2822, "July 25, 2024",
-/// "25 July 2024", "2024/07/25", "20240725".
-pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    let s = raw.trim();
-    let plausible = |d: NaiveDate| (1900..=2100).contains(&d.year()).then_some(d);
-    if let Some(head) = s.get(..10) {
-        for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
-            if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
-                return plausible(d);
-            }
-        }
-    }
-    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return NaiveDate::parse_from_str(s, "%Y%m%d").ok().and_then(plausible);
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-        return plausible(dt.date_naive());
-    }
-    date_in_text(s, None)
-}
-
-/// Month number of a month name or abbreviation in English, German, French,
-/// Spanish, Italian, Portuguese or Dutch.
-fn month(word: &str) -> Option<u32> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"],
-        &["april", "apr", "avril", "abril", "aprile"],
-        &["may", "mai", "mayo", "maggio", "maio", "mei"],
-        &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-        &["august", "aug", "août", "aout", "agosto", "augustus"],
-        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
-        &["november", "nov", "novembre", "noviembre", "novembro"],
-        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
-    ];
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
-}
-
-/// The first calendar date written in `text`: `2024-07-25`, `25.07.2024`,
-/// `07/25/2024` (day first unless the page is English or the day cannot be a
-/// month), `July 25, 2024`, `25. Juli 2024`, `25 de julio de 2024`.
-pub fn date_in_text(text: &str, lang: Option<&str>) -> Option<NaiveDate> {
-    // tokens: (text, start, end)
-    let mut toks: Vec<(&str, usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            toks.push((&text[s..i], s, i));
-            if toks.len() > 400 {
-                break;
-            }
-        }
-    }
-    let num =
-        |t: &str| (t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();
-    let day = |t: &str| {
-        let t = ["st", "nd", "rd", "th", "er"].iter().find_map(|s| t.strip_suffix(s)).unwrap_or(t);
-        num(t).filter(|d| (1..=31).contains(d) && t.len() <= 2)
-    };
-    let year = |t: &str| num(t).filter(|y| t.len() == 4 && (1990..=2100).contains(y));
-    let make = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(y as i32, m, d);
-    let sep = |a: usize, b: usize| text[toks[a].2..toks[b].1].trim();
-    let us = lang.is_some_and(|l| l == "en");
-    let fillers = ["de", "of", "del", "the"];
-    for i in 0..toks.len() {
-        let t = |k: usize| toks.get(i + k).map_or("", |x| x.0);
-        // numeric: y-m-d or d.m.y / m/d/y, with the same separator twice
-        if let (Some(a), Some(b), Some(c)) = (num(t(0)), num(t(1)), num(t(2))) {
-            let (s1, s2) = (sep(i, i + 1), sep(i + 1, i + 2));
-            if s1 == s2 && matches!(s1, "-" | "." | "/") {
-                if t(0).len() == 4 {
-                    if let Some(d) = make(a, b, c).filter(|_| year(t(0)).is_some()) {
-                        return Some(d);
-                    }
-                } else if year(t(2)).is_some() && t(0).len() <= 2 && t(1).len() <= 2 {
-                    let day_first = s1 == "." || a > 12 || (!us && b <= 12);
-                    let d = if day_first { make(c, b, a) } else { make(c, a, b) };
-                    if d.is_some() {
-                        return d;
-                    }
-                }
-            }
-        }
-        // 25 July 2024, 25. Juli 2024, 25 de julio de 2024
-        if let Some(d) = day(t(0)) {
-            let mut k = 1;
-            while fillers.contains(&t(k)) {
-                k += 1;
-            }
-            if let Some(m) = month(t(k)) {
-                k += 1;
-                while fillers.contains(&t(k)) {
-                    k += 1;
-                }
-                if let Some(y) = year(t(k)) {
-                    if let Some(date) = make(y, m, d) {
-                        return Some(date);
-                    }
-                }
-            }
-        }
-        // July 25, 2024
-        if let Some(m) = month(t(0)) {
-            if let (Some(d), Some(y)) = (day(t(1)), year(t(2))) {
-                if let Some(date) = make(y, m, d) {
-                    return Some(date);
-                }
-            }
-        }
-    }
-    None
-}
-
-/// A date in a URL path: `/2024/07/25/` or `/2024-07-25-slug`.
-pub fn date_in_url(url: &str) -> Option<NaiveDate> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = rest.split(['?', '#']).next()?;
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let num = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        (n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
-    };
-    for (i, seg) in segments.iter().enumerate() {
-        if let (Some(y), Some(m), Some(d)) = (
-            num(seg, 4..=4),
-            segments.get(i + 1).and_then(|s| num(s, 1..=2)),
-            segments.get(i + 2).and_then(|s| num(s, 1..=2)),
-        ) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                return parse_date(&date.to_string());
-            }
-        }
-        if seg.len() >= 10 && seg.as_bytes()[4] == b'-' && seg.as_bytes()[7] == b'-' {
-            if let Some(date) = parse_date(seg) {
-                return Some(date);
-            }
-        }
-    }
-    None
-}
-
 /// "en" when common English function words make up a good share of the words;
 /// otherwise unknown. A cheap stand-in until a real language identifier.
 pub fn guess_language(text: &str) -> Option<String> {
@@ -540,28 +456,6 @@ pub fn guess_language(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
-        NaiveDate::from_ymd_opt(y, m, day)
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(parse_date("2024-07-25T23:30:00+03:00"), d(2024, 7, 25));
-        assert_eq!(parse_date("2024/07/25"), d(2024, 7, 25));
-        assert_eq!(parse_date("20240725"), d(2024, 7, 25));
-        assert_eq!(parse_date("Thu, 25 Jul 2024 10:00:00 +0000"), d(2024, 7, 25));
-        assert_eq!(parse_date("July 25, 2024"), d(2024, 7, 25));
-        assert_eq!(parse_date("25 July 2024 12:00"), d(2024, 7, 25));
-        assert_eq!(parse_date("2024-02-31"), None);
-        assert_eq!(parse_date("yesterday"), None);
-        assert_eq!(parse_date("0001-01-01"), None);
-        assert_eq!(parse_date("ü"), None);
-        assert_eq!(date_in_url("https://x.com/news/2024/07/25/talks-stall/"), d(2024, 7, 25));
-        assert_eq!(date_in_url("https://x.com/2024-07-25-talks"), d(2024, 7, 25));
-        assert_eq!(date_in_url("https://x.com/2024/13/45/x"), None);
-        assert_eq!(date_in_url("https://x.com/a"), None);
-    }
 
     #[test]
     fn hosts_titles_languages() {

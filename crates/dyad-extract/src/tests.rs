@@ -169,6 +169,39 @@ fn html_metadata_fallbacks() {
 }
 
 #[test]
+fn publication_dates_from_the_visible_text_name_their_evidence() {
+    let body =
+        "<p>Heavy rain flooded several towns in the north of the country overnight, officials said on Monday.</p>";
+    let page = |head: &str, top: &str| {
+        format!("<html lang=\"de\"><head>{head}</head><body><div>{top}<article><h1>Hochwasser im Norden</h1>{body}</article></div></body></html>")
+    };
+    let dated = |html: String| {
+        let a = extract(&html_doc(html.as_bytes(), None)).unwrap();
+        (a.published.map(|d| d.to_string()), a.published_source)
+    };
+    let some = |d: &str, from: &str| (Some(d.to_string()), Some(from.to_string()));
+    // a labelled date line beats an unlabelled one and the revision
+    assert_eq!(
+        dated(page("", "<p>Stand: 03.02.2022</p><p>Erschienen am: 01.02.2022</p>")),
+        some("2022-02-01", "text labelled published")
+    );
+    // the date under the headline, when nothing marks the publication
+    let html = format!(
+        "<html><body><article><h1>Floods hit the north</h1><p>January 22, 2014</p>{body}</article>\
+         <aside><p>Archive: March 3, 2013</p></aside></body></html>"
+    );
+    assert_eq!(dated(html), some("2014-01-22", "next to headline"));
+    // a revision only when nothing else dates the page
+    assert_eq!(dated(page("", "<p>Stand: 03.02.2022</p>")), some("2022-02-03", "text labelled modified"));
+    // metadata first, in the publisher's zone
+    let head = r#"<meta property="article:published_time" content="2023-11-09T03:28:35Z">
+        <script>var page = {"date": "2023-11-08T22:28:35-05:00"};</script>"#;
+    assert_eq!(dated(page(head, "<p>Erschienen am: 01.02.2022</p>")), some("2023-11-08", "meta published"));
+    // no evidence, no date
+    assert_eq!(dated(page("", "")), (None, None));
+}
+
+#[test]
 fn windows_1252_with_and_without_declaration() {
     let mut declared = b"<html><head><meta charset=\"windows-1252\"></head><body><p>".to_vec();
     declared.extend_from_slice(

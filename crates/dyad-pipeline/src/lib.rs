@@ -86,6 +86,7 @@ pub fn process_timed(
     if article.published.is_none() {
         article.published = published;
         article.published_precision = published.map(|_| dyad_core::Precision::Day);
+        article.published_source = published.map(|_| "document".to_string());
     }
     if let (Some(since), Some(date)) = (since, article.published) {
         if date < since {

@@ -30,7 +30,7 @@ const MIN_PARAGRAPH: usize = 25;
 pub fn extract_html(src: &str, url: Option<&str>) -> Page {
     let dom = Dom::parse(src);
     let main = MainContent::find(&dom);
-    let meta = metadata::from_html(&dom, main.ids.first().copied(), url);
+    let meta = metadata::from_html(src, &dom, main.ids.first().copied(), url);
     let blocks = Emitter::run(&dom, &main, meta.title.as_deref());
     Page { blocks, meta }
 }

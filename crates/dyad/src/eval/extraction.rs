@@ -300,7 +300,8 @@ pub fn htmldate(data: &Path, verbose: bool) -> anyhow::Result<Summary> {
     let (mut right, mut invented, mut wrong, mut missed) = (0, 0, 0, 0);
     for page in &pages {
         let gold = page.date.flatten();
-        let got = dyad_extract::extract(&page.document()).ok().and_then(|a| a.published);
+        let article = dyad_extract::extract(&page.document()).ok();
+        let got = article.as_ref().and_then(|a| a.published);
         let verdict = match (gold, got) {
             (g, d) if g == d => {
                 right += 1;
@@ -321,7 +322,8 @@ pub fn htmldate(data: &Path, verbose: bool) -> anyhow::Result<Summary> {
         };
         if verbose {
             let show = |d: Option<NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
-            println!("htmldate {}  gold {}  got {}  {verdict}", page.id, show(gold), show(got));
+            let from = article.as_ref().and_then(|a| a.published_source.as_deref()).unwrap_or("-");
+            println!("htmldate {}  gold {}  got {}  {verdict}  ({from})", page.id, show(gold), show(got));
         }
     }
     let n = pages.len();

@@ -1,0 +1,533 @@
+//! Calendar dates as pages write them: in metadata values, in URLs, and in the
+//! visible text, where a label ("Published", "Erschienen am", "Updated") or the
+//! place next to the headline says what the date is.
+
+use crate::html::dom::{Dom, Node, NodeId};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+
+/// A publication date from the forms metadata values use: ISO dates and
+/// datetimes (the date as written, in the publisher's zone), RFC 2822,
+/// "July 25, 2024", "25 July 2024", "2024/07/25", "20240725". Machine-written
+/// slashed dates are month first ("11/01/2023" is 1 November) unless the first
+/// number cannot be a month; dashed and dotted ones day first.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let s = raw.trim();
+    let plausible = |d: NaiveDate| (1900..=2100).contains(&d.year()).then_some(d);
+    if let Some(head) = s.get(..10) {
+        for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
+            if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
+                return plausible(d);
+            }
+        }
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(s, "%Y%m%d").ok().and_then(plausible);
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return plausible(dt.date_naive());
+    }
+    date_in_text(s, Some("en"))
+}
+
+/// The publisher's calendar date of a metadata value. A timestamp in UTC
+/// ("2023-11-09T06:35:29Z") names the next day for an evening article in the
+/// Americas; when the page writes the same instant elsewhere with its own
+/// offset ("2023-11-08T22:35:29-08:00"), that local date is the one the
+/// publisher printed.
+///
+/// A UTC timestamp on the hour at 21:00, 22:00 or 23:00 with no other form on
+/// the page is the local midnight of a date-only value in a zone east of UTC
+/// ("2021-11-04T23:00Z" is 5 November in Berlin): the date is the next day.
+pub fn publisher_date(raw: &str, src: &str) -> Option<NaiveDate> {
+    let date = parse_date(raw)?;
+    let Some(utc) = timestamp(raw.trim()).filter(|t| t.offset().local_minus_utc() == 0) else { return Some(date) };
+    if let Some(local) = local_twin(src, &utc) {
+        return Some(local.date_naive());
+    }
+    let t = utc.time();
+    let local_midnight = (21..=23).contains(&t.hour()) && t.minute() == 0 && t.second() == 0 && t.nanosecond() == 0;
+    Some(if local_midnight { date.succ_opt().unwrap_or(date) } else { date })
+}
+
+/// An ISO 8601 timestamp with an offset at the start of `s`:
+/// `2024-07-25T21:15:00+03:00`, `...T21:15:00.123Z`, `...T21:15+0300`, `...T21:15Z`.
+fn timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
+    let end = s.find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | ',' | ')')).unwrap_or(s.len());
+    let token = &s[..end];
+    let token = match token.strip_suffix('Z') {
+        Some(head) => std::borrow::Cow::Owned(format!("{head}+00:00")),
+        None => std::borrow::Cow::Borrowed(token),
+    };
+    ["%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z"]
+        .iter()
+        .find_map(|f| DateTime::parse_from_str(&token, f).ok())
+}
+
+/// The first timestamp in `src` with a non-zero offset that is the instant `utc`.
+fn local_twin(src: &str, utc: &DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    let bytes = src.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes.get(r).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+    let mut from = 0;
+    while let Some(k) = src.get(from..).and_then(|s| s.find('T')) {
+        let t = from + k;
+        from = t + 1;
+        // YYYY-MM-DDTHH:MM
+        if t < 10 || !digits(t - 10..t - 6) || bytes[t - 6] != b'-' || bytes[t - 3] != b'-' || !digits(t + 1..t + 3) {
+            continue;
+        }
+        if let Some(found) = timestamp(&src[t - 10..]) {
+            if found.offset().local_minus_utc() != 0 && found == *utc {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Month number of a month name or abbreviation in English, German, French,
+/// Spanish, Italian, Portuguese or Dutch.
+fn month(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
+        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
+        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"],
+        &["april", "apr", "avril", "abril", "aprile"],
+        &["may", "mai", "mayo", "maggio", "maio", "mei"],
+        &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+        &["august", "aug", "août", "aout", "agosto", "augustus"],
+        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
+        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
+        &["november", "nov", "novembre", "noviembre", "novembro"],
+        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+    ];
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+}
+
+/// A date written in text, with its byte range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoundDate {
+    pub date: NaiveDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The first calendar date written in `text`; see [`dates_in_text`].
+pub fn date_in_text(text: &str, lang: Option<&str>) -> Option<NaiveDate> {
+    dates_in_text(text, lang, 1).first().map(|f| f.date)
+}
+
+/// Up to `limit` calendar dates written in `text`, in order: `2024-07-25`,
+/// `25.07.2024`, `25-07-2024`, `25.07.24`, `07/25/2024` (slashed dates day first
+/// unless the page is English or the day cannot be a month), `July 25, 2024`, `25. Juli 2024`,
+/// `25 de julio de 2024`.
+pub fn dates_in_text(text: &str, lang: Option<&str>, limit: usize) -> Vec<FoundDate> {
+    let mut found = Vec::new();
+    // tokens: (text, start, end)
+    let mut toks: Vec<(&str, usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            toks.push((&text[s..i], s, i));
+            if toks.len() > 400 {
+                break;
+            }
+        }
+    }
+    let num =
+        |t: &str| (t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();
+    let day = |t: &str| {
+        let t = ["st", "nd", "rd", "th", "er"].iter().find_map(|s| t.strip_suffix(s)).unwrap_or(t);
+        num(t).filter(|d| (1..=31).contains(d) && t.len() <= 2)
+    };
+    let year = |t: &str| num(t).filter(|y| t.len() == 4 && (1990..=2100).contains(y));
+    let make = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(y as i32, m, d);
+    let sep = |a: usize, b: usize| text[toks[a].2..toks[b].1].trim();
+    let us = lang.is_some_and(|l| l == "en");
+    let this_year = chrono::Utc::now().year() as u32;
+    let fillers = ["de", "of", "del", "the"];
+    let mut i = 0;
+    while i < toks.len() && found.len() < limit {
+        let t = |k: usize| toks.get(i + k).map_or("", |x| x.0);
+        let mut hit: Option<(NaiveDate, usize)> = None;
+        // numeric: y-m-d or d.m.y / m/d/y, with the same separator twice
+        if let (Some(a), Some(b), Some(c)) = (num(t(0)), num(t(1)), num(t(2))) {
+            let (s1, s2) = (sep(i, i + 1), sep(i + 1, i + 2));
+            // not the middle of a longer dotted number (a version, an address)
+            let dotted_run = |at: usize, before: bool| {
+                let b = text.as_bytes();
+                if before {
+                    at >= 2 && b[at - 1] == b'.' && b[at - 2].is_ascii_digit()
+                } else {
+                    b.get(at) == Some(&b'.') && b.get(at + 1).is_some_and(u8::is_ascii_digit)
+                }
+            };
+            if s1 == s2 && matches!(s1, "-" | "." | "/") {
+                if t(0).len() == 4 {
+                    if let Some(d) = make(a, b, c).filter(|_| year(t(0)).is_some()) {
+                        hit = Some((d, 2));
+                    }
+                } else if year(t(2)).is_some() && t(0).len() <= 2 && t(1).len() <= 2 {
+                    let day_first = s1 != "/" || a > 12 || (!us && b <= 12);
+                    let d = if day_first { make(c, b, a) } else { make(c, a, b) };
+                    hit = d.map(|d| (d, 2));
+                } else if s1 == "."
+                    && [t(0), t(1), t(2)].iter().all(|t| t.len() == 2)
+                    && !dotted_run(toks[i].1, true)
+                    && !dotted_run(toks[i + 2].2, false)
+                {
+                    // 25.07.24: the century that does not lie in the future
+                    let y = if 2000 + c <= this_year { 2000 + c } else { 1900 + c };
+                    hit = make(y, b, a).map(|d| (d, 2));
+                }
+            }
+        }
+        // 25 July 2024, 25. Juli 2024, 25 de julio de 2024
+        if hit.is_none() {
+            if let Some(d) = day(t(0)) {
+                let mut k = 1;
+                while fillers.contains(&t(k)) {
+                    k += 1;
+                }
+                if let Some(m) = month(t(k)) {
+                    k += 1;
+                    while fillers.contains(&t(k)) {
+                        k += 1;
+                    }
+                    if let Some(y) = year(t(k)) {
+                        hit = make(y, m, d).map(|date| (date, k));
+                    }
+                }
+            }
+        }
+        // July 25, 2024
+        if hit.is_none() {
+            if let Some(m) = month(t(0)) {
+                if let (Some(d), Some(y)) = (day(t(1)), year(t(2))) {
+                    hit = make(y, m, d).map(|date| (date, 2));
+                }
+            }
+        }
+        match hit {
+            Some((date, last)) => {
+                found.push(FoundDate { date, start: toks[i].1, end: toks[i + last].2 });
+                i += last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// A date in a URL path: `/2024/07/25/` or `/2024-07-25-slug`.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let num = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        (n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    for (i, seg) in segments.iter().enumerate() {
+        if let (Some(y), Some(m), Some(d)) = (
+            num(seg, 4..=4),
+            segments.get(i + 1).and_then(|s| num(s, 1..=2)),
+            segments.get(i + 2).and_then(|s| num(s, 1..=2)),
+        ) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return parse_date(&date.to_string());
+            }
+        }
+        if seg.len() >= 10 && seg.as_bytes()[4] == b'-' && seg.as_bytes()[7] == b'-' {
+            if let Some(date) = parse_date(seg) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// What the words next to a date in the text say it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateLabel {
+    /// "Published", "Veröffentlicht am", "Erstellt am", "Datum:", "posted on" ...
+    Published,
+    /// "Updated", "Aktualisiert", "Letzte Änderung", "Stand:", "Last revision" ...
+    Modified,
+    /// No label word near it.
+    None,
+}
+
+/// Words that say a date is the publication.
+const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "dated",
+    "released",
+    "created",
+    "written",
+    "date",
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "gepostet",
+    "geschrieben",
+    "datum",
+    "publié",
+    "publiée",
+    "publicado",
+    "publicada",
+    "pubblicato",
+    "gepubliceerd",
+    "publicatiedatum",
+];
+
+/// Words that say a date is a revision.
+const MODIFIED_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "revised",
+    "revision",
+    "last",
+    "aktualisiert",
+    "aktualisierung",
+    "geändert",
+    "änderung",
+    "bearbeitet",
+    "stand",
+    "jour",
+    "actualizado",
+    "actualizada",
+    "aggiornato",
+    "bijgewerkt",
+];
+
+/// The label of the nearest label word in `words` (nearest first).
+fn label_of<'a>(words: impl Iterator<Item = &'a str>) -> DateLabel {
+    for w in words {
+        let w = w.to_lowercase();
+        if MODIFIED_WORDS.contains(&w.as_str()) {
+            return DateLabel::Modified;
+        }
+        if PUBLISHED_WORDS.contains(&w.as_str()) {
+            return DateLabel::Published;
+        }
+    }
+    DateLabel::None
+}
+
+/// A date in the visible text of a page.
+#[derive(Clone, Copy, Debug)]
+pub struct TextDate {
+    pub date: NaiveDate,
+    /// The text node it is in.
+    pub node: NodeId,
+    /// Characters of visible text before it on the page.
+    pub offset: usize,
+    pub label: DateLabel,
+}
+
+/// Elements whose text no reader sees as text.
+fn is_hidden_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "noscript" | "template" | "textarea" | "option" | "select" | "title" | "head")
+}
+
+/// Longest text node read for dates: a date line, not a paragraph of prose
+/// that mentions dates.
+const DATE_LINE_BYTES: usize = 160;
+
+/// Most dates read from one page's text.
+const MAX_TEXT_DATES: usize = 256;
+
+/// The dates of a page's visible text, and where its headline stands in it.
+#[derive(Debug, Default)]
+pub struct TextDates {
+    pub dates: Vec<TextDate>,
+    /// Offsets of the headline's first and last text, when it was given.
+    pub headline: Option<(usize, usize)>,
+}
+
+impl TextDates {
+    /// The date written next to the headline, unless labelled a revision: the
+    /// first within a short stretch after it (a date line under the title), else
+    /// the nearest just before it (a date line above the title).
+    pub fn next_to_headline(&self) -> Option<&TextDate> {
+        let (start, end) = self.headline?;
+        let unrevised = || self.dates.iter().filter(|d| d.label != DateLabel::Modified);
+        let after = unrevised().find(|d| d.offset >= end && d.offset - end <= NEAR_HEADLINE_AFTER);
+        after.or_else(|| unrevised().rev().find(|d| d.offset < start && start - d.offset <= NEAR_HEADLINE_BEFORE))
+    }
+}
+
+/// Bytes of text after and before a headline in which a date is its date line.
+const NEAR_HEADLINE_AFTER: usize = 300;
+const NEAR_HEADLINE_BEFORE: usize = 150;
+
+/// The dates in a page's visible text, in page order, each with the label
+/// the words around it give: before it (in its text node, or the previous
+/// one when it opens its node, as in `<dt>Datum</dt><dd>12.01.2017</dd>`),
+/// else just after it ("wurde am 19. Mai 2010 um 23:03 Uhr gepostet").
+/// `headline` is the element of the page's title, located in the same text.
+pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -> TextDates {
+    let mut out = TextDates::default();
+    let headline = headline.map(|h| dom.subtree(h));
+    let mut offset = 0usize;
+    let mut previous: &str = "";
+    for id in 0..dom.len() {
+        let Node::Text(text) = dom.node(id) else { continue };
+        if dom.parent(id).and_then(|p| dom.element(p)).is_some_and(|e| is_hidden_text(e.name())) {
+            continue;
+        }
+        let text: &str = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if out.dates.len() < MAX_TEXT_DATES && text.len() <= DATE_LINE_BYTES && text.bytes().any(|b| b.is_ascii_digit())
+        {
+            let mut after_last = 0;
+            let found = dates_in_text(text, lang, 8);
+            for (k, f) in found.iter().enumerate() {
+                let before = &text[after_last..f.start];
+                let words = |s: &str| s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count();
+                let mut label = label_of(before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(4));
+                if label == DateLabel::None && words(before) == 0 && after_last == 0 {
+                    label = label_of(previous.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(3));
+                }
+                if label == DateLabel::None {
+                    let until = found.get(k + 1).map_or(text.len(), |n| n.start);
+                    label = label_of(
+                        text[f.end..until].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(6),
+                    );
+                }
+                out.dates.push(TextDate { date: f.date, node: id, offset: offset + f.start, label });
+                after_last = f.end;
+                if out.dates.len() >= MAX_TEXT_DATES {
+                    break;
+                }
+            }
+        }
+        if headline.as_ref().is_some_and(|h| h.contains(&id)) {
+            let (start, _) = out.headline.unwrap_or((offset, offset));
+            out.headline = Some((start, offset + text.len()));
+        }
+        offset += text.len() + 1;
+        previous = text;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2024-07-25T23:30:00+03:00"), d(2024, 7, 25));
+        assert_eq!(parse_date("2024/07/25"), d(2024, 7, 25));
+        assert_eq!(parse_date("20240725"), d(2024, 7, 25));
+        assert_eq!(parse_date("Thu, 25 Jul 2024 10:00:00 +0000"), d(2024, 7, 25));
+        assert_eq!(parse_date("July 25, 2024"), d(2024, 7, 25));
+        assert_eq!(parse_date("25 July 2024 12:00"), d(2024, 7, 25));
+        assert_eq!(parse_date("2024-02-31"), None);
+        assert_eq!(parse_date("yesterday"), None);
+        assert_eq!(parse_date("0001-01-01"), None);
+        assert_eq!(parse_date("ü"), None);
+        assert_eq!(date_in_url("https://x.com/news/2024/07/25/talks-stall/"), d(2024, 7, 25));
+        assert_eq!(date_in_url("https://x.com/2024-07-25-talks"), d(2024, 7, 25));
+        assert_eq!(date_in_url("https://x.com/2024/13/45/x"), None);
+        assert_eq!(date_in_url("https://x.com/a"), None);
+    }
+
+    #[test]
+    fn machine_dates_are_month_first_only_when_slashed() {
+        assert_eq!(parse_date("11/01/2023 12:43:42"), d(2023, 11, 1));
+        assert_eq!(parse_date("25/07/2024"), d(2024, 7, 25));
+        assert_eq!(parse_date("01-11-2023 10:29"), d(2023, 11, 1));
+        assert_eq!(date_in_text("am 11/01/2023", Some("de")), d(2023, 1, 11));
+    }
+
+    #[test]
+    fn two_digit_years_are_dotted_day_month_year() {
+        assert_eq!(date_in_text("Party, 30.10.23", None), d(2023, 10, 30));
+        assert_eq!(date_in_text("Anmeldedatum 26.10.98", None), d(1998, 10, 26));
+        // parts of longer dotted numbers are no dates
+        assert_eq!(date_in_text("Version 2.10.12.19 released", None), None);
+        assert_eq!(date_in_text("host 10.12.19.5", None), None);
+        let all = dates_in_text("Letzte Änderung: 31.10.2023 - Erschienen am: 01.11.2023", None, 8);
+        assert_eq!(
+            all.iter().map(|f| f.date).collect::<Vec<_>>(),
+            vec![d(2023, 10, 31).unwrap(), d(2023, 11, 1).unwrap()]
+        );
+    }
+
+    #[test]
+    fn utc_timestamps_take_the_publishers_local_date() {
+        let page = r#"<meta content="2023-11-09T06:35:29+00:00"> {"publicationDate":"2023-11-08T22:35:29-08:00"}"#;
+        assert_eq!(publisher_date("2023-11-09T06:35:29+00:00", page), d(2023, 11, 8));
+        assert_eq!(publisher_date("2023-11-09T06:35:29Z", page), d(2023, 11, 8));
+        // another instant written locally says nothing of this one
+        assert_eq!(publisher_date("2023-11-09T07:00:00Z", page), d(2023, 11, 9));
+        // local midnight east of UTC, written in UTC
+        assert_eq!(publisher_date("2021-11-04T23:00Z", ""), d(2021, 11, 5));
+        assert_eq!(publisher_date("2021-11-04T23:17:00Z", ""), d(2021, 11, 4));
+        // a value with its own offset is the local date already
+        assert_eq!(publisher_date("2021-11-04T23:00:00+01:00", page), d(2021, 11, 4));
+        assert_eq!(publisher_date("2020-01-20T09:49:32+0000", page), d(2020, 1, 20));
+    }
+
+    fn labels(html: &str) -> Vec<(NaiveDate, DateLabel)> {
+        let dom = Dom::parse(html);
+        text_dates(&dom, None, None).dates.iter().map(|t| (t.date, t.label)).collect()
+    }
+
+    #[test]
+    fn words_around_a_date_say_what_it_is() {
+        let day = |y, m, dd| d(y, m, dd).unwrap();
+        assert_eq!(
+            labels("<dl><dt>Datum</dt> <dd>12.01.2017</dd></dl>"),
+            vec![(day(2017, 1, 12), DateLabel::Published)]
+        );
+        assert_eq!(
+            labels("<p>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023</p>"),
+            vec![(day(2023, 10, 31), DateLabel::Modified), (day(2023, 11, 1), DateLabel::Published)]
+        );
+        assert_eq!(
+            labels("<p>Date of Last Revision: August 9, 2017</p>"),
+            vec![(day(2017, 8, 9), DateLabel::Modified)]
+        );
+        assert_eq!(
+            labels("<p>wurde am 19. Mai 2010 um 23:03 Uhr gepostet</p>"),
+            vec![(day(2010, 5, 19), DateLabel::Published)]
+        );
+        assert_eq!(labels("<p>Party, 30.10.23</p>"), vec![(day(2023, 10, 30), DateLabel::None)]);
+        // prose that mentions a date is no date line; scripts are not text
+        let prose = "<p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen Veranstaltungen wieder mit mehr \
+                     Zuschauern stattfinden, wie der Verband am Mittwoch mitteilte, und die Vereine freuen sich.</p>";
+        assert_eq!(labels(prose), vec![]);
+        assert_eq!(labels("<script>var published = '01.02.2020';</script>"), vec![]);
+    }
+
+    #[test]
+    fn the_date_next_to_the_headline() {
+        let html = "<p>Archiv 03.03.2013</p><article><h1>Top 10 of the year</h1><p>January 22, 2014</p>\
+                    <p>Body text.</p></article><footer>Stand 01.02.2015</footer>";
+        let dom = Dom::parse(html);
+        let h1 = dom.elements().find(|(_, e)| e.name() == "h1").map(|(id, _)| id);
+        let found = text_dates(&dom, Some("en"), h1);
+        assert_eq!(found.next_to_headline().map(|t| t.date), d(2014, 1, 22));
+        assert!(text_dates(&dom, Some("en"), None).next_to_headline().is_none());
+        // a date far from the headline is not its date line
+        let far = format!("<h1>Headline here</h1><p>{}</p><p>January 22, 2014</p>", "word ".repeat(100));
+        let dom = Dom::parse(&far);
+        let h1 = dom.elements().find(|(_, e)| e.name() == "h1").map(|(id, _)| id);
+        assert!(text_dates(&dom, Some("en"), h1).next_to_headline().is_none());
+    }
+}
