@@ -70,6 +70,9 @@ pub struct Counts {
 /// not resident memory: the pages are the OS page cache's).
 const READ_MMAP_BYTES: i64 = 1 << 30;
 
+/// Page cache of the writing connection, in KiB (SQLite's default is 2 MiB).
+const WRITE_CACHE_KIB: i64 = 32 * 1024;
+
 impl Store {
     /// Open (creating it on first use) a store for writing and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
@@ -78,6 +81,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // the writer's page cache: the indexes it inserts into at random keys
+        // (band buckets, FTS terms) stay in memory instead of being re-read page
+        // by page; a fixed size, so memory stays flat however large the store
+        conn.pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
         let mut store = Store { conn, fault: None, written_in_session: 0 };
         schema::migrate(&mut store.conn)?;
         Ok(store)

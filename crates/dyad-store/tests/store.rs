@@ -175,6 +175,56 @@ fn a_reprint_with_small_edits_is_grouped_and_counted() {
     }
     let doc = store.document(b).unwrap().unwrap();
     assert_eq!(doc["group"].as_array().unwrap().len(), 2);
+    assert_cluster_counts_are_a_recount(&store);
+}
+
+/// The cluster counts kept up batch by batch are those of a recount of every event.
+fn assert_cluster_counts_are_a_recount(store: &Store) {
+    let differ: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM (
+               SELECT * FROM (SELECT cluster, num_mentions, num_articles, num_sources, first_event FROM clusters
+                 EXCEPT SELECT e.cluster, COUNT(*), COUNT(DISTINCT e.doc_id), COUNT(DISTINCT d.site_key), MIN(e.id)
+                 FROM events e JOIN documents d ON d.doc_id = e.doc_id GROUP BY e.cluster)
+               UNION ALL
+               SELECT * FROM (SELECT e.cluster, COUNT(*), COUNT(DISTINCT e.doc_id), COUNT(DISTINCT d.site_key), MIN(e.id)
+                 FROM events e JOIN documents d ON d.doc_id = e.doc_id GROUP BY e.cluster
+                 EXCEPT SELECT cluster, num_mentions, num_articles, num_sources, first_event FROM clusters))",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(differ, 0, "cluster rows differ from a recount");
+}
+
+#[test]
+fn many_reprints_join_one_group_with_bounded_buckets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("dyad.db")).unwrap();
+    // 60 copies of one wire story, each with its own small edit at the end
+    // on five sites
+    let reprints: Vec<Processed> = (0..60)
+        .map(|i| {
+            let mut p = text_doc(&format!("site{i}/sudan.txt"), &format!("{STORY}\nReported by desk number {i}."));
+            p.url = Some(format!("https://news{}.example/sudan-{i}", i % 5));
+            p
+        })
+        .collect();
+    let s = ingest(&mut store, &reprints, 16);
+    assert_eq!((s.added, s.grouped), (60, 59), "every reprint finds the group");
+    let conn = store.connection();
+    let groups: i64 = conn.query_row("SELECT count(DISTINCT group_id) FROM documents", [], |r| r.get(0)).unwrap();
+    assert_eq!(groups, 1);
+    let largest: i64 = conn
+        .query_row("SELECT max(n) FROM (SELECT count(*) AS n FROM doc_bands GROUP BY band, hash)", [], |r| r.get(0))
+        .unwrap();
+    assert!((1..=16).contains(&largest), "a band bucket holds at most 16 documents, not every reprint: {largest}");
+    let mentions: i64 = conn.query_row("SELECT max(num_articles) FROM clusters", [], |r| r.get(0)).unwrap();
+    assert_eq!(mentions, 60, "an event told in every reprint counts 60 articles");
+    let sources: i64 = conn.query_row("SELECT max(num_sources) FROM clusters", [], |r| r.get(0)).unwrap();
+    assert_eq!(sources, 5, "from five sites");
+    assert_cluster_counts_are_a_recount(&store);
 }
 
 #[test]
