@@ -141,9 +141,15 @@ impl Store {
 /// 56 documents/s instead of 1,200).
 const BUCKET_CAP: usize = 16;
 
-/// The group of the most similar stored document, if any is similar enough, and
-/// which of the document's band buckets are full (it is not added to those).
-fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<(Option<(String, f64)>, Vec<bool>)> {
+/// What the band buckets of a new document lead to.
+struct BucketLookup {
+    /// The group of the most similar stored document, if any is similar enough.
+    best: Option<(String, f64)>,
+    /// Which of the document's band buckets are full (it is not added to those).
+    full: Vec<bool>,
+}
+
+fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<BucketLookup> {
     let mut candidates = BTreeSet::new();
     let mut full = Vec::with_capacity(bands.len());
     {
@@ -168,7 +174,7 @@ fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<(O
             best = Some((group, sim));
         }
     }
-    Ok((best, full))
+    Ok(BucketLookup { best, full })
 }
 
 fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
@@ -178,8 +184,8 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
     let (group, similarity, blob, bands) = match &sig {
         Some(sig) => {
             let bands = minhash::bands(sig);
-            let (found, full) = find_group(tx, sig, &bands)?;
-            let (group, sim) = match found {
+            let BucketLookup { best, full } = find_group(tx, sig, &bands)?;
+            let (group, sim) = match best {
                 Some((g, s)) => (g, Some(s)),
                 None => (doc_id.clone(), None),
             };
