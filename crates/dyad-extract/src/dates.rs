@@ -223,7 +223,7 @@ pub fn dates_in_text(text: &str, lang: Option<&str>, limit: usize) -> Vec<FoundD
     found
 }
 
-/// A date in a URL path: `/2024/07/25/` or `/2024-07-25-slug`.
+/// A date in a URL path: `/2024/07/25/`, `/2024-07-25-slug` or `/20240725/`.
 pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let path = rest.split(['?', '#']).next()?;
@@ -241,6 +241,12 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
                 return parse_date(&date.to_string());
             }
         }
+        // /20200428/slug
+        if seg.len() == 8 && seg.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(date) = parse_date(seg).filter(|d| d.year() >= 1995) {
+                return Some(date);
+            }
+        }
         if seg.len() >= 10 && seg.as_bytes()[4] == b'-' && seg.as_bytes()[7] == b'-' {
             if let Some(date) = parse_date(seg) {
                 return Some(date);
@@ -248,6 +254,46 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// Keys of the publication date in the JSON that pages embed in scripts for
+/// their own code (the store of a single-page app, an analytics layer).
+const SCRIPT_PUBLISHED_KEYS: &[&str] = &[
+    "datePublished",
+    "publishedAt",
+    "published_at",
+    "publishDate",
+    "publish_date",
+    "publishedDate",
+    "publicationDate",
+    "date_published",
+    "firstPublished",
+];
+
+/// The first publication date the page's embedded JSON gives under one of
+/// [`SCRIPT_PUBLISHED_KEYS`] (`"published_at":"2019-03-02T06:22:28+01:00"`,
+/// escaped quotes too), in the publisher's zone.
+pub fn date_in_scripts(src: &str) -> Option<NaiveDate> {
+    let mut first: Option<(usize, NaiveDate)> = None;
+    for key in SCRIPT_PUBLISHED_KEYS {
+        for quote in ["\"", "\\\""] {
+            let needle = format!("{quote}{key}{quote}");
+            let Some(at) = src.find(&needle) else { continue };
+            if first.is_some_and(|(pos, _)| pos < at) {
+                continue;
+            }
+            let rest = src[at + needle.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else { continue };
+            let rest = rest.trim_start();
+            let Some(value) = rest.strip_prefix(quote) else { continue };
+            let Some(end) = value.find(quote).filter(|&end| end <= 40) else { continue };
+            let value = value[..end].replace("\\/", "/");
+            if let Some(date) = publisher_date(&value, src) {
+                first = Some((at, date));
+            }
+        }
+    }
+    first.map(|(_, d)| d)
 }
 
 /// What the words next to a date in the text say it is.
@@ -481,6 +527,21 @@ mod tests {
         // a value with its own offset is the local date already
         assert_eq!(publisher_date("2021-11-04T23:00:00+01:00", page), d(2021, 11, 4));
         assert_eq!(publisher_date("2020-01-20T09:49:32+0000", page), d(2020, 1, 20));
+    }
+
+    #[test]
+    fn dates_in_urls_and_embedded_json() {
+        assert_eq!(date_in_url("https://www.thelocal.se/20200428/meet-the-swede"), d(2020, 4, 28));
+        assert_eq!(date_in_url("https://x.com/article/12345678/slug"), None, "an id, not a date");
+        let page =
+            r#"<script>window.__STATE__ = {"title":"Sidamo","published_at":"2019-03-02T06:22:28+01:00"};</script>"#;
+        assert_eq!(date_in_scripts(page), d(2019, 3, 2));
+        let escaped = r#"<script>var s = "{\"publishedDate\":\"2016-11-04T20:37:27Z\",\"updatedDate\":\"2016-11-05\"}";</script>"#;
+        assert_eq!(date_in_scripts(escaped), d(2016, 11, 4));
+        // the first publication key in the page wins; other keys are not dates of the page
+        let two = r#"{"publishDate":"2020/02/24","related":{"datePublished":"2019-01-01"},"modified":"2021-01-01"}"#;
+        assert_eq!(date_in_scripts(two), d(2020, 2, 24));
+        assert_eq!(date_in_scripts(r#"{"updatedAt":"2020-01-01","publishedAt":null}"#), None);
     }
 
     fn labels(html: &str) -> Vec<(NaiveDate, DateLabel)> {

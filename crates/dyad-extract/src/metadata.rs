@@ -134,6 +134,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
     let h1_node = h1s.iter().copied().find(|&id| in_main(id)).or_else(|| (h1s.len() == 1).then(|| h1s[0]));
     let h1 = h1_node.map(|id| normalize(&dom.text(id))).filter(|t| !t.is_empty());
     let host_name = url.and_then(host);
+    let declared_title = title_tag.clone().or_else(|| meta(&["og:title"]));
     let title = choose_title(
         h1,
         meta(&["og:title", "twitter:title"]),
@@ -154,6 +155,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
         date_lines: &date_lines,
         main,
         headline: h1_node,
+        declared_title: declared_title.as_deref(),
         url,
         lang: lang.as_deref(),
     });
@@ -202,6 +204,8 @@ struct PageDates<'a, 'd> {
     date_lines: &'a [NodeId],
     main: Option<NodeId>,
     headline: Option<NodeId>,
+    /// The `<title>` or `og:title`.
+    declared_title: Option<&'a str>,
     url: Option<&'a str>,
     lang: Option<&'a str>,
 }
@@ -214,7 +218,8 @@ struct PageDates<'a, 'd> {
 /// 3. a date in the URL;
 /// 4. a date the text labels as the publication ("Veröffentlicht am", "Posted");
 /// 5. a short date line (an element whose class or id names a date);
-/// 6. the date written next to the headline;
+/// 6. the date written next to the headline, else in the declared title,
+///    else under a publication key of the JSON embedded in scripts;
 /// 7. the revision: JSON-LD `dateModified`, the modification `<meta>`s,
 ///    microdata, a date the text labels as a revision ("Stand:", "Updated").
 fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> {
@@ -239,7 +244,7 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
                 .filter_map(|a| dom.element(a))
                 .any(|e| class_words(e).iter().any(|w| w.contains("publi") || w.contains("posted")))
     };
-    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 12] = [
+    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 14] = [
         ("json-ld datePublished", &|| ok(p.ld.date_published.as_deref().and_then(|v| publisher_date(v, p.src)))),
         ("meta published", &|| meta_date(PUBLISHED_KEYS)),
         ("microdata datePublished", &|| ok(p.item_published)),
@@ -259,6 +264,8 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
             })
         }),
         ("next to headline", &|| ok(text_dates().next_to_headline().map(|d| d.date))),
+        ("title", &|| ok(p.declared_title.and_then(|t| date_in_text(t, p.lang)))),
+        ("script published", &|| ok(dates::date_in_scripts(p.src))),
         ("modified", &|| {
             ok(p.ld.date_modified.as_deref().and_then(|v| publisher_date(v, p.src)))
                 .or_else(|| meta_date(MODIFIED_KEYS))
