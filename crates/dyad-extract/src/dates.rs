@@ -366,13 +366,17 @@ fn label_of<'a>(words: impl Iterator<Item = &'a str>) -> DateLabel {
     DateLabel::None
 }
 
+/// The words (runs of letters) of `s`.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())
+}
+
 /// A date in the visible text of a page.
 #[derive(Clone, Copy, Debug)]
 pub struct TextDate {
     pub date: NaiveDate,
-    /// The text node it is in.
-    pub node: NodeId,
-    /// Characters of visible text before it on the page.
+    /// Bytes of visible text before it on the page (text nodes trimmed, one
+    /// byte between nodes).
     pub offset: usize,
     pub label: DateLabel,
 }
@@ -438,18 +442,15 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
             let found = dates_in_text(text, lang, 8);
             for (k, f) in found.iter().enumerate() {
                 let before = &text[after_last..f.start];
-                let words = |s: &str| s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count();
-                let mut label = label_of(before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(4));
-                if label == DateLabel::None && words(before) == 0 && after_last == 0 {
-                    label = label_of(previous.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(3));
+                let mut label = label_of(words(before).rev().take(4));
+                if label == DateLabel::None && words(before).next().is_none() && after_last == 0 {
+                    label = label_of(words(previous).rev().take(3));
                 }
                 if label == DateLabel::None {
                     let until = found.get(k + 1).map_or(text.len(), |n| n.start);
-                    label = label_of(
-                        text[f.end..until].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(6),
-                    );
+                    label = label_of(words(&text[f.end..until]).take(6));
                 }
-                out.dates.push(TextDate { date: f.date, node: id, offset: offset + f.start, label });
+                out.dates.push(TextDate { date: f.date, offset: offset + f.start, label });
                 after_last = f.end;
                 if out.dates.len() >= MAX_TEXT_DATES {
                     break;
