@@ -13,7 +13,7 @@ use anyhow::{bail, Context};
 use clap::Subcommand;
 use dyad_nlp::ner::gazetteer::{Gazetteer, GAZ_NAMES};
 use dyad_nlp::ner::model::bilou;
-use dyad_nlp::ner::train::{train, Example, Options};
+use dyad_nlp::ner::train::{train, Example, HistorySource, Options};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -60,6 +60,10 @@ pub enum TrainCommand {
         /// Quantisation step of the stored weights
         #[arg(long, default_value_t = 0.05)]
         step: f32,
+        /// Where the prediction history learns from while training: jackknife
+        /// (a tagger trained on the other half of the documents) or off
+        #[arg(long, default_value = "jackknife", value_parser = ["jackknife", "off"])]
+        history: String,
     },
 }
 
@@ -68,8 +72,9 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Summary> {
         TrainCommand::Pos { data, out, seed, epochs, step } => {
             pos(&data, &out, &dyad_nlp::pos::train::Options { epochs, seed, step, ..Default::default() })
         }
-        TrainCommand::Ner { data, actors, out, seed, epochs, corpora, min_count, step } => {
-            ner(&data, &actors, &out, &corpora, &Options { epochs, seed, min_count, step })
+        TrainCommand::Ner { data, actors, out, seed, epochs, corpora, min_count, step, history } => {
+            let history = if history == "off" { HistorySource::Off } else { HistorySource::Jackknife };
+            ner(&data, &actors, &out, &corpora, &Options { epochs, seed, min_count, step, history })
         }
     }
 }

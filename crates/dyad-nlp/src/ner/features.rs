@@ -7,6 +7,9 @@
 //! sentence.
 
 use super::gazetteer::{Gazetteer, GAZ_CLASSES};
+use super::table::IdHasher;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// splitmix64's finaliser: a cheap, well-mixed, platform-independent hash step.
 #[inline]
@@ -205,7 +208,7 @@ impl WordInfo {
 
 // Template ids. Changing any of these (or what they combine) changes the model
 // format: bump `FEATURE_VERSION` so stale weights are refused.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 const T_BIAS: u64 = 1;
 const T_W0: u64 = 2;
 const T_FORM0: u64 = 3;
@@ -239,6 +242,7 @@ const T_T1: u64 = 40;
 const T_T12: u64 = 41;
 const T_T1_W0: u64 = 42;
 const T_T1_SH0: u64 = 43;
+const T_HISTORY: u64 = 44;
 
 /// Sentence-level inputs to the static features, owned by the caller and reused.
 #[derive(Default)]
@@ -384,6 +388,69 @@ pub fn history_features(info: &WordInfo, t1: u8, t2: u8) -> [u64; 4] {
     ]
 }
 
+/// What the tagger said earlier in the document about each capitalised word
+/// (the "extended prediction history" of Ratinov and Roth 2009): per word key,
+/// how often it was tagged O, PER, ORG, LOC and MISC. A name's later, shorter
+/// mentions ("Clinton", "Leeds") take their label from the earlier, clearer ones.
+#[derive(Default)]
+pub struct PredictionHistory {
+    counts: HashMap<u64, [u16; 5], BuildHasherDefault<IdHasher>>,
+}
+
+/// Where a word stands, for its history features: first in its sentence, in a
+/// headline in capitals (where the history is most of the evidence).
+#[inline]
+pub fn history_context(i: usize, all_caps: bool) -> u64 {
+    (i == 0) as u64 | (all_caps as u64) << 1
+}
+
+/// At most one history feature per class (O and the four labels).
+pub const MAX_HISTORY_FEATURES: usize = 5;
+
+impl PredictionHistory {
+    /// Forget the document (call between documents).
+    pub fn clear(&mut self) {
+        self.counts.clear();
+    }
+
+    /// Remember the tags given to a sentence's capitalised words.
+    pub fn record(&mut self, info: &[WordInfo], tags: &[u8]) {
+        for (w, &t) in info.iter().zip(tags) {
+            if w.flags & CAP_INIT != 0 {
+                let class = super::model::untag(t).map_or(0, |(label, _)| label + 1);
+                let c = self.counts.entry(w.lower).or_insert([0; 5]);
+                c[class] = c[class].saturating_add(1);
+            }
+        }
+    }
+
+    /// The history features of a word into `out`; how many. A class the word had
+    /// every time, most of the time or some of the time gives a different feature.
+    #[inline]
+    pub fn features(&self, info: &WordInfo, context: u64, out: &mut [u64; MAX_HISTORY_FEATURES]) -> usize {
+        if info.flags & CAP_INIT == 0 || self.counts.is_empty() {
+            return 0;
+        }
+        let Some(c) = self.counts.get(&info.lower) else { return 0 };
+        let total: u32 = c.iter().map(|&x| x as u32).sum();
+        let mut n = 0;
+        for (class, &k) in c.iter().enumerate() {
+            if k > 0 {
+                let share = if k as u32 == total {
+                    3
+                } else if 2 * k as u32 >= total {
+                    2
+                } else {
+                    1
+                };
+                out[n] = feat2(T_HISTORY, class as u64, share | context << 2);
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,6 +485,26 @@ mod tests {
         // short words and non-ASCII do not panic
         assert_eq!(WordInfo::of("é").nchars, 1);
         assert_eq!(WordInfo::of("").nchars, 0);
+    }
+
+    #[test]
+    fn prediction_history_remembers_capitalised_words_per_document() {
+        use super::super::model::{tag, U};
+        let info: Vec<WordInfo> = ["Leeds", "beat", "Chelsea"].iter().map(|w| WordInfo::of(w)).collect();
+        let mut h = PredictionHistory::default();
+        let mut out = [0u64; MAX_HISTORY_FEATURES];
+        assert_eq!(h.features(&info[0], 0, &mut out), 0, "nothing seen yet");
+        h.record(&info, &[tag(1, U), 0, tag(1, U)]);
+        let leeds = WordInfo::of("LEEDS");
+        assert_eq!(h.features(&leeds, 0, &mut out), 1, "seen once, as ORG, in any case");
+        let always = out[0];
+        assert_eq!(h.features(&info[1], 0, &mut out), 0, "lowercase words are not remembered");
+        h.record(&info[..1], &[tag(2, U)]);
+        assert_eq!(h.features(&info[0], 0, &mut out), 2, "ORG once, LOC once");
+        assert!(!out[..2].contains(&always), "a label seen half the time is another feature");
+        assert_ne!(h.features(&info[0], 1, &mut out), 0);
+        h.clear();
+        assert_eq!(h.features(&info[0], 0, &mut out), 0, "a new document");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! perceptron weights that dyad trains itself (`dyad train ner`) and ships in
 //! `data/ner/model.bin`, compiled into the binary.
 //!
-//! - [`features`]: per-word hashes and the hashed feature templates;
+//! - [`features`]: per-word hashes, the hashed feature templates and the
+//!   prediction history of a document;
 //! - [`gazetteer`]: name lists as features (cities, countries, actor names);
 //! - [`model`]: tags, the weights file and decoding;
 //! - [`train`]: the perceptron trainer.
@@ -81,6 +82,7 @@ pub fn entities_with(m: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Enti
     let mut flags = HashMap::new();
     features::doc_flags(&refs, &mut flags);
     let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
+    let mut history = features::PredictionHistory::default();
     let mut scratch = Scratch::default();
     let mut tags = Vec::new();
     let mut out = Vec::new();
@@ -88,7 +90,7 @@ pub fn entities_with(m: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Enti
         if ws.is_empty() {
             continue;
         }
-        m.tag(ws, &doc, &mut scratch, &mut tags);
+        m.tag(ws, &doc, &mut history, &mut scratch, &mut tags);
         for (s, e, l) in model::spans(&tags) {
             let span = Span::new(spans[s].start, spans[e - 1].end);
             out.push(Entity { text: span.slice(text).to_string(), span, label: LABELS[l], actor: None });

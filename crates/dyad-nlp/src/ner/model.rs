@@ -12,7 +12,9 @@
 //! list mask); the features (count, then per feature the key delta, a mask of the
 //! tags with a weight, and each weight as a zigzag varint of `weight / step`).
 
-use super::features::{history_features, SentenceFeatures, FEATURE_VERSION};
+use super::features::{
+    history_context, history_features, PredictionHistory, SentenceFeatures, FEATURE_VERSION, MAX_HISTORY_FEATURES,
+};
 use super::gazetteer::{Gazetteer, GAZ_CLASSES};
 use super::table::U32Map;
 use crate::binio::{unzigzag, write_varint, zigzag, Reader};
@@ -144,9 +146,19 @@ impl Tagger {
 
     /// Tag one sentence of words. `doc` gives the document flags of a word key
     /// (see [`super::features::doc_flags`]); `&|_| 0` without a document.
-    pub fn tag<S: AsRef<str>>(&self, words: &[S], doc: &dyn Fn(u64) -> u8, scratch: &mut Scratch, out: &mut Vec<u8>) {
+    /// `history` holds what was tagged earlier in the document and learns this
+    /// sentence's tags (a fresh one for a sentence on its own).
+    pub fn tag<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        doc: &dyn Fn(u64) -> u8,
+        history: &mut PredictionHistory,
+        scratch: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) {
         scratch.features.compute(words, &self.gaz, doc);
-        self.decode(&scratch.features, out);
+        self.decode(&scratch.features, history, out);
+        history.record(&scratch.features.info, out);
     }
 
     #[inline]
@@ -160,7 +172,10 @@ impl Tagger {
     }
 
     /// Greedy constrained decoding over computed features (the tagger alone).
-    pub fn decode(&self, f: &SentenceFeatures, out: &mut Vec<u8>) {
+    /// `history` holds the document's earlier tags. (A beam over the summed scores
+    /// was tried and is far worse: the weights are trained for greedy decoding, so
+    /// a path's score sum is not a calibrated measure of the path.)
+    pub fn decode(&self, f: &SentenceFeatures, history: &PredictionHistory, out: &mut Vec<u8>) {
         out.clear();
         let (mut t1, mut t2) = (START, START);
         // a word's features are fetched one word ahead of scoring it (the table is
@@ -177,6 +192,11 @@ impl Tagger {
             prefetch(i + 1);
             let mut scores = [0f32; NTAGS];
             for &h in f.of(i) {
+                self.add(h, &mut scores);
+            }
+            let mut earlier = [0u64; MAX_HISTORY_FEATURES];
+            let n_earlier = history.features(&f.info[i], history_context(i, f.all_caps), &mut earlier);
+            for &h in &earlier[..n_earlier] {
                 self.add(h, &mut scores);
             }
             for h in history_features(&f.info[i], t1, t2) {

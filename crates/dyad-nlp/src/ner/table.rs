@@ -1,6 +1,9 @@
 //! A small open-addressing hash table from 32-bit keys (already hashes) to copy
 //! values: one probe sequence over one flat array of (key, value) slots, so a hit
-//! costs one cache miss; no allocation on lookup.
+//! costs one cache miss; no allocation on lookup. Also [`IdHasher`], for std maps
+//! keyed by such hashes.
+
+use std::hash::Hasher;
 
 #[derive(Default)]
 pub(crate) struct U32Map<V> {
@@ -102,6 +105,24 @@ impl<V: Copy + Default> U32Map<V> {
                 self.insert(k, v);
             }
         }
+    }
+}
+
+/// The feature hashes are already well mixed: hash them as themselves.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 

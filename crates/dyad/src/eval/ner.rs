@@ -6,7 +6,7 @@
 
 use crate::Summary;
 use anyhow::Context;
-use dyad_nlp::ner::features::doc_flags;
+use dyad_nlp::ner::features::{doc_flags, PredictionHistory};
 use dyad_nlp::ner::model::{spans, LABEL_NAMES};
 use dyad_nlp::ner::{Scratch, Tagger};
 use std::collections::HashMap;
@@ -136,6 +136,20 @@ pub struct Scores {
     pub counts: [(usize, usize, usize); 4],
     pub sentences: usize,
     pub tokens: usize,
+    /// Gold names found with the right span but another label: `[gold][predicted]`.
+    pub wrong_label: [[usize; 4]; 4],
+    /// Gold names a prediction overlaps with another span.
+    pub wrong_span: usize,
+    /// Gold names no prediction touches.
+    pub missed: usize,
+    /// Predictions that touch no gold name.
+    pub invented: usize,
+    /// With `--verbose`: each sentence with an error, gold and predicted names.
+    pub error_lines: Vec<String>,
+}
+
+fn overlaps(a: &(usize, usize, usize), b: &(usize, usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
 }
 
 fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
@@ -150,15 +164,47 @@ impl Scores {
         for g in gold {
             if pred.contains(g) {
                 self.counts[g.2].0 += 1;
+                continue;
+            }
+            self.counts[g.2].2 += 1;
+            if let Some(p) = pred.iter().find(|p| (p.0, p.1) == (g.0, g.1)) {
+                self.wrong_label[g.2][p.2] += 1;
+            } else if pred.iter().any(|p| overlaps(p, g)) {
+                self.wrong_span += 1;
             } else {
-                self.counts[g.2].2 += 1;
+                self.missed += 1;
             }
         }
         for p in pred {
             if !gold.contains(p) {
                 self.counts[p.2].1 += 1;
+                if !gold.iter().any(|g| overlaps(p, g)) {
+                    self.invented += 1;
+                }
             }
         }
+    }
+
+    /// The errors by kind: wrong label (gold -> predicted), wrong span, missed, invented.
+    pub fn error_summary(&self) -> String {
+        let mut labels = Vec::new();
+        for (g, row) in self.wrong_label.iter().enumerate() {
+            for (p, &n) in row.iter().enumerate() {
+                if n > 0 {
+                    labels.push((n, format!("{}->{} {n}", LABEL_NAMES[g], LABEL_NAMES[p])));
+                }
+            }
+        }
+        labels.sort_by_key(|b| std::cmp::Reverse(b.0));
+        let total: usize = labels.iter().map(|l| l.0).sum();
+        let list: Vec<String> = labels.into_iter().map(|l| l.1).collect();
+        format!(
+            "errors: wrong label {total} ({}), wrong span {}, missed {}, invented {}\n",
+            list.join(", "),
+            self.wrong_span,
+            self.missed,
+            self.invented
+        )
     }
 
     pub fn total(&self) -> (usize, usize, usize) {
@@ -194,21 +240,44 @@ impl Scores {
 /// labels. `labels` are the ones the set annotates; predictions of other labels
 /// (MISC on UNER) are dropped.
 pub fn evaluate(tagger: &Tagger, sentences: &[Labeled], labels: &[usize]) -> Scores {
+    evaluate_listing(tagger, sentences, labels, false)
+}
+
+/// [`evaluate`], listing each sentence with an error in `error_lines` when `list` is set.
+pub fn evaluate_listing(tagger: &Tagger, sentences: &[Labeled], labels: &[usize], list: bool) -> Scores {
     let mut scores = Scores::default();
     let mut scratch = Scratch::default();
     let mut tags = Vec::new();
     let mut flags = HashMap::new();
+    let mut history = PredictionHistory::default();
     let mut start = 0;
     while start < sentences.len() {
         let doc = sentences[start].doc;
         let end = start + sentences[start..].iter().take_while(|s| s.doc == doc).count();
         let group: Vec<&[String]> = sentences[start..end].iter().map(|s| s.words.as_slice()).collect();
         doc_flags(&group, &mut flags);
+        history.clear();
         for s in &sentences[start..end] {
-            tagger.tag(&s.words, &|k| flags.get(&k).copied().unwrap_or(0), &mut scratch, &mut tags);
+            tagger.tag(&s.words, &|k| flags.get(&k).copied().unwrap_or(0), &mut history, &mut scratch, &mut tags);
             let pred: Vec<_> = spans(&tags).into_iter().filter(|p| labels.contains(&p.2)).collect();
             let gold: Vec<_> = iob_spans(&s.labels).into_iter().filter(|g| labels.contains(&g.2)).collect();
             scores.add(&gold, &pred);
+            if list && gold != pred {
+                let show = |names: &[(usize, usize, usize)]| -> String {
+                    let items: Vec<String> = names
+                        .iter()
+                        .map(|n| format!("[{} {}]", s.words[n.0..n.1].join(" "), LABEL_NAMES[n.2]))
+                        .collect();
+                    items.join(" ")
+                };
+                scores.error_lines.push(format!(
+                    "doc {}: {}\n  gold: {}\n  dyad: {}",
+                    s.doc,
+                    s.words.join(" "),
+                    show(&gold),
+                    show(&pred)
+                ));
+            }
             scores.sentences += 1;
             scores.tokens += s.words.len();
         }
@@ -225,8 +294,9 @@ pub fn bench(tagger: &Tagger, sentences: &[Labeled]) -> (f64, f64) {
     let none = |_: u64| 0u8;
     let t = Instant::now();
     let mut found = 0usize;
+    let mut history = PredictionHistory::default();
     for s in sentences {
-        tagger.tag(&s.words, &none, &mut scratch, &mut tags);
+        tagger.tag(&s.words, &none, &mut history, &mut scratch, &mut tags);
         found += tags.iter().filter(|&&t| t != 0).count();
     }
     let with_features = tokens as f64 / t.elapsed().as_secs_f64();
@@ -240,7 +310,7 @@ pub fn bench(tagger: &Tagger, sentences: &[Labeled]) -> (f64, f64) {
         .collect();
     let t = Instant::now();
     for f in &computed {
-        tagger.decode(f, &mut tags);
+        tagger.decode(f, &history, &mut tags);
         found += tags.iter().filter(|&&t| t != 0).count();
     }
     let alone = tokens as f64 / t.elapsed().as_secs_f64();
@@ -259,10 +329,19 @@ fn model() -> anyhow::Result<&'static Tagger> {
     dyad_nlp::ner::model().context("the NER model (data/ner/model.bin) is missing or unreadable; run `dyad train ner`")
 }
 
-fn report(name: &str, path: &Path, sentences: &[Labeled], labels: &[usize], verbose: bool) -> anyhow::Result<Summary> {
+/// Score and print; `verbose` lists every sentence with an error; `speed` adds the
+/// tagging speed.
+fn report(
+    name: &str,
+    path: &Path,
+    sentences: &[Labeled],
+    labels: &[usize],
+    verbose: bool,
+    speed: bool,
+) -> anyhow::Result<Summary> {
     let tagger = model()?;
     let t = Instant::now();
-    let scores = evaluate(tagger, sentences, labels);
+    let scores = evaluate_listing(tagger, sentences, labels, verbose);
     let secs = t.elapsed().as_secs_f64();
     println!(
         "{name}: {} ({} sentences, {} tokens, {} gold entities; exact-span match)",
@@ -271,9 +350,13 @@ fn report(name: &str, path: &Path, sentences: &[Labeled], labels: &[usize], verb
         scores.tokens,
         scores.gold_entities()
     );
+    for line in &scores.error_lines {
+        println!("{line}");
+    }
     print!("{}", scores.table(labels));
+    print!("{}", scores.error_summary());
     println!("annotate+score: {:.0} tokens/s", scores.tokens as f64 / secs);
-    if verbose {
+    if speed {
         let (with_features, alone) = bench(tagger, sentences);
         println!("speed (one core): features+tagging {with_features:.0} tokens/s; tagger alone {alone:.0} tokens/s");
     }
@@ -286,26 +369,26 @@ const ALL: [usize; 4] = [0, 1, 2, 3];
 /// CoNLL-2003 English test set (never used in training).
 /// `DYAD_EVAL_LIMIT=N` scores only the first N sentences (for quick checks).
 /// The speed is always printed.
-pub fn conll(dir: &Path, _verbose: bool) -> anyhow::Result<Summary> {
+pub fn conll(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     let path = dir.join("nlp/conll2003/test.txt");
     let sentences = read(&path, Format::Conll, 0)?;
     let limit = std::env::var("DYAD_EVAL_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
     let sentences = &sentences[..limit.min(sentences.len())];
-    report("CoNLL-2003 test", &path, sentences, &ALL, true)
+    report("CoNLL-2003 test", &path, sentences, &ALL, verbose, true)
 }
 
 /// UNER English EWT test: PER, ORG, LOC only (MISC guesses are not scored).
 pub fn uner(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     let path = dir.join("nlp/uner_english_ewt/en_ewt-ud-test.iob2");
     let sentences = read(&path, Format::Uner, 0)?;
-    report("UNER English EWT test", &path, &sentences, &[0, 1, 2], verbose)
+    report("UNER English EWT test", &path, &sentences, &[0, 1, 2], verbose, verbose)
 }
 
 /// wikigold (all of it).
 pub fn wikigold(dir: &Path, verbose: bool) -> anyhow::Result<Summary> {
     let path = dir.join("nlp/wikigold/wikigold.conll.txt");
     let sentences = read(&path, Format::Conll, 0)?;
-    report("wikigold", &path, &sentences, &ALL, verbose)
+    report("wikigold", &path, &sentences, &ALL, verbose, verbose)
 }
 
 #[cfg(test)]
