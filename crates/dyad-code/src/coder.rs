@@ -6,7 +6,7 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Code, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
-use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention};
+use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, Name, UNKNOWN_CODE};
 use crate::patterns::{match_pattern, PatternMatch};
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
@@ -286,16 +286,28 @@ impl Coder {
         let text = &doc.article.text;
         let published = doc.article.published;
         let mut words: Vec<Words> = doc.sentences.iter().map(|s| Words::new(text, s, &self.dict.vocab)).collect();
+        // the entity tagger's persons and organisations, by sentence
+        let names: Vec<Vec<Name>> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                doc.entities
+                    .iter()
+                    .filter(|e| s.span.contains(e.span))
+                    .map(|e| Name { span: e.span, label: e.label })
+                    .collect()
+            })
+            .collect();
         // first pass: learn surnames of people named in full
         let mut aliases = Aliases::default();
-        for w in &words {
-            for m in find_mentions(w, &self.dict, &aliases, published) {
+        for (w, names) in words.iter().zip(&names) {
+            for m in find_mentions(w, &self.dict, &aliases, published, names) {
                 aliases.learn(w, &m, &self.dict);
             }
         }
         let mut out = Coded::default();
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
-            let mut mentions = find_mentions(w, &self.dict, &aliases, published);
+            let mut mentions = find_mentions(w, &self.dict, &aliases, published, &names[si]);
             // phrases that point back ("the two leaders") look at the sentences so far,
             // whose mentions the trace keeps
             let earlier = out.trace.iter().rev().flat_map(|t| t.mentions.iter().rev());
@@ -311,7 +323,7 @@ impl Coder {
                         text: m.span.slice(text).to_string(),
                         span: m.span,
                         label,
-                        actor: Some(m.code.to_string()),
+                        actor: Some(m.code.to_string()).filter(|c| c != UNKNOWN_CODE),
                     });
                 }
             }
@@ -955,7 +967,13 @@ impl Coder {
         let (window, pm) = (&reading.window, &reading.pm);
         // "offering {&military support}": a name modifying a pattern's later word is
         // part of the pattern, not an actor ("with rioters" still names the rioters)
-        let modifier = |i: usize| pm.words.iter().any(|r| r.start <= ms[i].words.start && ms[i].words.end < r.end);
+        // a name of unknown code that is itself a pattern word ("celebrate * tabaski") is too
+        let modifier = |i: usize| {
+            let unknown = ms[i].code.as_str() == UNKNOWN_CODE;
+            pm.words.iter().any(|r| {
+                r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end))
+            })
+        };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
         // an infinitive or participle shares the subject of the verb it depends on
         let nonfinite =
@@ -1121,7 +1139,7 @@ impl Coder {
                 span: m.span,
                 code: m.code.to_string(),
                 country: m.code.country().map(String::from),
-                sector: m.code.sector().map(String::from),
+                sector: m.code.sector().filter(|&s| s != UNKNOWN_CODE).map(String::from),
                 entry: m.entry.clone(),
             }
         };

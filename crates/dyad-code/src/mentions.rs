@@ -135,8 +135,27 @@ fn role_str(file: &str, id: &str, role: &Role) -> String {
     format!("{file}:{id} [{role}]")
 }
 
-/// Find and code the actor mentions of a sentence for the given date.
-pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date: Option<NaiveDate>) -> Vec<Mention> {
+/// The code of an actor no dictionary knows (PETRARCH writes it the same way).
+pub const UNKNOWN_CODE: &str = "---";
+
+/// A person or organisation the entity tagger found in a sentence: a byte span and its label.
+#[derive(Clone, Copy, Debug)]
+pub struct Name {
+    pub span: Span,
+    pub label: EntityLabel,
+}
+
+/// Find and code the actor mentions of a sentence for the given date. `names` are the
+/// entity tagger's persons and organisations in the sentence: one that no dictionary
+/// phrase touches is still an actor ("Estonia launched cyber attacks against Krugman"),
+/// with the code [`UNKNOWN_CODE`].
+pub fn find_mentions(
+    words: &Words,
+    dict: &Dictionaries,
+    aliases: &Aliases,
+    date: Option<NaiveDate>,
+    names: &[Name],
+) -> Vec<Mention> {
     let chunks = find_chunks(words, dict, aliases);
     let mut out = Vec::new();
     let mut k = 0;
@@ -162,6 +181,7 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
             }
         }
     }
+    add_unknown_names(words, dict, names, &mut out);
     for k in 1..out.len() {
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
     }
@@ -169,6 +189,78 @@ pub fn find_mentions(words: &Words, dict: &Dictionaries, aliases: &Aliases, date
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     out
+}
+
+/// Persons and organisations of the entity tagger that no mention overlaps, as actors
+/// of unknown code, in sentence order. A one-word name that is a function word or a
+/// verb of the dictionary is taken for a tagging error ("Urges", "The").
+fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[Name], out: &mut Vec<Mention>) {
+    for n in names {
+        let kind = match n.label {
+            EntityLabel::PER => ActorKind::Person,
+            EntityLabel::ORG => ActorKind::Org,
+            _ => continue,
+        };
+        let inside: Vec<usize> = (0..words.len()).filter(|&i| n.span.contains(words.words[i].span)).collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
+        let range = first..last + 1;
+        let w0 = &words.words[first];
+        let single_common = range.len() == 1
+            && (FUNCTION_WORDS.contains(&w0.norm.as_str()) || dict.verbs.index.longest_at(&words.ids, first).is_some());
+        if !w0.capitalized
+            || single_common
+            || range.clone().all(|i| words.words[i].punct)
+            || out.iter().any(|m| m.words.start < range.end && range.start < m.words.end)
+        {
+            continue;
+        }
+        // "a BAK missile", "the nation's Douzu community": inside a noun phrase opened by an
+        // article or a possessive, a name before a common noun describes that noun
+        let before_noun =
+            words.words.get(range.end).and_then(|w| w.tag).is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"));
+        let opened = (range.start.saturating_sub(3)..range.start)
+            .rev()
+            .take_while(|&k| matches!(words.norm(k), "a" | "an" | "the" | "'s") || describing_word(words, dict, k))
+            .any(|k| matches!(words.norm(k), "a" | "an" | "the" | "'s"));
+        if before_noun && opened {
+            continue;
+        }
+        let at = out.iter().position(|m| m.words.start >= range.end).unwrap_or(out.len());
+        if let Some(prev) = at.checked_sub(1).map(|k| &mut out[k]).filter(|p| !p.location) {
+            // "the European Union (EU)": the bracketed short name of the mention before it
+            let bracketed = range.start >= 1
+                && words.norm(range.start - 1) == "("
+                && prev.words.end + 1 == range.start
+                && words.norm(range.end) == ")";
+            if bracketed {
+                continue;
+            }
+            // "Gondor's Prime Minister Falastur": a title and the name after it are one actor
+            if prev.words.end == range.start {
+                prev.words.end = range.end;
+                prev.span = prev.span.cover(words.span_of(range.start, range.end));
+                prev.entry.push_str(&format!(" + the name after it ({:?})", n.label));
+                if kind == ActorKind::Person && prev.kind != ActorKind::Org && prev.code.sector().is_some() {
+                    prev.kind = ActorKind::Person;
+                }
+                continue;
+            }
+        }
+        out.insert(
+            at,
+            Mention {
+                span: words.span_of(range.start, range.end),
+                words: range,
+                code: ActorCode::new(UNKNOWN_CODE),
+                entry: format!("entity tagger: {:?}, in no actor dictionary", n.label),
+                kind,
+                head: None,
+                location: false,
+                coordinated: false,
+                refers_back: false,
+            },
+        );
+    }
 }
 
 /// "summoned the Chinese ambassador to complain": a dictionary phrase ending in a
@@ -387,7 +479,7 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         } else {
             (b.code.clone(), a.code.clone())
         };
-        let generic = matches!(person.sector(), None | Some("ELI"));
+        let generic = matches!(person.sector(), None | Some("ELI") | Some(UNKNOWN_CODE));
         if a.kind == ActorKind::Person {
             if generic {
                 a.code = role_code;

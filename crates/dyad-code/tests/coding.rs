@@ -678,3 +678,16 @@ fn the_muslim_brotherhood_takes_its_country() {
     let ev = code("The Syrian Muslim Brotherhood called for protests against the government.", "2014-09-14");
     assert!(ev.iter().any(|e| e.source.code == "SYROPPMUS"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn people_and_organisations_no_dictionary_knows_are_still_actors() {
+    // the entity tagger's name stands in for the actor, with PETRARCH's unknown code,
+    // so the verb's other actor keeps its role instead of taking the wrong one
+    let events = code("Germany criticized Heinrich Baumgartner over the failed contract.", "2024-03-01");
+    assert_eq!(triples(&events), [("DEU".to_string(), "111".to_string(), "---".to_string())], "{events:?}");
+    assert_eq!(events[0].target.as_ref().unwrap().text, "Heinrich Baumgartner");
+    // a title before the name makes one actor of both, coded by the title
+    let events = code("Egyptian Foreign Minister Tariq Khalil visited Kenya on Monday.", "2024-03-01");
+    assert_eq!(events[0].source.code, "EGYGOV", "{:?}", triples(&events));
+    assert_eq!(events[0].source.text, "Egyptian Foreign Minister Tariq Khalil");
+}
