@@ -3,7 +3,7 @@
 //! checkout; skipped with a message otherwise).
 //!
 //! The whole test set (3,453 sentences) takes well under a second even in a debug
-//! build; the committed weights reach F1 0.829. Speed figures are printed, not
+//! build; the committed weights reach F1 0.867. Speed figures are printed, not
 //! asserted. (`DYAD_EVAL_LIMIT=N` scores only the first N sentences.)
 
 use std::path::{Path, PathBuf};
@@ -43,7 +43,7 @@ fn conll_test_f1_above_floor() {
     assert!(f1 >= FLOOR, "CoNLL-2003 test F1 {f1} under {FLOOR}\n{stdout}");
 }
 
-const FLOOR: f64 = 0.81;
+const FLOOR: f64 = 0.85;
 
 #[test]
 fn parses_the_overall_row() {
