@@ -27,6 +27,17 @@ pub enum BenchWhat {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Annotate speed on whole articles (the text dyad extracts from the AEB pages),
+    /// with the share of each pass: sentences and tokens, parts of speech, entities,
+    /// times and quotes
+    Annotate {
+        /// Folder holding the reference sets (default ../shared/data)
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Passes over the articles; the best pass of each part is reported
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// End to end (extract + annotate + code + store) on a WARC built from the AEB
     /// pages, on one thread and on all, against `dyad extract` alone in the same run
     Pipeline {
@@ -55,6 +66,7 @@ pub fn run(what: BenchWhat) -> anyhow::Result<Summary> {
     match what {
         BenchWhat::Extract { data, rounds } => extract(&crate::eval::data_dir(data.as_deref()), rounds.max(1)),
         BenchWhat::Code { data, rounds } => code(&crate::eval::data_dir(data.as_deref()), rounds.max(1)),
+        BenchWhat::Annotate { data, rounds } => annotate(&crate::eval::data_dir(data.as_deref()), rounds.max(1)),
         BenchWhat::Pipeline { data, pages, threads, warc, build_only, plain } => {
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let opts = PipelineBench { pages: pages.max(1), threads: threads.max(1), warc, build_only, plain };
@@ -114,6 +126,67 @@ fn code(data: &Path, rounds: usize) -> anyhow::Result<Summary> {
         t_annotate / t_code
     );
     Ok(Summary { documents: articles.len(), failed: 0, records: events })
+}
+
+fn annotate(data: &Path, rounds: usize) -> anyhow::Result<Summary> {
+    let articles: Vec<dyad_core::Article> = crate::eval::extraction::load_aeb(data)?
+        .iter()
+        .filter_map(|p| dyad_extract::extract(&p.document()).ok())
+        .filter(|a| !a.text.is_empty())
+        .collect();
+    let split: Vec<Vec<dyad_core::Sentence>> =
+        articles.iter().map(|a| dyad_nlp::sentences::split(&a.text, &a.paragraphs)).collect();
+    let mut tagged = split.clone();
+    for (a, s) in articles.iter().zip(tagged.iter_mut()) {
+        dyad_nlp::pos::tag_sentences(&a.text, s);
+    }
+    let sentences: usize = split.iter().map(Vec::len).sum();
+    let tokens: usize = split.iter().flatten().map(|s| s.tokens.len()).sum();
+    let mut entities = 0;
+    let t_all = best_of(rounds, || {
+        entities = articles.iter().map(|a| dyad_nlp::annotate(a.clone()).entities.len()).sum();
+    });
+    let t_split = best_of(rounds, || {
+        for a in &articles {
+            std::hint::black_box(dyad_nlp::sentences::split(&a.text, &a.paragraphs));
+        }
+    });
+    let t_pos = best_of(rounds, || {
+        for (a, s) in articles.iter().zip(&split) {
+            let mut s = s.clone();
+            dyad_nlp::pos::tag_sentences(&a.text, &mut s);
+            std::hint::black_box(s);
+        }
+    });
+    let t_ner = best_of(rounds, || {
+        for (a, s) in articles.iter().zip(&tagged) {
+            std::hint::black_box(dyad_nlp::ner::entities(&a.text, s));
+        }
+    });
+    let t_rest = best_of(rounds, || {
+        for (a, s) in articles.iter().zip(&tagged) {
+            std::hint::black_box(dyad_nlp::times::find_times(&a.text, s, a.published));
+            std::hint::black_box(dyad_nlp::quotes::find_quotes(&a.text, s));
+        }
+    });
+    println!(
+        "bench annotate: {} articles (dyad's text of the AEB pages), {sentences} sentences, {tokens} tokens, {entities} entities (best of {rounds}, one core)",
+        articles.len()
+    );
+    let row = |name: &str, t: f64| {
+        println!(
+            "  {name:<22} {:>10.0} tokens/s  {:>5.1} ms  {:>4.0}% of annotate",
+            tokens as f64 / t,
+            t * 1e3,
+            100.0 * t / t_all
+        );
+    };
+    row("annotate (all)", t_all);
+    row("sentences + tokens", t_split);
+    row("parts of speech", t_pos);
+    row("entities", t_ner);
+    row("times + quotes", t_rest);
+    Ok(Summary { documents: articles.len(), failed: 0, records: entities })
 }
 
 fn extract(data: &Path, rounds: usize) -> anyhow::Result<Summary> {
