@@ -48,6 +48,22 @@ fn base_forms(w: &str) -> Vec<String> {
     out
 }
 
+/// A negative contraction ("didn't", "won't", "can't") as its auxiliary's plain form
+/// and the byte offset in `raw` where "n't" starts.
+fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
+    let stem = norm.strip_suffix("n't").filter(|s| s.len() >= 2 && s.chars().all(char::is_alphabetic))?;
+    let aux = match stem {
+        "wo" => "will",
+        "ca" => "can",
+        "sha" => "shall",
+        "ai" => "is",
+        s => s,
+    };
+    // the last three characters of the raw token are "n't" (the apostrophe may be curly)
+    let cut = raw.char_indices().rev().nth(2).map(|(i, _)| i)?;
+    Some((aux.to_string(), cut))
+}
+
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
 
 impl Words {
@@ -78,6 +94,30 @@ impl Words {
                 continue;
             }
             let norm = normalize_word(s);
+            // "didn't", "won't": the auxiliary and the negation are two words, as in
+            // "did not", so that negation, modality and tense read the same either way.
+            if let Some((aux, cut)) = split_negation(s, &norm) {
+                let tag = sentence.tags.get(i).copied();
+                words.push(Word {
+                    span: Span::new(t.span.start, t.span.start + cut),
+                    id: vocab.get(&aux),
+                    norm: aux,
+                    capitalized: s.chars().next().is_some_and(char::is_uppercase),
+                    punct: false,
+                    hyphen_after: false,
+                    tag,
+                });
+                words.push(Word {
+                    span: Span::new(t.span.start + cut, t.span.end),
+                    id: vocab.get("n't"),
+                    norm: "n't".to_string(),
+                    capitalized: false,
+                    punct: false,
+                    hyphen_after: false,
+                    tag: PosTag::from_name("RB"),
+                });
+                continue;
+            }
             words.push(Word {
                 span: t.span,
                 id: vocab.get(&norm),

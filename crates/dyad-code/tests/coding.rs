@@ -691,3 +691,12 @@ fn people_and_organisations_no_dictionary_knows_are_still_actors() {
     assert_eq!(events[0].source.code, "EGYGOV", "{:?}", triples(&events));
     assert_eq!(events[0].source.text, "Egyptian Foreign Minister Tariq Khalil");
 }
+
+#[test]
+fn a_negative_contraction_negates_like_not() {
+    let ev = code("The army didn't shell the border villages of Chad.", "2024-03-01");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.negated), "{:?}", triples(&ev));
+    // "won't" is a negated future: the refusal of the act
+    let ev = code("Kenya won't meet the Ugandan delegation next week.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("KEN".into(), "125".into(), "UGA".into())]);
+}
