@@ -672,8 +672,13 @@ impl Coder {
             }
             // "Brazil and the United States seek ...": a compound subject without an
             // object acts towards each other (not so the agents of a passive: "forced
-            // on Qatar by Saudi Arabia and the Emirates")
-            if !passive && targets.is_empty() && sources.len() > 1 {
+            // on Qatar by Saudi Arabia and the Emirates"), when the act is one parties
+            // do with each other (cooperating, meeting, rejecting each other's terms,
+            // cutting ties, fighting); those who jointly accuse, demand, protest or
+            // arrest act together on someone else ("the US and Britain condemned the
+            // decision", "Chinese and Philippine police arrested 25 suspects")
+            let mutual = matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16" | "19" | "20");
+            if !passive && mutual && targets.is_empty() && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
                     .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))

@@ -700,3 +700,13 @@ fn a_negative_contraction_negates_like_not() {
     let ev = code("Kenya won't meet the Ugandan delegation next week.", "2024-03-01");
     assert_eq!(triples(&ev), vec![("KEN".into(), "125".into(), "UGA".into())]);
 }
+
+#[test]
+fn a_compound_subject_acts_on_each_other_only_in_mutual_acts() {
+    // jointly condemning something is not condemning each other
+    let ev = code("Canada and Mexico condemned the decision on Tuesday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
+    // meeting is done with each other
+    let ev = code("Canada and Mexico met on Tuesday.", "2024-03-01");
+    assert_eq!(ev.len(), 2, "{:?}", triples(&ev));
+}
