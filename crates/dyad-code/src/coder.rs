@@ -194,6 +194,9 @@ const TRANSFER_VERBS: &[&str] = &[
     "grant",
     "extend",
     "sell",
+    "mobilize",
+    "mobilise",
+    "station",
 ];
 /// Most days before publication a dated event still counts as current news.
 const HISTORICAL_AFTER_DAYS: i64 = 31;
@@ -1048,9 +1051,16 @@ impl Coder {
             })
             .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         // "sent troops to Liberia", "provided $5 billion to Sudan": what a transfer
-        // moves is a role word without a country; the one it goes to is the target
+        // moves is a role word without a country, or the subject's own forces ("sent
+        // CIA operatives into Libya"); the one it goes to (or is sent against) is the target
+        let own_countries: Vec<&str> = subject.iter().flatten().filter_map(|&i| ms[i].code.country()).collect();
         let object = object.map(|o| {
-            let theme = |i: usize| ms[i].kind == ActorKind::Agent && ms[i].code.country().is_none();
+            let theme = |i: usize| {
+                let c = &ms[i].code;
+                let forces = matches!(c.sector(), Some("MIL" | "COP" | "SPY"));
+                (ms[i].kind == ActorKind::Agent && c.country().is_none())
+                    || (forces && c.country().is_some_and(|c| own_countries.contains(&c)))
+            };
             if !(transfer && o.iter().all(|&i| theme(i))) {
                 return o;
             }
@@ -1060,7 +1070,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
                     && !theme(i)
                     && ms[i].code.country().is_some()
-                    && matches!(w.norm(ms[i].words.start - 1), "to" | "into" | "for")
+                    && matches!(w.norm(ms[i].words.start - 1), "to" | "into" | "for" | "against")
             });
             recipient.map(|r| vec![r]).unwrap_or(o)
         });

@@ -710,3 +710,16 @@ fn a_compound_subject_acts_on_each_other_only_in_mutual_acts() {
     let ev = code("Canada and Mexico met on Tuesday.", "2024-03-01");
     assert_eq!(ev.len(), 2, "{:?}", triples(&ev));
 }
+
+#[test]
+fn forces_sent_or_mobilized_target_where_they_go_or_whom_they_face() {
+    let ev = code("Ethiopia mobilized troops for a campaign against Eritrea.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "15" && e.target.as_ref().is_some_and(|t| t.code == "ERI")),
+        "{:?}",
+        triples(&ev)
+    );
+    // the source's own police are what is sent, not whom it acts on
+    let ev = code("The Kenyan government sent Kenyan police to Haiti on Monday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "HTI")), "{:?}", triples(&ev));
+}
