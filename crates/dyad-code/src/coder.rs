@@ -1122,8 +1122,16 @@ impl Coder {
             sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true)).unwrap_or_default();
             targets = subject;
         }
-        // no self-events: a target with the source's own code is dropped
-        targets.retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code));
+        // no self-events: a target with the source's own code is dropped, unless both
+        // are persons the dictionary tells apart ("President Ford pardoned Richard Nixon")
+        let two_people = |s: usize, t: usize| {
+            ms[s].kind == ActorKind::Person
+                && ms[t].kind == ActorKind::Person
+                && ms[s].head.is_some()
+                && ms[t].head.is_some()
+                && ms[s].head != ms[t].head
+        };
+        targets.retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code && !two_people(s, t)));
         (sources, targets.into_iter().map(Target::Mention).collect())
     }
 

@@ -723,3 +723,12 @@ fn forces_sent_or_mobilized_target_where_they_go_or_whom_they_face() {
     let ev = code("The Kenyan government sent Kenyan police to Haiti on Monday.", "2024-03-01");
     assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "HTI")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn two_people_of_one_code_are_still_two_actors() {
+    let ev = code("Vladimir Putin praised Sergei Lavrov on Tuesday.", "2023-05-01");
+    assert_eq!(triples(&ev), vec![("RUSGOV".into(), "051".into(), "RUSGOV".into())]);
+    // one person is not an actor towards himself, nor a country towards its government
+    let ev = code("Russia praised the Russian government on Tuesday.", "2023-05-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "RUS")), "{:?}", triples(&ev));
+}
