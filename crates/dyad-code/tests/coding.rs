@@ -732,3 +732,17 @@ fn two_people_of_one_code_are_still_two_actors() {
     let ev = code("Russia praised the Russian government on Tuesday.", "2023-05-01");
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "RUS")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn cutting_aid_lifting_embargoes_and_returning_goods_are_coded() {
+    let ev = code("Japan suspended humanitarian aid to Myanmar.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("JPN".into(), "1623".into(), "MMR".into())]);
+    let ev = code("Norway reduced its assistance to Mali.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("NOR".into(), "162".into(), "MLI".into())]);
+    let ev = code("Canada lifted its embargo on Cuba.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("CAN".into(), "085".into(), "CUB".into())]);
+    let ev = code("France returned the artefacts to Benin.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FRA".into(), "0842".into(), "BEN".into())]);
+    let ev = code("The Chilean government accepted the demands of the miners.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo == "080"), "{:?}", triples(&ev));
+}
