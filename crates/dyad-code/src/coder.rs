@@ -780,6 +780,35 @@ impl Coder {
                     }
                 }
             }
+            // "summoned the Chinese ambassador to complain": a meeting or summons held
+            // to accuse, demand, reject, threaten or protest is that act, not also a
+            // consultation of the same pair
+            let purpose_root = forward.as_deref().and_then(|c| c.get(..2));
+            if events.len() > n_before
+                && v.words.start >= 2
+                && w.norm(v.words.start - 1) == "to"
+                && purpose_root.is_some_and(|r| matches!(r, "10" | "11" | "12" | "13" | "14"))
+            {
+                let pair = |e: &Event| {
+                    let t = e.target.as_ref().map(|t| t.span);
+                    let mut p = [Some(e.source.span), t];
+                    p.sort();
+                    p
+                };
+                let new: Vec<_> = events[n_before..].iter().map(pair).collect();
+                let gov = verbs
+                    .iter()
+                    .rfind(|g| g.words.end < v.words.start && w.same_clause_level(g.words.start, v.words.start))
+                    .filter(|g| !verbs.iter().any(|x| x.words.start >= g.words.end && x.words.start < v.words.start));
+                if let Some(g) = gov {
+                    let gspan = w.span_of(g.words.start, g.words.end);
+                    let of_gov: Vec<&Event> =
+                        events.iter().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan).collect();
+                    if !of_gov.is_empty() && of_gov.iter().all(|e| e.cameo_root == "04" && new.contains(&pair(e))) {
+                        folded.push(g.words.clone());
+                    }
+                }
+            }
             let made = events.len() - n_before;
             trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
         }

@@ -746,3 +746,13 @@ fn cutting_aid_lifting_embargoes_and_returning_goods_are_coded() {
     let ev = code("The Chilean government accepted the demands of the miners.", "2024-03-01");
     assert!(ev.iter().any(|e| e.cameo == "080"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_summons_held_to_complain_is_the_complaint() {
+    let ev = code("Sweden summoned the Iranian ambassador to complain about the executions.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo_root != "04"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.cameo_root == "11" && e.source.code == "SWE"), "{:?}", triples(&ev));
+    // a meeting held to cooperate stays a meeting
+    let ev = code("Sweden met the Iranian ambassador to discuss trade.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo_root == "04"), "{:?}", triples(&ev));
+}
