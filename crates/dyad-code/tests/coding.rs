@@ -756,3 +756,10 @@ fn a_summons_held_to_complain_is_the_complaint() {
     let ev = code("Sweden met the Iranian ambassador to discuss trade.", "2024-03-01");
     assert!(ev.iter().any(|e| e.cameo_root == "04"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_verdict_of_guilt_is_a_finding_of_guilt_not_an_arrest() {
+    // the supplement's "find * guilty" replaces the Phoenix pattern of the same words
+    let ev = code("A Kenyan court found the Ugandan businessman guilty of smuggling.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("KENJUD".into(), "116".into(), "UGABUS".into())]);
+}

@@ -163,7 +163,15 @@ impl Dictionaries {
             }
             match self.verbs.blocks.iter().position(|x| x.name == b.name) {
                 Some(i) => {
-                    self.verbs.blocks[i].patterns.extend(b.patterns);
+                    // a later file's pattern with the same words replaces the earlier
+                    // one, as later files override same-name entries
+                    let old = &mut self.verbs.blocks[i].patterns;
+                    for p in b.patterns {
+                        match old.iter().position(|o| o.before == p.before && o.after == p.after && o.verb == p.verb) {
+                            Some(k) => old[k] = p,
+                            None => old.push(p),
+                        }
+                    }
                     remap.push(i);
                 }
                 None => {
