@@ -1121,7 +1121,9 @@ impl Coder {
         if let Some(t) = pm.target {
             targets = compound(ms, t, true);
         }
-        if passive {
+        // a pattern that places the actors itself ("+ * (from $)": "was freed from
+        // X") has already read the passive
+        if passive && pm.source.is_none() && pm.target.is_none() {
             // "X was attacked by Y": Y is the source, X the target
             // ("... by Kurdish rebels": describing words may stand between "by" and the actor)
             let after_by = |start: usize| {

@@ -763,3 +763,10 @@ fn a_verdict_of_guilt_is_a_finding_of_guilt_not_an_arrest() {
     let ev = code("A Kenyan court found the Ugandan businessman guilty of smuggling.", "2024-03-01");
     assert_eq!(triples(&ev), vec![("KENJUD".into(), "116".into(), "UGABUS".into())]);
 }
+
+#[test]
+fn a_pattern_that_places_the_actors_reads_the_passive_itself() {
+    // "&weapon * (from $) (toward +)": the pattern names source and target of "were fired"
+    let ev = code("Rockets were fired from Lebanon toward Israel on Sunday.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("LBN".into(), "193".into(), "ISR".into())]);
+}
