@@ -1516,6 +1516,15 @@ fn governing_verb<'v>(
                 || n.ends_with("ly")
         });
     if !plain {
+        // "claimed that ISIL had attacked Iraq and taken Mosul": the second of two
+        // coordinated verbs is governed by what governs the first
+        let coordinated = s > 0
+            && (w.norm(s - 1) == "and"
+                || (s > 1 && w.norm(s - 2) == "and" && matches!(w.norm(s - 1), "had" | "has" | "have")));
+        if coordinated && w.same_clause_level(gov.words.start, s) {
+            return governing_verb(w, ms, verbs, gov, sources, outer_sources)
+                .filter(|(g, _)| g.words.end <= gov.words.start);
+        }
         return None;
     }
     let outer = outer_sources.iter().rev().find(|(k, _)| *k == gov.words.start).map(|(_, s)| s.as_slice())?;

@@ -770,3 +770,10 @@ fn a_pattern_that_places_the_actors_reads_the_passive_itself() {
     let ev = code("Rockets were fired from Lebanon toward Israel on Sunday.", "2024-03-01");
     assert_eq!(triples(&ev), vec![("LBN".into(), "193".into(), "ISR".into())]);
 }
+
+#[test]
+fn a_second_verb_of_a_claim_is_part_of_the_claim() {
+    // "seized" is coordinated with "attacked", which the claim governs: no seizure of its own
+    let ev = code("Germany claimed that the rebels had attacked Mali and seized the town of Kidal.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("DEU".into(), "112".into(), "REB".into())]);
+}
