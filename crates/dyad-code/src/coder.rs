@@ -488,6 +488,8 @@ impl Coder {
         // words a verb's pattern used ("offering {&military support}"): neither actors
         // nor verbs of their own
         let mut consumed: Vec<Range<usize>> = Vec::new();
+        // the end of the last verb that names no act of its own ("for helping")
+        let mut not_act_end: Option<usize> = None;
         for v in &verbs {
             let vspan = w.span_of(v.words.start, v.words.end);
             if let Some(c) = consumed.iter().find(|c| c.contains(&v.words.start)) {
@@ -499,7 +501,25 @@ impl Coder {
             if let Some(why) = not_an_act(w, v) {
                 let verb_text = vspan.slice(&cx.doc.article.text);
                 trace.verbs.push((vspan, format!("{verb_text:?}: {why}")));
+                not_act_end = Some(v.words.end);
                 continue;
+            }
+            // "jailed for helping militants join a group": what the object of such a
+            // verb is to do is no act either
+            if let Some(end) = not_act_end.filter(|_| v.form.form == Form::Base) {
+                let np_or_to = |k: usize| {
+                    w.norm(k) == "to"
+                        || cx.mentions.iter().any(|m| !m.location && m.words.contains(&k))
+                        || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
+                };
+                if end < v.words.start && (end..v.words.start).all(np_or_to) {
+                    let verb_text = vspan.slice(&cx.doc.article.text);
+                    trace
+                        .verbs
+                        .push((vspan, format!("{verb_text:?}: what the object of a grounds or means verb is to do")));
+                    not_act_end = Some(v.words.end);
+                    continue;
+                }
             }
             let reading = self.reading(cx, &verbs, attribution, v);
             consumed.extend(reading.pm.words.iter().cloned());

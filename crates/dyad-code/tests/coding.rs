@@ -777,3 +777,10 @@ fn a_second_verb_of_a_claim_is_part_of_the_claim() {
     let ev = code("Germany claimed that the rebels had attacked Mali and seized the town of Kidal.", "2024-03-01");
     assert_eq!(triples(&ev), vec![("DEU".into(), "112".into(), "REB".into())]);
 }
+
+#[test]
+fn what_a_grounds_verb_helps_someone_do_is_no_act() {
+    // "join" is what the student was jailed for helping the militants do
+    let ev = code("A Moroccan court jailed a student for helping militants join a rebel group.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo_root == "17"), "{:?}", triples(&ev));
+}
