@@ -621,6 +621,34 @@ impl Coder {
                 continue;
             }
             if !patterned && code.forward.as_deref() == Some("010") {
+                // "Russia says Israel must end its attacks": saying that another actor
+                // must act demands it (CAMEO 100); that it should, appeals to it (020)
+                if let Some((t, c)) = obliged_actor(w, cx.mentions, &cx.verb_starts, v)
+                    .filter(|(t, _)| !sources.is_empty() && !sources.contains(t))
+                {
+                    let negated = is_negated(w, v.words.start);
+                    let n_before = events.len();
+                    let rule = format!("{rule}, that another actor must or should act: {c}");
+                    for &s in &sources {
+                        if self.dict.cameo.get(c).is_some() && cx.mentions[s].code != cx.mentions[t].code {
+                            self.push_event(
+                                cx,
+                                events,
+                                v,
+                                vspan,
+                                c,
+                                Some(s),
+                                Some(Target::Mention(t)),
+                                &rule,
+                                negated,
+                                false,
+                            );
+                        }
+                    }
+                    let made = events.len() - n_before;
+                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
+                    continue;
+                }
                 trace
                     .verbs
                     .push((vspan, format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
@@ -1753,6 +1781,35 @@ const SPEECH_VERBS: &[&str] = &[
     "explained",
     "insisted",
 ];
+
+/// "said (on Monday) that Iran must stop", "says the government in Kabul should
+/// act": the actor named right after a statement verb and followed by "must" or
+/// "should", with the code of the demand (100) or appeal (020) the statement makes.
+fn obliged_actor(w: &Words, ms: &[Mention], verb_starts: &[usize], v: &VerbHit) -> Option<(usize, &'static str)> {
+    let from = v.words.end;
+    let i = ms.iter().position(|m| !m.location && m.words.start >= from && m.words.start <= from + 4)?;
+    let m = &ms[i];
+    if (from..m.words.start)
+        .any(|k| w.words[k].punct || verb_starts.contains(&k) || ms.iter().any(|o| o.words.contains(&k)))
+    {
+        return None;
+    }
+    let mut k = m.words.end;
+    // "the political forces in Yemen must": a place naming the actor's country
+    if k + 1 < w.len() && matches!(w.norm(k), "in" | "of") {
+        if let Some(place) = ms.iter().find(|p| p.location && p.words.start == k + 1) {
+            k = place.words.end;
+        }
+    }
+    while k < w.len() && w.norm(k).ends_with("ly") {
+        k += 1;
+    }
+    match w.norm(k) {
+        "must" => Some((i, "100")),
+        "should" => Some((i, "020")),
+        _ => None,
+    }
+}
 
 /// Where an attribution (", the Syrian Observatory said on Thursday") begins: the
 /// comma before a speech verb with at most a noun phrase (no other verb) between

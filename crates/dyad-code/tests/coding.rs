@@ -784,3 +784,21 @@ fn what_a_grounds_verb_helps_someone_do_is_no_act() {
     let ev = code("A Moroccan court jailed a student for helping militants join a rebel group.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo_root == "17"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn saying_another_actor_must_act_is_a_demand() {
+    let ev = code("Turkey said on Monday that Greece must withdraw its ships.", "2024-03-01");
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo == "100" && e.source.code == "TUR" && e.target.as_ref().is_some_and(|t| t.code == "GRC")),
+        "{:?}",
+        triples(&ev)
+    );
+    let ev = code("Kenya says Somalia should hold talks with the rebels.", "2024-03-01");
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo == "020" && e.source.code == "KEN" && e.target.as_ref().is_some_and(|t| t.code == "SOM")),
+        "{:?}",
+        triples(&ev)
+    );
+}
