@@ -170,6 +170,21 @@ const ATTACK_NOUNS: &[&str] = &[
     "rocket",
     "rockets",
 ];
+/// Nouns of a party's own stance ("reiterated Turkey's support for ..."): whoever
+/// holds it is not whom it is aimed at.
+const STANCE_NOUNS: &[&str] = &[
+    "support",
+    "solidarity",
+    "commitment",
+    "readiness",
+    "willingness",
+    "determination",
+    "position",
+    "stance",
+    "opposition",
+    "condemnation",
+    "backing",
+];
 /// Verbs that move something to someone: their role-word object ("troops") is what
 /// is moved, and the actor it goes to is the target.
 const TRANSFER_VERBS: &[&str] = &[
@@ -1118,6 +1133,15 @@ impl Coder {
         if subject.is_some() {
             last_subject.clone_from(&subject);
         }
+        let own_countries: Vec<&str> = subject.iter().flatten().filter_map(|&i| ms[i].code.country()).collect();
+        // "Erdogan reiterated Turkey's support for the GNA": the subject's own country
+        // as the possessor of the object names whose act it is, not whom it is aimed at
+        let own_possessor = |i: usize| {
+            let e = ms[i].words.end;
+            w.words.get(e).is_some_and(|x| x.norm == "'s")
+                && ms[i].code.country().is_some_and(|c| own_countries.contains(&c))
+                && (e + 1..(e + 3).min(w.len())).any(|k| STANCE_NOUNS.contains(&w.norm(k)))
+        };
         // object: the first actor to the right in the clause
         let object = (0..ms.len())
             .filter(actor)
@@ -1125,12 +1149,12 @@ impl Coder {
                 ms[i].words.start >= v.words.end
                     && ms[i].words.end <= window.end
                     && w.same_clause_level(ms[i].words.start, v.words.start)
+                    && !own_possessor(i)
             })
             .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         // "sent troops to Liberia", "provided $5 billion to Sudan": what a transfer
         // moves is a role word without a country, or the subject's own forces ("sent
         // CIA operatives into Libya"); the one it goes to (or is sent against) is the target
-        let own_countries: Vec<&str> = subject.iter().flatten().filter_map(|&i| ms[i].code.country()).collect();
         let object = object.map(|o| {
             let theme = |i: usize| {
                 let c = &ms[i].code;

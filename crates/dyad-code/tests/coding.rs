@@ -802,3 +802,16 @@ fn saying_another_actor_must_act_is_a_demand() {
         triples(&ev)
     );
 }
+
+#[test]
+fn the_subjects_own_country_holding_a_stance_is_not_its_target() {
+    let ev = code("The Kenyan president reaffirmed Kenya's support for Somalia on Friday.", "2024-03-01");
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "SOM")),
+        "{:?}",
+        triples(&ev)
+    );
+    // another country's decision is still the target of a defence of it
+    let ev = code("Kenya defended Somalia's decision on Friday.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "SOM")), "{:?}", triples(&ev));
+}
