@@ -721,11 +721,12 @@ impl Coder {
                 targets.extend(subject.map(Target::Mention));
             }
             // without an actor object, the country of a place after the verb is the target
-            // ("a summit in Switzerland", "appealed for peace in Syria"), unless it is the
-            // source's own; for a visit, protest or use of force a place before the verb
-            // counts too ("In Beijing, activists protested")
+            // ("a summit in Switzerland", "appealed for peace in Syria"), the source's own
+            // too ("declared a state of emergency in Colombia", "sorrow for the shootings
+            // in South Carolina": what is done at home is done to the country); for a
+            // visit, protest or use of force a place before the verb counts too ("In
+            // Beijing, activists protested")
             if targets.is_empty() {
-                let own: Vec<Option<&str>> = sources.iter().map(|&i| cx.mentions[i].code.country()).collect();
                 let from = if matches!(root, "04" | "14" | "15" | "17" | "18" | "19" | "20") {
                     window.start
                 } else {
@@ -733,7 +734,7 @@ impl Coder {
                 };
                 let place = (from..window.end.max(v.words.end))
                     .find_map(|k| cx.mentions.iter().position(|m| m.location && m.words.start == k))
-                    .filter(|&i| cx.mentions[i].code.country().is_some_and(|c| !own.contains(&Some(c))));
+                    .filter(|&i| cx.mentions[i].code.country().is_some());
                 targets.extend(place.map(Target::Place));
             }
             // "Brazil and the United States seek ...": a compound subject without an

@@ -815,3 +815,13 @@ fn the_subjects_own_country_holding_a_stance_is_not_its_target() {
     let ev = code("Kenya defended Somalia's decision on Friday.", "2024-03-01");
     assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "SOM")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_domestic_act_is_aimed_at_the_country_where_it_is_done() {
+    let ev = code("The Peruvian government declared a state of emergency in Peru on Monday.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "PERGOV" && e.target.as_ref().is_some_and(|t| t.code == "PER")),
+        "{:?}",
+        triples(&ev)
+    );
+}
