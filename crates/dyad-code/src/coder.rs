@@ -1153,6 +1153,31 @@ impl Coder {
                     && !own_possessor(i)
             })
             .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
+        // "filed a lawsuit in a Paris court against the prince": whom the act is against
+        // outranks the forum it is brought before
+        let after_word = |i: usize, words: &[&str]| {
+            let mut k = ms[i].words.start;
+            while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) {
+                k -= 1;
+            }
+            k > 0 && words.contains(&w.norm(k - 1))
+        };
+        let object = object.map(|o| {
+            let Some(&first) = o.first() else { return o };
+            if !after_word(first, &["in", "with", "at", "before"]) {
+                return o;
+            }
+            let against = (0..ms.len()).filter(actor).find(|&i| {
+                ms[i].words.start > ms[first].words.end
+                    && ms[i].words.end <= window.end
+                    && w.same_clause_level(ms[i].words.start, v.words.start)
+                    && after_word(i, &["against"])
+            });
+            match against {
+                Some(a) => compound(ms, a, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect(),
+                None => o,
+            }
+        });
         // "sent troops to Liberia", "provided $5 billion to Sudan": what a transfer
         // moves is a role word without a country, or the subject's own forces ("sent
         // CIA operatives into Libya"); the one it goes to (or is sent against) is the target

@@ -825,3 +825,13 @@ fn a_domestic_act_is_aimed_at_the_country_where_it_is_done() {
         triples(&ev)
     );
 }
+
+#[test]
+fn whom_a_suit_is_against_outranks_the_court_it_is_filed_in() {
+    let ev = code("Ghana filed a lawsuit in a Dutch court against Nigeria on Monday.", "2024-03-01");
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "NGA")),
+        "{:?}",
+        triples(&ev)
+    );
+}
