@@ -212,6 +212,8 @@ const TRANSFER_VERBS: &[&str] = &[
     "mobilize",
     "mobilise",
     "station",
+    "return",
+    "hand",
 ];
 /// Most days before publication a dated event still counts as current news.
 const HISTORICAL_AFTER_DAYS: i64 = 31;
@@ -1185,8 +1187,12 @@ impl Coder {
             let theme = |i: usize| {
                 let c = &ms[i].code;
                 let forces = matches!(c.sector(), Some("MIL" | "COP" | "SPY"));
+                // "returned six Iraqi artefacts to ...": a name describing the pattern's
+                // noun tells what is moved
+                let describes_moved = pm.words.iter().any(|r| r.start == ms[i].words.end);
                 (ms[i].kind == ActorKind::Agent && c.country().is_none())
                     || (forces && c.country().is_some_and(|c| own_countries.contains(&c)))
+                    || describes_moved
             };
             if !(transfer && o.iter().all(|&i| theme(i))) {
                 return o;
@@ -1197,7 +1203,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
                     && !theme(i)
                     && ms[i].code.country().is_some()
-                    && matches!(w.norm(ms[i].words.start - 1), "to" | "into" | "for" | "against")
+                    && after_word(i, &["to", "into", "for", "against"])
             });
             recipient.map(|r| vec![r]).unwrap_or(o)
         });

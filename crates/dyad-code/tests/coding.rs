@@ -835,3 +835,13 @@ fn whom_a_suit_is_against_outranks_the_court_it_is_filed_in() {
         triples(&ev)
     );
 }
+
+#[test]
+fn what_is_returned_or_sent_goes_to_the_actor_after_to() {
+    // the country describing the returned goods is not whom they go to
+    let ev = code("France returned six Beninese artefacts to the government of Benin.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FRA".into(), "0842".into(), "BENGOV".into())]);
+    // a determiner may stand between "to" and the recipient
+    let ev = code("Ghana sent more troops to the Central African Republic.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "CAF")), "{:?}", triples(&ev));
+}
