@@ -176,7 +176,11 @@ pub fn find_mentions(
         k += 1;
         if let Some(mut m) = code_group(words, dict, &chunks, &group, date) {
             trim_trailing_preposition(words, &mut m);
-            if !modifies_next_noun(words, dict, &m) {
+            // "non-Muslims", "non-NATO states": the name is what they are not
+            let negated = m.words.start > 0
+                && words.norm(m.words.start - 1) == "non"
+                && words.words[m.words.start - 1].hyphen_after;
+            if !modifies_next_noun(words, dict, &m) && !negated {
                 out.push(m);
             }
         }

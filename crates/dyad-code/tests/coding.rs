@@ -845,3 +845,9 @@ fn what_is_returned_or_sent_goes_to_the_actor_after_to() {
     let ev = code("Ghana sent more troops to the Central African Republic.", "2024-03-01");
     assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "CAF")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_non_prefixed_name_is_not_that_actor() {
+    let ev = code("Gunmen attacked non-Muslims in the north on Friday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MUS")), "{:?}", triples(&ev));
+}
