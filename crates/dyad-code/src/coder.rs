@@ -853,7 +853,7 @@ impl Coder {
             if events.len() > n_before
                 && v.words.start >= 2
                 && w.norm(v.words.start - 1) == "to"
-                && purpose_root.is_some_and(|r| matches!(r, "10" | "11" | "12" | "13" | "14"))
+                && purpose_root.is_some_and(|r| matches!(r, "05" | "10" | "11" | "12" | "13" | "14"))
             {
                 let pair = |e: &Event| {
                     let t = e.target.as_ref().map(|t| t.span);
@@ -870,7 +870,14 @@ impl Coder {
                     let gspan = w.span_of(g.words.start, g.words.end);
                     let of_gov: Vec<&Event> =
                         events.iter().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan).collect();
-                    if !of_gov.is_empty() && of_gov.iter().all(|e| e.cameo_root == "04" && new.contains(&pair(e))) {
+                    // a call made to congratulate or apologise is the praise or apology; a
+                    // visit stays a visit
+                    let folds = |e: &Event| {
+                        e.cameo_root == "04"
+                            && (purpose_root != Some("05") || matches!(e.cameo.as_str(), "040" | "041"))
+                            && new.contains(&pair(e))
+                    };
+                    if !of_gov.is_empty() && of_gov.iter().all(|e| folds(e)) {
                         folded.push(g.words.clone());
                     }
                 }

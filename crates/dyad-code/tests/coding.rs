@@ -755,6 +755,9 @@ fn a_summons_held_to_complain_is_the_complaint() {
     // a meeting held to cooperate stays a meeting
     let ev = code("Sweden met the Iranian ambassador to discuss trade.", "2024-03-01");
     assert!(ev.iter().any(|e| e.cameo_root == "04"), "{:?}", triples(&ev));
+    // a call made to congratulate is the praise
+    let ev = code("The Japanese prime minister called the Indian prime minister to congratulate him.", "2024-06-05");
+    assert_eq!(triples(&ev), vec![("JPNGOV".into(), "051".into(), "INDGOV".into())]);
 }
 
 #[test]
