@@ -65,6 +65,40 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
 }
 
 /// Match `after` elements forward from `start` within `window`; `before` backward.
+/// Names of days and months, which make a phrase after a preposition a time.
+const TIME_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is
+/// not a pattern's preposition ("call (on)" is not "called him on Wednesday").
+fn opens_time_phrase(words: &Words, i: usize) -> bool {
+    matches!(words.norm(i), "on" | "in" | "at" | "by" | "since" | "until")
+        && (i + 1 < words.len())
+        && (TIME_NAMES.contains(&words.norm(i + 1))
+            || (words.norm(i + 1).bytes().all(|b| b.is_ascii_digit())
+                && i + 2 < words.len()
+                && TIME_NAMES.contains(&words.norm(i + 2))))
+}
+
 pub fn match_pattern(
     p: &Pattern,
     words: &Words,
@@ -79,7 +113,9 @@ pub fn match_pattern(
     for e in &p.after {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (pos..window.end).find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
+                let (at, n) = (pos..window.end)
+                    .filter(|&i| !opens_time_phrase(words, i))
+                    .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
                 m.words.push(at..at + n);
                 at + n
             }

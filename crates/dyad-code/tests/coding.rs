@@ -854,3 +854,12 @@ fn a_non_prefixed_name_is_not_that_actor() {
     let ev = code("Gunmen attacked non-Muslims in the north on Friday.", "2024-03-01");
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MUS")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_time_phrase_is_not_a_patterns_preposition() {
+    // "call (on)" is an appeal; "called him on Monday" is a phone call
+    let ev = code("The Kenyan president called the Ugandan president on Monday.", "2024-03-01");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.cameo_root == "04"), "{:?}", triples(&ev));
+    let ev = code("Kenya called on Uganda on Monday to release the prisoners.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo_root == "02"), "{:?}", triples(&ev));
+}
