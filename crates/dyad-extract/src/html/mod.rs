@@ -25,6 +25,8 @@ pub struct Page {
 const ASIDE_CHARS: usize = 300;
 /// Paragraphs shorter than this (bytes) do not vote for the main content.
 const MIN_PARAGRAPH: usize = 25;
+/// How many ancestors of a paragraph, wrappers included, receive its vote.
+const MAX_WRAPPERS: usize = 16;
 
 /// Parses `src` and splits it into blocks; `url` helps with the site name and date.
 pub fn extract_html(src: &str, url: Option<&str>) -> Page {
@@ -111,7 +113,7 @@ fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Rem
 /// "relatedPosts", "ad-slot"); inline elements are never removed this way so
 /// that a sentence never loses a word.
 fn class_removal(el: &Element) -> Option<Removal> {
-    if is_inline(el.name()) {
+    if is_inline(el.name()) || matches!(el.name(), "html" | "body") {
         return None;
     }
     let (class, id) = (el.attr("class"), el.attr("id"));
@@ -119,10 +121,36 @@ fn class_removal(el: &Element) -> Option<Removal> {
         return None;
     }
     let mut words = String::new();
-    for value in class.into_iter().chain(id) {
-        split_words(value, &mut words);
+    for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
+        words.clear();
+        split_words(token, &mut words);
+        if let Some(reason) = token_reason(&words) {
+            return Some(Removal::Aside(reason));
+        }
     }
-    words.split(' ').filter(|w| !w.is_empty()).find_map(word_reason).map(Removal::Aside)
+    None
+}
+
+/// The furniture one class token names, given its words. A token describes the
+/// element's state or taxonomy rather than what it is when it opens with a
+/// taxonomy word ("tag-related-news", "category-comments") and from a state word
+/// on ("has-sidebar", "no-comments", "content-with-sidebar", "cookies-not-set").
+fn token_reason(words: &str) -> Option<BoilerplateReason> {
+    const TAXONOMY: &[&str] = &["tag", "tags", "category", "categories", "cat", "topic", "author", "postid"];
+    const STATE: &[&str] = &["has", "no", "not", "with", "without", "is", "and"];
+    let mut words = words.split(' ').filter(|w| !w.is_empty()).peekable();
+    if words.peek().is_some_and(|w| TAXONOMY.contains(w)) {
+        return None;
+    }
+    for w in words {
+        if STATE.contains(&w) {
+            return None;
+        }
+        if let Some(reason) = word_reason(w) {
+            return Some(reason);
+        }
+    }
+    None
 }
 
 /// Splits "shareBar related-posts ad_slot" into lowercase words, each followed by a space.
@@ -151,7 +179,7 @@ fn word_reason(w: &str) -> Option<BoilerplateReason> {
         Navigation
     } else if starts(&["footer", "sidebar"]) {
         OutsideMainContent
-    } else if starts(&["share", "sharing", "social"]) {
+    } else if starts(&["share", "sharing", "social"]) && !starts(&["shared", "sharehold"]) {
         Share
     } else if starts(&["related", "recommend", "readmore", "morestories"]) {
         RelatedLinks
@@ -163,7 +191,10 @@ fn word_reason(w: &str) -> Option<BoilerplateReason> {
         Newsletter
     } else if starts(&["subscri", "paywall", "donat", "membership"]) {
         ReaderAppeal
-    } else if starts(&["promo", "advert", "sponsor", "adslot", "adunit", "dfp"]) || w == "ad" || w == "ads" {
+    } else if (starts(&["promo", "advert", "sponsor", "adslot", "adunit", "dfp"]) && w != "promoted")
+        || w == "ad"
+        || w == "ads"
+    {
         Advertisement
     } else if w == "byline" {
         Byline
@@ -209,6 +240,7 @@ impl MainContent {
         let mut scores: Vec<Score> = vec![Score::default(); dom.len()];
         let mut explicit: Vec<bool> = vec![false; dom.len()];
         let by_class: Vec<Option<Removal>> = (0..dom.len()).map(|id| dom.element(id).and_then(class_removal)).collect();
+        let wrapper = wrappers(dom);
         // (node, frame, is_paragraph, removal) per open element
         let mut stack: Vec<(NodeId, Frame, bool, Option<Removal>)> = Vec::new();
         let mut silent = 0usize;
@@ -278,12 +310,20 @@ impl MainContent {
                         };
                         let clean = vote(frame.text_clean, frame.link_clean);
                         let raw = vote(frame.text_raw, frame.link_raw);
-                        let n = stack.len();
-                        for (depth, weight) in [(1, 1.0), (2, 0.5)] {
-                            if n >= depth {
-                                let s = &mut scores[stack[n - depth].0];
-                                s.clean += clean * weight;
-                                s.raw += raw * weight;
+                        // The parent gets the paragraph's vote, the grandparent
+                        // half of it. An element wrapping nothing but one other
+                        // is no level of its own: pages that put paragraphs in
+                        // nests of divs vote like plain ones.
+                        let mut weight = 1.0;
+                        for (k, &(ancestor, ..)) in stack.iter().enumerate().rev().take(MAX_WRAPPERS) {
+                            let s = &mut scores[ancestor];
+                            s.clean += clean * weight;
+                            s.raw += raw * weight;
+                            if k > 0 && !wrapper[stack[k - 1].0] {
+                                if weight < 1.0 {
+                                    break;
+                                }
+                                weight = 0.5;
                             }
                         }
                         let own = &mut scores[id];
@@ -318,10 +358,17 @@ impl MainContent {
                 .max_by(|a, b| key(a.1).total_cmp(&key(b.1)).then(b.0.cmp(&a.0)))
                 .map(|(id, s)| (id, key(s)))
         };
+        // Whether the element sits in a comment section: the one furniture that
+        // routinely holds more prose than the article.
+        let in_comments = |id: NodeId| {
+            std::iter::once(id).chain(dom.ancestors(id)).any(|a| by_class[a] == Some(Removal::Aside(Comments)))
+        };
         let best = match (best_by(|s| s.clean), best_by(|s| s.raw)) {
-            // A class word on the article's own wrapper ("has-comments") must
-            // not hide the article.
-            (Some((clean_id, clean)), Some((_, raw))) if clean >= raw * 0.25 => Some(clean_id),
+            // A class word on the article's own wrapper ("content-sidebar-wrap")
+            // must not hide the article.
+            (Some((clean_id, clean)), Some((raw_id, raw))) if clean >= raw * 0.25 || in_comments(raw_id) => {
+                Some(clean_id)
+            }
             (_, Some((raw_id, _))) => Some(raw_id),
             _ => None,
         };
@@ -362,6 +409,25 @@ impl MainContent {
         }
         MainContent { ids, protected, by_class }
     }
+}
+
+/// Whether each element's content is exactly one element child: no text of its
+/// own, no other element but scripts and styles.
+fn wrappers(dom: &Dom<'_>) -> Vec<bool> {
+    let mut out = vec![false; dom.len()];
+    for (id, _) in dom.elements() {
+        let mut elements = 0;
+        let mut text = false;
+        for c in dom.children(id) {
+            match dom.node(c) {
+                Node::Element(e) if tag_removal(e.name(), false) != Some(Removal::Silent) => elements += 1,
+                Node::Text(t) => text |= !t.trim().is_empty(),
+                _ => {}
+            }
+        }
+        out[id] = elements == 1 && !text;
+    }
+    out
 }
 
 /// The best element plus siblings holding a good share of paragraph text, for
@@ -581,6 +647,65 @@ mod tests {
         assert_eq!(word_reason("ad"), Some(Advertisement));
         assert_eq!(word_reason("commentary"), None);
         assert_eq!(word_reason("navbar"), Some(Navigation));
+        assert_eq!(word_reason("shared"), None);
+        assert_eq!(word_reason("promoted"), None);
+        assert_eq!(word_reason("promo"), Some(Advertisement));
+    }
+
+    fn kept(page: &str) -> Vec<String> {
+        let page = extract_html(page, None);
+        page.blocks.into_iter().filter(|b| b.reason.is_none()).map(|b| b.text).collect()
+    }
+
+    const PARA: &str = "This is a sentence of the story that is long enough to count as text.";
+
+    #[test]
+    fn class_tokens_naming_state_or_taxonomy_are_not_furniture() {
+        let dom = Dom::parse(
+            "<div class='post has-comments no-sidebar tag-related-news content-with-sidebar node--promoted'></div>\
+             <div class='wp-block-shared-content'></div><div class='comment-list'></div><div id=sidebar></div>",
+        );
+        let removals: Vec<Option<Removal>> =
+            dom.elements().filter(|(_, e)| e.name() == "div").map(|(_, e)| class_removal(e)).collect();
+        assert_eq!(removals, [None, None, Some(Removal::Aside(Comments)), Some(Removal::Aside(OutsideMainContent))]);
+        let body = Dom::parse("<html><body class='single-post sidebar-right'><p>x</p></body></html>");
+        assert!(body.elements().all(|(_, e)| class_removal(e).is_none()));
+    }
+
+    #[test]
+    fn paragraphs_each_in_their_own_nest_of_divs_vote_for_the_article() {
+        // Every paragraph sits in two wrapper divs; the sections stand side by side.
+        let section = |n: usize| {
+            let p =
+                |k: usize| format!("<div class=row><div class=col><p>{PARA} Section {n}, part {k}.</p></div></div>");
+            format!("<div class=section><h2>Part {n}</h2>{}{}{}</div>", p(1), p(2), p(3))
+        };
+        let page = format!(
+            "<html><body><div class=top><a href=/>Home</a></div><div class=body>{}{}{}</div>\
+             <div class=side><p>{PARA} Elsewhere.</p></div></body></html>",
+            section(1),
+            section(2),
+            section(3)
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.iter().filter(|t| t.contains("Section")).count(), 9, "{kept:?}");
+        assert!(kept.iter().any(|t| t == "Part 2"), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Elsewhere")), "{kept:?}");
+    }
+
+    #[test]
+    fn a_long_comment_thread_does_not_take_the_place_of_a_short_article() {
+        let comment =
+            format!("<li class=comment><div class=comment-body><p>{PARA} A reader.</p><p>{PARA}</p></div></li>");
+        let page = format!(
+            "<html><body><article><h1>Open thread</h1><div class=entry-content><p>{PARA} Article one.</p>\
+             <p>{PARA} Article two.</p></div></article><div id=comments class=comments-area><ul class=comment-list>{}</ul>\
+             </div></body></html>",
+            comment.repeat(12)
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[1].ends_with("Article two."));
     }
 
     #[test]
