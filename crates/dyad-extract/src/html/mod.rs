@@ -233,6 +233,10 @@ struct Score {
     paragraph_text: usize,
     /// Paragraph text (bytes) inside the element, furniture included.
     paragraph_raw: usize,
+    /// All text (bytes) inside the element, furniture left out.
+    text: usize,
+    /// Text inside links (bytes) inside the element, furniture left out.
+    link_text: usize,
 }
 
 impl MainContent {
@@ -334,6 +338,8 @@ impl MainContent {
                             own.paragraph_raw += frame.text_raw;
                         }
                     }
+                    scores[id].text = frame.text_clean;
+                    scores[id].link_text = frame.link_clean;
                     let own = (scores[id].paragraph_text, scores[id].paragraph_raw);
                     if let Some((parent_id, parent, _, _)) = stack.last_mut() {
                         parent.text_clean += frame.text_clean;
@@ -373,6 +379,7 @@ impl MainContent {
             _ => None,
         };
 
+        let best = best.map(|b| widen(dom, b, &scores));
         let body = || dom.elements().find(|(_, e)| e.name() == "body").map(|(id, _)| id);
         let ids = match best {
             Some(best) => {
@@ -428,6 +435,25 @@ fn wrappers(dom: &Dom<'_>) -> Vec<bool> {
         out[id] = elements == 1 && !text;
     }
     out
+}
+
+/// The best element, or the nearest ancestor below `body` holding at least
+/// twice its paragraph text (each step up doubling it again) and more of it
+/// net of link text: the article whose sections each sit in their own
+/// container, of which the best-voted element is one.
+fn widen(dom: &Dom<'_>, best: NodeId, scores: &[Score]) -> NodeId {
+    let net = |s: &Score| s.paragraph_text as f64 - s.link_text as f64;
+    let mut chosen = best;
+    for a in dom.ancestors(best) {
+        if dom.element(a).is_none_or(|e| matches!(e.name(), "body" | "html")) {
+            break;
+        }
+        let (up, now) = (&scores[a], &scores[chosen]);
+        if up.paragraph_text >= 2 * now.paragraph_text && net(up) > net(now) {
+            chosen = a;
+        }
+    }
+    chosen
 }
 
 /// The best element plus siblings holding a good share of paragraph text, for
@@ -690,6 +716,22 @@ mod tests {
         let kept = kept(&page);
         assert_eq!(kept.iter().filter(|t| t.contains("Section")).count(), 9, "{kept:?}");
         assert!(kept.iter().any(|t| t == "Part 2"), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Elsewhere")), "{kept:?}");
+    }
+
+    #[test]
+    fn an_article_in_sections_is_taken_whole_not_its_longest_section() {
+        let section = |n: usize, paragraphs: usize| {
+            let p: String = (1..=paragraphs).map(|k| format!("<p>{PARA} Section {n}, part {k}.</p>")).collect();
+            format!("<div class=s><h2>Part {n}</h2><div class=t>{p}</div></div>")
+        };
+        let sections: String = std::iter::once(section(1, 3)).chain((2..=5).map(|n| section(n, 2))).collect();
+        let page = format!(
+            "<html><body><div class=top><a href=/>Home</a></div><div class=main>{sections}</div>\
+             <div class=side><p>{PARA} Elsewhere.</p></div></body></html>"
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.iter().filter(|t| t.contains("Section")).count(), 11, "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("Elsewhere")), "{kept:?}");
     }
 
