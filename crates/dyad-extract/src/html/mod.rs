@@ -25,6 +25,8 @@ pub struct Page {
 const ASIDE_CHARS: usize = 300;
 /// Paragraphs shorter than this (bytes) do not vote for the main content.
 const MIN_PARAGRAPH: usize = 25;
+/// Loose text (bytes, outside any paragraph) shorter than this does not vote.
+const MIN_LOOSE_PARAGRAPH: usize = 80;
 /// How many ancestors of a paragraph, wrappers included, receive its vote.
 const MAX_WRAPPERS: usize = 16;
 
@@ -223,6 +225,19 @@ struct Frame {
     link_clean: usize,
     text_raw: usize,
     link_raw: usize,
+    /// Text run directly inside a container (not in a paragraph) since its
+    /// last block child: loose text that reads as a paragraph votes like one.
+    run: Frame0,
+}
+
+/// Counts of one loose text run.
+#[derive(Default, Clone, Copy)]
+struct Frame0 {
+    text_clean: usize,
+    link_clean: usize,
+    text_raw: usize,
+    link_raw: usize,
+    sentence: bool,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -250,6 +265,9 @@ impl MainContent {
         let mut silent = 0usize;
         let mut furniture = 0usize;
         let mut links = 0usize;
+        // stack indices of the open block elements, and whether loose text in
+        // each counts as a paragraph
+        let mut blocks: Vec<(usize, bool)> = Vec::new();
         for edge in dom.traverse(0) {
             match edge {
                 Edge::Open(id) => match dom.node(id) {
@@ -269,9 +287,32 @@ impl MainContent {
                         {
                             explicit[id] = true;
                         }
+                        if !is_inline(name) {
+                            if let Some(&(k, true)) = blocks.last() {
+                                let run = std::mem::take(&mut stack[k].1.run);
+                                let chain = stack[..=k].iter().rev().map(|e| e.0);
+                                vote_run(&mut scores, chain, &wrapper, &run);
+                            }
+                            blocks.push((stack.len(), holds_loose_paragraphs(name)));
+                        }
                         stack.push((id, Frame::default(), name == "p", removal));
                     }
                     Node::Text(t) if silent == 0 => {
+                        if let Some(&(k, true)) = blocks.last() {
+                            let n = t.trim().len();
+                            let run = &mut stack[k].1.run;
+                            run.text_raw += n;
+                            run.sentence |= t.contains(['.', '!', '?']);
+                            if links > 0 {
+                                run.link_raw += n;
+                            }
+                            if furniture == 0 {
+                                run.text_clean += n;
+                                if links > 0 {
+                                    run.link_clean += n;
+                                }
+                            }
+                        }
                         if let Some((_, frame, _, _)) = stack.last_mut() {
                             let n = t.trim().len();
                             frame.text_raw += n;
@@ -304,6 +345,12 @@ impl MainContent {
                     if el.name() == "a" {
                         links = links.saturating_sub(1);
                     }
+                    if !is_inline(el.name()) {
+                        if let Some((_, true)) = blocks.pop() {
+                            let chain = std::iter::once(id).chain(stack.iter().rev().map(|e| e.0));
+                            vote_run(&mut scores, chain, &wrapper, &frame.run);
+                        }
+                    }
                     if is_p {
                         let vote = |text: usize, link: usize| {
                             if text >= MIN_PARAGRAPH {
@@ -318,18 +365,7 @@ impl MainContent {
                         // half of it. An element wrapping nothing but one other
                         // is no level of its own: pages that put paragraphs in
                         // nests of divs vote like plain ones.
-                        let mut weight = 1.0;
-                        for (k, &(ancestor, ..)) in stack.iter().enumerate().rev().take(MAX_WRAPPERS) {
-                            let s = &mut scores[ancestor];
-                            s.clean += clean * weight;
-                            s.raw += raw * weight;
-                            if k > 0 && !wrapper[stack[k - 1].0] {
-                                if weight < 1.0 {
-                                    break;
-                                }
-                                weight = 0.5;
-                            }
-                        }
+                        vote_up(&mut scores, stack.iter().rev().map(|e| e.0), &wrapper, clean, raw);
                         let own = &mut scores[id];
                         if clean > 0.0 {
                             own.paragraph_text += frame.text_clean;
@@ -416,6 +452,85 @@ impl MainContent {
         }
         MainContent { ids, protected, by_class }
     }
+}
+
+/// Adds a paragraph's vote to its parent (the first of `chain`, innermost first)
+/// and half of it to its grandparent, wrappers taking their child's share.
+fn vote_up(scores: &mut [Score], chain: impl Iterator<Item = NodeId>, wrapper: &[bool], clean: f64, raw: f64) {
+    let mut weight = 1.0;
+    for (k, ancestor) in chain.take(MAX_WRAPPERS).enumerate() {
+        if k > 0 && !wrapper[ancestor] {
+            if weight < 1.0 {
+                break;
+            }
+            weight = 0.5;
+        }
+        let s = &mut scores[ancestor];
+        s.clean += clean * weight;
+        s.raw += raw * weight;
+    }
+}
+
+/// A run of loose text inside the first element of `chain` votes as a
+/// paragraph of that element when it is long enough and has a sentence stop.
+fn vote_run(scores: &mut [Score], mut chain: impl Iterator<Item = NodeId>, wrapper: &[bool], run: &Frame0) {
+    if !run.sentence || run.text_raw < MIN_LOOSE_PARAGRAPH {
+        return;
+    }
+    let Some(container) = chain.next() else {
+        return;
+    };
+    let net = |text: usize, link: usize| if text >= MIN_LOOSE_PARAGRAPH { text.saturating_sub(link) } else { 0 };
+    let (clean, raw) = (net(run.text_clean, run.link_clean), net(run.text_raw, run.link_raw));
+    if clean > 0 {
+        scores[container].paragraph_text += run.text_clean;
+    }
+    if raw > 0 {
+        scores[container].paragraph_raw += run.text_raw;
+    }
+    // The container stands in the place of the paragraph's parent.
+    let mut weight = 1.0;
+    let s = &mut scores[container];
+    s.clean += clean as f64;
+    s.raw += raw as f64;
+    for ancestor in chain.take(MAX_WRAPPERS) {
+        if !wrapper[ancestor] {
+            if weight < 1.0 {
+                break;
+            }
+            weight = 0.5;
+        }
+        let s = &mut scores[ancestor];
+        s.clean += clean as f64 * weight;
+        s.raw += raw as f64 * weight;
+    }
+}
+
+/// Elements whose own loose text can be article paragraphs: containers, not
+/// paragraphs, headings, list items and the like, which are blocks already.
+fn holds_loose_paragraphs(name: &str) -> bool {
+    !matches!(
+        name,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "dt"
+            | "dd"
+            | "pre"
+            | "figcaption"
+            | "caption"
+            | "th"
+            | "option"
+            | "button"
+            | "label"
+            | "address"
+            | "summary"
+            | "legend"
+    )
 }
 
 /// Whether each element's content is exactly one element child: no text of its
@@ -733,6 +848,18 @@ mod tests {
         let kept = kept(&page);
         assert_eq!(kept.iter().filter(|t| t.contains("Section")).count(), 11, "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("Elsewhere")), "{kept:?}");
+    }
+
+    #[test]
+    fn loose_text_split_by_line_breaks_votes_like_paragraphs() {
+        let line = "Loose text of the story, written straight into its container without any paragraph tags, as older pages do.";
+        let page = format!(
+            "<html><body><div class=post>{line} One.<br><br>{line} Two.<br><br>{line} Three.<br>{line} Four.</div>\
+             <div class=box><p>{PARA} Elsewhere.</p></div></body></html>"
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert!(kept[3].ends_with("Four."), "{kept:?}");
     }
 
     #[test]
