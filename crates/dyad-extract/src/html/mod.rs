@@ -111,6 +111,22 @@ fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Rem
     }
 }
 
+/// Elements the page does not show: an inline `display: none` (copies of the
+/// article kept for microdata, templates, collapsed sections). Not the
+/// `hidden` attribute, which streaming renderers put on content they move into
+/// place by script.
+fn is_hidden(el: &Element) -> bool {
+    let Some(style) = el.attr("style") else {
+        return false;
+    };
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else {
+            return false;
+        };
+        prop.trim().eq_ignore_ascii_case("display") && value.trim().trim_end_matches("!important").trim() == "none"
+    })
+}
+
 /// Removal by the words of an element's class and id ("share-bar",
 /// "relatedPosts", "ad-slot"); inline elements are never removed this way so
 /// that a sentence never loses a word.
@@ -260,6 +276,13 @@ impl MainContent {
         let mut explicit: Vec<bool> = vec![false; dom.len()];
         let by_class: Vec<Option<Removal>> = (0..dom.len()).map(|id| dom.element(id).and_then(class_removal)).collect();
         let wrapper = wrappers(dom);
+        // text bytes of the nodes before each node id, to size hidden subtrees
+        let mut text_before = Vec::with_capacity(dom.len() + 1);
+        text_before.push(0usize);
+        for id in 0..dom.len() {
+            let n = if let Node::Text(t) = dom.node(id) { t.len() } else { 0 };
+            text_before.push(text_before[id] + n);
+        }
         // (node, frame, is_paragraph, removal) per open element
         let mut stack: Vec<(NodeId, Frame, bool, Option<Removal>)> = Vec::new();
         let mut silent = 0usize;
@@ -273,7 +296,15 @@ impl MainContent {
                 Edge::Open(id) => match dom.node(id) {
                     Node::Element(el) => {
                         let name = el.name();
-                        let removal = removal(el, by_class[id], false);
+                        // Hidden text does not vote, though it is kept if it
+                        // lies in the article (collapsed sections); a page
+                        // hidden as a whole until its scripts run is no hidden
+                        // part of it.
+                        let hidden = is_hidden(el) && {
+                            let r = dom.subtree(id);
+                            (text_before[r.end] - text_before[r.start]) * 2 < text_before[dom.len()]
+                        };
+                        let removal = if hidden { Some(Removal::Silent) } else { removal(el, by_class[id], false) };
                         match removal {
                             Some(Removal::Silent) => silent += 1,
                             Some(Removal::Aside(_)) => furniture += 1,
@@ -860,6 +891,23 @@ mod tests {
         let kept = kept(&page);
         assert_eq!(kept.len(), 4, "{kept:?}");
         assert!(kept[3].ends_with("Four."), "{kept:?}");
+    }
+
+    #[test]
+    fn a_hidden_copy_of_the_article_does_not_vote() {
+        let page = format!(
+            "<html><body><ul>{}</ul><div class=story><p>{PARA} One.</p><p>{PARA} Two.</p></div>\
+             <div style='display: none'><div><p>{PARA} One.</p><p>{PARA} Two.</p><p>{PARA} Copy.</p></div></div>\
+             </body></html>",
+            "<li><a href=/s>A section of the site</a></li>".repeat(20)
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Copy")), "{kept:?}");
+        let shown =
+            Dom::parse("<div style='DISPLAY:block'></div><div style='color: red; display:none !important'></div>");
+        let hidden: Vec<bool> = shown.elements().map(|(_, e)| is_hidden(e)).collect();
+        assert_eq!(hidden, [false, true]);
     }
 
     #[test]
