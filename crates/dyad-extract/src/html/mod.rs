@@ -701,7 +701,7 @@ impl<'t> Emitter<'t> {
                     _ => {
                         self.flush();
                         let kind = match name {
-                            "p" | "dd" | "dt" | "address" => BlockKind::Paragraph,
+                            "p" | "dd" | "dt" | "address" | "td" | "th" => BlockKind::Paragraph,
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
                             "li" => BlockKind::ListItem,
                             "blockquote" => BlockKind::Quote,
@@ -908,6 +908,18 @@ mod tests {
             Dom::parse("<div style='DISPLAY:block'></div><div style='color: red; display:none !important'></div>");
         let hidden: Vec<bool> = shown.elements().map(|(_, e)| is_hidden(e)).collect();
         assert_eq!(hidden, [false, true]);
+    }
+
+    #[test]
+    fn short_table_cells_of_the_article_are_kept() {
+        let page = format!(
+            "<html><body><div class=story><p>{PARA} One.</p><p>{PARA} Two.</p>\
+             <table><tr><th>Model</th><th>Weight</th></tr><tr><td>Trail 2</td><td>45.6 lbs</td></tr></table>\
+             <p>{PARA} Three.</p></div></body></html>"
+        );
+        let kept = kept(&page);
+        assert_eq!(kept[2..5], ["Model", "Weight", "Trail 2"], "{kept:?}");
+        assert_eq!(kept.len(), 7, "{kept:?}");
     }
 
     #[test]
