@@ -231,13 +231,15 @@ fn has_money(lower: &str) -> bool {
 
 /// The reason a single short paragraph is furniture, judged on its own words.
 pub fn line_reason(text: &str) -> Option<BoilerplateReason> {
-    if text.len() >= 2 * SHORT {
+    // Cookie notices and credits naming many people run longer than other
+    // furniture.
+    if text.len() >= 5 * SHORT {
         return None;
     }
     let lower = &text.to_lowercase();
     let bare = lower.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '*' | '—' | '-' | ' '));
     let bare = bare.trim_end_matches(['.', ':', '!']);
-    if lower.len() < SHORT && is_wire_credit(bare) {
+    if lower.len() < 3 * SHORT && is_wire_credit(bare) {
         return Some(WireCredit);
     }
     if lower.contains("cookie")
@@ -246,6 +248,16 @@ pub fn line_reason(text: &str) -> Option<BoilerplateReason> {
             .any(|p| lower.contains(p))
     {
         return Some(Cookie);
+    }
+    if lower.len() >= 2 * SHORT {
+        return None;
+    }
+    if bare.starts_with("follow ")
+        && [" on facebook", " on twitter", " on instagram", " on x ", " on linkedin", " on tiktok", "@"]
+            .iter()
+            .any(|p| bare.contains(p))
+    {
+        return Some(Share);
     }
     if lower.len() >= SHORT {
         return None;
@@ -271,6 +283,8 @@ pub fn line_reason(text: &str) -> Option<BoilerplateReason> {
         "most popular",
         "read next",
         "read the full story",
+        "don't miss",
+        "don’t miss",
     ]) || is(&["related", "more stories", "more news", "trending"])
     {
         return Some(RelatedLinks);
@@ -486,11 +500,25 @@ mod tests {
             ("Advertisement", Advertisement),
             ("Leave a comment", Comments),
             ("By Jane Doe and John Roe", Byline),
+            ("Follow The Example Times Opinion section on Facebook, Twitter (@ExOpinion) and Instagram.", Share),
+            ("DON'T MISS: Talks stall again [LATEST]", RelatedLinks),
+            (
+                "(Reporting by Jane Doe, John Roe and Ann Lee in New York, with additional reporting by Bob Smith \
+                 and Carla Jones in London; editing by Dan Brown and Eve White)",
+                WireCredit,
+            ),
+            (
+                "We use cookies and other tracking technologies to improve your browsing experience on our site, \
+                 show personalized content and targeted ads, analyze site traffic, and understand where our \
+                 audiences come from. By continuing, you consent to our use of cookies.",
+                Cookie,
+            ),
         ];
         for (text, reason) in cases {
             assert_eq!(line_reason(text), Some(reason), "{text}");
         }
         assert_eq!(line_reason("By Thursday, the army had pulled back."), None);
+        assert_eq!(line_reason("Follow the money, investigators said on Monday."), None);
         assert_eq!(line_reason("By Thursday, the army had pulled back"), None);
     }
 
