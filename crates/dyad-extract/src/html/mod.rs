@@ -241,6 +241,8 @@ struct Frame {
     link_clean: usize,
     text_raw: usize,
     link_raw: usize,
+    /// A block element opened inside.
+    has_block: bool,
     /// Text run directly inside a container (not in a paragraph) since its
     /// last block child: loose text that reads as a paragraph votes like one.
     run: Frame0,
@@ -319,6 +321,9 @@ impl MainContent {
                             explicit[id] = true;
                         }
                         if !is_inline(name) {
+                            if let Some((_, frame, ..)) = stack.last_mut() {
+                                frame.has_block = true;
+                            }
                             if let Some(&(k, true)) = blocks.last() {
                                 let run = std::mem::take(&mut stack[k].1.run);
                                 let chain = stack[..=k].iter().rev().map(|e| e.0);
@@ -326,7 +331,7 @@ impl MainContent {
                             }
                             blocks.push((stack.len(), holds_loose_paragraphs(name)));
                         }
-                        stack.push((id, Frame::default(), name == "p", removal));
+                        stack.push((id, Frame::default(), name == "p" || matches!(name, "td" | "th"), removal));
                     }
                     Node::Text(t) if silent == 0 => {
                         if let Some(&(k, true)) = blocks.last() {
@@ -382,6 +387,9 @@ impl MainContent {
                             vote_run(&mut scores, chain, &wrapper, &frame.run);
                         }
                     }
+                    // A table cell holding no blocks is a paragraph of a
+                    // data table; one holding blocks is layout.
+                    let is_p = is_p && (el.name() == "p" || !frame.has_block);
                     if is_p {
                         let vote = |text: usize, link: usize| {
                             if text >= MIN_PARAGRAPH {
@@ -413,6 +421,7 @@ impl MainContent {
                         parent.link_clean += frame.link_clean;
                         parent.text_raw += frame.text_raw;
                         parent.link_raw += frame.link_raw;
+                        parent.has_block |= frame.has_block;
                         if own != (0, 0) {
                             let p = &mut scores[*parent_id];
                             p.paragraph_text += own.0;
@@ -920,6 +929,20 @@ mod tests {
         let kept = kept(&page);
         assert_eq!(kept[2..5], ["Model", "Weight", "Trail 2"], "{kept:?}");
         assert_eq!(kept.len(), 7, "{kept:?}");
+    }
+
+    #[test]
+    fn cells_of_a_data_table_vote_like_paragraphs() {
+        let row =
+            |n: usize| format!("<tr><td>Player {n}</td><td>Two tackles, one assist and a sack in the game.</td></tr>");
+        let rows: String = (1..=8).map(row).collect();
+        let page = format!(
+            "<html><body><div class=stats><h2>Defence</h2><table><tbody>{rows}</tbody></table></div>\
+             <div class=box><p>{PARA} Elsewhere.</p><p>{PARA} Elsewhere too.</p></div></body></html>"
+        );
+        let kept = kept(&page);
+        assert!(kept.iter().any(|t| t == "Player 8"), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Elsewhere")), "{kept:?}");
     }
 
     #[test]
