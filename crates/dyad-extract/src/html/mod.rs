@@ -484,10 +484,14 @@ impl MainContent {
                 protected[a] = true;
             }
         }
-        let article_raw = best.map_or(0, |b| scores[b].paragraph_raw);
-        for (id, s) in scores.iter().enumerate() {
-            if article_raw > 0 && s.paragraph_raw * 10 >= article_raw * 3 {
-                protected[id] = true;
+        // Only inside the best element: a comment thread beside the article
+        // may hold more paragraphs than the article itself.
+        if let Some(b) = best {
+            let article_raw = scores[b].paragraph_raw;
+            for id in dom.subtree(b) {
+                if article_raw > 0 && scores[id].paragraph_raw * 10 >= article_raw * 3 {
+                    protected[id] = true;
+                }
             }
         }
         MainContent { ids, protected, by_class }
@@ -943,6 +947,19 @@ mod tests {
         let kept = kept(&page);
         assert!(kept.iter().any(|t| t == "Player 8"), "{kept:?}");
         assert!(!kept.iter().any(|t| t.contains("Elsewhere")), "{kept:?}");
+    }
+
+    #[test]
+    fn comments_inside_the_article_element_are_set_aside_however_long() {
+        let comment = format!("<li class=comment><div class=comment-content><p>{PARA} A reader.</p></div></li>");
+        let page = format!(
+            "<html><body><article><h1>Title</h1><div class=entry-content><p>{PARA} One.</p><p>{PARA} Two.</p>\
+             <p>{PARA} Three.</p></div><ol class=comment-list>{}</ol></article></body></html>",
+            comment.repeat(10)
+        );
+        let kept = kept(&page);
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept[2].ends_with("Three."), "{kept:?}");
     }
 
     #[test]
