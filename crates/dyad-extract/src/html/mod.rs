@@ -156,6 +156,14 @@ fn class_removal(el: &Element) -> Option<Removal> {
 fn token_reason(words: &str) -> Option<BoilerplateReason> {
     const TAXONOMY: &[&str] = &["tag", "tags", "category", "categories", "cat", "topic", "author", "postid"];
     const STATE: &[&str] = &["has", "no", "not", "with", "without", "is", "and"];
+    // An author's bio box ("author-bio", "about-the-author", "authorBox").
+    const BIO: &[&str] = &["bio", "biography", "box", "info", "about", "description", "details", "card", "profile"];
+    let has = |set: &[&str]| words.split(' ').any(|w| set.contains(&w));
+    if (has(&["author"]) && has(BIO))
+        || words.split(' ').any(|w| w.starts_with("authorbio") || w.starts_with("authorbox"))
+    {
+        return Some(Byline);
+    }
     let mut words = words.split(' ').filter(|w| !w.is_empty()).peekable();
     if words.peek().is_some_and(|w| TAXONOMY.contains(w)) {
         return None;
@@ -853,6 +861,15 @@ mod tests {
         let removals: Vec<Option<Removal>> =
             dom.elements().filter(|(_, e)| e.name() == "div").map(|(_, e)| class_removal(e)).collect();
         assert_eq!(removals, [None, None, Some(Removal::Aside(Comments)), Some(Removal::Aside(OutsideMainContent))]);
+        let bios = Dom::parse(
+            "<div class=author-bio></div><section class=about-the-author></section><div id=authorBox></div>\
+             <article class='post author-jane-doe'></article>",
+        );
+        let removals: Vec<Option<Removal>> = bios.elements().map(|(_, e)| class_removal(e)).collect();
+        assert_eq!(
+            removals,
+            [Some(Removal::Aside(Byline)), Some(Removal::Aside(Byline)), Some(Removal::Aside(Byline)), None]
+        );
         let body = Dom::parse("<html><body class='single-post sidebar-right'><p>x</p></body></html>");
         assert!(body.elements().all(|(_, e)| class_removal(e).is_none()));
     }
