@@ -496,6 +496,15 @@ impl<'s> Parser<'s> {
         {
             return;
         }
+        // The head ends where the body or any content starts, even when the page
+        // forgot to close it; otherwise the whole page would be head.
+        if n == "body" || (self.current_name() == "head" && !in_head(n)) {
+            if let Some(i) =
+                self.stack.iter().rposition(|&id| self.slots[id].node.as_element().is_some_and(|e| e.name() == "head"))
+            {
+                self.pop_to(i);
+            }
+        }
         if closes_p(n) {
             if let Some(i) = self.open_in_scope(&["p"], &[]) {
                 self.pop_to(i);
@@ -597,6 +606,11 @@ impl<'s> Parser<'s> {
             }
         }
     }
+}
+
+/// Elements that belong in the head.
+fn in_head(name: &str) -> bool {
+    matches!(name, "meta" | "link" | "title" | "style" | "script" | "noscript" | "base" | "template")
 }
 
 /// Lowercase, borrowed when it already is.
@@ -894,6 +908,14 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn an_unclosed_head_ends_where_the_body_or_content_starts() {
+        let dom = Dom::parse("<html><head><title>t</title><meta charset=utf-8><body><p>text</p></body></html>");
+        assert_eq!(shape(&dom), "<html><head><title>t</title><meta></meta></head><body><p>text</p></body></html>");
+        let dom = Dom::parse("<head><title>t</title><div>x</div>");
+        assert_eq!(shape(&dom), "<head><title>t</title></head><div>x</div>");
     }
 
     #[test]
