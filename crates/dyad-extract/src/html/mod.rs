@@ -25,6 +25,10 @@ pub struct Page {
 const ASIDE_CHARS: usize = 300;
 /// Paragraphs shorter than this (bytes) do not vote for the main content.
 const MIN_PARAGRAPH: usize = 25;
+/// Share of link text above which a short block of the article is a link list
+/// (related stories, tags) rather than prose; items whose linked title comes
+/// with words of their own are content.
+const LINK_HEAVY: f64 = 0.9;
 /// Loose text (bytes, outside any paragraph) shorter than this does not vote.
 const MIN_LOOSE_PARAGRAPH: usize = 80;
 /// How many ancestors of a paragraph, wrappers included, receive its vote.
@@ -798,7 +802,7 @@ impl<'t> Emitter<'t> {
             let sentence_like = text.len() >= 100 && text.contains(['.', '!', '?']);
             let loose = kind == BlockKind::Loose && !sentence_like;
             let link_heavy =
-                link_share > 0.5 && (matches!(kind, BlockKind::ListItem | BlockKind::Loose) || text.len() < 200);
+                link_share > LINK_HEAVY && (matches!(kind, BlockKind::ListItem | BlockKind::Loose) || text.len() < 200);
             (loose || link_heavy).then(|| line_reason(&text).unwrap_or(LowTextDensity))
         };
         let text = match reason {
@@ -977,6 +981,19 @@ mod tests {
         let kept = kept(&page);
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert!(kept[2].ends_with("Three."), "{kept:?}");
+    }
+
+    #[test]
+    fn list_items_with_a_linked_title_and_words_of_their_own_are_kept() {
+        let page = format!(
+            "<html><body><div class=story><p>{PARA} One.</p><p>{PARA} Two.</p><ul>\
+             <li><a href=/a>Wolfram Language fundamentals</a>, a free course</li>\
+             <li><a href=/b>Another story entirely about something else</a></li></ul>\
+             <p>{PARA} Three.</p></div></body></html>"
+        );
+        let kept = kept(&page);
+        assert!(kept.iter().any(|t| t.starts_with("Wolfram")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.starts_with("Another")), "{kept:?}");
     }
 
     #[test]
