@@ -249,6 +249,10 @@ pub fn line_reason(text: &str) -> Option<BoilerplateReason> {
     {
         return Some(Cookie);
     }
+    // Template placeholder text, never an article's.
+    if bare.starts_with("lorem ipsum") {
+        return Some(LowTextDensity);
+    }
     if lower.len() >= 2 * SHORT {
         return None;
     }
@@ -519,6 +523,11 @@ mod tests {
         }
         assert_eq!(line_reason("By Thursday, the army had pulled back."), None);
         assert_eq!(line_reason("Follow the money, investigators said on Monday."), None);
+        let lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut \
+                     labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco \
+                     laboris nisi ut aliquip ex ea commodo consequat.";
+        assert_eq!(line_reason(lorem), Some(LowTextDensity));
+        assert_eq!(line_reason("Designers call the filler text lorem ipsum, she said."), None);
         assert_eq!(line_reason("By Thursday, the army had pulled back"), None);
     }
 
