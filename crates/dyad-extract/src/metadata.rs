@@ -304,7 +304,20 @@ fn choose_title(
     if let Some(h1) = &h1 {
         let key = squash(h1);
         let is_site = site.is_some_and(|s| squash(s) == key) || host.is_some_and(|h| squash(h).starts_with(&key));
-        if key.len() >= 8 && !is_site && h1.split_whitespace().count() >= 2 {
+        // An h1 sharing no word with a declared title of some length is a
+        // box's heading ("Listen to this episode"), not the headline.
+        let words = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let h1_words = words(h1);
+        let stray = [&og, &title_tag, &headline].into_iter().flatten().any(|d| {
+            let declared = words(&strip_site_suffix(d, site, host));
+            declared.len() >= 3 && !declared.iter().any(|w| h1_words.contains(w))
+        });
+        if key.len() >= 8 && !is_site && h1.split_whitespace().count() >= 2 && !stray {
             // an all-capitals headline is usually styled text: the declared
             // title has the real casing
             let shouted = !h1.chars().any(char::is_lowercase);
@@ -479,5 +492,20 @@ mod tests {
             Some("en")
         );
         assert_eq!(guess_language("Die Gespräche wurden in der Hauptstadt geführt und sollen weitergehen."), None);
+    }
+
+    #[test]
+    fn an_h1_unrelated_to_the_declared_title_is_not_the_headline() {
+        let s = |t: &str| Some(t.to_string());
+        let title =
+            |h1: &str| choose_title(s(h1), s("Podcast Equipment Guide: Five Pieces You Need"), None, None, None, None);
+        assert_eq!(
+            title("Listen to this episode now").as_deref(),
+            Some("Podcast Equipment Guide: Five Pieces You Need")
+        );
+        assert_eq!(title("The Podcast Equipment Guide").as_deref(), Some("The Podcast Equipment Guide"));
+        // a declared title too short to judge by leaves the h1 alone
+        let short = choose_title(s("Listen to this episode now"), s("Podcasts"), None, None, None, None);
+        assert_eq!(short.as_deref(), Some("Listen to this episode now"));
     }
 }
