@@ -278,10 +278,8 @@ struct Score {
     paragraph_text: usize,
     /// Paragraph text (bytes) inside the element, furniture included.
     paragraph_raw: usize,
-    /// All text (bytes) inside the element, furniture left out.
-    text: usize,
     /// Text inside links (bytes) inside the element, furniture left out.
-    link_text: usize,
+    link_text: u32,
 }
 
 impl MainContent {
@@ -290,13 +288,10 @@ impl MainContent {
         let mut explicit: Vec<bool> = vec![false; dom.len()];
         let by_class: Vec<Option<Removal>> = (0..dom.len()).map(|id| dom.element(id).and_then(class_removal)).collect();
         let wrapper = wrappers(dom);
-        // text bytes of the nodes before each node id, to size hidden subtrees
-        let mut text_before = Vec::with_capacity(dom.len() + 1);
-        text_before.push(0usize);
-        for id in 0..dom.len() {
-            let n = if let Node::Text(t) = dom.node(id) { t.len() } else { 0 };
-            text_before.push(text_before[id] + n);
-        }
+        let text_bytes = |range: std::ops::Range<NodeId>| {
+            range.map(|n| if let Node::Text(t) = dom.node(n) { t.len() } else { 0 }).sum::<usize>()
+        };
+        let mut page_text = None;
         // (node, frame, is_paragraph, removal) per open element
         let mut stack: Vec<(NodeId, Frame, bool, Option<Removal>)> = Vec::new();
         let mut silent = 0usize;
@@ -314,9 +309,9 @@ impl MainContent {
                         // lies in the article (collapsed sections); a page
                         // hidden as a whole until its scripts run is no hidden
                         // part of it.
-                        let hidden = is_hidden(el) && {
-                            let r = dom.subtree(id);
-                            (text_before[r.end] - text_before[r.start]) * 2 < text_before[dom.len()]
+                        let hidden = silent == 0 && is_hidden(el) && {
+                            let page = *page_text.get_or_insert_with(|| text_bytes(0..dom.len()));
+                            text_bytes(dom.subtree(id)) * 2 < page
                         };
                         let removal = if hidden { Some(Removal::Silent) } else { removal(el, by_class[id], false) };
                         match removal {
@@ -346,11 +341,11 @@ impl MainContent {
                         stack.push((id, Frame::default(), name == "p" || matches!(name, "td" | "th"), removal));
                     }
                     Node::Text(t) if silent == 0 => {
+                        let n = t.trim().len();
                         if let Some(&(k, true)) = blocks.last() {
-                            let n = t.trim().len();
                             let run = &mut stack[k].1.run;
                             run.text_raw += n;
-                            run.sentence |= t.contains(['.', '!', '?']);
+                            run.sentence |= memchr::memchr3(b'.', b'!', b'?', t.as_bytes()).is_some();
                             if links > 0 {
                                 run.link_raw += n;
                             }
@@ -362,7 +357,6 @@ impl MainContent {
                             }
                         }
                         if let Some((_, frame, _, _)) = stack.last_mut() {
-                            let n = t.trim().len();
                             frame.text_raw += n;
                             if links > 0 {
                                 frame.link_raw += n;
@@ -425,8 +419,7 @@ impl MainContent {
                             own.paragraph_raw += frame.text_raw;
                         }
                     }
-                    scores[id].text = frame.text_clean;
-                    scores[id].link_text = frame.link_clean;
+                    scores[id].link_text = frame.link_clean.try_into().unwrap_or(u32::MAX);
                     let own = (scores[id].paragraph_text, scores[id].paragraph_raw);
                     if let Some((parent_id, parent, _, _)) = stack.last_mut() {
                         parent.text_clean += frame.text_clean;
