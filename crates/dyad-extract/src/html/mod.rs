@@ -120,7 +120,7 @@ fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Rem
 /// `hidden` attribute, which streaming renderers put on content they move into
 /// place by script.
 fn is_hidden(el: &Element) -> bool {
-    let Some(style) = el.attr("style") else {
+    let Some(style) = el.attr("style").filter(|s| s.contains("none")) else {
         return false;
     };
     style.split(';').any(|decl| {
@@ -585,20 +585,18 @@ fn holds_loose_paragraphs(name: &str) -> bool {
 /// Whether each element's content is exactly one element child: no text of its
 /// own, no other element but scripts and styles.
 fn wrappers(dom: &Dom<'_>) -> Vec<bool> {
-    let mut out = vec![false; dom.len()];
-    for (id, _) in dom.elements() {
-        let mut elements = 0;
-        let mut text = false;
-        for c in dom.children(id) {
-            match dom.node(c) {
-                Node::Element(e) if tag_removal(e.name(), false) != Some(Removal::Silent) => elements += 1,
-                Node::Text(t) => text |= !t.trim().is_empty(),
-                _ => {}
-            }
+    // per element: 0, 1 or 2 (more) element children; 3 once it has text
+    let mut children = vec![0u8; dom.len()];
+    for id in 1..dom.len() {
+        let Some(parent) = dom.parent(id) else { continue };
+        let c = &mut children[parent];
+        match dom.node(id) {
+            Node::Element(e) if *c < 2 && tag_removal(e.name(), false) != Some(Removal::Silent) => *c += 1,
+            Node::Text(t) if *c != 3 && t.bytes().any(|b| !b.is_ascii_whitespace()) => *c = 3,
+            _ => {}
         }
-        out[id] = elements == 1 && !text;
     }
-    out
+    children.into_iter().map(|c| c == 1).collect()
 }
 
 /// The best element, or the nearest ancestor below `body` holding at least
