@@ -9,7 +9,8 @@ pub fn normalize(s: &str) -> String {
     for c in s.chars() {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-        } else if c.is_control() || c == '\u{feff}' {
+        } else if c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}') {
+            // invisible: byte order marks, zero-width spaces, word joiners
             continue;
         } else {
             if pending_space {
@@ -18,6 +19,11 @@ pub fn normalize(s: &str) -> String {
             }
             out.push(c);
         }
+    }
+    // a block of joiners alone (zero-width joiner and non-joiner, which are kept
+    // inside words: Persian and emoji need them) is no text
+    if out.chars().all(|c| matches!(c, '\u{200c}' | '\u{200d}' | ' ')) {
+        out.clear();
     }
     out
 }
@@ -38,6 +44,13 @@ mod tests {
     #[test]
     fn normalises_and_splits_lines() {
         assert_eq!(normalize("  a \t b\u{a0}\u{a0}c\u{0}d \n"), "a b cd");
+        assert_eq!(normalize("zero\u{200b}width"), "zerowidth");
+        assert_eq!(normalize(" \u{200d} "), "", "a joiner alone is no text");
+        assert_eq!(
+            normalize("\u{645}\u{06cc}\u{200c}\u{62e}"),
+            "\u{645}\u{06cc}\u{200c}\u{62e}",
+            "inside a word it stays"
+        );
         let ps = paragraphs("First  one.\r\n\r\n   \nSecond\tone.\rThird.");
         let texts: Vec<&str> = ps.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["First one.", "Second one.", "Third."]);
