@@ -6,6 +6,7 @@ use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
 use crate::mentions::Mention;
 use crate::sentence::Words;
+use dyad_core::calendar::{month_number, weekday};
 use std::ops::Range;
 
 /// What a pattern matched: the actors it placed, if any.
@@ -64,41 +65,23 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
     Some(j - i)
 }
 
-/// Match `after` elements forward from `start` within `window`; `before` backward.
-/// Names of days and months, which make a phrase after a preposition a time.
-const TIME_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is
 /// not a pattern's preposition ("call (on)" is not "called him on Wednesday").
 fn opens_time_phrase(words: &Words, i: usize) -> bool {
     matches!(words.norm(i), "on" | "in" | "at" | "by" | "since" | "until")
         && (i + 1 < words.len())
-        && (TIME_NAMES.contains(&words.norm(i + 1))
+        && (is_time_name(words.norm(i + 1))
             || (words.norm(i + 1).bytes().all(|b| b.is_ascii_digit())
                 && i + 2 < words.len()
-                && TIME_NAMES.contains(&words.norm(i + 2))))
+                && is_time_name(words.norm(i + 2))))
 }
 
+/// The name of a month or a day, which makes a phrase after a preposition a time.
+fn is_time_name(w: &str) -> bool {
+    month_number(w).is_some() || weekday(w).is_some()
+}
+
+/// Match `after` elements forward from `start` within `window`; `before` backward.
 pub fn match_pattern(
     p: &Pattern,
     words: &Words,

@@ -8,6 +8,7 @@
 mod actor;
 mod annotation;
 mod article;
+pub mod calendar;
 mod document;
 mod event;
 mod gdelt;

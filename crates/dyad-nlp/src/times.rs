@@ -20,6 +20,7 @@
 
 use crate::sentences::split;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use dyad_core::calendar::{month_number, weekday};
 use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
 
 /// Words after which a bare month or year is a time.
@@ -100,21 +101,6 @@ const COUNT_NOUNS: &[&str] = &[
     "killed",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("jan", 1),
     ("feb", 2),
@@ -128,16 +114,6 @@ const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
 ];
 
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
@@ -332,7 +308,7 @@ impl Finder<'_, '_> {
             }
         }
         // a bare month needs a preposition or a modifier, and a full name
-        let full = MONTHS.contains(&self.low(i)?.trim_end_matches('.'));
+        let full = month_number(self.low(i)?.trim_end_matches('.')).is_some();
         if !(contextual && full) {
             return None;
         }
@@ -525,8 +501,8 @@ impl Finder<'_, '_> {
         if matches!(w, "may" | "march" | "mar") && !capital {
             return None;
         }
-        if let Some(k) = MONTHS.iter().position(|&m| m == w) {
-            return Some(k as u32 + 1);
+        if let Some(m) = month_number(w) {
+            return Some(m);
         }
         if abbreviations && capital {
             return MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|&(_, m)| m);
@@ -543,10 +519,6 @@ impl Finder<'_, '_> {
             _ => NaiveDate::from_ymd_opt(p.year().checked_sub(1)?, m, d),
         }
     }
-}
-
-fn weekday(w: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|&(_, d)| d)
 }
 
 fn weekday_before(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate> {
