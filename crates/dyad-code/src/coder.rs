@@ -6,7 +6,7 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Code, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
-use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, Name, UNKNOWN_CODE};
+use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
 use crate::patterns::{match_pattern, PatternMatch};
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
@@ -306,18 +306,9 @@ impl Coder {
         let text = &doc.article.text;
         let published = doc.article.published;
         let mut words: Vec<Words> = doc.sentences.iter().map(|s| Words::new(text, s, &self.dict.vocab)).collect();
-        // the entity tagger's persons and organisations, by sentence
-        let names: Vec<Vec<Name>> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                doc.entities
-                    .iter()
-                    .filter(|e| s.span.contains(e.span))
-                    .map(|e| Name { span: e.span, label: e.label })
-                    .collect()
-            })
-            .collect();
+        // the entity tagger's names, by sentence
+        let names: Vec<Vec<&Entity>> =
+            doc.sentences.iter().map(|s| doc.entities.iter().filter(|e| s.span.contains(e.span)).collect()).collect();
         // first pass: learn surnames of people named in full
         let mut aliases = Aliases::default();
         for (w, names) in words.iter().zip(&names) {

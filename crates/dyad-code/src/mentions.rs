@@ -7,7 +7,7 @@ use crate::dict::{Dictionaries, EntryRef};
 use crate::sentence::Words;
 use crate::words::PhraseIndex;
 use chrono::NaiveDate;
-use dyad_core::{ActorCode, EntityLabel, Span};
+use dyad_core::{ActorCode, Entity, EntityLabel, Span};
 use std::ops::Range;
 
 /// One actor (or place) mention in a sentence.
@@ -138,15 +138,8 @@ fn role_str(file: &str, id: &str, role: &Role) -> String {
 /// The code of an actor no dictionary knows (PETRARCH writes it the same way).
 pub const UNKNOWN_CODE: &str = "---";
 
-/// A person or organisation the entity tagger found in a sentence: a byte span and its label.
-#[derive(Clone, Copy, Debug)]
-pub struct Name {
-    pub span: Span,
-    pub label: EntityLabel,
-}
-
 /// Find and code the actor mentions of a sentence for the given date. `names` are the
-/// entity tagger's persons and organisations in the sentence: one that no dictionary
+/// entity tagger's names in the sentence: a person or organisation that no dictionary
 /// phrase touches is still an actor ("Estonia launched cyber attacks against Krugman"),
 /// with the code [`UNKNOWN_CODE`].
 pub fn find_mentions(
@@ -154,7 +147,7 @@ pub fn find_mentions(
     dict: &Dictionaries,
     aliases: &Aliases,
     date: Option<NaiveDate>,
-    names: &[Name],
+    names: &[&Entity],
 ) -> Vec<Mention> {
     let chunks = find_chunks(words, dict, aliases);
     let mut out = Vec::new();
@@ -198,7 +191,7 @@ pub fn find_mentions(
 /// Persons and organisations of the entity tagger that no mention overlaps, as actors
 /// of unknown code, in sentence order. A one-word name that is a function word or a
 /// verb of the dictionary is taken for a tagging error ("Urges", "The").
-fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[Name], out: &mut Vec<Mention>) {
+fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out: &mut Vec<Mention>) {
     for n in names {
         let kind = match n.label {
             EntityLabel::PER => ActorKind::Person,
