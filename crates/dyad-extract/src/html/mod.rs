@@ -245,28 +245,61 @@ struct MainContent {
     by_class: Vec<Option<Removal>>,
 }
 
-/// Per-element counts while scoring; `clean` leaves out text inside elements
-/// whose class marks them as furniture, `raw` does not.
-#[derive(Default)]
-struct Frame {
+/// Text bytes while scoring, and those inside links; `clean` leaves out text
+/// inside elements whose class marks them as furniture, `raw` does not.
+#[derive(Default, Clone, Copy)]
+struct TextCounts {
     text_clean: usize,
     link_clean: usize,
     text_raw: usize,
     link_raw: usize,
+}
+
+impl TextCounts {
+    /// Count `n` bytes of text, inside a link or not, inside furniture or not.
+    fn add_text(&mut self, n: usize, in_link: bool, in_furniture: bool) {
+        self.text_raw += n;
+        if in_link {
+            self.link_raw += n;
+        }
+        if !in_furniture {
+            self.text_clean += n;
+            if in_link {
+                self.link_clean += n;
+            }
+        }
+    }
+
+    fn add(&mut self, other: &TextCounts) {
+        self.text_clean += other.text_clean;
+        self.link_clean += other.link_clean;
+        self.text_raw += other.text_raw;
+        self.link_raw += other.link_raw;
+    }
+
+    /// The (clean, raw) vote of a paragraph of this text: its bytes outside
+    /// links, nothing when it is shorter than `min`.
+    fn votes(&self, min: usize) -> (f64, f64) {
+        let net = |text: usize, link: usize| if text >= min { text.saturating_sub(link) as f64 } else { 0.0 };
+        (net(self.text_clean, self.link_clean), net(self.text_raw, self.link_raw))
+    }
+}
+
+/// Per-element counts while scoring.
+#[derive(Default)]
+struct Frame {
+    counts: TextCounts,
     /// A block element opened inside.
     has_block: bool,
     /// Text run directly inside a container (not in a paragraph) since its
     /// last block child: loose text that reads as a paragraph votes like one.
-    run: Frame0,
+    run: LooseRun,
 }
 
 /// Counts of one loose text run.
 #[derive(Default, Clone, Copy)]
-struct Frame0 {
-    text_clean: usize,
-    link_clean: usize,
-    text_raw: usize,
-    link_raw: usize,
+struct LooseRun {
+    counts: TextCounts,
     sentence: bool,
 }
 
@@ -342,31 +375,14 @@ impl MainContent {
                     }
                     Node::Text(t) if silent == 0 => {
                         let n = t.trim().len();
+                        let (in_link, in_furniture) = (links > 0, furniture > 0);
                         if let Some(&(k, true)) = blocks.last() {
                             let run = &mut stack[k].1.run;
-                            run.text_raw += n;
+                            run.counts.add_text(n, in_link, in_furniture);
                             run.sentence |= memchr::memchr3(b'.', b'!', b'?', t.as_bytes()).is_some();
-                            if links > 0 {
-                                run.link_raw += n;
-                            }
-                            if furniture == 0 {
-                                run.text_clean += n;
-                                if links > 0 {
-                                    run.link_clean += n;
-                                }
-                            }
                         }
                         if let Some((_, frame, _, _)) = stack.last_mut() {
-                            frame.text_raw += n;
-                            if links > 0 {
-                                frame.link_raw += n;
-                            }
-                            if furniture == 0 {
-                                frame.text_clean += n;
-                                if links > 0 {
-                                    frame.link_clean += n;
-                                }
-                            }
+                            frame.counts.add_text(n, in_link, in_furniture);
                         }
                     }
                     _ => {}
@@ -397,15 +413,7 @@ impl MainContent {
                     // data table; one holding blocks is layout.
                     let is_p = is_p && (el.name() == "p" || !frame.has_block);
                     if is_p {
-                        let vote = |text: usize, link: usize| {
-                            if text >= MIN_PARAGRAPH {
-                                text.saturating_sub(link) as f64
-                            } else {
-                                0.0
-                            }
-                        };
-                        let clean = vote(frame.text_clean, frame.link_clean);
-                        let raw = vote(frame.text_raw, frame.link_raw);
+                        let (clean, raw) = frame.counts.votes(MIN_PARAGRAPH);
                         // The parent gets the paragraph's vote, the grandparent
                         // half of it. An element wrapping nothing but one other
                         // is no level of its own: pages that put paragraphs in
@@ -413,19 +421,16 @@ impl MainContent {
                         vote_up(&mut scores, stack.iter().rev().map(|e| e.0), &wrapper, clean, raw);
                         let own = &mut scores[id];
                         if clean > 0.0 {
-                            own.paragraph_text += frame.text_clean;
+                            own.paragraph_text += frame.counts.text_clean;
                         }
                         if raw > 0.0 {
-                            own.paragraph_raw += frame.text_raw;
+                            own.paragraph_raw += frame.counts.text_raw;
                         }
                     }
-                    scores[id].link_text = frame.link_clean.try_into().unwrap_or(u32::MAX);
+                    scores[id].link_text = frame.counts.link_clean.try_into().unwrap_or(u32::MAX);
                     let own = (scores[id].paragraph_text, scores[id].paragraph_raw);
                     if let Some((parent_id, parent, _, _)) = stack.last_mut() {
-                        parent.text_clean += frame.text_clean;
-                        parent.link_clean += frame.link_clean;
-                        parent.text_raw += frame.text_raw;
-                        parent.link_raw += frame.link_raw;
+                        parent.counts.add(&frame.counts);
                         parent.has_block |= frame.has_block;
                         if own != (0, 0) {
                             let p = &mut scores[*parent_id];
@@ -522,37 +527,22 @@ fn vote_up(scores: &mut [Score], chain: impl Iterator<Item = NodeId>, wrapper: &
 
 /// A run of loose text inside the first element of `chain` votes as a
 /// paragraph of that element when it is long enough and has a sentence stop.
-fn vote_run(scores: &mut [Score], mut chain: impl Iterator<Item = NodeId>, wrapper: &[bool], run: &Frame0) {
-    if !run.sentence || run.text_raw < MIN_LOOSE_PARAGRAPH {
+fn vote_run(scores: &mut [Score], mut chain: impl Iterator<Item = NodeId>, wrapper: &[bool], run: &LooseRun) {
+    if !run.sentence || run.counts.text_raw < MIN_LOOSE_PARAGRAPH {
         return;
     }
     let Some(container) = chain.next() else {
         return;
     };
-    let net = |text: usize, link: usize| if text >= MIN_LOOSE_PARAGRAPH { text.saturating_sub(link) } else { 0 };
-    let (clean, raw) = (net(run.text_clean, run.link_clean), net(run.text_raw, run.link_raw));
-    if clean > 0 {
-        scores[container].paragraph_text += run.text_clean;
+    let (clean, raw) = run.counts.votes(MIN_LOOSE_PARAGRAPH);
+    if clean > 0.0 {
+        scores[container].paragraph_text += run.counts.text_clean;
     }
-    if raw > 0 {
-        scores[container].paragraph_raw += run.text_raw;
+    if raw > 0.0 {
+        scores[container].paragraph_raw += run.counts.text_raw;
     }
     // The container stands in the place of the paragraph's parent.
-    let mut weight = 1.0;
-    let s = &mut scores[container];
-    s.clean += clean as f64;
-    s.raw += raw as f64;
-    for ancestor in chain.take(MAX_WRAPPERS) {
-        if !wrapper[ancestor] {
-            if weight < 1.0 {
-                break;
-            }
-            weight = 0.5;
-        }
-        let s = &mut scores[ancestor];
-        s.clean += clean as f64 * weight;
-        s.raw += raw as f64 * weight;
-    }
+    vote_up(scores, std::iter::once(container).chain(chain), wrapper, clean, raw);
 }
 
 /// Elements whose own loose text can be article paragraphs: containers, not
