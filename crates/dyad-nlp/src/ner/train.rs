@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 /// One training sentence.
+#[derive(Clone)]
 pub struct Example {
     pub words: Vec<String>,
     /// BILOU tags (see [`super::model::tag`]).
@@ -246,11 +247,7 @@ fn jackknife_tags(
     let sub = Options { history: HistorySource::Off, ..*opts };
     let mut out: Vec<Vec<u8>> = vec![Vec::new(); examples.len()];
     for fold in 0..2u32 {
-        let train_on: Vec<Example> = examples
-            .iter()
-            .filter(|ex| ex.doc % 2 != fold)
-            .map(|ex| Example { words: ex.words.clone(), tags: ex.tags.clone(), has_misc: ex.has_misc, doc: ex.doc })
-            .collect();
+        let train_on: Vec<Example> = examples.iter().filter(|ex| ex.doc % 2 != fold).cloned().collect();
         // the last epoch (a later epoch scores higher on ties)
         let bytes = train(&train_on, gaz_entries, gaz_max_len, &sub, |e| e.epoch as f64);
         let Ok(tagger) = Tagger::from_bytes(&bytes) else { continue };
