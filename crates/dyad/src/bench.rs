@@ -151,11 +151,11 @@ fn annotate(data: &Path, rounds: usize) -> anyhow::Result<Summary> {
             std::hint::black_box(dyad_nlp::sentences::split(&a.text, &a.paragraphs));
         }
     });
+    // tagging again overwrites the same tags: no copy inside the timing
     let t_pos = best_of(rounds, || {
-        for (a, s) in articles.iter().zip(&split) {
-            let mut s = s.clone();
-            dyad_nlp::pos::tag_sentences(&a.text, &mut s);
-            std::hint::black_box(s);
+        for (a, s) in articles.iter().zip(tagged.iter_mut()) {
+            dyad_nlp::pos::tag_sentences(&a.text, s);
+            std::hint::black_box(&s);
         }
     });
     let t_ner = best_of(rounds, || {
