@@ -29,13 +29,18 @@ pub fn model() -> Option<&'static PosModel> {
 /// Tag every sentence of `text` in place (one tag per token).
 pub fn tag_sentences(text: &str, sentences: &mut [Sentence]) {
     let Some(m) = model() else { return };
-    let mut scratch = Scratch::default();
-    let mut words: Vec<&str> = Vec::new();
-    for s in sentences.iter_mut() {
-        words.clear();
-        words.extend(s.tokens.iter().map(|t| t.span.slice(text)));
-        s.tags = m.tag(&words, &mut scratch);
+    thread_local! {
+        // kept from document to document: its word cache pays off across a crawl
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
     }
+    SCRATCH.with_borrow_mut(|scratch| {
+        let mut words: Vec<&str> = Vec::new();
+        for s in sentences.iter_mut() {
+            words.clear();
+            words.extend(s.tokens.iter().map(|t| t.span.slice(text)));
+            s.tags = m.tag(&words, scratch);
+        }
+    });
 }
 
 /// The tags of one sentence's words with the compiled-in model (empty without one).

@@ -5,7 +5,10 @@
 //! words around it) and three that depend on the tags already chosen to its left;
 //! every feature is a hash, looked up in a table of sparse weights (only the tags a
 //! feature ever voted for). Frequent words that almost always take one tag ("the",
-//! "of", "said") skip scoring: the tag dictionary answers for them.
+//! "of", "said") skip scoring: the tag dictionary answers for them. What a word's own
+//! templates add up to is the same at each occurrence, so a thread sums it once and
+//! keeps it (up to 32,768 words, then it starts afresh); only the templates of the
+//! context and of the tags before it are looked up word by word.
 //!
 //! The weights file (`data/pos/model.bin`) is dyad's own format, little-endian with
 //! LEB128 varints: magic `DYADPOS1`; the feature version; the tag count and each tag
@@ -36,49 +39,56 @@ pub(crate) fn key32(h: u64) -> u32 {
 /// Word hashes of the sentence's words and the ones two to either side.
 const PAD: u64 = 0x5a5a_1234_9876_0f0f;
 
-/// The static features of every word of a sentence, `NSTATIC` per word.
+/// The templates that depend only on the word itself and on whether it opens the
+/// sentence (its folded form, affixes, shape, flags and exact form).
+const NWORD: usize = 11;
+/// The templates that look at the words around it.
+const NCONTEXT: usize = 8;
+
+#[inline]
+fn word_features(w: &WordInfo, first: u64) -> [u64; NWORD] {
+    [
+        feat(2, w.lower),
+        feat(3, w.suffix[0]),
+        feat(4, w.suffix[1]),
+        feat(5, w.suffix[2]),
+        feat(6, w.suffix[3]),
+        feat(7, w.prefix[0]),
+        feat2(8, w.shape, first),
+        feat2(9, u64::from(w.flags), first),
+        feat(17, w.form),
+        feat(18, w.prefix[1]),
+        feat(19, w.prefix[2]),
+    ]
+}
+
+#[inline]
+fn context_features(infos: &[WordInfo], i: usize) -> [u64; NCONTEXT] {
+    let at = |k: isize| (k >= 0).then(|| infos.get(k as usize)).flatten();
+    let lower = |k: isize| at(k).map_or(PAD, |w| w.lower);
+    let suffix3 = |k: isize| at(k).map_or(PAD, |w| w.suffix[2]);
+    let (k, w) = (i as isize, infos[i].lower);
+    [
+        feat(10, lower(k - 1)),
+        feat(11, suffix3(k - 1)),
+        feat(12, lower(k - 2)),
+        feat(13, lower(k + 1)),
+        feat(14, suffix3(k + 1)),
+        feat(15, lower(k + 2)),
+        feat2(16, lower(k - 1), w),
+        feat2(23, w, lower(k + 1)),
+    ]
+}
+
+/// The static features of every word of a sentence, `NSTATIC` per word: the bias,
+/// the word's own templates and its context's.
 pub fn static_features(words: &[&str], out: &mut Vec<u64>) {
     out.clear();
     let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
-    let lower = |i: isize| -> u64 {
-        if i < 0 || i as usize >= infos.len() {
-            PAD
-        } else {
-            infos[i as usize].lower
-        }
-    };
-    let suffix3 = |i: isize| -> u64 {
-        if i < 0 || i as usize >= infos.len() {
-            PAD
-        } else {
-            infos[i as usize].suffix[2]
-        }
-    };
-    for (i, w) in infos.iter().enumerate() {
-        let k = i as isize;
-        let first = u64::from(i == 0);
-        out.extend_from_slice(&[
-            feat(1, 0),
-            feat(2, w.lower),
-            feat(3, w.suffix[0]),
-            feat(4, w.suffix[1]),
-            feat(5, w.suffix[2]),
-            feat(6, w.suffix[3]),
-            feat(7, w.prefix[0]),
-            feat2(8, w.shape, first),
-            feat2(9, u64::from(w.flags), first),
-            feat(10, lower(k - 1)),
-            feat(11, suffix3(k - 1)),
-            feat(12, lower(k - 2)),
-            feat(13, lower(k + 1)),
-            feat(14, suffix3(k + 1)),
-            feat(15, lower(k + 2)),
-            feat2(16, lower(k - 1), w.lower),
-            feat(17, w.form),
-            feat(18, w.prefix[1]),
-            feat(19, w.prefix[2]),
-            feat2(23, w.lower, lower(k + 1)),
-        ]);
+    for i in 0..infos.len() {
+        out.push(feat(1, 0));
+        out.extend_from_slice(&word_features(&infos[i], u64::from(i == 0)));
+        out.extend_from_slice(&context_features(&infos, i));
     }
 }
 
@@ -103,12 +113,27 @@ pub struct PosModel {
     weights: Vec<i32>,
 }
 
-/// What decoding a sentence needs beside the model; reused sentence after sentence.
+/// What decoding a sentence needs beside the model; reused sentence after sentence
+/// (and, through [`crate::pos::tag_sentences`], document after document on a thread).
 #[derive(Default)]
 pub struct Scratch {
-    statics: Vec<u64>,
+    infos: Vec<WordInfo>,
+    context: Vec<u64>,
     scores: Vec<i32>,
+    words: WordScores,
 }
+
+/// The scores a word's own templates (and the bias) give each tag, by the word's exact
+/// form and whether it opens the sentence: the same for every occurrence, so they are
+/// summed once and then read as one row instead of a dozen scattered table lookups.
+#[derive(Default)]
+struct WordScores {
+    rows: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<crate::ner::table::IdHasher>>,
+    sums: Vec<i32>,
+}
+
+/// Words remembered before the cache starts afresh (a row is one i32 per tag).
+const WORD_CACHE_ROWS: usize = 1 << 15;
 
 impl PosModel {
     /// A model from its parts: weights in quantisation steps.
@@ -138,43 +163,77 @@ impl PosModel {
 
     /// [`PosModel::tag`] as model tag indices.
     pub fn tag_indices(&self, words: &[&str], scratch: &mut Scratch) -> Vec<u8> {
-        static_features(words, &mut scratch.statics);
         let n = self.tags.len();
-        let mut out: Vec<u8> = Vec::with_capacity(words.len());
-        // every word's features are fetched one word ahead of scoring it: the table
-        // is larger than the caches and the lookups of one word are independent
+        let Scratch { infos, context, scores, words: cache } = scratch;
+        infos.clear();
+        infos.extend(words.iter().map(|w| WordInfo::of(w)));
+        context.clear();
+        for i in 0..infos.len() {
+            context.extend_from_slice(&context_features(infos, i));
+        }
+        // every word's context features are fetched one word ahead of scoring it: the
+        // table is larger than the caches and the lookups of one word are independent
         let prefetch = |i: usize| {
-            for &f in scratch.statics.get(i * NSTATIC..(i + 1) * NSTATIC).unwrap_or(&[]) {
+            for &f in context.get(i * NCONTEXT..(i + 1) * NCONTEXT).unwrap_or(&[]) {
                 self.index.prefetch(key32(f));
             }
         };
         prefetch(0);
-        for (i, word) in words.iter().enumerate() {
+        let mut out: Vec<u8> = Vec::with_capacity(words.len());
+        for (i, info) in infos.iter().enumerate() {
             prefetch(i + 1);
-            let lower = crate::ner::features::word_key(word);
-            if let Some(t) = self.tagdict.get(key32(lower)).filter(|&t| t > 0) {
+            if let Some(t) = self.tagdict.get(key32(info.lower)).filter(|&t| t > 0) {
                 out.push(t - 1);
                 continue;
             }
+            let first = u64::from(i == 0);
+            let row = self.word_row(cache, info, first, n);
+            scores.clear();
+            scores.extend_from_slice(&cache.sums[row..row + n]);
             let t1 = if i >= 1 { out[i - 1] } else { START };
             let t2 = if i >= 2 { out[i - 2] } else { START };
-            scratch.scores.clear();
-            scratch.scores.resize(n, 0);
-            let statics = &scratch.statics[i * NSTATIC..(i + 1) * NSTATIC];
-            for f in statics.iter().copied().chain(history_features(lower, t1, t2)) {
-                if let Some(packed) = self.index.get(key32(f)) {
-                    let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
-                    for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
-                        if let Some(score) = scratch.scores.get_mut((packed & 0xff) as usize) {
-                            *score += packed >> 8;
-                        }
-                    }
-                }
+            let own = context[i * NCONTEXT..(i + 1) * NCONTEXT].iter().copied();
+            for f in own.chain(history_features(info.lower, t1, t2)) {
+                self.add_weights(f, scores);
             }
-            let best = (0..n).max_by(|&a, &b| scratch.scores[a].cmp(&scratch.scores[b]).then(b.cmp(&a)));
+            let best = (0..n).max_by(|&a, &b| scores[a].cmp(&scores[b]).then(b.cmp(&a)));
             out.push(best.unwrap_or(0) as u8);
         }
         out
+    }
+
+    /// Add a feature's weights to the scores of the tags it votes for.
+    #[inline]
+    fn add_weights(&self, f: u64, scores: &mut [i32]) {
+        if let Some(packed) = self.index.get(key32(f)) {
+            let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
+            for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
+                if let Some(score) = scores.get_mut((packed & 0xff) as usize) {
+                    *score += packed >> 8;
+                }
+            }
+        }
+    }
+
+    /// Where the scores of the word's own templates start in `cache.sums`, summing
+    /// them on the word's first occurrence.
+    fn word_row(&self, cache: &mut WordScores, info: &WordInfo, first: u64, n: usize) -> usize {
+        let key = info.form ^ first.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        if let Some(&row) = cache.rows.get(&key) {
+            return row as usize;
+        }
+        if cache.rows.len() >= WORD_CACHE_ROWS {
+            cache.rows.clear();
+            cache.sums.clear();
+        }
+        let row = cache.sums.len();
+        cache.sums.resize(row + n, 0);
+        let sums = &mut cache.sums[row..];
+        for f in std::iter::once(feat(1, 0)).chain(word_features(info, first)) {
+            self.add_weights(f, sums);
+        }
+        cache.rows.insert(key, row as u32);
+        row
     }
 
     /// Read a weights file written by [`encode`].
@@ -279,5 +338,20 @@ mod tests {
         assert!(PosModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(PosModel::from_bytes(b"DYADNER1xxxx").is_err());
         assert_eq!(unzigzag(zigzag(-7)), -7);
+    }
+
+    #[test]
+    fn remembered_word_scores_tag_as_fresh_ones_do() {
+        let Some(m) = crate::pos::model() else { return };
+        let sentences: [&[&str]; 3] = [
+            &["Police", "fired", "tear", "gas", "at", "protesters", "in", "Nairobi", "."],
+            &["Protesters", "fired", "back", "as", "police", "watched", "."],
+            &["Nairobi", "police", "said", "protesters", "had", "fired", "first", "."],
+        ];
+        let mut warm = Scratch::default();
+        for words in sentences.iter().chain(sentences.iter().rev()) {
+            assert_eq!(m.tag(words, &mut warm), m.tag(words, &mut Scratch::default()), "{words:?}");
+        }
+        assert!(!warm.words.rows.is_empty(), "the scores of words were kept");
     }
 }
