@@ -29,7 +29,7 @@ pub struct IngestArgs {
     #[arg(long = "dict")]
     pub dicts: Vec<PathBuf>,
     /// Documents written per transaction: a crash loses at most this many
-    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch_size: u32,
     /// Worker threads (0: one per core); the store's content does not depend on it
     #[arg(long, default_value_t = 0)]
