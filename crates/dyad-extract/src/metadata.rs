@@ -63,7 +63,24 @@ const MODIFIED_KEYS: &[&str] =
 fn is_date_word(w: &str) -> bool {
     ["date", "time", "publish", "posted", "byline", "dateline", "meta", "info", "submitted", "stamp"]
         .iter()
-        .any(|p| w.contains(p))
+        .any(|p| contains_ignore_ascii_case(w, p))
+}
+
+/// Whether `hay` contains `needle` (lowercase ASCII), ASCII letters compared
+/// without case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The first elements (at most 64, not `html` or `body`) whose class or id
+/// names a date line.
+fn date_line_elements(dom: &Dom<'_>) -> Vec<NodeId> {
+    dom.elements()
+        .filter(|(_, el)| !matches!(el.name(), "html" | "body") && class_tokens(el).any(is_date_word))
+        .map(|(id, _)| id)
+        .take(64)
+        .collect()
 }
 
 /// Metadata of a parsed page (`src` is the markup it was parsed from). `main`
@@ -78,7 +95,6 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
     let mut item_published = None;
     let mut item_modified = None;
     let mut author_nodes: Vec<NodeId> = Vec::new();
-    let mut date_lines: Vec<NodeId> = Vec::new();
     for (id, el) in dom.elements() {
         match el.name() {
             "meta" => {
@@ -114,14 +130,10 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
         if el.name() == "a" && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
             author_nodes.push(id);
         }
-        if el.attr("class").is_some() || el.attr("id").is_some() {
-            let words = class_words(el);
-            if words.iter().any(|w| w == "byline" || w == "author") && author_nodes.len() < 16 {
-                author_nodes.push(id);
-            }
-            if date_lines.len() < 64 && !matches!(el.name(), "html" | "body") && words.iter().any(|w| is_date_word(w)) {
-                date_lines.push(id);
-            }
+        if author_nodes.len() < 16
+            && class_tokens(el).any(|w| w.eq_ignore_ascii_case("byline") || w.eq_ignore_ascii_case("author"))
+        {
+            author_nodes.push(id);
         }
     }
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| normalize(v)).filter(|v| !v.is_empty());
@@ -152,7 +164,6 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
         item_published,
         item_modified,
         times: &times,
-        date_lines: &date_lines,
         main,
         headline: h1_node,
         declared_title: declared_title.as_deref(),
@@ -200,8 +211,6 @@ struct PageDates<'a, 'd> {
     item_published: Option<NaiveDate>,
     item_modified: Option<NaiveDate>,
     times: &'a [(NodeId, &'a Element<'d>)],
-    /// Elements whose class or id names a date line.
-    date_lines: &'a [NodeId],
     main: Option<NodeId>,
     headline: Option<NodeId>,
     /// The `<title>` or `og:title`.
@@ -239,10 +248,10 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
         |label: DateLabel| text_dates().dates.iter().filter(|d| d.label == label).find_map(|d| ok(Some(d.date)));
     let publishing = |id: NodeId, el: &Element<'_>| {
         el.attr("pubdate").is_some()
-            || std::iter::once(id)
-                .chain(dom.ancestors(id).take(2))
-                .filter_map(|a| dom.element(a))
-                .any(|e| class_words(e).iter().any(|w| w.contains("publi") || w.contains("posted")))
+            || std::iter::once(id).chain(dom.ancestors(id).take(2)).filter_map(|a| dom.element(a)).any(|e| {
+                class_tokens(e)
+                    .any(|w| contains_ignore_ascii_case(w, "publi") || contains_ignore_ascii_case(w, "posted"))
+            })
     };
     let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 14] = [
         ("json-ld datePublished", &|| ok(p.ld.date_published.as_deref().and_then(|v| publisher_date(v, p.src)))),
@@ -258,7 +267,7 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
         ("url", &|| ok(p.url.and_then(date_in_url))),
         ("text labelled published", &|| labelled(DateLabel::Published)),
         ("date line", &|| {
-            p.date_lines.iter().find_map(|&id| {
+            date_line_elements(dom).into_iter().find_map(|id| {
                 let text = dom.text(id);
                 (text.len() < 200).then(|| ok(date_in_text(&text, p.lang))).flatten()
             })
@@ -276,17 +285,14 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
     steps.iter().find_map(|(name, step)| step().map(|d| (d, *name)))
 }
 
-/// Lowercase words of an element's class and id.
-fn class_words(el: &Element<'_>) -> Vec<String> {
-    let mut words = Vec::new();
-    for v in el.attr("class").into_iter().chain(el.attr("id")) {
-        words.extend(
-            v.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-                .filter(|w| !w.is_empty())
-                .map(str::to_ascii_lowercase),
-        );
-    }
-    words
+/// The words of an element's class and id, split at whitespace, `_` and `-`
+/// (compare them without ASCII case).
+fn class_tokens<'e>(el: &'e Element<'_>) -> impl Iterator<Item = &'e str> + 'e {
+    el.attr("class")
+        .into_iter()
+        .chain(el.attr("id"))
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '_' || c == '-'))
+        .filter(|w| !w.is_empty())
 }
 
 /// The headline: the `<h1>` of the article (declared titles are often written
