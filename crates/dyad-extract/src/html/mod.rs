@@ -144,6 +144,9 @@ fn class_removal(el: &Element) -> Option<Removal> {
     }
     let mut words = String::new();
     for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
+        if !may_name_furniture(token) {
+            continue;
+        }
         words.clear();
         split_words(token, &mut words);
         if let Some(reason) = token_reason(&words) {
@@ -181,6 +184,68 @@ fn token_reason(words: &str) -> Option<BoilerplateReason> {
         }
     }
     None
+}
+
+/// Beginnings of the words [`token_reason`] acts on: every furniture word
+/// ([`word_reason`]) and the author of a bio box start with one of them.
+const FURNITURE_STARTS: &[&str] = &[
+    "nav",
+    "menu",
+    "breadcrumb",
+    "pag",
+    "skiplink",
+    "footer",
+    "sidebar",
+    "shar",
+    "social",
+    "related",
+    "recommend",
+    "readmore",
+    "morestories",
+    "comment",
+    "disqus",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscri",
+    "paywall",
+    "donat",
+    "membership",
+    "promo",
+    "ad",
+    "sponsor",
+    "dfp",
+    "byline",
+    "caption",
+    "figcaption",
+    "author",
+];
+
+/// Whether a class token may name furniture: false only for an ASCII token
+/// none of whose words (as [`split_words`] cuts them) starts with one of
+/// [`FURNITURE_STARTS`], which [`token_reason`] would pass over anyway.
+fn may_name_furniture(token: &str) -> bool {
+    if !token.is_ascii() {
+        return true;
+    }
+    let b = token.as_bytes();
+    let (mut prev_alnum, mut prev_lower) = (false, false);
+    for (i, &c) in b.iter().enumerate() {
+        let alnum = c.is_ascii_alphanumeric();
+        if alnum && (!prev_alnum || (c.is_ascii_uppercase() && prev_lower)) {
+            let first = c.to_ascii_lowercase();
+            let rest = &b[i..];
+            if FURNITURE_STARTS.iter().any(|n| {
+                n.as_bytes()[0] == first && rest.len() >= n.len() && rest[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+            }) {
+                return true;
+            }
+        }
+        prev_alnum = alnum;
+        prev_lower = c.is_ascii_lowercase();
+    }
+    false
 }
 
 /// Splits "shareBar related-posts ad_slot" into lowercase words, each followed by a space.
@@ -814,6 +879,18 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_without_a_furniture_word_are_passed_over() {
+        for token in ["shareBar", "main-nav", "x_ad", "adSlot", "authorBio", "Comments", "post-body", "header", "lead"]
+        {
+            let mut w = String::new();
+            split_words(token, &mut w);
+            assert_eq!(may_name_furniture(token), token_reason(&w).is_some(), "{token}");
+        }
+        assert!(!may_name_furniture("loaded-thread"));
+        assert!(may_name_furniture("navigación"), "non-ASCII tokens take the full check");
+    }
 
     #[test]
     fn class_words() {
