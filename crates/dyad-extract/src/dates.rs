@@ -49,6 +49,11 @@ pub fn publisher_date(raw: &str, src: &str) -> Option<NaiveDate> {
     Some(if local_midnight { date.succ_opt().unwrap_or(date) } else { date })
 }
 
+/// Whether `raw` is an ISO 8601 timestamp in UTC (`Z` or a zero offset).
+pub fn is_utc_timestamp(raw: &str) -> bool {
+    timestamp(raw.trim()).is_some_and(|t| t.offset().local_minus_utc() == 0)
+}
+
 /// An ISO 8601 timestamp with an offset at the start of `s`:
 /// `2024-07-25T21:15:00+03:00`, `...T21:15:00.123Z`, `...T21:15+0300`, `...T21:15Z`.
 fn timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
@@ -85,25 +90,328 @@ fn local_twin(src: &str, utc: &DateTime<FixedOffset>) -> Option<DateTime<FixedOf
 }
 
 /// Month number of a month name or abbreviation in English, German, French,
-/// Spanish, Italian, Portuguese or Dutch.
+/// Spanish, Italian, Portuguese, Dutch, the Scandinavian languages, Romanian,
+/// Polish, Czech, Turkish, Greek, Russian and Ukrainian (nominative and the
+/// genitive that follows a day, "15 августа"), or Arabic (the Egyptian names and
+/// the Levantine ones of one word).
 fn month(word: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"],
-        &["april", "apr", "avril", "abril", "aprile"],
-        &["may", "mai", "mayo", "maggio", "maio", "mei"],
-        &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-        &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-        &["august", "aug", "août", "aout", "agosto", "augustus"],
-        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
-        &["november", "nov", "novembre", "noviembre", "novembro"],
-        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+        &[
+            "january",
+            "jan",
+            "januar",
+            "jänner",
+            "janvier",
+            "enero",
+            "gennaio",
+            "janeiro",
+            "januari",
+            "ianuarie",
+            "stycznia",
+            "styczeń",
+            "ledna",
+            "leden",
+            "ocak",
+            "ιανουαρίου",
+            "ιανουάριος",
+            "января",
+            "январь",
+            "янв",
+            "січня",
+            "січень",
+            "يناير",
+        ],
+        &[
+            "february",
+            "feb",
+            "februar",
+            "février",
+            "fevrier",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+            "februari",
+            "februarie",
+            "lutego",
+            "luty",
+            "února",
+            "únor",
+            "şubat",
+            "φεβρουαρίου",
+            "φεβρουάριος",
+            "февраля",
+            "февраль",
+            "фев",
+            "лютого",
+            "лютий",
+            "فبراير",
+            "شباط",
+        ],
+        &[
+            "march",
+            "mar",
+            "märz",
+            "maerz",
+            "mars",
+            "marzo",
+            "março",
+            "marco",
+            "maart",
+            "mär",
+            "martie",
+            "marca",
+            "marzec",
+            "března",
+            "březen",
+            "mart",
+            "μαρτίου",
+            "μάρτιος",
+            "марта",
+            "март",
+            "березня",
+            "березень",
+            "مارس",
+            "آذار",
+        ],
+        &[
+            "april",
+            "apr",
+            "avril",
+            "abril",
+            "aprile",
+            "aprilie",
+            "kwietnia",
+            "kwiecień",
+            "dubna",
+            "duben",
+            "nisan",
+            "απριλίου",
+            "απρίλιος",
+            "апреля",
+            "апрель",
+            "апр",
+            "квітня",
+            "квітень",
+            "أبريل",
+            "ابريل",
+            "نيسان",
+        ],
+        &[
+            "may",
+            "mai",
+            "mayo",
+            "maggio",
+            "maio",
+            "mei",
+            "maj",
+            "maja",
+            "května",
+            "květen",
+            "mayıs",
+            "μαΐου",
+            "μάιος",
+            "мая",
+            "май",
+            "травня",
+            "травень",
+            "مايو",
+            "أيار",
+        ],
+        &[
+            "june",
+            "jun",
+            "juni",
+            "juin",
+            "junio",
+            "giugno",
+            "junho",
+            "iunie",
+            "czerwca",
+            "czerwiec",
+            "června",
+            "červen",
+            "haziran",
+            "ιουνίου",
+            "ιούνιος",
+            "июня",
+            "июнь",
+            "июн",
+            "червня",
+            "червень",
+            "يونيو",
+            "يونيه",
+            "حزيران",
+        ],
+        &[
+            "july",
+            "jul",
+            "juli",
+            "juillet",
+            "julio",
+            "luglio",
+            "julho",
+            "iulie",
+            "lipca",
+            "lipiec",
+            "července",
+            "červenec",
+            "temmuz",
+            "ιουλίου",
+            "ιούλιος",
+            "июля",
+            "июль",
+            "июл",
+            "липня",
+            "липень",
+            "يوليو",
+            "يوليه",
+            "تموز",
+        ],
+        &[
+            "august",
+            "aug",
+            "août",
+            "aout",
+            "agosto",
+            "augustus",
+            "augusti",
+            "sierpnia",
+            "sierpień",
+            "srpna",
+            "srpen",
+            "ağustos",
+            "αυγούστου",
+            "αύγουστος",
+            "августа",
+            "август",
+            "авг",
+            "серпня",
+            "серпень",
+            "أغسطس",
+            "آب",
+        ],
+        &[
+            "september",
+            "sep",
+            "sept",
+            "septembre",
+            "septiembre",
+            "settembre",
+            "setembro",
+            "septembrie",
+            "września",
+            "wrzesień",
+            "září",
+            "eylül",
+            "σεπτεμβρίου",
+            "σεπτέμβριος",
+            "сентября",
+            "сентябрь",
+            "сен",
+            "сент",
+            "вересня",
+            "вересень",
+            "سبتمبر",
+            "أيلول",
+        ],
+        &[
+            "october",
+            "oct",
+            "oktober",
+            "okt",
+            "octobre",
+            "octubre",
+            "ottobre",
+            "outubro",
+            "octombrie",
+            "października",
+            "październik",
+            "října",
+            "říjen",
+            "ekim",
+            "οκτωβρίου",
+            "οκτώβριος",
+            "октября",
+            "октябрь",
+            "окт",
+            "жовтня",
+            "жовтень",
+            "أكتوبر",
+            "اكتوبر",
+        ],
+        &[
+            "november",
+            "nov",
+            "novembre",
+            "noviembre",
+            "novembro",
+            "noiembrie",
+            "listopada",
+            "listopad",
+            "listopadu",
+            "kasım",
+            "νοεμβρίου",
+            "νοέμβριος",
+            "ноября",
+            "ноябрь",
+            "ноя",
+            "листопада",
+            "листопад",
+            "نوفمبر",
+        ],
+        &[
+            "december",
+            "dec",
+            "dezember",
+            "dez",
+            "décembre",
+            "decembre",
+            "diciembre",
+            "dicembre",
+            "dezembro",
+            "desember",
+            "decembrie",
+            "grudnia",
+            "grudzień",
+            "prosince",
+            "prosinec",
+            "aralık",
+            "δεκεμβρίου",
+            "δεκέμβριος",
+            "декабря",
+            "декабрь",
+            "дек",
+            "грудня",
+            "грудень",
+            "ديسمبر",
+        ],
     ];
+    if word.len() > 24 {
+        return None;
+    }
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+}
+
+/// A date written with the East Asian year, month and day signs in one
+/// token, `2020年07月03日` (Chinese, Japanese), or in three, `2020년 7월 3일`
+/// (Korean): (year, month, day) and how many tokens it took.
+fn east_asian(tokens: [&str; 3]) -> Option<((i32, u32, u32), usize)> {
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    if let Some((y, rest)) = tokens[0].split_once('年') {
+        let (m, rest) = rest.split_once('月')?;
+        let d = rest.strip_suffix('日').unwrap_or(rest);
+        return Some(((number(y)? as i32, number(m)?, number(d)?), 1));
+    }
+    let y = tokens[0].strip_suffix('년')?;
+    let m = tokens[1].strip_suffix('월')?;
+    let d = tokens[2].strip_suffix('일')?;
+    Some(((number(y)? as i32, number(m)?, number(d)?), 3))
 }
 
 /// A date written in text, with its byte range.
@@ -186,7 +494,13 @@ pub fn dates_in_text(text: &str, lang: Option<&str>, limit: usize) -> Vec<FoundD
                 }
             }
         }
-        // 25 July 2024, 25. Juli 2024, 25 de julio de 2024
+        // 2020年07月03日, 2020년 7월 3일
+        if hit.is_none() && !t(0).is_ascii() {
+            if let Some(((y, m, d), n)) = east_asian([t(0), t(1), t(2)]) {
+                hit = NaiveDate::from_ymd_opt(y, m, d).filter(|_| (1990..=2100).contains(&y)).map(|date| (date, n - 1));
+            }
+        }
+        // 25 July 2024, 25. Juli 2024, 25 de julio de 2024, 24 نيسان / أبريل 2020
         if hit.is_none() {
             if let Some(d) = day(t(0)) {
                 let mut k = 1;
@@ -195,6 +509,10 @@ pub fn dates_in_text(text: &str, lang: Option<&str>, limit: usize) -> Vec<FoundD
                 }
                 if let Some(m) = month(t(k)) {
                     k += 1;
+                    // the same month named again in a second language
+                    if month(t(k)) == Some(m) {
+                        k += 1;
+                    }
                     while fillers.contains(&t(k)) {
                         k += 1;
                     }
@@ -499,6 +817,22 @@ mod tests {
         assert_eq!(parse_date("25/07/2024"), d(2024, 7, 25));
         assert_eq!(parse_date("01-11-2023 10:29"), d(2023, 11, 1));
         assert_eq!(date_in_text("am 11/01/2023", Some("de")), d(2023, 1, 11));
+    }
+
+    #[test]
+    fn month_names_of_many_languages_and_east_asian_dates() {
+        assert_eq!(date_in_text("15 августа 2016, 13:43", None), d(2016, 8, 15));
+        assert_eq!(date_in_text("3 березня 2021", None), d(2021, 3, 3));
+        assert_eq!(date_in_text("duminică, 20 septembrie 2020", None), d(2020, 9, 20));
+        assert_eq!(date_in_text("5 października 2019 r.", None), d(2019, 10, 5));
+        assert_eq!(date_in_text("7 Οκτωβρίου 2020", None), d(2020, 10, 7));
+        assert_eq!(date_in_text("الأربعاء، 07 أكتوبر 2020", None), d(2020, 10, 7));
+        // a month named twice, in two languages
+        assert_eq!(date_in_text("24 نيسان / أبريل 2020", None), d(2020, 4, 24));
+        assert_eq!(date_in_text("发布时间：2020年07月03日 10:20", None), d(2020, 7, 3));
+        assert_eq!(date_in_text("2019年6月24日", None), d(2019, 6, 24));
+        assert_eq!(date_in_text("2020년 7월 3일", None), d(2020, 7, 3));
+        assert_eq!(date_in_text("2020年13月03日", None), None);
     }
 
     #[test]

@@ -230,7 +230,12 @@ struct PageDates<'a, 'd> {
 /// 6. the date written next to the headline, else in the declared title,
 ///    else under a publication key of the JSON embedded in scripts;
 /// 7. the revision: JSON-LD `dateModified`, the modification `<meta>`s,
-///    microdata, a date the text labels as a revision ("Stand:", "Updated").
+///    microdata, a date the text labels as a revision ("Stand:", "Updated");
+/// 8. the first date line of the visible text.
+///
+/// A date from step 1 gives way to another date of the metadata (or the day
+/// beside a UTC timestamp) that the page shows next to its headline, when the
+/// page shows the first nowhere.
 fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> {
     let today = chrono::Utc::now().date_naive();
     let ok = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
@@ -253,7 +258,7 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
                     .any(|w| contains_ignore_ascii_case(w, "publi") || contains_ignore_ascii_case(w, "posted"))
             })
     };
-    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 14] = [
+    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 15] = [
         ("json-ld datePublished", &|| ok(p.ld.date_published.as_deref().and_then(|v| publisher_date(v, p.src)))),
         ("meta published", &|| meta_date(PUBLISHED_KEYS)),
         ("microdata datePublished", &|| ok(p.item_published)),
@@ -281,8 +286,43 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
                 .or_else(|| ok(p.item_modified))
         }),
         ("text labelled modified", &|| labelled(DateLabel::Modified)),
+        ("first date line", &|| text_dates().dates.iter().find_map(|d| ok(Some(d.date)))),
     ];
-    steps.iter().find_map(|(name, step)| step().map(|d| (d, *name)))
+    let (date, from) = steps.iter().find_map(|(name, step)| step().map(|d| (d, *name)))?;
+    if !matches!(from, "json-ld datePublished" | "meta published" | "microdata datePublished") {
+        return Some((date, from));
+    }
+    // The metadata's other dates (of revision, or the same day again), and for
+    // a UTC timestamp the days on either side, where the publisher's local
+    // date may fall.
+    let raw =
+        p.ld.date_published
+            .iter()
+            .chain(&p.ld.date_modified)
+            .chain(PUBLISHED_KEYS.iter().chain(MODIFIED_KEYS).filter_map(|k| p.metas.get(&k.to_ascii_lowercase())));
+    let mut known: Vec<NaiveDate> = p.item_published.into_iter().chain(p.item_modified).collect();
+    for v in raw {
+        if let Some(d) = parse_date(v) {
+            known.push(d);
+            if dates::is_utc_timestamp(v) {
+                known.extend(d.pred_opt().into_iter().chain(d.succ_opt()));
+            }
+        }
+    }
+    known.retain(|&d| d != date && ok(Some(d)).is_some());
+    if known.is_empty() {
+        return Some((date, from));
+    }
+    // When the page shows one of them next to its headline and the chosen
+    // date nowhere, the CMS presents that one as the article's date: a
+    // republished or reworked article, or the local day of a UTC timestamp.
+    let texts = text_dates();
+    match texts.next_to_headline() {
+        Some(shown) if known.contains(&shown.date) && !texts.dates.iter().any(|t| t.date == date) => {
+            Some((shown.date, "shown next to headline, in metadata"))
+        }
+        _ => Some((date, from)),
+    }
 }
 
 /// The words of an element's class and id, split at whitespace, `_` and `-`

@@ -199,6 +199,36 @@ fn publication_dates_from_the_visible_text_name_their_evidence() {
     assert_eq!(dated(page(head, "<p>Erschienen am: 01.02.2022</p>")), some("2023-11-08", "meta published"));
     // no evidence, no date
     assert_eq!(dated(page("", "")), (None, None));
+    // a lone date line, unlabelled and away from the headline, when nothing else dates the page
+    let far = format!("<p>12.03.2021</p><p>{}</p>", "Kontakt und Impressum. ".repeat(8));
+    assert_eq!(dated(page("", &far)), some("2021-03-12", "first date line"));
+}
+
+#[test]
+fn the_metadata_date_the_page_shows_by_its_headline_wins() {
+    let body = "<p>Grain prices rose for the third week in a row, traders in the port said on Friday.</p>";
+    let page = |head: &str, line: &str| {
+        format!("<html><head>{head}</head><body><article><h1>Grain prices rise again</h1><p>{line}</p>{body}</article></body></html>")
+    };
+    let dated = |html: String| {
+        let a = extract(&html_doc(html.as_bytes(), None)).unwrap();
+        (a.published.map(|d| d.to_string()), a.published_source)
+    };
+    let some = |d: &str, from: &str| (Some(d.to_string()), Some(from.to_string()));
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-11-29T14:13:37+01:00","dateModified":"2022-01-12T14:27:30+01:00"}</script>"#;
+    // a reworked article shown with its revision date
+    assert_eq!(dated(page(head, "12.01.2022")), some("2022-01-12", "shown next to headline, in metadata"));
+    // the publication shown anywhere keeps it
+    assert_eq!(
+        dated(page(head, "12.01.2022 (first published 29.11.2021)")),
+        some("2021-11-29", "json-ld datePublished")
+    );
+    // a date the metadata does not know is no reason to leave it
+    assert_eq!(dated(page(head, "03.02.2022")), some("2021-11-29", "json-ld datePublished"));
+    // the publisher's local day of a UTC timestamp
+    let utc = r#"<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">"#;
+    assert_eq!(dated(page(utc, "2019-01-01")), some("2019-01-01", "shown next to headline, in metadata"));
+    assert_eq!(dated(page(utc, "2019-01-05")), some("2018-12-31", "meta published"));
 }
 
 #[test]
