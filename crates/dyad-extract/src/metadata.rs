@@ -45,15 +45,17 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dcterms.issued",
     "dc.date.created",
     "dcterms.created",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "article_date_original",
     "original-publish-date",
     "cxenseparse:recs:publishtime",
     "displaydate",
     "created",
 ];
+
+/// `<meta>` names of some date of the document, which CMSs fill with the
+/// publication, the last change or the day the page was generated: weaker
+/// than what the page shows.
+const GENERIC_DATE_KEYS: &[&str] = &["dc.date", "dcterms.date", "date"];
 
 /// `<meta>` names of the last modification: evidence only when nothing better exists.
 const MODIFIED_KEYS: &[&str] =
@@ -227,8 +229,9 @@ struct PageDates<'a, 'd> {
 /// 3. a date in the URL;
 /// 4. a date the text labels as the publication ("Veröffentlicht am", "Posted");
 /// 5. a short date line (an element whose class or id names a date);
-/// 6. the date written next to the headline, else in the declared title,
-///    else under a publication key of the JSON embedded in scripts;
+/// 6. the date written next to the headline, else a generic date `<meta>`
+///    (`date`, `dc.date`), else one in the declared title, else under a
+///    publication key of the JSON embedded in scripts;
 /// 7. the revision: JSON-LD `dateModified`, the modification `<meta>`s,
 ///    microdata, a date the text labels as a revision ("Stand:", "Updated");
 /// 8. the first date line of the visible text.
@@ -258,7 +261,7 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
                     .any(|w| contains_ignore_ascii_case(w, "publi") || contains_ignore_ascii_case(w, "posted"))
             })
     };
-    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 15] = [
+    let steps: [(&'static str, &dyn Fn() -> Option<NaiveDate>); 16] = [
         ("json-ld datePublished", &|| ok(p.ld.date_published.as_deref().and_then(|v| publisher_date(v, p.src)))),
         ("meta published", &|| meta_date(PUBLISHED_KEYS)),
         ("microdata datePublished", &|| ok(p.item_published)),
@@ -278,6 +281,7 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
             })
         }),
         ("next to headline", &|| ok(text_dates().next_to_headline().map(|d| d.date))),
+        ("meta date", &|| meta_date(GENERIC_DATE_KEYS)),
         ("title", &|| ok(p.declared_title.and_then(|t| date_in_text(t, p.lang)))),
         ("script published", &|| ok(dates::date_in_scripts(p.src))),
         ("modified", &|| {
@@ -295,11 +299,13 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
     // The metadata's other dates (of revision, or the same day again), and for
     // a UTC timestamp the days on either side, where the publisher's local
     // date may fall.
-    let raw =
-        p.ld.date_published
+    let raw = p.ld.date_published.iter().chain(&p.ld.date_modified).chain(
+        PUBLISHED_KEYS
             .iter()
-            .chain(&p.ld.date_modified)
-            .chain(PUBLISHED_KEYS.iter().chain(MODIFIED_KEYS).filter_map(|k| p.metas.get(&k.to_ascii_lowercase())));
+            .chain(GENERIC_DATE_KEYS)
+            .chain(MODIFIED_KEYS)
+            .filter_map(|k| p.metas.get(&k.to_ascii_lowercase())),
+    );
     let mut known: Vec<NaiveDate> = p.item_published.into_iter().chain(p.item_modified).collect();
     for v in raw {
         if let Some(d) = parse_date(v) {

@@ -229,6 +229,10 @@ fn the_metadata_date_the_page_shows_by_its_headline_wins() {
     let utc = r#"<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">"#;
     assert_eq!(dated(page(utc, "2019-01-01")), some("2019-01-01", "shown next to headline, in metadata"));
     assert_eq!(dated(page(utc, "2019-01-05")), some("2018-12-31", "meta published"));
+    // a generic date meta is weaker than a date the page shows
+    let generic = r#"<meta name="date" content="2020-04-30">"#;
+    assert_eq!(dated(page(generic, "<time>29.04.2020, 12:01 Uhr</time>")), some("2020-04-29", "time in main content"));
+    assert_eq!(dated(page(generic, "")), some("2020-04-30", "meta date"));
 }
 
 #[test]
