@@ -735,6 +735,18 @@ impl TextDates {
 const NEAR_HEADLINE_AFTER: usize = 300;
 const NEAR_HEADLINE_BEFORE: usize = 150;
 
+/// Whether the text node `id` lies in an element that names itself as the
+/// current day ("today", "current-date"): the day the page was served, which
+/// sites print in their header, not a date of the article.
+fn shows_today(dom: &Dom<'_>, id: NodeId) -> bool {
+    dom.ancestors(id).take(3).filter_map(|a| dom.element(a)).any(|e| {
+        e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("today") || v.contains("currentdate") || v.contains("current-date") || v.contains("current_date")
+        })
+    })
+}
+
 /// The dates in a page's visible text, in page order, each with the label
 /// the words around it give: before it (in its text node, or the previous
 /// one when it opens its node, as in `<dt>Datum</dt><dd>12.01.2017</dd>`),
@@ -754,7 +766,10 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
         if text.is_empty() {
             continue;
         }
-        if out.dates.len() < MAX_TEXT_DATES && text.len() <= DATE_LINE_BYTES && text.bytes().any(|b| b.is_ascii_digit())
+        if out.dates.len() < MAX_TEXT_DATES
+            && text.len() <= DATE_LINE_BYTES
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && !shows_today(dom, id)
         {
             let mut after_last = 0;
             let found = dates_in_text(text, lang, 8);
@@ -909,6 +924,8 @@ mod tests {
                      Zuschauern stattfinden, wie der Verband am Mittwoch mitteilte, und die Vereine freuen sich.</p>";
         assert_eq!(labels(prose), vec![]);
         assert_eq!(labels("<script>var published = '01.02.2020';</script>"), vec![]);
+        // the day the page was served, in the site's header
+        assert_eq!(labels("<div class='header-today'><span>Wednesday, August 19, 2020</span></div>"), vec![]);
     }
 
     #[test]

@@ -225,9 +225,10 @@ struct PageDates<'a, 'd> {
 /// than today, publication before revision:
 /// 1. JSON-LD `datePublished`, then the publication `<meta>`s, then microdata;
 /// 2. a `<time>` marked as the publication (by its own or its parents' class),
-///    else one in the main content, else any;
+///    else one in the main content;
 /// 3. a date in the URL;
-/// 4. a date the text labels as the publication ("Veröffentlicht am", "Posted");
+/// 4. a date the text labels as the publication ("Veröffentlicht am", "Posted"),
+///    else any `<time>`;
 /// 5. a short date line (an element whose class or id names a date);
 /// 6. the date written next to the headline, else a generic date `<meta>`
 ///    (`date`, `dc.date`), else one in the declared title, else under a
@@ -271,9 +272,9 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
         ("time in main content", &|| {
             p.times.iter().filter(|(id, _)| in_main(*id)).find_map(|(id, el)| ok(time_date(el, *id)))
         }),
-        ("time", &|| p.times.iter().find_map(|(id, el)| ok(time_date(el, *id)))),
         ("url", &|| ok(p.url.and_then(date_in_url))),
         ("text labelled published", &|| labelled(DateLabel::Published)),
+        ("time", &|| p.times.iter().find_map(|(id, el)| ok(time_date(el, *id)))),
         ("date line", &|| {
             date_line_elements(dom).into_iter().find_map(|id| {
                 let text = dom.text(id);

@@ -191,6 +191,12 @@ fn publication_dates_from_the_visible_text_name_their_evidence() {
          <aside><p>Archive: March 3, 2013</p></aside></body></html>"
     );
     assert_eq!(dated(html), some("2014-01-22", "next to headline"));
+    // a label saying published beats a time element outside the article
+    let html = format!(
+        "<html><body><div class=player><time datetime='2019-08-24T03:36:11+02:00'>24. August 2019</time></div>\
+         <article><h1>Sternfusion</h1>{body}<p>Veröffentlicht am 16.08.2019</p></article></body></html>"
+    );
+    assert_eq!(dated(html), some("2019-08-16", "text labelled published"));
     // a revision only when nothing else dates the page
     assert_eq!(dated(page("", "<p>Stand: 03.02.2022</p>")), some("2022-02-03", "text labelled modified"));
     // metadata first, in the publisher's zone
