@@ -386,12 +386,18 @@ fn month(word: &str) -> Option<u32> {
             "ديسمبر",
         ],
     ];
-    if word.len() > 24 {
+    if word.len() > 24 || !word.starts_with(char::is_alphabetic) {
         return None;
     }
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+    let find = |w: &str| MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1);
+    if word.is_ascii() {
+        let mut buf = [0u8; 24];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok().and_then(|w| find(w.trim_end_matches('.')));
+    }
+    find(word.to_lowercase().trim_end_matches('.'))
 }
 
 /// A date written with the East Asian year, month and day signs in one
