@@ -714,6 +714,9 @@ fn is_hidden_text(name: &str) -> bool {
 /// that mentions dates.
 const DATE_LINE_BYTES: usize = 160;
 
+/// Bytes at the start of a longer paragraph read for its dateline.
+const DATELINE_BYTES: usize = 40;
+
 /// Most dates read from one page's text.
 const MAX_TEXT_DATES: usize = 256;
 
@@ -772,13 +775,29 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
         if text.is_empty() {
             continue;
         }
-        if out.dates.len() < MAX_TEXT_DATES
-            && text.len() <= DATE_LINE_BYTES
-            && text.bytes().any(|b| b.is_ascii_digit())
-            && !shows_today(dom, id)
-        {
+        // a date line, or the dateline that opens a paragraph ("Karlsruhe,
+        // (12.11.2021). Traditionell ...", "27.1.2022 - Bei der ...")
+        let line = if text.len() <= DATE_LINE_BYTES {
+            text
+        } else {
+            let mut cut = DATELINE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            &text[..cut]
+        };
+        if out.dates.len() < MAX_TEXT_DATES && line.bytes().any(|b| b.is_ascii_digit()) && !shows_today(dom, id) {
             let mut after_last = 0;
-            let found = dates_in_text(text, lang, 8);
+            let mut found = dates_in_text(line, lang, 8);
+            if line.len() < text.len() {
+                // whole, not cut at the end of the opening, and first in it
+                // or after the place ("Karlsruhe, (12.11.2021).")
+                found.retain(|f| {
+                    let before = text[..f.start].trim_end().trim_end_matches('(').trim_end();
+                    f.end < line.len() && (before.is_empty() || (before.ends_with(',') && words(before).count() <= 3))
+                });
+                found.truncate(1);
+            }
             for (k, f) in found.iter().enumerate() {
                 let before = &text[after_last..f.start];
                 let mut label = label_of(words(before).rev().take(4));
@@ -930,6 +949,13 @@ mod tests {
                      Zuschauern stattfinden, wie der Verband am Mittwoch mitteilte, und die Vereine freuen sich.</p>";
         assert_eq!(labels(prose), vec![]);
         assert_eq!(labels("<script>var published = '01.02.2020';</script>"), vec![]);
+        // the dateline that opens a paragraph, not a date further on or cut at the opening's end
+        let prose = "Traditionell gedenken die Gemeinden am Sonntag ihrer Verstorbenen, in diesem Jahr wieder mit Gottesdiensten";
+        assert_eq!(
+            labels(&format!("<p>Karlsruhe, (12.11.2021). {prose}, {prose} am 21.11.2021.</p>")),
+            vec![(day(2021, 11, 12), DateLabel::None)]
+        );
+        assert_eq!(labels(&format!("<p>Nach Angaben des Verbands vom 12.05.2021 {prose}, {prose}.</p>")), vec![]);
         // the day the page was served, in the site's header
         assert_eq!(labels("<div class='header-today'><span>Wednesday, August 19, 2020</span></div>"), vec![]);
     }
