@@ -30,22 +30,24 @@ pub struct Words {
     present: Vec<u32>,
 }
 
-/// The pattern words that match `w` under regular inflection: `w` itself, `w` less
-/// -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e.
-fn base_forms(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
+/// Call `f` with each pattern word that matches `w` under regular inflection: `w`
+/// itself, `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e.
+/// `buf` holds the forms that are not slices of `w`.
+fn for_each_base_form(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    f(w);
     for suffix in ["s", "es", "ed", "d", "ing"] {
         if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 3) {
-            out.push(stem.to_string());
+            f(stem);
         }
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        out.push(format!("{stem}y"));
+    for (suffix, ending) in [("ies", 'y'), ("ing", 'e')] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push(ending);
+            f(buf);
+        }
     }
-    if let Some(stem) = w.strip_suffix("ing") {
-        out.push(format!("{stem}e"));
-    }
-    out
 }
 
 /// A negative contraction ("didn't", "won't", "can't") as its auxiliary's plain form
@@ -130,7 +132,11 @@ impl Words {
         }
         let ids = words.iter().map(|w| w.id).collect();
         let regions = find_regions(&words);
-        let mut present: Vec<u32> = words.iter().flat_map(|w| base_forms(&w.norm)).map(|b| vocab.get(&b)).collect();
+        let mut present: Vec<u32> = Vec::with_capacity(words.len() * 2);
+        let mut buf = String::new();
+        for w in &words {
+            for_each_base_form(&w.norm, &mut buf, |b| present.push(vocab.get(b)));
+        }
         present.sort_unstable();
         present.dedup();
         Words { words, ids, regions, present }

@@ -4,6 +4,10 @@
 
 use std::collections::HashMap;
 
+/// A fast hash with a fixed seed for the coder's lookups by word and word id (std's
+/// SipHash resists flooding, which dictionary words and sentence tokens do not need).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// Lower-case a word and fold typographic apostrophes; hyphens and underscores
 /// separate words and are handled by [`phrase_words`].
 pub fn normalize_word(w: &str) -> String {
@@ -38,7 +42,7 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 /// Interned word ids, so phrase matching compares integers.
 #[derive(Default, Debug)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 pub const UNKNOWN: u32 = u32::MAX;
@@ -64,12 +68,12 @@ type Tail<T> = (Box<[u32]>, T);
 /// Phrases (word-id sequences) mapped to values, looked up longest-first.
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
-    by_first: HashMap<u32, Vec<Tail<T>>>,
+    by_first: FastMap<u32, Vec<Tail<T>>>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: HashMap::new() }
+        PhraseIndex { by_first: FastMap::default() }
     }
 }
 
