@@ -29,10 +29,6 @@ pub fn model() -> Option<&'static PosModel> {
 /// Tag every sentence of `text` in place (one tag per token).
 pub fn tag_sentences(text: &str, sentences: &mut [Sentence]) {
     let Some(m) = model() else { return };
-    thread_local! {
-        // kept from document to document: its word cache pays off across a crawl
-        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
-    }
     SCRATCH.with_borrow_mut(|scratch| {
         let mut words: Vec<&str> = Vec::new();
         for s in sentences.iter_mut() {
@@ -41,6 +37,17 @@ pub fn tag_sentences(text: &str, sentences: &mut [Sentence]) {
             s.tags = m.tag(&words, scratch);
         }
     });
+}
+
+thread_local! {
+    // kept from document to document: its word cache pays off across a crawl
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Forget the words this thread's tagger has scored (so a benchmark pass starts as
+/// on text never seen); tags are the same either way.
+pub fn forget_words() {
+    SCRATCH.with_borrow_mut(|scratch| *scratch = Scratch::default());
 }
 
 /// The tags of one sentence's words with the compiled-in model (empty without one).

@@ -196,8 +196,14 @@ impl PosModel {
             for f in own.chain(history_features(info.lower, t1, t2)) {
                 self.add_weights(f, scores);
             }
-            let best = (0..n).max_by(|&a, &b| scores[a].cmp(&scores[b]).then(b.cmp(&a)));
-            out.push(best.unwrap_or(0) as u8);
+            // the highest score, the first tag of equal ones
+            let mut best = 0;
+            for (t, &score) in scores.iter().enumerate().skip(1) {
+                if score > scores[best] {
+                    best = t;
+                }
+            }
+            out.push(best as u8);
         }
         out
     }
