@@ -1,13 +1,14 @@
 //! `dyad train ner`: train the NER tagger from the public corpora in
 //! `../shared/data/nlp` and the gazetteers, and write `data/ner/model.bin`.
 //!
-//! Training data: CoNLL-2003 train, wikigold and UNER EWT dev by default
-//! (`--corpora`; WikiANN train is available but its silver labels cost about 8
-//! points of dev F1); the CoNLL-2003 valid set is the dev set that picks the
-//! epoch. The CoNLL-2003 test set is never read here. The same data, options and
-//! seed give a byte-identical model.
+//! Training data: CoNLL-2003 train, wikigold, UNER EWT dev, WNUT17 train and dev
+//! and the GUM news documents outside GUM's test split by default (`--corpora`;
+//! WikiANN train is available but its silver labels cost about 8 points of dev
+//! F1); the CoNLL-2003 valid set is the dev set that picks the epoch. The CoNLL-2003
+//! and UNER test sets are never read here. The same data, options and seed give a
+//! byte-identical model.
 
-use crate::eval::ner::{evaluate, iob_spans, read, Format, Labeled};
+use crate::eval::ner::{evaluate, iob_spans, read, read_gum, Format, Labeled};
 use crate::Summary;
 use anyhow::{bail, Context};
 use clap::Subcommand;
@@ -51,9 +52,13 @@ pub enum TrainCommand {
         seed: u64,
         #[arg(long, default_value_t = 10)]
         epochs: usize,
-        /// Training corpora, comma-separated: conll, wikigold, uner, wikiann
-        #[arg(long, default_value = "conll,wikigold,uner", value_delimiter = ',')]
+        /// Training corpora, comma-separated: conll, wikigold, uner, wnut17, gum, wikiann
+        #[arg(long, default_value = "conll,wikigold,uner,wnut17,gum", value_delimiter = ',')]
         corpora: Vec<String>,
+        /// Hold out every Nth document of UNER dev from training and score it each
+        /// epoch (0: train on all of it), to choose options for web text
+        #[arg(long, default_value_t = 0)]
+        uner_hold_out: u32,
         /// Static features seen fewer times are dropped
         #[arg(long, default_value_t = 1)]
         min_count: u32,
@@ -72,26 +77,50 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Summary> {
         TrainCommand::Pos { data, out, seed, epochs, step } => {
             pos(&data, &out, &dyad_nlp::pos::train::Options { epochs, seed, step, ..Default::default() })
         }
-        TrainCommand::Ner { data, actors, out, seed, epochs, corpora, min_count, step, history } => {
+        TrainCommand::Ner { data, actors, out, seed, epochs, corpora, uner_hold_out, min_count, step, history } => {
             let history = if history == "off" { HistorySource::Off } else { HistorySource::Jackknife };
-            ner(&data, &actors, &out, &corpora, &Options { epochs, seed, min_count, step, history })
+            let opts = Options { epochs, seed, min_count, step, history };
+            ner(&data, &actors, &out, &corpora, uner_hold_out, &opts)
         }
     }
 }
 
-fn ner(data: &Path, actors: &Path, out: &Path, corpora: &[String], opts: &Options) -> anyhow::Result<Summary> {
+fn ner(
+    data: &Path,
+    actors: &Path,
+    out: &Path,
+    corpora: &[String],
+    uner_hold_out: u32,
+    opts: &Options,
+) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let nlp = data.join("nlp");
     let mut examples: Vec<Example> = Vec::new();
+    let mut uner_dev: Vec<Labeled> = Vec::new();
     let mut next_doc = 0u32;
     for name in corpora {
-        let (sentences, has_misc) = match name.as_str() {
+        let (mut sentences, has_misc) = match name.as_str() {
             "conll" => (read(&nlp.join("conll2003/train.txt"), Format::Conll, next_doc)?, true),
             "wikigold" => (read(&nlp.join("wikigold/wikigold.conll.txt"), Format::Conll, next_doc)?, true),
             "uner" => (read(&nlp.join("uner_english_ewt/en_ewt-ud-dev.iob2"), Format::Uner, next_doc)?, false),
             "wikiann" => (read(&nlp.join("wikiann_en/train"), Format::WikiAnn, next_doc)?, false),
-            other => bail!("unknown corpus {other:?} (conll, wikigold, uner, wikiann)"),
+            "wnut17" => {
+                let mut s = read(&nlp.join("wnut17/wnut17train.conll"), Format::Wnut, next_doc)?;
+                let first = s.iter().map(|s| s.doc + 1).max().unwrap_or(next_doc);
+                s.extend(read(&nlp.join("wnut17/emerging.dev.conll"), Format::Wnut, first)?);
+                (s, false)
+            }
+            // GUM's news test documents are held out, as for the part-of-speech tagger
+            "gum" => (read_gum(&nlp.join("gum_news"), crate::eval::pos::GUM_TEST, next_doc)?, false),
+            other => bail!("unknown corpus {other:?} (conll, wikigold, uner, wnut17, gum, wikiann)"),
         };
+        if name == "uner" && uner_hold_out > 0 {
+            let (held, kept): (Vec<Labeled>, Vec<Labeled>) =
+                sentences.into_iter().partition(|s| (s.doc - next_doc).is_multiple_of(uner_hold_out));
+            eprintln!("train: uner: {} sentences held out (every {uner_hold_out}th document)", held.len());
+            uner_dev = held;
+            sentences = kept;
+        }
         let tokens: usize = sentences.iter().map(|s| s.words.len()).sum();
         eprintln!("train: {name}: {} sentences, {tokens} tokens", sentences.len());
         next_doc = sentences.iter().map(|s| s.doc + 1).max().unwrap_or(next_doc).max(next_doc);
@@ -112,8 +141,14 @@ fn ner(data: &Path, actors: &Path, out: &Path, corpora: &[String], opts: &Option
     let model = train(&examples, &entries, gaz.max_len(), opts, |e| {
         let scores = evaluate(e.tagger, &dev, &[0, 1, 2, 3]);
         let (p, r, f) = scores.overall();
+        let held = if uner_dev.is_empty() {
+            String::new()
+        } else {
+            let (p, r, f) = evaluate(e.tagger, &uner_dev, &[0, 1, 2]).overall();
+            format!(" | UNER held out P {p:.4} R {r:.4} F1 {f:.4}")
+        };
         eprintln!(
-            "epoch {:>2}: train errors {:.2}% | dev (CoNLL valid) P {p:.4} R {r:.4} F1 {f:.4} | {} features, {:.2} MB | {:.1}s",
+            "epoch {:>2}: train errors {:.2}% | dev (CoNLL valid) P {p:.4} R {r:.4} F1 {f:.4}{held} | {} features, {:.2} MB | {:.1}s",
             e.epoch,
             100.0 * e.mistakes as f64 / e.tokens.max(1) as f64,
             e.tagger.features(),

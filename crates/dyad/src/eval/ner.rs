@@ -9,7 +9,7 @@ use anyhow::Context;
 use dyad_nlp::ner::features::{doc_flags, PredictionHistory};
 use dyad_nlp::ner::model::{spans, LABEL_NAMES};
 use dyad_nlp::ner::{Scratch, Tagger};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
@@ -30,6 +30,9 @@ pub enum Format {
     WikiAnn,
     /// UNER IOB2: `# newdoc` comments, then `index<TAB>word<TAB>label...`.
     Uner,
+    /// WNUT17: `word<TAB>label`, each sentence (a tweet) its own document; the
+    /// labels are mapped to dyad's four (see [`wnut_label`]).
+    Wnut,
 }
 
 /// Read a corpus. Document numbers start at `first_doc`.
@@ -51,7 +54,7 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
-            if format == Format::WikiAnn && !cur.words.is_empty() {
+            if matches!(format, Format::WikiAnn | Format::Wnut) && !cur.words.is_empty() {
                 doc += 1;
             }
             flush(&mut cur, &mut out, doc);
@@ -85,6 +88,10 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
                 let (w, l) = line.rsplit_once('\t').unwrap_or((line, "O"));
                 (w.strip_prefix("en:").unwrap_or(w), l)
             }
+            Format::Wnut => {
+                let (w, l) = line.rsplit_once('\t').unwrap_or((line, "O"));
+                (w.trim(), wnut_label(l))
+            }
             Format::Conll => {
                 let w = line.split_whitespace().next().unwrap_or("");
                 (w, line.split_whitespace().last().unwrap_or("O"))
@@ -98,6 +105,232 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
     }
     flush(&mut cur, &mut out, doc);
     out
+}
+
+/// GUM documents (`*.conllu` in `dir`, sorted by name, those named in `skip` left
+/// out) as NER sentences, one document each, numbered from `first_doc`. See
+/// [`parse_gum`].
+pub fn read_gum(dir: &Path, skip: &[&str], first_doc: u32) -> anyhow::Result<Vec<Labeled>> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .filter(|p| !skip.contains(&p.file_stem().and_then(|s| s.to_str()).unwrap_or("")))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for (k, path) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        out.extend(parse_gum(&text, first_doc + k as u32));
+    }
+    Ok(out)
+}
+
+/// One word of a CoNLL-U sentence, as much of it as [`parse_gum`] needs.
+struct GumWord<'a> {
+    form: &'a str,
+    xpos: &'a str,
+    /// The head's index in the sentence, `None` for the root (or a bad number).
+    head: Option<usize>,
+    misc: &'a str,
+}
+
+/// The names of a GUM document (CoNLL-U with entity mentions in the MISC column,
+/// `Entity=(id-type-...` opening a mention and `id)` closing it) as IOB2 labels.
+///
+/// GUM marks every mention of an entity ("the captain", "he", "English captain
+/// Harry Kane"); a name is a mention whose head word is a proper noun, and the name
+/// is the run of proper nouns around that head ("Harry Kane"), across "of", "and",
+/// "&" or "for" between two proper nouns in names of things other than people
+/// ("Bank of England"), with a number right after a MISC name ("Internet Explorer
+/// 6"). Types: person is PER, organization ORG, place LOC, and event, object,
+/// abstract, substance, animal and plant names MISC; times ("June") are not names.
+/// Where names nest ("FIFA" in "2018 FIFA World Cup") the longer mention wins.
+pub fn parse_gum(text: &str, doc: u32) -> Vec<Labeled> {
+    // the document's common nouns, lowercase: a capitalised word before a
+    // person's name that the text also uses as a common noun is a title
+    let mut common: HashSet<String> = HashSet::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() >= 5 && (cols[4] == "NN" || cols[4] == "NNS") {
+            common.insert(cols[1].to_lowercase());
+        }
+    }
+    let mut out = Vec::new();
+    let mut words: Vec<GumWord> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push(gum_sentence(&words, &common, doc));
+                words.clear();
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0].contains(['-', '.']) {
+            continue;
+        }
+        let head = cols[6].parse::<usize>().ok().and_then(|h| h.checked_sub(1));
+        words.push(GumWord { form: cols[1], xpos: cols[4], head, misc: cols[9] });
+    }
+    out
+}
+
+/// A URL-encoded title ("Washington%2C_D.C.") decoded; bytes that do not decode
+/// stay as they are.
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = if b[i] == b'%' { s.get(i + 1..i + 3) } else { None };
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(v) => {
+                out.push(v);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Does `word` abbreviate the words of `identity` ("U.S." for United_States,
+/// "IE6" for Internet_Explorer_6)?
+fn abbreviates(word: &str, identity: &[String]) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let initials: String = identity.iter().filter_map(|w| w.chars().next()).collect();
+    letters.len() >= 2 && letters == initials
+}
+
+fn gum_sentence(words: &[GumWord], common: &HashSet<String>, doc: u32) -> Labeled {
+    // (start, end exclusive, type, identity)
+    let mut mentions: Vec<(usize, usize, &str, &str)> = Vec::new();
+    let mut open: Vec<(&str, usize, &str, &str)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(ent) = w.misc.split('|').find_map(|f| f.strip_prefix("Entity=")) else { continue };
+        let mut rest = ent;
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('(') {
+                let stop = r.find(['(', ')']).unwrap_or(r.len());
+                // GRP-etype-infstat-salience-centering-minspan-link[-identity]
+                let mut fields = r[..stop].splitn(8, '-');
+                let (id, kind) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+                let identity = fields.nth(5).unwrap_or("");
+                if r[stop..].starts_with(')') {
+                    mentions.push((i, i + 1, kind, identity));
+                    rest = &r[stop + 1..];
+                } else {
+                    open.push((id, i, kind, identity));
+                    rest = &r[stop..];
+                }
+            } else {
+                let stop = rest.find(')').unwrap_or(rest.len());
+                let id = &rest[..stop];
+                if let Some(k) = open.iter().rposition(|o| o.0 == id) {
+                    let (_, start, kind, identity) = open.remove(k);
+                    mentions.push((start, i + 1, kind, identity));
+                }
+                rest = rest.get(stop + 1..).unwrap_or("");
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (std::cmp::Reverse(m.1 - m.0), m.0));
+    let mut labels = vec!["O".to_string(); words.len()];
+    let proper = |j: usize| words[j].xpos.starts_with("NNP");
+    for (s, e, kind, identity) in mentions {
+        let mut label = match kind {
+            "person" => "PER",
+            "organization" => "ORG",
+            "place" => "LOC",
+            "event" | "object" | "abstract" | "substance" | "animal" | "plant" => "MISC",
+            _ => continue,
+        };
+        let Some(head) = (s..e).find(|&j| words[j].head.is_none_or(|h| h < s || h >= e)) else { continue };
+        if !proper(head) {
+            continue;
+        }
+        // people named by a plural ("Muslims", "Afghans") are groups
+        if label == "PER" && words[head].xpos == "NNPS" {
+            label = "MISC";
+        }
+        let bridge = |j: usize| {
+            label != "PER"
+                && j > s
+                && j + 1 < e
+                && proper(j - 1)
+                && proper(j + 1)
+                && matches!(words[j].form, "of" | "and" | "&" | "for")
+        };
+        let mut a = head;
+        while a > s && (proper(a - 1) || bridge(a - 1)) {
+            a -= 1;
+        }
+        let mut b = head + 1;
+        while b < e && (proper(b) || bridge(b)) {
+            b += 1;
+        }
+        if !identity.is_empty() {
+            // a linked entity: the name is the words of its title around the head
+            // ("Donald Trump" in "U.S. President Donald Trump"); a head that is
+            // not in the title names it by a title ("the President") unless it
+            // abbreviates it ("U.S.")
+            let title: Vec<String> =
+                percent_decoded(identity).split(['_', ',']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+            let in_title = |j: usize| title.contains(&words[j].form.to_lowercase());
+            if in_title(head) {
+                let (mut x, mut y) = (head, head + 1);
+                while x > a && in_title(x - 1) {
+                    x -= 1;
+                }
+                while y < b && in_title(y) {
+                    y += 1;
+                }
+                (a, b) = (x, y);
+            } else if abbreviates(words[head].form, &title) {
+                (a, b) = (head, head + 1);
+            } else {
+                continue;
+            }
+        } else if label == "PER" {
+            while a < head && common.contains(&words[a].form.to_lowercase()) {
+                a += 1;
+            }
+        }
+        if label == "MISC" && b < e && words[b].xpos == "CD" && words[b].form.chars().all(|c| c.is_ascii_digit()) {
+            b += 1;
+        }
+        if labels[a..b].iter().any(|l| l != "O") {
+            continue;
+        }
+        for (j, l) in labels[a..b].iter_mut().enumerate() {
+            *l = format!("{}-{label}", if j == 0 { "B" } else { "I" });
+        }
+    }
+    Labeled { words: words.iter().map(|w| w.form.to_string()).collect(), labels, doc }
+}
+
+/// A WNUT17 label as one of dyad's: person is PER, location LOC, corporation
+/// and group (teams, bands, parties) ORG, product and creative-work MISC (as
+/// CoNLL-2003 has them).
+pub fn wnut_label(label: &str) -> &'static str {
+    match label.trim() {
+        "B-person" => "B-PER",
+        "I-person" => "I-PER",
+        "B-location" => "B-LOC",
+        "I-location" => "I-LOC",
+        "B-corporation" | "B-group" => "B-ORG",
+        "I-corporation" | "I-group" => "I-ORG",
+        "B-product" | "B-creative-work" => "B-MISC",
+        "I-product" | "I-creative-work" => "I-MISC",
+        _ => "O",
+    }
 }
 
 fn label_index(name: &str) -> Option<usize> {
@@ -428,6 +661,55 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].labels, strings(&["O", "B-LOC"]));
         assert_ne!(s[0].doc, s[1].doc);
+    }
+
+    #[test]
+    fn reads_wnut_tweets_as_documents() {
+        let text = "@someone\tO\nloving\tO\nlake\tB-location\ntahoe\tI-location\n\t\nacme\tB-corporation\n\
+                    phones\tO\nby\tO\nthe\tO\nfoo\tB-group\nbar\tI-group\n\nok\tB-creative-work\n";
+        let s = parse(text, Format::Wnut, 3);
+        assert_eq!(s.len(), 3);
+        assert_eq!((s[0].doc, s[1].doc, s[2].doc), (3, 4, 5));
+        assert_eq!(s[0].labels, strings(&["O", "O", "B-LOC", "I-LOC"]));
+        assert_eq!(iob_spans(&s[1].labels), vec![(0, 1, 1), (4, 6, 1)]);
+        assert_eq!(s[2].labels, strings(&["B-MISC"]));
+    }
+
+    #[test]
+    fn gum_names_are_proper_noun_mentions() {
+        // made-up sentences in GUM's CoNLL-U form (id, form, lemma, upos, xpos,
+        // feats, head, deprel, deps, misc)
+        let rows = [
+            "1\tFormer\tformer\tADJ\tJJ\t_\t4\tamod\t_\tEntity=(1-person-new-s-cf1-3-coref-Jane_Q._Doe",
+            "2\tMayor\tMayor\tPROPN\tNNP\t_\t4\tcompound\t_\t_",
+            "3\tJane\tJane\tPROPN\tNNP\t_\t4\tcompound\t_\t_",
+            "4\tDoe\tDoe\tPROPN\tNNP\t_\t5\tnsubj\t_\tEntity=1)",
+            "5\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_",
+            "6\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\tEntity=(2-place-new-s-cf1-1-coref-United_Kingdom",
+            "7\tUnited\tUnite\tVERB\tNNP\t_\t8\tamod\t_\t_",
+            "8\tKingdom\tKingdom\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=2)",
+            "9\tfor\tfor\tADP\tIN\t_\t11\tcase\t_\t_",
+            "10\tthe\tthe\tDET\tDT\t_\t11\tdet\t_\tEntity=(3-place-new-s-cf1-1-sgl",
+            "11\tcity\tcity\tNOUN\tNN\t_\t5\tobl\t_\tEntity=3)",
+            "12\tof\tof\tADP\tIN\t_\t13\tcase\t_\t_",
+            "13\tUS\tUS\tPROPN\tNNP\t_\t11\tnmod\t_\tEntity=(4-place-new-s-cf1-1-coref-United_States)",
+            "14\tand\tand\tCCONJ\tCC\t_\t15\tcc\t_\t_",
+            "15\tMayor\tMayor\tPROPN\tNNP\t_\t5\tconj\t_\tEntity=(5-person-new-s-cf1-1-coref-Jane_Q._Doe)",
+            "16\tBob\tBob\tPROPN\tNNP\t_\t5\tconj\t_\tEntity=(6-person-new-s-cf1-1-sgl",
+            "17\tRay\tRay\tPROPN\tNNP\t_\t16\tflat\t_\tEntity=6)",
+            "18\tmet\tmeet\tVERB\tVBD\t_\t5\tconj\t_\t_",
+            "19\tMuslims\tMuslim\tPROPN\tNNPS\t_\t18\tobj\t_\tEntity=(7-person-new-s-cf1-1-sgl)",
+            "20\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_",
+        ];
+        let text = format!("# newdoc id = x\n{}\n\n1\tmayor\tmayor\tNOUN\tNN\t_\t0\troot\t_\t_\n", rows.join("\n"));
+        let s = parse_gum(&text, 7);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].doc, 7);
+        let names: Vec<(String, &str)> =
+            iob_spans(&s[0].labels).into_iter().map(|(a, b, l)| (s[0].words[a..b].join(" "), LABEL_NAMES[l])).collect();
+        let want =
+            [("Jane Doe", "PER"), ("United Kingdom", "LOC"), ("US", "LOC"), ("Bob Ray", "PER"), ("Muslims", "MISC")];
+        assert_eq!(names, want.map(|(a, b)| (a.to_string(), b)).to_vec());
     }
 
     #[test]
