@@ -5,7 +5,7 @@
 //! and the GUM news documents outside GUM's test split by default (`--corpora`;
 //! WikiANN train is available but its silver labels cost about 8 points of dev
 //! F1); the CoNLL-2003 valid set is the dev set that picks the epoch. The CoNLL-2003
-//! and UNER test sets are never read here. The same data, options and seed give a
+//! and UNER test sets are never read here. The same data, options and seeds give a
 //! byte-identical model.
 
 use crate::eval::ner::{evaluate, iob_spans, read, read_gum, Format, Labeled};
@@ -13,8 +13,9 @@ use crate::Summary;
 use anyhow::{bail, Context};
 use clap::Subcommand;
 use dyad_nlp::ner::gazetteer::{Gazetteer, GAZ_NAMES};
-use dyad_nlp::ner::model::bilou;
+use dyad_nlp::ner::model::{average, bilou};
 use dyad_nlp::ner::train::{train, Example, HistorySource, Options};
+use dyad_nlp::ner::Tagger;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -48,8 +49,10 @@ pub enum TrainCommand {
         /// Output folder for model.bin
         #[arg(long, default_value = "data/ner")]
         out: PathBuf,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// Seeds of the example order, comma-separated: a tagger is trained for
+        /// each and their weights are averaged
+        #[arg(long, default_value = "1,2,3", value_delimiter = ',')]
+        seed: Vec<u64>,
         #[arg(long, default_value_t = 10)]
         epochs: usize,
         /// Training corpora, comma-separated: conll, wikigold, uner, wnut17, gum, wikiann
@@ -79,8 +82,8 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Summary> {
         }
         TrainCommand::Ner { data, actors, out, seed, epochs, corpora, uner_hold_out, min_count, step, history } => {
             let history = if history == "off" { HistorySource::Off } else { HistorySource::Jackknife };
-            let opts = Options { epochs, seed, min_count, step, history };
-            ner(&data, &actors, &out, &corpora, uner_hold_out, &opts)
+            let opts = Options { epochs, seed: seed.first().copied().unwrap_or(1), min_count, step, history };
+            ner(&data, &actors, &out, &corpora, uner_hold_out, &seed, &opts)
         }
     }
 }
@@ -91,6 +94,7 @@ fn ner(
     out: &Path,
     corpora: &[String],
     uner_hold_out: u32,
+    seeds: &[u64],
     opts: &Options,
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
@@ -138,25 +142,43 @@ fn ner(
         started.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    let model = train(&examples, &entries, gaz.max_len(), opts, |e| {
-        let scores = evaluate(e.tagger, &dev, &[0, 1, 2, 3]);
-        let (p, r, f) = scores.overall();
+    let score = |tagger: &Tagger| -> (f64, String) {
+        let (p, r, f) = evaluate(tagger, &dev, &[0, 1, 2, 3]).overall();
         let held = if uner_dev.is_empty() {
             String::new()
         } else {
-            let (p, r, f) = evaluate(e.tagger, &uner_dev, &[0, 1, 2]).overall();
+            let (p, r, f) = evaluate(tagger, &uner_dev, &[0, 1, 2]).overall();
             format!(" | UNER held out P {p:.4} R {r:.4} F1 {f:.4}")
         };
-        eprintln!(
-            "epoch {:>2}: train errors {:.2}% | dev (CoNLL valid) P {p:.4} R {r:.4} F1 {f:.4}{held} | {} features, {:.2} MB | {:.1}s",
-            e.epoch,
-            100.0 * e.mistakes as f64 / e.tokens.max(1) as f64,
-            e.tagger.features(),
-            e.model_bytes as f64 / 1e6,
-            t.elapsed().as_secs_f64()
-        );
-        f
-    });
+        (f, format!("dev (CoNLL valid) P {p:.4} R {r:.4} F1 {f:.4}{held}"))
+    };
+    let mut models = Vec::new();
+    for &seed in seeds {
+        eprintln!("train: seed {seed}");
+        let opts = Options { seed, ..*opts };
+        models.push(train(&examples, &entries, gaz.max_len(), &opts, |e| {
+            let (f, line) = score(e.tagger);
+            eprintln!(
+                "epoch {:>2}: train errors {:.2}% | {line} | {} features, {:.2} MB | {:.1}s",
+                e.epoch,
+                100.0 * e.mistakes as f64 / e.tokens.max(1) as f64,
+                e.tagger.features(),
+                e.model_bytes as f64 / 1e6,
+                t.elapsed().as_secs_f64()
+            );
+            f
+        }));
+    }
+    let model = if models.len() == 1 {
+        models.pop().unwrap_or_default()
+    } else {
+        let taggers: Vec<Tagger> =
+            models.iter().map(|b| Tagger::from_bytes(b)).collect::<Result<_, _>>().map_err(anyhow::Error::msg)?;
+        let bytes = average(&taggers, opts.step);
+        let tagger = Tagger::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
+        eprintln!("train: mean of seeds {seeds:?}: {} | {} features", score(&tagger).1, tagger.features());
+        bytes
+    };
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let path = out.join("model.bin");
     std::fs::write(&path, &model).with_context(|| format!("cannot write {}", path.display()))?;

@@ -86,6 +86,13 @@ impl Gazetteer {
         self.map.len()
     }
 
+    /// The (key, list mask) entries, sorted by key, as [`Gazetteer::build`] returns them.
+    pub(crate) fn entries(&self) -> Vec<(u32, u16)> {
+        let mut e: Vec<(u32, u16)> = self.map.entries().collect();
+        e.sort_unstable();
+        e
+    }
+
     pub fn is_empty(&self) -> bool {
         self.map.len() == 0
     }

@@ -271,6 +271,31 @@ fn best_allowed(scores: &[f32; NTAGS], prev: u8) -> u8 {
     best
 }
 
+/// The mean of several models' weights, quantised again to `step`: taggers trained
+/// on the same data with different seeds (example orders), whose mean cancels
+/// much of what its order did to each. The gazetteer is the first model's (they
+/// share it).
+pub fn average(models: &[Tagger], step: f32) -> Vec<u8> {
+    let mut sums: std::collections::BTreeMap<u32, [f64; NTAGS]> = std::collections::BTreeMap::new();
+    for m in models {
+        for (key, row) in m.feats.entries() {
+            let w = &m.weights[row as usize * NTAGS..row as usize * NTAGS + NTAGS];
+            let sum = sums.entry(key).or_insert([0.0; NTAGS]);
+            for (s, &x) in sum.iter_mut().zip(w) {
+                *s += x as f64;
+            }
+        }
+    }
+    let n = models.len().max(1) as f64;
+    let rows: Vec<(u32, [i32; NTAGS])> = sums
+        .into_iter()
+        .map(|(k, sum)| (k, sum.map(|s| (s / n / step as f64).round() as i32)))
+        .filter(|(_, q)| q.iter().any(|&x| x != 0))
+        .collect();
+    let (gaz, max_len) = models.first().map_or((Vec::new(), 0), |m| (m.gaz.entries(), m.gaz.max_len()));
+    write_model(&gaz, max_len, &rows, step)
+}
+
 /// Serialise a model. `gaz` and `feats` must be sorted by key, keys unique.
 pub fn write_model(gaz: &[(u32, u16)], max_len: usize, feats: &[(u32, [i32; NTAGS])], step: f32) -> Vec<u8> {
     let mut out = Vec::new();
@@ -344,6 +369,18 @@ mod tests {
         assert_eq!(m.weights[row * NTAGS + 3], -3.5);
         assert_eq!(m.weights[row * NTAGS + 16], 600.0);
         assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        // the mean of two models: weights averaged, the gazetteer kept
+        let mut v = [0i32; NTAGS];
+        v[3] = 7;
+        let other = Tagger::from_bytes(&write_model(&gaz, 2, &[(11, v), (50, v)], 0.5)).unwrap();
+        let mean = Tagger::from_bytes(&average(&[m, other], 0.5)).unwrap();
+        assert_eq!(mean.features(), 3);
+        assert_eq!(mean.gazetteer().len(), 2);
+        let row = mean.feats.get(11).unwrap() as usize;
+        assert_eq!(mean.weights[row * NTAGS + 3], 0.0, "(-3.5 + 3.5) / 2");
+        assert_eq!(mean.weights[row * NTAGS + 16], 300.0);
+        let row = mean.feats.get(50).unwrap() as usize;
+        assert_eq!(mean.weights[row * NTAGS + 3], 2.0, "3.5 / 2 = 1.75, to the nearest 0.5");
         assert!(Tagger::from_bytes(b"").is_err());
         assert!(Tagger::from_bytes(b"DYADNER1garbage").is_err());
     }

@@ -4,7 +4,7 @@
 //! is exact and reproducible: the same examples, options and seed give the same
 //! bytes.
 //!
-//! Corpora without MISC annotations (WikiANN, UNER) would teach the tagger that
+//! Corpora without full MISC annotations (WikiANN, UNER, WNUT17, GUM) would teach the tagger that
 //! nationalities and events are not names; for them a MISC guess on a token
 //! marked O is not counted as a mistake (a partial label).
 
