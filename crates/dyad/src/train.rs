@@ -68,6 +68,9 @@ pub enum TrainCommand {
         /// Quantisation step of the stored weights
         #[arg(long, default_value_t = 0.05)]
         step: f32,
+        /// Features whose mean weights all lie within this distance of 0 are left out
+        #[arg(long, default_value_t = 0.5)]
+        prune: f32,
         /// Where the prediction history learns from while training: jackknife
         /// (a tagger trained on the other half of the documents) or off
         #[arg(long, default_value = "jackknife", value_parser = ["jackknife", "off"])]
@@ -80,23 +83,37 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Summary> {
         TrainCommand::Pos { data, out, seed, epochs, step } => {
             pos(&data, &out, &dyad_nlp::pos::train::Options { epochs, seed, step, ..Default::default() })
         }
-        TrainCommand::Ner { data, actors, out, seed, epochs, corpora, uner_hold_out, min_count, step, history } => {
+        TrainCommand::Ner {
+            data,
+            actors,
+            out,
+            seed,
+            epochs,
+            corpora,
+            uner_hold_out,
+            min_count,
+            step,
+            prune,
+            history,
+        } => {
             let history = if history == "off" { HistorySource::Off } else { HistorySource::Jackknife };
             let opts = Options { epochs, seed: seed.first().copied().unwrap_or(1), min_count, step, history };
-            ner(&data, &actors, &out, &corpora, uner_hold_out, &seed, &opts)
+            let setup = NerSetup { corpora: &corpora, uner_hold_out, seeds: &seed, prune };
+            ner(&data, &actors, &out, &setup, &opts)
         }
     }
 }
 
-fn ner(
-    data: &Path,
-    actors: &Path,
-    out: &Path,
-    corpora: &[String],
+/// What `dyad train ner` trains on and how it combines the taggers (see its options).
+struct NerSetup<'a> {
+    corpora: &'a [String],
     uner_hold_out: u32,
-    seeds: &[u64],
-    opts: &Options,
-) -> anyhow::Result<Summary> {
+    seeds: &'a [u64],
+    prune: f32,
+}
+
+fn ner(data: &Path, actors: &Path, out: &Path, setup: &NerSetup, opts: &Options) -> anyhow::Result<Summary> {
+    let NerSetup { corpora, uner_hold_out, seeds, prune } = *setup;
     let started = Instant::now();
     let nlp = data.join("nlp");
     let mut examples: Vec<Example> = Vec::new();
@@ -169,16 +186,11 @@ fn ner(
             f
         }));
     }
-    let model = if models.len() == 1 {
-        models.pop().unwrap_or_default()
-    } else {
-        let taggers: Vec<Tagger> =
-            models.iter().map(|b| Tagger::from_bytes(b)).collect::<Result<_, _>>().map_err(anyhow::Error::msg)?;
-        let bytes = average(&taggers, opts.step);
-        let tagger = Tagger::from_bytes(&bytes).map_err(anyhow::Error::msg)?;
-        eprintln!("train: mean of seeds {seeds:?}: {} | {} features", score(&tagger).1, tagger.features());
-        bytes
-    };
+    let taggers: Vec<Tagger> =
+        models.iter().map(|b| Tagger::from_bytes(b)).collect::<Result<_, _>>().map_err(anyhow::Error::msg)?;
+    let model = average(&taggers, opts.step, prune);
+    let tagger = Tagger::from_bytes(&model).map_err(anyhow::Error::msg)?;
+    eprintln!("train: mean of seeds {seeds:?}: {} | {} features", score(&tagger).1, tagger.features());
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let path = out.join("model.bin");
     std::fs::write(&path, &model).with_context(|| format!("cannot write {}", path.display()))?;

@@ -273,9 +273,11 @@ fn best_allowed(scores: &[f32; NTAGS], prev: u8) -> u8 {
 
 /// The mean of several models' weights, quantised again to `step`: taggers trained
 /// on the same data with different seeds (example orders), whose mean cancels
-/// much of what its order did to each. The gazetteer is the first model's (they
-/// share it).
-pub fn average(models: &[Tagger], step: f32) -> Vec<u8> {
+/// much of what its order did to each. Features none of whose mean weights is
+/// larger than `prune` (in absolute value) are left out: the mean has the features
+/// of every model, many of them with weights too small to change a tag. The
+/// gazetteer is the first model's (they share it).
+pub fn average(models: &[Tagger], step: f32, prune: f32) -> Vec<u8> {
     let mut sums: std::collections::BTreeMap<u32, [f64; NTAGS]> = std::collections::BTreeMap::new();
     for m in models {
         for (key, row) in m.feats.entries() {
@@ -290,7 +292,7 @@ pub fn average(models: &[Tagger], step: f32) -> Vec<u8> {
     let rows: Vec<(u32, [i32; NTAGS])> = sums
         .into_iter()
         .map(|(k, sum)| (k, sum.map(|s| (s / n / step as f64).round() as i32)))
-        .filter(|(_, q)| q.iter().any(|&x| x != 0))
+        .filter(|(_, q)| q.iter().any(|&x| x != 0 && (x as f32 * step).abs() > prune))
         .collect();
     let (gaz, max_len) = models.first().map_or((Vec::new(), 0), |m| (m.gaz.entries(), m.gaz.max_len()));
     write_model(&gaz, max_len, &rows, step)
@@ -373,7 +375,8 @@ mod tests {
         let mut v = [0i32; NTAGS];
         v[3] = 7;
         let other = Tagger::from_bytes(&write_model(&gaz, 2, &[(11, v), (50, v)], 0.5)).unwrap();
-        let mean = Tagger::from_bytes(&average(&[m, other], 0.5)).unwrap();
+        let models = [m, other];
+        let mean = Tagger::from_bytes(&average(&models, 0.5, 0.0)).unwrap();
         assert_eq!(mean.features(), 3);
         assert_eq!(mean.gazetteer().len(), 2);
         let row = mean.feats.get(11).unwrap() as usize;
@@ -381,6 +384,8 @@ mod tests {
         assert_eq!(mean.weights[row * NTAGS + 16], 300.0);
         let row = mean.feats.get(50).unwrap() as usize;
         assert_eq!(mean.weights[row * NTAGS + 3], 2.0, "3.5 / 2 = 1.75, to the nearest 0.5");
+        let pruned = Tagger::from_bytes(&average(&models, 0.5, 2.0)).unwrap();
+        assert_eq!(pruned.features(), 1, "only the feature with a weight over 2 is left");
         assert!(Tagger::from_bytes(b"").is_err());
         assert!(Tagger::from_bytes(b"DYADNER1garbage").is_err());
     }
