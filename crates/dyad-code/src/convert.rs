@@ -591,6 +591,23 @@ const PLOVER_FALLBACK: &[(&str, &str, &str)] = &[
     ("028", "REQUEST", "meet"),
 ];
 
+/// Crosswalk lines that contradict PLOVER's own category definitions (the PLOVER 2.0
+/// manual, `plover_reference.html`), replaced here: (code, event, mode, context,
+/// why). Each keeps the crosswalk's mode and context where they still fit.
+const PLOVER_OVERRIDES: &[(&str, &str, &str, &str, &str)] = &[
+    // PLOVER THREATEN: "Threaten to occupy ... distinct from ASSAULT, which refers to
+    // military occupations that have been or are being carried out"
+    ("192", "ASSAULT", "", "military", "an occupation carried out is an ASSAULT"),
+    // PLOVER COERCE: "Repression, violence against civilians, or their rights or properties"
+    ("175", "COERCE", "", "pro_autocracy", "violent repression is COERCE"),
+    // PLOVER COERCE lists "destroy property" among its modes
+    ("1712", "COERCE", "", "human_security", "destroying property is COERCE"),
+    // PLOVER SUPPORT: "express support for, commend, approve policy, action, or actor
+    // ... actions which ratify, sign, or finalize an agreement": the Phoenix verbs code
+    // "expressed/pledged support" and "reached an agreement" as 032
+    ("032", "SUPPORT", "", "diplomatic", "an expression of policy support is SUPPORT"),
+];
+
 /// Build `cameo.tsv` from the CAMEO code names, the Goldstein scores and the
 /// CAMEO-to-PLOVER crosswalk. Codes absent from the crosswalk inherit their parent's.
 pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result<String, String> {
@@ -620,13 +637,17 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
         }
         plover.insert(code.to_string(), (ev, f.next().unwrap_or_default(), f.next().unwrap_or_default()));
     }
+    for (code, ev, mode, ctx, _) in PLOVER_OVERRIDES {
+        plover.insert(code.to_string(), (ev.to_string(), mode.to_string(), ctx.to_string()));
+    }
     for (code, ev, mode) in PLOVER_FALLBACK {
         plover.entry(code.to_string()).or_insert_with(|| (ev.to_string(), mode.to_string(), String::new()));
     }
     let mut out = String::from(
         "# dyad CAMEO table: code, name, Goldstein score, PLOVER event, mode, context.\n\
          # Facts from CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0);\n\
-         # CAMEO 01 and 02, absent from the crosswalk, follow dyad's fallback (convert.rs PLOVER_FALLBACK).\n",
+         # CAMEO 01 and 02, absent from the crosswalk, follow dyad's fallback (convert.rs PLOVER_FALLBACK);\n\
+         # 032, 175, 1712 and 192 follow PLOVER's own definitions over the crosswalk (convert.rs PLOVER_OVERRIDES).\n",
     );
     for (code, name) in &names {
         let score = scores.get(code).ok_or_else(|| format!("no Goldstein score for {code}"))?;
@@ -763,5 +784,16 @@ UN_SECRETARY_GENERAL
         .unwrap();
         assert!(t.contains("042\tMake a visit\t1.9\tCONSULT\tvisit\t\n"));
         assert!(t.contains("0421\tSub\t2.0\tCONSULT\t\t\n"));
+    }
+
+    #[test]
+    fn plover_definitions_override_the_crosswalk() {
+        let t = cameo_table(
+            "CODE\tNAME\n19\tFIGHT\n192\tOccupy territory\n",
+            "CODE\tG\n19\t-10.0\n192\t-9.5\n",
+            "19: ASSAULT\n192: COERCE, seize, military # Occupy territory\n",
+        )
+        .unwrap();
+        assert!(t.contains("192\tOccupy territory\t-9.5\tASSAULT\t\tmilitary\n"), "{t}");
     }
 }
