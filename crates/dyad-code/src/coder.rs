@@ -1087,14 +1087,17 @@ impl Coder {
             .find(|&i| {
                 let m = &ms[i];
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
+                // "Authorities in the U.S. have deported": a place or actor the mention is
+                // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
+                let tail = attached_phrase_end(w, ms, m.words.end).unwrap_or(m.words.end).min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
                 // mention is the subject even behind a preposition
                 let adjacent =
-                    (m.words.end..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
+                    (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 let blocked = !nonfinite
-                    && (m.words.end..v.words.start)
+                    && (tail..v.words.start)
                         .any(|k| matches!(w.norm(k), "the" | "a" | "an") && w.same_clause_level(k, v.words.start));
                 // "..., five years after crowds burned": a clause opener between them puts
                 // the verb in a clause of its own; a relative pronoun right after the
@@ -1956,6 +1959,16 @@ fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {
             && (v.words.end..rest_end).any(|k| w.norm(k) == ",") == (n + 1 < verbs.len());
         (!verb_between && comma > 0 && closes).then_some((comma, s))
     })
+}
+
+/// "Authorities [in the U.S.]", "the mayor [of Nablus]": where a prepositional phrase
+/// naming a mention (a place or an actor) right after word `end` ends, if one does.
+fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
+    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+        return None;
+    }
+    let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+    ms.iter().find(|m| m.words.start == start).map(|m| m.words.end)
 }
 
 /// Mention `i` plus the mentions coordinated with it (compound actors).

@@ -403,6 +403,11 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             // "protesters in Mombasa": the place stays a place (where it happened); after
             // "of"/"from" it only says whose the role is and joins the mention
             let located = words.norm(ms[k].words.end) == "in";
+            // ... and is where it happened whatever kind of entry named it ("the police in
+            // the Gaza Strip": Phoenix files Gaza as an organisation)
+            if located {
+                ms[k + 1].location = true;
+            }
             let place = if located { ms[k + 1].clone() } else { ms.remove(k + 1) };
             let m = &mut ms[k];
             let role = m.code.as_str().to_string();

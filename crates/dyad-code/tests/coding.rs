@@ -863,3 +863,16 @@ fn a_time_phrase_is_not_a_patterns_preposition() {
     let ev = code("Kenya called on Uganda on Monday to release the prisoners.", "2024-03-01");
     assert!(ev.iter().any(|e| e.cameo_root == "02"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_place_named_with_the_subject_belongs_to_it() {
+    // "in the Arnor capital" describes the subject; it does not stand between subject and verb
+    let ev = code("Officials in the United Kingdom have deported a retired engineer on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "GBRGOV" && c == "174"), "{t:?}");
+    // a place the role is "in" is where it acts, even when the dictionary files it as an organisation
+    let ev = code("The police in the Gaza Strip detained three protesters on Friday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "PSECOP" && c.starts_with("17")), "{t:?}");
+    assert!(!t.iter().any(|(s, _, _)| s == "PSEGZA"), "the place is not the actor: {t:?}");
+}
