@@ -4,7 +4,7 @@
 //! the date, the flags (negated, hypothetical, historical) and the place.
 
 use crate::dict::actors::ActorKind;
-use crate::dict::verbs::{Code, Form, Pattern, Var, VerbForm};
+use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
 use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
 use crate::patterns::{match_pattern, PatternMatch};
@@ -926,9 +926,29 @@ impl Coder {
             let Some(last) = after.iter().max_by_key(|r| r.end) else { return false };
             finite(last.end) || (v.words.end..last.start).any(|k| finite(k) && !after.iter().any(|r| r.contains(&k)))
         };
+        // "used villagers (as {human shields})", "* strikes (until)": a pattern whose own
+        // words hold the clause opener that ends the window reaches past it (the dictionary
+        // says the word belongs to the verb's phrase), up to the next verb or clause break
+        let past_opener = (window.end < w.len() && CLAUSE_OPENERS.contains(&w.norm(window.end))).then(|| {
+            let mut wide = clause_window(w, &(v.words.start..window.end + 1));
+            wide.start = window.start;
+            wide.end = wide.end.min(next_verb.filter(|&k| k > window.end).unwrap_or(usize::MAX));
+            if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
+                wide.end = wide.end.min(a);
+            }
+            wide
+        });
+        let opener = w.norm(window.end);
+        let names_opener = |p: &Pattern| {
+            p.after.iter().any(|e| matches!(e, Elem::Seq(a) if matches!(a.first(), Some(Atom::Word(x)) if x == opener)))
+        };
         for p in block.patterns.iter().filter(takes) {
-            if let Some(m) = match_pattern(p, w, v.words.clone(), window.clone(), cx.mentions, &self.dict)
-                .filter(|m| !heads_clause(m))
+            let win = match &past_opener {
+                Some(wide) if names_opener(p) => wide.clone(),
+                _ => window.clone(),
+            };
+            if let Some(m) =
+                match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict).filter(|m| !heads_clause(m))
             {
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
                     (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))

@@ -876,3 +876,11 @@ fn a_place_named_with_the_subject_belongs_to_it() {
     assert!(t.iter().any(|(s, c, _)| s == "PSECOP" && c.starts_with("17")), "{t:?}");
     assert!(!t.iter().any(|(s, _, _)| s == "PSEGZA"), "the place is not the actor: {t:?}");
 }
+
+#[test]
+fn a_pattern_word_that_opens_clauses_stays_in_the_pattern() {
+    // "as" usually opens a clause of its own, but Phoenix's "* (as {human shield})" names it
+    let ev = code("The insurgents used farmers as human shields near the river.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "REB" && c == "184" && g == "AGR"), "{t:?}");
+}
