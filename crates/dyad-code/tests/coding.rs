@@ -884,3 +884,19 @@ fn a_pattern_word_that_opens_clauses_stays_in_the_pattern() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, g)| s == "REB" && c == "184" && g == "AGR"), "{t:?}");
 }
+
+#[test]
+fn common_news_phrasings_of_the_supplement() {
+    let cases = [
+        ("Iran carried out a cyberattack on Israeli water systems on Monday.", "IRN", "180"),
+        ("The insurgents were holding villagers as human shields on Tuesday.", "REB", "184"),
+        ("Kenya and Uganda began joint military exercises on Monday.", "KEN", "062"),
+        ("The government let free forty activists on Sunday.", "GOV", "0841"),
+        ("The Nigerian government extended the curfew on Friday.", "NGAGOV", "1723"),
+    ];
+    for (text, source, cameo) in cases {
+        let ev = code(text, "2024-05-08");
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, c, _)| s == source && c == cameo), "{text}: {t:?}");
+    }
+}
