@@ -1100,9 +1100,14 @@ impl Coder {
         let nonfinite =
             v.form.form == Form::Ing || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
         // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
+        // a town or region the gazetteer alone knows is where things happen or what they
+        // are aimed at, not who acts ("the town of Gjilan burned"): the dictionaries name the
+        // cities that stand for their governments
+        let gazetteer_place = |i: usize| ms[i].kind == ActorKind::Place && ms[i].head.is_none();
         let subject = (0..ms.len())
             .rev()
             .filter(actor)
+            .filter(|&i| !gazetteer_place(i))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .find(|&i| {
                 let m = &ms[i];

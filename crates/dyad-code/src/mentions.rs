@@ -179,6 +179,7 @@ pub fn find_mentions(
         }
     }
     add_unknown_names(words, dict, names, &mut out);
+    add_gazetteer_places(words, names, &mut out);
     for k in 1..out.len() {
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
     }
@@ -253,6 +254,51 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 kind,
                 head: None,
                 location: false,
+                coordinated: false,
+                refers_back: false,
+            },
+        );
+    }
+}
+
+/// Places of the entity tagger that no mention overlaps and the gazetteer knows (a city
+/// of 15,000+ people or a country, `data/places/`), coded with their country as the
+/// Phoenix dictionaries code the cities they list ("Aleppo" -> SYR): "shelled Mariupol"
+/// is aimed at Ukraine, and "in Mazar-i-Sharif" is a place of Afghanistan. An ambiguous
+/// name takes the reading of the countries the sentence names.
+fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>) {
+    let gazetteer = crate::places::Gazetteer::embedded();
+    let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
+    for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
+        let inside: Vec<usize> = (0..words.len()).filter(|&i| n.span.contains(words.words[i].span)).collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
+        let range = first..last + 1;
+        if !words.words[first].capitalized || out.iter().any(|m| m.words.start < range.end && range.start < m.words.end)
+        {
+            continue;
+        }
+        // "a Kabul court", "the Gaza ceasefire": a place before a noun describes the noun
+        if words.words.get(range.end).and_then(|w| w.tag).is_some_and(|t| t.is_noun()) {
+            continue;
+        }
+        let span = words.span_of(range.start, range.end);
+        let cx = crate::places::PlaceContext { hint: None, countries: countries.clone() };
+        let country = match gazetteer.resolve(&n.text, &cx, false) {
+            Some(crate::places::Resolved::City(p)) => p.country.clone(),
+            Some(crate::places::Resolved::Country(c)) => c.iso3.clone(),
+            None => continue,
+        };
+        let at = out.iter().position(|m| m.words.start >= range.end).unwrap_or(out.len());
+        out.insert(
+            at,
+            Mention {
+                span,
+                code: ActorCode::new(country.clone()),
+                entry: format!("GeoNames: {:?} is a place of {country}", n.text),
+                kind: ActorKind::Place,
+                head: None,
+                location: is_locative(words, range.start, ActorKind::Place),
+                words: range,
                 coordinated: false,
                 refers_back: false,
             },

@@ -900,3 +900,17 @@ fn common_news_phrasings_of_the_supplement() {
         assert!(t.iter().any(|(s, c, _)| s == source && c == cameo), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn places_the_gazetteer_knows_are_places_of_their_country() {
+    // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
+    let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "ETHMIL" && c.starts_with("19") && g == "SDN"), "{t:?}");
+    let ev = code("Rebels in Kassala attacked a convoy on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, _, _)| s == "SDNREB"), "the rebels are Sudanese: {t:?}");
+    // ... but such a place is not who acts
+    let ev = code("The city of Kassala condemned the attack on Monday.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.code != "SDN"), "{:?}", triples(&ev));
+}
