@@ -914,3 +914,13 @@ fn places_the_gazetteer_knows_are_places_of_their_country() {
     let ev = code("The city of Kassala condemned the attack on Monday.", "2024-05-08");
     assert!(ev.iter().all(|e| e.source.code != "SDN"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn banks_firms_and_parties_are_actors() {
+    let ev = code("Prosecutors in Germany charged three banks with tax fraud on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(_, c, g)| c.starts_with("1") && g == "BUS"), "{t:?}");
+    let ev = code("A Spanish court banned the party on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, _, g)| s == "ESPJUD" && g == "PTY"), "{t:?}");
+}
