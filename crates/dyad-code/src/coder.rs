@@ -91,6 +91,12 @@ const AUX_OR_ADVERB: &[&str] = &[
     "once",
 ];
 const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
+
+/// A modal verb at word `i`: not a name spelt like one ("Theresa May has held talks"),
+/// which is capitalised inside the sentence.
+fn is_modal(w: &Words, i: usize) -> bool {
+    MODALS.contains(&w.norm(i)) && !(i > 0 && w.words[i].capitalized)
+}
 const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
 /// Verbs whose "to"-complement is only intended or proposed, not done (with
@@ -1010,8 +1016,7 @@ impl Coder {
         };
         let s = v.words.start;
         let finite = matches!(v.form.form, Form::Past | Form::Third)
-            && !(s.saturating_sub(3)..s)
-                .any(|k| matches!(w.norm(k), "to" | "will" | "would") || MODALS.contains(&w.norm(k)));
+            && !(s.saturating_sub(3)..s).any(|k| matches!(w.norm(k), "to" | "will" | "would") || is_modal(w, k));
         // meetings are either held or planned; other intents ("welcomed assurances",
         // 030 in a 050 block) are acts of their own
         finite && b.starts_with("04") && intent_code(b) == p
@@ -2071,7 +2076,7 @@ fn is_negated(w: &Words, verb_start: usize) -> bool {
 
 fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
     let near = verb_start.saturating_sub(4).max(clause_start)..verb_start;
-    near.clone().any(|i| MODALS.contains(&w.norm(i)))
+    near.clone().any(|i| is_modal(w, i))
         || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
         // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
         || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| expresses_intent(w.norm(i))))

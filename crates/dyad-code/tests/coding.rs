@@ -924,3 +924,11 @@ fn banks_firms_and_parties_are_actors() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, _, g)| s == "ESPJUD" && g == "PTY"), "{t:?}");
 }
+
+#[test]
+fn a_name_spelt_like_a_modal_is_no_modal() {
+    let ev = code("Prime Minister Theresa May held talks with Irish premier Leo Varadkar on Monday.", "2018-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(_, c, _)| c == "046"), "held, not intended: {t:?}");
+    assert!(ev.iter().all(|e| !e.hypothetical), "{t:?}");
+}
