@@ -605,10 +605,18 @@ impl Coder {
             });
             // "summoned the Chinese ambassador to complain": an act of purpose without an
             // object of its own is aimed at the object of the act it serves
-            if targets.is_empty() {
-                targets.extend(
-                    purpose_object(w, cx.mentions, &verbs, v).filter(|o| !sources.contains(o)).map(Target::Mention),
-                );
+            // ... as is one whose first actor is only in what it is about ("summoned the
+            // ambassador to complain about a raid on a German charity": the complaint is
+            // made to the ambassador, the charity is its topic)
+            let about_topic = |t: &Target| {
+                let Target::Mention(i) = *t else { return false };
+                (v.words.end..cx.mentions[i].words.start)
+                    .any(|k| matches!(w.norm(k), "about" | "over" | "regarding" | "concerning"))
+            };
+            if targets.first().is_none_or(about_topic) {
+                if let Some(o) = purpose_object(w, cx.mentions, &verbs, v).filter(|o| !sources.contains(o)) {
+                    targets = vec![Target::Mention(o)];
+                }
             }
             // "Trump and Putin agreed to share information on North Korea": parties that
             // commit together to an uncoded act commit to each other
@@ -679,6 +687,24 @@ impl Coder {
                 continue;
             }
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
+            // "met with Assad in Moscow to discuss ...": a consultation a meeting is held for
+            // is that meeting, coded once by the governing verb
+            if root == "04" && v.words.start >= 2 && w.norm(v.words.start - 1) == "to" {
+                let gov = verbs
+                    .iter()
+                    .rfind(|g| g.words.end < v.words.start && w.same_clause_level(g.words.start, v.words.start))
+                    .filter(|g| !verbs.iter().any(|x| x.words.start >= g.words.end && x.words.start < v.words.start));
+                let consulted = gov.is_some_and(|g| {
+                    let gspan = w.span_of(g.words.start, g.words.end);
+                    events
+                        .iter()
+                        .any(|e| e.sentence.index == cx.index && e.trigger.span == gspan && e.cameo_root == "04")
+                });
+                if consulted {
+                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: what the consultation before it is for")));
+                    continue;
+                }
+            }
             // "Insurgents bombarded Aleppo, killing eight people": a participle after a
             // comma that shares the subject of an act of the same kind tells what that
             // act did, and is not another act
@@ -725,7 +751,7 @@ impl Coder {
             // in South Carolina": what is done at home is done to the country); for a
             // visit, protest or use of force a place before the verb counts too ("In
             // Beijing, activists protested")
-            if targets.is_empty() {
+            if targets.is_empty() && !takes_topic(v) {
                 let from = if matches!(root, "04" | "14" | "15" | "17" | "18" | "19" | "20") {
                     window.start
                 } else {
@@ -1245,8 +1271,11 @@ impl Coder {
             .into_iter()
             .flatten()
             .any(|c| matches!(c.get(..3), Some("040" | "041" | "046")));
+        // "discussed Syria", "negotiate a deal": what these verbs take as object is the
+        // topic; only "with" names whom it is done with
         let object = match consult.then(|| with_partner(w, ms, v.words.end, window.end, &actor)).flatten() {
             Some(i) => Some(compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect()),
+            None if takes_topic(v) => None,
             None => object,
         };
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
@@ -1917,7 +1946,10 @@ fn purpose_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> 
         return None;
     }
     let gov = verbs.iter().rfind(|x| x.words.end < s - 1)?;
-    ms.iter().position(|m| !m.location && m.words.end == s - 1 && m.words.start >= gov.words.end)
+    // "summoned the ambassador [in Berlin] to complain": a place named with the object
+    // belongs to it
+    let ends_before_to = |m: &Mention| m.words.end == s - 1 || attached_phrase_end(w, ms, m.words.end) == Some(s - 1);
+    ms.iter().position(|m| !m.location && ends_before_to(m) && m.words.start >= gov.words.end)
 }
 
 /// Verbs of commitment: agreeing, pledging or promising to do something (CAMEO 03:
@@ -1999,6 +2031,12 @@ fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
     }
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     ms.iter().find(|m| m.words.start == start).map(|m| m.words.end)
+}
+
+/// Verbs whose object is what is talked about, not whom it is talked with ("discussed
+/// the crisis", "debated Syria", "negotiated a deal with Iran").
+fn takes_topic(v: &VerbHit) -> bool {
+    matches!(v.form.lemma.as_str(), "discuss" | "debate" | "negotiate")
 }
 
 /// Mention `i` plus the mentions coordinated with it (compound actors).

@@ -932,3 +932,20 @@ fn a_name_spelt_like_a_modal_is_no_modal() {
     assert!(t.iter().any(|(_, c, _)| c == "046"), "held, not intended: {t:?}");
     assert!(ev.iter().all(|e| !e.hypothetical), "{t:?}");
 }
+
+#[test]
+fn infinitives_of_purpose_take_the_object_they_serve() {
+    // the complaint is made to the diplomat summoned, not to the country it is about
+    let ev =
+        code("Kenya summoned the Ugandan envoy in Nairobi to complain about a raid on a Kenyan village.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c.starts_with("11") && g == "UGAGOV"), "{t:?}");
+    // a meeting held to discuss something is one consultation, not one with the topic
+    let ev = code("Macron met with Scholz in Berlin to discuss the war in Ukraine.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().all(|(_, _, g)| g != "UKR"), "the topic is no partner: {t:?}");
+    assert_eq!(ev.iter().filter(|e| e.trigger.text == "discuss").count(), 0, "{t:?}");
+    // what is discussed is the topic; the two who discuss it consult each other
+    let ev = code("Both leaders discussed the crisis in Sudan on Monday.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "SDN")), "{:?}", triples(&ev));
+}
