@@ -982,8 +982,11 @@ impl Coder {
             if let Some(m) =
                 match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict).filter(|m| !heads_clause(m))
             {
+                // of equally specific patterns, one written for this very verb wins over
+                // one for its whole block
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
-                    (p.specificity(), std::cmp::Reverse(m.reach)) > (b.specificity(), std::cmp::Reverse(bm.reach))
+                    (p.specificity(), p.verb.is_some(), std::cmp::Reverse(m.reach))
+                        > (b.specificity(), b.verb.is_some(), std::cmp::Reverse(bm.reach))
                 };
                 if best.as_ref().is_none_or(better) {
                     best = Some((p, m));

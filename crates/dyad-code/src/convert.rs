@@ -4,7 +4,7 @@
 
 use crate::dict::actors::{ActorEntry, ActorKind, Role};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Counts of what a conversion kept and dropped, for the build log.
 #[derive(Debug, Default, Clone)]
@@ -438,6 +438,9 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
     let mut block_code = String::from("---");
     // the lemmas of the current block's verbs (listed before its patterns)
     let mut block_lemmas: Vec<String> = Vec::new();
+    let ambiguous = ambiguous_patterns(text);
+    // (block, pattern words) -> the verb the first line with those words names
+    let mut first_in_block: HashMap<(String, String), Option<String>> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let (body, comment) = strip_comment(line);
         let t = body.trim();
@@ -496,13 +499,18 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
             // "- * TO [030]  # HEAD": a pattern of particles only is the idiom of the verb it
             // was written for ("heads to talks"), not of its synonyms ("leading to ...");
             // one with a content word ("* AID", "* REQUEST") carries its meaning in that word
-            // and stays with the whole block, as in PETRARCH
-            let for_verb = comment
-                .trim_start_matches('#')
-                .split_whitespace()
-                .next()
-                .map(verb_phrase)
-                .filter(|v| block_lemmas.contains(v) && only_particles(&p))
+            // and stays with the whole block, as in PETRARCH, which takes the first of
+            // several lines with the same words. A later line with the same words and
+            // another code ("* &TREATY [031:031] # APPROVE", then "* &TREATY [057] #
+            // RATIFY") was written for the verb it names, and belongs to it
+            // (and another verb than the first line names: two lines for one verb leave
+            // PETRARCH's first)
+            let named = comment.trim_start_matches('#').split_whitespace().next().map(verb_phrase);
+            let key = (b.to_string(), p.clone());
+            let first_named = first_in_block.entry(key.clone()).or_insert_with(|| named.clone());
+            let shared = ambiguous.contains(&key) && *first_named != named;
+            let for_verb = named
+                .filter(|v| block_lemmas.contains(v) && (only_particles(&p) || shared))
                 .map(|v| format!("\t{v}"))
                 .unwrap_or_default();
             out.push_str(&format!(
@@ -542,6 +550,38 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
         verb_codes.entry(lemma).or_insert_with(|| code.unwrap_or_else(|| block_code.clone()));
     }
     out
+}
+
+/// (block, pattern words) that a Phoenix verb block lists more than once with different
+/// codes: the comments of such lines name the verb each was written for.
+fn ambiguous_patterns(text: &str) -> HashSet<(String, String)> {
+    let mut codes: HashMap<(String, String), HashSet<String>> = HashMap::new();
+    let mut in_patterns = false;
+    let mut block: Option<String> = None;
+    for line in text.lines() {
+        if line.contains("VERB PATTERNS") {
+            in_patterns = true;
+            continue;
+        }
+        let (body, _) = strip_comment(line);
+        let t = body.trim();
+        if !in_patterns || t.starts_with('~') {
+            continue;
+        }
+        if let Some(head) = t.strip_prefix("---") {
+            let head = head.trim_end_matches('-').trim();
+            block = Some(head.split('[').next().unwrap_or(head).trim().to_string());
+            continue;
+        }
+        let (Some(b), Some(rest)) = (block.as_ref(), t.strip_prefix('-')) else { continue };
+        let (p, code) = match (rest.rfind('['), rest.rfind(']')) {
+            (Some(a), Some(z)) if a < z => (&rest[..a], clean_code(&rest[a + 1..z])),
+            _ => (rest, "---".to_string()),
+        };
+        let p = p.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        codes.entry((b.clone(), p)).or_default().insert(code);
+    }
+    codes.into_iter().filter(|(_, c)| c.len() > 1).map(|(k, _)| k).collect()
 }
 
 /// A PETRARCH transformation `a (a b ATTACK) SAY = a b 015` (the leading `~` removed)
@@ -762,6 +802,18 @@ UN_SECRETARY_GENERAL
         assert!(errs.is_empty(), "{errs:?}");
         let verbs: Vec<Option<&str>> = f.blocks[0].patterns.iter().map(|p| p.verb.as_deref()).collect();
         assert_eq!(verbs, [None, Some("greet"), None]);
+    }
+
+    #[test]
+    fn a_later_line_with_the_same_words_belongs_to_the_verb_it_names() {
+        let text = "####### VERB PATTERNS #######\n---  ALLOW   [---]  ---\nAPPROVE\nRATIFY\n- * &TREATY  [031:031]  # APPROVE\n- * &TREATY  [057]  # RATIFY\n- * DEAL  [051]  # APPROVE\n- * &TREATY  [057:057]  # APPROVE\n";
+        let mut st = ConvertStats::default();
+        let out = phoenix_verbs(text, "C.txt", &mut st);
+        assert!(out.contains("pattern\tALLOW\t031:031\t* &treaty\tC.txt:5\n"), "the first stays with the block: {out}");
+        assert!(out.contains("pattern\tALLOW\t057\t* &treaty\tC.txt:6\tratify\n"), "{out}");
+        assert!(out.contains("pattern\tALLOW\t051\t* deal\tC.txt:7\n"), "{out}");
+        // a second line for the verb of the first leaves PETRARCH's choice, the first
+        assert!(out.contains("pattern\tALLOW\t057:057\t* &treaty\tC.txt:8\n"), "{out}");
     }
 
     #[test]

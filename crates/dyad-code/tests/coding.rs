@@ -949,3 +949,11 @@ fn infinitives_of_purpose_take_the_object_they_serve() {
     let ev = code("Both leaders discussed the crisis in Sudan on Monday.", "2024-05-08");
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "SDN")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn ratifying_an_agreement_is_signing_it() {
+    // Phoenix writes "* &TREATY [057] # RATIFY" after "* &TREATY [031:031] # APPROVE"
+    let ev = code("Kenya ratified a trade agreement with Ethiopia on Tuesday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c.starts_with("057")), "{t:?}");
+}
