@@ -1299,8 +1299,22 @@ impl Coder {
                         && (k + 1..start).all(|j| !PREPOSITIONS.contains(&w.norm(j)) && !BE.contains(&w.norm(j)))
                 })
             };
+            // "killed by the Malaysia Airlines flight MH17 crash": a name describing the noun
+            // after it is not the agent, the noun is (an attack noun is the attacker rule's;
+            // a country's adjective before a noun names that country's people: "by a
+            // Ukrainian protestor")
+            let describes_noun = |i: usize| {
+                let next = ms[i].words.end;
+                !(ms[i].kind == ActorKind::Country && ms[i].code.sector().is_none())
+                    && next < w.len()
+                    && w.words[next].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+                    && !ATTACK_NOUNS.contains(&w.norm(next))
+            };
             let by_agent = (0..ms.len()).filter(actor).find(|&i| {
-                ms[i].words.start > v.words.end && after_by(ms[i].words.start) && ms[i].words.end <= window.end
+                ms[i].words.start > v.words.end
+                    && after_by(ms[i].words.start)
+                    && ms[i].words.end <= window.end
+                    && !describes_noun(i)
             });
             // "were killed in Israeli tank shelling", "died in a US drone strike": the
             // one whose attack it was, named before the attack noun, is the agent

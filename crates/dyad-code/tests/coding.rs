@@ -957,3 +957,13 @@ fn ratifying_an_agreement_is_signing_it() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, _)| s == "KEN" && c.starts_with("057")), "{t:?}");
 }
+
+#[test]
+fn a_name_describing_the_noun_after_by_is_not_the_agent() {
+    // the crash killed them, not the airline
+    let ev = code("Forty passengers were killed by the Kenya Airways flight crash on Monday.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.code != "KENBUS"), "{:?}", triples(&ev));
+    // a country's adjective before a person names that person's country
+    let ev = code("The embassy was attacked by a Ukrainian protester on Monday.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code.starts_with("UKR")), "{:?}", triples(&ev));
+}
