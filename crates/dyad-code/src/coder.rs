@@ -1205,6 +1205,17 @@ impl Coder {
                 && ms[i].code.country().is_some_and(|c| own_countries.contains(&c))
                 && (e + 1..(e + 3).min(w.len())).any(|k| STANCE_NOUNS.contains(&w.norm(k)))
         };
+        // "hoped French officials would be indicted": an actor followed by a modal or a
+        // finite auxiliary is the subject of a clause the verb takes, not its object
+        let clause_subject = |i: usize| {
+            let mut k = ms[i].words.end;
+            while k < w.len() && ms.iter().any(|m| m.words.start == k || (m.coordinated && m.words.contains(&k))) {
+                k = ms.iter().find(|m| m.words.start == k).map_or(k + 1, |m| m.words.end);
+            }
+            matches!(w.norm(k), "would" | "will" | "could" | "should" | "might" | "must" | "can" | "may")
+                || (matches!(w.norm(k), "had" | "has" | "have" | "was" | "were" | "is" | "are")
+                    && w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| t.is_verb()))
+        };
         // object: the first actor to the right in the clause
         let object = (0..ms.len())
             .filter(actor)
@@ -1214,6 +1225,7 @@ impl Coder {
                     && w.same_clause_level(ms[i].words.start, v.words.start)
                     && !own_possessor(i)
             })
+            .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
             .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         // "filed a lawsuit in a Paris court against the prince": whom the act is against
         // outranks the forum it is brought before

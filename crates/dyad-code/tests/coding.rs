@@ -967,3 +967,12 @@ fn a_name_describing_the_noun_after_by_is_not_the_agent() {
     let ev = code("The embassy was attacked by a Ukrainian protester on Monday.", "2024-05-08");
     assert!(ev.iter().any(|e| e.source.code.starts_with("UKR")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_subject_of_a_clause_a_verb_takes_is_not_its_object() {
+    let ev = code("Uganda hoped Kenyan officials would be punished for the raid.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.code.starts_with("KEN"))), "{:?}", triples(&ev));
+    // a plain object stays the object
+    let ev = code("Uganda criticized Kenyan officials on Monday.", "2024-05-08");
+    assert!(triples(&ev).iter().any(|(s, _, g)| s == "UGA" && g == "KENGOV"), "{:?}", triples(&ev));
+}
