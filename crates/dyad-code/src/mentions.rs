@@ -120,7 +120,7 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chu
                 .into_iter()
                 .flatten()
                 .max_by_key(|&(n, e, _)| (n, (dict.entry(e).kind != ActorKind::Agent) != after_country));
-        match best {
+        match best.or_else(|| plural_demonym(words, dict, i).map(|e| (1, e, false))) {
             Some((n, entry, alias)) => {
                 out.push(Chunk { words: i..i + n, entry, alias });
                 i += n;
@@ -129,6 +129,21 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chu
         }
     }
     out
+}
+
+/// "Syrians", "Afghans", "Iraqis": the people of a country named by the plural of its
+/// adjective, which the Phoenix files list for a few countries only ("Palestinians",
+/// "Israelis"): a capitalised word whose singular is a country's adjective in the dictionary.
+fn plural_demonym(words: &Words, dict: &Dictionaries, i: usize) -> Option<EntryRef> {
+    let w = &words.words[i];
+    // demonyms in -an and -i ("Syrian", "Iraqi"); not a place's own name ("the Americas")
+    let singular = w
+        .norm
+        .strip_suffix('s')
+        .filter(|s| s.len() >= 4 && w.capitalized && (s.ends_with("an") || s.ends_with('i')))?;
+    let id = dict.vocab.get(singular);
+    let (n, &e) = dict.actors.longest_at(&[id], 0)?;
+    (n == 1 && dict.entry(e).kind == ActorKind::Country).then_some(e)
 }
 
 fn role_str(file: &str, id: &str, role: &Role) -> String {

@@ -976,3 +976,15 @@ fn the_subject_of_a_clause_a_verb_takes_is_not_its_object() {
     let ev = code("Uganda criticized Kenyan officials on Monday.", "2024-05-08");
     assert!(triples(&ev).iter().any(|(s, _, g)| s == "UGA" && g == "KENGOV"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn plural_demonyms_name_the_country() {
+    let ev = code("Thousands of Syrians protested against the government in Damascus.", "2024-05-08");
+    assert!(triples(&ev).iter().any(|(s, _, _)| s.starts_with("SYR")), "{:?}", triples(&ev));
+    let ev = code("Turkish police detained twenty Afghans on Monday.", "2024-05-08");
+    assert!(
+        triples(&ev).iter().any(|(s, c, g)| s == "TURCOP" && c.starts_with("17") && g == "AFG"),
+        "{:?}",
+        triples(&ev)
+    );
+}
