@@ -220,6 +220,8 @@ const TRANSFER_VERBS: &[&str] = &[
     "station",
     "return",
     "hand",
+    "release",
+    "free",
 ];
 /// Most days before publication a dated event still counts as current news.
 const HISTORICAL_AFTER_DAYS: i64 = 31;
@@ -1124,7 +1126,8 @@ impl Coder {
         // part of the pattern, not an actor ("with rioters" still names the rioters)
         // a name of unknown code that is itself a pattern word ("celebrate * tabaski") is too
         let modifier = |i: usize| {
-            let unknown = ms[i].code.as_str() == UNKNOWN_CODE;
+            // (a participant noun, "released the hostages", stays the actor)
+            let unknown = ms[i].code.as_str() == UNKNOWN_CODE && ms[i].kind != ActorKind::Agent;
             pm.words.iter().any(|r| {
                 r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end))
             })

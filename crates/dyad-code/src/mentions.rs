@@ -194,6 +194,7 @@ pub fn find_mentions(
         }
     }
     add_unknown_names(words, dict, names, &mut out);
+    add_participant_nouns(words, &mut out);
     add_gazetteer_places(words, names, &mut out);
     for k in 1..out.len() {
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
@@ -267,6 +268,100 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 code: ActorCode::new(UNKNOWN_CODE),
                 entry: format!("entity tagger: {:?}, in no actor dictionary", n.label),
                 kind,
+                head: None,
+                location: false,
+                coordinated: false,
+                refers_back: false,
+            },
+        );
+    }
+}
+
+/// Nouns that name people or organisations taking part in events but have no CAMEO role
+/// code of their own (the Phoenix agents leave them out): as the head of a noun phrase
+/// they are actors of unknown code, so that "convicted two suspects" or "freed the
+/// hostages" has its target.
+const PARTICIPANT_NOUNS: &[&str] = &[
+    "prisoner",
+    "prisoners",
+    "inmate",
+    "inmates",
+    "suspect",
+    "suspects",
+    "hostage",
+    "hostages",
+    "captive",
+    "captives",
+    "ally",
+    "allies",
+    "survivor",
+    "survivors",
+    "negotiators",
+    "delegates",
+    "delegation",
+    "inspectors",
+    "monitors",
+    "observers",
+    "investigators",
+    "owner",
+    "owners",
+    "colleagues",
+    "organization",
+    "organisation",
+    "organizations",
+    "organisations",
+    "agency",
+    "agencies",
+    "committee",
+    "council",
+    "commission",
+    "countries",
+    "nations",
+    "strikers",
+    "hackers",
+    "peacekeepers",
+    "pilots",
+];
+
+/// Participant nouns (see [`PARTICIPANT_NOUNS`]) outside every mention, as actors of
+/// unknown code: not when they modify the noun after them ("committee members") or
+/// only introduce the actor after "of" ("a group of lawmakers"); right after a named
+/// actor they widen its mention ("Chinese hackers" stays CHN, "UN inspectors" IGOUNO).
+fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
+    for i in 0..words.len() {
+        let w = &words.words[i];
+        if !PARTICIPANT_NOUNS.contains(&w.norm.as_str())
+            || w.capitalized && i > 0
+            || w.tag.is_some_and(|t| !matches!(t.as_str(), "NN" | "NNS"))
+            || out.iter().any(|m| m.words.contains(&i))
+        {
+            continue;
+        }
+        let next_noun = words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| t.is_noun());
+        let of_actor = words.norm(i + 1) == "of" && out.iter().any(|m| m.words.start > i + 1 && m.words.start <= i + 4);
+        if next_noun || words.words[i].hyphen_after || of_actor {
+            continue;
+        }
+        // ... with nouns of the same phrase between ("a U.S. government watchdog agency")
+        let np_word = |k: usize| words.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS" | "JJ"));
+        if let Some(prev) = out
+            .iter_mut()
+            .find(|m| m.words.end <= i && (m.words.end..i).all(np_word) && !m.location && m.kind != ActorKind::Agent)
+        {
+            prev.words.end = i + 1;
+            prev.span = prev.span.cover(w.span);
+            prev.entry.push_str(&format!(" + {:?} (no role code)", w.norm));
+            continue;
+        }
+        let at = out.iter().position(|m| m.words.start > i).unwrap_or(out.len());
+        out.insert(
+            at,
+            Mention {
+                words: i..i + 1,
+                span: w.span,
+                code: ActorCode::new(UNKNOWN_CODE),
+                entry: format!("{:?}: a participant noun with no role code", w.norm),
+                kind: ActorKind::Agent,
                 head: None,
                 location: false,
                 coordinated: false,
@@ -451,6 +546,7 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
         let m = &ms[k];
         let joins = m.kind == ActorKind::Agent
             && m.code.country().is_none()
+            && m.code.as_str() != UNKNOWN_CODE
             && matches!(words.norm(m.words.end), "of" | "from" | "in");
         let from = m.words.end + 1;
         let target = (k + 1 < ms.len() && joins).then_some(k + 1).filter(|&j| {

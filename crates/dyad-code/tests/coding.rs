@@ -988,3 +988,18 @@ fn plural_demonyms_name_the_country() {
         triples(&ev)
     );
 }
+
+#[test]
+fn participant_nouns_without_a_role_code_are_actors_of_unknown_code() {
+    let ev = code("Kenyan police released the hostages on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENCOP" && c.starts_with("084") && g == "---"), "{t:?}");
+    // after a named actor the noun widens it: the inspectors are the UN's
+    let ev = code("United Nations inspectors visited Iran on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, _, g)| s == "IGOUNO" && g == "IRN"), "{t:?}");
+    // "a delegation of lawmakers" names the actor after "of"
+    let ev = code("A delegation of Kenyan lawmakers criticized the Somali government on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, _, g)| s == "KENLEG" && g == "SOMGOV"), "{t:?}");
+}
