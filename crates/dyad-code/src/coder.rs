@@ -1239,9 +1239,14 @@ impl Coder {
             }
             k > 0 && words.contains(&w.norm(k - 1))
         };
+        // (a partner "with" whom one cooperates or consults stays the target: "shared
+        // evidence with India against a suspect")
+        let cooperative =
+            reading.code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "03" | "04" | "05" | "06" | "07"));
         let object = object.map(|o| {
             let Some(&first) = o.first() else { return o };
-            if !after_word(first, &["in", "with", "at", "before"]) {
+            let forums: &[&str] = if cooperative { &["in", "at", "before"] } else { &["in", "with", "at", "before"] };
+            if !after_word(first, forums) {
                 return o;
             }
             let against = (0..ms.len()).filter(actor).find(|&i| {
@@ -1358,7 +1363,13 @@ impl Coder {
                 && ms[t].head.is_some()
                 && ms[s].head != ms[t].head
         };
-        targets.retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code && !two_people(s, t)));
+        // two actors of unknown code are the same only if named alike
+        let same_unknown = |s: usize, t: usize| {
+            ms[s].code.as_str() != UNKNOWN_CODE
+                || ms[s].span.slice(&cx.doc.article.text) == ms[t].span.slice(&cx.doc.article.text)
+        };
+        targets
+            .retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && same_unknown(s, t)));
         (sources, targets.into_iter().map(Target::Mention).collect())
     }
 

@@ -1003,3 +1003,13 @@ fn participant_nouns_without_a_role_code_are_actors_of_unknown_code() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, _, g)| s == "KENLEG" && g == "SOMGOV"), "{t:?}");
 }
+
+#[test]
+fn a_cooperation_partner_after_with_stays_the_target() {
+    let ev = code("Kenyan investigators shared evidence with Uganda against a smuggling ring on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c.starts_with("06") && g == "UGA"), "{t:?}");
+    // two actors of unknown code are not one actor
+    let ev = code("Marcus Holloway sued Peter Brandt on Monday.", "2024-05-08");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.target.is_some()), "{:?}", triples(&ev));
+}
