@@ -76,6 +76,14 @@ fn opens_time_phrase(words: &Words, i: usize) -> bool {
                 && is_time_name(words.norm(i + 2))))
 }
 
+/// "welcomed his decision to pardon": the infinitive marker is not the preposition of a
+/// pattern's bare "(to)" ("welcomed him to Paris").
+fn infinitive_for_preposition(words: &Words, atoms: &[Atom], i: usize) -> bool {
+    matches!(atoms, [Atom::Word(w)] if w == "to")
+        && words.norm(i) == "to"
+        && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB")
+}
+
 /// The name of a month or a day, which makes a phrase after a preposition a time.
 fn is_time_name(w: &str) -> bool {
     month_number(w).is_some() || weekday(w).is_some()
@@ -97,7 +105,7 @@ pub fn match_pattern(
         pos = match e {
             Elem::Seq(atoms) => {
                 let (at, n) = (pos..window.end)
-                    .filter(|&i| !opens_time_phrase(words, i))
+                    .filter(|&i| !opens_time_phrase(words, i) && !infinitive_for_preposition(words, atoms, i))
                     .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
                 m.words.push(at..at + n);
                 at + n

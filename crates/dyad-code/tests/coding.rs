@@ -1013,3 +1013,11 @@ fn a_cooperation_partner_after_with_stays_the_target() {
     let ev = code("Marcus Holloway sued Peter Brandt on Monday.", "2024-05-08");
     assert!(!ev.is_empty() && ev.iter().all(|e| e.target.is_some()), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_infinitive_marker_is_no_patterns_preposition() {
+    // "* (to)" is welcoming someone to a place, not welcoming a decision to do something
+    let ev = code("Kenya welcomed the Ugandan president's decision to reopen the border.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.cameo_root != "04"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.cameo_root == "05" && e.source.code == "KEN"), "{:?}", triples(&ev));
+}
