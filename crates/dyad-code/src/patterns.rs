@@ -76,6 +76,35 @@ fn opens_time_phrase(words: &Words, i: usize) -> bool {
                 && is_time_name(words.norm(i + 2))))
 }
 
+/// Nouns that stop, undo or refuse what follows "of" ("a suspension of aid", "the
+/// lifting of sanctions"): the act named after "of" is what they reverse.
+const REVERSING_NOUNS: &[&str] = &[
+    "suspension",
+    "halt",
+    "end",
+    "freeze",
+    "cut",
+    "cuts",
+    "cancellation",
+    "withdrawal",
+    "reduction",
+    "lifting",
+    "removal",
+    "rejection",
+    "denial",
+    "termination",
+    "postponement",
+    "suspensions",
+    "cessation",
+    "easing",
+];
+
+/// "announced a suspension of aid": a pattern's first word after the verb that follows
+/// "of" after a noun that stops or undoes it is not what the verb does.
+fn complement_of_other_noun(words: &Words, from: usize, at: usize) -> bool {
+    (from + 1..at).any(|k| words.norm(k) == "of" && REVERSING_NOUNS.contains(&words.norm(k - 1)))
+}
+
 /// "welcomed his decision to pardon": the infinitive marker is not the preposition of a
 /// pattern's bare "(to)" ("welcomed him to Paris").
 fn infinitive_for_preposition(words: &Words, atoms: &[Atom], i: usize) -> bool {
@@ -101,11 +130,12 @@ pub fn match_pattern(
     let mut m = PatternMatch::default();
     // forward
     let mut pos = verb.end;
-    for e in &p.after {
+    for (k, e) in p.after.iter().enumerate() {
         pos = match e {
             Elem::Seq(atoms) => {
                 let (at, n) = (pos..window.end)
                     .filter(|&i| !opens_time_phrase(words, i) && !infinitive_for_preposition(words, atoms, i))
+                    .filter(|&i| k > 0 || !complement_of_other_noun(words, verb.end, i))
                     .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
                 m.words.push(at..at + n);
                 at + n

@@ -1021,3 +1021,10 @@ fn an_infinitive_marker_is_no_patterns_preposition() {
     assert!(ev.iter().all(|e| e.cameo_root != "04"), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.cameo_root == "05" && e.source.code == "KEN"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_noun_that_stops_an_act_is_not_the_act() {
+    // "* aid" is announcing aid; "a suspension of aid" is not aid
+    let ev = code("Norway announced a suspension of aid to Mali on Monday.", "2024-05-08");
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("03") && e.cameo_root != "07"), "{:?}", triples(&ev));
+}
