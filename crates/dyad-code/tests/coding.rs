@@ -1027,4 +1027,6 @@ fn a_noun_that_stops_an_act_is_not_the_act() {
     // "* aid" is announcing aid; "a suspension of aid" is not aid
     let ev = code("Norway announced a suspension of aid to Mali on Monday.", "2024-05-08");
     assert!(ev.iter().all(|e| !e.cameo.starts_with("03") && e.cameo_root != "07"), "{:?}", triples(&ev));
+    // ... the supplement reads the announced suspension as a stop of aid (162)
+    assert!(triples(&ev).iter().any(|(s, c, g)| s == "NOR" && c == "162" && g == "MLI"), "{:?}", triples(&ev));
 }
