@@ -615,7 +615,9 @@ impl Coder {
                 (v.words.end..cx.mentions[i].words.start)
                     .any(|k| matches!(w.norm(k), "about" | "over" | "regarding" | "concerning"))
             };
-            if targets.first().is_none_or(about_topic) {
+            // ... or whose object is a pronoun for it ("called Morrison to congratulate him")
+            let pronoun_object = matches!(w.norm(v.words.end), "him" | "her" | "them");
+            if pronoun_object || targets.first().is_none_or(about_topic) {
                 if let Some(o) = purpose_object(w, cx.mentions, &verbs, v).filter(|o| !sources.contains(o)) {
                     targets = vec![Target::Mention(o)];
                 }
@@ -878,7 +880,7 @@ impl Coder {
             if events.len() > n_before
                 && v.words.start >= 2
                 && w.norm(v.words.start - 1) == "to"
-                && purpose_root.is_some_and(|r| matches!(r, "05" | "10" | "11" | "12" | "13" | "14"))
+                && purpose_root.is_some_and(|r| matches!(r, "03" | "05" | "10" | "11" | "12" | "13" | "14"))
             {
                 let pair = |e: &Event| {
                     let t = e.target.as_ref().map(|t| t.span);
@@ -895,11 +897,11 @@ impl Coder {
                     let gspan = w.span_of(g.words.start, g.words.end);
                     let of_gov: Vec<&Event> =
                         events.iter().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan).collect();
-                    // a call made to congratulate or apologise is the praise or apology; a
-                    // visit stays a visit
+                    // a call made to congratulate, apologise or pledge support is the praise,
+                    // apology or pledge; a visit stays a visit
                     let folds = |e: &Event| {
                         e.cameo_root == "04"
-                            && (purpose_root != Some("05") || matches!(e.cameo.as_str(), "040" | "041"))
+                            && (!matches!(purpose_root, Some("03" | "05")) || matches!(e.cameo.as_str(), "040" | "041"))
                             && new.contains(&pair(e))
                     };
                     if !of_gov.is_empty() && of_gov.iter().all(|e| folds(e)) {
@@ -1990,9 +1992,28 @@ fn purpose_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> 
     }
     let gov = verbs.iter().rfind(|x| x.words.end < s - 1)?;
     // "summoned the ambassador [in Berlin] to complain": a place named with the object
-    // belongs to it
-    let ends_before_to = |m: &Mention| m.words.end == s - 1 || attached_phrase_end(w, ms, m.words.end) == Some(s - 1);
-    ms.iter().position(|m| !m.location && ends_before_to(m) && m.words.start >= gov.words.end)
+    // belongs to it; "called Morrison [on Wednesday] to congratulate him": so may a time
+    let time_word = |k: usize| {
+        let n = w.norm(k);
+        matches!(n, "on" | "last" | "this" | "late" | "early" | "next")
+            || dyad_core::calendar::weekday(n).is_some()
+            || dyad_core::calendar::month_number(n).is_some()
+            || is_number(n)
+    };
+    let ends_before_to = |m: &Mention| {
+        let end = attached_phrase_end(w, ms, m.words.end).unwrap_or(m.words.end);
+        end < s && (end..s - 1).all(time_word)
+    };
+    // the object itself, not an actor after a preposition ("summoned the envoy to its
+    // Foreign Ministry on Thursday to complain")
+    let after_preposition = |m: &Mention| {
+        let mut k = m.words.start;
+        while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) && w.norm(k - 1) != "of" {
+            k -= 1;
+        }
+        k > 0 && PREPOSITIONS.contains(&w.norm(k - 1))
+    };
+    ms.iter().position(|m| !m.location && ends_before_to(m) && m.words.start >= gov.words.end && !after_preposition(m))
 }
 
 /// Verbs of commitment: agreeing, pledging or promising to do something (CAMEO 03:

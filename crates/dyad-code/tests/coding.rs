@@ -1030,3 +1030,14 @@ fn a_noun_that_stops_an_act_is_not_the_act() {
     // ... the supplement reads the announced suspension as a stop of aid (162)
     assert!(triples(&ev).iter().any(|(s, c, g)| s == "NOR" && c == "162" && g == "MLI"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_call_made_to_congratulate_is_the_congratulation() {
+    let ev = code(
+        "The Kenyan president called Ugandan President Yoweri Museveni on Monday to congratulate him on his victory.",
+        "2024-05-08",
+    );
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENGOV" && c == "051" && g == "UGAGOV"), "{t:?}");
+    assert!(ev.iter().all(|e| e.cameo != "041"), "the call is the congratulation: {t:?}");
+}
