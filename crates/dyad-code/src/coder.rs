@@ -1439,7 +1439,15 @@ impl Coder {
         let n = events.iter().filter(|e| e.sentence.index == cx.index).count();
         // the weapon named beats the code's crosswalk mode (195 "aerial weapons" is
         // heavy-weapons in the 2021 crosswalk, a drone strike is PLOVER's drone)
-        let mut mode = if c.plover_event == "ASSAULT" {
+        // PLOVER AGREE: "All cooperative actions reported in future tense are also taken to
+        // imply intentions" ("will meet", "will provide aid"); the CAMEO code stays the act's
+        let future = is_future(cx.words, v.words.start);
+        let cooperative =
+            matches!(c.plover_event.as_str(), "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT");
+        let plover_event = if future && cooperative { "AGREE".to_string() } else { c.plover_event.clone() };
+        let mut mode = if plover_event != c.plover_event {
+            None
+        } else if c.plover_event == "ASSAULT" {
             self.mode_from_rule(&c.plover_event, v, cx).or_else(|| c.plover_mode.clone())
         } else {
             c.plover_mode.clone().or_else(|| self.mode_from_rule(&c.plover_event, v, cx))
@@ -1470,7 +1478,7 @@ impl Coder {
             cameo_name: c.name.clone(),
             quad_class: c.quad_class(),
             goldstein: c.goldstein,
-            plover: Plover { event: c.plover_event.clone(), mode, context: c.plover_context.clone() },
+            plover: Plover { event: plover_event, mode, context: c.plover_context.clone() },
             location,
             sentence: SentenceRef { index: cx.index, span: cx.span, text: cx.span.slice(text).to_string() },
             trigger: Trigger { text: vspan.slice(text).to_string(), span: vspan },
@@ -2170,6 +2178,20 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
 /// passive.
 fn perfect_before(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start).any(|i| matches!(w.norm(i), "has" | "have" | "had"))
+}
+
+/// "will meet", "is to visit", "are going to sign": the verb at `verb_start` is in the
+/// future (adverbs and "not" may stand between).
+fn is_future(w: &Words, verb_start: usize) -> bool {
+    let mut k = verb_start;
+    while k > 0
+        && (w.norm(k - 1).ends_with("ly") || matches!(w.norm(k - 1), "also" | "soon" | "then" | "later" | "now"))
+    {
+        k -= 1;
+    }
+    k > 0
+        && (matches!(w.norm(k - 1), "will" | "'ll" | "shall")
+            || (k > 1 && w.norm(k - 1) == "to" && (BE.contains(&w.norm(k - 2)) || w.norm(k - 2) == "going")))
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {

@@ -1041,3 +1041,15 @@ fn a_call_made_to_congratulate_is_the_congratulation() {
     assert!(t.iter().any(|(s, c, g)| s == "KENGOV" && c == "051" && g == "UGAGOV"), "{t:?}");
     assert!(ev.iter().all(|e| e.cameo != "041"), "the call is the congratulation: {t:?}");
 }
+
+#[test]
+fn cooperation_in_the_future_tense_is_plover_agree() {
+    // PLOVER: "All cooperative actions reported in future tense are also taken to imply intentions"
+    let ev = code("The Kenyan president will meet Ugandan President Yoweri Museveni in Kampala.", "2024-05-08");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.plover.event == "AGREE" && e.cameo_root == "04"), "{ev:?}");
+    let ev = code("The Kenyan president met Ugandan President Yoweri Museveni in Kampala.", "2024-05-08");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.plover.event == "CONSULT"), "{ev:?}");
+    // conflict in the future stays what it is
+    let ev = code("Kenyan troops will attack the rebels.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.plover.event != "AGREE"), "{ev:?}");
+}
