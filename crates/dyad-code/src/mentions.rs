@@ -281,58 +281,61 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
 /// code of their own (the Phoenix agents leave them out): as the head of a noun phrase
 /// they are actors of unknown code, so that "convicted two suspects" or "freed the
 /// hostages" has its target.
-const PARTICIPANT_NOUNS: &[&str] = &[
-    "prisoner",
-    "prisoners",
-    "inmate",
-    "inmates",
-    "suspect",
-    "suspects",
-    "hostage",
-    "hostages",
-    "captive",
-    "captives",
-    "ally",
-    "allies",
-    "survivor",
-    "survivors",
-    "negotiators",
-    "delegates",
-    "delegation",
-    "inspectors",
-    "monitors",
-    "observers",
-    "investigators",
-    "owner",
-    "owners",
-    "colleagues",
-    "organization",
-    "organisation",
-    "organizations",
-    "organisations",
-    "agency",
-    "agencies",
-    "committee",
-    "council",
-    "commission",
-    "countries",
-    "nations",
-    "strikers",
-    "hackers",
-    "peacekeepers",
-    "pilots",
-];
+fn is_participant_noun(n: &str) -> bool {
+    matches!(
+        n,
+        "prisoner"
+            | "prisoners"
+            | "inmate"
+            | "inmates"
+            | "suspect"
+            | "suspects"
+            | "hostage"
+            | "hostages"
+            | "captive"
+            | "captives"
+            | "ally"
+            | "allies"
+            | "survivor"
+            | "survivors"
+            | "negotiators"
+            | "delegates"
+            | "delegation"
+            | "inspectors"
+            | "monitors"
+            | "observers"
+            | "investigators"
+            | "owner"
+            | "owners"
+            | "colleagues"
+            | "organization"
+            | "organisation"
+            | "organizations"
+            | "organisations"
+            | "agency"
+            | "agencies"
+            | "committee"
+            | "council"
+            | "commission"
+            | "countries"
+            | "nations"
+            | "strikers"
+            | "hackers"
+            | "peacekeepers"
+            | "pilots"
+    )
+}
 
-/// Participant nouns (see [`PARTICIPANT_NOUNS`]) outside every mention, as actors of
+/// Participant nouns (see [`is_participant_noun`]) outside every mention, as actors of
 /// unknown code: not when they modify the noun after them ("committee members") or
 /// only introduce the actor after "of" ("a group of lawmakers"); right after a named
 /// actor they widen its mention ("Chinese hackers" stays CHN, "UN inspectors" IGOUNO).
 fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
     for i in 0..words.len() {
         let w = &words.words[i];
-        if !PARTICIPANT_NOUNS.contains(&w.norm.as_str())
+        if w.tag.is_some_and(|t| !matches!(t.as_str(), "NN" | "NNS"))
             || w.capitalized && i > 0
-            || w.tag.is_some_and(|t| !matches!(t.as_str(), "NN" | "NNS"))
+            || !is_participant_noun(&w.norm)
             || out.iter().any(|m| m.words.contains(&i))
         {
             continue;
@@ -377,6 +380,9 @@ fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
 /// is aimed at Ukraine, and "in Mazar-i-Sharif" is a place of Afghanistan. An ambiguous
 /// name takes the reading of the countries the sentence names.
 fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>) {
+    if !names.iter().any(|n| n.label == EntityLabel::LOC) {
+        return;
+    }
     let gazetteer = crate::places::Gazetteer::embedded();
     let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {

@@ -100,9 +100,12 @@ const REVERSING_NOUNS: &[&str] = &[
 ];
 
 /// "announced a suspension of aid": a pattern's first word after the verb that follows
-/// "of" after a noun that stops or undoes it is not what the verb does.
-fn complement_of_other_noun(words: &Words, from: usize, at: usize) -> bool {
-    (from + 1..at).any(|k| words.norm(k) == "of" && REVERSING_NOUNS.contains(&words.norm(k - 1)))
+/// "of" after a noun that stops or undoes it is not what the verb does. The first "of"
+/// of such a noun between `from` and `end`, or `usize::MAX`.
+fn reversed_from(words: &Words, from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&k| words.norm(k) == "of" && REVERSING_NOUNS.contains(&words.norm(k - 1)))
+        .unwrap_or(usize::MAX)
 }
 
 /// "welcomed his decision to pardon": the infinitive marker is not the preposition of a
@@ -133,10 +136,11 @@ pub fn match_pattern(
     for (k, e) in p.after.iter().enumerate() {
         pos = match e {
             Elem::Seq(atoms) => {
+                // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
                     .filter(|&i| !opens_time_phrase(words, i) && !infinitive_for_preposition(words, atoms, i))
-                    .filter(|&i| k > 0 || !complement_of_other_noun(words, verb.end, i))
-                    .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))?;
+                    .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))
+                    .filter(|&(i, _)| k > 0 || reversed_from(words, verb.end, i) == usize::MAX)?;
                 m.words.push(at..at + n);
                 at + n
             }
