@@ -627,6 +627,9 @@ pub enum DateLabel {
     Published,
     /// "Updated", "Aktualisiert", "Letzte Änderung", "Stand:", "Last revision" ...
     Modified,
+    /// A date of something else: "Effective date", "Valid until", "Deadline",
+    /// "Date of birth", "Registriert:", "Aktuelle Zeit", "Retrieved" ...
+    Other,
     /// No label word near it.
     None,
 }
@@ -639,13 +642,11 @@ const PUBLISHED_WORDS: &[&str] = &[
     "released",
     "created",
     "written",
-    "date",
     "veröffentlicht",
     "erschienen",
     "erstellt",
     "gepostet",
     "geschrieben",
-    "datum",
     "publié",
     "publiée",
     "publicado",
@@ -654,6 +655,11 @@ const PUBLISHED_WORDS: &[&str] = &[
     "gepubliceerd",
     "publicatiedatum",
 ];
+
+/// The generic nouns "date": a publication date unless a word next to them
+/// says what other date it is ("Effective date", "Date of birth", "Last
+/// modified date").
+const DATE_NOUNS: &[&str] = &["date", "datum"];
 
 /// Words that say a date is a revision.
 const MODIFIED_WORDS: &[&str] = &[
@@ -676,18 +682,449 @@ const MODIFIED_WORDS: &[&str] = &[
     "bijgewerkt",
 ];
 
-/// The label of the nearest label word in `words` (nearest first).
+/// Words that say a date is not the page's publication nor its revision: when
+/// something takes effect, stays valid or expires, a deadline, the dates of an
+/// event, a birth or death, a member's registration, when a cited page was
+/// accessed, and the current day a site prints in its header. In the languages
+/// whose month names [`month`] reads.
+const OTHER_WORDS: &[&str] = &[
+    // English
+    "effective",
+    "valid",
+    "validity",
+    "expires",
+    "expire",
+    "expiry",
+    "expiration",
+    "expired",
+    "deadline",
+    "due",
+    "until",
+    "till",
+    "closing",
+    "closes",
+    "opening",
+    "opens",
+    "start",
+    "starts",
+    "begins",
+    "end",
+    "ends",
+    "event",
+    "meeting",
+    "hearing",
+    "birth",
+    "born",
+    "died",
+    "death",
+    "registered",
+    "joined",
+    "accessed",
+    "retrieved",
+    "today",
+    "current",
+    "currently",
+    // German
+    "gültig",
+    "gilt",
+    "frist",
+    "ablauf",
+    "fällig",
+    "stichtag",
+    "termin",
+    "veranstaltung",
+    "beginn",
+    "ende",
+    "geboren",
+    "gestorben",
+    "geburtsdatum",
+    "registriert",
+    "beigetreten",
+    "abgerufen",
+    "heute",
+    "aktuelle",
+    // French
+    "valable",
+    "jusqu",
+    "échéance",
+    "limite",
+    "événement",
+    "évènement",
+    "réunion",
+    "début",
+    "fin",
+    "né",
+    "née",
+    "naissance",
+    "décès",
+    "décédé",
+    "inscrit",
+    "consulté",
+    "aujourd",
+    "ouverture",
+    "clôture",
+    // Spanish
+    "válido",
+    "válida",
+    "vigencia",
+    "vigente",
+    "hasta",
+    "vence",
+    "vencimiento",
+    "plazo",
+    "evento",
+    "reunión",
+    "inicio",
+    "nacimiento",
+    "nacido",
+    "nacida",
+    "fallecido",
+    "registrado",
+    "consultado",
+    "hoy",
+    "apertura",
+    "cierre",
+    // Italian
+    "valido",
+    "valida",
+    "validità",
+    "scadenza",
+    "scade",
+    "fino",
+    "entro",
+    "riunione",
+    "fine",
+    "nascita",
+    "nato",
+    "nata",
+    "iscritto",
+    "registrato",
+    "consultato",
+    "oggi",
+    "chiusura",
+    // Portuguese
+    "validade",
+    "vigência",
+    "até",
+    "prazo",
+    "vencimento",
+    "reunião",
+    "início",
+    "fim",
+    "nascimento",
+    "nascido",
+    "falecido",
+    "acessado",
+    "acesso",
+    "hoje",
+    "abertura",
+    "encerramento",
+    // Dutch
+    "geldig",
+    "vervaldatum",
+    "evenement",
+    "vergadering",
+    "einde",
+    "overleden",
+    "geregistreerd",
+    "geraadpleegd",
+    "vandaag",
+    "sluiting",
+    // Swedish, Danish, Norwegian
+    "giltig",
+    "gyldig",
+    "utgår",
+    "udløber",
+    "evenemang",
+    "född",
+    "født",
+    "registrerad",
+    "registreret",
+    "hämtad",
+    "idag",
+    // Romanian
+    "valabil",
+    "valabilă",
+    "expiră",
+    "termen",
+    "eveniment",
+    "născut",
+    "născută",
+    "decedat",
+    "înregistrat",
+    "accesat",
+    "azi",
+    "astăzi",
+    // Polish
+    "ważny",
+    "ważne",
+    "ważna",
+    "wydarzenie",
+    "spotkanie",
+    "urodzony",
+    "urodzona",
+    "urodzenia",
+    "zmarł",
+    "zarejestrowany",
+    "dostęp",
+    "dziś",
+    "dzisiaj",
+    // Czech
+    "platnost",
+    "platí",
+    "termín",
+    "událost",
+    "narozen",
+    "narozena",
+    "narození",
+    "zemřel",
+    "registrován",
+    "citováno",
+    "dnes",
+    // Turkish
+    "geçerli",
+    "geçerlilik",
+    "bitiş",
+    "başlangıç",
+    "etkinlik",
+    "toplantı",
+    "doğum",
+    "vefat",
+    "kayıt",
+    "erişim",
+    "bugün",
+    // Greek
+    "ισχύει",
+    "λήξη",
+    "λήξης",
+    "προθεσμία",
+    "εκδήλωση",
+    "γέννηση",
+    "γεννήθηκε",
+    "πέθανε",
+    "εγγραφή",
+    "πρόσβαση",
+    "σήμερα",
+    // Russian
+    "действует",
+    "действителен",
+    "срок",
+    "истекает",
+    "мероприятие",
+    "рождения",
+    "родился",
+    "родилась",
+    "умер",
+    "регистрации",
+    "обращения",
+    "сегодня",
+    // Ukrainian
+    "діє",
+    "дійсний",
+    "термін",
+    "строк",
+    "подія",
+    "народження",
+    "народився",
+    "помер",
+    "реєстрації",
+    "звернення",
+    "сьогодні",
+    // Arabic
+    "صلاحية",
+    "انتهاء",
+    "الموعد",
+    "فعالية",
+    "اجتماع",
+    "تسجيل",
+    "اليوم",
+];
+
+/// Weekday names, which stand between a date and its label ("Effective Date:
+/// Saturday, July 25, 2020") without being one, in the languages whose month
+/// names [`month`] reads.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "feira",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "måndag",
+    "mandag",
+    "tisdag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "lørdag",
+    "söndag",
+    "søndag",
+    "luni",
+    "marți",
+    "miercuri",
+    "joi",
+    "vineri",
+    "sâmbătă",
+    "duminică",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "pondělí",
+    "úterý",
+    "středa",
+    "čtvrtek",
+    "pátek",
+    "neděle",
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "pazar",
+    "δευτέρα",
+    "τρίτη",
+    "τετάρτη",
+    "πέμπτη",
+    "παρασκευή",
+    "σάββατο",
+    "κυριακή",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+    "понеділок",
+    "вівторок",
+    "середа",
+    "четвер",
+    "пʼятниця",
+    "субота",
+    "неділя",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+];
+
+/// The label the nearest label words in `words` (nearest first) give. The
+/// generic "date" reads as the publication unless a word further on names
+/// another kind of date.
 fn label_of<'a>(words: impl Iterator<Item = &'a str>) -> DateLabel {
+    let mut noun = false;
     for w in words {
         let w = w.to_lowercase();
-        if MODIFIED_WORDS.contains(&w.as_str()) {
+        let w = w.as_str();
+        if OTHER_WORDS.contains(&w) {
+            return DateLabel::Other;
+        }
+        if MODIFIED_WORDS.contains(&w) {
             return DateLabel::Modified;
         }
-        if PUBLISHED_WORDS.contains(&w.as_str()) {
+        if PUBLISHED_WORDS.contains(&w) {
             return DateLabel::Published;
         }
+        noun |= DATE_NOUNS.contains(&w);
     }
-    DateLabel::None
+    if noun {
+        DateLabel::Published
+    } else {
+        DateLabel::None
+    }
+}
+
+/// The label of date `f` of `text`: the words before it (from `from`, where
+/// the previous date ended), or those of `previous` text when it opens the
+/// text, as in `<dt>Datum</dt><dd>12.01.2017</dd>`; else the words after it
+/// (up to `until`, where the next date starts), as in "wurde am 19. Mai 2010
+/// um 23:03 Uhr gepostet".
+pub fn label_around(text: &str, from: usize, f: &FoundDate, until: usize, previous: Option<&str>) -> DateLabel {
+    let before = &text[from..f.start];
+    let mut label = label_of(label_words(before).rev().take(4));
+    if label == DateLabel::None && label_words(before).next().is_none() && from == 0 {
+        if let Some(previous) = previous {
+            label = label_of(label_words(previous).rev().take(3));
+        }
+    }
+    if label == DateLabel::None {
+        label = label_of(words(&text[f.end..until]).take(6));
+    }
+    label
+}
+
+/// Whether `w` names a day of the week.
+fn is_weekday(w: &str) -> bool {
+    w.len() <= 24 && WEEKDAYS.contains(&w.to_lowercase().as_str())
+}
+
+/// The words of `s` that may label a date: all but weekday names.
+fn label_words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    words(s).filter(|w| !is_weekday(w))
 }
 
 /// The words (runs of letters) of `s`.
@@ -703,6 +1140,8 @@ pub struct TextDate {
     /// byte between nodes).
     pub offset: usize,
     pub label: DateLabel,
+    /// The text node it is written in.
+    pub node: NodeId,
 }
 
 /// Elements whose text no reader sees as text.
@@ -729,12 +1168,13 @@ pub struct TextDates {
 }
 
 impl TextDates {
-    /// The date written next to the headline, unless labelled a revision: the
+    /// The date written next to the headline, unless labelled a revision or
+    /// another kind of date: the
     /// first within a short stretch after it (a date line under the title), else
     /// the nearest just before it (a date line above the title).
     pub fn next_to_headline(&self) -> Option<&TextDate> {
         let (start, end) = self.headline?;
-        let unrevised = || self.dates.iter().filter(|d| d.label != DateLabel::Modified);
+        let unrevised = || self.dates.iter().filter(|d| matches!(d.label, DateLabel::Published | DateLabel::None));
         let after = unrevised().find(|d| d.offset >= end && d.offset - end <= NEAR_HEADLINE_AFTER);
         after.or_else(|| unrevised().rev().find(|d| d.offset < start && start - d.offset <= NEAR_HEADLINE_BEFORE))
     }
@@ -799,16 +1239,9 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
                 found.truncate(1);
             }
             for (k, f) in found.iter().enumerate() {
-                let before = &text[after_last..f.start];
-                let mut label = label_of(words(before).rev().take(4));
-                if label == DateLabel::None && words(before).next().is_none() && after_last == 0 {
-                    label = label_of(words(previous).rev().take(3));
-                }
-                if label == DateLabel::None {
-                    let until = found.get(k + 1).map_or(text.len(), |n| n.start);
-                    label = label_of(words(&text[f.end..until]).take(6));
-                }
-                out.dates.push(TextDate { date: f.date, offset: offset + f.start, label });
+                let until = found.get(k + 1).map_or(text.len(), |n| n.start);
+                let label = label_around(text, after_last, f, until, Some(previous));
+                out.dates.push(TextDate { date: f.date, offset: offset + f.start, label, node: id });
                 after_last = f.end;
                 if out.dates.len() >= MAX_TEXT_DATES {
                     break;
@@ -956,6 +1389,21 @@ mod tests {
             vec![(day(2021, 11, 12), DateLabel::None)]
         );
         assert_eq!(labels(&format!("<p>Nach Angaben des Verbands vom 12.05.2021 {prose}, {prose}.</p>")), vec![]);
+        // dates of other things than the page
+        for (other, year) in [
+            ("<p>Effective Date: Saturday, July 25, 2020</p>", 2020),
+            ("<dl><dt>Effective Date</dt><dd>Saturday, July 25, 2020</dd></dl>", 2020),
+            ("<p>Date of birth: 25 July 1990</p>", 1990),
+            ("<p>Valable jusqu'au 25 juillet 2020</p>", 2020),
+            ("<p>Aktuelle Zeit: 25.07.2020, 12:18</p>", 2020),
+            ("<p>Срок действия: 25 июля 2020</p>", 2020),
+        ] {
+            assert_eq!(labels(other), vec![(day(year, 7, 25), DateLabel::Other)], "{other}");
+        }
+        // "date" is the publication unless a word beside it says otherwise
+        assert_eq!(labels("<p>Date: July 25, 2020</p>"), vec![(day(2020, 7, 25), DateLabel::Published)]);
+        assert_eq!(labels("<p>Last modified date: July 25, 2020</p>"), vec![(day(2020, 7, 25), DateLabel::Modified)]);
+        assert_eq!(labels("<p>Posted on Saturday, July 25, 2020</p>"), vec![(day(2020, 7, 25), DateLabel::Published)]);
         // the day the page was served, in the site's header
         assert_eq!(labels("<div class='header-today'><span>Wednesday, August 19, 2020</span></div>"), vec![]);
     }

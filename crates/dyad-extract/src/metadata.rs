@@ -278,7 +278,18 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
         ("date line", &|| {
             date_line_elements(dom).into_iter().find_map(|id| {
                 let text = dom.text(id);
-                (text.len() < 200).then(|| ok(date_in_text(&text, p.lang))).flatten()
+                if text.len() >= 200 {
+                    return None;
+                }
+                let found = dates::dates_in_text(&text, p.lang, 1).into_iter().next()?;
+                let mut label = dates::label_around(&text, 0, &found, text.len(), None);
+                if label == DateLabel::None {
+                    // a label before the element (`<dt>Expires</dt><dd class=date>`)
+                    let inside = dom.subtree(id);
+                    let same = text_dates().dates.iter().find(|d| inside.contains(&d.node) && d.date == found.date);
+                    label = same.map_or(label, |d| d.label);
+                }
+                (label != DateLabel::Other).then(|| ok(Some(found.date))).flatten()
             })
         }),
         ("next to headline", &|| ok(text_dates().next_to_headline().map(|d| d.date))),
@@ -291,7 +302,9 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
                 .or_else(|| ok(p.item_modified))
         }),
         ("text labelled modified", &|| labelled(DateLabel::Modified)),
-        ("first date line", &|| text_dates().dates.iter().find_map(|d| ok(Some(d.date)))),
+        ("first date line", &|| {
+            text_dates().dates.iter().filter(|d| d.label != DateLabel::Other).find_map(|d| ok(Some(d.date)))
+        }),
     ];
     let (date, from) = steps.iter().find_map(|(name, step)| step().map(|d| (d, *name)))?;
     if !matches!(from, "json-ld datePublished" | "meta published" | "microdata datePublished") {

@@ -208,6 +208,16 @@ fn publication_dates_from_the_visible_text_name_their_evidence() {
     // a lone date line, unlabelled and away from the headline, when nothing else dates the page
     let far = format!("<p>12.03.2021</p><p>{}</p>", "Kontakt und Impressum. ".repeat(8));
     assert_eq!(dated(page("", &far)), some("2021-03-12", "first date line"));
+    // dates the text labels as something else date nothing
+    let register =
+        "<dl><dt>Firma</dt><dd>Beispiel GmbH</dd><dt>Effective date</dt><dd>Saturday, July 25, 2020</dd></dl>";
+    assert_eq!(dated(page("", register)), (None, None));
+    let forum = "<p class=time>Aktuelle Zeit: 14.10.2020, 12:18</p><p>Registriert: 18.09.2008</p>";
+    assert_eq!(dated(page("", forum)), (None, None));
+    assert_eq!(
+        dated(page("", &format!("{forum}<p>von admin » 21.01.2009</p>"))),
+        some("2009-01-21", "next to headline")
+    );
 }
 
 #[test]
