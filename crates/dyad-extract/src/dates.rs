@@ -461,7 +461,7 @@ pub fn dates_in_text(text: &str, lang: Option<&str>, limit: usize) -> Vec<FoundD
     let year = |t: &str| num(t).filter(|y| t.len() == 4 && (1990..=2100).contains(y));
     let make = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(y as i32, m, d);
     let sep = |a: usize, b: usize| text[toks[a].2..toks[b].1].trim();
-    let us = lang.is_some_and(|l| l == "en");
+    let us = month_first(lang);
     let this_year = chrono::Utc::now().year() as u32;
     let fillers = ["de", "of", "del", "the"];
     let mut i = 0;
@@ -545,6 +545,26 @@ pub fn dates_in_text(text: &str, lang: Option<&str>, limit: usize) -> Vec<FoundD
         }
     }
     found
+}
+
+/// Whether a page in language `lang` (a language tag: "en", "en-US",
+/// "en_GB") writes slashed dates month first: English of the United States
+/// and the places that follow its usage (its territories, the Philippines,
+/// Canada), or English with no region. The rest of the English-speaking world
+/// writes them day first ("02/10/2020" is 2 October in London).
+pub fn month_first(lang: Option<&str>) -> bool {
+    let Some(lang) = lang else { return false };
+    let mut tags = lang.trim().split(['-', '_']);
+    if !tags.next().is_some_and(|l| l.eq_ignore_ascii_case("en")) {
+        return false;
+    }
+    // the region follows the language and an optional four-letter script
+    let region = tags.find(|t| t.len() != 4);
+    region.is_none_or(|r| {
+        ["US", "PH", "CA", "AS", "GU", "MP", "PR", "UM", "VI", "FM", "MH", "PW"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(r))
+    })
 }
 
 /// A date in a URL path: `/2024/07/25/`, `/2024-07-25-slug` or `/20240725/`.
@@ -1290,6 +1310,13 @@ mod tests {
         assert_eq!(parse_date("25/07/2024"), d(2024, 7, 25));
         assert_eq!(parse_date("01-11-2023 10:29"), d(2023, 11, 1));
         assert_eq!(date_in_text("am 11/01/2023", Some("de")), d(2023, 1, 11));
+        // English writes them month first in the United States, day first elsewhere
+        assert_eq!(date_in_text("02/10/2020", Some("en")), d(2020, 2, 10));
+        assert_eq!(date_in_text("02/10/2020", Some("en-US")), d(2020, 2, 10));
+        assert_eq!(date_in_text("02/10/2020", Some("en-GB")), d(2020, 10, 2));
+        assert_eq!(date_in_text("02/10/2020", Some("en_AU")), d(2020, 10, 2));
+        assert_eq!(date_in_text("02/10/2020", Some("en-Latn-IN")), d(2020, 10, 2));
+        assert!(month_first(Some("EN-us")) && !month_first(Some("fr-CA")) && !month_first(None));
     }
 
     #[test]

@@ -93,6 +93,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
     let mut title_tag = None;
     let mut h1s: Vec<NodeId> = Vec::new();
     let mut lang = None;
+    let mut locale: Option<&str> = None;
     let mut times: Vec<(NodeId, &Element<'_>)> = Vec::new();
     let mut item_published = None;
     let mut item_modified = None;
@@ -113,7 +114,10 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
             }
             "title" if title_tag.is_none() => title_tag = Some(normalize(&dom.text(id))).filter(|t| !t.is_empty()),
             "h1" if h1s.len() < 8 => h1s.push(id),
-            "html" if lang.is_none() => lang = el.attr("lang").or_else(|| el.attr("xml:lang")).and_then(language_code),
+            "html" if lang.is_none() => {
+                locale = el.attr("lang").or_else(|| el.attr("xml:lang")).map(str::trim).filter(|l| !l.is_empty());
+                lang = locale.and_then(language_code);
+            }
             "time" => times.push((id, el)),
             _ => {}
         }
@@ -170,7 +174,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
         headline: h1_node,
         declared_title: declared_title.as_deref(),
         url,
-        lang: lang.as_deref(),
+        lang: locale.filter(|_| lang.is_some()),
     });
     let (published, published_from) = dated.map_or((None, None), |(d, from)| (Some(d), Some(from)));
 
@@ -218,6 +222,7 @@ struct PageDates<'a, 'd> {
     /// The `<title>` or `og:title`.
     declared_title: Option<&'a str>,
     url: Option<&'a str>,
+    /// The page's language tag ("en-GB"), which says how it writes dates.
     lang: Option<&'a str>,
 }
 
