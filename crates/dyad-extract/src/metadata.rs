@@ -85,6 +85,46 @@ fn date_line_elements(dom: &Dom<'_>) -> Vec<NodeId> {
         .collect()
 }
 
+/// Whether the date at element `id` is another item's, not the page's: it
+/// stands in a comment section, in the site's header (a `header` or banner
+/// holding neither the main content nor the headline: the day the page was
+/// served), or in a teaser of another page (a small block around it holds a
+/// link whose text reads as a headline and is not this page's title).
+fn dated_elsewhere(dom: &Dom<'_>, id: NodeId, main: Option<NodeId>, headline: Option<NodeId>, title: &str) -> bool {
+    let holds = |a: NodeId, n: Option<NodeId>| n.is_some_and(|n| dom.subtree(a).contains(&n));
+    let in_main = main.is_some_and(|m| dom.subtree(m).contains(&id));
+    for a in std::iter::once(id).chain(dom.ancestors(id)) {
+        let Some(el) = dom.element(a) else { break };
+        if crate::html::is_comment_section(el) {
+            return true;
+        }
+        let banner = el.name() == "header" || el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("banner"));
+        if banner && !in_main && !holds(a, main) && !holds(a, headline) {
+            return true;
+        }
+    }
+    let title = title.to_lowercase();
+    for a in dom.ancestors(id).take(3) {
+        let block = dom.subtree(a);
+        if holds(a, headline) || holds(a, main) || block.len() > TEASER_NODES {
+            break;
+        }
+        let teaser_link = block.clone().any(|n| {
+            dom.element(n).is_some_and(|e| e.name() == "a" && e.attr("href").is_some()) && {
+                let text = normalize(&dom.text(n));
+                text.split_whitespace().count() >= 5 && !title.contains(&text.to_lowercase())
+            }
+        });
+        if teaser_link {
+            return true;
+        }
+    }
+    false
+}
+
+/// Most nodes of a teaser: a linked headline, a date, a picture, a line of text.
+const TEASER_NODES: usize = 40;
+
 /// Metadata of a parsed page (`src` is the markup it was parsed from). `main`
 /// is the main content element, where a `<time>` is taken as the article's date.
 pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Metadata {
@@ -250,6 +290,7 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
     let ok = |d: Option<NaiveDate>| d.filter(|d| *d <= today);
     let dom = p.dom;
     let in_main = |id: NodeId| p.main.is_some_and(|m| dom.subtree(m).contains(&id));
+    let elsewhere = |id: NodeId| dated_elsewhere(dom, id, p.main, p.headline, p.declared_title.unwrap_or(""));
     let meta_date = |keys: &[&str]| {
         keys.iter().filter_map(|k| p.metas.get(&k.to_ascii_lowercase())).find_map(|v| ok(publisher_date(v, p.src)))
     };
@@ -279,11 +320,11 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
         }),
         ("url", &|| ok(p.url.and_then(date_in_url))),
         ("text labelled published", &|| labelled(DateLabel::Published)),
-        ("time", &|| p.times.iter().find_map(|(id, el)| ok(time_date(el, *id)))),
+        ("time", &|| p.times.iter().filter(|(id, _)| !elsewhere(*id)).find_map(|(id, el)| ok(time_date(el, *id)))),
         ("date line", &|| {
             date_line_elements(dom).into_iter().find_map(|id| {
                 let text = dom.text(id);
-                if text.len() >= 200 {
+                if text.len() >= 200 || elsewhere(id) {
                     return None;
                 }
                 let found = dates::dates_in_text(&text, p.lang, 1).into_iter().next()?;

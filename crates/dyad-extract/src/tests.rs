@@ -221,6 +221,43 @@ fn publication_dates_from_the_visible_text_name_their_evidence() {
 }
 
 #[test]
+fn date_lines_of_other_items_do_not_date_the_page() {
+    let body = "<p>The council approved the new budget after a long debate, the mayor said on Tuesday evening.</p>";
+    let dated = |html: String| {
+        let a = extract(&html_doc(html.as_bytes(), None)).unwrap();
+        (a.published.map(|d| d.to_string()), a.published_source)
+    };
+    let some = |d: &str, from: &str| (Some(d.to_string()), Some(from.to_string()));
+    let page = |header: &str, own: &str, before: &str| {
+        format!(
+            "<html><head><title>Council passes budget</title></head><body><header><a href=/>Example Town News</a>{header}</header>\
+             {before}<main><h1>Council passes budget</h1>{own}<div class=story>{body}{body}</div></main></body></html>"
+        )
+    };
+    // the site's header shows the day the page was served
+    let today = "<span class=date>Wednesday, 26.02.2020</span>";
+    assert_eq!(dated(page(today, "<p class=date>01.05.2017</p>", "")), some("2017-05-01", "date line"));
+    // a comment's date, and teasers of other stories with their linked headline and date
+    let comments = "<ol class=comment-list><li><div class=comment-meta>15.12.2015 11:21</div><p>Nice!</p></li></ol>";
+    let teaser = |n: u32| {
+        format!(
+            "<div class=teaser><a href=/story/{n}>Harbour strike enters its third week as talks stall</a>\
+             <div class=post-date>0{n}.08.2020</div></div>"
+        )
+    };
+    let related = format!("<div class=related>{}{}</div>", teaser(1), teaser(2));
+    let own = "<p class=date>01.05.2017</p>";
+    assert_eq!(dated(page("", own, comments)), some("2017-05-01", "date line"));
+    assert_eq!(dated(page("", own, &related)), some("2017-05-01", "date line"));
+    let times = "<div class=teaser><a href=/story/1>Harbour strike enters its third week as talks stall</a>\
+                 <time datetime=2020-08-01>1 August</time></div><div><time datetime=2017-05-01>1 May</time></div>";
+    assert_eq!(dated(page("", "", times)), some("2017-05-01", "time"));
+    // the page's own title, linked to itself, is no other story
+    let own = "<div class=entry><a href=/council-passes-budget>Council passes budget</a><span class=date>12.03.2021</span></div>";
+    assert_eq!(dated(page("", own, "")), some("2021-03-12", "date line"));
+}
+
+#[test]
 fn the_metadata_date_the_page_shows_by_its_headline_wins() {
     let body = "<p>Grain prices rose for the third week in a row, traders in the port said on Friday.</p>";
     let page = |head: &str, line: &str| {

@@ -156,6 +156,12 @@ fn class_removal(el: &Element) -> Option<Removal> {
     None
 }
 
+/// Whether an element's class or id words name it as a comment section (or
+/// one comment), as [`class_removal`] reads them.
+pub(crate) fn is_comment_section(el: &Element) -> bool {
+    class_removal(el) == Some(Removal::Aside(Comments))
+}
+
 /// The furniture one class token names, given its words. A token describes the
 /// element's state or taxonomy rather than what it is when it opens with a
 /// taxonomy word ("tag-related-news", "category-comments") and from a state word
