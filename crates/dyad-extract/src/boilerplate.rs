@@ -79,6 +79,51 @@ pub fn classify(blocks: &mut [Block]) {
     }
 }
 
+/// Shortest run of repeated paragraphs (bytes) set aside as a copy.
+const MIN_COPY: usize = 1000;
+/// Least average length (bytes) of the paragraphs of a copy: prose, not the
+/// short lines of a schedule or a table.
+const MIN_COPY_AVERAGE: usize = 100;
+
+/// Sets aside runs of kept blocks that repeat an earlier run word for word,
+/// paragraph after paragraph: pages built for several screen sizes render
+/// the article once per size and hide all but one with style sheets, which an
+/// extractor does not apply. Only runs of prose count: a line repeated here
+/// and there (a question asked in every interview) or a repeated plan of
+/// short lines (a meal plan for each day) is content.
+pub fn set_aside_repeats(blocks: &mut [Block]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].reason.is_none()).collect();
+    let text = |k: usize| blocks[kept[k]].text.as_str();
+    // earlier positions of each text, in the order of the kept blocks
+    let mut earlier: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut copies: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut k = 0;
+    while k < kept.len() {
+        let mut best = (0, 0);
+        for &j in earlier.get(text(k)).map_or(&[][..], Vec::as_slice) {
+            let (mut len, mut bytes) = (0, 0);
+            while k + len < kept.len() && j + len < k && text(j + len) == text(k + len) {
+                bytes += text(k + len).len();
+                len += 1;
+            }
+            if bytes > best.1 {
+                best = (len, bytes);
+            }
+        }
+        earlier.entry(text(k)).or_default().push(k);
+        let (len, bytes) = best;
+        if bytes >= MIN_COPY && bytes >= MIN_COPY_AVERAGE * len {
+            copies.push(k..k + len);
+            k += len;
+        } else {
+            k += 1;
+        }
+    }
+    for k in copies.into_iter().flatten() {
+        blocks[kept[k]].reason = Some(LowTextDensity);
+    }
+}
+
 /// Whether what follows an appeal header is mostly appeal or furniture too.
 fn tail_is_appeal(appeals: &[Appeal], lines: &[Option<BoilerplateReason>]) -> bool {
     let appealing = appeals.iter().zip(lines).filter(|(a, l)| a.header || a.score > 0 || l.is_some()).count();
@@ -529,6 +574,35 @@ mod tests {
         assert_eq!(line_reason(lorem), Some(LowTextDensity));
         assert_eq!(line_reason("Designers call the filler text lorem ipsum, she said."), None);
         assert_eq!(line_reason("By Thursday, the army had pulled back"), None);
+    }
+
+    #[test]
+    fn a_second_rendering_of_the_article_is_set_aside() {
+        let paragraphs: Vec<String> = (1..=10).map(|n| format!("{BODY} Paragraph {n} of the story.")).collect();
+        let mut texts: Vec<&str> = vec!["Talks continue"];
+        texts.extend(paragraphs.iter().map(String::as_str));
+        texts.push("Share this article");
+        texts.extend(paragraphs.iter().map(String::as_str));
+        let mut blocks: Vec<Block> = texts.iter().map(|t| Block::new(t.to_string(), BlockKind::Paragraph)).collect();
+        classify(&mut blocks);
+        set_aside_repeats(&mut blocks);
+        let kept: Vec<&str> = blocks.iter().filter(|b| b.reason.is_none()).map(|b| b.text.as_str()).collect();
+        assert_eq!(kept.len(), 11, "{kept:?}");
+        assert_eq!(blocks[12..].iter().filter(|b| b.reason == Some(LowTextDensity)).count(), 10);
+        // short lines repeated (a plan for each day) and a question asked in every interview stay
+        let day = ["Breakfast: oats, one cup of berries", "Lunch: chicken salad with greens", "Snack: one apple"];
+        let mut plan: Vec<String> = Vec::new();
+        for n in 1..=7 {
+            plan.push(format!("Day {n}"));
+            plan.extend(day.iter().map(|d| d.to_string()));
+        }
+        for n in 1..=3 {
+            plan.push("What brought you to cooking?".to_string());
+            plan.push(format!("{BODY} Answer {n}."));
+        }
+        let mut blocks: Vec<Block> = plan.iter().map(|t| Block::new(t.clone(), BlockKind::Paragraph)).collect();
+        set_aside_repeats(&mut blocks);
+        assert!(blocks.iter().all(|b| b.reason.is_none()));
     }
 
     #[test]

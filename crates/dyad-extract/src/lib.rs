@@ -49,6 +49,7 @@ pub fn extract(doc: &Document) -> Result<Article, ExtractError> {
         (text::paragraphs(&decoded.text), metadata::Metadata::default())
     };
     boilerplate::classify(&mut blocks);
+    boilerplate::set_aside_repeats(&mut blocks);
 
     let (text, paragraphs, boilerplate) = assemble(blocks);
     let published = meta.published.or(doc.published);
