@@ -219,6 +219,8 @@ const APPEAL_ANYWHERE: &[&str] = &[
     "sign up for our",
     "our newsletter",
     "maybe later",
+    "a small favor to ask",
+    "a small favour to ask",
 ];
 
 /// Words and phrases that each add one to an appeal's score.
@@ -521,6 +523,8 @@ mod tests {
         let got = reasons(&texts);
         assert_eq!(got[3], Some(ReaderAppeal));
         assert_eq!(got.iter().filter(|r| r.is_some()).count(), 1, "{got:?}");
+        let got = reasons(&[BODY, BODY, "Since you read this far, we have a small favour to ask.", BODY, BODY, BODY]);
+        assert_eq!(got, [None, None, Some(ReaderAppeal), None, None, None]);
     }
 
     #[test]
