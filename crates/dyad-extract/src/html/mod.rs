@@ -13,6 +13,8 @@ use crate::metadata::{self, Metadata};
 use crate::text::normalize;
 use dom::{Dom, Edge, Element, Node, NodeId};
 use dyad_core::BoilerplateReason::{self, *};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A page split into blocks, with what it says about itself.
 #[derive(Debug)]
@@ -138,12 +140,51 @@ fn class_removal(el: &Element) -> Option<Removal> {
     if is_inline(el.name()) || matches!(el.name(), "html" | "body") {
         return None;
     }
-    let (class, id) = (el.attr("class"), el.attr("id"));
-    if class.is_none() && id.is_none() {
-        return None;
+    el.attr("class").and_then(tokens_removal).or_else(|| el.attr("id").and_then(tokens_removal))
+}
+
+/// [`class_removal`] of every node (`None` for text), reading each distinct
+/// class value of the page once: pages repeat the same few class strings on
+/// thousands of elements.
+fn class_removals(dom: &Dom<'_>) -> Vec<Option<Removal>> {
+    let mut seen: HashMap<&str, Option<Removal>, BuildHasherDefault<Fnv>> = HashMap::default();
+    (0..dom.len())
+        .map(|id| {
+            let el = dom.element(id)?;
+            if is_inline(el.name()) || matches!(el.name(), "html" | "body") {
+                return None;
+            }
+            let by_class = el.attr("class").and_then(|c| *seen.entry(c).or_insert_with(|| tokens_removal(c)));
+            by_class.or_else(|| el.attr("id").and_then(tokens_removal))
+        })
+        .collect()
+}
+
+/// FNV-1a, for short keys such as class values.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The furniture the first of the tokens of a class or id value names.
+fn tokens_removal(value: &str) -> Option<Removal> {
     let mut words = String::new();
-    for token in class.into_iter().chain(id).flat_map(str::split_whitespace) {
+    for token in value.split_whitespace() {
         if !may_name_furniture(token) {
             continue;
         }
@@ -228,6 +269,18 @@ const FURNITURE_STARTS: &[&str] = &[
     "author",
 ];
 
+/// The first letters of [`FURNITURE_STARTS`], bit 0 for `a`: most words of
+/// class names start with none of them.
+const FURNITURE_LETTERS: u32 = {
+    let mut mask = 0u32;
+    let mut i = 0;
+    while i < FURNITURE_STARTS.len() {
+        mask |= 1 << (FURNITURE_STARTS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    mask
+};
+
 /// Whether a class token may name furniture: false only for an ASCII token
 /// none of whose words (as [`split_words`] cuts them) starts with one of
 /// [`FURNITURE_STARTS`], which [`token_reason`] would pass over anyway.
@@ -242,9 +295,14 @@ fn may_name_furniture(token: &str) -> bool {
         if alnum && (!prev_alnum || (c.is_ascii_uppercase() && prev_lower)) {
             let first = c.to_ascii_lowercase();
             let rest = &b[i..];
-            if FURNITURE_STARTS.iter().any(|n| {
-                n.as_bytes()[0] == first && rest.len() >= n.len() && rest[..n.len()].eq_ignore_ascii_case(n.as_bytes())
-            }) {
+            if first.is_ascii_lowercase()
+                && FURNITURE_LETTERS & (1 << (first - b'a')) != 0
+                && FURNITURE_STARTS.iter().any(|n| {
+                    n.as_bytes()[0] == first
+                        && rest.len() >= n.len()
+                        && rest[..n.len()].eq_ignore_ascii_case(n.as_bytes())
+                })
+            {
                 return true;
             }
         }
@@ -390,7 +448,7 @@ impl MainContent {
     fn find(dom: &Dom<'_>) -> MainContent {
         let mut scores: Vec<Score> = vec![Score::default(); dom.len()];
         let mut explicit: Vec<bool> = vec![false; dom.len()];
-        let by_class: Vec<Option<Removal>> = (0..dom.len()).map(|id| dom.element(id).and_then(class_removal)).collect();
+        let by_class = class_removals(dom);
         let wrapper = wrappers(dom);
         let text_bytes = |range: std::ops::Range<NodeId>| {
             range.map(|n| if let Node::Text(t) = dom.node(n) { t.len() } else { 0 }).sum::<usize>()
