@@ -2,7 +2,7 @@
 //! visible text, where a label ("Published", "Erschienen am", "Updated") or the
 //! place next to the headline says what the date is.
 
-use crate::html::dom::{Dom, Node, NodeId};
+use crate::html::dom::{Dom, Node, NodeId, Tag};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 /// A publication date from the forms metadata values use: ISO dates and
@@ -1165,8 +1165,9 @@ pub struct TextDate {
 }
 
 /// Elements whose text no reader sees as text.
-fn is_hidden_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "noscript" | "template" | "textarea" | "option" | "select" | "title" | "head")
+fn is_hidden_text(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, Script | Style | Noscript | Template | Textarea | Option | Select | Title | Head)
 }
 
 /// Longest text node read for dates: a date line, not a paragraph of prose
@@ -1228,7 +1229,7 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
     let mut previous: &str = "";
     for id in 0..dom.len() {
         let Node::Text(text) = dom.node(id) else { continue };
-        if dom.parent(id).and_then(|p| dom.element(p)).is_some_and(|e| is_hidden_text(e.name())) {
+        if dom.parent(id).and_then(|p| dom.element(p)).is_some_and(|e| is_hidden_text(e.tag())) {
             continue;
         }
         let text: &str = text.trim();

@@ -3,7 +3,7 @@
 
 use crate::dates::{self, publisher_date, DateLabel};
 pub use crate::dates::{date_in_text, date_in_url, parse_date};
-use crate::html::dom::{Dom, Element, NodeId};
+use crate::html::dom::{Dom, Element, NodeId, Tag};
 use crate::text::normalize;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -79,7 +79,7 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// names a date line.
 fn date_line_elements(dom: &Dom<'_>) -> Vec<NodeId> {
     dom.elements()
-        .filter(|(_, el)| !matches!(el.name(), "html" | "body") && class_tokens(el).any(is_date_word))
+        .filter(|(_, el)| !matches!(el.tag(), Tag::Html | Tag::Body) && class_tokens(el).any(is_date_word))
         .map(|(id, _)| id)
         .take(64)
         .collect()
@@ -98,7 +98,7 @@ fn dated_elsewhere(dom: &Dom<'_>, id: NodeId, main: Option<NodeId>, headline: Op
         if crate::html::is_comment_section(el) {
             return true;
         }
-        let banner = el.name() == "header" || el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("banner"));
+        let banner = el.tag() == Tag::Header || el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("banner"));
         if banner && !in_main && !holds(a, main) && !holds(a, headline) {
             return true;
         }
@@ -110,7 +110,7 @@ fn dated_elsewhere(dom: &Dom<'_>, id: NodeId, main: Option<NodeId>, headline: Op
             break;
         }
         let teaser_link = block.clone().any(|n| {
-            dom.element(n).is_some_and(|e| e.name() == "a" && e.attr("href").is_some()) && {
+            dom.element(n).is_some_and(|e| e.tag() == Tag::A && e.attr("href").is_some()) && {
                 let text = normalize(&dom.text(n));
                 text.split_whitespace().count() >= 5 && !title.contains(&text.to_lowercase())
             }
@@ -139,8 +139,8 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
     let mut item_modified = None;
     let mut author_nodes: Vec<NodeId> = Vec::new();
     for (id, el) in dom.elements() {
-        match el.name() {
-            "meta" => {
+        match el.tag() {
+            Tag::Meta => {
                 if let Some(content) = el.attr("content") {
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         if let Some(k) = el.attr(key) {
@@ -149,16 +149,16 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
                     }
                 }
             }
-            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            Tag::Script if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 ld.read_text(&dom.text(id));
             }
-            "title" if title_tag.is_none() => title_tag = Some(normalize(&dom.text(id))).filter(|t| !t.is_empty()),
-            "h1" if h1s.len() < 8 => h1s.push(id),
-            "html" if lang.is_none() => {
+            Tag::Title if title_tag.is_none() => title_tag = Some(normalize(&dom.text(id))).filter(|t| !t.is_empty()),
+            Tag::H1 if h1s.len() < 8 => h1s.push(id),
+            Tag::Html if lang.is_none() => {
                 locale = el.attr("lang").or_else(|| el.attr("xml:lang")).map(str::trim).filter(|l| !l.is_empty());
                 lang = locale.and_then(language_code);
             }
-            "time" => times.push((id, el)),
+            Tag::Time => times.push((id, el)),
             _ => {}
         }
         if let Some(prop) = el.attr("itemprop") {
@@ -173,7 +173,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
                 author_nodes.push(id);
             }
         }
-        if el.name() == "a" && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
+        if el.tag() == Tag::A && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
             author_nodes.push(id);
         }
         if author_nodes.len() < 16

@@ -23,16 +23,172 @@ pub const MAX_ATTRIBUTES: usize = 256;
 
 pub type NodeId = usize;
 
-/// One element: lowercase name and attributes in source order.
+/// Declares [`Tag`] and its names.
+macro_rules! tags {
+    ($($tag:ident = $name:literal,)*) => {
+        /// The element names the parser and the extractor test for, read once
+        /// per element while parsing; every other name is [`Tag::Other`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Tag {
+            $($tag,)*
+            Other,
+        }
+
+        impl Tag {
+            /// The tag of a lowercase element name.
+            pub fn of(name: &str) -> Tag {
+                match name {
+                    $($name => Tag::$tag,)*
+                    _ => Tag::Other,
+                }
+            }
+
+            /// The element name of the tag (empty for `Other`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Tag::$tag => $name,)*
+                    Tag::Other => "",
+                }
+            }
+        }
+    };
+}
+
+tags! {
+    A = "a",
+    Abbr = "abbr",
+    Address = "address",
+    Applet = "applet",
+    Area = "area",
+    Article = "article",
+    Aside = "aside",
+    Audio = "audio",
+    B = "b",
+    Base = "base",
+    Basefont = "basefont",
+    Bdi = "bdi",
+    Bdo = "bdo",
+    Bgsound = "bgsound",
+    Blockquote = "blockquote",
+    Body = "body",
+    Br = "br",
+    Button = "button",
+    Canvas = "canvas",
+    Caption = "caption",
+    Center = "center",
+    Cite = "cite",
+    Code = "code",
+    Col = "col",
+    Data = "data",
+    Dd = "dd",
+    Del = "del",
+    Details = "details",
+    Dfn = "dfn",
+    Dialog = "dialog",
+    Dir = "dir",
+    Div = "div",
+    Dl = "dl",
+    Dt = "dt",
+    Em = "em",
+    Embed = "embed",
+    Fieldset = "fieldset",
+    Figcaption = "figcaption",
+    Figure = "figure",
+    Font = "font",
+    Footer = "footer",
+    Form = "form",
+    Frame = "frame",
+    H1 = "h1",
+    H2 = "h2",
+    H3 = "h3",
+    H4 = "h4",
+    H5 = "h5",
+    H6 = "h6",
+    Head = "head",
+    Header = "header",
+    Hgroup = "hgroup",
+    Hr = "hr",
+    Html = "html",
+    I = "i",
+    Iframe = "iframe",
+    Image = "image",
+    Img = "img",
+    Input = "input",
+    Ins = "ins",
+    Kbd = "kbd",
+    Keygen = "keygen",
+    Label = "label",
+    Legend = "legend",
+    Li = "li",
+    Link = "link",
+    Main = "main",
+    Mark = "mark",
+    Marquee = "marquee",
+    Math = "math",
+    Menu = "menu",
+    Meta = "meta",
+    Nav = "nav",
+    Noembed = "noembed",
+    Noframes = "noframes",
+    Noscript = "noscript",
+    Object = "object",
+    Ol = "ol",
+    Option = "option",
+    P = "p",
+    Param = "param",
+    Picture = "picture",
+    Plaintext = "plaintext",
+    Pre = "pre",
+    Q = "q",
+    S = "s",
+    Samp = "samp",
+    Script = "script",
+    Section = "section",
+    Select = "select",
+    Small = "small",
+    Source = "source",
+    Span = "span",
+    Strong = "strong",
+    Style = "style",
+    Sub = "sub",
+    Summary = "summary",
+    Sup = "sup",
+    Svg = "svg",
+    Table = "table",
+    Tbody = "tbody",
+    Td = "td",
+    Template = "template",
+    Textarea = "textarea",
+    Tfoot = "tfoot",
+    Th = "th",
+    Thead = "thead",
+    Time = "time",
+    Title = "title",
+    Tr = "tr",
+    Track = "track",
+    U = "u",
+    Ul = "ul",
+    Var = "var",
+    Video = "video",
+    Wbr = "wbr",
+    Xmp = "xmp",
+}
+
+/// One element: lowercase name, its tag, and attributes in source order.
 #[derive(Debug)]
 pub struct Element<'s> {
     name: Cow<'s, str>,
+    tag: Tag,
     attrs: Vec<(Cow<'s, str>, Cow<'s, str>)>,
 }
 
 impl Element<'_> {
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    pub fn tag(&self) -> Tag {
+        self.tag
     }
 
     /// The value of attribute `key` (lowercase), the first if repeated.
@@ -183,99 +339,91 @@ impl Iterator for Traverse<'_, '_> {
     }
 }
 
-fn is_void(name: &str) -> bool {
+fn is_void(tag: Tag) -> bool {
+    use Tag::*;
     matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "image"
-            | "basefont"
-            | "bgsound"
-            | "frame"
+        tag,
+        Area | Base
+            | Br
+            | Col
+            | Embed
+            | Hr
+            | Img
+            | Input
+            | Keygen
+            | Link
+            | Meta
+            | Param
+            | Source
+            | Track
+            | Wbr
+            | Image
+            | Basefont
+            | Bgsound
+            | Frame
     )
 }
 
 /// Elements whose content is text up to their end tag.
-fn is_raw_text(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "textarea"
-            | "title"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "noscript"
-            | "plaintext"
-    )
+fn is_raw_text(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, Script | Style | Textarea | Title | Xmp | Iframe | Noembed | Noframes | Noscript | Plaintext)
 }
 
 /// Start tags that close an open `<p>`.
-fn closes_p(name: &str) -> bool {
+fn closes_p(tag: Tag) -> bool {
+    use Tag::*;
     matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "header"
-            | "hgroup"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "hr"
-            | "li"
-            | "dd"
-            | "dt"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "ul"
+        tag,
+        Address
+            | Article
+            | Aside
+            | Blockquote
+            | Center
+            | Details
+            | Dialog
+            | Dir
+            | Div
+            | Dl
+            | Fieldset
+            | Figcaption
+            | Figure
+            | Footer
+            | Form
+            | Header
+            | Hgroup
+            | H1
+            | H2
+            | H3
+            | H4
+            | H5
+            | H6
+            | Hr
+            | Li
+            | Dd
+            | Dt
+            | Main
+            | Menu
+            | Nav
+            | Ol
+            | P
+            | Pre
+            | Section
+            | Summary
+            | Table
+            | Ul
     )
 }
 
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+fn is_heading(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, H1 | H2 | H3 | H4 | H5 | H6)
 }
 
 /// Elements that end the search for an element to close implicitly.
-fn is_scope_boundary(name: &str) -> bool {
-    matches!(name, "table" | "td" | "th" | "caption" | "html" | "button" | "object" | "template" | "marquee" | "applet")
+fn is_scope_boundary(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, Table | Td | Th | Caption | Html | Button | Object | Template | Marquee | Applet)
 }
 
 struct Parser<'s> {
@@ -457,7 +605,7 @@ impl<'s> Parser<'s> {
     fn pop(&mut self) {
         if let Some(id) = self.stack.pop() {
             if let Some(Node::Element(e)) = Some(&self.slots[id].node) {
-                if matches!(e.name(), "svg" | "math") {
+                if matches!(e.tag, Tag::Svg | Tag::Math) {
                     self.foreign = self.foreign.saturating_sub(1);
                 }
             }
@@ -465,18 +613,19 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn current_name(&self) -> &str {
-        self.stack.last().and_then(|&id| self.slots[id].node.as_element()).map_or("", Element::name)
+    /// The tag of the current element (`Other` at the top).
+    fn current(&self) -> Tag {
+        self.stack.last().and_then(|&id| self.slots[id].node.as_element()).map_or(Tag::Other, Element::tag)
     }
 
-    /// Index in the stack of the innermost open `name` below any of `boundaries`.
-    fn open_in_scope(&self, names: &[&str], boundaries: &[&str]) -> Option<usize> {
+    /// Index in the stack of the innermost open element of `tags` below any of `boundaries`.
+    fn open_in_scope(&self, tags: &[Tag], boundaries: &[Tag]) -> Option<usize> {
         for (i, &id) in self.stack.iter().enumerate().rev().take(MAX_DEPTH) {
             let Some(el) = self.slots[id].node.as_element() else { break };
-            if names.contains(&el.name()) {
+            if tags.contains(&el.tag) {
                 return Some(i);
             }
-            if is_scope_boundary(el.name()) || boundaries.contains(&el.name()) {
+            if is_scope_boundary(el.tag) || boundaries.contains(&el.tag) {
                 return None;
             }
         }
@@ -490,68 +639,67 @@ impl<'s> Parser<'s> {
     }
 
     fn start_tag(&mut self, name: Cow<'s, str>, attrs: Vec<(Cow<'s, str>, Cow<'s, str>)>, self_closing: bool) {
-        let n = name.as_ref();
-        if matches!(n, "html" | "body" | "head")
-            && self.slots.iter().skip(1).take(64).any(|s| s.node.as_element().is_some_and(|e| e.name() == n))
+        let n = Tag::of(&name);
+        if matches!(n, Tag::Html | Tag::Body | Tag::Head)
+            && self.slots.iter().skip(1).take(64).any(|s| s.node.as_element().is_some_and(|e| e.tag == n))
         {
             return;
         }
         // The head ends where the body or any content starts, even when the page
         // forgot to close it; otherwise the whole page would be head.
-        if n == "body" || (self.current_name() == "head" && !in_head(n)) {
+        if n == Tag::Body || (self.current() == Tag::Head && !in_head(n)) {
             if let Some(i) =
-                self.stack.iter().rposition(|&id| self.slots[id].node.as_element().is_some_and(|e| e.name() == "head"))
+                self.stack.iter().rposition(|&id| self.slots[id].node.as_element().is_some_and(|e| e.tag == Tag::Head))
             {
                 self.pop_to(i);
             }
         }
         if closes_p(n) {
-            if let Some(i) = self.open_in_scope(&["p"], &[]) {
+            if let Some(i) = self.open_in_scope(&[Tag::P], &[]) {
                 self.pop_to(i);
             }
         }
         match n {
-            "li" => {
-                if let Some(i) = self.open_in_scope(&["li"], &["ul", "ol"]) {
+            Tag::Li => {
+                if let Some(i) = self.open_in_scope(&[Tag::Li], &[Tag::Ul, Tag::Ol]) {
                     self.pop_to(i);
                 }
             }
-            "dt" | "dd" => {
-                if let Some(i) = self.open_in_scope(&["dt", "dd"], &["dl"]) {
+            Tag::Dt | Tag::Dd => {
+                if let Some(i) = self.open_in_scope(&[Tag::Dt, Tag::Dd], &[Tag::Dl]) {
                     self.pop_to(i);
                 }
             }
-            "tr" => {
-                if let Some(i) = self.open_in_scope(&["tr"], &["tbody", "thead", "tfoot"]) {
+            Tag::Tr => {
+                if let Some(i) = self.open_in_scope(&[Tag::Tr], &[Tag::Tbody, Tag::Thead, Tag::Tfoot]) {
                     self.pop_to(i);
                 }
             }
-            "td" | "th" => {
-                if let Some(i) = self.open_in_scope(&["td", "th"], &["tr"]) {
+            Tag::Td | Tag::Th => {
+                if let Some(i) = self.open_in_scope(&[Tag::Td, Tag::Th], &[Tag::Tr]) {
                     self.pop_to(i);
                 }
             }
-            "option" if self.current_name() == "option" => self.pop(),
-            "a" => {
-                if let Some(i) = self.open_in_scope(&["a"], &[]) {
+            Tag::Option if self.current() == Tag::Option => self.pop(),
+            Tag::A => {
+                if let Some(i) = self.open_in_scope(&[Tag::A], &[]) {
                     self.pop_to(i);
                 }
             }
-            _ if is_heading(n) && is_heading(self.current_name()) => self.pop(),
+            _ if is_heading(n) && is_heading(self.current()) => self.pop(),
             _ => {}
         }
         let raw = is_raw_text(n);
-        let void = is_void(n) || (self_closing && (self.foreign > 0 || n == "svg" || n == "math"));
+        let void = is_void(n) || (self_closing && (self.foreign > 0 || n == Tag::Svg || n == Tag::Math));
         // Paragraphs and headings close their own kind, so letting them past the
         // limit adds at most two levels and keeps the text's shape.
-        if !void && self.stack.len() > MAX_DEPTH && !(n == "p" || is_heading(n)) {
+        if !void && self.stack.len() > MAX_DEPTH && !(n == Tag::P || is_heading(n)) {
             self.dropped += 1;
             return;
         }
-        let name = if n == "image" { Cow::Borrowed("img") } else { name };
-        let is_foreign_root = matches!(name.as_ref(), "svg" | "math");
-        let raw_name = raw.then(|| name.to_string());
-        let id = self.append(Node::Element(Element { name, attrs }));
+        let (name, tag) = if n == Tag::Image { (Cow::Borrowed("img"), Tag::Img) } else { (name, n) };
+        let is_foreign_root = matches!(tag, Tag::Svg | Tag::Math);
+        let id = self.append(Node::Element(Element { name, tag, attrs }));
         if void {
             return;
         }
@@ -559,17 +707,22 @@ impl<'s> Parser<'s> {
         if is_foreign_root {
             self.foreign += 1;
         }
-        if let Some(raw_name) = raw_name {
+        if raw {
             let bytes = self.src.as_bytes();
-            let close = format!("</{raw_name}");
-            let end = if raw_name == "plaintext" {
+            // `</` and the name, on the stack: raw-text names are short
+            let mut close = [0u8; 16];
+            let name = tag.as_str().as_bytes();
+            close[..2].copy_from_slice(b"</");
+            close[2..2 + name.len()].copy_from_slice(name);
+            let close = &close[..2 + name.len()];
+            let end = if tag == Tag::Plaintext {
                 bytes.len()
             } else {
-                find_ignore_case(&bytes[self.pos..], close.as_bytes()).map_or(bytes.len(), |e| self.pos + e)
+                find_ignore_case(&bytes[self.pos..], close).map_or(bytes.len(), |e| self.pos + e)
             };
             if end > self.pos {
                 let text = &self.src[self.pos..end];
-                let node = if matches!(raw_name.as_str(), "title" | "textarea") {
+                let node = if matches!(tag, Tag::Title | Tag::Textarea) {
                     Node::Text(decode_entities(text))
                 } else {
                     Node::Text(Cow::Borrowed(text))
@@ -582,23 +735,27 @@ impl<'s> Parser<'s> {
     }
 
     fn end_tag(&mut self, name: &str) {
-        if name == "br" {
-            self.append(Node::Element(Element { name: Cow::Borrowed("br"), attrs: Vec::new() }));
+        let tag = Tag::of(name);
+        if tag == Tag::Br {
+            self.append(Node::Element(Element { name: Cow::Borrowed("br"), tag, attrs: Vec::new() }));
             return;
         }
-        if is_void(name) || matches!(name, "html" | "body") {
+        if is_void(tag) || matches!(tag, Tag::Html | Tag::Body) {
             return;
         }
         if self.dropped > 0 {
             self.dropped -= 1;
             return;
         }
-        let found = match name {
-            "p" => self.open_in_scope(&["p"], &[]),
-            "li" => self.open_in_scope(&["li"], &["ul", "ol"]),
-            "td" | "th" | "tr" => self.open_in_scope(&[name], &["table"]),
-            _ if is_heading(name) => self.open_in_scope(&["h1", "h2", "h3", "h4", "h5", "h6"], &[]),
-            _ => self.stack.iter().rposition(|&id| self.slots[id].node.as_element().is_some_and(|e| e.name() == name)),
+        let found = match tag {
+            Tag::P => self.open_in_scope(&[Tag::P], &[]),
+            Tag::Li => self.open_in_scope(&[Tag::Li], &[Tag::Ul, Tag::Ol]),
+            Tag::Td | Tag::Th | Tag::Tr => self.open_in_scope(&[tag], &[Tag::Table]),
+            _ if is_heading(tag) => self.open_in_scope(&[Tag::H1, Tag::H2, Tag::H3, Tag::H4, Tag::H5, Tag::H6], &[]),
+            Tag::Other => {
+                self.stack.iter().rposition(|&id| self.slots[id].node.as_element().is_some_and(|e| e.name() == name))
+            }
+            _ => self.stack.iter().rposition(|&id| self.slots[id].node.as_element().is_some_and(|e| e.tag == tag)),
         };
         if let Some(i) = found {
             if i > 0 {
@@ -609,8 +766,9 @@ impl<'s> Parser<'s> {
 }
 
 /// Elements that belong in the head.
-fn in_head(name: &str) -> bool {
-    matches!(name, "meta" | "link" | "title" | "style" | "script" | "noscript" | "base" | "template")
+fn in_head(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, Meta | Link | Title | Style | Script | Noscript | Base | Template)
 }
 
 /// Lowercase, borrowed when it already is.
@@ -937,6 +1095,19 @@ mod tests {
         assert_eq!(p.attr("data-x"), Some("y"));
         assert_eq!(p.attr("hidden"), Some(""));
         assert_eq!(shape(&dom), "<script>if (a<b) '</div>'</script><p>t&t ’—\u{a0}&bogus;</p>");
+    }
+
+    #[test]
+    fn tags_are_read_once_from_names() {
+        let dom = Dom::parse("<DIV><p>a<Span>b</span><custom-el>c</custom-el><image src=x></p></div>");
+        let tags: Vec<Tag> = dom.elements().map(|(_, e)| e.tag()).collect();
+        assert_eq!(tags, [Tag::Div, Tag::P, Tag::Span, Tag::Other, Tag::Img]);
+        assert_eq!(Tag::of("blockquote"), Tag::Blockquote);
+        assert_eq!(Tag::Blockquote.as_str(), "blockquote");
+        assert_eq!(Tag::of("Div"), Tag::Other, "names are lowercased before");
+        // an unknown element closes by its name
+        let dom = Dom::parse("<x-a><x-b>t</x-b>u</x-a>v");
+        assert_eq!(shape(&dom), "<x-a><x-b>t</x-b>u</x-a>v");
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod dom;
 use crate::boilerplate::{line_reason, Block, BlockKind};
 use crate::metadata::{self, Metadata};
 use crate::text::normalize;
-use dom::{Dom, Edge, Element, Node, NodeId};
+use dom::{Dom, Edge, Element, Node, NodeId, Tag};
 use dyad_core::BoilerplateReason::{self, *};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -55,55 +55,57 @@ enum Removal {
 }
 
 /// Elements whose text flows within a line; all others break paragraphs.
-fn is_inline(name: &str) -> bool {
+fn is_inline(tag: Tag) -> bool {
+    use Tag::*;
     matches!(
-        name,
-        "a" | "abbr"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "cite"
-            | "code"
-            | "data"
-            | "dfn"
-            | "em"
-            | "i"
-            | "kbd"
-            | "mark"
-            | "q"
-            | "s"
-            | "samp"
-            | "small"
-            | "span"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "u"
-            | "var"
-            | "wbr"
-            | "font"
-            | "label"
-            | "ins"
-            | "del"
-            | "img"
-            | "picture"
-            | "source"
-            | "br"
+        tag,
+        A | Abbr
+            | B
+            | Bdi
+            | Bdo
+            | Cite
+            | Code
+            | Data
+            | Dfn
+            | Em
+            | I
+            | Kbd
+            | Mark
+            | Q
+            | S
+            | Samp
+            | Small
+            | Span
+            | Strong
+            | Sub
+            | Sup
+            | Time
+            | U
+            | Var
+            | Wbr
+            | Font
+            | Label
+            | Ins
+            | Del
+            | Img
+            | Picture
+            | Source
+            | Br
     )
 }
 
 /// Removal by tag name alone. `header` inside the article usually holds the
 /// headline and byline.
-fn tag_removal(name: &str, in_main: bool) -> Option<Removal> {
-    Some(match name {
-        "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "math" | "head" | "title" | "object"
-        | "embed" | "canvas" | "video" | "audio" | "select" | "textarea" | "input" | "button" => Removal::Silent,
-        "nav" => Removal::Aside(Navigation),
-        "header" if in_main => Removal::Aside(Byline),
-        "header" => Removal::Aside(Navigation),
-        "footer" | "aside" | "form" | "dialog" => Removal::Aside(OutsideMainContent),
-        "figcaption" => Removal::Aside(Caption),
+fn tag_removal(tag: Tag, in_main: bool) -> Option<Removal> {
+    use Tag::*;
+    Some(match tag {
+        Script | Style | Noscript | Template | Iframe | Svg | Math | Head | Title | Object | Embed | Canvas | Video
+        | Audio | Select | Textarea | Input | Button => Removal::Silent,
+        Nav => Removal::Aside(Navigation),
+        Header if in_main => Removal::Aside(Byline),
+        Header => Removal::Aside(Navigation),
+        Footer | Aside | Form | Dialog => Removal::Aside(OutsideMainContent),
+        Figcaption => Removal::Aside(BoilerplateReason::Caption),
         _ => return None,
     })
 }
@@ -111,7 +113,7 @@ fn tag_removal(name: &str, in_main: bool) -> Option<Removal> {
 /// How an element is removed, if it is: scripts and the like always; otherwise
 /// its class words, being more specific than its tag, decide first.
 fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Removal> {
-    match tag_removal(el.name(), in_main) {
+    match tag_removal(el.tag(), in_main) {
         Some(Removal::Silent) => Some(Removal::Silent),
         by_tag => by_class.or(by_tag),
     }
@@ -137,7 +139,7 @@ fn is_hidden(el: &Element) -> bool {
 /// "relatedPosts", "ad-slot"); inline elements are never removed this way so
 /// that a sentence never loses a word.
 fn class_removal(el: &Element) -> Option<Removal> {
-    if is_inline(el.name()) || matches!(el.name(), "html" | "body") {
+    if is_inline(el.tag()) || matches!(el.tag(), Tag::Html | Tag::Body) {
         return None;
     }
     el.attr("class").and_then(tokens_removal).or_else(|| el.attr("id").and_then(tokens_removal))
@@ -151,7 +153,7 @@ fn class_removals(dom: &Dom<'_>) -> Vec<Option<Removal>> {
     (0..dom.len())
         .map(|id| {
             let el = dom.element(id)?;
-            if is_inline(el.name()) || matches!(el.name(), "html" | "body") {
+            if is_inline(el.tag()) || matches!(el.tag(), Tag::Html | Tag::Body) {
                 return None;
             }
             let by_class = el.attr("class").and_then(|c| *seen.entry(c).or_insert_with(|| tokens_removal(c)));
@@ -466,7 +468,7 @@ impl MainContent {
             match edge {
                 Edge::Open(id) => match dom.node(id) {
                     Node::Element(el) => {
-                        let name = el.name();
+                        let tag = el.tag();
                         // Hidden text does not vote, though it is kept if it
                         // lies in the article (collapsed sections); a page
                         // hidden as a whole until its scripts run is no hidden
@@ -481,15 +483,15 @@ impl MainContent {
                             Some(Removal::Aside(_)) => furniture += 1,
                             None => {}
                         }
-                        if name == "a" {
+                        if tag == Tag::A {
                             links += 1;
                         }
-                        if name == "article"
+                        if tag == Tag::Article
                             || el.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|p| p == "articleBody"))
                         {
                             explicit[id] = true;
                         }
-                        if !is_inline(name) {
+                        if !is_inline(tag) {
                             if let Some((_, frame, ..)) = stack.last_mut() {
                                 frame.has_block = true;
                             }
@@ -498,9 +500,9 @@ impl MainContent {
                                 let chain = stack[..=k].iter().rev().map(|e| e.0);
                                 vote_run(&mut scores, chain, &wrapper, &run);
                             }
-                            blocks.push((stack.len(), holds_loose_paragraphs(name)));
+                            blocks.push((stack.len(), holds_loose_paragraphs(tag)));
                         }
-                        stack.push((id, Frame::default(), name == "p" || matches!(name, "td" | "th"), removal));
+                        stack.push((id, Frame::default(), matches!(tag, Tag::P | Tag::Td | Tag::Th), removal));
                     }
                     Node::Text(t) if silent == 0 => {
                         let n = t.trim().len();
@@ -529,10 +531,10 @@ impl MainContent {
                         Some(Removal::Aside(_)) => furniture -= 1,
                         None => {}
                     }
-                    if el.name() == "a" {
+                    if el.tag() == Tag::A {
                         links = links.saturating_sub(1);
                     }
-                    if !is_inline(el.name()) {
+                    if !is_inline(el.tag()) {
                         if let Some((_, true)) = blocks.pop() {
                             let chain = std::iter::once(id).chain(stack.iter().rev().map(|e| e.0));
                             vote_run(&mut scores, chain, &wrapper, &frame.run);
@@ -540,7 +542,7 @@ impl MainContent {
                     }
                     // A table cell holding no blocks is a paragraph of a
                     // data table; one holding blocks is layout.
-                    let is_p = is_p && (el.name() == "p" || !frame.has_block);
+                    let is_p = is_p && (el.tag() == Tag::P || !frame.has_block);
                     if is_p {
                         let (clean, raw) = frame.counts.votes(MIN_PARAGRAPH);
                         // The parent gets the paragraph's vote, the grandparent
@@ -595,7 +597,7 @@ impl MainContent {
         };
 
         let best = best.map(|b| widen(dom, b, &scores));
-        let body = || dom.elements().find(|(_, e)| e.name() == "body").map(|(id, _)| id);
+        let body = || dom.elements().find(|(_, e)| e.tag() == Tag::Body).map(|(id, _)| id);
         let ids = match best {
             Some(best) => {
                 let nearest_explicit = std::iter::once(best).chain(dom.ancestors(best)).find(|&n| explicit[n]);
@@ -676,28 +678,29 @@ fn vote_run(scores: &mut [Score], mut chain: impl Iterator<Item = NodeId>, wrapp
 
 /// Elements whose own loose text can be article paragraphs: containers, not
 /// paragraphs, headings, list items and the like, which are blocks already.
-fn holds_loose_paragraphs(name: &str) -> bool {
+fn holds_loose_paragraphs(tag: Tag) -> bool {
+    use Tag::*;
     !matches!(
-        name,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "dt"
-            | "dd"
-            | "pre"
-            | "figcaption"
-            | "caption"
-            | "th"
-            | "option"
-            | "button"
-            | "label"
-            | "address"
-            | "summary"
-            | "legend"
+        tag,
+        P | H1
+            | H2
+            | H3
+            | H4
+            | H5
+            | H6
+            | Li
+            | Dt
+            | Dd
+            | Pre
+            | Figcaption
+            | Caption
+            | Th
+            | Option
+            | Button
+            | Label
+            | Address
+            | Summary
+            | Legend
     )
 }
 
@@ -710,7 +713,7 @@ fn wrappers(dom: &Dom<'_>) -> Vec<bool> {
         let Some(parent) = dom.parent(id) else { continue };
         let c = &mut children[parent];
         match dom.node(id) {
-            Node::Element(e) if *c < 2 && tag_removal(e.name(), false) != Some(Removal::Silent) => *c += 1,
+            Node::Element(e) if *c < 2 && tag_removal(e.tag(), false) != Some(Removal::Silent) => *c += 1,
             Node::Text(t) if *c != 3 && t.bytes().any(|b| !b.is_ascii_whitespace()) => *c = 3,
             _ => {}
         }
@@ -726,7 +729,7 @@ fn widen(dom: &Dom<'_>, best: NodeId, scores: &[Score]) -> NodeId {
     let net = |s: &Score| s.paragraph_text as f64 - s.link_text as f64;
     let mut chosen = best;
     for a in dom.ancestors(best) {
-        if dom.element(a).is_none_or(|e| matches!(e.name(), "body" | "html")) {
+        if dom.element(a).is_none_or(|e| matches!(e.tag(), Tag::Body | Tag::Html)) {
             break;
         }
         let (up, now) = (&scores[a], &scores[chosen]);
@@ -793,7 +796,7 @@ impl<'t> Emitter<'t> {
         if self.removed.is_some() {
             match dom.node(node) {
                 Node::Text(t) if !in_raw_text(dom, node) => self.add_aside(t),
-                Node::Element(el) if !is_inline(el.name()) => self.add_aside(" "),
+                Node::Element(el) if !is_inline(el.tag()) => self.add_aside(" "),
                 _ => {}
             }
             return;
@@ -807,7 +810,7 @@ impl<'t> Emitter<'t> {
             }
             Node::Element(el) => {
                 let id = node;
-                let name = el.name();
+                let tag = el.tag();
                 let removal = if self.main.protected[id] {
                     None
                 } else {
@@ -823,24 +826,24 @@ impl<'t> Emitter<'t> {
                     self.flush();
                     self.in_main = Some(id);
                 }
-                match name {
-                    "a" => self.links += 1,
-                    "br" => {
+                match tag {
+                    Tag::A => self.links += 1,
+                    Tag::Br => {
                         if self.kinds.last().is_some_and(|k| *k != BlockKind::Loose) {
                             self.buf.push(' ');
                         } else {
                             self.flush();
                         }
                     }
-                    _ if is_inline(name) => {}
+                    _ if is_inline(tag) => {}
                     _ => {
                         self.flush();
-                        let kind = match name {
-                            "p" | "dd" | "dt" | "address" | "td" | "th" => BlockKind::Paragraph,
-                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-                            "li" => BlockKind::ListItem,
-                            "blockquote" => BlockKind::Quote,
-                            "pre" => BlockKind::Pre,
+                        let kind = match tag {
+                            Tag::P | Tag::Dd | Tag::Dt | Tag::Address | Tag::Td | Tag::Th => BlockKind::Paragraph,
+                            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => BlockKind::Heading,
+                            Tag::Li => BlockKind::ListItem,
+                            Tag::Blockquote => BlockKind::Quote,
+                            Tag::Pre => BlockKind::Pre,
                             _ => *self.kinds.last().unwrap_or(&BlockKind::Loose),
                         };
                         self.kinds.push(kind);
@@ -868,10 +871,10 @@ impl<'t> Emitter<'t> {
         let Node::Element(el) = dom.node(node) else {
             return;
         };
-        let name = el.name();
-        if name == "a" {
+        let tag = el.tag();
+        if tag == Tag::A {
             self.links = self.links.saturating_sub(1);
-        } else if !is_inline(name) {
+        } else if !is_inline(tag) {
             self.flush();
             self.kinds.pop();
         }
@@ -925,7 +928,7 @@ impl<'t> Emitter<'t> {
 
 /// Text of a script, style or similar: not reader-visible.
 fn in_raw_text(dom: &Dom<'_>, node: NodeId) -> bool {
-    dom.parent(node).and_then(|p| dom.element(p)).map(|e| tag_removal(e.name(), false)) == Some(Some(Removal::Silent))
+    dom.parent(node).and_then(|p| dom.element(p)).map(|e| tag_removal(e.tag(), false)) == Some(Some(Removal::Silent))
 }
 
 /// At most `max` characters, cut at a word when possible, with an ellipsis.
