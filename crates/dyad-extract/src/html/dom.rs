@@ -435,6 +435,37 @@ struct Parser<'s> {
     dropped: usize,
     /// Open `svg`/`math` elements, where `/>` closes an element.
     foreign: usize,
+    /// Open `p`, `li` and `a` elements: when there are none, the search for
+    /// one to close implicitly is skipped.
+    open: OpenCounts,
+}
+
+/// Counts of open elements of the tags most often closed implicitly.
+#[derive(Default)]
+struct OpenCounts {
+    p: usize,
+    li: usize,
+    a: usize,
+}
+
+impl OpenCounts {
+    fn count(&mut self, tag: Tag) -> Option<&mut usize> {
+        match tag {
+            Tag::P => Some(&mut self.p),
+            Tag::Li => Some(&mut self.li),
+            Tag::A => Some(&mut self.a),
+            _ => None,
+        }
+    }
+
+    fn any(&self, tag: Tag) -> bool {
+        match tag {
+            Tag::P => self.p > 0,
+            Tag::Li => self.li > 0,
+            Tag::A => self.a > 0,
+            _ => true,
+        }
+    }
 }
 
 impl<'s> Parser<'s> {
@@ -449,7 +480,7 @@ impl<'s> Parser<'s> {
         };
         let mut slots = Vec::with_capacity(src.len() / 40 + 16);
         slots.push(root);
-        Parser { src, pos: 0, slots, stack: vec![0], dropped: 0, foreign: 0 }
+        Parser { src, pos: 0, slots, stack: vec![0], dropped: 0, foreign: 0, open: OpenCounts::default() }
     }
 
     fn run(mut self) -> Dom<'s> {
@@ -608,6 +639,10 @@ impl<'s> Parser<'s> {
                 if matches!(e.tag, Tag::Svg | Tag::Math) {
                     self.foreign = self.foreign.saturating_sub(1);
                 }
+                let tag = e.tag;
+                if let Some(n) = self.open.count(tag) {
+                    *n = n.saturating_sub(1);
+                }
             }
             self.slots[id].end = self.slots.len() as u32;
         }
@@ -620,6 +655,9 @@ impl<'s> Parser<'s> {
 
     /// Index in the stack of the innermost open element of `tags` below any of `boundaries`.
     fn open_in_scope(&self, tags: &[Tag], boundaries: &[Tag]) -> Option<usize> {
+        if !tags.iter().any(|&t| self.open.any(t)) {
+            return None;
+        }
         for (i, &id) in self.stack.iter().enumerate().rev().take(MAX_DEPTH) {
             let Some(el) = self.slots[id].node.as_element() else { break };
             if tags.contains(&el.tag) {
@@ -704,6 +742,9 @@ impl<'s> Parser<'s> {
             return;
         }
         self.stack.push(id);
+        if let Some(n) = self.open.count(tag) {
+            *n += 1;
+        }
         if is_foreign_root {
             self.foreign += 1;
         }
