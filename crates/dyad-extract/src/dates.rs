@@ -69,24 +69,25 @@ fn timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 /// The first timestamp in `src` with a non-zero offset that is the instant `utc`.
+/// Its local date is the day of `utc` or the one on either side, so only
+/// where the page writes one of those three dates is looked at.
 fn local_twin(src: &str, utc: &DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     let bytes = src.as_bytes();
     let digits = |r: std::ops::Range<usize>| bytes.get(r).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
-    let mut from = 0;
-    while let Some(k) = src.get(from..).and_then(|s| s.find('T')) {
-        let t = from + k;
-        from = t + 1;
-        // YYYY-MM-DDTHH:MM
-        if t < 10 || !digits(t - 10..t - 6) || bytes[t - 6] != b'-' || bytes[t - 3] != b'-' || !digits(t + 1..t + 3) {
-            continue;
-        }
-        if let Some(found) = timestamp(&src[t - 10..]) {
-            if found.offset().local_minus_utc() != 0 && found == *utc {
-                return Some(found);
-            }
-        }
+    let day = utc.date_naive();
+    let mut starts: Vec<usize> = Vec::new();
+    for d in [day.pred_opt(), Some(day), day.succ_opt()].into_iter().flatten() {
+        let needle = d.format("%Y-%m-%d").to_string();
+        // YYYY-MM-DDTHH
+        starts.extend(
+            memchr::memmem::find_iter(bytes, needle.as_bytes())
+                .filter(|&p| bytes.get(p + 10) == Some(&b'T') && digits(p + 11..p + 13)),
+        );
     }
-    None
+    starts.sort_unstable();
+    starts
+        .into_iter()
+        .find_map(|p| timestamp(&src[p..]).filter(|found| found.offset().local_minus_utc() != 0 && found == utc))
 }
 
 /// Month number of a month name or abbreviation in English, German, French,
@@ -1211,10 +1212,16 @@ const NEAR_HEADLINE_BEFORE: usize = 150;
 fn shows_today(dom: &Dom<'_>, id: NodeId) -> bool {
     dom.ancestors(id).take(3).filter_map(|a| dom.element(a)).any(|e| {
         e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
-            let v = v.to_ascii_lowercase();
-            v.contains("today") || v.contains("currentdate") || v.contains("current-date") || v.contains("current_date")
+            ["today", "currentdate", "current-date", "current_date"].iter().any(|n| contains_ignore_case(v, n))
         })
     })
+}
+
+/// Whether `hay` contains `needle` (lowercase ASCII), ASCII letters compared
+/// without case.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The dates in a page's visible text, in page order, each with the label
@@ -1232,7 +1239,7 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
         if dom.parent(id).and_then(|p| dom.element(p)).is_some_and(|e| is_hidden_text(e.tag())) {
             continue;
         }
-        let text: &str = text.trim();
+        let text: &str = crate::text::trim(text);
         if text.is_empty() {
             continue;
         }

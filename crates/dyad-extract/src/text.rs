@@ -28,6 +28,12 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// `s.trim()`, faster on the runs of ASCII indentation around markup: the
+/// ASCII whitespace goes first, then whatever other white space is left.
+pub fn trim(s: &str) -> &str {
+    s.trim_ascii().trim()
+}
+
 /// Each non-empty line of a plain text is a paragraph.
 pub fn paragraphs(text: &str) -> Vec<Block> {
     text.split(['\n', '\r', '\u{2028}', '\u{2029}'])
@@ -40,6 +46,13 @@ pub fn paragraphs(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_like_the_standard_trim() {
+        for s in ["", " \t\n", "\u{a0} x \u{b}", "\u{b}\n y\u{2003}\r\n", "z", " \u{85}a b\u{3000} "] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
 
     #[test]
     fn normalises_and_splits_lines() {

@@ -505,7 +505,7 @@ impl MainContent {
                         stack.push((id, Frame::default(), matches!(tag, Tag::P | Tag::Td | Tag::Th), removal));
                     }
                     Node::Text(t) if silent == 0 => {
-                        let n = t.trim().len();
+                        let n = crate::text::trim(t).len();
                         let (in_link, in_furniture) = (links > 0, furniture > 0);
                         if let Some(&(k, true)) = blocks.last() {
                             let run = &mut stack[k].1.run;
@@ -897,7 +897,7 @@ impl<'t> Emitter<'t> {
         if self.buf.is_empty() {
             return;
         }
-        let raw_len = self.buf.trim().len().max(1);
+        let raw_len = crate::text::trim(&self.buf).len().max(1);
         let link_share = self.link_bytes as f64 / raw_len as f64;
         let text = normalize(&self.buf);
         self.buf.clear();
