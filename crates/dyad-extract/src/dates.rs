@@ -3,7 +3,10 @@
 //! place next to the headline says what the date is.
 
 use crate::html::dom::{Dom, Node, NodeId, Tag};
+use crate::text::Fnv;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A publication date from the forms metadata values use: ISO dates and
 /// datetimes (the date as written, in the publisher's zone), RFC 2822,
@@ -390,7 +393,17 @@ fn month(word: &str) -> Option<u32> {
     if word.len() > 24 || !word.starts_with(char::is_alphabetic) {
         return None;
     }
-    let find = |w: &str| MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1);
+    static INDEX: std::sync::OnceLock<HashMap<&str, u32, BuildHasherDefault<Fnv>>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = HashMap::default();
+        for (i, names) in MONTHS.iter().enumerate() {
+            for name in names.iter() {
+                index.entry(*name).or_insert(i as u32 + 1);
+            }
+        }
+        index
+    });
+    let find = |w: &str| index.get(w).copied();
     if word.is_ascii() {
         let mut buf = [0u8; 24];
         let lower = &mut buf[..word.len()];
@@ -1212,16 +1225,11 @@ const NEAR_HEADLINE_BEFORE: usize = 150;
 fn shows_today(dom: &Dom<'_>, id: NodeId) -> bool {
     dom.ancestors(id).take(3).filter_map(|a| dom.element(a)).any(|e| {
         e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
-            ["today", "currentdate", "current-date", "current_date"].iter().any(|n| contains_ignore_case(v, n))
+            ["today", "currentdate", "current-date", "current_date"]
+                .iter()
+                .any(|n| crate::text::contains_ignore_ascii_case(v, n))
         })
     })
-}
-
-/// Whether `hay` contains `needle` (lowercase ASCII), ASCII letters compared
-/// without case.
-fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The dates in a page's visible text, in page order, each with the label
@@ -1254,9 +1262,12 @@ pub fn text_dates(dom: &Dom<'_>, lang: Option<&str>, headline: Option<NodeId>) -
             }
             &text[..cut]
         };
-        if out.dates.len() < MAX_TEXT_DATES && line.bytes().any(|b| b.is_ascii_digit()) && !shows_today(dom, id) {
+        if out.dates.len() < MAX_TEXT_DATES && line.bytes().any(|b| b.is_ascii_digit()) {
             let mut after_last = 0;
             let mut found = dates_in_text(line, lang, 8);
+            if !found.is_empty() && shows_today(dom, id) {
+                found.clear();
+            }
             if line.len() < text.len() {
                 // whole, not cut at the end of the opening, and first in it
                 // or after the place ("Karlsruhe, (12.11.2021).")

@@ -4,7 +4,7 @@
 use crate::dates::{self, publisher_date, DateLabel};
 pub use crate::dates::{date_in_text, date_in_url, parse_date};
 use crate::html::dom::{Dom, Element, NodeId, Tag};
-use crate::text::normalize;
+use crate::text::{contains_ignore_ascii_case, normalize};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -66,13 +66,6 @@ fn is_date_word(w: &str) -> bool {
     ["date", "time", "publish", "posted", "byline", "dateline", "meta", "info", "submitted", "stamp"]
         .iter()
         .any(|p| contains_ignore_ascii_case(w, p))
-}
-
-/// Whether `hay` contains `needle` (lowercase ASCII), ASCII letters compared
-/// without case.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The first elements (at most 64, not `html` or `body`) whose class or id
@@ -176,7 +169,10 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
         if el.tag() == Tag::A && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
             author_nodes.push(id);
         }
+        let names =
+            |word: &str| el.attr("class").into_iter().chain(el.attr("id")).any(|v| contains_ignore_ascii_case(v, word));
         if author_nodes.len() < 16
+            && (names("byline") || names("author"))
             && class_tokens(el).any(|w| w.eq_ignore_ascii_case("byline") || w.eq_ignore_ascii_case("author"))
         {
             author_nodes.push(id);

@@ -1,6 +1,7 @@
 //! Plain text into paragraphs, and the whitespace normalisation every block gets.
 
 use crate::boilerplate::{Block, BlockKind};
+use std::hash::Hasher;
 
 /// Collapses runs of whitespace to one space, drops control characters, trims.
 pub fn normalize(s: &str) -> String {
@@ -34,6 +35,47 @@ pub fn trim(s: &str) -> &str {
     s.trim_ascii().trim()
 }
 
+/// Whether `hay` contains `needle` (lowercase ASCII), ASCII letters compared
+/// without case.
+pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
+        let at = from + k;
+        if hay.len() - at < needle.len() {
+            return false;
+        }
+        if hay[at + 1..at + needle.len()].eq_ignore_ascii_case(rest) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// FNV-1a, a fast hash for short keys (class values, words) in maps the
+/// extractor builds for itself.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Each non-empty line of a plain text is a paragraph.
 pub fn paragraphs(text: &str) -> Vec<Block> {
     text.split(['\n', '\r', '\u{2028}', '\u{2029}'])
@@ -46,6 +88,16 @@ pub fn paragraphs(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn substrings_without_ascii_case() {
+        assert!(contains_ignore_ascii_case("post-ByLine x", "byline"));
+        assert!(contains_ignore_ascii_case("AUTHOR", "author"));
+        assert!(!contains_ignore_ascii_case("auth", "author"));
+        assert!(!contains_ignore_ascii_case("a-uthor", "author"));
+        assert!(contains_ignore_ascii_case("x", ""));
+        assert!(contains_ignore_ascii_case("ééauthor", "author"));
+    }
 
     #[test]
     fn trims_like_the_standard_trim() {

@@ -11,10 +11,11 @@ pub mod dom;
 use crate::boilerplate::{line_reason, Block, BlockKind};
 use crate::metadata::{self, Metadata};
 use crate::text::normalize;
+use crate::text::Fnv;
 use dom::{Dom, Edge, Element, Node, NodeId, Tag};
 use dyad_core::BoilerplateReason::{self, *};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// A page split into blocks, with what it says about itself.
 #[derive(Debug)]
@@ -160,27 +161,6 @@ fn class_removals(dom: &Dom<'_>) -> Vec<Option<Removal>> {
             by_class.or_else(|| el.attr("id").and_then(tokens_removal))
         })
         .collect()
-}
-
-/// FNV-1a, for short keys such as class values.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// The furniture the first of the tokens of a class or id value names.
