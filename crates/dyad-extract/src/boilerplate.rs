@@ -48,7 +48,8 @@ pub fn classify(blocks: &mut [Block]) {
     let candidates: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].reason.is_none()).collect();
     let lowers: Vec<String> = candidates.iter().map(|&i| blocks[i].text.to_lowercase()).collect();
     let appeals: Vec<Appeal> = lowers.iter().map(|l| appeal(l)).collect();
-    let lines: Vec<Option<BoilerplateReason>> = candidates.iter().map(|&i| line_reason(&blocks[i].text)).collect();
+    let lines: Vec<Option<BoilerplateReason>> =
+        candidates.iter().zip(&lowers).map(|(&i, lower)| line_reason_lower(&blocks[i].text, lower)).collect();
 
     // The first appeal header after real text whose remainder reads as an appeal
     // ends the article.
@@ -56,7 +57,7 @@ pub fn classify(blocks: &mut [Block]) {
     let mut seen_article_text = false;
     for k in 0..candidates.len() {
         if appeals[k].header {
-            if seen_article_text && tail_is_appeal(&appeals[k + 1..], &lines[k + 1..]) {
+            if seen_article_text && tail_is_appeal(&appeals[k + 1..], &lines[k + 1..], &lowers[k + 1..]) {
                 cut = Some(k);
                 break;
             }
@@ -125,8 +126,10 @@ pub fn set_aside_repeats(blocks: &mut [Block]) {
 }
 
 /// Whether what follows an appeal header is mostly appeal or furniture too.
-fn tail_is_appeal(appeals: &[Appeal], lines: &[Option<BoilerplateReason>]) -> bool {
-    let appealing = appeals.iter().zip(lines).filter(|(a, l)| a.header || a.score > 0 || l.is_some()).count();
+fn tail_is_appeal(appeals: &[Appeal], lines: &[Option<BoilerplateReason>], lowers: &[String]) -> bool {
+    let appealing = (0..appeals.len())
+        .filter(|&k| appeals[k].header || lines[k].is_some() || appeal_score(&lowers[k]) > 0)
+        .count();
     appealing * 2 >= appeals.len()
 }
 
@@ -137,8 +140,6 @@ pub struct Appeal {
     pub header: bool,
     /// The appeal is a newsletter sign-up rather than a plea for support.
     pub newsletter: bool,
-    /// Count of appeal words: support, donate, subscribe, journalism, "$5", ...
-    pub score: u32,
 }
 
 impl Appeal {
@@ -250,19 +251,25 @@ const APPEAL_WORDS: &[&str] = &[
 /// Scores a lowercased paragraph for appeal cues.
 pub fn appeal(lower: &str) -> Appeal {
     let trimmed = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let mut score = APPEAL_WORDS.iter().filter(|w| lower.contains(*w)).count() as u32;
-    if has_money(lower) {
-        score += 1;
-    }
     let opens = APPEAL_OPENERS
         .iter()
         .any(|p| trimmed.starts_with(p) && !trimmed[p.len()..].chars().next().is_some_and(char::is_alphanumeric));
-    let header = (opens && (lower.len() < 150 || score >= 2))
+    let header = (opens && (lower.len() < 150 || appeal_score(lower) >= 2))
         || (lower.len() < 80 && APPEAL_ANYWHERE.iter().any(|p| lower.contains(p)));
     let newsletter = header
         && (lower.contains("newsletter")
             || (lower.contains("sign up") && (lower.contains("email") || lower.contains("inbox"))));
-    Appeal { header, newsletter, score }
+    Appeal { header, newsletter }
+}
+
+/// Count of appeal words in a lowercased paragraph: support, donate,
+/// subscribe, journalism, "$5", ...
+pub fn appeal_score(lower: &str) -> u32 {
+    let mut score = APPEAL_WORDS.iter().filter(|w| lower.contains(*w)).count() as u32;
+    if has_money(lower) {
+        score += 1;
+    }
+    score
 }
 
 /// "$2", "€5", "£10": a price, as in "from just $2 a month".
@@ -283,7 +290,14 @@ pub fn line_reason(text: &str) -> Option<BoilerplateReason> {
     if text.len() >= 5 * SHORT {
         return None;
     }
-    let lower = &text.to_lowercase();
+    line_reason_lower(text, &text.to_lowercase())
+}
+
+/// [`line_reason`] of `text` given in lowercase as well.
+fn line_reason_lower(text: &str, lower: &str) -> Option<BoilerplateReason> {
+    if text.len() >= 5 * SHORT {
+        return None;
+    }
     let bare = lower.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '*' | '—' | '-' | ' '));
     let bare = bare.trim_end_matches(['.', ':', '!']);
     if lower.len() < 3 * SHORT && is_wire_credit(bare) {
