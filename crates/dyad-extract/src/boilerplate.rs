@@ -127,9 +127,8 @@ pub fn set_aside_repeats(blocks: &mut [Block]) {
 
 /// Whether what follows an appeal header is mostly appeal or furniture too.
 fn tail_is_appeal(appeals: &[Appeal], lines: &[Option<BoilerplateReason>], lowers: &[String]) -> bool {
-    let appealing = (0..appeals.len())
-        .filter(|&k| appeals[k].header || lines[k].is_some() || appeal_score(&lowers[k]) > 0)
-        .count();
+    let appealing =
+        (0..appeals.len()).filter(|&k| appeals[k].header || lines[k].is_some() || appeal_score(&lowers[k]) > 0).count();
     appealing * 2 >= appeals.len()
 }
 

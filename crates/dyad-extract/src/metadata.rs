@@ -68,11 +68,30 @@ fn is_date_word(w: &str) -> bool {
         .any(|p| contains_ignore_ascii_case(w, p))
 }
 
+/// [`class_words`] flag: a word of the class or id is "byline" or "author".
+pub const AUTHOR_WORD: u8 = 1;
+
+/// What the words of a class or id value say to the metadata: the flag
+/// [`AUTHOR_WORD`]. The extractor reads each distinct class value of a page
+/// once.
+pub fn class_words(value: &str) -> u8 {
+    if has_token(value, &["byline", "author"]) {
+        AUTHOR_WORD
+    } else {
+        0
+    }
+}
+
 /// The first elements (at most 64, not `html` or `body`) whose class or id
 /// names a date line.
 fn date_line_elements(dom: &Dom<'_>) -> Vec<NodeId> {
     dom.elements()
-        .filter(|(_, el)| !matches!(el.tag(), Tag::Html | Tag::Body) && class_tokens(el).any(is_date_word))
+        // a word of the value contains one of the date words exactly when
+        // the value does: the words have no separators
+        .filter(|(_, el)| {
+            !matches!(el.tag(), Tag::Html | Tag::Body)
+                && el.attr("class").into_iter().chain(el.attr("id")).any(is_date_word)
+        })
         .map(|(id, _)| id)
         .take(64)
         .collect()
@@ -120,7 +139,8 @@ const TEASER_NODES: usize = 40;
 
 /// Metadata of a parsed page (`src` is the markup it was parsed from). `main`
 /// is the main content element, where a `<time>` is taken as the article's date.
-pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Metadata {
+/// `class_words` holds [`class_words`] of every node.
+pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, class_words: &[u8], url: Option<&str>) -> Metadata {
     let mut metas: HashMap<String, String> = HashMap::new();
     let mut ld = JsonLd::default();
     let mut title_tag = None;
@@ -169,12 +189,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
         if el.tag() == Tag::A && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
             author_nodes.push(id);
         }
-        let names =
-            |word: &str| el.attr("class").into_iter().chain(el.attr("id")).any(|v| contains_ignore_ascii_case(v, word));
-        if author_nodes.len() < 16
-            && (names("byline") || names("author"))
-            && class_tokens(el).any(|w| w.eq_ignore_ascii_case("byline") || w.eq_ignore_ascii_case("author"))
-        {
+        if author_nodes.len() < 16 && class_words[id] & AUTHOR_WORD != 0 {
             author_nodes.push(id);
         }
     }
@@ -387,6 +402,29 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
     }
 }
 
+/// Whether a class or id value has one of `words` (lowercase ASCII) as a word,
+/// as [`class_tokens`] splits them, compared without ASCII case. One pass
+/// over the bytes of an ASCII value.
+fn has_token(value: &str, words: &[&str]) -> bool {
+    if !value.is_ascii() {
+        let mut tokens = value.split(|c: char| c.is_whitespace() || c == '_' || c == '-');
+        return tokens.any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)));
+    }
+    let is_sep = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b'_' | b'-');
+    let bytes = value.as_bytes();
+    let mut start = 0;
+    for end in 0..=bytes.len() {
+        if end == bytes.len() || is_sep(bytes[end]) {
+            let token = &bytes[start..end];
+            if words.iter().any(|w| token.eq_ignore_ascii_case(w.as_bytes())) {
+                return true;
+            }
+            start = end + 1;
+        }
+    }
+    false
+}
+
 /// The words of an element's class and id, split at whitespace, `_` and `-`
 /// (compare them without ASCII case).
 fn class_tokens<'e>(el: &'e Element<'_>) -> impl Iterator<Item = &'e str> + 'e {
@@ -584,6 +622,16 @@ pub fn guess_language(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_words() {
+        assert!(has_token("post-byline x", &["byline", "author"]));
+        assert!(has_token("AUTHOR", &["byline", "author"]));
+        assert!(!has_token("authors bylines", &["byline", "author"]));
+        assert!(has_token("a\u{b}author", &["author"]));
+        assert!(has_token("é author", &["author"]));
+        assert!(!has_token("", &["author"]));
+    }
 
     #[test]
     fn hosts_titles_languages() {
