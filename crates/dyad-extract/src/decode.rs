@@ -1,7 +1,8 @@
-//! Bytes into a `String`: byte order mark, declared charset, `<meta charset>`,
+//! Bytes into text (borrowed when they are UTF-8 already): byte order mark, declared charset, `<meta charset>`,
 //! UTF-8, or a detected legacy encoding, in that order.
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// How the encoding of a document was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,8 +20,8 @@ pub enum CharsetSource {
 
 /// Decoded text and how it was decoded.
 #[derive(Debug)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub encoding: &'static Encoding,
     pub source: CharsetSource,
     /// Some bytes were not valid in `encoding` and became U+FFFD.
@@ -34,11 +35,12 @@ const DETECT_BYTES: usize = 1 << 20;
 
 /// Decodes `bytes`. `declared` is a charset label from outside the document;
 /// `html` enables the `<meta>` prescan.
-pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>, html: bool) -> Decoded<'a> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, CharsetSource::Bom);
     }
-    let utf8 = std::str::from_utf8(bytes).is_ok();
+    let as_utf8 = std::str::from_utf8(bytes).ok();
+    let utf8 = as_utf8.is_some();
     if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // a header that says UTF-8 over bytes that are not is wrong: look further
         if encoding != UTF_8 || utf8 {
@@ -54,9 +56,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decoded {
             }
         }
     }
-    if utf8 {
-        let text = String::from_utf8(bytes.to_vec()).unwrap_or_default();
-        return Decoded { text, encoding: UTF_8, source: CharsetSource::Utf8, had_errors: false };
+    if let Some(text) = as_utf8 {
+        return Decoded { text: Cow::Borrowed(text), encoding: UTF_8, source: CharsetSource::Utf8, had_errors: false };
     }
     let mut detector = chardetng::EncodingDetector::new();
     let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
@@ -65,9 +66,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Decoded {
     finish(bytes, encoding, CharsetSource::Detected)
 }
 
-fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> Decoded {
+fn finish<'a>(bytes: &'a [u8], encoding: &'static Encoding, source: CharsetSource) -> Decoded<'a> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding, source, had_errors }
+    Decoded { text, encoding, source, had_errors }
 }
 
 /// The charset named by a `<meta charset>`, a `http-equiv` content type or an XML
@@ -147,9 +148,9 @@ mod tests {
     #[test]
     fn order_of_evidence() {
         let d = decode(b"\xef\xbb\xbfhi", Some("windows-1252"), false);
-        assert_eq!((d.text.as_str(), d.source), ("hi", CharsetSource::Bom));
+        assert_eq!((d.text.as_ref(), d.source), ("hi", CharsetSource::Bom));
         let d = decode(b"caf\xe9", Some("latin1"), false);
-        assert_eq!((d.text.as_str(), d.source), ("café", CharsetSource::Declared));
+        assert_eq!((d.text.as_ref(), d.source), ("café", CharsetSource::Declared));
         let d = decode("café".as_bytes(), None, false);
         assert_eq!(d.source, CharsetSource::Utf8);
         // a legacy declaration over bytes that are valid UTF-8 loses
@@ -172,6 +173,6 @@ mod tests {
         assert!(!d.text.contains('\u{fffd}'), "{}", d.text);
         // an unknown label is ignored
         let d = decode("café".as_bytes(), Some("x-no-such-charset"), false);
-        assert_eq!((d.text.as_str(), d.source), ("café", CharsetSource::Utf8));
+        assert_eq!((d.text.as_ref(), d.source), ("café", CharsetSource::Utf8));
     }
 }
