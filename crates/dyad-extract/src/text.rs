@@ -7,7 +7,22 @@ use std::hash::Hasher;
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // a run of visible ASCII, copied whole
+        let run = bytes[i..].iter().take_while(|b| matches!(b, 0x21..=0x7e)).count();
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&s[i..i + run]);
+            i += run;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else if c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}') {
@@ -103,6 +118,30 @@ mod tests {
     fn trims_like_the_standard_trim() {
         for s in ["", " \t\n", "\u{a0} x \u{b}", "\u{b}\n y\u{2003}\r\n", "z", " \u{85}a b\u{3000} "] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalises_runs_of_ascii_like_single_characters() {
+        let simple = |s: &str| {
+            let mut out = String::new();
+            let mut pending = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    pending = !out.is_empty();
+                } else if !(c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}')) {
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for s in ["  Hello,\tworld!\u{7f}x\u{1c}y ", "é\u{a0}à\u{200b}b\r\nc", "\u{feff}abc\u{3000}def~", "\u{b}a\u{c}"]
+        {
+            assert_eq!(normalize(s), simple(s), "{s:?}");
         }
     }
 
