@@ -200,11 +200,16 @@ pub(crate) fn is_comment_section(el: &Element) -> bool {
 
 /// The furniture one class token names, given its words. A token describes the
 /// element's state or taxonomy rather than what it is when it opens with a
-/// taxonomy word ("tag-related-news", "category-comments") and from a state word
-/// on ("has-sidebar", "no-comments", "content-with-sidebar", "cookies-not-set").
+/// taxonomy word ("tag-related-news", "category-comments") and from a state or
+/// place word on ("has-sidebar", "no-comments", "content-with-sidebar",
+/// "cookies-not-set", "under-menu", "below-nav": placed by the furniture, not
+/// the furniture).
 fn token_reason(words: &str) -> Option<BoilerplateReason> {
     const TAXONOMY: &[&str] = &["tag", "tags", "category", "categories", "cat", "topic", "author", "postid"];
-    const STATE: &[&str] = &["has", "no", "not", "with", "without", "is", "and"];
+    const STATE: &[&str] = &[
+        "has", "no", "not", "with", "without", "is", "and", "under", "below", "above", "after", "before", "beside",
+        "beneath", "over",
+    ];
     // An author's bio box ("author-bio", "about-the-author", "authorBox").
     const BIO: &[&str] = &["bio", "biography", "box", "info", "about", "description", "details", "card", "profile"];
     let has = |set: &[&str]| words.split(' ').any(|w| set.contains(&w));
@@ -979,7 +984,8 @@ mod tests {
     #[test]
     fn class_tokens_naming_state_or_taxonomy_are_not_furniture() {
         let dom = Dom::parse(
-            "<div class='post has-comments no-sidebar tag-related-news content-with-sidebar node--promoted'></div>\
+            "<div class='post has-comments no-sidebar tag-related-news content-with-sidebar node--promoted under-menu \
+             section--below-nav'></div>\
              <div class='wp-block-shared-content'></div><div class='comment-list'></div><div id=sidebar></div>",
         );
         let removals: Vec<Option<Removal>> =
