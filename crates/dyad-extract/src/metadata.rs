@@ -68,20 +68,6 @@ fn is_date_word(w: &str) -> bool {
         .any(|p| contains_ignore_ascii_case(w, p))
 }
 
-/// [`class_words`] flag: a word of the class or id is "byline" or "author".
-pub const AUTHOR_WORD: u8 = 1;
-
-/// What the words of a class or id value say to the metadata: the flag
-/// [`AUTHOR_WORD`]. The extractor reads each distinct class value of a page
-/// once.
-pub fn class_words(value: &str) -> u8 {
-    if has_token(value, &["byline", "author"]) {
-        AUTHOR_WORD
-    } else {
-        0
-    }
-}
-
 /// The first elements (at most 64, not `html` or `body`) whose class or id
 /// names a date line.
 fn date_line_elements(dom: &Dom<'_>) -> Vec<NodeId> {
@@ -139,8 +125,7 @@ const TEASER_NODES: usize = 40;
 
 /// Metadata of a parsed page (`src` is the markup it was parsed from). `main`
 /// is the main content element, where a `<time>` is taken as the article's date.
-/// `class_words` holds [`class_words`] of every node.
-pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, class_words: &[u8], url: Option<&str>) -> Metadata {
+pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&str>) -> Metadata {
     let mut metas: HashMap<String, String> = HashMap::new();
     let mut ld = JsonLd::default();
     let mut title_tag = None;
@@ -150,7 +135,9 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, class_words: &[
     let mut times: Vec<(NodeId, &Element<'_>)> = Vec::new();
     let mut item_published = None;
     let mut item_modified = None;
-    let mut author_nodes: Vec<NodeId> = Vec::new();
+    // elements named as the author by microdata or a link (in page order,
+    // once per naming)
+    let mut linked_authors: Vec<NodeId> = Vec::new();
     for (id, el) in dom.elements() {
         match el.tag() {
             Tag::Meta => {
@@ -183,14 +170,11 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, class_words: &[
             } else if prop.contains("dateModified") && item_modified.is_none() {
                 item_modified = parse_date(&value());
             } else if prop.split_whitespace().any(|p| p == "author") {
-                author_nodes.push(id);
+                linked_authors.push(id);
             }
         }
         if el.tag() == Tag::A && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "author")) {
-            author_nodes.push(id);
-        }
-        if author_nodes.len() < 16 && class_words[id] & AUTHOR_WORD != 0 {
-            author_nodes.push(id);
+            linked_authors.push(id);
         }
     }
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k)).map(|v| normalize(v)).filter(|v| !v.is_empty());
@@ -239,6 +223,21 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, class_words: &[
             .collect();
     }
     if authors.is_empty() {
+        // with the elements whose class or id names a byline or author (the
+        // first 16 named elements), in page order
+        let mut author_nodes: Vec<NodeId> = Vec::new();
+        let mut next = 0;
+        for (id, el) in dom.elements() {
+            while linked_authors.get(next) == Some(&id) {
+                author_nodes.push(id);
+                next += 1;
+            }
+            if author_nodes.len() < 16
+                && el.attr("class").into_iter().chain(el.attr("id")).any(|v| has_token(v, &["byline", "author"]))
+            {
+                author_nodes.push(id);
+            }
+        }
         for id in author_nodes {
             if let Some(name) = clean_author(&dom.text(id)) {
                 if !authors.contains(&name) {

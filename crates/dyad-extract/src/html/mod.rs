@@ -41,7 +41,7 @@ const MAX_WRAPPERS: usize = 16;
 pub fn extract_html(src: &str, url: Option<&str>) -> Page {
     let dom = Dom::parse(src);
     let main = MainContent::find(&dom);
-    let meta = metadata::from_html(src, &dom, main.ids.first().copied(), &main.class_words, url);
+    let meta = metadata::from_html(src, &dom, main.ids.first().copied(), url);
     let blocks = Emitter::run(&dom, &main, meta.title.as_deref());
     Page { blocks, meta }
 }
@@ -149,31 +149,18 @@ fn class_removal(el: &Element) -> Option<Removal> {
 /// [`class_removal`] of every node (`None` for text), reading each distinct
 /// class value of the page once: pages repeat the same few class strings on
 /// thousands of elements.
-///
-/// With it, what the class and id words of each node tell the metadata
-/// ([`metadata::class_words`]).
-fn class_removals(dom: &Dom<'_>) -> (Vec<Option<Removal>>, Vec<u8>) {
-    let mut seen: HashMap<&str, (Option<Removal>, u8), BuildHasherDefault<Fnv>> = HashMap::default();
-    let mut removals = Vec::with_capacity(dom.len());
-    let mut words = Vec::with_capacity(dom.len());
-    for id in 0..dom.len() {
-        let Some(el) = dom.element(id) else {
-            removals.push(None);
-            words.push(0);
-            continue;
-        };
-        let (by_class, class_words) = el
-            .attr("class")
-            .map_or((None, 0), |c| *seen.entry(c).or_insert_with(|| (tokens_removal(c), metadata::class_words(c))));
-        let id_value = el.attr("id");
-        words.push(class_words | id_value.map_or(0, metadata::class_words));
-        removals.push(if is_inline(el.tag()) || matches!(el.tag(), Tag::Html | Tag::Body) {
-            None
-        } else {
-            by_class.or_else(|| id_value.and_then(tokens_removal))
-        });
-    }
-    (removals, words)
+fn class_removals(dom: &Dom<'_>) -> Vec<Option<Removal>> {
+    let mut seen: HashMap<&str, Option<Removal>, BuildHasherDefault<Fnv>> = HashMap::default();
+    (0..dom.len())
+        .map(|id| {
+            let el = dom.element(id)?;
+            if is_inline(el.tag()) || matches!(el.tag(), Tag::Html | Tag::Body) {
+                return None;
+            }
+            let by_class = el.attr("class").and_then(|c| *seen.entry(c).or_insert_with(|| tokens_removal(c)));
+            by_class.or_else(|| el.attr("id").and_then(tokens_removal))
+        })
+        .collect()
 }
 
 /// The furniture the first of the tokens of a class or id value names.
@@ -372,8 +359,6 @@ struct MainContent {
     protected: Vec<bool>,
     /// What each element's class and id words say it is.
     by_class: Vec<Option<Removal>>,
-    /// What they tell the metadata: [`metadata::class_words`] of each node.
-    class_words: Vec<u8>,
 }
 
 /// Text bytes while scoring, and those inside links; `clean` leaves out text
@@ -450,7 +435,7 @@ impl MainContent {
     fn find(dom: &Dom<'_>) -> MainContent {
         let mut scores: Vec<Score> = vec![Score::default(); dom.len()];
         let mut explicit: Vec<bool> = vec![false; dom.len()];
-        let (by_class, class_words) = class_removals(dom);
+        let by_class = class_removals(dom);
         let wrapper = wrappers(dom);
         let text_bytes = |range: std::ops::Range<NodeId>| {
             range.map(|n| if let Node::Text(t) = dom.node(n) { t.len() } else { 0 }).sum::<usize>()
@@ -635,7 +620,7 @@ impl MainContent {
                 }
             }
         }
-        MainContent { ids, protected, by_class, class_words }
+        MainContent { ids, protected, by_class }
     }
 }
 
