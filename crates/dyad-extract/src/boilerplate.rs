@@ -5,7 +5,10 @@
 //! Decisions are made from cues (phrases and words) scored per paragraph, never
 //! from one site's wording, so the rules carry over to pages not seen before.
 
+use crate::text::Fnv;
 use dyad_core::BoilerplateReason;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use BoilerplateReason::*;
 
 /// What element (or line) a block of text came from.
@@ -95,13 +98,14 @@ const MIN_COPY_AVERAGE: usize = 100;
 pub fn set_aside_repeats(blocks: &mut [Block]) {
     let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].reason.is_none()).collect();
     let text = |k: usize| blocks[kept[k]].text.as_str();
-    // earlier positions of each text, in the order of the kept blocks
-    let mut earlier: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    // earlier positions of the texts of each length and opening (equal texts
+    // share them; the runs below compare the texts), in the order of the kept blocks
+    let mut earlier: HashMap<(usize, &str), Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut copies: Vec<std::ops::Range<usize>> = Vec::new();
     let mut k = 0;
     while k < kept.len() {
         let mut best = (0, 0);
-        for &j in earlier.get(text(k)).map_or(&[][..], Vec::as_slice) {
+        for &j in earlier.get(&repeat_key(text(k))).map_or(&[][..], Vec::as_slice) {
             let (mut len, mut bytes) = (0, 0);
             while k + len < kept.len() && j + len < k && text(j + len) == text(k + len) {
                 bytes += text(k + len).len();
@@ -111,7 +115,7 @@ pub fn set_aside_repeats(blocks: &mut [Block]) {
                 best = (len, bytes);
             }
         }
-        earlier.entry(text(k)).or_default().push(k);
+        earlier.entry(repeat_key(text(k))).or_default().push(k);
         let (len, bytes) = best;
         if bytes >= MIN_COPY && bytes >= MIN_COPY_AVERAGE * len {
             copies.push(k..k + len);
@@ -123,6 +127,15 @@ pub fn set_aside_repeats(blocks: &mut [Block]) {
     for k in copies.into_iter().flatten() {
         blocks[kept[k]].reason = Some(LowTextDensity);
     }
+}
+
+/// A text's length and first bytes (up to 32): equal texts share it.
+fn repeat_key(t: &str) -> (usize, &str) {
+    let mut cut = t.len().min(32);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (t.len(), &t[..cut])
 }
 
 /// Whether what follows an appeal header is mostly appeal or furniture too.
@@ -457,8 +470,14 @@ fn is_social_bar(bare: &str) -> bool {
         "youtube",
         "tiktok",
     ];
-    let words: Vec<&str> = bare.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
-    words.len() >= 2 && words.iter().all(|w| WORDS.contains(w))
+    let mut count = 0;
+    for w in bare.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
+        if !WORDS.contains(&w) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters": short, every word after

@@ -636,7 +636,7 @@ pub fn date_in_scripts(src: &str) -> Option<NaiveDate> {
     for key in SCRIPT_PUBLISHED_KEYS {
         for quote in ["\"", "\\\""] {
             let needle = format!("{quote}{key}{quote}");
-            let Some(at) = src.find(&needle) else { continue };
+            let Some(at) = memchr::memmem::find(src.as_bytes(), needle.as_bytes()) else { continue };
             if first.is_some_and(|(pos, _)| pos < at) {
                 continue;
             }
