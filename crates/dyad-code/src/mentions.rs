@@ -823,7 +823,10 @@ pub fn resolve_plural_references<'a>(
 ) {
     const PEOPLE: &[&str] = &["leaders", "presidents", "ministers", "men", "premiers", "heads"];
     const STATES: &[&str] = &["countries", "nations", "states", "neighbours", "neighbors"];
-    const ANY: &[&str] = &["sides", "parties", "governments"];
+    const ANY: &[&str] = &["sides", "parties"];
+    // "the two governments": of the last two countries named, by their countries or
+    // their governments and leaders, not by companies or armies of theirs
+    const GOVERNMENTS: &[&str] = &["governments", "administrations", "regimes", "cabinets"];
     let mut k = 0;
     while k + 1 < words.len() {
         let (a, b) = (words.norm(k), words.norm(k + 1));
@@ -842,6 +845,8 @@ pub fn resolve_plural_references<'a>(
                     m.kind == ActorKind::Person
                 } else if STATES.contains(&head) {
                     m.kind == ActorKind::Country
+                } else if GOVERNMENTS.contains(&head) {
+                    m.code.country().is_some() && matches!(m.code.sector(), None | Some("GOV"))
                 } else {
                     ANY.contains(&head)
                 }
@@ -850,8 +855,12 @@ pub fn resolve_plural_references<'a>(
         // the last two of the kind, nearest first, with different codes: in this sentence
         // before the phrase, then in the sentences before
         let mut found: Vec<Mention> = Vec::new();
+        // (a country and its own government are one of the two)
+        let same = |a: &Mention, b: &Mention| {
+            a.code == b.code || (GOVERNMENTS.contains(&head) && a.code.country() == b.code.country())
+        };
         let mut take = |m: &Mention| {
-            if fits(m) && !found.iter().any(|f| f.code == m.code) {
+            if fits(m) && !found.iter().any(|f| same(f, m)) {
                 found.push(m.clone());
             }
             found.len() == 2
@@ -872,7 +881,7 @@ pub fn resolve_plural_references<'a>(
             .map(|(n, m)| Mention {
                 words: start..end,
                 span,
-                code: m.code.clone(),
+                code: if GOVERNMENTS.contains(&head) { m.code.with_role("GOV") } else { m.code.clone() },
                 entry: format!("\"{}\" = {} ({})", phrase.join(" "), m.code.as_str(), m.entry),
                 kind: m.kind,
                 head: m.head,

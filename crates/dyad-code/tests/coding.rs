@@ -1053,3 +1053,20 @@ fn cooperation_in_the_future_tense_is_plover_agree() {
     let ev = code("Kenyan troops will attack the rebels.", "2024-05-08");
     assert!(ev.iter().all(|e| e.plover.event != "AGREE"), "{ev:?}");
 }
+
+#[test]
+fn the_two_governments_are_those_of_the_last_two_countries() {
+    let ev = code(
+        "The Kenyan president met the president of Uganda in Nairobi. Uganda praised Kenyan banks. \
+         The two governments signed a trade agreement.",
+        "2024-05-08",
+    );
+    let signed: Vec<_> =
+        ev.iter().filter(|e| e.trigger.text == "signed").map(|e| triples(std::slice::from_ref(e))[0].clone()).collect();
+    assert!(signed.iter().any(|(s, _, g)| s == "KENGOV" && g == "UGAGOV"), "{signed:?}");
+    assert!(signed.iter().any(|(s, _, g)| s == "UGAGOV" && g == "KENGOV"), "{signed:?}");
+    assert!(
+        !signed.iter().any(|(s, _, g)| s.contains("BUS") || g.contains("BUS")),
+        "banks are no government: {signed:?}"
+    );
+}
