@@ -744,8 +744,13 @@ impl Coder {
                     .find_map(|k| cx.mentions.iter().position(|m| !m.location && m.words.start == k))
                     .filter(|&i| {
                         let m = &cx.mentions[i];
+                        // "Katz warned that Israel would strike": what the speaker's own
+                        // state will do is no act aimed at that state
+                        let own_state = m.code.sector().is_none()
+                            && sources.iter().any(|&s| cx.mentions[s].code.country() == m.code.country());
                         (window.end + 1..m.words.start).all(|k| DETERMINERS.contains(&w.norm(k)))
                             && !sources.contains(&i)
+                            && !own_state
                     });
                 targets.extend(subject.map(Target::Mention));
             }

@@ -1070,3 +1070,14 @@ fn the_two_governments_are_those_of_the_last_two_countries() {
         "banks are no government: {signed:?}"
     );
 }
+
+#[test]
+fn what_a_speaker_says_its_own_state_will_do_is_not_aimed_at_that_state() {
+    let ev = code("The Chilean foreign minister warned that Chile would expel Peruvian diplomats.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(!t.iter().any(|(s, _, g)| s == "CHLGOV" && g == "CHL"), "{t:?}");
+    // another state's act is what the statement is about
+    let ev = code("The Chilean foreign minister alleged that Peru was arming smugglers.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "CHLGOV" && c.starts_with("11") && g == "PER"), "{t:?}");
+}
