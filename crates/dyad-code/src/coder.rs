@@ -455,6 +455,22 @@ impl Coder {
                     || mentions.iter().any(|m| m.words.start == i + 1))
             {
                 Some(format!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
+            } else if form.form == Form::Past
+                && i >= 1
+                && (is_number(prev)
+                    || (QUANTITIES.contains(&prev) && !matches!(prev, "at" | "than" | "about" | "over")))
+                && {
+                    // "the two exiled dissidents", "50 wounded soldiers": a participle between
+                    // a number and the common noun it counts describes that noun
+                    let next = w.words.get(i + n);
+                    next.is_some_and(|x| {
+                        !x.capitalized
+                            && x.tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+                            && !matches!(x.norm.as_str(), "today" | "yesterday" | "tonight" | "overnight")
+                    })
+                }
+            {
+                Some(format!("a participle describing the noun counted by {prev:?}"))
             } else if prev == "to" && complements_noun(w, mentions, i - 1) {
                 Some("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act".to_string())
             } else if w.norm(i) == "according" {

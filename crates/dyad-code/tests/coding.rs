@@ -1081,3 +1081,10 @@ fn what_a_speaker_says_its_own_state_will_do_is_not_aimed_at_that_state() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, g)| s == "CHLGOV" && c.starts_with("11") && g == "PER"), "{t:?}");
 }
+
+#[test]
+fn a_participle_between_a_number_and_its_noun_describes_the_noun() {
+    let ev = code("Norway helped the three jailed dissidents from Belarus on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "NOR" && c == "070" && g == "BLROPP"), "{t:?}");
+}
