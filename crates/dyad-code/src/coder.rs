@@ -782,7 +782,20 @@ impl Coder {
                 } else {
                     v.words.end
                 };
+                // ... unless another verb before it holds it ("ministers meeting in
+                // Luxembourg banned ...": the place is where they met); the verb an
+                // infinitive of purpose serves shares its place ("holding people in Buner
+                // to use them as shields")
+                let serves = |x: &VerbHit| {
+                    v.words.start >= 1
+                        && w.norm(v.words.start - 1) == "to"
+                        && !verbs.iter().any(|y| y.words.start >= x.words.end && y.words.start < v.words.start)
+                };
+                let held_by_other = |k: usize| {
+                    k < v.words.start && verbs.iter().any(|x| x.words.start >= from && x.words.end <= k && !serves(x))
+                };
                 let place = (from..window.end.max(v.words.end))
+                    .filter(|&k| !held_by_other(k))
                     .find_map(|k| cx.mentions.iter().position(|m| m.location && m.words.start == k))
                     .filter(|&i| cx.mentions[i].code.country().is_some());
                 targets.extend(place.map(Target::Place));

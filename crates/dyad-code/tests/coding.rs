@@ -1088,3 +1088,14 @@ fn a_participle_between_a_number_and_its_noun_describes_the_noun() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, g)| s == "NOR" && c == "070" && g == "BLROPP"), "{t:?}");
 }
+
+#[test]
+fn a_place_held_by_an_earlier_verb_is_not_the_target_of_a_later_one() {
+    let ev = code("Gondorian officials meeting in Peru banned the shipments on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(!t.iter().any(|(_, c, g)| c.starts_with("17") && g == "PER"), "{t:?}");
+    // a place before the verb still counts when nothing else holds it
+    let ev = code("In Peru, students protested against the new tax on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(_, c, g)| c.starts_with("14") && g == "PER"), "{t:?}");
+}
