@@ -293,6 +293,9 @@ pub struct Coded {
 enum Target {
     Mention(usize),
     Place(usize),
+    /// A noun phrase the verb acts on that names no actor ("condemned the attacks"):
+    /// its first and last word.
+    Topic(usize, usize),
 }
 
 struct VerbHit {
@@ -840,6 +843,13 @@ impl Coder {
                 continue;
             }
             let targetless_ok = patterned || matches!(root, "14" | "15" | "18" | "19" | "20");
+            // "condemned the attacks", "boycotted the vote": without an actor or a place,
+            // what the act is aimed at is the thing or issue its object names
+            if targets.is_empty() && targetless_ok && !passive {
+                if let Some((a, b)) = topic_object(w, cx.mentions, v, &window) {
+                    targets.push(Target::Topic(a, b));
+                }
+            }
             if targets.is_empty() && !targetless_ok {
                 let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
                 trace
@@ -1443,6 +1453,17 @@ impl Coder {
         let source = actor(s);
         let target = target.map(|t| match t {
             Target::Mention(i) => actor(i),
+            Target::Topic(a, b) => {
+                let span = cx.words.span_of(a, b + 1);
+                EventActor {
+                    text: span.slice(text).to_string(),
+                    span,
+                    code: UNKNOWN_CODE.to_string(),
+                    country: None,
+                    sector: None,
+                    entry: "the verb's object, a thing or issue (no actor)".to_string(),
+                }
+            }
             Target::Place(i) => {
                 let m = &cx.mentions[i];
                 let country = m.code.country().unwrap_or(m.code.as_str()).to_string();
@@ -2311,6 +2332,161 @@ fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn 
                         .all(|j| !w.words[j].punct && (w.norm(j) == "of" || !PREPOSITIONS.contains(&w.norm(j))))
             })
     })
+}
+
+/// Prepositions that name what an act is aimed at ("protested against the law", "imposed
+/// a curfew on parts of Kashmir", "an investigation into the deal").
+const AIMED_AT: &[&str] = &["against", "on", "into", "at", "over", "to", "of"];
+
+/// Nouns of time: a noun phrase they head is when, not what ("last week", "this year").
+const TIME_NOUNS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "time",
+    "times",
+    "decade",
+    "decades",
+    "hour",
+    "hours",
+];
+
+/// Support verbs: their object names the act itself ("launched an offensive", "held
+/// talks", "imposed a curfew", "filed a complaint"), the means ("threw stones at") or a
+/// state ("remained on alert"), not what it is aimed at.
+const SUPPORT_VERBS: &[&str] = &[
+    "launch",
+    "stage",
+    "hold",
+    "conduct",
+    "carry out",
+    "impose",
+    "open",
+    "begin",
+    "start",
+    "make",
+    "take",
+    "issue",
+    "file",
+    "have",
+    "mount",
+    "wage",
+    "lodge",
+    "level",
+    "express",
+    "announce",
+    "declare",
+    "order",
+    "sign",
+    "reach",
+    "resume",
+    "continue",
+    "step up",
+    "intensify",
+    "call",
+    "stop",
+    "end",
+    "raise",
+    "put",
+    "set up",
+    "pass",
+    "adopt",
+    "approve",
+    "establish",
+    "form",
+    "create",
+    "hand",
+    "do",
+    "cast",
+    "throw",
+    "hurl",
+    "fire",
+    "drop",
+    "use",
+    "lay",
+    "carry",
+    "remain",
+    "stay",
+    "become",
+    "keep",
+];
+
+/// The noun phrase a verb acts on when it names no actor: its direct object ("condemned
+/// [the attacks]", "boycotted [the vote]", "rejected [the draft truce resolution]"), or,
+/// when the object names the act itself (a support verb's: "imposed {a curfew}"; what a
+/// transfer moves: "sent aid"), the noun phrase after a preposition that says at what the
+/// act is aimed ("on [parts] of Kashmir"), or after the verb's own preposition
+/// ("protested against [the law]"). Its first word and its head; None when a pronoun, a
+/// time, an actor or a place stands there, or the noun phrase is the subject of a clause
+/// of its own ("warned the talks would fail").
+fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    // the noun phrase from `k`: determiners, numbers, describing words and nouns, up to
+    // its head, the last noun
+    let noun_phrase = |k: usize| -> Option<usize> {
+        let np = |j: usize| {
+            matches!(
+                tag(j),
+                "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "POS"
+            ) || (matches!(tag(j), "VBN" | "VBG") && j + 1 < w.len() && matches!(tag(j + 1), "NN" | "NNS" | "JJ"))
+                || w.words[j].hyphen_after
+        };
+        let mut end = k;
+        while end < window.end && np(end) {
+            end += 1;
+        }
+        (k..end).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))
+    };
+    let mut k = v.words.end;
+    while k < window.end && matches!(tag(k), "RP" | "RB") {
+        k += 1;
+    }
+    if k >= window.end {
+        return None;
+    }
+    let lemma = v.form.lemma.as_str();
+    let names_act = SUPPORT_VERBS.contains(&lemma) || TRANSFER_VERBS.contains(&lemma);
+    let mut found = None;
+    if let Some(head) = noun_phrase(k) {
+        if !names_act {
+            found = Some((k, head));
+        } else {
+            // what the act is aimed at, after the noun that names it
+            let p = head + 1;
+            if p + 1 < window.end && AIMED_AT.contains(&w.norm(p)) {
+                found = noun_phrase(p + 1).map(|h| (p + 1, h));
+            }
+        }
+    } else if AIMED_AT.contains(&w.norm(k)) && w.norm(k) != "of" && k + 1 < window.end {
+        if w.norm(k) == "to" && tag(k + 1) == "VB" {
+            return None;
+        }
+        found = noun_phrase(k + 1).map(|h| (k + 1, h));
+    }
+    let (start, head) = found?;
+    let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
+    let n = w.norm(head);
+    // "shoot anyone": a pronoun stands for actors the coder cannot name
+    let pronoun = matches!(n, "anyone" | "anybody" | "everyone" | "everybody" | "someone" | "somebody" | "nobody");
+    let when = pronoun
+        || TIME_NOUNS.contains(&n)
+        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
+        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    (!when && !ms.iter().any(inside) && !w.finite_verb_at(head + 1)).then_some((start, head))
 }
 
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb
