@@ -1324,12 +1324,15 @@ impl Coder {
                 return o;
             }
             let end = o.iter().map(|&i| ms[i].words.end).max().unwrap_or(v.words.end);
+            // "withdrew peacekeepers from Rwanda": a withdrawal is aimed at where it leaves
+            let leaving = matches!(v.form.lemma.as_str(), "withdraw" | "pull" | "evacuate");
+            let to: &[&str] = if leaving { &["from", "to", "into"] } else { &["to", "into", "for", "against"] };
             let recipient = (0..ms.len()).find(|&i| {
                 ms[i].words.start > end
                     && ms[i].words.end <= window.end
                     && !theme(i)
                     && ms[i].code.country().is_some()
-                    && after_word(i, &["to", "into", "for", "against"])
+                    && after_word(i, to)
             });
             recipient.map(|r| vec![r]).unwrap_or(o)
         });

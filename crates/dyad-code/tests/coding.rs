@@ -1115,3 +1115,10 @@ fn an_object_that_names_no_actor_is_a_topic_target() {
     let t: Vec<_> = ev.iter().filter_map(|e| e.target.as_ref().map(|t| t.text.clone())).collect();
     assert!(t.iter().all(|x| !x.contains("week")), "{t:?}");
 }
+
+#[test]
+fn a_withdrawal_is_aimed_at_where_it_leaves() {
+    let ev = code("The African Union withdrew its peacekeepers from Burundi on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, _, g)| s == "IGOAFRAFU" && g == "BDI"), "{t:?}");
+}
