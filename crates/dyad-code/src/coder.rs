@@ -2495,7 +2495,11 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb
 /// before it): it tells the means of another act ("deepen ties by promoting biofuels").
 fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
-    let s = v.words.start;
+    // ... adverbs between ("accused Russia of deliberately attacking")
+    let adverb = |k: usize| {
+        w.words[k].tag.is_some_and(|t| t.as_str() == "RB") || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
+    };
+    let s = (0..v.words.start).rev().find(|&k| !adverb(k)).map_or(0, |k| k + 1);
     let prev = if s > 0 { w.norm(s - 1) } else { "" };
     if v.form.form == Form::Ing && prev == "by" {
         Some("the means of another act (\"by ...ing\"), not an act of its own")

@@ -1122,3 +1122,11 @@ fn a_withdrawal_is_aimed_at_where_it_leaves() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, _, g)| s == "IGOAFRAFU" && g == "BDI"), "{t:?}");
 }
+
+#[test]
+fn the_grounds_of_an_accusation_are_no_act_with_adverbs_between() {
+    let ev = code("Chile accused Peru on Monday of deliberately attacking its fishing fleet.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "CHL" && c.starts_with("11") && g == "PER"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("19")), "the attack is what Peru is accused of: {t:?}");
+}
