@@ -1438,6 +1438,11 @@ impl Coder {
     ) {
         let text = &cx.doc.article.text;
         let Some(s) = source else { return };
+        // "Russian drones hit energy facilities": a fight coded as generic or with small
+        // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
+        let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
+        let code = if aerial { "195" } else { code };
+        let rule = &if aerial { format!("{rule} (by aircraft or drones: 195)") } else { rule.to_string() };
         let code = if hypothetical { intent_code(code) } else { code.to_string() };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
@@ -2490,6 +2495,31 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
         || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
     (!when && !ms.iter().any(inside) && !w.finite_verb_at(head + 1)).then_some((start, head))
+}
+
+/// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air
+/// strike"): what makes a fight one with aerial weapons.
+fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
+    let around = v.words.start.saturating_sub(4)..(v.words.end + 6).min(w.len());
+    // (not "anti-aircraft batteries", "counter-drone systems": weapons against them)
+    around.clone().filter(|&k| !(k > 0 && w.words[k - 1].hyphen_after)).any(|k| {
+        matches!(
+            w.norm(k),
+            "drone"
+                | "drones"
+                | "uav"
+                | "uavs"
+                | "airstrike"
+                | "airstrikes"
+                | "aircraft"
+                | "warplane"
+                | "warplanes"
+                | "jets"
+                | "helicopter"
+                | "helicopters"
+                | "bombers"
+        ) || (w.norm(k) == "air" && k + 1 < w.len() && matches!(w.norm(k + 1), "strike" | "strikes" | "raid" | "raids"))
+    })
 }
 
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb

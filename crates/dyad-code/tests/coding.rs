@@ -1130,3 +1130,12 @@ fn the_grounds_of_an_accusation_are_no_act_with_adverbs_between() {
     assert!(t.iter().any(|(s, c, g)| s == "CHL" && c.starts_with("11") && g == "PER"), "{t:?}");
     assert!(!t.iter().any(|(_, c, _)| c.starts_with("19")), "the attack is what Peru is accused of: {t:?}");
 }
+
+#[test]
+fn a_fight_carried_out_by_drones_or_aircraft_employs_aerial_weapons() {
+    let ev = code("Gondorian drones and missiles hit a power station in Chile on Monday.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo == "195"), "{:?}", triples(&ev));
+    // weapons against aircraft are no aerial weapons
+    let ev = code("Peru fired anti-aircraft batteries at Chile this week.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.cameo != "195"), "{:?}", triples(&ev));
+}
