@@ -621,7 +621,7 @@ impl Coder {
                     m.words.start > 0 && matches!(w.norm(m.words.start - 1), "its" | "their" | "his" | "her" | "our");
                 // its forces and officials, not the people it acts on ("release its
                 // political prisoners")
-                let organ = matches!(m.code.as_str(), "MIL" | "GOV" | "COP" | "SPY" | "LEG" | "JUD");
+                let organ = matches!(m.code.sector(), Some("MIL" | "GOV" | "COP" | "SPY" | "LEG" | "JUD"));
                 !(own && organ && m.kind == ActorKind::Agent)
             });
             // "summoned the Chinese ambassador to complain": an act of purpose without an
@@ -1278,9 +1278,14 @@ impl Coder {
             .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         // "filed a lawsuit in a Paris court against the prince": whom the act is against
         // outranks the forum it is brought before
+        // (determiners and the direction of a region may stand between: "from South Vietnam",
+        // "into northern Syria")
+        let region = |n: &str| {
+            matches!(n, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central")
+        };
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
-            while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) {
+            while k > 0 && (DETERMINERS.contains(&w.norm(k - 1)) || region(w.norm(k - 1))) {
                 k -= 1;
             }
             k > 0 && words.contains(&w.norm(k - 1))

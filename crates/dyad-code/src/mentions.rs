@@ -202,7 +202,27 @@ pub fn find_mentions(
     attach_of_place(words, &mut out);
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
+    own_roles(words, &mut out);
     out
+}
+
+/// "The Israeli military said its jets hit ...", "Egypt will withdraw its troops": a role
+/// without a country after "its" or "their" belongs to the nearest actor before it that
+/// has one, and takes that country.
+fn own_roles(words: &Words, ms: &mut [Mention]) {
+    for k in 1..ms.len() {
+        let m = &ms[k];
+        let owned = m.words.start > 0 && matches!(words.norm(m.words.start - 1), "its" | "their");
+        if !owned || m.kind != ActorKind::Agent || m.code.country().is_some() || m.code.as_str() == UNKNOWN_CODE {
+            continue;
+        }
+        let Some(owner) = ms[..k].iter().rev().find(|o| !o.location) else { continue };
+        if let Some(c) = owner.code.country().map(str::to_string) {
+            let role = ms[k].code.as_str().to_string();
+            ms[k].code = ActorCode::new(c).with_role(&role);
+            ms[k].entry.push_str(" + the country of the actor \"its\"/\"their\" points back to");
+        }
+    }
 }
 
 /// Persons and organisations of the entity tagger that no mention overlaps, as actors
@@ -550,9 +570,12 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
     let mut k = 0;
     while k < ms.len() {
         let m = &ms[k];
+        // ("its troops from Iraq" are the troops of whom "its" points to, leaving Iraq)
+        let owned = m.words.start > 0 && matches!(words.norm(m.words.start - 1), "its" | "their" | "our");
         let joins = m.kind == ActorKind::Agent
             && m.code.country().is_none()
             && m.code.as_str() != UNKNOWN_CODE
+            && !owned
             && matches!(words.norm(m.words.end), "of" | "from" | "in");
         let from = m.words.end + 1;
         let target = (k + 1 < ms.len() && joins).then_some(k + 1).filter(|&j| {
