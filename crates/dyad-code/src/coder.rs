@@ -1281,7 +1281,10 @@ impl Coder {
         // (determiners and the direction of a region may stand between: "from South Vietnam",
         // "into northern Syria")
         let region = |n: &str| {
-            matches!(n, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central")
+            matches!(
+                n,
+                "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
+            )
         };
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
