@@ -56,16 +56,18 @@ pub(crate) fn sniff(head: &[u8]) -> InputKind {
     if trimmed.starts_with(b"{") && (has_key(trimmed, b"html") || has_key(trimmed, b"text")) {
         return InputKind::Jsonl;
     }
-    let html_marks: [&[u8]; 6] = [b"<html", b"<!doctype html", b"<body", b"<p>", b"<head", b"<article"];
-    if html_marks.iter().any(|m| contains(&lower, m)) {
-        return InputKind::Document(MediaType::Html);
+    // the formats told by how they begin come before markup found anywhere in the
+    // head: a WARC's first record and a feed's first item often hold HTML
+    if trimmed.starts_with(b"warc/") {
+        return InputKind::Warc;
     }
     let feed_root = contains(&lower, b"<rss") || contains(&lower, b"<feed") || contains(&lower, b"<rdf:rdf");
     if (trimmed.starts_with(b"<?xml") || trimmed.starts_with(b"<rss") || trimmed.starts_with(b"<feed")) && feed_root {
         return InputKind::Feed;
     }
-    if trimmed.starts_with(b"warc/") {
-        return InputKind::Warc;
+    let html_marks: [&[u8]; 6] = [b"<html", b"<!doctype html", b"<body", b"<p>", b"<head", b"<article"];
+    if html_marks.iter().any(|m| contains(&lower, m)) {
+        return InputKind::Document(MediaType::Html);
     }
     InputKind::Document(MediaType::Text)
 }

@@ -255,3 +255,41 @@ fn stdin_like_streams_are_sniffed() {
     let errs = errors(&open(Vec::new()));
     assert_eq!(errs, ["<stdin>: empty input"]);
 }
+
+#[test]
+fn streams_whose_first_record_holds_html_are_told_by_how_they_begin() {
+    use std::io::Cursor;
+    let opts = InputOptions::default();
+    let open = |bytes: Vec<u8>| -> Vec<Result<Document, InputError>> {
+        open::open_reader(STDIN_SOURCE.to_string(), None, None, Box::new(Cursor::new(bytes)), true, &opts).collect()
+    };
+    // `zcat crawl.warc.gz | dyad ingest -`: a WARC whose first response is a web page
+    let page = b"<!doctype html><html><body><p>Troops crossed the border.</p></body></html>";
+    let http = [
+        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n", page.len()).as_bytes(),
+        page,
+    ]
+    .concat();
+    let mut warc = Vec::new();
+    for url in ["https://example.org/a", "https://example.org/b"] {
+        warc.extend(
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+                http.len()
+            )
+            .as_bytes(),
+        );
+        warc.extend(&http);
+        warc.extend(b"\r\n\r\n");
+    }
+    for bytes in [warc.clone(), gzip(&warc)] {
+        let docs = open(bytes);
+        let urls: Vec<_> = docs.iter().map(|d| d.as_ref().unwrap().url.clone().unwrap_or_default()).collect();
+        assert_eq!(urls, ["https://example.org/a", "https://example.org/b"]);
+    }
+    // a feed whose first item carries its HTML in CDATA
+    let feed = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><title>One</title>\
+<description><![CDATA[<p>Troops crossed the border.</p>]]></description></item><item><title>Two</title>\
+<description><![CDATA[<p>Talks resumed.</p>]]></description></item></channel></rss>";
+    assert_eq!(open(feed.to_vec()).iter().filter(|d| d.is_ok()).count(), 2);
+}
