@@ -121,6 +121,17 @@ fn is_time_name(w: &str) -> bool {
     month_number(w).is_some() || weekday(w).is_some()
 }
 
+/// `%` matches a compound actor only ("Gondor and Osgiliath"): after the verb, the
+/// first actor of the compound, the one the next mention is coordinated with ...
+fn opens_compound(mentions: &[Mention], i: usize) -> bool {
+    mentions.get(i + 1).is_some_and(|n| n.coordinated && !n.location)
+}
+
+/// ... before the verb, the last, coordinated with the one before it.
+fn closes_compound(mentions: &[Mention], i: usize) -> bool {
+    i > 0 && mentions[i].coordinated && !mentions[i - 1].location
+}
+
 /// Match `after` elements forward from `start` within `window`; `before` backward.
 pub fn match_pattern(
     p: &Pattern,
@@ -145,10 +156,12 @@ pub fn match_pattern(
                 at + n
             }
             Elem::Source | Elem::Target | Elem::Compound => {
-                let (idx, mm) = mentions
-                    .iter()
-                    .enumerate()
-                    .find(|(_, mm)| !mm.location && mm.words.start >= pos && mm.words.end <= window.end)?;
+                let (idx, mm) = mentions.iter().enumerate().find(|&(i, mm)| {
+                    !mm.location
+                        && mm.words.start >= pos
+                        && mm.words.end <= window.end
+                        && (!matches!(e, Elem::Compound) || opens_compound(mentions, i))
+                })?;
                 if matches!(e, Elem::Source) {
                     m.source = Some(idx);
                 } else {
@@ -171,11 +184,12 @@ pub fn match_pattern(
                 at
             }
             Elem::Source | Elem::Target | Elem::Compound => {
-                let (idx, mm) = mentions
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, mm)| !mm.location && mm.words.end <= pos && mm.words.start >= window.start)?;
+                let (idx, mm) = mentions.iter().enumerate().rev().find(|&(i, mm)| {
+                    !mm.location
+                        && mm.words.end <= pos
+                        && mm.words.start >= window.start
+                        && (!matches!(e, Elem::Compound) || closes_compound(mentions, i))
+                })?;
                 if matches!(e, Elem::Source) {
                     m.source = Some(idx);
                 } else {

@@ -118,6 +118,8 @@ impl Pattern {
             es.iter()
                 .map(|e| match e {
                     Elem::Seq(a) => 2 * a.len(),
+                    // a compound pins down two actors and the word joining them
+                    Elem::Compound => 3,
                     _ => 1,
                 })
                 .sum()

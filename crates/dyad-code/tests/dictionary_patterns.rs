@@ -1,0 +1,60 @@
+//! The verb-pattern syntax of a user's dictionaries (compound `%`, noun groups `{}`,
+//! ...), each on a sentence written for the test with made-up countries, coded with
+//! small dictionaries of its own and nothing else.
+
+use dyad_code::{Coder, Dictionaries};
+use dyad_core::Article;
+
+const ACTORS: &str = "ALDERIA\tcountry\tALD\tAlderia\ttest\n\
+BORVIA\tcountry\tBOR\tBorvia\ttest\n\
+CORLAND\tcountry\tCOR\tCorland\ttest\n";
+
+fn coder(verbs: &str) -> Coder {
+    let mut dict = Dictionaries::empty();
+    assert!(dict.add_actor_file("actors.tsv", ACTORS).is_empty());
+    let errors = dict.add_verb_file("verbs.tsv", verbs);
+    assert!(errors.is_empty(), "{errors:?}");
+    Coder::new(dict)
+}
+
+/// (source, code, target) of every event not negated, sorted.
+fn code(coder: &Coder, text: &str) -> Vec<(String, String, String)> {
+    let article = Article {
+        doc_id: dyad_core::doc_id("test", text.as_bytes()),
+        source: "test".into(),
+        text: text.into(),
+        paragraphs: vec![dyad_core::Span::new(0, text.len())],
+        ..Default::default()
+    };
+    let mut out: Vec<_> = coder
+        .code(&dyad_nlp::annotate(article))
+        .events
+        .iter()
+        .filter(|e| !e.negated)
+        .map(|e| {
+            (e.source.code.clone(), e.cameo.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn t(s: &str, c: &str, g: &str) -> (String, String, String) {
+    (s.into(), c.into(), g.into())
+}
+
+#[test]
+fn a_compound_pattern_needs_a_compound_actor_and_beats_a_single_word() {
+    let c = coder(
+        "block\tDELAY\t120\nverb\tDELAY\tadjourn\t-\tadjourn; adjourned\n\
+pattern\tDELAY\t120\t% *\tt\npattern\tDELAY\t161\t* talk\tt\n",
+    );
+    // "% *": the two parties of the compound subject, each towards the other, even
+    // though "* talk" also matches
+    assert_eq!(
+        code(&c, "Alderia and Borvia adjourned their talks with Corland."),
+        vec![t("ALD", "120", "BOR"), t("BOR", "120", "ALD")]
+    );
+    // one actor is no compound: the single-word pattern
+    assert_eq!(code(&c, "Alderia adjourned its talks with Corland."), vec![t("ALD", "161", "COR")]);
+}
