@@ -38,31 +38,46 @@ pub fn word_matches(p: &str, w: &str) -> bool {
     p.len() >= 3 && matches!(rest, "s" | "es" | "ed" | "d" | "ing")
 }
 
+/// Words that may stand between the words of a noun group: adjectives and participles
+/// used as adjectives stack before a noun ("new *global* economic relations"); a noun
+/// does not, it makes another compound ("economic *trade* relations" are trade relations).
+fn noun_modifier(words: &Words, k: usize) -> bool {
+    let w = &words.words[k];
+    !w.punct && w.tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS" | "VBN"))
+}
+
 /// Length in words of a match of `atoms` starting at word `i`, if they match there.
+/// The words of a noun group (`{NEW &TIETYPES RELATIONS}`, several atoms) belong to one
+/// noun phrase: other modifiers of its noun may stand between them.
 fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Option<usize> {
     let mut j = i;
-    for a in atoms {
-        match a {
-            Atom::Word(p) => {
-                if j >= words.len() || !word_matches(p, words.norm(j)) {
-                    return None;
-                }
-                j += 1;
-            }
-            Atom::Synset(name) => {
-                let phrases = dict.verbs.synsets.get(name)?;
-                let n = phrases
-                    .iter()
-                    .filter(|ph| {
-                        ph.iter().enumerate().all(|(k, pw)| j + k < words.len() && word_matches(pw, words.norm(j + k)))
-                    })
-                    .map(Vec::len)
-                    .max()?;
-                j += n;
-            }
+    for (n, a) in atoms.iter().enumerate() {
+        if n > 0 {
+            j = (j..words.len())
+                .take_while(|&k| k == j || noun_modifier(words, k - 1))
+                .take(3)
+                .find(|&k| atom_len(words, a, k, dict).is_some())?;
         }
+        j += atom_len(words, a, j, dict)?;
     }
     Some(j - i)
+}
+
+/// Length in words of a match of one atom at word `j`.
+fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<usize> {
+    match a {
+        Atom::Word(p) => (j < words.len() && word_matches(p, words.norm(j))).then_some(1),
+        Atom::Synset(name) => dict
+            .verbs
+            .synsets
+            .get(name)?
+            .iter()
+            .filter(|ph| {
+                ph.iter().enumerate().all(|(k, pw)| j + k < words.len() && word_matches(pw, words.norm(j + k)))
+            })
+            .map(Vec::len)
+            .max(),
+    }
 }
 
 /// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is

@@ -58,3 +58,15 @@ pattern\tDELAY\t120\t% *\tt\npattern\tDELAY\t161\t* talk\tt\n",
     // one actor is no compound: the single-word pattern
     assert_eq!(code(&c, "Alderia adjourned its talks with Corland."), vec![t("ALD", "161", "COR")]);
 }
+
+#[test]
+fn adjectives_may_stand_between_the_words_of_a_noun_group() {
+    let c = coder(
+        "synset\t&SECTOR\tfinancial; military\nblock\tEND\t161\nverb\tEND\tsever\t-\tsever; severed\n\
+pattern\tEND\t1621\t* {lasting &SECTOR links}\tt\n",
+    );
+    // "lasting ... financial links": another adjective of the noun may stand between
+    assert_eq!(code(&c, "Alderia severed lasting secret financial links with Borvia."), vec![t("ALD", "1621", "BOR")]);
+    // a noun between makes another compound (banking links), not the group's
+    assert_eq!(code(&c, "Alderia severed lasting financial banking links with Borvia."), vec![t("ALD", "161", "BOR")]);
+}
