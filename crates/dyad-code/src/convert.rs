@@ -490,7 +490,7 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
             _ => (t, None),
         };
         let code = code.map(clean_code);
-        if let Some(p) = rest.strip_prefix('-') {
+        if let Some(p) = pattern_body(rest) {
             let p = p.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
             if !p.contains('*') {
                 stats.skipped_roles += 1; // a pattern without its verb cannot be placed
@@ -552,6 +552,13 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
     out
 }
 
+/// The pattern of a verb-block line, without its leading dash. The dash only lists a
+/// pattern: a line with the verb marker '*' and no dash ("* (TO QUESTION) [110]") is
+/// one too, as no verb is spelt with '*'.
+fn pattern_body(line: &str) -> Option<&str> {
+    line.strip_prefix('-').or_else(|| line.contains('*').then_some(line))
+}
+
 /// (block, pattern words) that a Phoenix verb block lists more than once with different
 /// codes: the comments of such lines name the verb each was written for.
 fn ambiguous_patterns(text: &str) -> HashSet<(String, String)> {
@@ -573,7 +580,7 @@ fn ambiguous_patterns(text: &str) -> HashSet<(String, String)> {
             block = Some(head.split('[').next().unwrap_or(head).trim().to_string());
             continue;
         }
-        let (Some(b), Some(rest)) = (block.as_ref(), t.strip_prefix('-')) else { continue };
+        let (Some(b), Some(rest)) = (block.as_ref(), pattern_body(t)) else { continue };
         let (p, code) = match (rest.rfind('['), rest.rfind(']')) {
             (Some(a), Some(z)) if a < z => (&rest[..a], clean_code(&rest[a + 1..z])),
             _ => (rest, "---".to_string()),

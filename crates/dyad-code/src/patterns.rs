@@ -124,11 +124,20 @@ fn reversed_from(words: &Words, from: usize, end: usize) -> usize {
 }
 
 /// "welcomed his decision to pardon": the infinitive marker is not the preposition of a
-/// pattern's bare "(to)" ("welcomed him to Paris").
-fn infinitive_for_preposition(words: &Words, atoms: &[Atom], i: usize) -> bool {
+/// pattern's bare "(to)" ("welcomed him to Paris"), unless the pattern spells the
+/// infinitive itself, its next element the verb after "to" ("* (TO QUESTION)").
+fn infinitive_for_preposition(
+    words: &Words,
+    atoms: &[Atom],
+    next: Option<&Elem>,
+    i: usize,
+    dict: &Dictionaries,
+) -> bool {
+    let spelt = matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some());
     matches!(atoms, [Atom::Word(w)] if w == "to")
         && words.norm(i) == "to"
         && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB")
+        && !spelt
 }
 
 /// The name of a month or a day, which makes a phrase after a preposition a time.
@@ -164,7 +173,10 @@ pub fn match_pattern(
             Elem::Seq(atoms) => {
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
-                    .filter(|&i| !opens_time_phrase(words, i) && !infinitive_for_preposition(words, atoms, i))
+                    .filter(|&i| {
+                        !opens_time_phrase(words, i)
+                            && !infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
+                    })
                     .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))
                     .filter(|&(i, _)| k > 0 || reversed_from(words, verb.end, i) == usize::MAX)?;
                 m.words.push(at..at + n);

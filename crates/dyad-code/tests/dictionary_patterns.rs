@@ -70,3 +70,14 @@ pattern\tEND\t1621\t* {lasting &SECTOR links}\tt\n",
     // a noun between makes another compound (banking links), not the group's
     assert_eq!(code(&c, "Alderia severed lasting financial banking links with Borvia."), vec![t("ALD", "161", "BOR")]);
 }
+
+#[test]
+fn a_pattern_line_without_its_dash_is_read_and_may_spell_an_infinitive() {
+    let phoenix = "####### VERB PATTERNS #######\n--- START [---] ---\nSTART\n* (TO DOUBT) [110]\n";
+    let mut stats = dyad_code::convert::ConvertStats::default();
+    let verbs = dyad_code::convert::phoenix_verbs(phoenix, "test", &mut stats);
+    assert!(verbs.contains("pattern\tSTART\t110\t* (to doubt)"), "{verbs}");
+    let c = coder(&verbs);
+    // "to" before a verb is the pattern's own infinitive marker, not a stray preposition
+    assert_eq!(code(&c, "Alderia started to doubt its alliance with Borvia."), vec![t("ALD", "110", "BOR")]);
+}
