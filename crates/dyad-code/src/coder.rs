@@ -484,6 +484,7 @@ impl Coder {
                     && !attribution_verb(w, mentions, i)
                     && !after_person(w, mentions, i)
                     && !after_modal(w, i)
+                    && !(form.form == Form::Third && predicate_after_subject(w, mentions, i + n))
             }) {
                 Some(format!("tagged {}", t.as_str()))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
@@ -2143,6 +2144,20 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// subject pronoun) is the person's act; names do not head noun compounds the way
 /// "government forces" does, and the tagger often reads "meets" or "talks" there as
 /// plural nouns.
+/// "Ethiopia departs from Libya": an -s form (ending at `end`) right after the actor that
+/// opens the sentence, followed by a preposition, a determiner or another actor, with no
+/// finite verb after it up to the next comma, is that actor's verb, whatever the tagger
+/// says (a plural noun there would need a verb of its own: "Ethiopia talks in Geneva
+/// collapsed").
+fn predicate_after_subject(w: &Words, ms: &[Mention], end: usize) -> bool {
+    let Some(start) = end.checked_sub(1) else { return false };
+    let subject = ms.iter().any(|m| m.words.start == 0 && m.words.end == start && !m.location);
+    let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
+        || ms.iter().any(|m| m.words.start == end);
+    let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
+    subject && opens_object && !verb_later
+}
+
 fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {
     i > 0
         && (SUBJECT_PRONOUNS.contains(&w.norm(i - 1))

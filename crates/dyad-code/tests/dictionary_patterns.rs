@@ -81,3 +81,9 @@ fn a_pattern_line_without_its_dash_is_read_and_may_spell_an_infinitive() {
     // "to" before a verb is the pattern's own infinitive marker, not a stray preposition
     assert_eq!(code(&c, "Alderia started to doubt its alliance with Borvia."), vec![t("ALD", "110", "BOR")]);
 }
+
+#[test]
+fn an_s_form_after_the_opening_actor_is_its_verb() {
+    let c = coder("block\tLEAVE\t040\nverb\tLEAVE\tdepart\t-\tdepart; departs; departed\n");
+    assert_eq!(code(&c, "Alderia departs from Borvia after a long summit."), vec![t("ALD", "040", "BOR")]);
+}

@@ -190,6 +190,9 @@ pub fn score(coder: &Coder, records: &[Record], verbose: bool) -> Scores {
                     for (_, v) in &t.verbs {
                         lines.push(format!("      verb {v}"));
                     }
+                    for (span, why) in &t.not_verbs {
+                        lines.push(format!("      not a verb {:?}: {why}", span.slice(&r.text)));
+                    }
                     if let Some(d) = &t.discarded {
                         lines.push(format!("      discarded: {d}"));
                     }
