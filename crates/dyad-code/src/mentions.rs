@@ -585,6 +585,26 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
                 && between.clone().all(|i| !words.words[i].punct)
                 && (words.norm(m.words.end) != "in" || between.clone().all(|i| REGION_WORDS.contains(&words.norm(i))))
         });
+        // "activists of Amnesty International": a role of a named organisation is that
+        // organisation's role, its whole code (NGM + OPP), with or without a country
+        let of_org = target.filter(|&j| {
+            words.norm(ms[k].words.end) == "of"
+                && (matches!(ms[j].kind, ActorKind::Org | ActorKind::Group)
+                    || (ms[j].kind != ActorKind::Agent && ms[j].code.country().is_none()))
+                && ms[j].code.as_str() != UNKNOWN_CODE
+        });
+        if let Some(j) = of_org {
+            let org = ms.remove(j);
+            let m = &mut ms[k];
+            let role = m.code.as_str().to_string();
+            m.code = org.code.with_role(&role);
+            m.entry.push_str(&format!(" + of {}", org.entry));
+            m.words.end = org.words.end;
+            m.span = m.span.cover(org.span);
+            m.location = false;
+            k += 1;
+            continue;
+        }
         if let Some(country) = target.and_then(|j| ms[j].code.country().map(str::to_string)) {
             // "protesters in Mombasa": the place stays a place (where it happened); after
             // "of"/"from" it only says whose the role is and joins the mention

@@ -7,7 +7,10 @@ use dyad_core::Article;
 
 const ACTORS: &str = "ALDERIA\tcountry\tALD\tAlderia\ttest\n\
 BORVIA\tcountry\tBOR\tBorvia\ttest\n\
-CORLAND\tcountry\tCOR\tCorland\ttest\n";
+CORLAND\tcountry\tCOR\tCorland\ttest\n\
+VERDANT_WATCH\torg\tNGO\tVerdant Watch\ttest\n\
+GREEN_LEAGUE\torg\tALDPTY\tGreen League\ttest\n\
+AGENT_OPP\tagent\tOPP\tactivist; activists\ttest\n";
 
 fn coder(verbs: &str) -> Coder {
     let mut dict = Dictionaries::empty();
@@ -86,4 +89,14 @@ fn a_pattern_line_without_its_dash_is_read_and_may_spell_an_infinitive() {
 fn an_s_form_after_the_opening_actor_is_its_verb() {
     let c = coder("block\tLEAVE\t040\nverb\tLEAVE\tdepart\t-\tdepart; departs; departed\n");
     assert_eq!(code(&c, "Alderia departs from Borvia after a long summit."), vec![t("ALD", "040", "BOR")]);
+}
+
+#[test]
+fn a_role_of_a_named_organisation_keeps_the_whole_code() {
+    let c = coder("block\tPRAISE\t051\nverb\tPRAISE\tpraise\t-\tpraise; praised\n");
+    // an organisation without a country, and one of a country: its code, then the role
+    assert_eq!(code(&c, "The activists of Verdant Watch praised Borvia."), vec![t("NGOOPP", "051", "BOR")]);
+    assert_eq!(code(&c, "The activists of the Green League praised Borvia."), vec![t("ALDPTYOPP", "051", "BOR")]);
+    // a country still gives its country: "activists of Alderia"
+    assert_eq!(code(&c, "The activists of Alderia praised Borvia."), vec![t("ALDOPP", "051", "BOR")]);
 }
