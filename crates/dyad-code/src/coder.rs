@@ -1031,11 +1031,14 @@ impl Coder {
             if let Some(m) =
                 match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict).filter(|m| !heads_clause(m))
             {
-                // of equally specific patterns, one written for this very verb wins over
-                // one for its whole block
+                // of equally specific patterns, the one whose words cover more of the
+                // sentence ("&HYPERCURR" matching "austrian gold florin" over "&CURRENCY"
+                // matching "florin"), then one written for this very verb over one for
+                // its whole block
+                let covered = |pm: &PatternMatch| pm.words.iter().map(|r| r.len()).sum::<usize>();
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
-                    (p.specificity(), p.verb.is_some(), std::cmp::Reverse(m.reach))
-                        > (b.specificity(), b.verb.is_some(), std::cmp::Reverse(bm.reach))
+                    (p.specificity(), covered(&m), p.verb.is_some(), std::cmp::Reverse(m.reach))
+                        > (b.specificity(), covered(bm), b.verb.is_some(), std::cmp::Reverse(bm.reach))
                 };
                 if best.as_ref().is_none_or(better) {
                     best = Some((p, m));

@@ -100,3 +100,14 @@ fn a_role_of_a_named_organisation_keeps_the_whole_code() {
     // a country still gives its country: "activists of Alderia"
     assert_eq!(code(&c, "The activists of Alderia praised Borvia."), vec![t("ALDOPP", "051", "BOR")]);
 }
+
+#[test]
+fn of_equally_specific_patterns_the_one_covering_more_words_wins() {
+    let c = coder(
+        "synset\t&ARMS\trifle; rifles\nsynset\t&HEAVY\tlong range rifles\nblock\tSHIP\t070\n\
+verb\tSHIP\tship\t-\tship; shipped\npattern\tSHIP\t072\t* &ARMS\tt\npattern\tSHIP\t190\t* &HEAVY\tt\n",
+    );
+    // "long range rifles" is matched whole by &HEAVY, only its last word by &ARMS
+    assert_eq!(code(&c, "Alderia shipped long range rifles to Borvia."), vec![t("ALD", "190", "BOR")]);
+    assert_eq!(code(&c, "Alderia shipped rifles to Borvia."), vec![t("ALD", "072", "BOR")]);
+}
