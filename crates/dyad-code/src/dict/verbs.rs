@@ -5,10 +5,13 @@
 //! - `block   NAME   CODE` — a group of synonymous verbs with a default code;
 //! - `verb    NAME   LEMMA  CODE-or-'-'  form; form; ...` — every surface form listed;
 //! - `pattern NAME   CODE   PATTERN  ORIGIN  [VERB]` — a pattern over the words around
-//!   the verb `*`: plain words, `{consecutive words}`, `(prepositional groups)`,
-//!   `&SYNSET`, `$` source actor, `+` target actor, `%` compound actor. With VERB (a
-//!   lemma of the block), only that verb takes the pattern; without, every verb of the
-//!   block does.
+//!   the verb `*`: plain words, `{noun groups}` (words of one noun phrase, in order,
+//!   adjectives allowed between them), `(prepositional groups)`, `&SYNSET`, `$`
+//!   source actor, `+` target actor, `%` compound actor (two or more actors joined by
+//!   "and", "or" or commas). With VERB (a lemma of the block), only that verb takes the
+//!   pattern; without, every verb of the block does. Of the patterns that match, the
+//!   most specific wins (a word of a group or sequence counts 2, a compound 3, an
+//!   actor 1), then the one whose words cover more of the sentence.
 //!
 //! - `transform VERB  X Y CODE  X Y CODE  ORIGIN` — an event governed by VERB (its
 //!   lemma) is replaced: `say  a b 190  a b 015` reads "when a says that a attacked
