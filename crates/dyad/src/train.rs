@@ -75,6 +75,10 @@ pub enum TrainCommand {
         /// (a tagger trained on the other half of the documents) or off
         #[arg(long, default_value = "jackknife", value_parser = ["jackknife", "off"])]
         history: String,
+        /// Whether the tagger learns a second pass over each document that sees
+        /// what the first said about the other occurrences of each word (on, off)
+        #[arg(long, default_value = "on", value_parser = ["on", "off"])]
+        aggregate: String,
     },
 }
 
@@ -95,9 +99,12 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Summary> {
             step,
             prune,
             history,
+            aggregate,
         } => {
             let history = if history == "off" { HistorySource::Off } else { HistorySource::Jackknife };
-            let opts = Options { epochs, seed: seed.first().copied().unwrap_or(1), min_count, step, history };
+            let aggregate = aggregate == "on";
+            let opts =
+                Options { epochs, seed: seed.first().copied().unwrap_or(1), min_count, step, history, aggregate };
             let setup = NerSetup { corpora: &corpora, uner_hold_out, seeds: &seed, prune };
             ner(&data, &actors, &out, &setup, &opts)
         }

@@ -243,6 +243,8 @@ const T_T12: u64 = 41;
 const T_T1_W0: u64 = 42;
 const T_T1_SH0: u64 = 43;
 const T_HISTORY: u64 = 44;
+const T_AGG: u64 = 45;
+const T_AGG_LONG: u64 = 46;
 
 /// Sentence-level inputs to the static features, owned by the caller and reused.
 #[derive(Default)]
@@ -451,6 +453,96 @@ impl PredictionHistory {
     }
 }
 
+/// What a first pass over the whole document said about each capitalised word
+/// (the two-stage "prediction aggregation" of Ratinov and Roth 2009): per word
+/// key, how often the first pass tagged it O, PER, ORG, LOC and MISC, and how
+/// often it stood inside a name of two words or more, per label. A second pass
+/// sees, for each word, what the first said about its other occurrences, before
+/// and after it ("Clinton" in a headline, "Bill Clinton" three sentences later).
+#[derive(Default)]
+pub struct DocAggregate {
+    counts: HashMap<u64, [u16; AGG_SLOTS], BuildHasherDefault<IdHasher>>,
+}
+
+/// O and the four labels, then per label the first, inner and last word of a longer name.
+const AGG_SLOTS: usize = 17;
+
+/// At most one aggregate feature per class and one per label of a longer name.
+pub const MAX_AGG_FEATURES: usize = AGG_SLOTS;
+
+/// The aggregate's classes of a word tagged `t` in a sentence tagged `tags`:
+/// the class (0 for O, 1 + label) and, for a word inside a name of two words or
+/// more, 5 + its label.
+#[inline]
+fn agg_classes(t: u8) -> (usize, Option<usize>) {
+    match super::model::untag(t) {
+        None => (0, None),
+        Some((label, pos)) => (label + 1, (pos != super::model::U).then_some(5 + 3 * label + pos as usize)),
+    }
+}
+
+impl DocAggregate {
+    pub fn clear(&mut self) {
+        self.counts.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Count the first pass's tags of a sentence's capitalised words.
+    pub fn record(&mut self, info: &[WordInfo], tags: &[u8]) {
+        for (w, &t) in info.iter().zip(tags) {
+            if w.flags & CAP_INIT != 0 {
+                let c = self.counts.entry(w.lower).or_insert([0; AGG_SLOTS]);
+                let (class, long) = agg_classes(t);
+                c[class] = c[class].saturating_add(1);
+                if let Some(l) = long {
+                    c[l] = c[l].saturating_add(1);
+                }
+            }
+        }
+    }
+
+    /// The aggregate features of a word the first pass tagged `own` (its own
+    /// occurrence left out) into `out`; how many.
+    #[inline]
+    pub fn features(&self, info: &WordInfo, own: u8, context: u64, out: &mut [u64; MAX_AGG_FEATURES]) -> usize {
+        if info.flags & CAP_INIT == 0 || self.counts.is_empty() {
+            return 0;
+        }
+        let Some(&all) = self.counts.get(&info.lower) else { return 0 };
+        let mut c = all;
+        let (class, long) = agg_classes(own);
+        c[class] = c[class].saturating_sub(1);
+        if let Some(l) = long {
+            c[l] = c[l].saturating_sub(1);
+        }
+        let total: u32 = c[..5].iter().map(|&x| x as u32).sum();
+        let mut n = 0;
+        for (class, &k) in c[..5].iter().enumerate() {
+            if k > 0 {
+                let share = if k as u32 == total {
+                    3
+                } else if 2 * k as u32 >= total {
+                    2
+                } else {
+                    1
+                };
+                out[n] = feat2(T_AGG, class as u64, share | context << 2);
+                n += 1;
+            }
+        }
+        for (slot, &k) in c[5..].iter().enumerate() {
+            if k > 0 {
+                out[n] = feat(T_AGG_LONG, slot as u64);
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,6 +597,30 @@ mod tests {
         assert_ne!(h.features(&info[0], 1, &mut out), 0);
         h.clear();
         assert_eq!(h.features(&info[0], 0, &mut out), 0, "a new document");
+    }
+
+    #[test]
+    fn document_aggregate_leaves_out_the_word_itself() {
+        use super::super::model::{tag, B, L, U};
+        let head: Vec<WordInfo> = ["CLINTON", "WINS"].iter().map(|w| WordInfo::of(w)).collect();
+        let body: Vec<WordInfo> = ["Bill", "Clinton", "won", "."].iter().map(|w| WordInfo::of(w)).collect();
+        let mut a = DocAggregate::default();
+        let mut out = [0u64; MAX_AGG_FEATURES];
+        assert_eq!(a.features(&head[0], 0, 0, &mut out), 0, "nothing recorded");
+        a.record(&head, &[0, 0]);
+        assert_eq!(a.features(&head[0], 0, 0, &mut out), 0, "its only occurrence is its own");
+        a.record(&body, &[tag(0, B), tag(0, L), 0, 0]);
+        // the headline word sees the body's PER, last word of a longer name
+        assert_eq!(a.features(&head[0], 0, 2, &mut out), 2);
+        let from_head = out[..2].to_vec();
+        // the body's word sees the headline's O, and nothing of its own
+        assert_eq!(a.features(&body[1], tag(0, L), 0, &mut out), 1);
+        assert!(!from_head.contains(&out[0]));
+        assert_eq!(a.features(&body[2], 0, 0, &mut out), 0, "lowercase words have none");
+        a.record(&head[..1], &[tag(0, U)]);
+        assert_eq!(a.features(&head[0], 0, 0, &mut out), 2, "PER every time, and in a longer name");
+        a.clear();
+        assert!(a.is_empty());
     }
 
     #[test]

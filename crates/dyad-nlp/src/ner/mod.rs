@@ -82,16 +82,12 @@ pub fn entities_with(m: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Enti
     let mut flags = HashMap::new();
     features::doc_flags(&refs, &mut flags);
     let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
-    let mut history = features::PredictionHistory::default();
     let mut scratch = Scratch::default();
     let mut tags = Vec::new();
+    m.tag_document(&refs, &doc, &mut scratch, &mut tags);
     let mut out = Vec::new();
-    for (ws, spans) in words.iter().zip(&spans) {
-        if ws.is_empty() {
-            continue;
-        }
-        m.tag(ws, &doc, &mut history, &mut scratch, &mut tags);
-        for (s, e, l) in model::spans(&tags) {
+    for (t, spans) in tags.iter().zip(&spans) {
+        for (s, e, l) in model::spans(t) {
             let span = Span::new(spans[s].start, spans[e - 1].end);
             out.push(Entity { text: span.slice(text).to_string(), span, label: LABELS[l], actor: None });
         }
@@ -136,6 +132,23 @@ mod tests {
             tagged("The European Union and the Kremlin condemned the attack on Kyiv, Ukrainian officials said.");
         assert!(found.contains(&("Kyiv".to_string(), EntityLabel::LOC)), "{found:?}");
         assert!(found.contains(&("European Union".to_string(), EntityLabel::ORG)), "{found:?}");
+    }
+
+    #[test]
+    fn document_tagging_matches_sentence_tagging_without_repeats() {
+        // no capitalised word occurs twice, so the second pass has nothing to add
+        let m = model().expect("data/ner/model.bin loads");
+        let doc: [&[&str]; 2] = [&["Angela", "Merkel", "visited", "Paris", "."], &["It", "rained", "."]];
+        let mut tags = Vec::new();
+        m.tag_document(&doc, &|_| 0, &mut Scratch::default(), &mut tags);
+        let mut history = features::PredictionHistory::default();
+        for (words, t) in doc.iter().zip(&tags) {
+            let mut alone = Vec::new();
+            m.tag(words, &|_| 0, &mut history, &mut Scratch::default(), &mut alone);
+            assert_eq!(&alone, t);
+        }
+        m.tag_document::<&str>(&[], &|_| 0, &mut Scratch::default(), &mut tags);
+        assert!(tags.is_empty());
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! tags with a weight, and each weight as a zigzag varint of `weight / step`).
 
 use super::features::{
-    history_context, history_features, PredictionHistory, SentenceFeatures, FEATURE_VERSION, MAX_HISTORY_FEATURES,
+    history_context, history_features, DocAggregate, PredictionHistory, SentenceFeatures, WordInfo, FEATURE_VERSION,
+    MAX_AGG_FEATURES, MAX_HISTORY_FEATURES,
 };
 use super::gazetteer::{Gazetteer, GAZ_CLASSES};
 use super::table::U32Map;
@@ -132,6 +133,16 @@ pub struct Tagger {
 #[derive(Default)]
 pub struct Scratch {
     pub features: SentenceFeatures,
+    /// Per word of the document: the first pass's scores without the tag
+    /// transitions (static and history features), its word and its first tag.
+    scores: Vec<[f32; NTAGS]>,
+    info: Vec<WordInfo>,
+    first: Vec<u8>,
+    /// Per sentence: where its words start in the buffers above, and whether it
+    /// is a headline in capitals.
+    sentences: Vec<(usize, bool)>,
+    history: PredictionHistory,
+    aggregate: DocAggregate,
 }
 
 impl Tagger {
@@ -176,6 +187,19 @@ impl Tagger {
     /// was tried and is far worse: the weights are trained for greedy decoding, so
     /// a path's score sum is not a calibrated measure of the path.)
     pub fn decode(&self, f: &SentenceFeatures, history: &PredictionHistory, out: &mut Vec<u8>) {
+        let mut scores = Vec::new();
+        self.decode_keeping(f, history, &mut scores, out);
+    }
+
+    /// [`Tagger::decode`], appending each word's scores before the tag
+    /// transitions to `kept`.
+    fn decode_keeping(
+        &self,
+        f: &SentenceFeatures,
+        history: &PredictionHistory,
+        kept: &mut Vec<[f32; NTAGS]>,
+        out: &mut Vec<u8>,
+    ) {
         out.clear();
         let (mut t1, mut t2) = (START, START);
         // a word's features are fetched one word ahead of scoring it (the table is
@@ -199,6 +223,7 @@ impl Tagger {
             for &h in &earlier[..n_earlier] {
                 self.add(h, &mut scores);
             }
+            kept.push(scores);
             for h in history_features(&f.info[i], t1, t2) {
                 self.add(h, &mut scores);
             }
@@ -206,6 +231,59 @@ impl Tagger {
             out.push(t);
             t2 = t1;
             t1 = t;
+        }
+    }
+
+    /// Tag the sentences of a document in two passes: the first as [`Tagger::tag`]
+    /// does, sentence after sentence with the prediction history; the second
+    /// adds, for each capitalised word, what the first pass said about its other
+    /// occurrences in the whole document ([`DocAggregate`]), reusing the first
+    /// pass's scores, so it costs a few lookups a word. `out` gets one tag
+    /// vector per sentence.
+    pub fn tag_document<S: AsRef<str>>(
+        &self,
+        sentences: &[&[S]],
+        doc: &dyn Fn(u64) -> u8,
+        scratch: &mut Scratch,
+        out: &mut Vec<Vec<u8>>,
+    ) {
+        out.resize_with(sentences.len(), Vec::new);
+        let Scratch { features, scores, info, first, sentences: bounds, history, aggregate } = scratch;
+        scores.clear();
+        info.clear();
+        first.clear();
+        bounds.clear();
+        history.clear();
+        aggregate.clear();
+        for (words, tags) in sentences.iter().zip(out.iter_mut()) {
+            features.compute(words, &self.gaz, doc);
+            bounds.push((info.len(), features.all_caps));
+            self.decode_keeping(features, history, scores, tags);
+            history.record(&features.info, tags);
+            aggregate.record(&features.info, tags);
+            info.extend_from_slice(&features.info);
+            first.extend_from_slice(tags);
+        }
+        if aggregate.is_empty() {
+            return;
+        }
+        let mut agg = [0u64; MAX_AGG_FEATURES];
+        for (&(start, all_caps), tags) in bounds.iter().zip(out.iter_mut()) {
+            let (mut t1, mut t2) = (START, START);
+            for (i, t) in tags.iter_mut().enumerate() {
+                let w = &info[start + i];
+                let mut s = scores[start + i];
+                let n = aggregate.features(w, first[start + i], history_context(i, all_caps), &mut agg);
+                for &h in &agg[..n] {
+                    self.add(h, &mut s);
+                }
+                for h in history_features(w, t1, t2) {
+                    self.add(h, &mut s);
+                }
+                *t = best_allowed(&s, t1);
+                t2 = t1;
+                t1 = *t;
+            }
         }
     }
 

@@ -9,7 +9,8 @@
 //! marked O is not counted as a mistake (a partial label).
 
 use super::features::{
-    doc_flags, history_context, history_features, PredictionHistory, SentenceFeatures, MAX_HISTORY_FEATURES,
+    doc_flags, history_context, history_features, DocAggregate, PredictionHistory, SentenceFeatures, WordInfo,
+    MAX_AGG_FEATURES, MAX_HISTORY_FEATURES,
 };
 use super::gazetteer::Gazetteer;
 use super::model::{key32, untag, write_model, Tagger, NTAGS, START};
@@ -39,6 +40,9 @@ pub struct Options {
     pub step: f32,
     /// Where the prediction history learns from while training.
     pub history: HistorySource,
+    /// Whether the tagger learns the second pass's document aggregate (see
+    /// [`DocAggregate`]) from the jackknifed tags (with [`HistorySource::Jackknife`]).
+    pub aggregate: bool,
 }
 
 /// The tags the prediction history (see [`PredictionHistory`]) learns from in training.
@@ -51,14 +55,14 @@ pub enum HistorySource {
     /// seen. (The tagger's own tags while it trains are nearly perfect on its
     /// training data late in training, and a tagger trained on them trusts the
     /// history more than it should: CoNLL test F1 0.832 against 0.834.) Being
-    /// fixed, these history features are static, so sentences are still shuffled
-    /// across documents.
+    /// fixed, these history features (and the document aggregate made from the
+    /// same tags) are static, so sentences are still shuffled across documents.
     Jackknife,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 10, seed: 1, min_count: 2, step: 0.05, history: HistorySource::Jackknife }
+        Options { epochs: 10, seed: 1, min_count: 2, step: 0.05, history: HistorySource::Jackknife, aggregate: true }
     }
 }
 
@@ -113,15 +117,28 @@ pub fn train(
     let mut ex_offsets: Vec<usize> = vec![0];
     let mut hist_info: Vec<(u64, u64)> = Vec::new();
     let mut counts: IdMap<u32> = IdMap::default();
+    let mut aggregate = DocAggregate::default();
+    let mut agg = [0u64; MAX_AGG_FEATURES];
     for (e, ex) in examples.iter().enumerate() {
         let flags = &flags_by_doc[&ex.doc];
         sf.compute(&ex.words, &gaz, &|k| flags.get(&k).copied().unwrap_or(0));
         if e == 0 || examples[e - 1].doc != ex.doc {
             history.clear();
+            aggregate.clear();
+            if let (Some(told), true) = (&told, opts.aggregate) {
+                for (d, other) in examples.iter().enumerate().skip(e).take_while(|(_, x)| x.doc == ex.doc) {
+                    let info: Vec<WordInfo> = other.words.iter().map(|w| WordInfo::of(w)).collect();
+                    aggregate.record(&info, &told[d]);
+                }
+            }
         }
         for i in 0..ex.words.len() {
             let n_earlier = history.features(&sf.info[i], history_context(i, sf.all_caps), &mut earlier);
-            for &h in sf.of(i).iter().chain(&earlier[..n_earlier]) {
+            let n = match &told {
+                Some(told) => aggregate.features(&sf.info[i], told[e][i], history_context(i, sf.all_caps), &mut agg),
+                None => 0,
+            };
+            for &h in sf.of(i).iter().chain(&earlier[..n_earlier]).chain(&agg[..n]) {
                 raw.push(h);
                 *counts.entry(h).or_insert(0) += 1;
             }
@@ -244,7 +261,7 @@ fn jackknife_tags(
     gaz_max_len: usize,
     opts: &Options,
 ) -> Vec<Vec<u8>> {
-    let sub = Options { history: HistorySource::Off, ..*opts };
+    let sub = Options { history: HistorySource::Off, aggregate: false, ..*opts };
     let mut out: Vec<Vec<u8>> = vec![Vec::new(); examples.len()];
     for fold in 0..2u32 {
         let train_on: Vec<Example> = examples.iter().filter(|ex| ex.doc % 2 != fold).cloned().collect();
@@ -341,7 +358,14 @@ mod tests {
     fn learns_tiny_data_and_is_reproducible() {
         let ex = examples();
         let (_, gaz) = Gazetteer::build([("Paris", 0), ("London", 0)]);
-        let opts = Options { epochs: 8, seed: 7, min_count: 1, step: 0.01, history: HistorySource::Jackknife };
+        let opts = Options {
+            epochs: 8,
+            seed: 7,
+            min_count: 1,
+            step: 0.01,
+            history: HistorySource::Jackknife,
+            aggregate: true,
+        };
         let mut epochs = 0;
         let a = train(&ex, &gaz, 1, &opts, |e| {
             epochs += 1;
@@ -370,7 +394,14 @@ mod tests {
         for e in &mut ex {
             e.has_misc = false;
         }
-        let opts = Options { epochs: 2, seed: 1, min_count: 1, step: 0.01, history: HistorySource::Jackknife };
+        let opts = Options {
+            epochs: 2,
+            seed: 1,
+            min_count: 1,
+            step: 0.01,
+            history: HistorySource::Jackknife,
+            aggregate: true,
+        };
         let bytes = train(&ex, &[], 0, &opts, |_| 0.0);
         assert!(Tagger::from_bytes(&bytes).is_ok());
     }

@@ -480,19 +480,17 @@ pub fn evaluate(tagger: &Tagger, sentences: &[Labeled], labels: &[usize]) -> Sco
 pub fn evaluate_listing(tagger: &Tagger, sentences: &[Labeled], labels: &[usize], list: bool) -> Scores {
     let mut scores = Scores::default();
     let mut scratch = Scratch::default();
-    let mut tags = Vec::new();
+    let mut doc_tags = Vec::new();
     let mut flags = HashMap::new();
-    let mut history = PredictionHistory::default();
     let mut start = 0;
     while start < sentences.len() {
         let doc = sentences[start].doc;
         let end = start + sentences[start..].iter().take_while(|s| s.doc == doc).count();
         let group: Vec<&[String]> = sentences[start..end].iter().map(|s| s.words.as_slice()).collect();
         doc_flags(&group, &mut flags);
-        history.clear();
-        for s in &sentences[start..end] {
-            tagger.tag(&s.words, &|k| flags.get(&k).copied().unwrap_or(0), &mut history, &mut scratch, &mut tags);
-            let pred: Vec<_> = spans(&tags).into_iter().filter(|p| labels.contains(&p.2)).collect();
+        tagger.tag_document(&group, &|k| flags.get(&k).copied().unwrap_or(0), &mut scratch, &mut doc_tags);
+        for (s, tags) in sentences[start..end].iter().zip(&doc_tags) {
+            let pred: Vec<_> = spans(tags).into_iter().filter(|p| labels.contains(&p.2)).collect();
             let gold: Vec<_> = iob_spans(&s.labels).into_iter().filter(|g| labels.contains(&g.2)).collect();
             scores.add(&gold, &pred);
             if list && gold != pred {
