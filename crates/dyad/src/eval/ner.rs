@@ -19,6 +19,62 @@ pub struct Labeled {
     pub words: Vec<String>,
     pub labels: Vec<String>,
     pub doc: u32,
+    /// Per word, whether it touches the word before it in the text (no space
+    /// between); empty where the corpus does not say (only UNER gives its text).
+    pub glued: Vec<bool>,
+}
+
+impl Labeled {
+    /// The words as dyad's tokenizer and [`dyad_nlp::ner::words`] give them to the
+    /// tagger: a word, a hyphen and a word or number written without spaces
+    /// ("Coca - Cola" from "Coca-Cola", "al - Qaeda") are one word. Returns the
+    /// words and, per word, the index of its first corpus word.
+    pub fn tagger_words(&self) -> (Vec<String>, Vec<usize>) {
+        let n = self.words.len();
+        let alnum_start = |w: &str| w.chars().next().is_some_and(char::is_alphanumeric);
+        let glued = |i: usize| self.glued.get(i).copied().unwrap_or(false);
+        let mut words = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n);
+        let mut i = 0;
+        while i < n {
+            let start = i;
+            let mut word = self.words[i].clone();
+            if self.words[i].chars().any(char::is_alphanumeric) {
+                while i + 2 < n
+                    && self.words[i + 1] == "-"
+                    && glued(i + 1)
+                    && glued(i + 2)
+                    && alnum_start(&self.words[i + 2])
+                {
+                    word.push('-');
+                    word.push_str(&self.words[i + 2]);
+                    i += 2;
+                }
+            }
+            words.push(word);
+            starts.push(start);
+            i += 1;
+        }
+        (words, starts)
+    }
+}
+
+/// For each word of `text`'s tokenisation `words`, whether it follows the word
+/// before it without a space (false where a word is not found in order).
+fn glued_words(text: &str, words: &[String]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut pos: Option<usize> = None;
+    for w in words {
+        let from = pos.unwrap_or(0);
+        match text.get(from..).and_then(|t| t.find(w.as_str())) {
+            Some(k) => {
+                out.push(pos.is_some() && k == 0);
+                pos = Some(from + k + w.len());
+            }
+            None => out.push(false),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,11 +100,17 @@ pub fn read(path: &Path, format: Format, first_doc: u32) -> anyhow::Result<Vec<L
 pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
     let mut out = Vec::new();
     let mut doc = first_doc;
-    let mut cur = Labeled { words: Vec::new(), labels: Vec::new(), doc };
-    let flush = |cur: &mut Labeled, out: &mut Vec<Labeled>, doc: u32| {
+    let mut cur = Labeled { words: Vec::new(), labels: Vec::new(), doc, glued: Vec::new() };
+    // UNER's `# text = ` line of the sentence being read
+    let mut sent_text: Option<&str> = None;
+    let flush = |cur: &mut Labeled, out: &mut Vec<Labeled>, doc: u32, text: &mut Option<&str>| {
         if !cur.words.is_empty() {
-            out.push(std::mem::replace(cur, Labeled { words: Vec::new(), labels: Vec::new(), doc }));
+            if let Some(t) = text.take() {
+                cur.glued = glued_words(t, &cur.words);
+            }
+            out.push(std::mem::replace(cur, Labeled { words: Vec::new(), labels: Vec::new(), doc, glued: Vec::new() }));
         }
+        *text = None;
         cur.doc = doc;
     };
     for line in text.lines() {
@@ -57,11 +119,11 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
             if matches!(format, Format::WikiAnn | Format::Wnut) && !cur.words.is_empty() {
                 doc += 1;
             }
-            flush(&mut cur, &mut out, doc);
+            flush(&mut cur, &mut out, doc, &mut sent_text);
             continue;
         }
         if line.starts_with("-DOCSTART-") {
-            flush(&mut cur, &mut out, doc);
+            flush(&mut cur, &mut out, doc, &mut sent_text);
             if !out.is_empty() && out.last().is_some_and(|s| s.doc == doc) {
                 doc += 1;
             }
@@ -71,8 +133,11 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
         let (word, label) = match format {
             Format::Uner => {
                 if line.starts_with('#') {
+                    if let Some(t) = line.strip_prefix("# text = ") {
+                        sent_text = Some(t);
+                    }
                     if line.starts_with("# newdoc") {
-                        flush(&mut cur, &mut out, doc);
+                        flush(&mut cur, &mut out, doc, &mut sent_text);
                         if out.last().is_some_and(|s| s.doc == doc) {
                             doc += 1;
                         }
@@ -103,7 +168,7 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
         cur.words.push(word.to_string());
         cur.labels.push(label.to_string());
     }
-    flush(&mut cur, &mut out, doc);
+    flush(&mut cur, &mut out, doc, &mut sent_text);
     out
 }
 
@@ -313,7 +378,7 @@ fn gum_sentence(words: &[GumWord], common: &HashSet<String>, doc: u32) -> Labele
             *l = format!("{}-{label}", if j == 0 { "B" } else { "I" });
         }
     }
-    Labeled { words: words.iter().map(|w| w.form.to_string()).collect(), labels, doc }
+    Labeled { words: words.iter().map(|w| w.form.to_string()).collect(), labels, doc, glued: Vec::new() }
 }
 
 /// A WNUT17 label as one of dyad's: person is PER, location LOC, corporation
@@ -486,11 +551,15 @@ pub fn evaluate_listing(tagger: &Tagger, sentences: &[Labeled], labels: &[usize]
     while start < sentences.len() {
         let doc = sentences[start].doc;
         let end = start + sentences[start..].iter().take_while(|s| s.doc == doc).count();
-        let group: Vec<&[String]> = sentences[start..end].iter().map(|s| s.words.as_slice()).collect();
+        let joined: Vec<(Vec<String>, Vec<usize>)> = sentences[start..end].iter().map(Labeled::tagger_words).collect();
+        let group: Vec<&[String]> = joined.iter().map(|(w, _)| w.as_slice()).collect();
         doc_flags(&group, &mut flags);
         tagger.tag_document(&group, &|k| flags.get(&k).copied().unwrap_or(0), &mut scratch, &mut doc_tags);
-        for (s, tags) in sentences[start..end].iter().zip(&doc_tags) {
-            let pred: Vec<_> = spans(tags).into_iter().filter(|p| labels.contains(&p.2)).collect();
+        for ((s, tags), (_, starts)) in sentences[start..end].iter().zip(&doc_tags).zip(&joined) {
+            // names over the tagger's words, as spans of the corpus words
+            let at = |k: usize| starts.get(k).copied().unwrap_or(s.words.len());
+            let pred: Vec<_> =
+                spans(tags).into_iter().filter(|p| labels.contains(&p.2)).map(|(a, b, l)| (at(a), at(b), l)).collect();
             let gold: Vec<_> = iob_spans(&s.labels).into_iter().filter(|g| labels.contains(&g.2)).collect();
             scores.add(&gold, &pred);
             if list && gold != pred {
@@ -659,6 +728,44 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].labels, strings(&["O", "B-LOC"]));
         assert_ne!(s[0].doc, s[1].doc);
+    }
+
+    #[test]
+    fn uner_words_joined_by_hyphens_are_tagged_as_one() {
+        let uner =
+            "# newdoc id = a\n# text = The Acme-Widget plant - not the old one - uses 3-4 well-known al-Foo tools.\n\
+                    1\tThe\tO\n2\tAcme\tB-ORG\n3\t-\tI-ORG\n4\tWidget\tI-ORG\n5\tplant\tO\n6\t-\tO\n7\tnot\tO\n\
+                    8\tthe\tO\n9\told\tO\n10\tone\tO\n11\t-\tO\n12\tuses\tO\n13\t3\tO\n14\t-\tO\n15\t4\tO\n\
+                    16\twell\tO\n17\t-\tO\n18\tknown\tO\n19\tal\tB-PER\n20\t-\tI-PER\n21\tFoo\tI-PER\n22\ttools\tO\n\
+                    23\t.\tO\n";
+        let s = parse(uner, Format::Uner, 0);
+        assert_eq!(s.len(), 1);
+        let (words, starts) = s[0].tagger_words();
+        assert_eq!(
+            words,
+            strings(&[
+                "The",
+                "Acme-Widget",
+                "plant",
+                "-",
+                "not",
+                "the",
+                "old",
+                "one",
+                "-",
+                "uses",
+                "3-4",
+                "well-known",
+                "al-Foo",
+                "tools",
+                "."
+            ])
+        );
+        assert_eq!(starts[..3], [0, 1, 4]);
+        assert_eq!(starts[12], 18);
+        // without the text, nothing is joined
+        let plain = Labeled { glued: Vec::new(), ..s[0].clone() };
+        assert_eq!(plain.tagger_words().0, plain.words);
     }
 
     #[test]
