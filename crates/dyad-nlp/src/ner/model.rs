@@ -272,8 +272,16 @@ impl Tagger {
             let (mut t1, mut t2) = (START, START);
             for (i, t) in tags.iter_mut().enumerate() {
                 let w = &info[start + i];
-                let mut s = scores[start + i];
                 let n = aggregate.features(w, first[start + i], history_context(i, all_caps), &mut agg);
+                let before = |k: usize| if i >= k { first[start + i - k] } else { START };
+                if n == 0 && (t1, t2) == (before(1), before(2)) {
+                    // nothing new since the first pass: its tag stands
+                    *t = first[start + i];
+                    t2 = t1;
+                    t1 = *t;
+                    continue;
+                }
+                let mut s = scores[start + i];
                 for &h in &agg[..n] {
                     self.add(h, &mut s);
                 }
