@@ -145,8 +145,26 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     dyad_pipeline::parse_date(s)
 }
 
+/// The report commands (eval, bench, train, dict) print with `println!`, which panics when
+/// the reader has gone (`dyad eval plover | head -1`); like other Unix tools they then end
+/// quietly by SIGPIPE. The streaming commands handle a closed stdout themselves and still
+/// print their summary.
+fn end_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up before any thread exists; SIG_DFL is a valid disposition
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(
+        cli.command,
+        Command::Eval { .. } | Command::Bench { .. } | Command::Train { .. } | Command::Dict { .. }
+    ) {
+        end_quietly_on_closed_pipe();
+    }
     let result = match cli.command {
         Command::Code { input, explain, dicts } => pipeline::run(&input, pipeline::Stage::Code { explain }, &dicts),
         Command::Extract { input } => pipeline::run(&input, pipeline::Stage::Extract, &[]),

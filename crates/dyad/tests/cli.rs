@@ -296,3 +296,29 @@ fn warc_archives_are_coded_record_by_record() {
     let sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
     assert!(sources.contains(&"DEU") && sources.contains(&"CHNMIL"), "{sources:?}");
 }
+
+/// A report command whose reader goes away (`dyad dict check ... | head -1`) ends quietly,
+/// by SIGPIPE as other Unix tools do, instead of panicking on the failed print.
+#[cfg(unix)]
+#[test]
+fn a_report_to_a_closed_pipe_ends_without_a_panic() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("empty.tsv");
+    std::fs::write(&file, "# nothing yet\n").unwrap();
+    let file = file.display().to_string();
+    let mut args = vec!["dict".to_string(), "check".to_string()];
+    args.extend(std::iter::repeat_n(file, 3000));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run dyad");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?} {stderr}", out.status);
+}
