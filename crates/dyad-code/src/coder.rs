@@ -1021,7 +1021,9 @@ impl Coder {
         });
         let opener = w.norm(window.end);
         let names_opener = |p: &Pattern| {
-            p.after.iter().any(|e| matches!(e, Elem::Seq(a) if matches!(a.first(), Some(Atom::Word(x)) if x == opener)))
+            p.after
+                .iter()
+                .any(|e| matches!(e, Elem::Seq(a) if matches!(a.first(), Some(Atom::Word(x, _)) if x == opener)))
         };
         for p in block.patterns.iter().filter(takes) {
             let win = match &past_opener {

@@ -6,6 +6,7 @@ use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
 use crate::mentions::Mention;
 use crate::sentence::Words;
+use crate::words::FastMap;
 use dyad_core::calendar::{month_number, weekday};
 use std::ops::Range;
 
@@ -46,6 +47,37 @@ fn noun_modifier(words: &Words, k: usize) -> bool {
     !w.punct && w.tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS" | "VBN"))
 }
 
+/// A synset's phrases as word ids, by their first word.
+#[derive(Debug, Default)]
+pub struct SynsetIndex {
+    by_first: FastMap<u32, Vec<Box<[u32]>>>,
+    /// A phrase of no words (a lone "-" or "_") matches anywhere, taking no words.
+    has_empty: bool,
+}
+
+impl SynsetIndex {
+    pub fn insert(&mut self, ids: &[u32]) {
+        match ids.split_first() {
+            Some((&first, rest)) => self.by_first.entry(first).or_default().push(rest.into()),
+            None => self.has_empty = true,
+        }
+    }
+
+    /// The length of the longest phrase matching at word `j` (each word as
+    /// [`word_matches`] allows).
+    fn longest_at(&self, words: &Words, j: usize) -> Option<usize> {
+        let mut best = self.has_empty.then_some(0);
+        for id in words.forms_at(j) {
+            for rest in self.by_first.get(&id).into_iter().flatten() {
+                if rest.iter().enumerate().all(|(k, &pw)| words.matches_id(j + 1 + k, pw)) {
+                    best = best.max(Some(1 + rest.len()));
+                }
+            }
+        }
+        best
+    }
+}
+
 /// Length in words of a match of `atoms` starting at word `i`, if they match there.
 /// The words of a noun group (`{NEW &TIETYPES RELATIONS}`, several atoms) belong to one
 /// noun phrase: other modifiers of its noun may stand between them.
@@ -66,17 +98,8 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
 /// Length in words of a match of one atom at word `j`.
 fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<usize> {
     match a {
-        Atom::Word(p) => (j < words.len() && word_matches(p, words.norm(j))).then_some(1),
-        Atom::Synset(name) => dict
-            .verbs
-            .synsets
-            .get(name)?
-            .iter()
-            .filter(|ph| {
-                ph.iter().enumerate().all(|(k, pw)| j + k < words.len() && word_matches(pw, words.norm(j + k)))
-            })
-            .map(Vec::len)
-            .max(),
+        Atom::Word(_, id) => words.matches_id(j, *id).then_some(1),
+        Atom::Synset(_, slot) => dict.verbs.synset_index.get(*slot as usize)?.longest_at(words, j),
     }
 }
 
@@ -134,7 +157,7 @@ fn infinitive_for_preposition(
     dict: &Dictionaries,
 ) -> bool {
     let spelt = matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some());
-    matches!(atoms, [Atom::Word(w)] if w == "to")
+    matches!(atoms, [Atom::Word(w, _)] if w == "to")
         && words.norm(i) == "to"
         && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB")
         && !spelt

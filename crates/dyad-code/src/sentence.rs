@@ -1,7 +1,7 @@
 //! A sentence as the coder sees it: normalised words with their byte spans, and
 //! the parenthetical regions (between dashes or brackets) that clauses skip over.
 
-use crate::words::{normalize_word, Vocab};
+use crate::words::{normalize_word, Vocab, UNKNOWN};
 use dyad_core::{PosTag, Sentence, Span, TokenKind};
 
 #[derive(Clone, Debug)]
@@ -28,11 +28,18 @@ pub struct Words {
     /// Sorted vocabulary ids of every word and of each base form a pattern word
     /// could have for it ("attacks" -> attack, "ties" -> tie, tiy...).
     present: Vec<u32>,
+    /// By word: the vocabulary ids of the pattern words that match it (as
+    /// [`crate::patterns::word_matches`] allows), padded with [`UNKNOWN`].
+    forms: Vec<[u32; MAX_FORMS]>,
 }
 
+/// A word has at most four base forms: itself and three stems ("parties": partie,
+/// parti, party; "offing": off, offe).
+const MAX_FORMS: usize = 4;
+
 /// Call `f` with each pattern word that matches `w` under regular inflection: `w`
-/// itself, `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e.
-/// `buf` holds the forms that are not slices of `w`.
+/// itself, `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
+/// (keeping a letter before the ending). `buf` holds the forms that are not slices of `w`.
 fn for_each_base_form(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     f(w);
     for suffix in ["s", "es", "ed", "d", "ing"] {
@@ -41,7 +48,7 @@ fn for_each_base_form(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
         }
     }
     for (suffix, ending) in [("ies", 'y'), ("ing", 'e')] {
-        if let Some(stem) = w.strip_suffix(suffix) {
+        if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             buf.clear();
             buf.push_str(stem);
             buf.push(ending);
@@ -133,13 +140,35 @@ impl Words {
         let ids = words.iter().map(|w| w.id).collect();
         let regions = find_regions(&words);
         let mut present: Vec<u32> = Vec::with_capacity(words.len() * 2);
+        let mut forms = Vec::with_capacity(words.len());
         let mut buf = String::new();
         for w in &words {
-            for_each_base_form(&w.norm, &mut buf, |b| present.push(vocab.get(b)));
+            let mut these = [UNKNOWN; MAX_FORMS];
+            let mut n = 0;
+            for_each_base_form(&w.norm, &mut buf, |b| {
+                let id = vocab.get(b);
+                if id != UNKNOWN && n < MAX_FORMS {
+                    these[n] = id;
+                    n += 1;
+                }
+            });
+            present.extend_from_slice(&these[..n]);
+            forms.push(these);
         }
         present.sort_unstable();
         present.dedup();
-        Words { words, ids, regions, present }
+        Words { words, ids, regions, present, forms }
+    }
+
+    /// The vocabulary ids of the pattern words that match word `i` (none past the end).
+    pub fn forms_at(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        self.forms.get(i).into_iter().flatten().copied().filter(|&id| id != UNKNOWN)
+    }
+
+    /// Does word `i` match the pattern word with vocabulary id `id` (as
+    /// [`crate::patterns::word_matches`] allows)? False past the end.
+    pub fn matches_id(&self, i: usize, id: u32) -> bool {
+        id != UNKNOWN && self.forms.get(i).is_some_and(|f| f.contains(&id))
     }
 
     /// Could a pattern word with this id match some word of the sentence (as
@@ -235,4 +264,48 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patterns::word_matches;
+    use dyad_core::{Token, TokenKind};
+
+    /// Words of a text split at spaces, untagged.
+    fn words_of(text: &str, vocab: &Vocab) -> Words {
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for part in text.split(' ') {
+            tokens.push(Token { span: Span::new(start, start + part.len()), kind: TokenKind::Word });
+            start += part.len() + 1;
+        }
+        let sentence = Sentence { span: Span::new(0, text.len()), tokens, tags: Vec::new() };
+        Words::new(text, &sentence, vocab)
+    }
+
+    #[test]
+    fn word_ids_match_as_pattern_words_do() {
+        let pattern_words = [
+            "attack", "attacks", "attacke", "party", "parti", "partie", "y", "e", "strike", "strik", "ing", "ies",
+            "off", "offe", "of", "aid", "aide", "war", "tie", "ti", "tiy", "s", "es", "ed", "d", "bed", "be", "sing",
+            "sin",
+        ];
+        let text =
+            "attacks attacked attacking parties ies ing ties striking strikes bed beds sing singing offing aide \
+                    aided war warring y e s es";
+        let mut vocab = Vocab::default();
+        let ids: Vec<u32> = pattern_words.iter().map(|p| vocab.intern(p)).collect();
+        let w = words_of(text, &vocab);
+        for (i, word) in text.split(' ').enumerate() {
+            for (p, &id) in pattern_words.iter().zip(&ids) {
+                assert_eq!(w.matches_id(i, id), word_matches(p, word), "{p:?} against {word:?}");
+                if w.matches_id(i, id) {
+                    assert!(w.may_contain(id));
+                }
+            }
+        }
+        assert!(!w.matches_id(w.len(), ids[0]));
+        assert!(!w.matches_id(0, UNKNOWN));
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 /// A fast hash with a fixed seed for the coder's lookups by word and word id (std's
 /// SipHash resists flooding, which dictionary words and sentence tokens do not need).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Lower-case a word and fold typographic apostrophes; hyphens and underscores
 /// separate words and are handled by [`phrase_words`].

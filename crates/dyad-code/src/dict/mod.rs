@@ -7,11 +7,12 @@ pub mod actors;
 pub mod cameo;
 pub mod verbs;
 
+use crate::patterns::SynsetIndex;
 use crate::words::{phrase_words, PhraseIndex, Vocab};
 use actors::{parse_actor_file, ActorEntry, ActorKind, DictError};
 use cameo::CameoTable;
 use std::collections::HashMap;
-use verbs::{parse_verb_file, Pattern, Transform, VerbBlock, VerbForm};
+use verbs::{parse_verb_file, Atom, Elem, Pattern, Transform, VerbBlock, VerbForm};
 
 /// The files compiled into dyad, in load order (later files override earlier ones).
 pub const EMBEDDED_ACTOR_FILES: &[(&str, &str)] = &[
@@ -40,6 +41,11 @@ pub struct Verbs {
     pub index: PhraseIndex<VerbForm>,
     /// synset name -> phrases (normalised words)
     pub synsets: HashMap<String, Vec<Vec<String>>>,
+    /// The synsets' phrases as word ids, by the slot patterns refer to them by.
+    pub synset_index: Vec<SynsetIndex>,
+    /// synset name -> slot in `synset_index` (a name a pattern uses before any file
+    /// defines it gets an empty slot)
+    pub synset_slots: HashMap<String, u32>,
     /// Events governed by other verbs that the pair replaces; later files first.
     pub transforms: Vec<Transform>,
 }
@@ -79,6 +85,8 @@ impl Dictionaries {
                 blocks: Vec::new(),
                 index: PhraseIndex::default(),
                 synsets: HashMap::new(),
+                synset_index: Vec::new(),
+                synset_slots: HashMap::new(),
                 transforms: Vec::new(),
             },
             cameo: CameoTable::parse(EMBEDDED_CAMEO).expect("embedded cameo.tsv is valid"),
@@ -146,13 +154,27 @@ impl Dictionaries {
     pub fn add_verb_file(&mut self, name: &str, text: &str) -> Vec<DictError> {
         let (file, errors) = parse_verb_file(name, text);
         for (sname, phrases) in file.synsets {
+            let slot = self.synset_slot(&sname);
             let list = self.verbs.synsets.entry(sname).or_default();
-            list.extend(phrases.iter().map(|p| phrase_words(p)));
+            for words in phrases.iter().map(|p| phrase_words(p)) {
+                let ids: Vec<u32> = words.iter().map(|w| self.vocab.intern(w)).collect();
+                self.verbs.synset_index[slot as usize].insert(&ids);
+                list.push(words);
+            }
         }
         // A block with the name of an existing one extends it: its patterns join.
         let mut remap = Vec::with_capacity(file.blocks.len());
         for mut b in file.blocks {
             for p in &mut b.patterns {
+                for atom in p.before.iter_mut().chain(p.after.iter_mut()).flat_map(|e| match e {
+                    Elem::Seq(atoms) => atoms.as_mut_slice(),
+                    _ => &mut [],
+                }) {
+                    match atom {
+                        Atom::Word(w, id) => *id = self.vocab.intern(w),
+                        Atom::Synset(name, slot) => *slot = self.synset_slot(name),
+                    }
+                }
                 p.needs = p
                     .literal_words()
                     .map(|w| w.to_string())
@@ -188,6 +210,17 @@ impl Dictionaries {
             self.verbs.index.insert(&ids, form);
         }
         errors
+    }
+
+    /// The slot of the synset `name` in `verbs.synset_index`, made empty if new.
+    fn synset_slot(&mut self, name: &str) -> u32 {
+        if let Some(&slot) = self.verbs.synset_slots.get(name) {
+            return slot;
+        }
+        let slot = self.verbs.synset_index.len() as u32;
+        self.verbs.synset_index.push(SynsetIndex::default());
+        self.verbs.synset_slots.insert(name.to_string(), slot);
+        slot
     }
 
     pub fn entry(&self, r: EntryRef) -> &ActorEntry {

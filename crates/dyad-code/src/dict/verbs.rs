@@ -23,6 +23,7 @@
 //! to source), `:TGT` for the reciprocal only, or `---` for "no event".
 
 use super::actors::DictError;
+use crate::words::UNKNOWN;
 
 /// The event codes a verb or pattern gives.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,11 +69,23 @@ impl std::fmt::Display for Code {
     }
 }
 
-/// One word-level item of a pattern.
+/// One word-level item of a pattern. The number is filled when the pattern joins the
+/// dictionaries ([`UNKNOWN`] until then): the word's vocabulary id, or the synset's
+/// slot in [`crate::dict::Verbs::synset_index`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Atom {
-    Word(String),
-    Synset(String),
+    Word(String, u32),
+    Synset(String, u32),
+}
+
+impl Atom {
+    pub fn word(w: &str) -> Atom {
+        Atom::Word(w.to_string(), UNKNOWN)
+    }
+
+    pub fn synset(name: &str) -> Atom {
+        Atom::Synset(name.to_string(), UNKNOWN)
+    }
 }
 
 /// One element of a pattern, matched in order with gaps allowed between elements.
@@ -108,7 +121,7 @@ impl Pattern {
     pub fn literal_words(&self) -> impl Iterator<Item = &str> {
         self.before.iter().chain(&self.after).filter_map(|e| match e {
             Elem::Seq(atoms) => match atoms.first() {
-                Some(Atom::Word(w)) => Some(w.as_str()),
+                Some(Atom::Word(w, _)) => Some(w.as_str()),
                 _ => None,
             },
             _ => None,
@@ -159,8 +172,8 @@ impl Pattern {
                 "^" => continue,
                 t => {
                     let atom = match t.strip_prefix('&') {
-                        Some(s) => Atom::Synset(s.to_ascii_lowercase()),
-                        None => Atom::Word(crate::words::normalize_word(t.trim_end_matches('_'))),
+                        Some(s) => Atom::Synset(s.to_ascii_lowercase(), UNKNOWN),
+                        None => Atom::Word(crate::words::normalize_word(t.trim_end_matches('_')), UNKNOWN),
                     };
                     if let Some(g) = group.as_mut() {
                         g.push(atom);
@@ -403,19 +416,19 @@ mod tests {
     #[test]
     fn patterns_split_around_the_verb() {
         let p = Pattern::parse(Code::parse("154").unwrap(), "&MILITARY * (TO +) &STRONGHOLD (IN $)", "t").unwrap();
-        assert_eq!(p.before, vec![Elem::Seq(vec![Atom::Synset("military".into())])]);
+        assert_eq!(p.before, vec![Elem::Seq(vec![Atom::synset("military")])]);
         assert_eq!(
             p.after,
             vec![
-                Elem::Seq(vec![Atom::Word("to".into())]),
+                Elem::Seq(vec![Atom::word("to")]),
                 Elem::Target,
-                Elem::Seq(vec![Atom::Synset("stronghold".into())]),
-                Elem::Seq(vec![Atom::Word("in".into())]),
+                Elem::Seq(vec![Atom::synset("stronghold")]),
+                Elem::Seq(vec![Atom::word("in")]),
                 Elem::Source
             ]
         );
         let q = Pattern::parse(Code::default(), "* {ARMS SHIPMENT}", "t").unwrap();
-        assert_eq!(q.after, vec![Elem::Seq(vec![Atom::Word("arms".into()), Atom::Word("shipment".into())])]);
+        assert_eq!(q.after, vec![Elem::Seq(vec![Atom::word("arms"), Atom::word("shipment")])]);
         assert!(Pattern::parse(Code::default(), "no verb", "t").is_err());
     }
 
