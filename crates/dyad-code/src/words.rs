@@ -62,61 +62,87 @@ impl Vocab {
     }
 }
 
-/// The words after the first of a phrase, and the phrase's value.
-type Tail<T> = (Box<[u32]>, T);
-
-/// Phrases (word-id sequences) mapped to values, looked up longest-first.
+/// Phrases (word-id sequences) mapped to values, looked up longest-first: a trie
+/// over word ids, so a lookup follows the sentence's words one by one and stops as
+/// soon as no phrase continues that way.
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
-    by_first: FastMap<u32, Vec<Tail<T>>>,
+    /// (node, next word id) -> child node; node 0 is the root.
+    edges: FastMap<u64, u32>,
+    /// The value of the phrase that ends at each node.
+    values: Vec<Option<T>>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { by_first: FastMap::default() }
+        PhraseIndex { edges: FastMap::default(), values: vec![None] }
     }
+}
+
+fn edge(node: u32, word: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(word)
 }
 
 impl<T> PhraseIndex<T> {
     /// Add a phrase. A phrase added again replaces the earlier value, so later
     /// dictionaries (supplements, user files) override earlier ones.
     pub fn insert(&mut self, words: &[u32], value: T) {
-        let Some((&first, rest)) = words.split_first() else {
-            return;
-        };
-        let list = self.by_first.entry(first).or_default();
-        if let Some(slot) = list.iter_mut().find(|(r, _)| &r[..] == rest) {
-            slot.1 = value;
+        if words.is_empty() {
             return;
         }
-        list.push((rest.into(), value));
-        // longest first, so the first hit is the longest match
-        list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        let mut node = 0;
+        for &w in words {
+            let next = self.values.len() as u32;
+            node = *self.edges.entry(edge(node, w)).or_insert(next);
+            if node == next {
+                self.values.push(None);
+            }
+        }
+        self.values[node as usize] = Some(value);
+    }
+
+    /// The phrases starting at `words[at]`, shortest first: (number of words, value).
+    fn matches_at<'a>(&'a self, words: &'a [u32], at: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+        let mut node = 0u32;
+        words
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map_while(move |(k, &w)| {
+                node = *self.edges.get(&edge(node, w))?;
+                Some((k + 1, self.values[node as usize].as_ref()))
+            })
+            .filter_map(|(n, v)| v.map(|v| (n, v)))
     }
 
     /// The longest phrase starting at `words[at]`: (number of words, value).
     pub fn longest_at(&self, words: &[u32], at: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(words.get(at)?)?;
-        list.iter().find_map(|(rest, v)| {
-            let end = at + 1 + rest.len();
-            (end <= words.len() && words[at + 1..end] == rest[..]).then_some((1 + rest.len(), v))
-        })
+        let mut best = None;
+        let mut node = 0u32;
+        for (k, &w) in words.get(at..).unwrap_or_default().iter().enumerate() {
+            let Some(&next) = self.edges.get(&edge(node, w)) else { break };
+            node = next;
+            if let Some(v) = &self.values[node as usize] {
+                best = Some((k + 1, v));
+            }
+        }
+        best
     }
 
     /// Every phrase starting at `words[at]`, longest first.
     pub fn all_at<'a>(&'a self, words: &'a [u32], at: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
-        self.by_first.get(words.get(at).unwrap_or(&UNKNOWN)).into_iter().flatten().filter_map(move |(rest, v)| {
-            let end = at + 1 + rest.len();
-            (end <= words.len() && words[at + 1..end] == rest[..]).then_some((1 + rest.len(), v))
-        })
+        let mut all: Vec<(usize, &T)> = self.matches_at(words, at).collect();
+        all.reverse();
+        all.into_iter()
     }
 
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.values.iter().filter(|v| v.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.edges.is_empty()
     }
 }
 
