@@ -320,16 +320,26 @@ impl Coder {
         // the entity tagger's names, by sentence
         let names: Vec<Vec<&Entity>> =
             doc.sentences.iter().map(|s| doc.entities.iter().filter(|e| s.span.contains(e.span)).collect()).collect();
-        // first pass: learn surnames of people named in full
+        // first pass: learn surnames of people named in full; the mentions found are
+        // kept for sentences whose words no alias learned later names
         let mut aliases = Aliases::default();
+        let mut first_pass: Vec<(usize, Vec<Mention>)> = Vec::with_capacity(words.len());
         for (w, names) in words.iter().zip(&names) {
-            for m in find_mentions(w, &self.dict, &aliases, published, names) {
-                aliases.learn(w, &m, &self.dict);
+            let mark = aliases.mark();
+            let mentions = find_mentions(w, &self.dict, &aliases, published, names);
+            for m in &mentions {
+                aliases.learn(w, m, &self.dict);
             }
+            first_pass.push((mark, mentions));
         }
         let mut out = Coded::default();
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
-            let mut mentions = find_mentions(w, &self.dict, &aliases, published, &names[si]);
+            let (mark, found) = std::mem::take(&mut first_pass[si]);
+            let mut mentions = if aliases.changed_since(mark, &w.ids) {
+                find_mentions(w, &self.dict, &aliases, published, &names[si])
+            } else {
+                found
+            };
             // phrases that point back ("the two leaders") look at the sentences so far,
             // whose mentions the trace keeps
             let earlier = out.trace.iter().rev().flat_map(|t| t.mentions.iter().rev());

@@ -82,9 +82,22 @@ struct Chunk {
 #[derive(Default)]
 pub struct Aliases {
     index: PhraseIndex<EntryRef>,
+    /// The word id of each alias learned, in order.
+    learned: Vec<u32>,
 }
 
 impl Aliases {
+    /// A mark of how much has been learned so far, for [`Aliases::changed_since`].
+    pub fn mark(&self) -> usize {
+        self.learned.len()
+    }
+
+    /// Has an alias of one of these words been learned since `mark`? If not, mentions
+    /// found in a sentence of these words at `mark` are found again now.
+    pub fn changed_since(&self, mark: usize, ids: &[u32]) -> bool {
+        self.learned.get(mark..).unwrap_or_default().iter().any(|id| ids.contains(id))
+    }
+
     pub fn learn(&mut self, words: &Words, m: &Mention, dict: &Dictionaries) {
         let Some(head) = m.head else { return };
         if dict.entry(head).kind != ActorKind::Person || m.words.len() < 2 {
@@ -93,6 +106,7 @@ impl Aliases {
         let last = &words.words[m.words.end - 1];
         if last.capitalized && last.norm.chars().count() >= 3 && dict.actors.longest_at(&[last.id], 0).is_none() {
             self.index.insert(&[last.id], head);
+            self.learned.push(last.id);
         }
     }
 }

@@ -143,6 +143,13 @@ fn user_dictionaries_add_actors_and_surnames_resolve() {
     assert_eq!(e.source.text, "Quillfeather");
     assert!(e.source.entry.contains("surname named in full earlier"));
     assert_eq!(e.target.as_ref().unwrap().code, "ETH");
+    // the name in full may come later in the document: the sentences before it are
+    // read again with what was learned
+    let text = "Quillfeather accused Ethiopia of blocking aid.\nJane Quillfeather arrived in Addis Ababa on Monday.";
+    let ev = code_with(&coder, text, "2024-05-08");
+    let e = ev.iter().find(|e| e.cameo_root == "11").unwrap_or_else(|| panic!("an accusation: {:?}", triples(&ev)));
+    assert_eq!(e.source.code, "KENGOV");
+    assert_eq!(e.source.text, "Quillfeather");
 }
 
 #[test]
