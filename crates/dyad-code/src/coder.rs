@@ -8,9 +8,11 @@ use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
 use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
 use crate::patterns::{match_pattern, PatternMatch};
+use crate::places::ArticlePlaces;
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{Annotated, Entity, Event, EventActor, Plover, Precision, SentenceRef, Span, TimeExpr, Trigger};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
@@ -332,6 +334,7 @@ impl Coder {
             }
             first_pass.push((mark, mentions));
         }
+        let places = OnceCell::new();
         let mut out = Coded::default();
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
             let (mark, found) = std::mem::take(&mut first_pass[si]);
@@ -367,6 +370,7 @@ impl Coder {
                 let quotes: Vec<Span> = doc.quotes.iter().map(|q| q.span).collect();
                 let ctx = SentenceCtx {
                     doc,
+                    places: &places,
                     index: si,
                     span: sentence.span,
                     words: w,
@@ -1521,8 +1525,14 @@ impl Coder {
         // a time expression after another verb belongs to that verb ("..., media reported on Thursday")
         let to_word = cx.verb_starts.iter().copied().filter(|&k| k > v.words.start).min().unwrap_or(usize::MAX);
         let (date, date_precision, date_span, historical) = event_date(cx, v, vspan, from_word..to_word);
-        let location =
-            crate::places::event_location(cx.doc, cx.span, cx.mentions, vspan, &[Some(&source), target.as_ref()]);
+        let location = crate::places::event_location(
+            cx.doc,
+            cx.places.get_or_init(|| ArticlePlaces::new(cx.doc)),
+            cx.span,
+            cx.mentions,
+            vspan,
+            &[Some(&source), target.as_ref()],
+        );
         let n = events.iter().filter(|e| e.sentence.index == cx.index).count();
         // the weapon named beats the code's crosswalk mode (195 "aerial weapons" is
         // heavy-weapons in the 2021 crosswalk, a drone strike is PLOVER's drone)
@@ -1701,6 +1711,8 @@ impl Coder {
 #[derive(Clone)]
 struct SentenceCtx<'a> {
     doc: &'a Annotated,
+    /// Found when the article's first event is placed.
+    places: &'a OnceCell<ArticlePlaces>,
     index: usize,
     span: Span,
     words: &'a Words,

@@ -361,6 +361,29 @@ impl Gazetteer {
 /// "KYIV, Ukraine, July 3 (Reuters) -"): the place's span and, if named, the span of
 /// its country or state.
 pub fn dateline(text: &str) -> Option<(Span, Option<Span>)> {
+    if surely_no_dateline(text) {
+        return None;
+    }
+    parse_dateline(text)
+}
+
+/// A quick reject: a character the place's name cannot hold ("Iranian", "The") before
+/// anything that could end the name (a comma, a space, the start of a dash or colon)
+/// lies inside the name, so there is no dateline.
+fn surely_no_dateline(text: &str) -> bool {
+    let leading_space = text.chars().take_while(|c| c.is_whitespace()).count();
+    for (n, c) in text.chars().enumerate().skip(leading_space) {
+        if n >= 120 || c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–' | ':') {
+            return false;
+        }
+        if !(c.is_uppercase() || matches!(c, '.' | '-' | '\'')) {
+            return true;
+        }
+    }
+    false
+}
+
+fn parse_dateline(text: &str) -> Option<(Span, Option<Span>)> {
     let head_end = text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len());
     let head = &text[..head_end];
     let line = head.split('\n').next().unwrap_or("");
@@ -388,7 +411,16 @@ pub fn dateline(text: &str) -> Option<(Span, Option<Span>)> {
 
 /// The article's dateline place, resolved; its country joins the context of every event.
 pub fn dateline_location(g: &Gazetteer, text: &str, countries: &[String]) -> Option<Location> {
-    let (place, region) = dateline(text)?;
+    resolve_dateline(g, text, dateline(text)?, countries)
+}
+
+/// The dateline `(place, region)` of `text` (as [`dateline`] finds it), resolved.
+fn resolve_dateline(
+    g: &Gazetteer,
+    text: &str,
+    (place, region): (Span, Option<Span>),
+    countries: &[String],
+) -> Option<Location> {
     let mut cx = PlaceContext { hint: None, countries: countries.to_vec() };
     if let Some(c) = region.and_then(|r| g.country_named(r.slice(text))) {
         cx.hint = Some(c.iso3.clone());
@@ -407,6 +439,19 @@ pub fn dateline_location(g: &Gazetteer, text: &str, countries: &[String]) -> Opt
     let mut loc = g.to_location(&title, Some(place), r);
     loc.name = title;
     Some(loc)
+}
+
+/// What the place of an article's events depends on beyond their sentence, found once
+/// per article: the dateline and the countries its place entities name.
+pub struct ArticlePlaces {
+    dateline: Option<(Span, Option<Span>)>,
+    countries: Vec<String>,
+}
+
+impl ArticlePlaces {
+    pub fn new(doc: &dyad_core::Annotated) -> ArticlePlaces {
+        ArticlePlaces { dateline: dateline(&doc.article.text), countries: article_countries(doc) }
+    }
 }
 
 /// Countries named by place entities (with actor codes) anywhere in the article.
@@ -441,6 +486,7 @@ fn after_locative(text: &str, start: usize) -> bool {
 /// entities the gazetteer knows; else the article's dateline city; else None.
 pub fn event_location(
     doc: &dyad_core::Annotated,
+    article: &ArticlePlaces,
     sentence: Span,
     mentions: &[Mention],
     trigger: Span,
@@ -449,9 +495,9 @@ pub fn event_location(
     let g = Gazetteer::embedded();
     let text = &doc.article.text;
     let mut countries: Vec<String> = actors.iter().flatten().filter_map(|a| a.country.clone()).collect();
-    let dateline = dateline_location(g, text, &countries);
+    let dateline = article.dateline.and_then(|d| resolve_dateline(g, text, d, &countries));
     countries.extend(dateline.as_ref().and_then(|l| l.country.clone()));
-    countries.extend(article_countries(doc));
+    countries.extend(article.countries.iter().cloned());
     // (span, dictionary country, from the actor dictionary)
     let mut places: Vec<(Span, Option<String>, bool)> =
         mentions.iter().filter(|m| m.location).map(|m| (m.span, m.code.country().map(String::from), true)).collect();
@@ -655,6 +701,38 @@ mod tests {
         let l = dateline_location(g(), "DAMASCUS, Syria — Syrian forces shelled a town.", &[]).unwrap();
         assert_eq!((l.name.as_str(), l.country.as_deref(), l.geonames_id), ("Damascus", Some("SYR"), Some(170654)));
         assert_eq!(dateline_location(g(), "BREAKING - a storm", &[]), None);
+    }
+
+    #[test]
+    fn the_quick_reject_never_drops_a_dateline() {
+        let long = format!("{} - x", "A".repeat(130));
+        let texts = [
+            "MOSCOW (Reuters) - Russia said",
+            "MOSCOW\t(Reuters) - Russia said",
+            "  \n MOSCOW - Russia said",
+            "\nMOSCOW - x",
+            "Moscow - x",
+            "ST. LOUIS, Mo. — x",
+            "O'HARE-X: x",
+            "NEW YORK — x",
+            "U.S.: x",
+            "AbC - x",
+            ",MOSCOW - x",
+            "(MOSCOW) - x",
+            "—MOSCOW - x",
+            "Iranian Foreign Minister said",
+            "\u{3000}KYIV, Ukraine - x",
+            "ÉVIAN-LES-BAINS, France - x",
+            "",
+            "   ",
+            long.as_str(),
+        ];
+        for t in texts {
+            assert_eq!(dateline(t), parse_dateline(t), "{t:?}");
+            if surely_no_dateline(t) {
+                assert_eq!(parse_dateline(t), None, "{t:?}");
+            }
+        }
     }
 
     #[test]
