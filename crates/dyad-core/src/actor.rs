@@ -6,11 +6,13 @@ use std::fmt;
 pub struct ActorCode(pub String);
 
 /// Three-letter CAMEO codes that stand first in a code but are not countries.
-const NON_STATE_PREFIXES: &[&str] = &[
-    "IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "REB", "OPP", "CVL", "GOV", "MIL", "COP", "JUD", "LEG", "ELI", "BUS",
-    "MED", "EDU", "HLH", "LAB", "REF", "CRM", "SPY", "UAF", "AGR", "ENV", "HRI", "RAD", "SET", "MOD", "PTY", "INS",
-    "SEP", "IGO", "BUD", "CHR", "CON", "HIN", "JEW", "MUS", "SHI", "SUN", "TAO", "ZRO", "ATH", "JAN", "DOX", "CTH",
-    "PRO", "ALE", "ITP", "KKL",
+/// (As byte arrays, compared without a call to `memcmp`.)
+const NON_STATE_PREFIXES: &[[u8; 3]] = &[
+    *b"IGO", *b"NGO", *b"IMG", *b"MNC", *b"UIS", *b"NGM", *b"REB", *b"OPP", *b"CVL", *b"GOV", *b"MIL", *b"COP",
+    *b"JUD", *b"LEG", *b"ELI", *b"BUS", *b"MED", *b"EDU", *b"HLH", *b"LAB", *b"REF", *b"CRM", *b"SPY", *b"UAF",
+    *b"AGR", *b"ENV", *b"HRI", *b"RAD", *b"SET", *b"MOD", *b"PTY", *b"INS", *b"SEP", *b"IGO", *b"BUD", *b"CHR",
+    *b"CON", *b"HIN", *b"JEW", *b"MUS", *b"SHI", *b"SUN", *b"TAO", *b"ZRO", *b"ATH", *b"JAN", *b"DOX", *b"CTH",
+    *b"PRO", *b"ALE", *b"ITP", *b"KKL",
 ];
 
 impl ActorCode {
@@ -25,7 +27,8 @@ impl ActorCode {
     /// The ISO-3 style country part, when the code starts with one.
     pub fn country(&self) -> Option<&str> {
         let head = self.0.get(0..3)?;
-        if head.bytes().all(|b| b.is_ascii_uppercase()) && !NON_STATE_PREFIXES.contains(&head) {
+        let bytes: [u8; 3] = head.as_bytes().try_into().ok()?;
+        if bytes.iter().all(|b| b.is_ascii_uppercase()) && !NON_STATE_PREFIXES.contains(&bytes) {
             Some(head)
         } else {
             None
