@@ -196,11 +196,13 @@ pub fn match_pattern(
             Elem::Seq(atoms) => {
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
-                    .filter(|&i| {
-                        !opens_time_phrase(words, i)
-                            && !infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
+                    .find_map(|i| {
+                        let n = seq_at(words, atoms, i, dict)?;
+                        // (checked after the cheaper test that the words match)
+                        let other_use = opens_time_phrase(words, i)
+                            || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict);
+                        (!other_use).then_some((i, n))
                     })
-                    .find_map(|i| seq_at(words, atoms, i, dict).map(|n| (i, n)))
                     .filter(|&(i, _)| k > 0 || reversed_from(words, verb.end, i) == usize::MAX)?;
                 m.words.push(at..at + n);
                 at + n
