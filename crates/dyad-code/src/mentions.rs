@@ -160,8 +160,13 @@ fn plural_demonym(words: &Words, dict: &Dictionaries, i: usize) -> Option<EntryR
     (n == 1 && dict.entry(e).kind == ActorKind::Country).then_some(e)
 }
 
+/// "{file}:{id} [{role}]", written into a string with room for it (`format!` would
+/// start small and grow it several times).
 fn role_str(file: &str, id: &str, role: &Role) -> String {
-    format!("{file}:{id} [{role}]")
+    use std::fmt::Write;
+    let mut s = String::with_capacity(file.len() + id.len() + role.code.len() + 40);
+    let _ = write!(s, "{file}:{id} [{role}]");
+    s
 }
 
 /// The code of an actor no dictionary knows (PETRARCH writes it the same way).

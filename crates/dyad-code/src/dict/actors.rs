@@ -65,8 +65,14 @@ impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.code)?;
         if self.dated {
-            let d = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-            write!(f, " {}..{}", d(self.from), d(self.to))?;
+            f.write_str(" ")?;
+            if let Some(d) = self.from {
+                write!(f, "{d}")?;
+            }
+            f.write_str("..")?;
+            if let Some(d) = self.to {
+                write!(f, "{d}")?;
+            }
         }
         Ok(())
     }
