@@ -15,6 +15,18 @@ use dyad_core::{Annotated, Entity, Event, EventActor, Plover, Precision, Sentenc
 use std::cell::OnceCell;
 use std::ops::Range;
 
+/// `format!` for rules, reasons and trace lines: the same text, written into a string
+/// with room for a typical line (`format!` starts with none when the text opens with
+/// an argument, then grows the string step by step).
+macro_rules! text {
+    ($($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(128);
+        let _ = write!(s, $($arg)*);
+        s
+    }};
+}
+
 /// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "such",
@@ -390,7 +402,7 @@ impl Coder {
     fn discard(&self, w: &Words) -> Option<String> {
         (0..w.len()).find_map(|i| {
             self.dict.discards.longest_at(&w.ids, i).map(|(n, _)| {
-                format!(
+                text!(
                     "discard phrase {:?}",
                     w.words[i..i + n].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ")
                 )
@@ -462,7 +474,7 @@ impl Coder {
             // untagged sentences.
             let tag = w.words[i].tag;
             let why_not = if DETERMINERS.contains(&prev) {
-                Some(format!("after the determiner {prev:?}"))
+                Some(text!("after the determiner {prev:?}"))
             } else if form.form == Form::Ing
                 && i >= 2
                 && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "NN")
@@ -471,7 +483,7 @@ impl Coder {
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
                     || mentions.iter().any(|m| m.words.start == i + 1))
             {
-                Some(format!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
+                Some(text!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
             } else if form.form == Form::Past
                 && i >= 1
                 && (is_number(prev)
@@ -487,7 +499,7 @@ impl Coder {
                     })
                 }
             {
-                Some(format!("a participle describing the noun counted by {prev:?}"))
+                Some(text!("a participle describing the noun counted by {prev:?}"))
             } else if prev == "to" && complements_noun(w, mentions, i - 1) {
                 Some("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act".to_string())
             } else if w.norm(i) == "according" {
@@ -500,7 +512,7 @@ impl Coder {
                     && !after_modal(w, i)
                     && !(form.form == Form::Third && predicate_after_subject(w, mentions, i + n))
             }) {
-                Some(format!("tagged {}", t.as_str()))
+                Some(text!("tagged {}", t.as_str()))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
                 Some("a noun or modifier by the words before it (sentence not tagged)".to_string())
             } else {
@@ -544,13 +556,13 @@ impl Coder {
             let vspan = w.span_of(v.words.start, v.words.end);
             if let Some(c) = consumed.iter().find(|c| c.contains(&v.words.start)) {
                 let by = w.span_of(c.start, c.end).slice(&cx.doc.article.text).to_string();
-                trace.verbs.push((vspan, format!("part of the pattern words {by:?} of an earlier verb")));
+                trace.verbs.push((vspan, text!("part of the pattern words {by:?} of an earlier verb")));
                 continue;
             }
             // verbs that end the clause before them but name no act of their own
             if let Some(why) = not_an_act(w, v) {
                 let verb_text = vspan.slice(&cx.doc.article.text);
-                trace.verbs.push((vspan, format!("{verb_text:?}: {why}")));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {why}")));
                 not_act_end = Some(v.words.end);
                 continue;
             }
@@ -566,7 +578,7 @@ impl Coder {
                     let verb_text = vspan.slice(&cx.doc.article.text);
                     trace
                         .verbs
-                        .push((vspan, format!("{verb_text:?}: what the object of a grounds or means verb is to do")));
+                        .push((vspan, text!("{verb_text:?}: what the object of a grounds or means verb is to do")));
                     not_act_end = Some(v.words.end);
                     continue;
                 }
@@ -582,7 +594,7 @@ impl Coder {
             let (code, rule) = match committed_by {
                 Some(by) => (
                     Code { forward: Some("030".into()), reverse: None },
-                    format!("{rule}, committed to by {by:?}: intent to cooperate (030)"),
+                    text!("{rule}, committed to by {by:?}: intent to cooperate (030)"),
                 ),
                 _ => (code, rule),
             };
@@ -600,7 +612,7 @@ impl Coder {
                 // "wants Putin to attack": the pair may make one event of its own
                 let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new() };
                 if let Some(made) = self.transform(cx, events, &inner, &code, &outer_sources, &mut folded) {
-                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made}")));
+                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made}")));
                     continue;
                 }
                 // "asking Obama to help Iran": what is asked makes the appeal specific (023)
@@ -609,14 +621,14 @@ impl Coder {
                     let gspan = w.span_of(gov.words.start, gov.words.end);
                     for e in events.iter_mut().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan) {
                         if let Some(c) = request_code(&e.cameo, inner) {
-                            self.recode(e, c, &format!("(asked to do {inner}: {c})"));
-                            refined = format!(", the appeal made {c}");
+                            self.recode(e, c, &text!("(asked to do {inner}: {c})"));
+                            refined = text!(", the appeal made {c}");
                         }
                     }
                 }
                 trace.verbs.push((
                     vspan,
-                    format!(
+                    text!(
                         "{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own{refined}"
                     ),
                 ));
@@ -672,12 +684,12 @@ impl Coder {
             {
                 let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone() };
                 if let Some(made) = self.transform(cx, events, &inner, &code, &outer_sources, &mut folded) {
-                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made}")));
+                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made}")));
                     continue;
                 }
             }
             if code.is_none() {
-                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no event code")));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: no event code")));
                 continue;
             }
             if !patterned && code.forward.as_deref() == Some("010") {
@@ -688,7 +700,7 @@ impl Coder {
                 {
                     let negated = is_negated(w, v.words.start);
                     let n_before = events.len();
-                    let rule = format!("{rule}, that another actor must or should act: {c}");
+                    let rule = text!("{rule}, that another actor must or should act: {c}");
                     for &s in &sources {
                         if self.dict.cameo.get(c).is_some() && cx.mentions[s].code != cx.mentions[t].code {
                             self.push_event(
@@ -706,22 +718,20 @@ impl Coder {
                         }
                     }
                     let made = events.len() - n_before;
-                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
+                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made} event(s)")));
                     continue;
                 }
-                trace
-                    .verbs
-                    .push((vspan, format!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
                 continue;
             }
             if let Some(unknown) =
                 [&code.forward, &code.reverse].into_iter().flatten().find(|c| self.dict.cameo.get(c).is_none())
             {
-                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {unknown} is not a CAMEO code, not coded")));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {unknown} is not a CAMEO code, not coded")));
                 continue;
             }
             if sources.is_empty() {
-                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: no source actor")));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: no source actor")));
                 continue;
             }
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
@@ -739,7 +749,7 @@ impl Coder {
                         .any(|e| e.sentence.index == cx.index && e.trigger.span == gspan && e.cameo_root == "04")
                 });
                 if consulted {
-                    trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: what the consultation before it is for")));
+                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: what the consultation before it is for")));
                     continue;
                 }
             }
@@ -765,9 +775,7 @@ impl Coder {
                             && sources.iter().any(|&s| cx.mentions[s].span == e.source.span)
                     });
                 if same_act {
-                    trace
-                        .verbs
-                        .push((vspan, format!("{verb_text:?}: {rule}: what the earlier act of its subject did")));
+                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: what the earlier act of its subject did")));
                     continue;
                 }
             }
@@ -838,7 +846,7 @@ impl Coder {
                         is_hypothetical(w, v.words.start, window.start),
                     );
                     for (a, b) in pairs {
-                        let rule = format!("{rule} (compound subject, each towards the other)");
+                        let rule = text!("{rule} (compound subject, each towards the other)");
                         self.push_event(
                             cx,
                             events,
@@ -854,7 +862,7 @@ impl Coder {
                     }
                 }
                 let made = events.len() - n_before;
-                trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s) among the compound subject")));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made} event(s) among the compound subject")));
                 continue;
             }
             let targetless_ok = patterned || matches!(root, "14" | "15" | "18" | "19" | "20");
@@ -867,9 +875,7 @@ impl Coder {
             }
             if targets.is_empty() && !targetless_ok {
                 let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
-                trace
-                    .verbs
-                    .push((vspan, format!("{verb_text:?}: {rule}: source {} but no target actor", who.join("+"))));
+                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: source {} but no target actor", who.join("+"))));
                 continue;
             }
             // what was refused did not happen: "declined to meet" is flagged negated
@@ -879,7 +885,7 @@ impl Coder {
             // and "will not release the prisoners" are CAMEO 12 rejections
             let refusal = declared_refusal(w, &verbs, v)
                 .and_then(|how| Some((how, refusal_code(code.forward.as_deref()?)?)))
-                .map(|(how, c)| (c, format!("{rule} (refused, {how}: {c})")));
+                .map(|(how, c)| (c, text!("{rule} (refused, {how}: {c})")));
             let (forward, rule) = match &refusal {
                 Some((c, r)) => {
                     (negated, hypothetical) = (false, false);
@@ -969,7 +975,7 @@ impl Coder {
                 }
             }
             let made = events.len() - n_before;
-            trace.verbs.push((vspan, format!("{verb_text:?}: {rule}: {made} event(s)")));
+            trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made} event(s)")));
         }
         // the refusing verb's own event ("declined" [120]) is the rejection coded above;
         // a transformation's governing verb ("claimed") is in the event that replaced both
@@ -980,7 +986,7 @@ impl Coder {
                 e.sentence.index != cx.index || !spans.contains(&e.trigger.span) || e.rule.contains("transformation")
             });
             for (k, e) in events[first..].iter_mut().enumerate() {
-                e.event_id = format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k);
+                e.event_id = text!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k);
             }
         }
     }
@@ -1079,7 +1085,7 @@ impl Coder {
                 let code = block.code.clone();
                 Reading {
                     window,
-                    rule: format!("{} {} [{}] ({}), done not intended: [{code}]", block.name, p.text, p.code, p.origin),
+                    rule: text!("{} {} [{}] ({}), done not intended: [{code}]", block.name, p.text, p.code, p.origin),
                     code,
                     pm,
                     patterned: true,
@@ -1088,7 +1094,7 @@ impl Coder {
             Some((p, pm)) => Reading {
                 window,
                 code: p.code.clone(),
-                rule: format!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
+                rule: text!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
                 pm,
                 patterned: true,
             },
@@ -1096,7 +1102,7 @@ impl Coder {
                 let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
                 Reading {
                     window,
-                    rule: format!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
+                    rule: text!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
                     code,
                     pm: PatternMatch::default(),
                     patterned: false,
@@ -1159,7 +1165,7 @@ impl Coder {
         let result_code = t.code.clone();
         let gov = inner.gov;
         let gspan = cx.words.span_of(gov.words.start, gov.words.end);
-        let rule = format!("transformation {} + {}x = {} ({})", t.outer, t.inner_family, t.code, t.origin);
+        let rule = text!("transformation {} + {}x = {} ({})", t.outer, t.inner_family, t.code, t.origin);
         let n_before = events.len();
         for &s in &sources {
             let ts: Vec<Option<Target>> = if targets.is_empty() {
@@ -1173,7 +1179,7 @@ impl Coder {
             }
         }
         folded.push(gov.words.clone());
-        Some(format!("{rule}: {} event(s)", events.len() - n_before))
+        Some(text!("{rule}: {} event(s)", events.len() - n_before))
     }
 
     /// Sources and targets of a verb, as indices into the sentence's mentions.
@@ -1470,7 +1476,7 @@ impl Coder {
         // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
         let code = if aerial { "195" } else { code };
-        let rule = &if aerial { format!("{rule} (by aircraft or drones: 195)") } else { rule.to_string() };
+        let rule = &if aerial { text!("{rule} (by aircraft or drones: 195)") } else { rule.to_string() };
         let code = if hypothetical { intent_code(code) } else { code.to_string() };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
@@ -1509,7 +1515,7 @@ impl Coder {
                     code: country.clone(),
                     country: Some(country),
                     sector: None,
-                    entry: format!("{} (the place of the event)", m.entry),
+                    entry: text!("{} (the place of the event)", m.entry),
                 }
             }
         });
@@ -1559,7 +1565,7 @@ impl Coder {
         }
         events.push(Event {
             doc_id: cx.doc.article.doc_id.clone(),
-            event_id: format!("{}-{}-{}", cx.doc.article.doc_id, cx.index, n),
+            event_id: text!("{}-{}-{}", cx.doc.article.doc_id, cx.index, n),
             date,
             date_precision,
             date_span,
@@ -1594,7 +1600,7 @@ impl Coder {
         e.goldstein = c.goldstein;
         e.plover =
             Plover { event: c.plover_event.clone(), mode: c.plover_mode.clone(), context: c.plover_context.clone() };
-        e.rule = format!("{} {why}", e.rule);
+        e.rule = text!("{} {why}", e.rule);
     }
 
     /// PLOVER modes the crosswalk leaves open but the words around the trigger give
@@ -2364,7 +2370,7 @@ fn period_end(value: &str, precision: Precision) -> Option<NaiveDate> {
     match precision {
         Precision::Day => NaiveDate::parse_from_str(value, "%Y-%m-%d").ok(),
         Precision::Month => {
-            let first = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+            let first = NaiveDate::parse_from_str(&text!("{value}-01"), "%Y-%m-%d").ok()?;
             let next = if first.month() == 12 {
                 NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
             } else {
