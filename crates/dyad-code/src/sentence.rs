@@ -37,11 +37,10 @@ pub struct Words {
 /// parti, party; "offing": off, offe).
 const MAX_FORMS: usize = 4;
 
-/// Call `f` with each pattern word that matches `w` under regular inflection: `w`
-/// itself, `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
+/// Call `f` with each pattern word other than `w` itself that matches `w` under regular
+/// inflection: `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
 /// (keeping a letter before the ending). `buf` holds the forms that are not slices of `w`.
-fn for_each_base_form(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    f(w);
+fn for_each_stem(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     for suffix in ["s", "es", "ed", "d", "ing"] {
         if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 3) {
             f(stem);
@@ -143,9 +142,14 @@ impl Words {
         let mut forms = Vec::with_capacity(words.len());
         let mut buf = String::new();
         for w in &words {
+            // the word itself, then its stems
             let mut these = [UNKNOWN; MAX_FORMS];
             let mut n = 0;
-            for_each_base_form(&w.norm, &mut buf, |b| {
+            if w.id != UNKNOWN {
+                these[0] = w.id;
+                n = 1;
+            }
+            for_each_stem(&w.norm, &mut buf, |b| {
                 let id = vocab.get(b);
                 if id != UNKNOWN && n < MAX_FORMS {
                     these[n] = id;
