@@ -133,7 +133,23 @@ fn parse_date(s: &str) -> Result<Option<NaiveDate>, String> {
     if s.is_empty() {
         return Ok(None);
     }
+    if let Some(d) = plain_date(s) {
+        return Ok(Some(d));
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| format!("bad date {s:?} (want YYYY-MM-DD)"))
+}
+
+/// A valid date written exactly "YYYY-MM-DD", read without chrono's format parser
+/// (as that parser reads it; anything else is left to it).
+fn plain_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b[from..to].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)
 }
 
 pub fn parse_role(s: &str) -> Result<Role, String> {
@@ -207,6 +223,31 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_dates_read_as_chrono_reads_them() {
+        for s in [
+            "2003-03-14",
+            "1991-12-21",
+            "2024-02-29",
+            "0001-01-01",
+            "9999-12-31",
+            "2023-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-01-32",
+            "2023-1-011",
+            "20230-1-01",
+            "2023/01/01",
+            "+023-01-01",
+            "2023-01-0a",
+        ] {
+            let chrono = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(plain_date(s).or(chrono), chrono, "{s}");
+            assert_eq!(parse_date(s).ok().flatten(), chrono, "{s}");
+        }
+        assert!(plain_date("2003-03-14").is_some());
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
