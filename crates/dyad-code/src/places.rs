@@ -190,8 +190,17 @@ pub struct Gazetteer {
 
 /// Lower-case lookup key; "St. Louis" and "Saint Louis" meet.
 fn key(name: &str) -> String {
-    let k = name.trim().to_lowercase();
-    let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+    // most names are ASCII words with single spaces between them: lower-cased as they are
+    let plain = name.is_ascii()
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.bytes().any(|b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b);
+    let k = if plain {
+        name.to_ascii_lowercase()
+    } else {
+        name.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     match k.strip_prefix("st. ").or_else(|| k.strip_prefix("st ")) {
         Some(rest) => format!("saint {rest}"),
         None => k,
@@ -701,6 +710,37 @@ mod tests {
         let l = dateline_location(g(), "DAMASCUS, Syria — Syrian forces shelled a town.", &[]).unwrap();
         assert_eq!((l.name.as_str(), l.country.as_deref(), l.geonames_id), ("Damascus", Some("SYR"), Some(170654)));
         assert_eq!(dateline_location(g(), "BREAKING - a storm", &[]), None);
+    }
+
+    #[test]
+    fn plain_names_key_as_others_do() {
+        let slow = |name: &str| name.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        for name in [
+            "New York",
+            "Sao Paulo",
+            " Paris",
+            "Paris ",
+            "St. Louis",
+            "St  Louis",
+            "A\tB",
+            "A\x0bB",
+            "A\x0cB",
+            "A\rB",
+            "A\nB",
+            "Évian",
+            "ÉVIAN les Bains",
+            "",
+            " ",
+            "x",
+        ] {
+            let k = key(name);
+            let expect = slow(name);
+            let expect = match expect.strip_prefix("st. ").or_else(|| expect.strip_prefix("st ")) {
+                Some(rest) => format!("saint {rest}"),
+                None => expect.clone(),
+            };
+            assert_eq!(k, expect, "{name:?}");
+        }
     }
 
     #[test]
