@@ -28,6 +28,9 @@ pub struct Words {
     /// Sorted vocabulary ids of every word and of each base form a pattern word
     /// could have for it ("attacks" -> attack, "ties" -> tie, tiy...).
     present: Vec<u32>,
+    /// Bit `id % 256` of each id in `present`: most pattern words are in no sentence,
+    /// and a clear bit says so without a search.
+    present_bits: [u64; 4],
     /// By word: the vocabulary ids of the pattern words that match it (as
     /// [`crate::patterns::word_matches`] allows), padded with [`UNKNOWN`].
     forms: Vec<[u32; MAX_FORMS]>,
@@ -161,7 +164,11 @@ impl Words {
         }
         present.sort_unstable();
         present.dedup();
-        Words { words, ids, regions, present, forms }
+        let mut present_bits = [0u64; 4];
+        for &id in &present {
+            present_bits[(id as usize / 64) % 4] |= 1 << (id % 64);
+        }
+        Words { words, ids, regions, present, present_bits, forms }
     }
 
     /// The vocabulary ids of the pattern words that match word `i` (none past the end).
@@ -178,7 +185,7 @@ impl Words {
     /// Could a pattern word with this id match some word of the sentence (as
     /// [`crate::patterns::word_matches`] allows)?
     pub fn may_contain(&self, id: u32) -> bool {
-        self.present.binary_search(&id).is_ok()
+        self.present_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0 && self.present.binary_search(&id).is_ok()
     }
 
     pub fn len(&self) -> usize {
