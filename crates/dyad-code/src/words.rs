@@ -71,13 +71,20 @@ pub struct PhraseIndex<T> {
     edges: FastMap<u64, u32>,
     /// The value of the phrase that ends at each node.
     values: Vec<Option<T>>,
+    /// A bit for each word id below [`TRACKED`] that starts a phrase: most words start
+    /// none, and the bit says so without a hash lookup.
+    starts: Vec<u64>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { edges: FastMap::default(), values: vec![None] }
+        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new() }
     }
 }
+
+/// Word ids from here on (far more than the dictionaries' words, and [`UNKNOWN`]) have
+/// no start bit; phrases starting with one are looked up directly.
+const TRACKED: u32 = 1 << 20;
 
 fn edge(node: u32, word: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(word)
@@ -87,8 +94,15 @@ impl<T> PhraseIndex<T> {
     /// Add a phrase. A phrase added again replaces the earlier value, so later
     /// dictionaries (supplements, user files) override earlier ones.
     pub fn insert(&mut self, words: &[u32], value: T) {
-        if words.is_empty() {
+        let Some(&first) = words.first() else {
             return;
+        };
+        if first < TRACKED {
+            let slot = first as usize / 64;
+            if slot >= self.starts.len() {
+                self.starts.resize(slot + 1, 0);
+            }
+            self.starts[slot] |= 1 << (first % 64);
         }
         let mut node = 0;
         for &w in words {
@@ -118,6 +132,10 @@ impl<T> PhraseIndex<T> {
 
     /// The longest phrase starting at `words[at]`: (number of words, value).
     pub fn longest_at(&self, words: &[u32], at: usize) -> Option<(usize, &T)> {
+        let first = *words.get(at)?;
+        if first < TRACKED && self.starts.get(first as usize / 64).is_none_or(|bits| bits & (1 << (first % 64)) == 0) {
+            return None;
+        }
         let mut best = None;
         let mut node = 0u32;
         for (k, &w) in words.get(at..).unwrap_or_default().iter().enumerate() {
@@ -176,5 +194,12 @@ mod tests {
         idx.insert(&a, "override");
         assert_eq!(idx.longest_at(&text, 1), Some((2, &"override")));
         assert_eq!(idx.all_at(&text, 1).count(), 2);
+        // ids the start bits do not track are still found
+        let mut far = PhraseIndex::default();
+        far.insert(&[UNKNOWN], "unknown");
+        far.insert(&[TRACKED + 5, 1], "far");
+        assert_eq!(far.longest_at(&[UNKNOWN], 0), Some((1, &"unknown")));
+        assert_eq!(far.longest_at(&[TRACKED + 5, 1], 0), Some((2, &"far")));
+        assert_eq!(far.longest_at(&[3], 0), None);
     }
 }
