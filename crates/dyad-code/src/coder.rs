@@ -893,13 +893,6 @@ impl Coder {
                 }
                 None => (code.forward.clone(), rule),
             };
-            if refusal.is_some() {
-                if let Some(r) =
-                    verbs.iter().find(|x| refused_infinitive(w, &verbs, x).is_some_and(|i| i.words == v.words))
-                {
-                    folded.push(r.words.clone());
-                }
-            }
             let n_before = events.len();
             let targets_opt: Vec<Option<Target>> =
                 if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
@@ -936,6 +929,15 @@ impl Coder {
                             hypothetical,
                         );
                     }
+                }
+            }
+            // ... and folds the refusing verb's own event, unless it made none of its own
+            // ("refused to accept a request" [120] is the refusal "refused" coded already)
+            if refusal.is_some() && events.len() > n_before {
+                if let Some(r) =
+                    verbs.iter().find(|x| refused_infinitive(w, &verbs, x).is_some_and(|i| i.words == v.words))
+                {
+                    folded.push(r.words.clone());
                 }
             }
             // "summoned the Chinese ambassador to complain": a meeting or summons held

@@ -305,6 +305,10 @@ fn a_refused_cooperative_act_is_a_rejection_of_it() {
     // conflict has no CAMEO refusal code: "will not attack" stays the negated act
     let ev = code("China will not attack Taiwan.", "2024-01-01");
     assert!(ev.iter().all(|e| e.negated && e.cameo_root != "12"), "{:?}", triples(&ev));
+    // the refusal the refusing verb's own pattern coded stays when the refused act
+    // codes to the same event ("refused ... request" [120], "refused to accept" 120)
+    let ev = code("The tribunal refused to accept a request from Chile.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("JUD".into(), "120".into(), "CHL".into())]);
 }
 
 #[test]
