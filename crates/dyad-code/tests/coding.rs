@@ -309,6 +309,9 @@ fn a_refused_cooperative_act_is_a_rejection_of_it() {
     // codes to the same event ("refused ... request" [120], "refused to accept" 120)
     let ev = code("The tribunal refused to accept a request from Chile.", "2024-01-01");
     assert_eq!(triples(&ev), vec![("JUD".into(), "120".into(), "CHL".into())]);
+    // rejecting an actor is a rejection without a pattern for what is rejected
+    let ev = code("The tribunal rejected the Chilean delegation.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("JUD".into(), "120".into(), "CHL".into())]);
 }
 
 #[test]
