@@ -1153,3 +1153,10 @@ fn a_fight_carried_out_by_drones_or_aircraft_employs_aerial_weapons() {
     let ev = code("Peru fired anti-aircraft batteries at Chile this week.", "2024-05-08");
     assert!(ev.iter().all(|e| e.cameo != "195"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn lifting_sanctions_eases_them() {
+    // CAMEO 085, the act itself, not the intent to ease (0351)
+    let ev = code("Canada lifted sanctions on Peru.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("CAN".into(), "085".into(), "PER".into())]);
+}
