@@ -1160,3 +1160,11 @@ fn lifting_sanctions_eases_them() {
     let ev = code("Canada lifted sanctions on Peru.", "2024-01-01");
     assert_eq!(triples(&ev), vec![("CAN".into(), "085".into(), "PER".into())]);
 }
+
+#[test]
+fn defending_is_verbal_unless_armed_forces_defend() {
+    let ev = code("The Chilean foreign minister defended Peru over the border dispute.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("CHLGOV".into(), "052".into(), "PER".into())]);
+    let ev = code("Chilean troops defended Peru against the rebels.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("CHLMIL".into(), "074".into(), "PER".into())]);
+}
