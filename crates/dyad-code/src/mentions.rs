@@ -566,7 +566,8 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
 }
 
 /// The words between two mentions coordinate them: "and", "or" or a comma, plus
-/// at most determiners and three describing words ("Arnor, the awful Gondor").
+/// at most determiners (possessive ones too: "the premier and his Gondorian
+/// counterpart") and three describing words ("Arnor, the awful Gondor").
 fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
     let norms: Vec<&str> = gap.clone().map(|i| words.norm(i)).collect();
     let lead = match norms.as_slice() {
@@ -575,9 +576,10 @@ fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
         _ => return false,
     };
     let rest = gap.start + lead..gap.end;
+    let determiner = |i: usize| matches!(words.norm(i), "the" | "a" | "an" | "his" | "her" | "its" | "their");
     rest.len() <= 4
-        && rest.clone().filter(|&i| !matches!(words.norm(i), "the" | "a" | "an")).count() <= 3
-        && rest.clone().all(|i| matches!(words.norm(i), "the" | "a" | "an") || describing_word(words, dict, i))
+        && rest.clone().filter(|&i| !determiner(i)).count() <= 3
+        && rest.clone().all(|i| determiner(i) || describing_word(words, dict, i))
 }
 
 /// "the mayor of Nablus", "soldiers from Chad", "lawmakers in Arnor": a role without

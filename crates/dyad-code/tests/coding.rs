@@ -1168,3 +1168,13 @@ fn defending_is_verbal_unless_armed_forces_defend() {
     let ev = code("Chilean troops defended Peru against the rebels.", "2024-01-01");
     assert_eq!(triples(&ev), vec![("CHLMIL".into(), "074".into(), "PER".into())]);
 }
+
+#[test]
+fn a_possessive_determiner_does_not_break_a_compound_subject() {
+    // "X and his counterpart Y signed": both sign, with each other
+    let ev = code("The Chilean president and his Peruvian counterpart signed an accord.", "2024-01-01");
+    assert_eq!(
+        triples(&ev),
+        vec![("CHLGOV".into(), "057".into(), "PERGOV".into()), ("PERGOV".into(), "057".into(), "CHLGOV".into())]
+    );
+}
