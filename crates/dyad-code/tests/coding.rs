@@ -1178,3 +1178,13 @@ fn a_possessive_determiner_does_not_break_a_compound_subject() {
         vec![("CHLGOV".into(), "057".into(), "PERGOV".into()), ("PERGOV".into(), "057".into(), "CHLGOV".into())]
     );
 }
+
+#[test]
+fn common_verbs_missing_from_phoenix_are_coded_as_their_synonyms() {
+    let ev = code("Chile handed over medical supplies to Peru.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("CHL".into(), "060".into(), "PER".into())]);
+    let ev = code("The United States sanctioned two Iranian officials.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("USA".into(), "163".into(), "IRNGOV".into())]);
+    let ev = code("The Chilean president lambasted Peru.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("CHLGOV".into(), "111".into(), "PER".into())]);
+}
