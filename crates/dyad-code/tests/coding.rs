@@ -1188,3 +1188,9 @@ fn common_verbs_missing_from_phoenix_are_coded_as_their_synonyms() {
     let ev = code("The Chilean president lambasted Peru.", "2024-01-01");
     assert_eq!(triples(&ev), vec![("CHLGOV".into(), "111".into(), "PER".into())]);
 }
+
+#[test]
+fn issuing_an_arrest_warrant_is_legal_action() {
+    let ev = code("The Chilean police issued an arrest warrant for a Peruvian diplomat.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.cameo == "173" && e.source.code == "CHLCOP"), "{:?}", triples(&ev));
+}
