@@ -1,8 +1,9 @@
 //! Direct quotes and their speakers.
 //!
-//! Quotation marks (straight `"`, curly `“ ”`, `„`, `« »`) are paired within a
-//! paragraph (consecutive sentences with no newline between them); a quote left
-//! open runs to the end of its paragraph and no further. Short quotes (under four
+//! Quotation marks (straight `"`, curly `“ ”`, `„`, `« »`; a straight one with space
+//! on both sides leans on no word and is none) are paired within a paragraph
+//! (consecutive sentences with no newline between them); a quote left open runs to
+//! the end of its paragraph and no further. Short quotes (under four
 //! words) inside a sentence with no speech verb next to them are scare quotes and
 //! are dropped. Speakers come from the clause after the quote (`"...," X said`,
 //! `"..." said X`, `"...," X told Y`, `"...," X, the minister, said`, `"...",
@@ -131,9 +132,21 @@ impl<'a> Paragraph<'a> {
         match self.raw[i] {
             "\u{201C}" | "\u{201E}" | "\u{00AB}" => Some(Mark::Open),
             "\u{201D}" | "\u{00BB}" => Some(Mark::Close),
+            // a straight quote with space on both sides leans on no word, so it opens
+            // or closes nothing ("CAIRO (AP) " Police said ...": a dash lost in
+            // conversion)
+            "\"" if self.free_standing(i) => None,
             "\"" => Some(Mark::Either),
             _ => None,
         }
+    }
+
+    /// Is token `i` set off by whitespace on both sides?
+    fn free_standing(&self, i: usize) -> bool {
+        let span = self.toks[i].span;
+        let before = self.text.get(..span.start).and_then(|t| t.chars().next_back());
+        let after = self.text.get(span.end..).and_then(|t| t.chars().next());
+        before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace)
     }
 
     fn quotes(&self, out: &mut Vec<Quote>) {
@@ -498,6 +511,17 @@ mod tests {
         assert_eq!(
             pairs("\"The border stays closed for trucks\", according to Customs Chief Ana Bel."),
             vec![p("The border stays closed for trucks", Some("Customs Chief Ana Bel"))]
+        );
+    }
+
+    #[test]
+    fn a_free_standing_straight_quote_is_no_quotation_mark() {
+        // a dash lost in conversion after a dateline opens no quote
+        assert_eq!(pairs("LIMA (Wire) \" Police detained three men on Monday in the port of Callao."), vec![]);
+        // a quote that leans on its words still opens one
+        assert_eq!(
+            pairs("LIMA (Wire) \"Police detained three men on Monday in the port,\" the ministry said."),
+            vec![p("Police detained three men on Monday in the port", Some("the ministry"))]
         );
     }
 
