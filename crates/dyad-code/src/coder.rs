@@ -688,6 +688,19 @@ impl Coder {
                     continue;
                 }
             }
+            // "the Commission announced that it had suspended aid": the subject pronoun of
+            // a statement's clause is the speaker
+            let sources = match governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources) {
+                Some((gov, Var::A)) if sources.is_empty() && STATEMENT_VERBS.contains(&gov.form.lemma.as_str()) => {
+                    outer_sources
+                        .iter()
+                        .rev()
+                        .find(|(k, _)| *k == gov.words.start)
+                        .map(|(_, s)| s.clone())
+                        .unwrap_or_default()
+                }
+                _ => sources,
+            };
             if code.is_none() {
                 trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: no event code")));
                 continue;
@@ -2035,6 +2048,11 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
 fn refusal_before(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> bool {
     verbs.iter().any(|x| refused_infinitive(w, verbs, x).is_some_and(|r| r.words.start == v.words.start))
 }
+
+/// Verbs of statement (lemmas) whose clause's subject pronoun is the speaker ("Iran
+/// said it would respond").
+const STATEMENT_VERBS: &[&str] =
+    &["say", "announce", "declare", "assert", "state", "insist", "confirm", "claim", "add", "stress", "reiterate"];
 
 /// Verbs that attribute a sentence to its speaker.
 const SPEECH_VERBS: &[&str] = &[

@@ -1194,3 +1194,10 @@ fn issuing_an_arrest_warrant_is_legal_action() {
     let ev = code("The Chilean police issued an arrest warrant for a Peruvian diplomat.", "2024-01-01");
     assert!(ev.iter().any(|e| e.cameo == "173" && e.source.code == "CHLCOP"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_subject_pronoun_of_a_statement_is_the_speaker() {
+    // "X said that it ...": "it" is X
+    let ev = code("The Chilean government said that it supports the Peruvian proposal.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.source.code == "CHLGOV" && e.plover.event == "SUPPORT"), "{:?}", triples(&ev));
+}
