@@ -1851,6 +1851,10 @@ fn governing_verb<'v>(
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
                 || AUX_OR_ADVERB.contains(&n)
                 || n.ends_with("ly")
+                // "announced (on) Monday that it had ...": when the statement was made
+                || dyad_core::calendar::weekday(n).is_some()
+                || (n == "on" && dyad_core::calendar::weekday(w.norm(k + 1)).is_some())
+                || matches!(n, "today" | "yesterday" | "earlier" | "later")
         });
     if !plain {
         // "claimed that ISIL had attacked Iraq and taken Mosul": the second of two

@@ -1200,4 +1200,7 @@ fn the_subject_pronoun_of_a_statement_is_the_speaker() {
     // "X said that it ...": "it" is X
     let ev = code("The Chilean government said that it supports the Peruvian proposal.", "2024-01-01");
     assert!(ev.iter().any(|e| e.source.code == "CHLGOV" && e.plover.event == "SUPPORT"), "{:?}", triples(&ev));
+    // ... also when the day of the statement stands between
+    let ev = code("The Chilean government said on Monday that it supports the Peruvian proposal.", "2024-01-01");
+    assert!(ev.iter().any(|e| e.source.code == "CHLGOV" && e.plover.event == "SUPPORT"), "{:?}", triples(&ev));
 }
