@@ -1204,3 +1204,15 @@ fn the_subject_pronoun_of_a_statement_is_the_speaker() {
     let ev = code("The Chilean government said on Monday that it supports the Peruvian proposal.", "2024-01-01");
     assert!(ev.iter().any(|e| e.source.code == "CHLGOV" && e.plover.event == "SUPPORT"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn halting_mediation_or_negotiations() {
+    let ev = code("The Chilean envoy ended mediation between Peru and Bolivia.", "2024-01-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "165" && e.target.as_ref().is_some_and(|t| t.code == "PER")),
+        "{:?}",
+        triples(&ev)
+    );
+    let ev = code("Chile suspended negotiations with Peru.", "2024-01-01");
+    assert_eq!(triples(&ev), vec![("CHL".into(), "164".into(), "PER".into())]);
+}
