@@ -5,7 +5,7 @@
 use crate::dict::actors::{ActorKind, Role};
 use crate::dict::{Dictionaries, EntryRef};
 use crate::sentence::Words;
-use crate::words::PhraseIndex;
+use crate::words::{PhraseIndex, UNKNOWN};
 use chrono::NaiveDate;
 use dyad_core::{ActorCode, Entity, EntityLabel, Span};
 use std::ops::Range;
@@ -104,7 +104,13 @@ impl Aliases {
             return;
         }
         let last = &words.words[m.words.end - 1];
-        if last.capitalized && last.norm.chars().count() >= 3 && dict.actors.longest_at(&[last.id], 0).is_none() {
+        // a word outside the vocabulary has the shared unknown id: learned, it would make
+        // every unknown capitalised word that person
+        if last.id != UNKNOWN
+            && last.capitalized
+            && last.norm.chars().count() >= 3
+            && dict.actors.longest_at(&[last.id], 0).is_none()
+        {
             self.index.insert(&[last.id], head);
             self.learned.push(last.id);
         }
