@@ -438,18 +438,24 @@ impl PredictionHistory {
         let mut n = 0;
         for (class, &k) in c.iter().enumerate() {
             if k > 0 {
-                let share = if k as u32 == total {
-                    3
-                } else if 2 * k as u32 >= total {
-                    2
-                } else {
-                    1
-                };
-                out[n] = feat2(T_HISTORY, class as u64, share | context << 2);
+                out[n] = feat2(T_HISTORY, class as u64, share_bucket(k, total) | context << 2);
                 n += 1;
             }
         }
         n
+    }
+}
+
+/// How much of a word's `total` tags one class's `k` is: all of them (3), at least
+/// half (2) or some (1).
+#[inline]
+fn share_bucket(k: u16, total: u32) -> u64 {
+    if k as u32 == total {
+        3
+    } else if 2 * k as u32 >= total {
+        2
+    } else {
+        1
     }
 }
 
@@ -522,14 +528,7 @@ impl DocAggregate {
         let mut n = 0;
         for (class, &k) in c[..5].iter().enumerate() {
             if k > 0 {
-                let share = if k as u32 == total {
-                    3
-                } else if 2 * k as u32 >= total {
-                    2
-                } else {
-                    1
-                };
-                out[n] = feat2(T_AGG, class as u64, share | context << 2);
+                out[n] = feat2(T_AGG, class as u64, share_bucket(k, total) | context << 2);
                 n += 1;
             }
         }
