@@ -750,12 +750,8 @@ impl Coder {
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
             // "met with Assad in Moscow to discuss ...": a consultation a meeting is held for
             // is that meeting, coded once by the governing verb
-            if root == "04" && v.words.start >= 2 && w.norm(v.words.start - 1) == "to" {
-                let gov = verbs
-                    .iter()
-                    .rfind(|g| g.words.end < v.words.start && w.same_clause_level(g.words.start, v.words.start))
-                    .filter(|g| !verbs.iter().any(|x| x.words.start >= g.words.end && x.words.start < v.words.start));
-                let consulted = gov.is_some_and(|g| {
+            if root == "04" {
+                let consulted = served_verb(w, &verbs, v).is_some_and(|g| {
                     let gspan = w.span_of(g.words.start, g.words.end);
                     events
                         .iter()
@@ -957,11 +953,11 @@ impl Coder {
             // to accuse, demand, reject, threaten or protest is that act, not also a
             // consultation of the same pair
             let purpose_root = forward.as_deref().and_then(|c| c.get(..2));
-            if events.len() > n_before
-                && v.words.start >= 2
-                && w.norm(v.words.start - 1) == "to"
-                && purpose_root.is_some_and(|r| matches!(r, "03" | "05" | "10" | "11" | "12" | "13" | "14"))
-            {
+            let served = (events.len() > n_before
+                && purpose_root.is_some_and(|r| matches!(r, "03" | "05" | "10" | "11" | "12" | "13" | "14")))
+            .then(|| served_verb(w, &verbs, v))
+            .flatten();
+            if let Some(g) = served {
                 let pair = |e: &Event| {
                     let t = e.target.as_ref().map(|t| t.span);
                     let mut p = [Some(e.source.span), t];
@@ -969,24 +965,18 @@ impl Coder {
                     p
                 };
                 let new: Vec<_> = events[n_before..].iter().map(pair).collect();
-                let gov = verbs
-                    .iter()
-                    .rfind(|g| g.words.end < v.words.start && w.same_clause_level(g.words.start, v.words.start))
-                    .filter(|g| !verbs.iter().any(|x| x.words.start >= g.words.end && x.words.start < v.words.start));
-                if let Some(g) = gov {
-                    let gspan = w.span_of(g.words.start, g.words.end);
-                    let of_gov: Vec<&Event> =
-                        events.iter().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan).collect();
-                    // a call made to congratulate, apologise or pledge support is the praise,
-                    // apology or pledge; a visit stays a visit
-                    let folds = |e: &Event| {
-                        e.cameo_root == "04"
-                            && (!matches!(purpose_root, Some("03" | "05")) || matches!(e.cameo.as_str(), "040" | "041"))
-                            && new.contains(&pair(e))
-                    };
-                    if !of_gov.is_empty() && of_gov.iter().all(|e| folds(e)) {
-                        folded.push(g.words.clone());
-                    }
+                let gspan = w.span_of(g.words.start, g.words.end);
+                let of_gov: Vec<&Event> =
+                    events.iter().filter(|e| e.sentence.index == cx.index && e.trigger.span == gspan).collect();
+                // a call made to congratulate, apologise or pledge support is the praise,
+                // apology or pledge; a visit stays a visit
+                let folds = |e: &Event| {
+                    e.cameo_root == "04"
+                        && (!matches!(purpose_root, Some("03" | "05")) || matches!(e.cameo.as_str(), "040" | "041"))
+                        && new.contains(&pair(e))
+                };
+                if !of_gov.is_empty() && of_gov.iter().all(|e| folds(e)) {
+                    folded.push(g.words.clone());
                 }
             }
             let made = events.len() - n_before;
@@ -2118,6 +2108,20 @@ fn obliged_actor(w: &Words, ms: &[Mention], verb_starts: &[usize], v: &VerbHit) 
 fn attribution_verb(w: &Words, ms: &[Mention], i: usize) -> bool {
     SPEECH_VERBS.contains(&w.norm(i))
         && ms.iter().any(|m| m.words.end == i && m.words.start > 0 && w.norm(m.words.start - 1) == ",")
+}
+
+/// The verb an infinitive of purpose "to V" serves: the last verb before it at the same
+/// clause level, with no other verb between ("met with Assad in Moscow [to discuss]",
+/// "summoned the ambassador [to complain]").
+fn served_verb<'v>(w: &Words, verbs: &'v [VerbHit], v: &VerbHit) -> Option<&'v VerbHit> {
+    let s = v.words.start;
+    if s < 2 || w.norm(s - 1) != "to" {
+        return None;
+    }
+    verbs
+        .iter()
+        .rfind(|g| g.words.end < s && w.same_clause_level(g.words.start, s))
+        .filter(|g| !verbs.iter().any(|x| x.words.start >= g.words.end && x.words.start < s))
 }
 
 /// The object right before "to" of the verb that an infinitive of purpose serves:
