@@ -116,7 +116,11 @@ impl<T> PhraseIndex<T> {
     }
 
     /// The phrases starting at `words[at]`, shortest first: (number of words, value).
-    fn matches_at<'a>(&'a self, words: &'a [u32], at: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+    fn matches_at<'s, 'w>(
+        &'s self,
+        words: &'w [u32],
+        at: usize,
+    ) -> impl Iterator<Item = (usize, &'s T)> + use<'s, 'w, T> {
         let mut node = 0u32;
         words
             .get(at..)
@@ -136,16 +140,7 @@ impl<T> PhraseIndex<T> {
         if first < TRACKED && self.starts.get(first as usize / 64).is_none_or(|bits| bits & (1 << (first % 64)) == 0) {
             return None;
         }
-        let mut best = None;
-        let mut node = 0u32;
-        for (k, &w) in words.get(at..).unwrap_or_default().iter().enumerate() {
-            let Some(&next) = self.edges.get(&edge(node, w)) else { break };
-            node = next;
-            if let Some(v) = &self.values[node as usize] {
-                best = Some((k + 1, v));
-            }
-        }
-        best
+        self.matches_at(words, at).last()
     }
 
     /// Every phrase starting at `words[at]`, longest first.
