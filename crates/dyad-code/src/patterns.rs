@@ -156,11 +156,10 @@ fn infinitive_for_preposition(
     i: usize,
     dict: &Dictionaries,
 ) -> bool {
-    let spelt = matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some());
     matches!(atoms, [Atom::Word(w, _)] if w == "to")
         && words.norm(i) == "to"
         && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB")
-        && !spelt
+        && !matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some())
 }
 
 /// The name of a month or a day, which makes a phrase after a preposition a time.
