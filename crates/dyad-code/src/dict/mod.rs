@@ -39,8 +39,6 @@ pub struct EntryRef(pub usize);
 pub struct Verbs {
     pub blocks: Vec<VerbBlock>,
     pub index: PhraseIndex<VerbForm>,
-    /// synset name -> phrases (normalised words)
-    pub synsets: HashMap<String, Vec<Vec<String>>>,
     /// The synsets' phrases as word ids, by the slot patterns refer to them by.
     pub synset_index: Vec<SynsetIndex>,
     /// synset name -> slot in `synset_index` (a name a pattern uses before any file
@@ -84,7 +82,6 @@ impl Dictionaries {
             verbs: Verbs {
                 blocks: Vec::new(),
                 index: PhraseIndex::default(),
-                synsets: HashMap::new(),
                 synset_index: Vec::new(),
                 synset_slots: HashMap::new(),
                 transforms: Vec::new(),
@@ -155,11 +152,9 @@ impl Dictionaries {
         let (file, errors) = parse_verb_file(name, text);
         for (sname, phrases) in file.synsets {
             let slot = self.synset_slot(&sname);
-            let list = self.verbs.synsets.entry(sname).or_default();
             for words in phrases.iter().map(|p| phrase_words(p)) {
                 let ids: Vec<u32> = words.iter().map(|w| self.vocab.intern(w)).collect();
                 self.verbs.synset_index[slot as usize].insert(&ids);
-                list.push(words);
             }
         }
         // A block with the name of an existing one extends it: its patterns join.
