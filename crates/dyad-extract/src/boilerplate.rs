@@ -5,10 +5,8 @@
 //! Decisions are made from cues (phrases and words) scored per paragraph, never
 //! from one site's wording, so the rules carry over to pages not seen before.
 
-use crate::text::Fnv;
+use crate::text::FastMap;
 use dyad_core::BoilerplateReason;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use BoilerplateReason::*;
 
 /// What element (or line) a block of text came from.
@@ -100,7 +98,7 @@ pub fn set_aside_repeats(blocks: &mut [Block]) {
     let text = |k: usize| blocks[kept[k]].text.as_str();
     // earlier positions of the texts of each length and opening (equal texts
     // share them; the runs below compare the texts), in the order of the kept blocks
-    let mut earlier: HashMap<(usize, &str), Vec<usize>, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut earlier: FastMap<(usize, &str), Vec<usize>> = FastMap::default();
     let mut copies: Vec<std::ops::Range<usize>> = Vec::new();
     let mut k = 0;
     while k < kept.len() {

@@ -3,10 +3,8 @@
 //! place next to the headline says what the date is.
 
 use crate::html::dom::{Dom, Node, NodeId, Tag};
-use crate::text::Fnv;
+use crate::text::FastMap;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// A publication date from the forms metadata values use: ISO dates and
 /// datetimes (the date as written, in the publisher's zone), RFC 2822,
@@ -393,9 +391,9 @@ fn month(word: &str) -> Option<u32> {
     if word.len() > 24 || !word.starts_with(char::is_alphabetic) {
         return None;
     }
-    static INDEX: std::sync::OnceLock<HashMap<&str, u32, BuildHasherDefault<Fnv>>> = std::sync::OnceLock::new();
+    static INDEX: std::sync::OnceLock<FastMap<&str, u32>> = std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut index = HashMap::default();
+        let mut index = FastMap::default();
         for (i, names) in MONTHS.iter().enumerate() {
             for name in names.iter() {
                 index.entry(*name).or_insert(i as u32 + 1);

@@ -1,7 +1,6 @@
 //! Plain text into paragraphs, and the whitespace normalisation every block gets.
 
 use crate::boilerplate::{Block, BlockKind};
-use std::hash::Hasher;
 
 /// Collapses runs of whitespace to one space, drops control characters, trims.
 pub fn normalize(s: &str) -> String {
@@ -69,27 +68,9 @@ pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     false
 }
 
-/// FNV-1a, a fast hash for short keys (class values, words) in maps the
-/// extractor builds for itself.
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A fast hash with a fixed seed for the maps the extractor builds for itself (class
+/// values, words), as the coder uses: they need no defence against flooding.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Each non-empty line of a plain text is a paragraph.
 pub fn paragraphs(text: &str) -> Vec<Block> {

@@ -11,11 +11,9 @@ pub mod dom;
 use crate::boilerplate::{line_reason, Block, BlockKind};
 use crate::metadata::{self, Metadata};
 use crate::text::normalize;
-use crate::text::Fnv;
+use crate::text::FastMap;
 use dom::{Dom, Edge, Element, Node, NodeId, Tag};
 use dyad_core::BoilerplateReason::{self, *};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// A page split into blocks, with what it says about itself.
 #[derive(Debug)]
@@ -150,7 +148,7 @@ fn class_removal(el: &Element) -> Option<Removal> {
 /// class value of the page once: pages repeat the same few class strings on
 /// thousands of elements.
 fn class_removals(dom: &Dom<'_>) -> Vec<Option<Removal>> {
-    let mut seen: HashMap<&str, Option<Removal>, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut seen: FastMap<&str, Option<Removal>> = FastMap::default();
     (0..dom.len())
         .map(|id| {
             let el = dom.element(id)?;
