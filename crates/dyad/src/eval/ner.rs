@@ -176,15 +176,8 @@ pub fn parse(text: &str, format: Format, first_doc: u32) -> Vec<Labeled> {
 /// out) as NER sentences, one document each, numbered from `first_doc`. See
 /// [`parse_gum`].
 pub fn read_gum(dir: &Path, skip: &[&str], first_doc: u32) -> anyhow::Result<Vec<Labeled>> {
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
-        .filter(|p| !skip.contains(&p.file_stem().and_then(|s| s.to_str()).unwrap_or("")))
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for (k, path) in files.iter().enumerate() {
+    for (k, path) in super::pos::gum_files(dir, skip, false)?.iter().enumerate() {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
         out.extend(parse_gum(&text, first_doc + k as u32));
     }

@@ -69,8 +69,9 @@ pub fn read_conllu(path: &Path) -> anyhow::Result<Vec<Tagged>> {
     Ok(out)
 }
 
-/// The GUM news documents whose names are (or are not) in `names`.
-pub fn read_gum(dir: &Path, names: &[&str], keep: bool) -> anyhow::Result<Vec<Tagged>> {
+/// The CoNLL-U files of the GUM news documents whose names are (or are not) in
+/// `names`, in name order.
+pub fn gum_files(dir: &Path, names: &[&str], keep: bool) -> anyhow::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -81,8 +82,13 @@ pub fn read_gum(dir: &Path, names: &[&str], keep: bool) -> anyhow::Result<Vec<Ta
         })
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// The GUM news documents whose names are (or are not) in `names`.
+pub fn read_gum(dir: &Path, names: &[&str], keep: bool) -> anyhow::Result<Vec<Tagged>> {
     let mut out = Vec::new();
-    for f in files {
+    for f in gum_files(dir, names, keep)? {
         out.extend(read_conllu(&f)?);
     }
     Ok(out)
