@@ -87,25 +87,40 @@ pub const DOC_LOWER: u8 = 2;
 /// from sentences of words. Headlines in capitals are left out.
 pub fn doc_flags<S: AsRef<str>>(sentences: &[&[S]], out: &mut std::collections::HashMap<u64, u8>) {
     out.clear();
+    let mut infos = Vec::new();
     for words in sentences {
-        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w.as_ref())).collect();
-        if infos.iter().all(|w| w.flags & HAS_LOWER == 0) {
+        infos.clear();
+        infos.extend(words.iter().map(|w| WordInfo::of(w.as_ref())));
+        add_doc_flags(&infos, out);
+    }
+}
+
+/// [`doc_flags`] from the sentences' word infos, computed once by the caller and
+/// reused for the tagger's features ([`SentenceFeatures::compute_from_info`]).
+pub fn doc_flags_of_info(sentences: &[&[WordInfo]], out: &mut std::collections::HashMap<u64, u8>) {
+    out.clear();
+    for infos in sentences {
+        add_doc_flags(infos, out);
+    }
+}
+
+fn add_doc_flags(infos: &[WordInfo], out: &mut std::collections::HashMap<u64, u8>) {
+    if infos.iter().all(|w| w.flags & HAS_LOWER == 0) {
+        return;
+    }
+    for (i, w) in infos.iter().enumerate() {
+        if w.flags & HAS_LETTER == 0 {
             continue;
         }
-        for (i, w) in infos.iter().enumerate() {
-            if w.flags & HAS_LETTER == 0 {
-                continue;
-            }
-            let flag = if w.flags & HAS_LOWER != 0 && w.flags & CAP_INIT == 0 {
-                DOC_LOWER
-            } else if i > 0 && w.flags & CAP_INIT != 0 && w.flags & HAS_LOWER != 0 {
-                DOC_TITLE
-            } else {
-                0
-            };
-            if flag != 0 {
-                *out.entry(w.lower).or_insert(0) |= flag;
-            }
+        let flag = if w.flags & HAS_LOWER != 0 && w.flags & CAP_INIT == 0 {
+            DOC_LOWER
+        } else if i > 0 && w.flags & CAP_INIT != 0 && w.flags & HAS_LOWER != 0 {
+            DOC_TITLE
+        } else {
+            0
+        };
+        if flag != 0 {
+            *out.entry(w.lower).or_insert(0) |= flag;
         }
     }
 }
@@ -269,9 +284,22 @@ impl SentenceFeatures {
     /// ([`DOC_TITLE`] mid-sentence, [`DOC_LOWER`]): a document-level feature for
     /// sentence-initial and headline words. Pass `&|_| 0` without a document.
     pub fn compute<S: AsRef<str>>(&mut self, words: &[S], gaz: &Gazetteer, doc: &dyn Fn(u64) -> u8) {
-        let n = words.len();
         self.info.clear();
         self.info.extend(words.iter().map(|w| WordInfo::of(w.as_ref())));
+        self.compute_static(gaz, doc);
+    }
+
+    /// [`SentenceFeatures::compute`] for words whose infos ([`WordInfo::of`]) are
+    /// already computed.
+    pub fn compute_from_info(&mut self, info: &[WordInfo], gaz: &Gazetteer, doc: &dyn Fn(u64) -> u8) {
+        self.info.clear();
+        self.info.extend_from_slice(info);
+        self.compute_static(gaz, doc);
+    }
+
+    /// Gazetteer matches and static features of the words in `self.info`.
+    fn compute_static(&mut self, gaz: &Gazetteer, doc: &dyn Fn(u64) -> u8) {
+        let n = self.info.len();
         let (mut upper, mut lower) = (0usize, 0usize);
         for w in &self.info {
             if w.flags & HAS_LETTER != 0 {

@@ -77,14 +77,16 @@ pub fn entities(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
 /// [`entities`] with a given model.
 pub fn entities_with(m: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Entity> {
     let spans: Vec<Vec<Span>> = sentences.iter().map(|s| words(text, s)).collect();
-    let words: Vec<Vec<&str>> = spans.iter().map(|ws| ws.iter().map(|w| w.slice(text)).collect()).collect();
-    let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+    // each word's infos, computed once for the document flags and the tagger's features
+    let infos: Vec<Vec<features::WordInfo>> =
+        spans.iter().map(|ws| ws.iter().map(|w| features::WordInfo::of(w.slice(text))).collect()).collect();
+    let refs: Vec<&[features::WordInfo]> = infos.iter().map(Vec::as_slice).collect();
     let mut flags = HashMap::new();
-    features::doc_flags(&refs, &mut flags);
+    features::doc_flags_of_info(&refs, &mut flags);
     let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
     let mut scratch = Scratch::default();
     let mut tags = Vec::new();
-    m.tag_document(&refs, &doc, &mut scratch, &mut tags);
+    m.tag_document_info(&refs, &doc, &mut scratch, &mut tags);
     let mut out = Vec::new();
     for (t, spans) in tags.iter().zip(&spans) {
         for (s, e, l) in model::spans(t) {

@@ -247,6 +247,22 @@ impl Tagger {
         scratch: &mut Scratch,
         out: &mut Vec<Vec<u8>>,
     ) {
+        let infos: Vec<Vec<WordInfo>> =
+            sentences.iter().map(|words| words.iter().map(|w| WordInfo::of(w.as_ref())).collect()).collect();
+        let refs: Vec<&[WordInfo]> = infos.iter().map(Vec::as_slice).collect();
+        self.tag_document_info(&refs, doc, scratch, out);
+    }
+
+    /// [`Tagger::tag_document`] over the sentences' word infos ([`WordInfo::of`]
+    /// of each word), so a caller that has them (for [`super::features::doc_flags_of_info`])
+    /// does not compute them twice.
+    pub fn tag_document_info(
+        &self,
+        sentences: &[&[WordInfo]],
+        doc: &dyn Fn(u64) -> u8,
+        scratch: &mut Scratch,
+        out: &mut Vec<Vec<u8>>,
+    ) {
         out.resize_with(sentences.len(), Vec::new);
         let Scratch { features, scores, info, first, sentences: bounds, history, aggregate } = scratch;
         scores.clear();
@@ -256,7 +272,7 @@ impl Tagger {
         history.clear();
         aggregate.clear();
         for (words, tags) in sentences.iter().zip(out.iter_mut()) {
-            features.compute(words, &self.gaz, doc);
+            features.compute_from_info(words, &self.gaz, doc);
             bounds.push((info.len(), features.all_caps));
             self.decode_keeping(features, history, scores, tags);
             history.record(&features.info, tags);
