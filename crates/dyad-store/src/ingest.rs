@@ -221,9 +221,11 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
             serde_json::to_string(&a.boilerplate)?,
         ],
     )?;
+    // the index entry of the article row just written (external content: the index
+    // keeps no copy of the text, and must be given the row's own values)
     tx.execute(
-        "INSERT INTO article_fts (doc_id, title, text) VALUES (?1, ?2, ?3)",
-        params![doc_id, a.title.as_deref().unwrap_or(""), a.text],
+        "INSERT INTO article_fts (rowid, doc_id, title, text) VALUES (?1, ?2, ?3, ?4)",
+        params![tx.last_insert_rowid(), doc_id, a.title, a.text],
     )?;
     let ann = &p.annotated;
     {

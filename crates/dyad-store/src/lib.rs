@@ -79,6 +79,13 @@ const WAL_CHECKPOINT_PAGES: i64 = 16 * 1024;
 impl Store {
     /// Open (creating it on first use) a store for writing and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_at_version(path, schema::CURRENT)
+    }
+
+    /// Test hook: [`Store::open`] bringing the schema only up to `version`, to make
+    /// a store as an older dyad wrote it and test its migration.
+    #[doc(hidden)]
+    pub fn open_at_version(path: &Path, version: i64) -> Result<Store> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -94,7 +101,7 @@ impl Store {
         // interior pages) are mostly the same from batch to batch
         conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
         let mut store = Store { conn, fault: None, written_in_session: 0 };
-        schema::migrate(&mut store.conn)?;
+        schema::migrate_to(&mut store.conn, version)?;
         Ok(store)
     }
 

@@ -554,7 +554,12 @@ impl Store {
         let offset = (page - 1).saturating_mul(per_page);
         let (cond, params): (&str, Vec<SqlValue>) = match q.and_then(fts_query) {
             Some(fq) => {
-                ("d.doc_id IN (SELECT doc_id FROM article_fts WHERE article_fts MATCH ?1)", vec![SqlValue::Text(fq)])
+                (
+                    // by rowid: reading article_fts.doc_id would fetch each matching article's whole row
+                    "d.doc_id IN (SELECT a.doc_id FROM articles a WHERE a.id IN \
+                    (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1))",
+                    vec![SqlValue::Text(fq)],
+                )
             }
             None => ("1", vec![]),
         };

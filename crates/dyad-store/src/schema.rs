@@ -174,6 +174,36 @@ CREATE TABLE cluster_sites (
 INSERT INTO cluster_sites (cluster, site_key)
     SELECT DISTINCT e.cluster, d.site_key FROM events e JOIN documents d ON d.doc_id = e.doc_id;
 "#,
+    // 5: the article index reads title and text from `articles` (FTS5 external
+    // content) instead of keeping a second copy of every article's text. It maps
+    // index entries to articles by rowid, so articles get an explicit integer key
+    // (`id`, the rowid they had): VACUUM may renumber the implicit rowids of a
+    // table without one
+    r#"
+CREATE TABLE articles_v5 (
+    doc_id TEXT NOT NULL UNIQUE REFERENCES documents(doc_id),
+    title TEXT,
+    published TEXT,
+    published_precision TEXT,
+    authors TEXT NOT NULL,
+    site TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    boilerplate TEXT NOT NULL,
+    id INTEGER PRIMARY KEY
+);
+INSERT INTO articles_v5 (id, doc_id, title, published, published_precision, authors, site, language, text,
+        paragraphs, boilerplate)
+    SELECT rowid, doc_id, title, published, published_precision, authors, site, language, text, paragraphs,
+        boilerplate FROM articles ORDER BY rowid;
+DROP TABLE articles;
+ALTER TABLE articles_v5 RENAME TO articles;
+CREATE INDEX articles_published ON articles(published);
+DROP TABLE article_fts;
+CREATE VIRTUAL TABLE article_fts USING fts5(doc_id UNINDEXED, title, text, content='articles', content_rowid='id');
+INSERT INTO article_fts (article_fts) VALUES ('rebuild');
+"#,
 ];
 
 /// The schema version this build writes and reads.
@@ -183,14 +213,15 @@ pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+/// Apply the migrations up to version `target` ([`CURRENT`] but in tests).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     let have = version(conn)?;
     if have > CURRENT {
         return Err(crate::StoreError::Schema(format!(
             "store schema version {have} is newer than this dyad ({CURRENT}); upgrade dyad"
         )));
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(have as usize) {
+    for (i, sql) in MIGRATIONS.iter().enumerate().take(target.clamp(0, CURRENT) as usize).skip(have as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;

@@ -130,6 +130,11 @@ fn a_failed_batch_leaves_nothing_of_itself() {
         .unwrap();
     assert_eq!(orphans, 0);
     assert_eq!(store.integrity_check().unwrap(), "ok");
+    // the article index holds exactly the stored articles' words
+    store
+        .connection()
+        .execute("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)", [])
+        .unwrap();
 
     // once the fault is gone the same batch goes in whole
     store.fault = None;
@@ -225,6 +230,72 @@ fn many_reprints_join_one_group_with_bounded_buckets() {
     let sources: i64 = conn.query_row("SELECT max(num_sources) FROM clusters", [], |r| r.get(0)).unwrap();
     assert_eq!(sources, 5, "from five sites");
     assert_cluster_counts_are_a_recount(&store);
+}
+
+/// The doc_ids a free-text search of the documents finds, sorted.
+fn found(store: &Store, q: &str) -> Vec<String> {
+    let page = store.documents(Some(q), 1, 50).unwrap();
+    let mut ids: Vec<String> = page.items.iter().map(|d| d["doc_id"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_version_4_store_migrates_and_its_article_search_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    let docs = example_docs();
+    let words = ["sanctions", "nairobi", "ceasefire", "aid", "minister", "police"];
+    let mut expected = Vec::new();
+    {
+        let mut old = Store::open_at_version(&path, 4).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 4);
+        ingest(&mut old, &docs[..4], 64);
+        // the article index as version 4 wrote it: a copy of each title (empty when
+        // there is none) and text, its rowids unrelated to the articles' own
+        let conn = old.connection();
+        conn.execute_batch(
+            "DELETE FROM article_fts;
+             INSERT INTO article_fts (doc_id, title, text)
+                 SELECT doc_id, coalesce(title, ''), text FROM articles ORDER BY rowid DESC;",
+        )
+        .unwrap();
+        for w in words {
+            let mut st =
+                conn.prepare("SELECT doc_id FROM article_fts WHERE article_fts MATCH ?1 ORDER BY doc_id").unwrap();
+            let ids: Vec<String> = st.query_map([w], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+            expected.push(ids);
+        }
+    }
+    assert!(expected.iter().filter(|ids| !ids.is_empty()).count() >= 3, "{expected:?}");
+
+    let mut store = Store::open(&path).unwrap();
+    assert!(store.schema_version().unwrap() > 4);
+    for (w, ids) in words.iter().zip(&expected) {
+        assert_eq!(&found(&store, w), ids, "{w}");
+    }
+    let conn = store.connection();
+    let copies: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'article_fts_content'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(copies, 0, "the index keeps no copy of the articles");
+    conn.execute("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)", []).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+
+    // documents added after the migration are found as well, with the migrated ones
+    ingest(&mut store, &docs, 64);
+    let mut fresh = Store::open(&dir.path().join("fresh.db")).unwrap();
+    ingest(&mut fresh, &docs, 64);
+    for w in words {
+        assert_eq!(found(&store, w), found(&fresh, w), "{w}");
+    }
+    store
+        .connection()
+        .execute("INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)", [])
+        .unwrap();
+    drop(store);
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(found(&ro, "sanctions"), found(&fresh, "sanctions"));
 }
 
 #[test]
