@@ -137,18 +137,6 @@ pub struct WordInfo {
     pub flags: u8,
 }
 
-fn shape_class(c: char) -> char {
-    if c.is_uppercase() {
-        'X'
-    } else if c.is_lowercase() || c.is_alphabetic() {
-        'x'
-    } else if c.is_numeric() {
-        'd'
-    } else {
-        c
-    }
-}
-
 impl WordInfo {
     pub fn of(word: &str) -> WordInfo {
         let mut lower = FNV_OFFSET;
@@ -162,10 +150,42 @@ impl WordInfo {
         let (mut upper, mut lowercase, mut digit, mut letter) = (0usize, 0usize, false, false);
         let mut first_upper = false;
         for c in word.chars() {
-            let f = fold(c);
+            // each Unicode property looked up once: a char in Uppercase or Lowercase is
+            // Alphabetic (Unicode derives Alphabetic from both), so only others need
+            // that table, and Numeric only matters until a digit is seen
+            let (is_upper, is_lower, is_alpha, is_num) = if c.is_ascii() {
+                let (u, l) = (c.is_ascii_uppercase(), c.is_ascii_lowercase());
+                (u, l, u || l, c.is_ascii_digit())
+            } else {
+                let (u, l) = (c.is_uppercase(), c.is_lowercase());
+                let alpha = u || l || c.is_alphabetic();
+                // Numeric is needed for the shape of a non-letter and for the digit flag
+                let num = (!alpha || !digit) && c.is_numeric();
+                (u, l, alpha, num)
+            };
+            // fold: lowercase cheaply (first char of the full mapping), digits to '0'
+            let f = if c.is_ascii() {
+                if is_num {
+                    '0'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            } else if is_upper {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                c
+            };
             lower = fnv_char(lower, f);
             form = fnv_char(form, c);
-            let class = shape_class(c);
+            let class = if is_upper {
+                'X'
+            } else if is_alpha {
+                'x'
+            } else if is_num {
+                'd'
+            } else {
+                c
+            };
             if class != last_class && shape_len < 8 {
                 shape = fnv_char(shape, class);
                 shape_len += 1;
@@ -175,16 +195,16 @@ impl WordInfo {
                 prefix[n] = lower;
             }
             tail[n % 4] = f;
-            if c.is_uppercase() {
+            if is_upper {
                 upper += 1;
                 if n == 0 {
                     first_upper = true;
                 }
-            } else if c.is_lowercase() {
+            } else if is_lower {
                 lowercase += 1;
             }
-            letter |= c.is_alphabetic();
-            digit |= c.is_numeric();
+            letter |= is_alpha;
+            digit |= is_num;
             n += 1;
         }
         let mut suffix = [0u64; 4];
@@ -573,6 +593,108 @@ impl DocAggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`WordInfo::of`] as first written, asking each char's properties where used.
+    /// The model's weights were trained on these values, so a faster form must give
+    /// the same.
+    fn info_by_properties(word: &str) -> WordInfo {
+        fn shape_class(c: char) -> char {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() || c.is_alphabetic() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            }
+        }
+        let (mut lower, mut form, mut shape) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+        let (mut last_class, mut shape_len) = ('\0', 0);
+        let (mut prefix, mut tail, mut n) = ([0u64; 4], ['\0'; 4], 0usize);
+        let (mut upper, mut lowercase, mut digit, mut letter, mut first_upper) = (0usize, 0usize, false, false, false);
+        for c in word.chars() {
+            let f = fold(c);
+            lower = fnv_char(lower, f);
+            form = fnv_char(form, c);
+            let class = shape_class(c);
+            if class != last_class && shape_len < 8 {
+                shape = fnv_char(shape, class);
+                shape_len += 1;
+                last_class = class;
+            }
+            if n < 4 {
+                prefix[n] = lower;
+            }
+            tail[n % 4] = f;
+            if c.is_uppercase() {
+                upper += 1;
+                first_upper |= n == 0;
+            } else if c.is_lowercase() {
+                lowercase += 1;
+            }
+            letter |= c.is_alphabetic();
+            digit |= c.is_numeric();
+            n += 1;
+        }
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate().take(n) {
+            let mut h = FNV_OFFSET;
+            for j in (0..=k).rev() {
+                h = fnv_char(h, tail[(n - 1 - j) % 4]);
+            }
+            *s = h;
+        }
+        let mut flags = 0;
+        for (on, flag) in [
+            (first_upper, CAP_INIT),
+            (upper > 0 && lowercase == 0, ALL_CAPS),
+            (digit, HAS_DIGIT),
+            (letter, HAS_LETTER),
+            (!letter && !digit, NO_ALNUM),
+            (lowercase > 0, HAS_LOWER),
+        ] {
+            if on {
+                flags |= flag;
+            }
+        }
+        WordInfo { lower, form, shape, prefix, suffix, nchars: n.min(255) as u8, flags }
+    }
+
+    #[test]
+    fn word_info_matches_the_trained_definition() {
+        // every char on its own, then with a letter and a digit on either side
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(WordInfo::of(&one), info_by_properties(&one), "{c:?} U+{:04X}", c as u32);
+        }
+        for c in (0..=0x10ffffu32).step_by(7).filter_map(char::from_u32) {
+            for w in [format!("a{c}"), format!("{c}1"), format!("1{c}Z"), format!("{c}{c}{c}{c}{c}")] {
+                assert_eq!(WordInfo::of(&w), info_by_properties(&w), "{w:?}");
+            }
+        }
+        for w in [
+            "",
+            "Merkel",
+            "U.S.",
+            "NATO's",
+            "1996",
+            "COVID-19",
+            "Ⅻ1",
+            "1Ⅻ",
+            "٣a٣",
+            "ǅemal",
+            "İstanbul",
+            "ΑΘΗΝΑ",
+            "Straße",
+            "Ⅷ世界ⅷ",
+            "x²",
+            "ª1",
+            "ab12cd34ef56gh78ij",
+        ] {
+            assert_eq!(WordInfo::of(w), info_by_properties(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn word_info_shapes_and_flags() {
