@@ -21,8 +21,8 @@ use dyad_core::{Annotated, Article};
 /// the coder), time expressions and quotes.
 pub fn annotate(article: Article) -> Annotated {
     let mut sentences = sentences::split(&article.text, &article.paragraphs);
-    pos::tag_sentences(&article.text, &mut sentences);
-    let entities = ner::entities(&article.text, &sentences);
+    let token_infos = pos::tag_sentences_keeping_infos(&article.text, &mut sentences);
+    let entities = ner::entities_reusing_infos(&article.text, &sentences, &token_infos);
     let times = times::find_times(&article.text, &sentences, article.published);
     let quotes = quotes::find_quotes(&article.text, &sentences);
     Annotated { article, sentences, entities, times, quotes }

@@ -22,6 +22,7 @@ use dyad_core::{Entity, EntityLabel, Sentence, Span, TokenKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use features::WordInfo;
 pub use model::{Scratch, Tagger};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../../data/ner/model.bin");
@@ -38,10 +39,16 @@ pub const LABELS: [EntityLabel; 4] = [EntityLabel::PER, EntityLabel::ORG, Entity
 /// The words of a sentence as byte spans: tokens, with hyphenated compounds
 /// ("al-Assad", "Rolls-Royce") rejoined.
 pub fn words(text: &str, sentence: &Sentence) -> Vec<Span> {
+    word_tokens(text, sentence).into_iter().map(|(span, _)| span).collect()
+}
+
+/// [`words`], each with the tokens it is made of.
+fn word_tokens(text: &str, sentence: &Sentence) -> Vec<(Span, std::ops::Range<usize>)> {
     let toks = &sentence.tokens;
-    let mut out: Vec<Span> = Vec::with_capacity(toks.len());
+    let mut out = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
+        let first = i;
         let mut span = toks[i].span;
         if toks[i].kind != TokenKind::Punct {
             // word - word - word ..., all touching
@@ -60,7 +67,7 @@ pub fn words(text: &str, sentence: &Sentence) -> Vec<Span> {
                 }
             }
         }
-        out.push(span);
+        out.push((span, first..i + 1));
         i += 1;
     }
     out
@@ -74,13 +81,39 @@ pub fn entities(text: &str, sentences: &[Sentence]) -> Vec<Entity> {
     }
 }
 
+/// [`entities`] reusing the infos ([`WordInfo::of`]) of each sentence's tokens, as
+/// [`crate::pos::tag_sentences_keeping_infos`] gives them: a word of one token takes
+/// its token's. Sentences without them (or a model) have them computed.
+pub fn entities_reusing_infos(text: &str, sentences: &[Sentence], token_infos: &[Vec<WordInfo>]) -> Vec<Entity> {
+    match model() {
+        Some(m) => entities_with_infos(m, text, sentences, token_infos),
+        None => Vec::new(),
+    }
+}
+
 /// [`entities`] with a given model.
 pub fn entities_with(m: &Tagger, text: &str, sentences: &[Sentence]) -> Vec<Entity> {
-    let spans: Vec<Vec<Span>> = sentences.iter().map(|s| words(text, s)).collect();
-    // each word's infos, computed once for the document flags and the tagger's features
-    let infos: Vec<Vec<features::WordInfo>> =
-        spans.iter().map(|ws| ws.iter().map(|w| features::WordInfo::of(w.slice(text))).collect()).collect();
-    let refs: Vec<&[features::WordInfo]> = infos.iter().map(Vec::as_slice).collect();
+    entities_with_infos(m, text, sentences, &[])
+}
+
+fn entities_with_infos(m: &Tagger, text: &str, sentences: &[Sentence], token_infos: &[Vec<WordInfo>]) -> Vec<Entity> {
+    // each word's infos, computed once (or taken from its token) for the document
+    // flags and the tagger's features
+    let mut spans: Vec<Vec<Span>> = Vec::with_capacity(sentences.len());
+    let mut infos: Vec<Vec<WordInfo>> = Vec::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        let tokens = token_infos.get(k).filter(|t| t.len() == s.tokens.len());
+        let (ws, is): (Vec<Span>, Vec<WordInfo>) = word_tokens(text, s)
+            .into_iter()
+            .map(|(span, toks)| match tokens {
+                Some(t) if toks.len() == 1 => (span, t[toks.start]),
+                _ => (span, WordInfo::of(span.slice(text))),
+            })
+            .unzip();
+        spans.push(ws);
+        infos.push(is);
+    }
+    let refs: Vec<&[WordInfo]> = infos.iter().map(Vec::as_slice).collect();
     let mut flags = HashMap::new();
     features::doc_flags_of_info(&refs, &mut flags);
     let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
@@ -151,6 +184,21 @@ mod tests {
         }
         m.tag_document::<&str>(&[], &|_| 0, &mut Scratch::default(), &mut tags);
         assert!(tags.is_empty());
+    }
+
+    #[test]
+    fn reusing_the_token_infos_finds_the_same_entities() {
+        let text = "Bashar al-Assad met Rolls-Royce executives in Damascus.\nTURKEY'S LEADER VISITS BERLIN\n\
+                    The talks in Berlin ended on Friday, the U.N. envoy said.";
+        let mut sents = sentences::split(text, &[]);
+        let infos = crate::pos::tag_sentences_keeping_infos(text, &mut sents);
+        assert_eq!(infos.len(), sents.len());
+        let fresh = entities(text, &sents);
+        assert!(fresh.len() >= 3, "{fresh:?}");
+        assert_eq!(entities_reusing_infos(text, &sents, &infos), fresh);
+        // infos that do not fit the sentences are not used
+        assert_eq!(entities_reusing_infos(text, &sents, &infos[1..]), fresh);
+        assert_eq!(entities_reusing_infos(text, &sents, &[]), fresh);
     }
 
     #[test]

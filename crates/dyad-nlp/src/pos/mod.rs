@@ -12,6 +12,7 @@
 pub mod model;
 pub mod train;
 
+use crate::ner::features::WordInfo;
 use dyad_core::{PosTag, Sentence};
 use std::sync::OnceLock;
 
@@ -28,15 +29,23 @@ pub fn model() -> Option<&'static PosModel> {
 
 /// Tag every sentence of `text` in place (one tag per token).
 pub fn tag_sentences(text: &str, sentences: &mut [Sentence]) {
-    let Some(m) = model() else { return };
+    tag_sentences_keeping_infos(text, sentences);
+}
+
+/// [`tag_sentences`], returning the infos ([`WordInfo::of`]) of each sentence's tokens
+/// that tagging computed, for the entity tagger to reuse; empty without a model.
+pub fn tag_sentences_keeping_infos(text: &str, sentences: &mut [Sentence]) -> Vec<Vec<WordInfo>> {
+    let Some(m) = model() else { return Vec::new() };
     SCRATCH.with_borrow_mut(|scratch| {
-        let mut words: Vec<&str> = Vec::new();
-        for s in sentences.iter_mut() {
-            words.clear();
-            words.extend(s.tokens.iter().map(|t| t.span.slice(text)));
-            s.tags = m.tag(&words, scratch);
-        }
-    });
+        sentences
+            .iter_mut()
+            .map(|s| {
+                let infos: Vec<WordInfo> = s.tokens.iter().map(|t| WordInfo::of(t.span.slice(text))).collect();
+                s.tags = m.tag_infos(&infos, scratch).into_iter().map(|t| m.tags()[t as usize]).collect();
+                infos
+            })
+            .collect()
+    })
 }
 
 thread_local! {

@@ -163,10 +163,18 @@ impl PosModel {
 
     /// [`PosModel::tag`] as model tag indices.
     pub fn tag_indices(&self, words: &[&str], scratch: &mut Scratch) -> Vec<u8> {
-        let n = self.tags.len();
-        let Scratch { infos, context, scores, words: cache } = scratch;
+        let mut infos = std::mem::take(&mut scratch.infos);
         infos.clear();
         infos.extend(words.iter().map(|w| WordInfo::of(w)));
+        let tags = self.tag_infos(&infos, scratch);
+        scratch.infos = infos;
+        tags
+    }
+
+    /// [`PosModel::tag_indices`] of words given by their infos ([`WordInfo::of`]).
+    pub fn tag_infos(&self, infos: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
+        let n = self.tags.len();
+        let Scratch { infos: _, context, scores, words: cache } = scratch;
         context.clear();
         for i in 0..infos.len() {
             context.extend_from_slice(&context_features(infos, i));
@@ -179,7 +187,7 @@ impl PosModel {
             }
         };
         prefetch(0);
-        let mut out: Vec<u8> = Vec::with_capacity(words.len());
+        let mut out: Vec<u8> = Vec::with_capacity(infos.len());
         for (i, info) in infos.iter().enumerate() {
             prefetch(i + 1);
             if let Some(t) = self.tagdict.get(key32(info.lower)).filter(|&t| t > 0) {
