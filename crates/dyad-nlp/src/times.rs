@@ -22,6 +22,7 @@ use crate::sentences::split;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dyad_core::calendar::{month_number, weekday};
 use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
+use std::borrow::Cow;
 
 /// Words after which a bare month or year is a time.
 const PREPOSITIONS: &[&str] = &[
@@ -138,7 +139,14 @@ pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDat
             .iter()
             .map(|t| {
                 let raw = t.span.slice(text);
-                let low = if raw.len() <= 24 { raw.to_lowercase() } else { String::new() };
+                // most words are written in lowercase already: those are borrowed
+                let low = if raw.len() > 24 {
+                    Cow::Borrowed("")
+                } else if raw.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    Cow::Owned(raw.to_lowercase())
+                } else {
+                    Cow::Borrowed(raw)
+                };
                 Tok { span: t.span, kind: t.kind, raw, low }
             })
             .collect();
@@ -151,7 +159,8 @@ struct Tok<'a> {
     span: Span,
     kind: TokenKind,
     raw: &'a str,
-    low: String,
+    /// `raw` in lowercase, empty for a token longer than any word looked for
+    low: Cow<'a, str>,
 }
 
 /// A matched expression: tokens `first..=last` and its value.
@@ -198,7 +207,7 @@ impl Finder<'_, '_> {
     }
 
     fn low(&self, i: usize) -> Option<&str> {
-        self.toks.get(i).map(|t| t.low.as_str())
+        self.toks.get(i).map(|t| t.low.as_ref())
     }
 
     /// `early 2015`, `late Wednesday`, `mid-March`, `earlier this week`.
