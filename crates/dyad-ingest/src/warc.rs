@@ -226,6 +226,27 @@ fn read_record<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Next {
     Next::Record(Record { offset, headers, block })
 }
 
+/// Read `r` to its end into `storage`, returning how many bytes were read: as
+/// `read_to_end`, but into storage kept from call to call, which is zeroed only when
+/// it grows (`read_to_end` zeroes the spare room it reads into on every call, and
+/// a vector grown from empty for each gzip member was reallocated and copied as it
+/// doubled). Bytes past the returned length are stale.
+fn read_member(mut r: impl Read, storage: &mut Vec<u8>) -> io::Result<usize> {
+    let mut filled = 0;
+    loop {
+        if filled == storage.len() {
+            let grow = storage.len().clamp(64 * 1024, 8 << 20);
+            storage.resize(storage.len() + grow, 0);
+        }
+        match r.read(&mut storage[filled..]) {
+            Ok(0) => return Ok(filled),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// The documents of a WARC file (plain or gzip-compressed).
 pub(crate) struct WarcDocs<R> {
     source: String,
@@ -235,6 +256,8 @@ pub(crate) struct WarcDocs<R> {
     /// Items of the current gzip member not yet handed out.
     pending: std::vec::IntoIter<Item>,
     done: bool,
+    /// Storage for a decompressed member, kept from member to member (see [`read_member`]).
+    member: Vec<u8>,
 }
 
 impl<R: BufRead> WarcDocs<R> {
@@ -249,6 +272,7 @@ impl<R: BufRead> WarcDocs<R> {
             max_bytes,
             pending: Vec::new().into_iter(),
             done: false,
+            member: Vec::new(),
         }
     }
 
@@ -271,10 +295,11 @@ impl<R: BufRead> WarcDocs<R> {
             Ok(_) => {}
         }
         let limit = self.max_bytes as u64 + 64 * 1024;
-        let mut member = Vec::new();
+        let mut storage = std::mem::take(&mut self.member);
         self.input.inner.start_recording();
-        let result = GzDecoder::new(&mut self.input).take(limit + 1).read_to_end(&mut member);
+        let result = read_member(GzDecoder::new(&mut self.input).take(limit + 1), &mut storage);
         let compressed = self.input.inner.stop_recording();
+        let member = &storage[..*result.as_ref().unwrap_or(&0)];
         let mut out = Vec::new();
         match result {
             Ok(_) if member.len() as u64 > limit => {
@@ -284,7 +309,7 @@ impl<R: BufRead> WarcDocs<R> {
                 self.skip_to_next_member(start);
             }
             Ok(_) => {
-                let mut r = Counting { inner: io::Cursor::new(member.as_slice()), pos: 0 };
+                let mut r = Counting { inner: io::Cursor::new(member), pos: 0 };
                 loop {
                     match read_record(&mut r, self.max_bytes) {
                         Next::End => break,
@@ -306,6 +331,7 @@ impl<R: BufRead> WarcDocs<R> {
                 self.skip_to_next_member(start);
             }
         }
+        self.member = storage;
         out
     }
 
@@ -563,6 +589,23 @@ mod tests {
         assert!(err.message.contains("gzip"), "{err}");
         let c_doc = items.iter().filter_map(|i| i.as_ref().ok()).next_back().unwrap();
         assert_eq!(c_doc.source, format!("t.warc@{}", a.len() + bad.len()));
+    }
+
+    #[test]
+    fn gzip_members_of_any_sizes_in_turn_are_read_whole() {
+        // long, short, longer and short again: each member's storage is the last one's
+        let bodies: Vec<String> = [300_000, 10, 700_000, 0, 65_536]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| format!("<p>{i}{}</p>", "abcdefghij".repeat(n / 10)))
+            .collect();
+        let mut file = Vec::new();
+        for (i, b) in bodies.iter().enumerate() {
+            file.extend(gz(&record("response", &format!("http://a.example/{i}"), &response(b))));
+        }
+        let docs: Vec<Vec<u8>> = read(file, true).into_iter().map(|i| i.unwrap().bytes).collect();
+        let want: Vec<Vec<u8>> = bodies.iter().map(|b| b.clone().into_bytes()).collect();
+        assert_eq!(docs, want);
     }
 
     #[test]
