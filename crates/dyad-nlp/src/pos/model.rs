@@ -119,8 +119,19 @@ pub struct PosModel {
 pub struct Scratch {
     infos: Vec<WordInfo>,
     context: Vec<u64>,
-    scores: Vec<i32>,
+    scores: TagScores,
     words: WordScores,
+}
+
+/// A word's score for every tag, indexed by the tag's byte in the weights: an index
+/// that can never be out of bounds, so adding a weight needs no check. Only the
+/// model's tags (the first `tags.len()`) are read.
+struct TagScores([i32; 256]);
+
+impl Default for TagScores {
+    fn default() -> Self {
+        TagScores([0; 256])
+    }
 }
 
 /// The scores a word's own templates (and the bias) give each tag, by the word's exact
@@ -196,15 +207,16 @@ impl PosModel {
             }
             let first = u64::from(i == 0);
             let row = self.word_row(cache, info, first, n);
-            scores.clear();
-            scores.extend_from_slice(&cache.sums[row..row + n]);
+            let scores = &mut scores.0;
+            scores[..n].copy_from_slice(&cache.sums[row..row + n]);
             let t1 = if i >= 1 { out[i - 1] } else { START };
             let t2 = if i >= 2 { out[i - 2] } else { START };
             let own = context[i * NCONTEXT..(i + 1) * NCONTEXT].iter().copied();
             for f in own.chain(history_features(info.lower, t1, t2)) {
-                self.add_weights(f, scores);
+                self.add_tag_weights(f, scores);
             }
             // the highest score, the first tag of equal ones
+            let scores = &scores[..n];
             let mut best = 0;
             for (t, &score) in scores.iter().enumerate().skip(1) {
                 if score > scores[best] {
@@ -225,6 +237,17 @@ impl PosModel {
                 if let Some(score) = scores.get_mut((packed & 0xff) as usize) {
                     *score += packed >> 8;
                 }
+            }
+        }
+    }
+
+    /// [`PosModel::add_weights`] into a word's [`TagScores`].
+    #[inline]
+    fn add_tag_weights(&self, f: u64, scores: &mut [i32; 256]) {
+        if let Some(packed) = self.index.get(key32(f)) {
+            let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
+            for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
+                scores[(packed & 0xff) as usize] += packed >> 8;
             }
         }
     }
