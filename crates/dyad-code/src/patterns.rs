@@ -162,6 +162,13 @@ fn infinitive_for_preposition(
         && !matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some())
 }
 
+/// "nearer to accord with", "is to meet": a "to" right before the verb is its
+/// infinitive marker, not the preposition a pattern's bare "(to)" before the verb names
+/// ("(TO) *": "in accord to ..."), as after the verb (see [`infinitive_for_preposition`]).
+fn infinitive_marker(words: &Words, atoms: &[Atom], i: usize, verb_start: usize) -> bool {
+    matches!(atoms, [Atom::Word(w, _)] if w == "to") && words.norm(i) == "to" && i + 1 == verb_start
+}
+
 /// The name of a month or a day, which makes a phrase after a preposition a time.
 fn is_time_name(w: &str) -> bool {
     month_number(w).is_some() || weekday(w).is_some()
@@ -228,9 +235,11 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (window.start..pos)
-                    .rev()
-                    .find_map(|i| seq_at(words, atoms, i, dict).filter(|&n| i + n <= pos).map(|n| (i, n)))?;
+                let (at, n) = (window.start..pos).rev().find_map(|i| {
+                    seq_at(words, atoms, i, dict)
+                        .filter(|&n| i + n <= pos && !infinitive_marker(words, atoms, i, verb.start))
+                        .map(|n| (i, n))
+                })?;
                 m.words.push(at..at + n);
                 at
             }

@@ -111,3 +111,13 @@ verb\tSHIP\tship\t-\tship; shipped\npattern\tSHIP\t072\t* &ARMS\tt\npattern\tSHI
     assert_eq!(code(&c, "Alderia shipped long range rifles to Borvia."), vec![t("ALD", "190", "BOR")]);
     assert_eq!(code(&c, "Alderia shipped rifles to Borvia."), vec![t("ALD", "072", "BOR")]);
 }
+
+#[test]
+fn a_to_right_before_the_verb_is_its_infinitive_marker_not_a_patterns_preposition() {
+    let c = coder(
+        "block\tRECOGNIZE\t013\nverb\tRECOGNIZE\trecognize\t-\trecognize; recognized\n\
+pattern\tRECOGNIZE\t073\t(to) *\tt\n",
+    );
+    // "voted to recognize": the infinitive's "to", the verb's own code
+    assert_eq!(code(&c, "Alderia voted to recognize Borvia."), vec![t("ALD", "013", "BOR")]);
+}
