@@ -2279,14 +2279,25 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
-    (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
-        && !perfect_before(w, verb_start)
+    let be = |i: usize| BE.contains(&w.norm(i)) && w.norm(i) != "'s";
+    // "was heavily and unjustly criticized": adverbs, coordinated or not, may stand
+    // between the form of "be" and the participle
+    let adverb = |i: usize| w.words[i].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
+    let mut k = verb_start;
+    while k > 0
+        && verb_start - k < 6
+        && (adverb(k - 1) || (matches!(w.norm(k - 1), "and" | "or" | ",") && k < verb_start))
+    {
+        k -= 1;
+    }
+    let after_adverbs = k < verb_start && k > 0 && be(k - 1);
+    ((verb_start.saturating_sub(3)..verb_start).rev().any(be) || after_adverbs) && !perfect_active(w, verb_start)
 }
 
 /// "victims killed by the crash": a past participle followed (after adverbs) by "by"
 /// is passive even without a form of "be".
 fn followed_by_agent(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
-    let perfect = perfect_before(w, v.words.start);
+    let perfect = perfect_active(w, v.words.start);
     let by = (v.words.end..(v.words.end + 3).min(w.len())).find(|&k| !w.norm(k).ends_with("ly"));
     // "spoke by phone" is a means, not an agent: an agent is named after "by"
     let agent_named = |k: usize| {
@@ -2310,7 +2321,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     let participle = w.words[s].tag.is_some_and(|t| t.as_str() == "VBN");
     let after_noun = s > 0
         && (ms.iter().any(|m| !m.location && m.words.end == s) || w.words[s - 1].tag.is_some_and(|t| t.is_noun()));
-    let perfect = perfect_before(w, s);
+    let perfect = perfect_active(w, s);
     let next = v.words.end;
     let object_follows = next < w.len()
         && (DETERMINERS.contains(&w.norm(next)) || ms.iter().any(|m| !m.location && m.words.start == next));
@@ -2325,6 +2336,13 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
 /// passive.
 fn perfect_before(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start).any(|i| matches!(w.norm(i), "has" | "have" | "had"))
+}
+
+/// A perfect of the active voice before `verb_start` ("has attacked"), not of the
+/// passive ("has been attacked": "been" after the "has" makes the participle passive).
+fn perfect_active(w: &Words, verb_start: usize) -> bool {
+    (verb_start.saturating_sub(3)..verb_start)
+        .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
 }
 
 /// "will meet", "is to visit", "are going to sign": the verb at `verb_start` is in the

@@ -121,3 +121,13 @@ pattern\tRECOGNIZE\t073\t(to) *\tt\n",
     // "voted to recognize": the infinitive's "to", the verb's own code
     assert_eq!(code(&c, "Alderia voted to recognize Borvia."), vec![t("ALD", "013", "BOR")]);
 }
+
+#[test]
+fn a_passive_may_have_coordinated_adverbs_or_a_perfect_been() {
+    let c = coder("block\tBLAME\t111\nverb\tBLAME\tcriticize\t-\tcriticize; criticized\n");
+    // without an agent, a passive names no source: nothing is coded
+    assert_eq!(code(&c, "Alderia was harshly criticized over its dispute with Borvia."), vec![]);
+    assert_eq!(code(&c, "Alderia was harshly and unfairly criticized over its dispute with Borvia."), vec![]);
+    // "has been criticized by": the perfect of a passive
+    assert_eq!(code(&c, "Alderia has been criticized by Borvia."), vec![t("BOR", "111", "ALD")]);
+}
