@@ -568,7 +568,12 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     if !gap.is_empty() && words.norm(gap.start) == "'s" {
         gap.start += 1;
     }
-    (1..=2).contains(&gap.len()) && gap.clone().all(|i| describing_word(words, dict, i))
+    // ("Gondor's awful and evil minister": two describing words may be coordinated)
+    let joiner = |i: usize| matches!(words.norm(i), "and" | ",") && i > gap.start && i + 1 < gap.end;
+    let describing = gap.clone().filter(|&i| describing_word(words, dict, i)).count();
+    (1..=2).contains(&describing)
+        && gap.len() <= describing + 1
+        && gap.clone().all(|i| describing_word(words, dict, i) || joiner(i))
 }
 
 /// The words between two mentions coordinate them: "and", "or" or a comma, plus

@@ -131,3 +131,10 @@ fn a_passive_may_have_coordinated_adverbs_or_a_perfect_been() {
     // "has been criticized by": the perfect of a passive
     assert_eq!(code(&c, "Alderia has been criticized by Borvia."), vec![t("BOR", "111", "ALD")]);
 }
+
+#[test]
+fn coordinated_describing_words_may_stand_between_a_country_and_its_agent() {
+    let c = coder("block\tPRAISE\t051\nverb\tPRAISE\tpraise\t-\tpraise; praised\n");
+    assert_eq!(code(&c, "Alderia's brave activists praised Borvia."), vec![t("ALDOPP", "051", "BOR")]);
+    assert_eq!(code(&c, "Alderia's brave and tireless activists praised Borvia."), vec![t("ALDOPP", "051", "BOR")]);
+}
