@@ -1231,8 +1231,17 @@ impl Coder {
                 let tail = attached_phrase_end(w, ms, m.words.end).unwrap_or(m.words.end).min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
                 // mention is the subject even behind a preposition
-                let adjacent =
-                    (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
+                // ... but not when the preposition is another verb's ("the civilians jailed for
+                // acting against Moscow were freed": Moscow is what they acted against;
+                // "according to" and "owing to" are prepositions of their own, and one that
+                // opens a clause is no verb's: "it comes after Erdogan evoked")
+                let verb_preposition = m.words.start >= 2
+                    && PREPOSITIONS.contains(&prev)
+                    && !CLAUSE_OPENERS.contains(&prev)
+                    && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
+                    && !matches!(w.norm(m.words.start - 2), "according" | "owing");
+                let adjacent = !verb_preposition
+                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 let blocked = !nonfinite

@@ -1216,3 +1216,16 @@ fn halting_mediation_or_negotiations() {
     let ev = code("Chile suspended negotiations with Peru.", "2024-01-01");
     assert_eq!(triples(&ev), vec![("CHL".into(), "164".into(), "PER".into())]);
 }
+
+#[test]
+fn the_object_of_another_verbs_preposition_is_not_the_subject() {
+    // "jailed for campaigning against Russia were released": Russia is what they
+    // campaigned against, the activists are who was released
+    let ev = code(
+        "The activists jailed for campaigning against Russia were released on Monday by Turkish police.",
+        "2024-05-08",
+    );
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "TURCOP" && c.starts_with("08")), "{t:?}");
+    assert!(!t.iter().any(|(_, _, g)| g == "RUS"), "{t:?}");
+}
