@@ -7,7 +7,7 @@ use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
 use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
-use crate::patterns::{match_pattern, PatternMatch};
+use crate::patterns::{match_pattern, passive_subject_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
@@ -638,6 +638,40 @@ impl Coder {
             let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
+            // "the civilians were released": the subject of a passive is the verb's object,
+            // which the pattern of its noun codes ("* &PEOPLE", a release of persons)
+            let subject_pattern = (passive && !patterned && reading.pm.target.is_none())
+                .then(|| match targets.first() {
+                    Some(&Target::Mention(t)) => {
+                        let block = &self.dict.verbs.blocks[v.form.block];
+                        let takes = |p: &&Pattern| p.verb.as_ref().is_none_or(|l| *l == v.form.lemma);
+                        passive_subject_match(
+                            block.patterns.iter().filter(takes),
+                            w,
+                            cx.mentions[t].words.clone(),
+                            &self.dict,
+                        )
+                    }
+                    _ => None,
+                })
+                .flatten();
+            let (code, rule, patterned) = match subject_pattern {
+                Some(p) => {
+                    let block = &self.dict.verbs.blocks[v.form.block];
+                    (
+                        p.code.clone(),
+                        text!(
+                            "{} {} [{}] ({}), its object the passive's subject",
+                            block.name,
+                            p.text,
+                            p.code,
+                            p.origin
+                        ),
+                        true,
+                    )
+                }
+                None => (code, rule, patterned),
+            };
             outer_sources.push((v.words.start, sources.clone()));
             // "Egypt is willing to withdraw its troops": the source's own agents are not
             // what it acts on

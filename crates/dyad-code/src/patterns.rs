@@ -185,6 +185,24 @@ fn closes_compound(mentions: &[Mention], i: usize) -> bool {
     i > 0 && mentions[i].coordinated && !mentions[i - 1].location
 }
 
+/// "the prisoners were released": in a passive the subject is what the verb acts on,
+/// the object a pattern's one element after the verb names ("* PRISONERS"). Of the
+/// patterns with nothing before the verb and one word or noun group after it, the most
+/// specific whose words end the subject's noun phrase `np`.
+pub fn passive_subject_match<'a>(
+    patterns: impl Iterator<Item = &'a Pattern>,
+    words: &Words,
+    np: Range<usize>,
+    dict: &Dictionaries,
+) -> Option<&'a Pattern> {
+    patterns
+        .filter(|p| {
+            let [Elem::Seq(atoms)] = p.after.as_slice() else { return false };
+            p.before.is_empty() && np.clone().any(|i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n == np.end))
+        })
+        .max_by_key(|p| p.specificity())
+}
+
 /// Match `after` elements forward from `start` within `window`; `before` backward.
 pub fn match_pattern(
     p: &Pattern,

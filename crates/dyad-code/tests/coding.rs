@@ -1229,3 +1229,11 @@ fn the_object_of_another_verbs_preposition_is_not_the_subject() {
     assert!(t.iter().any(|(s, c, _)| s == "TURCOP" && c.starts_with("08")), "{t:?}");
     assert!(!t.iter().any(|(_, _, g)| g == "RUS"), "{t:?}");
 }
+
+#[test]
+fn the_subject_of_a_passive_is_the_object_a_pattern_names() {
+    // "* &PEOPLE": the release of persons, though the people stand before the verb
+    let ev = code("Hundreds of civilians were released on Monday by Syrian rebels.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "SYRREB" && c == "0841" && g == "CVL"), "{t:?}");
+}
