@@ -7,7 +7,7 @@ use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
 use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
-use crate::patterns::{match_pattern, passive_subject_match, PatternMatch};
+use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
@@ -639,20 +639,38 @@ impl Coder {
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
             // "the civilians were released": the subject of a passive is the verb's object,
-            // which the pattern of its noun codes ("* &PEOPLE", a release of persons)
-            let subject_pattern = (passive && !patterned && reading.pm.target.is_none())
-                .then(|| match targets.first() {
-                    Some(&Target::Mention(t)) => {
-                        let block = &self.dict.verbs.blocks[v.form.block];
-                        let takes = |p: &&Pattern| p.verb.as_ref().is_none_or(|l| *l == v.form.lemma);
-                        passive_subject_match(
+            // which the pattern of its noun codes ("* &PEOPLE", a release of persons); the
+            // agent after "by" is its subject ("was demolished by a protester": "PROTESTOR *")
+            let subject_pattern = (passive && !patterned && reading.pm.target.is_none() && reading.pm.source.is_none())
+                .then(|| {
+                    let block = &self.dict.verbs.blocks[v.form.block];
+                    let takes = |p: &&Pattern| p.verb.as_ref().is_none_or(|l| *l == v.form.lemma);
+                    let as_object = match targets.first() {
+                        Some(&Target::Mention(t)) => passive_match(
                             block.patterns.iter().filter(takes),
                             w,
                             cx.mentions[t].words.clone(),
+                            true,
                             &self.dict,
-                        )
+                        ),
+                        _ => None,
+                    };
+                    // (the agent's noun phrase runs on over the nouns after the name: "by a
+                    // Ukrainian protester")
+                    let agent = sources.first().map(|&s| {
+                        let m = &cx.mentions[s];
+                        let mut end = m.words.end;
+                        while end < w.len() && w.words[end].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS")) {
+                            end += 1;
+                        }
+                        m.words.start..end
+                    });
+                    let as_subject = agent
+                        .and_then(|np| passive_match(block.patterns.iter().filter(takes), w, np, false, &self.dict));
+                    match (as_object, as_subject) {
+                        (Some(o), Some(s)) => Some(if s.specificity() > o.specificity() { s } else { o }),
+                        (o, s) => o.or(s),
                     }
-                    _ => None,
                 })
                 .flatten();
             let (code, rule, patterned) = match subject_pattern {
@@ -660,13 +678,7 @@ impl Coder {
                     let block = &self.dict.verbs.blocks[v.form.block];
                     (
                         p.code.clone(),
-                        text!(
-                            "{} {} [{}] ({}), its object the passive's subject",
-                            block.name,
-                            p.text,
-                            p.code,
-                            p.origin
-                        ),
+                        text!("{} {} [{}] ({}), read on the passive's actors", block.name, p.text, p.code, p.origin),
                         true,
                     )
                 }

@@ -186,19 +186,23 @@ fn closes_compound(mentions: &[Mention], i: usize) -> bool {
 }
 
 /// "the prisoners were released": in a passive the subject is what the verb acts on,
-/// the object a pattern's one element after the verb names ("* PRISONERS"). Of the
-/// patterns with nothing before the verb and one word or noun group after it, the most
-/// specific whose words end the subject's noun phrase `np`.
-pub fn passive_subject_match<'a>(
+/// the object a pattern's one element after the verb names ("* PRISONERS"); the agent
+/// after "by" is who acts, the subject a pattern's one element before the verb names
+/// ("was stormed by protesters": "PROTESTOR *"). Of the patterns with one word or noun
+/// group on that side of the verb (`object`: after it) and nothing on the other, the
+/// most specific whose words end the noun phrase `np`.
+pub fn passive_match<'a>(
     patterns: impl Iterator<Item = &'a Pattern>,
     words: &Words,
     np: Range<usize>,
+    object: bool,
     dict: &Dictionaries,
 ) -> Option<&'a Pattern> {
     patterns
         .filter(|p| {
-            let [Elem::Seq(atoms)] = p.after.as_slice() else { return false };
-            p.before.is_empty() && np.clone().any(|i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n == np.end))
+            let (named, other) = if object { (&p.after, &p.before) } else { (&p.before, &p.after) };
+            let [Elem::Seq(atoms)] = named.as_slice() else { return false };
+            other.is_empty() && np.clone().any(|i| seq_at(words, atoms, i, dict).is_some_and(|n| i + n == np.end))
         })
         .max_by_key(|p| p.specificity())
 }

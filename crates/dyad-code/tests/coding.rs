@@ -1237,3 +1237,11 @@ fn the_subject_of_a_passive_is_the_object_a_pattern_names() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, g)| s == "SYRREB" && c == "0841" && g == "CVL"), "{t:?}");
 }
+
+#[test]
+fn the_agent_of_a_passive_is_the_subject_a_pattern_names() {
+    // "PROTESTOR *" (STORM): the protesters after "by" are who stormed it
+    let ev = code("The Israeli consulate was stormed on Friday by Egyptian protestors.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s.starts_with("EGY") && c == "145"), "{t:?}");
+}
