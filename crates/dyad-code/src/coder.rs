@@ -1096,13 +1096,39 @@ impl Coder {
                 .iter()
                 .any(|e| matches!(e, Elem::Seq(a) if matches!(a.first(), Some(Atom::Word(x, _)) if x == opener)))
         };
+        // "Ethiopia indicated it deplored Libya", "the tanks might want Obama to head back":
+        // a pattern's words before its verb are in the verb's own clause, not before
+        // another finite or base verb that stands between them and it (a participle does
+        // not end the subject: "troops stationed there withdrew") ...
+        let clause_verbs: Vec<&Range<usize>> = verbs
+            .iter()
+            .filter(|x| x.words.end <= v.words.start)
+            .filter(|x| w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !matches!(t.as_str(), "VBN" | "VBG")))
+            .map(|x| &x.words)
+            .collect();
+        let own_clause_start = clause_verbs.iter().map(|r| r.end).max().unwrap_or(0);
+        // ... unless its subject is a pronoun for the actor of that clause ("the military
+        // said it had beefed up": the military's words are the subject's), though never
+        // the other verb itself
+        let mut k = v.words.start;
+        while k > 0 && (AUX_OR_ADVERB.contains(&w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
+            k -= 1;
+        }
+        let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
+        let in_own_clause = |m: &PatternMatch| {
+            m.words.iter().all(|r| {
+                r.start >= v.words.start
+                    || r.start >= own_clause_start
+                    || (pronoun_subject && !clause_verbs.iter().any(|c| c.start < r.end && r.start < c.end))
+            })
+        };
         for p in block.patterns.iter().filter(takes) {
             let win = match &past_opener {
                 Some(wide) if names_opener(p) => wide.clone(),
                 _ => window.clone(),
             };
-            if let Some(m) =
-                match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict).filter(|m| !heads_clause(m))
+            if let Some(m) = match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict)
+                .filter(|m| !heads_clause(m) && in_own_clause(m))
             {
                 // of equally specific patterns, the one whose words cover more of the
                 // sentence ("&HYPERCURR" matching "austrian gold florin" over "&CURRENCY"

@@ -138,3 +138,14 @@ fn coordinated_describing_words_may_stand_between_a_country_and_its_agent() {
     assert_eq!(code(&c, "Alderia's brave activists praised Borvia."), vec![t("ALDOPP", "051", "BOR")]);
     assert_eq!(code(&c, "Alderia's brave and tireless activists praised Borvia."), vec![t("ALDOPP", "051", "BOR")]);
 }
+
+#[test]
+fn a_patterns_words_before_the_verb_are_in_its_own_clause() {
+    let c = coder(
+        "block\tENTER\t042\nverb\tENTER\tenter\t-\tenter; entered\npattern\tENTER\t192\ttroops *\tt\n\
+block\tREPORT\t---\nverb\tREPORT\treport\t-\treport; reported\n",
+    );
+    assert_eq!(code(&c, "Alderia troops entered Borvia."), vec![t("ALD", "192", "BOR")]);
+    // "troops" is the subject of "reported", not of "entered"
+    assert_eq!(code(&c, "Troops reported that Alderia entered Borvia."), vec![t("ALD", "042", "BOR")]);
+}
