@@ -1100,13 +1100,16 @@ impl Coder {
         // a pattern's words before its verb are in the verb's own clause, not before
         // another finite or base verb that stands between them and it (a participle does
         // not end the subject: "troops stationed there withdrew") ...
-        let clause_verbs: Vec<&Range<usize>> = verbs
-            .iter()
-            .filter(|x| x.words.end <= v.words.start)
-            .filter(|x| w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !matches!(t.as_str(), "VBN" | "VBG")))
-            .map(|x| &x.words)
-            .collect();
-        let own_clause_start = clause_verbs.iter().map(|r| r.end).max().unwrap_or(0);
+        let clause_verbs = || {
+            verbs
+                .iter()
+                .filter(|x| x.words.end <= v.words.start)
+                .filter(|x| {
+                    w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !matches!(t.as_str(), "VBN" | "VBG"))
+                })
+                .map(|x| &x.words)
+        };
+        let own_clause_start = clause_verbs().map(|r| r.end).max().unwrap_or(0);
         // ... unless its subject is a pronoun for the actor of that clause ("the military
         // said it had beefed up": the military's words are the subject's), though never
         // the other verb itself
@@ -1115,11 +1118,23 @@ impl Coder {
             k -= 1;
         }
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
+        // in a passive the words before the verb are what it acts on, not who acts ("a
+        // missile believed to be fired by rebels" is not "&WEAPON *", a bomb going off),
+        // unless the pattern places the actors itself ("+ BEEN * BY $")
+        let passive = v.form.form == Form::Past
+            && (is_passive(w, v.words.start)
+                || followed_by_agent(w, cx.mentions, v)
+                || reduced_relative(w, cx.mentions, verbs, v));
+        let names_patient = |p: &Pattern, m: &PatternMatch| {
+            let noun = |k: usize| w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective());
+            !p.before.iter().chain(&p.after).any(|e| matches!(e, Elem::Source | Elem::Target))
+                && m.words.iter().filter(|r| r.end <= v.words.start).any(|r| r.clone().any(noun))
+        };
         let in_own_clause = |m: &PatternMatch| {
             m.words.iter().all(|r| {
                 r.start >= v.words.start
                     || r.start >= own_clause_start
-                    || (pronoun_subject && !clause_verbs.iter().any(|c| c.start < r.end && r.start < c.end))
+                    || (pronoun_subject && !clause_verbs().any(|c| c.start < r.end && r.start < c.end))
             })
         };
         for p in block.patterns.iter().filter(takes) {
@@ -1128,7 +1143,7 @@ impl Coder {
                 _ => window.clone(),
             };
             if let Some(m) = match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict)
-                .filter(|m| !heads_clause(m) && in_own_clause(m))
+                .filter(|m| !heads_clause(m) && in_own_clause(m) && !(passive && names_patient(p, m)))
             {
                 // of equally specific patterns, the one whose words cover more of the
                 // sentence ("&HYPERCURR" matching "austrian gold florin" over "&CURRENCY"

@@ -149,3 +149,10 @@ block\tREPORT\t---\nverb\tREPORT\treport\t-\treport; reported\n",
     // "troops" is the subject of "reported", not of "entered"
     assert_eq!(code(&c, "Troops reported that Alderia entered Borvia."), vec![t("ALD", "042", "BOR")]);
 }
+
+#[test]
+fn the_subject_of_a_passive_is_not_the_subject_a_pattern_names() {
+    let c = coder("block\tSHOOT\t190\nverb\tSHOOT\tfire\t-\tfire; fired\npattern\tSHOOT\t183\trockets *\tt\n");
+    // the rockets were fired, they did not go off by themselves: the verb's own code
+    assert_eq!(code(&c, "Rockets were fired by Alderia."), vec![t("ALD", "190", "")]);
+}
