@@ -1121,10 +1121,13 @@ impl Coder {
         // in a passive the words before the verb are what it acts on, not who acts ("a
         // missile believed to be fired by rebels" is not "&WEAPON *", a bomb going off),
         // unless the pattern places the actors itself ("+ BEEN * BY $")
-        let passive = v.form.form == Form::Past
-            && (is_passive(w, v.words.start)
-                || followed_by_agent(w, cx.mentions, v)
-                || reduced_relative(w, cx.mentions, verbs, v));
+        // (decided only for a pattern that names such words: few do)
+        let passive = || {
+            v.form.form == Form::Past
+                && (is_passive(w, v.words.start)
+                    || followed_by_agent(w, cx.mentions, v)
+                    || reduced_relative(w, cx.mentions, verbs, v))
+        };
         let names_patient = |p: &Pattern, m: &PatternMatch| {
             let noun = |k: usize| w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective());
             !p.before.iter().chain(&p.after).any(|e| matches!(e, Elem::Source | Elem::Target))
@@ -1143,7 +1146,7 @@ impl Coder {
                 _ => window.clone(),
             };
             if let Some(m) = match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict)
-                .filter(|m| !heads_clause(m) && in_own_clause(m) && !(passive && names_patient(p, m)))
+                .filter(|m| !heads_clause(m) && in_own_clause(m) && !(names_patient(p, m) && passive()))
             {
                 // of equally specific patterns, the one whose words cover more of the
                 // sentence ("&HYPERCURR" matching "austrian gold florin" over "&CURRENCY"
