@@ -644,7 +644,11 @@ impl Coder {
             let subject_pattern = (passive && !patterned && reading.pm.target.is_none() && reading.pm.source.is_none())
                 .then(|| {
                     let block = &self.dict.verbs.blocks[v.form.block];
-                    let takes = |p: &&Pattern| p.verb.as_ref().is_none_or(|l| *l == v.form.lemma);
+                    // (a pattern whose words are not all in the sentence cannot match: not tried)
+                    let takes = |p: &&Pattern| {
+                        p.verb.as_ref().is_none_or(|l| *l == v.form.lemma)
+                            && p.needs.iter().all(|&id| w.may_contain(id))
+                    };
                     let as_object = match targets.first() {
                         Some(&Target::Mention(t)) => passive_match(
                             block.patterns.iter().filter(takes),

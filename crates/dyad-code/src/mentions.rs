@@ -570,10 +570,15 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     }
     // ("Gondor's awful and evil minister": two describing words may be coordinated)
     let joiner = |i: usize| matches!(words.norm(i), "and" | ",") && i > gap.start && i + 1 < gap.end;
-    let describing = gap.clone().filter(|&i| describing_word(words, dict, i)).count();
-    (1..=2).contains(&describing)
-        && gap.len() <= describing + 1
-        && gap.clone().all(|i| describing_word(words, dict, i) || joiner(i))
+    match gap.len() {
+        1 | 2 => gap.clone().all(|i| describing_word(words, dict, i)),
+        3 => {
+            joiner(gap.start + 1)
+                && describing_word(words, dict, gap.start)
+                && describing_word(words, dict, gap.end - 1)
+        }
+        _ => false,
+    }
 }
 
 /// The words between two mentions coordinate them: "and", "or" or a comma, plus
