@@ -1105,6 +1105,19 @@ impl Coder {
             },
             None => {
                 let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
+                // "returned the paintings to Italy": to return something is to give it
+                // back, CAMEO 084 (return, release), as "hand back" is; coming back
+                // ("returned to Kabul", "returned home") is no act
+                if code.is_none() && gives_back(w, v) {
+                    let code = Code { forward: Some("084".into()), reverse: None };
+                    return Reading {
+                        window,
+                        rule: text!("{} verb {:?} with an object: giving back [084]", block.name, v.form.lemma),
+                        code,
+                        pm: PatternMatch::default(),
+                        patterned: false,
+                    };
+                }
                 Reading {
                     window,
                     rule: text!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
@@ -2281,6 +2294,36 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 fn is_passive(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
         && !perfect_before(w, verb_start)
+}
+
+/// "returned the manuscript to Poland", "was returned by customs officers": "return"
+/// with a direct object (a noun phrase right after it, or the passive) gives something
+/// back; without one ("returned to Kabul", "returned home", "returned on Monday") it is
+/// coming back.
+fn gives_back(w: &Words, v: &VerbHit) -> bool {
+    if v.form.lemma != "return" {
+        return false;
+    }
+    if v.form.form == Form::Past && is_passive(w, v.words.start) {
+        return true;
+    }
+    let tag = |k: usize| w.words.get(k).and_then(|x| x.tag).map(|t| t.as_str()).unwrap_or("");
+    // the noun the phrase after the verb leads to: a time ("last week", "two days
+    // later") is no object
+    let mut k = v.words.end;
+    while matches!(tag(k), "DT" | "CD" | "JJ" | "PRP$")
+        || (matches!(tag(k), "VBN" | "VBG") && matches!(tag(k + 1), "NN" | "NNS" | "JJ"))
+    {
+        k += 1;
+    }
+    if k >= w.len() || !matches!(tag(k), "NN" | "NNS" | "NNP" | "NNPS") {
+        return false;
+    }
+    let n = w.norm(k);
+    let when = TIME_NOUNS.contains(&n)
+        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
+        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    !when && !matches!(n, "home" | "fire")
 }
 
 /// "victims killed by the crash": a past participle followed (after adverbs) by "by"

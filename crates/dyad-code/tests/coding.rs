@@ -1216,3 +1216,21 @@ fn halting_mediation_or_negotiations() {
     let ev = code("Chile suspended negotiations with Peru.", "2024-01-01");
     assert_eq!(triples(&ev), vec![("CHL".into(), "164".into(), "PER".into())]);
 }
+
+#[test]
+fn returning_something_gives_it_back_and_returning_somewhere_is_no_act() {
+    let given = code("Spain returned the stolen paintings to Mexico.", "2024-03-01");
+    assert!(
+        given.iter().any(|e| e.cameo == "084" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&given)
+    );
+    for came_back in [
+        "The Egyptian president returned to Cairo after talks with Jordan.",
+        "The Egyptian president returned last week to Cairo from Jordan.",
+        "Kenyan troops returned home from Somalia.",
+    ] {
+        let none = code(came_back, "2024-03-01");
+        assert!(none.iter().all(|e| e.cameo != "084"), "{came_back}: {:?}", triples(&none));
+    }
+}
