@@ -1234,3 +1234,17 @@ fn returning_something_gives_it_back_and_returning_somewhere_is_no_act() {
         assert!(none.iter().all(|e| e.cameo != "084"), "{came_back}: {:?}", triples(&none));
     }
 }
+
+#[test]
+fn us_immigration_and_customs_enforcement_is_named_without_us() {
+    for text in [
+        "ICE arrested two Mexican nationals in Texas.",
+        "Immigration and Customs Enforcement arrested two Mexican nationals in Texas.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(events.iter().any(|e| e.source.code == "USAGOV"), "{text}: {:?}", triples(&events));
+    }
+    // the word in lower case is no agency
+    let events = code("Police used ice to cool the hall after protesters attacked the Mexican embassy.", "2024-03-01");
+    assert!(events.iter().all(|e| e.source.code != "USAGOV"), "{:?}", triples(&events));
+}
