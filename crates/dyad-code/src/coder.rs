@@ -1372,18 +1372,39 @@ impl Coder {
                     || (forces && c.country().is_some_and(|c| own_countries.contains(&c)))
                     || describes_moved
             };
-            if !(transfer && o.iter().all(|&i| theme(i))) {
+            // ... as does, in the object, a name describing the next noun ("returned a
+            // Hebrew Bible to its owners") or one the moved thing is "of" ("a portrait of
+            // a young girl")
+            let moved = |i: usize| {
+                let e = ms[i].words.end;
+                let describes_noun = e < window.end
+                    && w.words[e].tag.is_some_and(|t| t.is_noun())
+                    && !TIME_NOUNS.contains(&w.norm(e))
+                    && !ms.iter().any(|m| m.words.start == e);
+                let mut k = ms[i].words.start;
+                while k > v.words.end
+                    && w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
+                {
+                    k -= 1;
+                }
+                let of_thing = k >= v.words.end + 2
+                    && w.norm(k - 1) == "of"
+                    && w.words[k - 2].tag.is_some_and(|t| t.is_noun())
+                    && !ms.iter().any(|m| m.words.contains(&(k - 2)));
+                theme(i) || describes_noun || of_thing
+            };
+            if !(transfer && o.iter().all(|&i| moved(i))) {
                 return o;
             }
             let end = o.iter().map(|&i| ms[i].words.end).max().unwrap_or(v.words.end);
             // "withdrew peacekeepers from Rwanda": a withdrawal is aimed at where it leaves
             let leaving = matches!(v.form.lemma.as_str(), "withdraw" | "pull" | "evacuate");
             let to: &[&str] = if leaving { &["from", "to", "into"] } else { &["to", "into", "for", "against"] };
+            // (a role word "to" which it goes receives it: "returned the coins to their owners")
             let recipient = (0..ms.len()).find(|&i| {
                 ms[i].words.start > end
                     && ms[i].words.end <= window.end
-                    && !theme(i)
-                    && ms[i].code.country().is_some()
+                    && ((!theme(i) && ms[i].code.country().is_some()) || after_word(i, &["to"]))
                     && after_word(i, to)
             });
             recipient.map(|r| vec![r]).unwrap_or(o)

@@ -1248,3 +1248,19 @@ fn us_immigration_and_customs_enforcement_is_named_without_us() {
     let events = code("Police used ice to cool the hall after protesters attacked the Mexican embassy.", "2024-03-01");
     assert!(events.iter().all(|e| e.source.code != "USAGOV"), "{:?}", triples(&events));
 }
+
+#[test]
+fn what_a_transfer_moves_may_name_an_actor_and_whom_it_goes_to_is_the_target() {
+    let target_of = |text: &str| {
+        let events = code(text, "2024-03-01");
+        assert_eq!(events.len(), 1, "{text}: {:?}", triples(&events));
+        events[0].target.as_ref().map(|t| t.text.clone()).unwrap_or_default()
+    };
+    // a name describing the thing moved, or one the thing is "of", is not the recipient
+    assert_eq!(target_of("Germany returned an Aztec statue to its owners."), "owners");
+    assert_eq!(target_of("Italy returned a painting of a Dutch queen to Belgium."), "Belgium");
+    // a role word after "to" receives what is moved
+    assert_eq!(target_of("Spain returned the looted coins to their owners."), "owners");
+    // where forces leave stays the target, though its name describes a noun
+    assert_eq!(target_of("Kenya agreed to withdraw its troops from the Somali towns."), "Somali");
+}
