@@ -876,8 +876,12 @@ impl Coder {
             }
             let targetless_ok = patterned || matches!(root, "14" | "15" | "18" | "19" | "20");
             // "condemned the attacks", "boycotted the vote": without an actor or a place,
-            // what the act is aimed at is the thing or issue its object names
-            if targets.is_empty() && targetless_ok && !passive {
+            // what the act is aimed at is the thing or issue its object names; so too for
+            // acts that are always aimed at something, investigating, demanding,
+            // criticising and rejecting ("rejected the referendum", "will investigate the
+            // contract"), however they were coded
+            let aimed = matches!(root, "09" | "10" | "11" | "12");
+            if targets.is_empty() && (targetless_ok || aimed) && !passive {
                 if let Some((a, b)) = topic_object(w, cx.mentions, v, &window) {
                     targets.push(Target::Topic(a, b));
                 }

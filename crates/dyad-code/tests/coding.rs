@@ -1264,3 +1264,21 @@ fn what_a_transfer_moves_may_name_an_actor_and_whom_it_goes_to_is_the_target() {
     // where forces leave stays the target, though its name describes a noun
     assert_eq!(target_of("Kenya agreed to withdraw its troops from the Somali towns."), "Somali");
 }
+
+#[test]
+fn a_rejection_or_investigation_of_a_thing_is_aimed_at_it() {
+    for (text, root, topic) in [
+        ("The Kenyan government rejected the referendum.", "12", "the referendum"),
+        ("The Kenyan government will investigate the contract.", "09", "the contract"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo_root == root && e.target.as_ref().is_some_and(|t| t.text == topic)),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // other acts without an actor object stay uncoded ("expanded its factories")
+    let events = code("The Kenyan government expanded its factories.", "2024-03-01");
+    assert!(events.is_empty(), "{:?}", triples(&events));
+}
