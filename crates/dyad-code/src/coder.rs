@@ -906,6 +906,15 @@ impl Coder {
                 }
                 None => (code.forward.clone(), rule),
             };
+            // "will not end the strike until the authorities meet its demands": a
+            // rejection without an actor object is aimed at the actor whose act its
+            // condition waits for
+            let rejection = forward.as_deref().is_some_and(|c| c.starts_with("12"));
+            if rejection && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources) {
+                    targets = vec![Target::Mention(t)];
+                }
+            }
             let n_before = events.len();
             let targets_opt: Vec<Option<Target>> =
                 if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
@@ -2319,6 +2328,20 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 fn is_passive(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
         && !perfect_before(w, verb_start)
+}
+
+/// "will not lift the embargo until Cuba frees its prisoners": the first actor after
+/// "until" or "unless" in the verb's clause level, not one of the sources, whose act the
+/// condition waits for.
+fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize]) -> Option<usize> {
+    let k = (v.words.end..w.len())
+        .take_while(|&k| !matches!(w.norm(k), ";" | "." | "but"))
+        .find(|&k| matches!(w.norm(k), "until" | "unless") && w.same_clause_level(k, v.words.start))?;
+    let own: Vec<&str> = sources.iter().map(|&s| ms[s].code.as_str()).collect();
+    (0..ms.len()).find(|&i| {
+        let m = &ms[i];
+        m.words.start > k && !m.location && !sources.contains(&i) && !own.contains(&m.code.as_str())
+    })
 }
 
 /// "returned the manuscript to Poland", "was returned by customs officers": "return"

@@ -1282,3 +1282,21 @@ fn a_rejection_or_investigation_of_a_thing_is_aimed_at_it() {
     let events = code("The Kenyan government expanded its factories.", "2024-03-01");
     assert!(events.is_empty(), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_rejection_that_waits_on_a_condition_is_aimed_at_whoever_must_meet_it() {
+    for (text, target) in [
+        ("Kenyan nurses will not end the strike until the health ministry raises their wages.", "ministry"),
+        ("Norway will not lift the embargo until Iran frees the prisoners.", "Iran"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo_root == "12" && e.target.as_ref().is_some_and(|t| t.text.contains(target))),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // without a condition the rejection stays aimed at what it rejects
+    let events = code("Norway rejected the offer.", "2024-03-01");
+    assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "the offer")), "{:?}", triples(&events));
+}
