@@ -2326,8 +2326,10 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
-    (verb_start.saturating_sub(3)..verb_start).rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s")
-        && !perfect_before(w, verb_start)
+    let before = verb_start.saturating_sub(3)..verb_start;
+    // "have been released", "had been seized": a perfect of "be" is passive too
+    let been = before.clone().any(|i| w.norm(i) == "been");
+    been || (before.rev().any(|i| BE.contains(&w.norm(i)) && w.norm(i) != "'s") && !perfect_before(w, verb_start))
 }
 
 /// "will not lift the embargo until Cuba frees its prisoners": the first actor after

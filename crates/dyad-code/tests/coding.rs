@@ -1300,3 +1300,17 @@ fn a_rejection_that_waits_on_a_condition_is_aimed_at_whoever_must_meet_it() {
     let events = code("Norway rejected the offer.", "2024-03-01");
     assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "the offer")), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_perfect_passive_names_its_agent_after_by() {
+    let events = code("Dozens of Ethiopian soldiers have been released by Sudanese rebels.", "2024-03-01");
+    assert!(
+        events.iter().any(|e| e.source.code == "SDNREB" && e.target.as_ref().is_some_and(|t| t.code == "ETHMIL")),
+        "{:?}",
+        triples(&events)
+    );
+    assert!(events.iter().all(|e| e.source.code != "ETHMIL"), "{:?}", triples(&events));
+    // an active perfect keeps its subject
+    let events = code("Sudanese rebels have released dozens of Ethiopian soldiers.", "2024-03-01");
+    assert!(events.iter().any(|e| e.source.code == "SDNREB"), "{:?}", triples(&events));
+}
