@@ -1209,6 +1209,21 @@ impl Coder {
                 self.push_event(cx, events, gov, gspan, &result_code, Some(s), t, &rule, false, false);
             }
         }
+        // PLOVER codes the act, not the statement about it: "the army said it had
+        // launched air strikes on the camp" claims responsibility (CAMEO 015, which
+        // PLOVER has no category for) for an ASSAULT
+        let (made, act) = (self.dict.cameo.get(&result_code), self.dict.cameo.get(inner_code));
+        if let (Some(made), Some(act)) = (made, act) {
+            if made.plover_event == "OTHER" && act.plover_event != "OTHER" {
+                for e in &mut events[n_before..] {
+                    e.plover = Plover {
+                        event: act.plover_event.clone(),
+                        mode: act.plover_mode.clone(),
+                        context: act.plover_context.clone(),
+                    };
+                }
+            }
+        }
         folded.push(gov.words.clone());
         Some(text!("{rule}: {} event(s)", events.len() - n_before))
     }

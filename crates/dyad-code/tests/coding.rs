@@ -1314,3 +1314,14 @@ fn a_perfect_passive_names_its_agent_after_by() {
     let events = code("Sudanese rebels have released dozens of Ethiopian soldiers.", "2024-03-01");
     assert!(events.iter().any(|e| e.source.code == "SDNREB"), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_claimed_own_attack_keeps_cameo_015_and_is_an_assault_in_plover() {
+    let events = code("The Kenyan army said on Monday that it bombed Somali rebels.", "2024-03-01");
+    assert_eq!(events.len(), 1, "{:?}", triples(&events));
+    assert_eq!(events[0].cameo, "015");
+    assert_eq!(events[0].plover.event, "ASSAULT");
+    // a plain statement stays a statement
+    let events = code("The Kenyan army praised Somali officials.", "2024-03-01");
+    assert!(events.iter().all(|e| e.plover.event != "ASSAULT"), "{:?}", triples(&events));
+}
