@@ -1325,3 +1325,18 @@ fn a_claimed_own_attack_keeps_cameo_015_and_is_an_assault_in_plover() {
     let events = code("The Kenyan army praised Somali officials.", "2024-03-01");
     assert!(events.iter().all(|e| e.plover.event != "ASSAULT"), "{:?}", triples(&events));
 }
+
+#[test]
+fn heads_of_state_and_government_are_leaders() {
+    for text in [
+        "The heads of state condemned the attack on the Kenyan embassy.",
+        "The heads of government condemned the attack on the Kenyan embassy.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.source.code == "GOV" && e.cameo_root == "11"),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+}
