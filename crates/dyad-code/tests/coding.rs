@@ -1340,3 +1340,11 @@ fn heads_of_state_and_government_are_leaders() {
         );
     }
 }
+
+#[test]
+fn donations_are_economic_aid_and_medicine_humanitarian_aid() {
+    let events = code("Norway provided donations to Palestinians.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "071"), "{:?}", triples(&events));
+    let events = code("Norway gave medicine to Yemen.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "073" && e.plover.event == "AID"), "{:?}", triples(&events));
+}
