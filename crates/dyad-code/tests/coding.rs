@@ -1348,3 +1348,14 @@ fn donations_are_economic_aid_and_medicine_humanitarian_aid() {
     let events = code("Norway gave medicine to Yemen.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "073" && e.plover.event == "AID"), "{:?}", triples(&events));
 }
+
+#[test]
+fn lifting_or_rolling_back_tariffs_eases_economic_sanctions() {
+    for text in ["Japan rolled back tariffs on Korean steel.", "Japan reduced tariffs on Korean steel."] {
+        let events = code(text, "2024-03-01");
+        assert!(events.iter().any(|e| e.cameo == "085"), "{text}: {:?}", triples(&events));
+    }
+    // rolling back troops is no easing of sanctions
+    let events = code("Japan rolled back its troops from the border.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "085"), "{:?}", triples(&events));
+}
