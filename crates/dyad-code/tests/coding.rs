@@ -1359,3 +1359,15 @@ fn lifting_or_rolling_back_tariffs_eases_economic_sanctions() {
     let events = code("Japan rolled back its troops from the border.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo != "085"), "{:?}", triples(&events));
 }
+
+#[test]
+fn declaring_a_state_of_siege_or_martial_law_is_a_state_of_emergency() {
+    for text in [
+        "Bolivian authorities declared a state of siege in Bolivia.",
+        "The Peruvian government declared martial law in Peru.",
+        "The Peruvian government imposed a state of siege in Peru.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(events.iter().any(|e| e.cameo == "1724"), "{text}: {:?}", triples(&events));
+    }
+}
