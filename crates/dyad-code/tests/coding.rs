@@ -1371,3 +1371,15 @@ fn declaring_a_state_of_siege_or_martial_law_is_a_state_of_emergency() {
         assert!(events.iter().any(|e| e.cameo == "1724"), "{text}: {:?}", triples(&events));
     }
 }
+
+#[test]
+fn violating_a_ban_or_a_law_defies_norms() {
+    let events = code("Iran violated a ban by the UN on missile tests.", "2024-03-01");
+    assert!(
+        events.iter().any(|e| e.cameo == "128" && e.target.as_ref().is_some_and(|t| t.code == "IGOUNO")),
+        "{:?}",
+        triples(&events)
+    );
+    let events = code("The Kenyan police violated the law.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "128"), "{:?}", triples(&events));
+}
