@@ -1263,13 +1263,19 @@ impl Coder {
             .rev()
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
+            // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
+            // is part of the envoy's noun phrase, not the subject
+            .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .find(|&i| {
                 let m = &ms[i];
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
                 // "Authorities in the U.S. have deported": a place or actor the mention is
                 // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
-                let tail = attached_phrase_end(w, ms, m.words.end).unwrap_or(m.words.end).min(v.words.start);
+                let tail = attached_phrase_end(w, ms, m.words.end)
+                    .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
+                    .unwrap_or(m.words.end)
+                    .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
                 // mention is the subject even behind a preposition
                 let adjacent =
@@ -2302,6 +2308,38 @@ fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {
             && (v.words.end..rest_end).any(|k| w.norm(k) == ",") == (n + 1 < verbs.len());
         (!verb_between && comma > 0 && closes).then_some((comma, s))
     })
+}
+
+/// Nouns for those sent to represent a state: "the ambassador to Egypt".
+const ENVOY_NOUNS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "representative",
+    "representatives",
+    "delegate",
+    "delegates",
+    "delegation",
+    "emissary",
+];
+
+/// "[Eritrea's ambassador to] the African Union", "[France]'s representative to the UNSC":
+/// the mention an envoy named by or right after `n` is sent "to", if any.
+fn envoy_to(w: &Words, ms: &[Mention], n: &Mention) -> Option<usize> {
+    let e = n.words.end;
+    let to = if e > 0 && w.norm(e - 1) == "to" {
+        e - 1
+    } else if w.norm(e) == "'s" && ENVOY_NOUNS.contains(&w.norm(e + 1)) {
+        e + 2
+    } else {
+        e
+    };
+    if to == 0 || w.norm(to) != "to" || !ENVOY_NOUNS.contains(&w.norm(to - 1)) {
+        return None;
+    }
+    let start = if w.norm(to + 1) == "the" { to + 2 } else { to + 1 };
+    ms.iter().position(|m| m.words.start == start)
 }
 
 /// "Authorities [in the U.S.]", "the mayor [of Nablus]": where a prepositional phrase

@@ -1383,3 +1383,22 @@ fn violating_a_ban_or_a_law_defies_norms() {
     let events = code("The Kenyan police violated the law.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "128"), "{:?}", triples(&events));
 }
+
+#[test]
+fn whom_an_envoy_is_sent_to_is_not_the_subject() {
+    for (text, source) in [
+        ("Kenya's ambassador to the African Union criticized Sudan.", "KEN"),
+        ("Kenya's representative to the UN Security Council criticized Sudan.", "KEN"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.source.code.starts_with(source) && e.cameo_root == "11"),
+            "{text}: {:?}",
+            triples(&events)
+        );
+        assert!(events.iter().all(|e| !e.source.code.starts_with("IGO")), "{text}: {:?}", triples(&events));
+    }
+    // an organisation that is the subject itself stays the subject
+    let events = code("The African Union criticized Sudan.", "2024-03-01");
+    assert!(events.iter().any(|e| e.source.code.starts_with("IGO")), "{:?}", triples(&events));
+}
