@@ -522,7 +522,7 @@ fn parties_committing_together_to_an_uncoded_act_commit_to_each_other() {
 
 #[test]
 fn an_act_of_purpose_is_aimed_at_the_object_of_the_act_it_serves() {
-    let ev = code("Lithuania summoned the Russian ambassador to complain about naval activities.", "2024-01-01");
+    let ev = code("Lithuania met the Russian ambassador to complain about naval activities.", "2024-01-01");
     let t = triples(&ev);
     // "ambassador to" does not swallow the "to" of the infinitive
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.text.ends_with(" to"))), "{t:?}");
@@ -1401,4 +1401,22 @@ fn whom_an_envoy_is_sent_to_is_not_the_subject() {
     // an organisation that is the subject itself stays the subject
     let events = code("The African Union criticized Sudan.", "2024-03-01");
     assert!(events.iter().any(|e| e.source.code.starts_with("IGO")), "{:?}", triples(&events));
+}
+
+#[test]
+fn summoning_an_ambassador_is_an_official_complaint() {
+    for text in ["Greece summoned the Turkish ambassador in protest.", "Kenya summoned a senior Ugandan diplomat."] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo == "114" && e.plover.event == "ACCUSE"),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // summoning an ambassador to complain is one complaint, not two
+    let events = code("Lithuania summoned the Russian ambassador to complain about naval activities.", "2024-03-01");
+    assert_eq!(triples(&events), vec![("LTU".into(), "114".into(), "RUSGOV".into())]);
+    // summoning troops is still a mobilisation
+    let events = code("Kenya summoned troops to the border with Somalia.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "114"), "{:?}", triples(&events));
 }
