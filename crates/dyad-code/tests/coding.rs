@@ -1420,3 +1420,12 @@ fn summoning_an_ambassador_is_an_official_complaint() {
     let events = code("Kenya summoned troops to the border with Somalia.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo != "114"), "{:?}", triples(&events));
 }
+
+#[test]
+fn soldiers_arrest_people_and_capture_places() {
+    let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
+    // what forces capture is still taken territory
+    let events = code("Kenyan soldiers captured the Somali town.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "173"), "{:?}", triples(&events));
+}
