@@ -1429,3 +1429,9 @@ fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers captured the Somali town.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo != "173"), "{:?}", triples(&events));
 }
+
+#[test]
+fn stepped_up_attacks_on_someone_are_attacks() {
+    let events = code("Somali rebels have stepped up attacks on Kenyan troops.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "190" && e.plover.event == "ASSAULT"), "{:?}", triples(&events));
+}
