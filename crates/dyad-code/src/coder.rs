@@ -926,8 +926,12 @@ impl Coder {
             }
             let targetless_ok = patterned || matches!(root, "14" | "15" | "18" | "19" | "20");
             // "condemned the attacks", "boycotted the vote": without an actor or a place,
-            // what the act is aimed at is the thing or issue its object names
-            if targets.is_empty() && targetless_ok && !passive {
+            // what the act is aimed at is the thing or issue its object names; so too for
+            // acts that are always aimed at something, investigating, demanding,
+            // criticising and rejecting ("rejected the referendum", "will investigate the
+            // contract"), however they were coded
+            let aimed = matches!(root, "09" | "10" | "11" | "12");
+            if targets.is_empty() && (targetless_ok || aimed) && !passive {
                 if let Some((a, b)) = topic_object(w, cx.mentions, v, &window) {
                     targets.push(Target::Topic(a, b));
                 }
@@ -952,6 +956,15 @@ impl Coder {
                 }
                 None => (code.forward.clone(), rule),
             };
+            // "will not end the strike until the authorities meet its demands": a
+            // rejection without an actor object is aimed at the actor whose act its
+            // condition waits for
+            let rejection = forward.as_deref().is_some_and(|c| c.starts_with("12"));
+            if rejection && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources) {
+                    targets = vec![Target::Mention(t)];
+                }
+            }
             let n_before = events.len();
             let targets_opt: Vec<Option<Target>> =
                 if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };
@@ -1199,6 +1212,19 @@ impl Coder {
             },
             None => {
                 let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
+                // "returned the paintings to Italy": to return something is to give it
+                // back, CAMEO 084 (return, release), as "hand back" is; coming back
+                // ("returned to Kabul", "returned home") is no act
+                if code.is_none() && gives_back(w, v) {
+                    let code = Code { forward: Some("084".into()), reverse: None };
+                    return Reading {
+                        window,
+                        rule: text!("{} verb {:?} with an object: giving back [084]", block.name, v.form.lemma),
+                        code,
+                        pm: PatternMatch::default(),
+                        patterned: false,
+                    };
+                }
                 Reading {
                     window,
                     rule: text!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
@@ -1277,6 +1303,21 @@ impl Coder {
                 self.push_event(cx, events, gov, gspan, &result_code, Some(s), t, &rule, false, false);
             }
         }
+        // PLOVER codes the act, not the statement about it: "the army said it had
+        // launched air strikes on the camp" claims responsibility (CAMEO 015, which
+        // PLOVER has no category for) for an ASSAULT
+        let (made, act) = (self.dict.cameo.get(&result_code), self.dict.cameo.get(inner_code));
+        if let (Some(made), Some(act)) = (made, act) {
+            if made.plover_event == "OTHER" && act.plover_event != "OTHER" {
+                for e in &mut events[n_before..] {
+                    e.plover = Plover {
+                        event: act.plover_event.clone(),
+                        mode: act.plover_mode.clone(),
+                        context: act.plover_context.clone(),
+                    };
+                }
+            }
+        }
         folded.push(gov.words.clone());
         Some(text!("{rule}: {} event(s)", events.len() - n_before))
     }
@@ -1316,13 +1357,19 @@ impl Coder {
             .rev()
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
+            // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
+            // is part of the envoy's noun phrase, not the subject
+            .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .find(|&i| {
                 let m = &ms[i];
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
                 // "Authorities in the U.S. have deported": a place or actor the mention is
                 // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
-                let tail = attached_phrase_end(w, ms, m.words.end).unwrap_or(m.words.end).min(v.words.start);
+                let tail = attached_phrase_end(w, ms, m.words.end)
+                    .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
+                    .unwrap_or(m.words.end)
+                    .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
                 // mention is the subject even behind a preposition
                 // ... but not when the preposition is another verb's ("the civilians jailed for
@@ -1462,18 +1509,39 @@ impl Coder {
                     || (forces && c.country().is_some_and(|c| own_countries.contains(&c)))
                     || describes_moved
             };
-            if !(transfer && o.iter().all(|&i| theme(i))) {
+            // ... as does, in the object, a name describing the next noun ("returned a
+            // Hebrew Bible to its owners") or one the moved thing is "of" ("a portrait of
+            // a young girl")
+            let moved = |i: usize| {
+                let e = ms[i].words.end;
+                let describes_noun = e < window.end
+                    && w.words[e].tag.is_some_and(|t| t.is_noun())
+                    && !TIME_NOUNS.contains(&w.norm(e))
+                    && !ms.iter().any(|m| m.words.start == e);
+                let mut k = ms[i].words.start;
+                while k > v.words.end
+                    && w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
+                {
+                    k -= 1;
+                }
+                let of_thing = k >= v.words.end + 2
+                    && w.norm(k - 1) == "of"
+                    && w.words[k - 2].tag.is_some_and(|t| t.is_noun())
+                    && !ms.iter().any(|m| m.words.contains(&(k - 2)));
+                theme(i) || describes_noun || of_thing
+            };
+            if !(transfer && o.iter().all(|&i| moved(i))) {
                 return o;
             }
             let end = o.iter().map(|&i| ms[i].words.end).max().unwrap_or(v.words.end);
             // "withdrew peacekeepers from Rwanda": a withdrawal is aimed at where it leaves
             let leaving = matches!(v.form.lemma.as_str(), "withdraw" | "pull" | "evacuate");
             let to: &[&str] = if leaving { &["from", "to", "into"] } else { &["to", "into", "for", "against"] };
+            // (a role word "to" which it goes receives it: "returned the coins to their owners")
             let recipient = (0..ms.len()).find(|&i| {
                 ms[i].words.start > end
                     && ms[i].words.end <= window.end
-                    && !theme(i)
-                    && ms[i].code.country().is_some()
+                    && ((!theme(i) && ms[i].code.country().is_some()) || after_word(i, &["to"]))
                     && after_word(i, to)
             });
             recipient.map(|r| vec![r]).unwrap_or(o)
@@ -2345,6 +2413,38 @@ fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {
     })
 }
 
+/// Nouns for those sent to represent a state: "the ambassador to Egypt".
+const ENVOY_NOUNS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "representative",
+    "representatives",
+    "delegate",
+    "delegates",
+    "delegation",
+    "emissary",
+];
+
+/// "[Eritrea's ambassador to] the African Union", "[France]'s representative to the UNSC":
+/// the mention an envoy named by or right after `n` is sent "to", if any.
+fn envoy_to(w: &Words, ms: &[Mention], n: &Mention) -> Option<usize> {
+    let e = n.words.end;
+    let to = if e > 0 && w.norm(e - 1) == "to" {
+        e - 1
+    } else if w.norm(e) == "'s" && ENVOY_NOUNS.contains(&w.norm(e + 1)) {
+        e + 2
+    } else {
+        e
+    };
+    if to == 0 || w.norm(to) != "to" || !ENVOY_NOUNS.contains(&w.norm(to - 1)) {
+        return None;
+    }
+    let start = if w.norm(to + 1) == "the" { to + 2 } else { to + 1 };
+    ms.iter().position(|m| m.words.start == start)
+}
+
 /// "Authorities [in the U.S.]", "the mayor [of Nablus]": where a prepositional phrase
 /// naming a mention (a place or an actor) right after word `end` ends, if one does.
 fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
@@ -2395,6 +2495,50 @@ fn is_passive(w: &Words, verb_start: usize) -> bool {
     }
     let after_adverbs = k < verb_start && k > 0 && be(k - 1);
     ((verb_start.saturating_sub(3)..verb_start).rev().any(be) || after_adverbs) && !perfect_active(w, verb_start)
+}
+
+/// "will not lift the embargo until Cuba frees its prisoners": the first actor after
+/// "until" or "unless" in the verb's clause level, not one of the sources, whose act the
+/// condition waits for.
+fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize]) -> Option<usize> {
+    let k = (v.words.end..w.len())
+        .take_while(|&k| !matches!(w.norm(k), ";" | "." | "but"))
+        .find(|&k| matches!(w.norm(k), "until" | "unless") && w.same_clause_level(k, v.words.start))?;
+    let own: Vec<&str> = sources.iter().map(|&s| ms[s].code.as_str()).collect();
+    (0..ms.len()).find(|&i| {
+        let m = &ms[i];
+        m.words.start > k && !m.location && !sources.contains(&i) && !own.contains(&m.code.as_str())
+    })
+}
+
+/// "returned the manuscript to Poland", "was returned by customs officers": "return"
+/// with a direct object (a noun phrase right after it, or the passive) gives something
+/// back; without one ("returned to Kabul", "returned home", "returned on Monday") it is
+/// coming back.
+fn gives_back(w: &Words, v: &VerbHit) -> bool {
+    if v.form.lemma != "return" {
+        return false;
+    }
+    if v.form.form == Form::Past && is_passive(w, v.words.start) {
+        return true;
+    }
+    let tag = |k: usize| w.words.get(k).and_then(|x| x.tag).map(|t| t.as_str()).unwrap_or("");
+    // the noun the phrase after the verb leads to: a time ("last week", "two days
+    // later") is no object
+    let mut k = v.words.end;
+    while matches!(tag(k), "DT" | "CD" | "JJ" | "PRP$")
+        || (matches!(tag(k), "VBN" | "VBG") && matches!(tag(k + 1), "NN" | "NNS" | "JJ"))
+    {
+        k += 1;
+    }
+    if k >= w.len() || !matches!(tag(k), "NN" | "NNS" | "NNP" | "NNPS") {
+        return false;
+    }
+    let n = w.norm(k);
+    let when = TIME_NOUNS.contains(&n)
+        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
+        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    !when && !matches!(n, "home" | "fire")
 }
 
 /// "victims killed by the crash": a past participle followed (after adverbs) by "by"
