@@ -1788,7 +1788,7 @@ struct SentenceCtx<'a> {
     places: &'a OnceCell<ArticlePlaces>,
     index: usize,
     span: Span,
-    words: &'a Words,
+    words: &'a Words<'a>,
     mentions: &'a [Mention],
     times: Vec<&'a TimeExpr>,
     quotes: Vec<Span>,

@@ -265,7 +265,7 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
         let range = first..last + 1;
         let w0 = &words.words[first];
         let single_common = range.len() == 1
-            && (FUNCTION_WORDS.contains(&w0.norm.as_str()) || dict.verbs.index.longest_at(&words.ids, first).is_some());
+            && (FUNCTION_WORDS.contains(&&*w0.norm) || dict.verbs.index.longest_at(&words.ids, first).is_some());
         if !w0.capitalized
             || single_common
             || range.clone().all(|i| words.words[i].punct)
@@ -493,7 +493,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// not a function word, not a verb form of the dictionary, not an -ed/-ing form.
 fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
     let w = &words.words[i];
-    let n = w.norm.as_str();
+    let n: &str = &w.norm;
     !w.punct
         && !w.capitalized
         && n.chars().all(|c| c.is_alphabetic())

@@ -2,6 +2,7 @@
 //! dictionaries: dictionary phrases and sentence tokens go through the same
 //! [`normalize_word`], then phrases are matched longest-first over word ids.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A fast hash with a fixed seed for the coder's lookups by word and word id (std's
@@ -27,6 +28,16 @@ pub fn normalize_word(w: &str) -> String {
         }
     }
     out
+}
+
+/// [`normalize_word`], borrowing `w` when it is already normal (lower-case ASCII
+/// without a backtick, as most words of a text are).
+pub fn normalized(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(normalize_word(w))
+    }
 }
 
 /// Split a dictionary phrase ("BASHAR_AL-ASSAD", "Recep Tayyip Erdogan") into
@@ -172,6 +183,10 @@ mod tests {
         assert_eq!(normalize_word("ISN`T"), "isn't");
         assert_eq!(normalize_word("ISN`T\u{e9}"), "isn't\u{e9}");
         assert_eq!(normalize_word("Kyiv-BASED"), "kyiv-based");
+        for w in ["said", "Said", "isn`t", "caf\u{e9}", "it\u{2019}s", "-", "2025"] {
+            assert_eq!(normalized(w), normalize_word(w));
+        }
+        assert!(matches!(normalized("said"), Cow::Borrowed("said")));
     }
 
     #[test]
