@@ -1318,9 +1318,9 @@ impl Coder {
             });
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
-            let mut all = compound(ms, i, false);
-            all.extend(compound(ms, i, true).into_iter().skip(1).filter(|&k| ms[k].words.end <= v.words.start));
-            all
+            let before = compound(ms, i, false);
+            let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
+            before.chain(after).collect::<Vec<_>>()
         });
         let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
         // "..., and Fidan is expected to visit": a subject that opens a new clause
@@ -1368,7 +1368,7 @@ impl Coder {
                     && !own_possessor(i)
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
-            .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
+            .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         // "filed a lawsuit in a Paris court against the prince": whom the act is against
         // outranks the forum it is brought before
         // (determiners and the direction of a region may stand between: "from South Vietnam",
@@ -1403,7 +1403,7 @@ impl Coder {
                     && after_word(i, &["against"])
             });
             match against {
-                Some(a) => compound(ms, a, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect(),
+                Some(a) => compound(ms, a, true).filter(|&k| ms[k].words.end <= window.end).collect(),
                 None => o,
             }
         });
@@ -1447,16 +1447,16 @@ impl Coder {
         // "discussed Syria", "negotiate a deal": what these verbs take as object is the
         // topic; only "with" names whom it is done with
         let object = match consult.then(|| with_partner(w, ms, v.words.end, window.end, &actor)).flatten() {
-            Some(i) => Some(compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect()),
+            Some(i) => Some(compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect()),
             None if takes_topic(v) => None,
             None => object,
         };
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
-            sources = compound(ms, s, true);
+            sources = compound(ms, s, true).collect();
         }
         if let Some(t) = pm.target {
-            targets = compound(ms, t, true);
+            targets = compound(ms, t, true).collect();
         }
         // a pattern that places the actors itself ("+ * (from $)": "was freed from
         // X") has already read the passive
@@ -1501,7 +1501,7 @@ impl Coder {
                 })
             };
             let subject = std::mem::take(&mut sources);
-            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true)).unwrap_or_default();
+            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true).collect()).unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped, unless both
@@ -2320,24 +2320,21 @@ fn takes_topic(v: &VerbHit) -> bool {
     matches!(v.form.lemma.as_str(), "discuss" | "debate" | "negotiate")
 }
 
-/// Mention `i` plus the mentions coordinated with it (compound actors).
-fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
-    let mut out = vec![i];
+/// Mention `i` plus the mentions coordinated with it (compound actors), which are
+/// next to it: the indices from the first to the last, in order.
+fn compound(ms: &[Mention], i: usize, forward: bool) -> Range<usize> {
+    let mut k = i;
     if forward {
-        let mut k = i;
         while k + 1 < ms.len() && !ms[k + 1].location && ms[k + 1].coordinated {
             k += 1;
-            out.push(k);
         }
+        i..k + 1
     } else {
-        let mut k = i;
         while k > 0 && !ms[k - 1].location && ms[k].coordinated {
             k -= 1;
-            out.push(k);
         }
-        out.reverse();
+        k..i + 1
     }
-    out
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
