@@ -73,6 +73,26 @@ impl Vocab {
     }
 }
 
+/// A set of word ids, one bit per id: membership without a hash lookup.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    bits: Vec<u64>,
+}
+
+impl IdSet {
+    pub fn insert(&mut self, id: u32) {
+        let slot = id as usize / 64;
+        if slot >= self.bits.len() {
+            self.bits.resize(slot + 1, 0);
+        }
+        self.bits[slot] |= 1 << (id % 64);
+    }
+
+    pub fn contains(&self, id: u32) -> bool {
+        self.bits.get(id as usize / 64).is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+    }
+}
+
 /// Phrases (word-id sequences) mapped to values, looked up longest-first: a trie
 /// over word ids, so a lookup follows the sentence's words one by one and stops as
 /// soon as no phrase continues that way.
@@ -187,6 +207,20 @@ mod tests {
             assert_eq!(normalized(w), normalize_word(w));
         }
         assert!(matches!(normalized("said"), Cow::Borrowed("said")));
+    }
+
+    #[test]
+    fn id_sets_hold_what_was_inserted() {
+        let mut set = IdSet::default();
+        for id in [0, 63, 64, 1000] {
+            set.insert(id);
+        }
+        for id in [0, 63, 64, 1000] {
+            assert!(set.contains(id));
+        }
+        for id in [1, 62, 65, 999, 1001, 100_000, UNKNOWN] {
+            assert!(!set.contains(id));
+        }
     }
 
     #[test]
