@@ -194,7 +194,7 @@ pub fn find_mentions(
     let mut k = 0;
     while k < chunks.len() {
         // group chunks that touch, or are joined by a possessive 's
-        let mut group = vec![k];
+        let group_start = k;
         while k + 1 < chunks.len() {
             let gap = chunks[k].words.end..chunks[k + 1].words.start;
             let joined = gap.is_empty()
@@ -204,10 +204,9 @@ pub fn find_mentions(
                 break;
             }
             k += 1;
-            group.push(k);
         }
         k += 1;
-        if let Some(mut m) = code_group(words, dict, &chunks, &group, date) {
+        if let Some(mut m) = code_group(words, dict, &chunks[group_start..k], date) {
             trim_trailing_preposition(words, &mut m);
             // "non-Muslims", "non-NATO states": the name is what they are not
             let negated = m.words.start > 0
@@ -766,22 +765,16 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
     }
 }
 
-fn code_group(
-    words: &Words,
-    dict: &Dictionaries,
-    chunks: &[Chunk],
-    group: &[usize],
-    date: Option<NaiveDate>,
-) -> Option<Mention> {
-    let first = chunks[group[0]].words.start;
-    let last = chunks[*group.last()?].words.end;
+/// Code a group of chunks that make one mention (at least one chunk).
+fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<NaiveDate>) -> Option<Mention> {
+    let first = group.first()?.words.start;
+    let last = group.last()?.words.end;
     let mut base: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
-    let mut roles: Vec<(String, String)> = Vec::new();
+    let mut roles: Vec<(&str, String)> = Vec::new();
     let mut head_named: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
     // roles named after an organisation refine it: "UN troops" -> IGOUNO + MIL
-    let mut after_head: Vec<(String, String)> = Vec::new();
-    for &c in group {
-        let ch = &chunks[c];
+    let mut after_head: Vec<(&str, String)> = Vec::new();
+    for ch in group {
         let e = dict.entry(ch.entry);
         let file = &dict.entry_files[ch.entry.0];
         let role = e.role_on(date)?;
@@ -789,9 +782,9 @@ fn code_group(
         match e.kind {
             ActorKind::Agent => {
                 if head_named.is_some() {
-                    after_head.push((role.code.clone(), why.clone()));
+                    after_head.push((&role.code, why.clone()));
                 }
-                roles.push((role.code.clone(), why))
+                roles.push((&role.code, why))
             }
             ActorKind::Country | ActorKind::Place => {
                 let pro = ch.words.start > 0 && PRO_ANTI.contains(&words.norm(ch.words.start - 1));
@@ -828,7 +821,7 @@ fn code_group(
             for (r, w) in &roles {
                 // a capital already stands for its government; a role refines the country
                 let country = ActorCode::new(code.country().unwrap_or(code.as_str()).to_string());
-                code = if kind == ActorKind::Place && r == "GOV" { code } else { country.with_role(r) };
+                code = if kind == ActorKind::Place && *r == "GOV" { code } else { country.with_role(r) };
                 why.push_str(" + ");
                 why.push_str(w);
             }
@@ -836,7 +829,7 @@ fn code_group(
         }
         (None, None) => {
             let (r, w) = roles.first()?;
-            let mut code = ActorCode::new(r.clone());
+            let mut code = ActorCode::new(*r);
             let mut why = w.clone();
             for (r, w) in &roles[1..] {
                 code = code.with_role(r);
