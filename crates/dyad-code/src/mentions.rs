@@ -429,6 +429,7 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
     }
     let gazetteer = crate::places::Gazetteer::embedded();
     let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
+    let cx = crate::places::PlaceContext { hint: None, countries };
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
         let inside: Vec<usize> = (0..words.len()).filter(|&i| n.span.contains(words.words[i].span)).collect();
         let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
@@ -442,7 +443,6 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
             continue;
         }
         let span = words.span_of(range.start, range.end);
-        let cx = crate::places::PlaceContext { hint: None, countries: countries.clone() };
         let country = match gazetteer.resolve(&n.text, &cx, false) {
             Some(crate::places::Resolved::City(p)) => p.country.clone(),
             Some(crate::places::Resolved::Country(c)) => c.iso3.clone(),
