@@ -735,8 +735,12 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
 fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
     // only a bare "and" or comma: "Dagolath, the Osgiliath newspaper" is an apposition
     let tight = |a: &Mention, b: &Mention| {
-        let gap: Vec<&str> = (a.words.end..b.words.start).map(|i| words.norm(i)).collect();
-        matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+        let gap = a.words.end..b.words.start;
+        match gap.len() {
+            1 => matches!(words.norm(gap.start), "and" | ","),
+            2 => words.norm(gap.start) == "," && words.norm(gap.start + 1) == "and",
+            _ => false,
+        }
     };
     for k in (0..ms.len().saturating_sub(1)).rev() {
         if !tight(&ms[k], &ms[k + 1]) {
