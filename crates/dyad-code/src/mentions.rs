@@ -689,16 +689,18 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         let a_end = ms[j - 1].words.end;
         let role = |m: &Mention| m.kind != ActorKind::Person && m.code.country().is_some() && m.code.sector().is_some();
         let pair = (role(a) && b.kind == ActorKind::Person) || (a.kind == ActorKind::Person && role(b));
-        let gap: Vec<&str> = (a_end..b.words.start).map(|i| words.norm(i)).collect();
+        let gap = a_end..b.words.start;
+        let comma_first = !gap.is_empty() && words.norm(gap.start) == ",";
         let after = if b.words.end < words.len() { words.norm(b.words.end) } else { "" };
         let next = if b.words.end + 1 < words.len() { words.norm(b.words.end + 1) } else { "" };
         // not a list: "the envoy, Putin and Erdogan" / "..., Putin, and Erdogan"
         let list = matches!(after, "and" | "or") || (after == "," && matches!(next, "and" | "or"));
         // ", the", or a title the dictionary does not know (", General David Petraeus")
         let titled = gap.len() <= 3
-            && gap.first() == Some(&",")
+            && comma_first
             && (a_end + 1..b.words.start).all(|i| words.words[i].capitalized && !words.words[i].punct);
-        let gap_ok = matches!(gap.as_slice(), [","] | [",", "the"]) || titled;
+        let gap_ok =
+            (comma_first && (gap.len() == 1 || (gap.len() == 2 && words.norm(gap.start + 1) == "the"))) || titled;
         if !pair || !gap_ok || list || a.location || b.location {
             k += 1;
             continue;
