@@ -11,7 +11,9 @@ use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
-use dyad_core::{Annotated, Entity, Event, EventActor, Plover, Precision, SentenceRef, Span, TimeExpr, Trigger};
+use dyad_core::{
+    Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
+};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -279,7 +281,8 @@ pub fn intent_code(code: &str) -> String {
     c.to_string()
 }
 
-/// What the coder saw in one sentence, for `--explain`.
+/// What the coder saw in one sentence, for `--explain`. The mentions and the discard
+/// are always kept; what became of each verb only by [`Coder::code_explained`].
 #[derive(Clone, Debug, Default)]
 pub struct SentenceTrace {
     pub index: usize,
@@ -290,6 +293,24 @@ pub struct SentenceTrace {
     /// Words of the verb dictionary read as something else here: (span, why).
     pub not_verbs: Vec<(Span, String)>,
     pub discarded: Option<String>,
+    /// Are `verbs` and `not_verbs` written?
+    explained: bool,
+}
+
+impl SentenceTrace {
+    /// Note what became of the verb at `span`; `why` is written only for an explained trace.
+    fn verb(&mut self, span: Span, why: impl FnOnce() -> String) {
+        if self.explained {
+            self.verbs.push((span, why()));
+        }
+    }
+
+    /// Note a word of the verb dictionary that is no verb here (explained traces only).
+    fn not_verb(&mut self, span: Span, why: &NotVerb) {
+        if self.explained {
+            self.not_verbs.push((span, why.to_string()));
+        }
+    }
 }
 
 /// The coder's output for one document.
@@ -312,9 +333,39 @@ enum Target {
     Topic(usize, usize),
 }
 
-struct VerbHit {
+/// Why a word of the verb dictionary is no verb in its sentence (for the trace).
+enum NotVerb<'a> {
+    AfterDeterminer(&'a str),
+    /// An -ing word heading a noun phrase: its determiner and the noun before it.
+    NounPhraseHead(&'a str, &'a str),
+    /// A participle between a number or quantity word and the noun it counts.
+    CountedNoun(&'a str),
+    CompletesNoun,
+    According,
+    Tagged(PosTag),
+    UntaggedNounLike,
+}
+
+impl std::fmt::Display for NotVerb<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            NotVerb::AfterDeterminer(prev) => write!(f, "after the determiner {prev:?}"),
+            NotVerb::NounPhraseHead(det, noun) => write!(f, "the head of the noun phrase \"{det} {noun} ...\""),
+            NotVerb::CountedNoun(prev) => write!(f, "a participle describing the noun counted by {prev:?}"),
+            NotVerb::CompletesNoun => {
+                f.write_str("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act")
+            }
+            NotVerb::According => f.write_str("\"according\" introduces a source"),
+            NotVerb::Tagged(t) => write!(f, "tagged {}", t.as_str()),
+            NotVerb::UntaggedNounLike => f.write_str("a noun or modifier by the words before it (sentence not tagged)"),
+        }
+    }
+}
+
+/// A word or phrase of the verb dictionary acting as a verb: its words and its entry.
+struct VerbHit<'d> {
     words: Range<usize>,
-    form: VerbForm,
+    form: &'d VerbForm,
 }
 
 pub struct Coder {
@@ -326,8 +377,19 @@ impl Coder {
         Coder { dict }
     }
 
-    /// Code every sentence of an annotated article.
+    /// Code every sentence of an annotated article. The trace keeps each sentence's
+    /// mentions; what became of each verb is left out (see [`Coder::code_explained`]).
     pub fn code(&self, doc: &Annotated) -> Coded {
+        self.code_traced(doc, false)
+    }
+
+    /// [`Coder::code`], with what became of each verb and verb-dictionary word in the
+    /// trace (for `--explain`).
+    pub fn code_explained(&self, doc: &Annotated) -> Coded {
+        self.code_traced(doc, true)
+    }
+
+    fn code_traced(&self, doc: &Annotated, explained: bool) -> Coded {
         let text = &doc.article.text;
         let published = doc.article.published;
         let mut words: Vec<Words> = doc.sentences.iter().map(|s| Words::new(text, s, &self.dict.vocab)).collect();
@@ -374,7 +436,7 @@ impl Coder {
                     });
                 }
             }
-            let mut trace = SentenceTrace { index: si, span: sentence.span, ..Default::default() };
+            let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
             if let Some(d) = self.discard(w) {
                 trace.discarded = Some(d);
             } else {
@@ -401,12 +463,10 @@ impl Coder {
 
     fn discard(&self, w: &Words) -> Option<String> {
         (0..w.len()).find_map(|i| {
-            self.dict.discards.longest_at(&w.ids, i).map(|(n, _)| {
-                text!(
-                    "discard phrase {:?}",
-                    w.words[i..i + n].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ")
-                )
-            })
+            self.dict
+                .discards
+                .longest_at(&w.ids, i)
+                .map(|(n, _)| text!("discard phrase {:?}", (i..i + n).map(|k| w.norm(k)).collect::<Vec<_>>().join(" ")))
         })
     }
 
@@ -445,10 +505,15 @@ impl Coder {
                     || matches!(prev, "will" | "did" | "do" | "does" | "and")))
     }
 
-    /// The words that act as verbs here, and the verb-dictionary words that do not
-    /// (with the reason, for `--explain`).
-    fn find_verbs(&self, w: &Words, mentions: &[Mention], quotes: &[Span]) -> (Vec<VerbHit>, Vec<(Span, String)>) {
-        let mut not_verbs = Vec::new();
+    /// The words that act as verbs here; the verb-dictionary words that do not go to
+    /// the trace with the reason.
+    fn find_verbs(
+        &self,
+        w: &Words,
+        mentions: &[Mention],
+        quotes: &[Span],
+        trace: &mut SentenceTrace,
+    ) -> Vec<VerbHit<'_>> {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < w.len() {
@@ -474,7 +539,7 @@ impl Coder {
             // untagged sentences.
             let tag = w.words[i].tag;
             let why_not = if DETERMINERS.contains(&prev) {
-                Some(text!("after the determiner {prev:?}"))
+                Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
                 && i >= 2
                 && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "NN")
@@ -483,7 +548,7 @@ impl Coder {
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
                     || mentions.iter().any(|m| m.words.start == i + 1))
             {
-                Some(text!("the head of the noun phrase \"{} {} ...\"", w.norm(i - 2), w.norm(i - 1)))
+                Some(NotVerb::NounPhraseHead(w.norm(i - 2), w.norm(i - 1)))
             } else if form.form == Form::Past
                 && i >= 1
                 && (is_number(prev)
@@ -495,15 +560,15 @@ impl Coder {
                     next.is_some_and(|x| {
                         !x.capitalized
                             && x.tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
-                            && !matches!(x.norm.as_str(), "today" | "yesterday" | "tonight" | "overnight")
+                            && !matches!(w.norm(i + n), "today" | "yesterday" | "tonight" | "overnight")
                     })
                 }
             {
-                Some(text!("a participle describing the noun counted by {prev:?}"))
+                Some(NotVerb::CountedNoun(prev))
             } else if prev == "to" && complements_noun(w, mentions, i - 1) {
-                Some("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act".to_string())
+                Some(NotVerb::CompletesNoun)
             } else if w.norm(i) == "according" {
-                Some("\"according\" introduces a source".to_string())
+                Some(NotVerb::According)
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
                     && (form.form != Form::Past || t.is_adjective())
@@ -512,15 +577,15 @@ impl Coder {
                     && !after_modal(w, i)
                     && !(form.form == Form::Third && predicate_after_subject(w, mentions, i + n))
             }) {
-                Some(text!("tagged {}", t.as_str()))
+                Some(NotVerb::Tagged(t))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
-                Some("a noun or modifier by the words before it (sentence not tagged)".to_string())
+                Some(NotVerb::UntaggedNounLike)
             } else {
                 None
             };
             match why_not {
-                None => hits.push(VerbHit { words: i..i + n, form: form.clone() }),
-                Some(why) => not_verbs.push((w.span_of(i, i + n), why)),
+                None => hits.push(VerbHit { words: i..i + n, form }),
+                Some(why) => trace.not_verb(w.span_of(i, i + n), &why),
             }
             i += n;
         }
@@ -532,13 +597,12 @@ impl Coder {
                 && w.norm(h.words.end) == "to"
                 && starts.contains(&(h.words.end + 1)))
         });
-        (hits, not_verbs)
+        hits
     }
 
     fn code_sentence(&self, cx: &SentenceCtx, events: &mut Vec<Event>, trace: &mut SentenceTrace) {
         let w = cx.words;
-        let (verbs, not_verbs) = self.find_verbs(w, cx.mentions, &cx.quotes);
-        trace.not_verbs = not_verbs;
+        let verbs = self.find_verbs(w, cx.mentions, &cx.quotes, trace);
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
         let attribution = attribution_start(w, &verbs);
@@ -556,13 +620,13 @@ impl Coder {
             let vspan = w.span_of(v.words.start, v.words.end);
             if let Some(c) = consumed.iter().find(|c| c.contains(&v.words.start)) {
                 let by = w.span_of(c.start, c.end).slice(&cx.doc.article.text).to_string();
-                trace.verbs.push((vspan, text!("part of the pattern words {by:?} of an earlier verb")));
+                trace.verb(vspan, || text!("part of the pattern words {by:?} of an earlier verb"));
                 continue;
             }
             // verbs that end the clause before them but name no act of their own
             if let Some(why) = not_an_act(w, v) {
                 let verb_text = vspan.slice(&cx.doc.article.text);
-                trace.verbs.push((vspan, text!("{verb_text:?}: {why}")));
+                trace.verb(vspan, || text!("{verb_text:?}: {why}"));
                 not_act_end = Some(v.words.end);
                 continue;
             }
@@ -576,29 +640,28 @@ impl Coder {
                 };
                 if end < v.words.start && (end..v.words.start).all(np_or_to) {
                     let verb_text = vspan.slice(&cx.doc.article.text);
-                    trace
-                        .verbs
-                        .push((vspan, text!("{verb_text:?}: what the object of a grounds or means verb is to do")));
+                    trace.verb(vspan, || text!("{verb_text:?}: what the object of a grounds or means verb is to do"));
                     not_act_end = Some(v.words.end);
                     continue;
                 }
             }
-            let reading = self.reading(cx, &verbs, attribution, v);
+            let mut reading = self.reading(cx, &verbs, attribution, v);
             consumed.extend(reading.pm.words.iter().cloned());
-            let Reading { window, code, rule, patterned, .. } = &reading;
-            let (window, code, rule, patterned) = (window.clone(), code.clone(), rule.clone(), *patterned);
+            let (window, patterned) = (reading.window.clone(), reading.patterned);
+            let rule = std::mem::take(&mut reading.rule);
             // "agreed to share information": a commitment to an act the dictionary does
             // not code is still a commitment, CAMEO 030 (intent to cooperate)
-            let committed_by = committed_to(w, v).filter(|_| code.forward.is_none() && code.reverse.is_none());
+            let committed_by = committed_to(w, v).filter(|_| reading.code.is_none());
             let commitment_only = committed_by.is_some();
+            let commitment;
             let (code, rule) = match committed_by {
-                Some(by) => (
-                    Code { forward: Some("030".into()), reverse: None },
-                    text!("{rule}, committed to by {by:?}: intent to cooperate (030)"),
-                ),
-                _ => (code, rule),
+                Some(by) => {
+                    commitment = Code { forward: Some("030".into()), reverse: None };
+                    (&commitment, text!("{rule}, committed to by {by:?}: intent to cooperate (030)"))
+                }
+                _ => (&reading.code, rule),
             };
-            let verb_text = vspan.slice(&cx.doc.article.text).to_string();
+            let verb_text = vspan.slice(&cx.doc.article.text);
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
             let passive = v.form.form == Form::Past
@@ -608,11 +671,11 @@ impl Coder {
             // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
             // the object was asked or made to do, carried by the governing verb's event
             if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
-                let gov_text = w.span_of(gov.words.start, gov.words.end).slice(&cx.doc.article.text).to_string();
+                let gov_text = w.span_of(gov.words.start, gov.words.end).slice(&cx.doc.article.text);
                 // "wants Putin to attack": the pair may make one event of its own
                 let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new() };
-                if let Some(made) = self.transform(cx, events, &inner, &code, &outer_sources, &mut folded) {
-                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made}")));
+                if let Some(made) = self.transform(cx, events, &inner, code, &outer_sources, &mut folded) {
+                    trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made}"));
                     continue;
                 }
                 // "asking Obama to help Iran": what is asked makes the appeal specific (023)
@@ -626,12 +689,9 @@ impl Coder {
                         }
                     }
                 }
-                trace.verbs.push((
-                    vspan,
-                    text!(
-                        "{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own{refined}"
-                    ),
-                ));
+                trace.verb(vspan, || {
+                    text!("{verb_text:?}: {rule}: what the object of {gov_text:?} is to do, not an act of its own{refined}")
+                });
                 continue;
             }
             let before = last_subject.clone();
@@ -733,8 +793,8 @@ impl Coder {
                 .filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
             {
                 let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone() };
-                if let Some(made) = self.transform(cx, events, &inner, &code, &outer_sources, &mut folded) {
-                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made}")));
+                if let Some(made) = self.transform(cx, events, &inner, code, &outer_sources, &mut folded) {
+                    trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made}"));
                     continue;
                 }
             }
@@ -752,7 +812,7 @@ impl Coder {
                 _ => sources,
             };
             if code.is_none() {
-                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: no event code")));
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: no event code"));
                 continue;
             }
             if !patterned && code.forward.as_deref() == Some("010") {
@@ -781,20 +841,20 @@ impl Coder {
                         }
                     }
                     let made = events.len() - n_before;
-                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made} event(s)")));
+                    trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made} event(s)"));
                     continue;
                 }
-                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: plain statement, not coded without a pattern")));
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: plain statement, not coded without a pattern"));
                 continue;
             }
             if let Some(unknown) =
                 [&code.forward, &code.reverse].into_iter().flatten().find(|c| self.dict.cameo.get(c).is_none())
             {
-                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {unknown} is not a CAMEO code, not coded")));
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: {unknown} is not a CAMEO code, not coded"));
                 continue;
             }
             if sources.is_empty() {
-                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: no source actor")));
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: no source actor"));
                 continue;
             }
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
@@ -808,7 +868,7 @@ impl Coder {
                         .any(|e| e.sentence.index == cx.index && e.trigger.span == gspan && e.cameo_root == "04")
                 });
                 if consulted {
-                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: what the consultation before it is for")));
+                    trace.verb(vspan, || text!("{verb_text:?}: {rule}: what the consultation before it is for"));
                     continue;
                 }
             }
@@ -834,7 +894,7 @@ impl Coder {
                             && sources.iter().any(|&s| cx.mentions[s].span == e.source.span)
                     });
                 if same_act {
-                    trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: what the earlier act of its subject did")));
+                    trace.verb(vspan, || text!("{verb_text:?}: {rule}: what the earlier act of its subject did"));
                     continue;
                 }
             }
@@ -921,7 +981,7 @@ impl Coder {
                     }
                 }
                 let made = events.len() - n_before;
-                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made} event(s) among the compound subject")));
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made} event(s) among the compound subject"));
                 continue;
             }
             let targetless_ok = patterned || matches!(root, "14" | "15" | "18" | "19" | "20");
@@ -937,8 +997,10 @@ impl Coder {
                 }
             }
             if targets.is_empty() && !targetless_ok {
-                let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
-                trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: source {} but no target actor", who.join("+"))));
+                trace.verb(vspan, || {
+                    let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
+                    text!("{verb_text:?}: {rule}: source {} but no target actor", who.join("+"))
+                });
                 continue;
             }
             // what was refused did not happen: "declined to meet" is flagged negated
@@ -1043,7 +1105,7 @@ impl Coder {
                 }
             }
             let made = events.len() - n_before;
-            trace.verbs.push((vspan, text!("{verb_text:?}: {rule}: {made} event(s)")));
+            trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made} event(s)"));
         }
         // the refusing verb's own event ("declined" [120]) is the rejection coded above;
         // a transformation's governing verb ("claimed") is in the event that replaced both
@@ -1406,9 +1468,9 @@ impl Coder {
             });
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
-            let mut all = compound(ms, i, false);
-            all.extend(compound(ms, i, true).into_iter().skip(1).filter(|&k| ms[k].words.end <= v.words.start));
-            all
+            let before = compound(ms, i, false);
+            let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
+            before.chain(after).collect::<Vec<_>>()
         });
         let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
         // "..., and Fidan is expected to visit": a subject that opens a new clause
@@ -1431,7 +1493,7 @@ impl Coder {
         // as the possessor of the object names whose act it is, not whom it is aimed at
         let own_possessor = |i: usize| {
             let e = ms[i].words.end;
-            w.words.get(e).is_some_and(|x| x.norm == "'s")
+            w.norm(e) == "'s"
                 && ms[i].code.country().is_some_and(|c| own_countries.contains(&c))
                 && (e + 1..(e + 3).min(w.len())).any(|k| STANCE_NOUNS.contains(&w.norm(k)))
         };
@@ -1456,7 +1518,7 @@ impl Coder {
                     && !own_possessor(i)
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
-            .map(|i| compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
+            .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
         // "filed a lawsuit in a Paris court against the prince": whom the act is against
         // outranks the forum it is brought before
         // (determiners and the direction of a region may stand between: "from South Vietnam",
@@ -1491,7 +1553,7 @@ impl Coder {
                     && after_word(i, &["against"])
             });
             match against {
-                Some(a) => compound(ms, a, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect(),
+                Some(a) => compound(ms, a, true).filter(|&k| ms[k].words.end <= window.end).collect(),
                 None => o,
             }
         });
@@ -1556,16 +1618,16 @@ impl Coder {
         // "discussed Syria", "negotiate a deal": what these verbs take as object is the
         // topic; only "with" names whom it is done with
         let object = match consult.then(|| with_partner(w, ms, v.words.end, window.end, &actor)).flatten() {
-            Some(i) => Some(compound(ms, i, true).into_iter().filter(|&k| ms[k].words.end <= window.end).collect()),
+            Some(i) => Some(compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect()),
             None if takes_topic(v) => None,
             None => object,
         };
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
-            sources = compound(ms, s, true);
+            sources = compound(ms, s, true).collect();
         }
         if let Some(t) = pm.target {
-            targets = compound(ms, t, true);
+            targets = compound(ms, t, true).collect();
         }
         // a pattern that places the actors itself ("+ * (from $)": "was freed from
         // X") has already read the passive
@@ -1610,7 +1672,7 @@ impl Coder {
                 })
             };
             let subject = std::mem::take(&mut sources);
-            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true)).unwrap_or_default();
+            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true).collect()).unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped, unless both
@@ -1897,7 +1959,7 @@ struct SentenceCtx<'a> {
     places: &'a OnceCell<ArticlePlaces>,
     index: usize,
     span: Span,
-    words: &'a Words,
+    words: &'a Words<'a>,
     mentions: &'a [Mention],
     times: Vec<&'a TimeExpr>,
     quotes: Vec<Span>,
@@ -1974,7 +2036,7 @@ fn is_number(w: &str) -> bool {
 
 /// A verb governed by an earlier one, as a transformation sees it.
 struct Governed<'v> {
-    gov: &'v VerbHit,
+    gov: &'v VerbHit<'v>,
     /// Who the governed verb's subject is, relative to the governing verb's source.
     source: Var,
     sources: Vec<usize>,
@@ -1988,11 +2050,11 @@ struct Governed<'v> {
 fn governing_verb<'v>(
     w: &Words,
     ms: &[Mention],
-    verbs: &'v [VerbHit],
+    verbs: &'v [VerbHit<'v>],
     v: &VerbHit,
     sources: &[usize],
     outer_sources: &[(usize, Vec<usize>)],
-) -> Option<(&'v VerbHit, Var)> {
+) -> Option<(&'v VerbHit<'v>, Var)> {
     let s = v.words.start;
     let gov = verbs.iter().rfind(|x| x.words.end <= s)?;
     let between = gov.words.end..s;
@@ -2048,9 +2110,9 @@ fn governing_verb<'v>(
 fn complement_of_object<'v>(
     w: &Words,
     ms: &[Mention],
-    verbs: &'v [VerbHit],
+    verbs: &'v [VerbHit<'v>],
     v: &VerbHit,
-) -> Option<(&'v VerbHit, usize)> {
+) -> Option<(&'v VerbHit<'v>, usize)> {
     let s = v.words.start;
     if s < 2 || w.norm(s - 1) != "to" {
         return None;
@@ -2146,7 +2208,7 @@ pub fn request_code(request: &str, asked: &str) -> Option<&'static str> {
 const REFUSING: &[&str] = &["refuse", "decline", "fail", "reject"];
 
 /// The infinitive a refusing verb governs ("refused to lift"), if any.
-fn refused_infinitive<'v>(w: &Words, verbs: &'v [VerbHit], v: &VerbHit) -> Option<&'v VerbHit> {
+fn refused_infinitive<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v VerbHit<'v>> {
     if !REFUSING.contains(&v.form.lemma.as_str()) || w.norm(v.words.end) != "to" {
         return None;
     }
@@ -2284,7 +2346,7 @@ fn attribution_verb(w: &Words, ms: &[Mention], i: usize) -> bool {
 /// The verb an infinitive of purpose "to V" serves: the last verb before it at the same
 /// clause level, with no other verb between ("met with Assad in Moscow [to discuss]",
 /// "summoned the ambassador [to complain]").
-fn served_verb<'v>(w: &Words, verbs: &'v [VerbHit], v: &VerbHit) -> Option<&'v VerbHit> {
+fn served_verb<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v VerbHit<'v>> {
     let s = v.words.start;
     if s < 2 || w.norm(s - 1) != "to" {
         return None;
@@ -2461,24 +2523,21 @@ fn takes_topic(v: &VerbHit) -> bool {
     matches!(v.form.lemma.as_str(), "discuss" | "debate" | "negotiate")
 }
 
-/// Mention `i` plus the mentions coordinated with it (compound actors).
-fn compound(ms: &[Mention], i: usize, forward: bool) -> Vec<usize> {
-    let mut out = vec![i];
+/// Mention `i` plus the mentions coordinated with it (compound actors), which are
+/// next to it: the indices from the first to the last, in order.
+fn compound(ms: &[Mention], i: usize, forward: bool) -> Range<usize> {
+    let mut k = i;
     if forward {
-        let mut k = i;
         while k + 1 < ms.len() && !ms[k + 1].location && ms[k + 1].coordinated {
             k += 1;
-            out.push(k);
         }
+        i..k + 1
     } else {
-        let mut k = i;
         while k > 0 && !ms[k - 1].location && ms[k].coordinated {
             k -= 1;
-            out.push(k);
         }
-        out.reverse();
+        k..i + 1
     }
-    out
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {

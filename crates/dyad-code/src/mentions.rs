@@ -194,7 +194,7 @@ pub fn find_mentions(
     let mut k = 0;
     while k < chunks.len() {
         // group chunks that touch, or are joined by a possessive 's
-        let mut group = vec![k];
+        let group_start = k;
         while k + 1 < chunks.len() {
             let gap = chunks[k].words.end..chunks[k + 1].words.start;
             let joined = gap.is_empty()
@@ -204,10 +204,9 @@ pub fn find_mentions(
                 break;
             }
             k += 1;
-            group.push(k);
         }
         k += 1;
-        if let Some(mut m) = code_group(words, dict, &chunks, &group, date) {
+        if let Some(mut m) = code_group(words, dict, &chunks[group_start..k], date) {
             trim_trailing_preposition(words, &mut m);
             // "non-Muslims", "non-NATO states": the name is what they are not
             let negated = m.words.start > 0
@@ -265,7 +264,7 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
         let range = first..last + 1;
         let w0 = &words.words[first];
         let single_common = range.len() == 1
-            && (FUNCTION_WORDS.contains(&w0.norm.as_str()) || dict.verbs.index.longest_at(&words.ids, first).is_some());
+            && (FUNCTION_WORDS.contains(&&*w0.norm) || dict.verbs.index.longest_at(&words.ids, first).is_some());
         if !w0.capitalized
             || single_common
             || range.clone().all(|i| words.words[i].punct)
@@ -430,6 +429,7 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
     }
     let gazetteer = crate::places::Gazetteer::embedded();
     let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
+    let cx = crate::places::PlaceContext { hint: None, countries };
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
         let inside: Vec<usize> = (0..words.len()).filter(|&i| n.span.contains(words.words[i].span)).collect();
         let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
@@ -443,7 +443,6 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
             continue;
         }
         let span = words.span_of(range.start, range.end);
-        let cx = crate::places::PlaceContext { hint: None, countries: countries.clone() };
         let country = match gazetteer.resolve(&n.text, &cx, false) {
             Some(crate::places::Resolved::City(p)) => p.country.clone(),
             Some(crate::places::Resolved::Country(c)) => c.iso3.clone(),
@@ -493,7 +492,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// not a function word, not a verb form of the dictionary, not an -ed/-ing form.
 fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
     let w = &words.words[i];
-    let n = w.norm.as_str();
+    let n: &str = &w.norm;
     !w.punct
         && !w.capitalized
         && n.chars().all(|c| c.is_alphabetic())
@@ -700,16 +699,18 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         let a_end = ms[j - 1].words.end;
         let role = |m: &Mention| m.kind != ActorKind::Person && m.code.country().is_some() && m.code.sector().is_some();
         let pair = (role(a) && b.kind == ActorKind::Person) || (a.kind == ActorKind::Person && role(b));
-        let gap: Vec<&str> = (a_end..b.words.start).map(|i| words.norm(i)).collect();
+        let gap = a_end..b.words.start;
+        let comma_first = !gap.is_empty() && words.norm(gap.start) == ",";
         let after = if b.words.end < words.len() { words.norm(b.words.end) } else { "" };
         let next = if b.words.end + 1 < words.len() { words.norm(b.words.end + 1) } else { "" };
         // not a list: "the envoy, Putin and Erdogan" / "..., Putin, and Erdogan"
         let list = matches!(after, "and" | "or") || (after == "," && matches!(next, "and" | "or"));
         // ", the", or a title the dictionary does not know (", General David Petraeus")
         let titled = gap.len() <= 3
-            && gap.first() == Some(&",")
+            && comma_first
             && (a_end + 1..b.words.start).all(|i| words.words[i].capitalized && !words.words[i].punct);
-        let gap_ok = matches!(gap.as_slice(), [","] | [",", "the"]) || titled;
+        let gap_ok =
+            (comma_first && (gap.len() == 1 || (gap.len() == 2 && words.norm(gap.start + 1) == "the"))) || titled;
         if !pair || !gap_ok || list || a.location || b.location {
             k += 1;
             continue;
@@ -746,8 +747,12 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
 fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
     // only a bare "and" or comma: "Dagolath, the Osgiliath newspaper" is an apposition
     let tight = |a: &Mention, b: &Mention| {
-        let gap: Vec<&str> = (a.words.end..b.words.start).map(|i| words.norm(i)).collect();
-        matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+        let gap = a.words.end..b.words.start;
+        match gap.len() {
+            1 => matches!(words.norm(gap.start), "and" | ","),
+            2 => words.norm(gap.start) == "," && words.norm(gap.start + 1) == "and",
+            _ => false,
+        }
     };
     for k in (0..ms.len().saturating_sub(1)).rev() {
         if !tight(&ms[k], &ms[k + 1]) {
@@ -776,22 +781,16 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
     }
 }
 
-fn code_group(
-    words: &Words,
-    dict: &Dictionaries,
-    chunks: &[Chunk],
-    group: &[usize],
-    date: Option<NaiveDate>,
-) -> Option<Mention> {
-    let first = chunks[group[0]].words.start;
-    let last = chunks[*group.last()?].words.end;
+/// Code a group of chunks that make one mention (at least one chunk).
+fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<NaiveDate>) -> Option<Mention> {
+    let first = group.first()?.words.start;
+    let last = group.last()?.words.end;
     let mut base: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
-    let mut roles: Vec<(String, String)> = Vec::new();
+    let mut roles: Vec<(&str, String)> = Vec::new();
     let mut head_named: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
     // roles named after an organisation refine it: "UN troops" -> IGOUNO + MIL
-    let mut after_head: Vec<(String, String)> = Vec::new();
-    for &c in group {
-        let ch = &chunks[c];
+    let mut after_head: Vec<(&str, String)> = Vec::new();
+    for ch in group {
         let e = dict.entry(ch.entry);
         let file = &dict.entry_files[ch.entry.0];
         let role = e.role_on(date)?;
@@ -799,9 +798,9 @@ fn code_group(
         match e.kind {
             ActorKind::Agent => {
                 if head_named.is_some() {
-                    after_head.push((role.code.clone(), why.clone()));
+                    after_head.push((&role.code, why.clone()));
                 }
-                roles.push((role.code.clone(), why))
+                roles.push((&role.code, why))
             }
             ActorKind::Country | ActorKind::Place => {
                 let pro = ch.words.start > 0 && PRO_ANTI.contains(&words.norm(ch.words.start - 1));
@@ -838,7 +837,7 @@ fn code_group(
             for (r, w) in &roles {
                 // a capital already stands for its government; a role refines the country
                 let country = ActorCode::new(code.country().unwrap_or(code.as_str()).to_string());
-                code = if kind == ActorKind::Place && r == "GOV" { code } else { country.with_role(r) };
+                code = if kind == ActorKind::Place && *r == "GOV" { code } else { country.with_role(r) };
                 why.push_str(" + ");
                 why.push_str(w);
             }
@@ -846,7 +845,7 @@ fn code_group(
         }
         (None, None) => {
             let (r, w) = roles.first()?;
-            let mut code = ActorCode::new(r.clone());
+            let mut code = ActorCode::new(*r);
             let mut why = w.clone();
             for (r, w) in &roles[1..] {
                 code = code.with_role(r);

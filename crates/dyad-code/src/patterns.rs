@@ -6,7 +6,7 @@ use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
 use crate::mentions::Mention;
 use crate::sentence::Words;
-use crate::words::FastMap;
+use crate::words::{FastMap, IdSet};
 use dyad_core::calendar::{month_number, weekday};
 use std::ops::Range;
 
@@ -64,10 +64,11 @@ impl SynsetIndex {
     }
 
     /// The length of the longest phrase matching at word `j` (each word as
-    /// [`word_matches`] allows).
-    fn longest_at(&self, words: &Words, j: usize) -> Option<usize> {
+    /// [`word_matches`] allows). `starts` holds the first word of every synset's
+    /// phrases (word `j`'s other forms start none of this one's).
+    fn longest_at(&self, words: &Words, j: usize, starts: &IdSet) -> Option<usize> {
         let mut best = self.has_empty.then_some(0);
-        for id in words.forms_at(j) {
+        for id in words.forms_at(j).filter(|&id| starts.contains(id)) {
             for rest in self.by_first.get(&id).into_iter().flatten() {
                 if rest.iter().enumerate().all(|(k, &pw)| words.matches_id(j + 1 + k, pw)) {
                     best = best.max(Some(1 + rest.len()));
@@ -99,7 +100,9 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
 fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<usize> {
     match a {
         Atom::Word(_, id) => words.matches_id(j, *id).then_some(1),
-        Atom::Synset(_, slot) => dict.verbs.synset_index.get(*slot as usize)?.longest_at(words, j),
+        Atom::Synset(_, slot) => {
+            dict.verbs.synset_index.get(*slot as usize)?.longest_at(words, j, &dict.verbs.synset_starts)
+        }
     }
 }
 

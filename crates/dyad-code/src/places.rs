@@ -517,8 +517,9 @@ pub fn event_location(
         }
     }
     places.sort_by_key(|(s, _, _)| (s.start < trigger.end, s.start.abs_diff(trigger.end)));
+    let mut cx = PlaceContext { hint: None, countries };
     for (span, country, known) in places {
-        let cx = PlaceContext { hint: country.clone(), countries: countries.clone() };
+        cx.hint.clone_from(&country);
         if let Some(l) = g.location(text, span, &cx, known) {
             return Some(l);
         }

@@ -1,13 +1,15 @@
 //! A sentence as the coder sees it: normalised words with their byte spans, and
 //! the parenthetical regions (between dashes or brackets) that clauses skip over.
 
-use crate::words::{normalize_word, Vocab, UNKNOWN};
+use crate::words::{normalized, Vocab, UNKNOWN};
 use dyad_core::{PosTag, Sentence, Span, TokenKind};
+use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
-pub struct Word {
+pub struct Word<'t> {
     pub span: Span,
-    pub norm: String,
+    /// The normalised word (borrowed from the text when the token already is).
+    pub norm: Cow<'t, str>,
     pub id: u32,
     /// Starts with an upper-case letter (a name, or the first word of the sentence).
     pub capitalized: bool,
@@ -19,8 +21,8 @@ pub struct Word {
 }
 
 #[derive(Clone, Debug)]
-pub struct Words {
-    pub words: Vec<Word>,
+pub struct Words<'t> {
+    pub words: Vec<Word<'t>>,
     /// Word ids, for phrase lookups.
     pub ids: Vec<u32>,
     /// Parenthetical regions as inclusive word ranges.
@@ -77,8 +79,8 @@ fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
 
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
 
-impl Words {
-    pub fn new(text: &str, sentence: &Sentence, vocab: &Vocab) -> Words {
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str, sentence: &Sentence, vocab: &Vocab) -> Words<'t> {
         let toks = &sentence.tokens;
         let mut words = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
@@ -99,12 +101,12 @@ impl Words {
                 && glued(Some(i + 1), false)
             {
                 if let Some(prev) = words.last_mut() {
-                    let prev: &mut Word = prev;
+                    let prev: &mut Word<'t> = prev;
                     prev.hyphen_after = true;
                 }
                 continue;
             }
-            let norm = normalize_word(s);
+            let norm = normalized(s);
             // "didn't", "won't": the auxiliary and the negation are two words, as in
             // "did not", so that negation, modality and tense read the same either way.
             if let Some((aux, cut)) = split_negation(s, &norm) {
@@ -112,7 +114,7 @@ impl Words {
                 words.push(Word {
                     span: Span::new(t.span.start, t.span.start + cut),
                     id: vocab.get(&aux),
-                    norm: aux,
+                    norm: Cow::Owned(aux),
                     capitalized: s.chars().next().is_some_and(char::is_uppercase),
                     punct: false,
                     hyphen_after: false,
@@ -121,7 +123,7 @@ impl Words {
                 words.push(Word {
                     span: Span::new(t.span.start + cut, t.span.end),
                     id: vocab.get("n't"),
-                    norm: "n't".to_string(),
+                    norm: Cow::Borrowed("n't"),
                     capitalized: false,
                     punct: false,
                     hyphen_after: false,
@@ -197,7 +199,7 @@ impl Words {
     }
 
     pub fn norm(&self, i: usize) -> &str {
-        self.words.get(i).map(|w| w.norm.as_str()).unwrap_or("")
+        self.words.get(i).map_or("", |w| &w.norm)
     }
 
     /// Can something at word `a` relate to something at word `b` without crossing
@@ -232,7 +234,7 @@ fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
     let mut open_dash: Option<usize> = None;
     let mut open_paren: Vec<usize> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if DASHES.contains(&w.norm.as_str()) {
+        if DASHES.contains(&&*w.norm) {
             match open_dash.take() {
                 Some(s) => regions.push((s, i)),
                 None => open_dash = Some(i),
@@ -265,7 +267,7 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
     const OPENERS: &[&str] = &["a", "an", "the", "who", "which", "whose"];
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.norm != "," || i == 0 || !words.get(i + 1).is_some_and(|n| OPENERS.contains(&n.norm.as_str())) {
+        if w.norm != "," || i == 0 || !words.get(i + 1).is_some_and(|n| OPENERS.contains(&&*n.norm)) {
             continue;
         }
         if let Some(j) = (i + 2..words.len().min(i + 16)).find(|&j| words[j].norm == ",") {
@@ -284,7 +286,7 @@ mod tests {
     use dyad_core::{Token, TokenKind};
 
     /// Words of a text split at spaces, untagged.
-    fn words_of(text: &str, vocab: &Vocab) -> Words {
+    fn words_of<'t>(text: &'t str, vocab: &Vocab) -> Words<'t> {
         let mut tokens = Vec::new();
         let mut start = 0;
         for part in text.split(' ') {

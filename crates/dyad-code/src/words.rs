@@ -2,6 +2,7 @@
 //! dictionaries: dictionary phrases and sentence tokens go through the same
 //! [`normalize_word`], then phrases are matched longest-first over word ids.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A fast hash with a fixed seed for the coder's lookups by word and word id (std's
@@ -27,6 +28,16 @@ pub fn normalize_word(w: &str) -> String {
         }
     }
     out
+}
+
+/// [`normalize_word`], borrowing `w` when it is already normal (lower-case ASCII
+/// without a backtick, as most words of a text are).
+pub fn normalized(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(normalize_word(w))
+    }
 }
 
 /// Split a dictionary phrase ("BASHAR_AL-ASSAD", "Recep Tayyip Erdogan") into
@@ -59,6 +70,26 @@ impl Vocab {
 
     pub fn get(&self, w: &str) -> u32 {
         self.ids.get(w).copied().unwrap_or(UNKNOWN)
+    }
+}
+
+/// A set of word ids, one bit per id: membership without a hash lookup.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    bits: Vec<u64>,
+}
+
+impl IdSet {
+    pub fn insert(&mut self, id: u32) {
+        let slot = id as usize / 64;
+        if slot >= self.bits.len() {
+            self.bits.resize(slot + 1, 0);
+        }
+        self.bits[slot] |= 1 << (id % 64);
+    }
+
+    pub fn contains(&self, id: u32) -> bool {
+        self.bits.get(id as usize / 64).is_some_and(|bits| bits & (1 << (id % 64)) != 0)
     }
 }
 
@@ -172,6 +203,24 @@ mod tests {
         assert_eq!(normalize_word("ISN`T"), "isn't");
         assert_eq!(normalize_word("ISN`T\u{e9}"), "isn't\u{e9}");
         assert_eq!(normalize_word("Kyiv-BASED"), "kyiv-based");
+        for w in ["said", "Said", "isn`t", "caf\u{e9}", "it\u{2019}s", "-", "2025"] {
+            assert_eq!(normalized(w), normalize_word(w));
+        }
+        assert!(matches!(normalized("said"), Cow::Borrowed("said")));
+    }
+
+    #[test]
+    fn id_sets_hold_what_was_inserted() {
+        let mut set = IdSet::default();
+        for id in [0, 63, 64, 1000] {
+            set.insert(id);
+        }
+        for id in [0, 63, 64, 1000] {
+            assert!(set.contains(id));
+        }
+        for id in [1, 62, 65, 999, 1001, 100_000, UNKNOWN] {
+            assert!(!set.contains(id));
+        }
     }
 
     #[test]

@@ -103,7 +103,10 @@ pub fn process_timed(
         times.annotate += now - clock;
         now
     };
-    let coded = coder.code(&annotated);
+    let coded = match stage {
+        Stage::Code { explain: true } => coder.code_explained(&annotated),
+        _ => coder.code(&annotated),
+    };
     annotated.entities = merge_entities(std::mem::take(&mut annotated.entities), coded.entities.clone());
     resolve_speakers(&mut annotated);
     times.code += clock.elapsed();

@@ -8,7 +8,7 @@ pub mod cameo;
 pub mod verbs;
 
 use crate::patterns::SynsetIndex;
-use crate::words::{phrase_words, PhraseIndex, Vocab};
+use crate::words::{phrase_words, IdSet, PhraseIndex, Vocab};
 use actors::{parse_actor_file, ActorEntry, ActorKind, DictError};
 use cameo::CameoTable;
 use std::collections::HashMap;
@@ -41,6 +41,9 @@ pub struct Verbs {
     pub index: PhraseIndex<VerbForm>,
     /// The synsets' phrases as word ids, by the slot patterns refer to them by.
     pub synset_index: Vec<SynsetIndex>,
+    /// The first word of every synset phrase: most words begin none, and
+    /// [`SynsetIndex`]'s lookups skip them.
+    pub synset_starts: IdSet,
     /// synset name -> slot in `synset_index` (a name a pattern uses before any file
     /// defines it gets an empty slot)
     pub synset_slots: HashMap<String, u32>,
@@ -83,6 +86,7 @@ impl Dictionaries {
                 blocks: Vec::new(),
                 index: PhraseIndex::default(),
                 synset_index: Vec::new(),
+                synset_starts: IdSet::default(),
                 synset_slots: HashMap::new(),
                 transforms: Vec::new(),
             },
@@ -155,6 +159,9 @@ impl Dictionaries {
             for words in phrases.iter().map(|p| phrase_words(p)) {
                 let ids: Vec<u32> = words.iter().map(|w| self.vocab.intern(w)).collect();
                 self.verbs.synset_index[slot as usize].insert(&ids);
+                if let Some(&first) = ids.first() {
+                    self.verbs.synset_starts.insert(first);
+                }
             }
         }
         // A block with the name of an existing one extends it: its patterns join.

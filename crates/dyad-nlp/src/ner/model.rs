@@ -187,17 +187,16 @@ impl Tagger {
     /// was tried and is far worse: the weights are trained for greedy decoding, so
     /// a path's score sum is not a calibrated measure of the path.)
     pub fn decode(&self, f: &SentenceFeatures, history: &PredictionHistory, out: &mut Vec<u8>) {
-        let mut scores = Vec::new();
-        self.decode_keeping(f, history, &mut scores, out);
+        self.decode_keeping(f, history, None, out);
     }
 
     /// [`Tagger::decode`], appending each word's scores before the tag
-    /// transitions to `kept`.
+    /// transitions to `kept` when there is one.
     fn decode_keeping(
         &self,
         f: &SentenceFeatures,
         history: &PredictionHistory,
-        kept: &mut Vec<[f32; NTAGS]>,
+        mut kept: Option<&mut Vec<[f32; NTAGS]>>,
         out: &mut Vec<u8>,
     ) {
         out.clear();
@@ -223,7 +222,9 @@ impl Tagger {
             for &h in &earlier[..n_earlier] {
                 self.add(h, &mut scores);
             }
-            kept.push(scores);
+            if let Some(kept) = kept.as_mut() {
+                kept.push(scores);
+            }
             for h in history_features(&f.info[i], t1, t2) {
                 self.add(h, &mut scores);
             }
@@ -274,7 +275,7 @@ impl Tagger {
         for (words, tags) in sentences.iter().zip(out.iter_mut()) {
             features.compute_from_info(words, &self.gaz, doc);
             bounds.push((info.len(), features.all_caps));
-            self.decode_keeping(features, history, scores, tags);
+            self.decode_keeping(features, history, Some(scores), tags);
             history.record(&features.info, tags);
             aggregate.record(&features.info, tags);
             info.extend_from_slice(&features.info);

@@ -149,7 +149,9 @@ pub fn score(coder: &Coder, records: &[Record], verbose: bool) -> Scores {
             published: r.date,
             ..Default::default()
         };
-        let coded = coder.code(&dyad_nlp::annotate(article));
+        let annotated = dyad_nlp::annotate(article);
+        // the verbs' reasons are listed for the records coded wrong
+        let coded = if verbose { coder.code_explained(&annotated) } else { coder.code(&annotated) };
         let pred: BTreeSet<(String, String, String)> = coded
             .events
             .iter()
