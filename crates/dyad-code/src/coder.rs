@@ -741,7 +741,7 @@ impl Coder {
                 Some(p) => {
                     let block = &self.dict.verbs.blocks[v.form.block];
                     (
-                        p.code.clone(),
+                        &p.code,
                         text!("{} {} [{}] ({}), read on the passive's actors", block.name, p.text, p.code, p.origin),
                         true,
                     )
