@@ -252,6 +252,7 @@ pub fn match_pattern(
                 }
                 mm.words.end
             }
+            Elem::Skip => mentions.iter().find(|mm| mm.words.start >= pos && mm.words.end <= window.end)?.words.end,
         };
     }
     m.reach = pos - verb.end;
@@ -281,6 +282,9 @@ pub fn match_pattern(
                     m.target.get_or_insert(idx);
                 }
                 mm.words.start
+            }
+            Elem::Skip => {
+                mentions.iter().rev().find(|mm| mm.words.end <= pos && mm.words.start >= window.start)?.words.start
             }
         };
     }

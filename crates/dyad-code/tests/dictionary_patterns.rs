@@ -156,3 +156,15 @@ fn the_subject_of_a_passive_is_not_the_subject_a_pattern_names() {
     // the rockets were fired, they did not go off by themselves: the verb's own code
     assert_eq!(code(&c, "Rockets were fired by Alderia."), vec![t("ALD", "190", "")]);
 }
+
+#[test]
+fn a_caret_steps_over_one_actor_that_takes_no_role() {
+    let c = coder(
+        "block\tWELCOME\t050\nverb\tWELCOME\twelcome\t-\twelcome; welcomed\n\
+pattern\tWELCOME\t051\t* mediation (of ^) +\tt\n",
+    );
+    // "^" is the mediator: the one "with" whom is the target
+    assert_eq!(code(&c, "Alderia welcomed the mediation of Borvia with Corland."), vec![t("ALD", "051", "COR")]);
+    // no actor for the "^" to step over: the pattern does not match, the verb's code stands
+    assert_eq!(code(&c, "Alderia welcomed the mediation of diplomats with Corland."), vec![t("ALD", "050", "COR")]);
+}

@@ -8,7 +8,8 @@
 //!   the verb `*`: plain words, `{noun groups}` (words of one noun phrase, in order,
 //!   adjectives allowed between them), `(prepositional groups)`, `&SYNSET`, `$`
 //!   source actor, `+` target actor, `%` compound actor (two or more actors joined by
-//!   "and", "or" or commas). With VERB (a lemma of the block), only that verb takes the
+//!   "and", "or" or commas), `^` an actor stepped over (the next actor, a place
+//!   included, takes no role: TABARI's actor skip; no actor there, no match). With VERB (a lemma of the block), only that verb takes the
 //!   pattern; without, every verb of the block does. Of the patterns that match, the
 //!   most specific wins (a word of a group or sequence counts 2, a compound 3, an
 //!   actor 1), then the one whose words cover more of the sentence.
@@ -97,6 +98,9 @@ pub enum Elem {
     Target,
     /// Either actor of a compound ("%"): matched like a target.
     Compound,
+    /// An actor the pattern steps over ("^", TABARI's actor skip): the next actor,
+    /// a place included, takes no role ("* talks (in ^) (with) +").
+    Skip,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +173,7 @@ impl Pattern {
                 "$" => Elem::Source,
                 "+" => Elem::Target,
                 "%" => Elem::Compound,
-                "^" => continue,
+                "^" => Elem::Skip,
                 t => {
                     let atom = match t.strip_prefix('&') {
                         Some(s) => Atom::Synset(s.to_ascii_lowercase(), UNKNOWN),
