@@ -65,10 +65,33 @@ const PREPOSITIONS: &[&str] = &[
     "loyal",
 ];
 /// Words that open a new clause: a target is not looked for past them.
-const CLAUSE_OPENERS: &[&str] = &[
-    "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though", "after", "before",
-    "since", "when", "until", "as", "if", "unless", "that", "where",
-];
+/// Words that open a clause. A `match` on the word (by length first, then bytes)
+/// rather than a list search: the clause window asks this of every word it passes.
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "while"
+            | "whereas"
+            | "but"
+            | "because"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "when"
+            | "until"
+            | "as"
+            | "if"
+            | "unless"
+            | "that"
+            | "where"
+    )
+}
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 /// Words that may stand between a subject and its verb.
 const AUX_OR_ADVERB: &[&str] = &[
@@ -1160,7 +1183,7 @@ impl Coder {
         // "used villagers (as {human shields})", "* strikes (until)": a pattern whose own
         // words hold the clause opener that ends the window reaches past it (the dictionary
         // says the word belongs to the verb's phrase), up to the next verb or clause break
-        let past_opener = (window.end < w.len() && CLAUSE_OPENERS.contains(&w.norm(window.end))).then(|| {
+        let past_opener = (window.end < w.len() && is_clause_opener(w.norm(window.end))).then(|| {
             let mut wide = clause_window(w, &(v.words.start..window.end + 1));
             wide.start = window.start;
             wide.end = wide.end.min(next_verb.filter(|&k| k > window.end).unwrap_or(usize::MAX));
@@ -1440,7 +1463,7 @@ impl Coder {
                 // opens a clause is no verb's: "it comes after Erdogan evoked")
                 let verb_preposition = m.words.start >= 2
                     && PREPOSITIONS.contains(&prev)
-                    && !CLAUSE_OPENERS.contains(&prev)
+                    && !is_clause_opener(prev)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
                 let adjacent = !verb_preposition
@@ -1458,9 +1481,8 @@ impl Coder {
                         && (m.words.end..k).all(|j| matches!(w.norm(j), "," | "\u{2014}" | "\u{2013}" | "--"))
                 };
                 let subordinate = !nonfinite
-                    && (m.words.end..v.words.start).any(|k| {
-                        CLAUSE_OPENERS.contains(&w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start)
-                    });
+                    && (m.words.end..v.words.start)
+                        .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
                 w.same_clause_level(m.words.start, v.words.start)
                     && (adjacent || !PREPOSITIONS.contains(&prev))
@@ -1479,7 +1501,7 @@ impl Coder {
         let opens_clause = subject.as_ref().and_then(|s| s.first()).is_some_and(|&first| {
             prev_verb_end.is_some_and(|p| {
                 (p..ms[first].words.start)
-                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || CLAUSE_OPENERS.contains(&w.norm(k)))
+                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || is_clause_opener(w.norm(k)))
             })
         });
         if nonfinite && !adjacent_subject && !opens_clause && last_subject.is_some() {
@@ -1975,12 +1997,7 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let mut end = verb.end;
     // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
     let comma_conj = |i: usize| w.norm(i) == "," && matches!(w.norm(i + 1), "and" | "but" | "while" | "yet");
-    while end < w.len()
-        && end < verb.end + 25
-        && !is_break(end)
-        && !comma_conj(end)
-        && !CLAUSE_OPENERS.contains(&w.norm(end))
-    {
+    while end < w.len() && end < verb.end + 25 && !is_break(end) && !comma_conj(end) && !is_clause_opener(w.norm(end)) {
         end += 1;
     }
     start..end
