@@ -167,11 +167,15 @@ fn plural_demonym(words: &Words, dict: &Dictionaries, i: usize) -> Option<EntryR
 }
 
 /// "{file}:{id} [{role}]", written into a string with room for it (`format!` would
-/// start small and grow it several times).
+/// start small and grow it several times) by appending the parts.
 fn role_str(file: &str, id: &str, role: &Role) -> String {
-    use std::fmt::Write;
     let mut s = String::with_capacity(file.len() + id.len() + role.code.len() + 40);
-    let _ = write!(s, "{file}:{id} [{role}]");
+    s.push_str(file);
+    s.push(':');
+    s.push_str(id);
+    s.push_str(" [");
+    role.push_to(&mut s);
+    s.push(']');
     s
 }
 

@@ -61,20 +61,47 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.code)?;
+impl Role {
+    /// Append the role as [`fmt::Display`] writes it ("RUSGOV 2008-05-08..") without
+    /// the formatting machinery: every actor mention's entry text names its roles.
+    pub fn push_to(&self, s: &mut String) {
+        s.push_str(&self.code);
         if self.dated {
-            f.write_str(" ")?;
+            s.push(' ');
             if let Some(d) = self.from {
-                write!(f, "{d}")?;
+                push_date(s, d);
             }
-            f.write_str("..")?;
+            s.push_str("..");
             if let Some(d) = self.to {
-                write!(f, "{d}")?;
+                push_date(s, d);
             }
         }
-        Ok(())
+    }
+}
+
+/// Append a date as chrono writes it (YYYY-MM-DD for the years 0 to 9999).
+fn push_date(s: &mut String, d: NaiveDate) {
+    use chrono::Datelike;
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        use std::fmt::Write;
+        let _ = write!(s, "{d}");
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (y, m, day) = (year as u32, d.month(), d.day());
+    for c in [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-'] {
+        s.push(c);
+    }
+    s.push(digit(day / 10));
+    s.push(digit(day));
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::with_capacity(self.code.len() + 24);
+        self.push_to(&mut s);
+        f.write_str(&s)
     }
 }
 
@@ -276,5 +303,19 @@ mod tests {
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 4, 5]);
         assert!(errors[1].to_string().starts_with("user.tsv:4: bad date"));
+    }
+
+    #[test]
+    fn role_dates_written_as_chrono_writes_them() {
+        let dates = [(2008, 5, 8), (1999, 12, 31), (1, 1, 1), (0, 6, 9), (9999, 12, 31), (10000, 1, 1), (-5, 3, 4)];
+        for (y, m, d) in dates {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let role = Role { code: "GOV".into(), from: Some(date), to: Some(date), dated: true };
+            assert_eq!(role.to_string(), format!("GOV {date}..{date}"));
+            let open = Role { code: "GOV".into(), from: None, to: Some(date), dated: true };
+            assert_eq!(open.to_string(), format!("GOV ..{date}"));
+        }
+        let undated = Role { code: "GOV".into(), from: None, to: None, dated: false };
+        assert_eq!(undated.to_string(), "GOV");
     }
 }
