@@ -64,6 +64,34 @@ const PREPOSITIONS: &[&str] = &[
     "including",
     "loyal",
 ];
+/// The recipient of a transfer past a relative clause on its object: "sent aid that was
+/// collected by churches to Haiti". The relative pronoun must follow a noun of the
+/// verb's object and stand at or before `window_end` (the next verb); the recipient is
+/// the last actor in the rest of the clause (up to a comma, semicolon or another clause
+/// opener) that comes right after "to" or "into", and not a place the gazetteer alone knows.
+fn relative_recipient(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    window_end: usize,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    let rel = (v.words.end + 1..(window_end + 1).min(w.len()))
+        .find(|&k| matches!(w.norm(k), "that" | "which" | "who") && w.words[k - 1].tag.is_some_and(|t| t.is_noun()))?;
+    let end = (rel + 1..w.len())
+        .find(|&k| matches!(w.norm(k), "," | ";" | ":") || CLAUSE_OPENERS.contains(&w.norm(k)))
+        .unwrap_or(w.len());
+    (0..ms.len()).rev().find(|&i| {
+        let m = &ms[i];
+        m.words.start > rel + 1
+            && m.words.end <= end
+            && actor(&i)
+            && !(m.kind == ActorKind::Place && m.head.is_none())
+            && matches!(w.norm(m.words.start - 1), "to" | "into")
+            && w.same_clause_level(m.words.start, v.words.start)
+    })
+}
+
 /// Words that open a new clause: a target is not looked for past them.
 /// Words that open a clause. A `match` on the word (by length first, then bytes)
 /// rather than a list search: the clause window asks this of every word it passes.
@@ -1630,6 +1658,14 @@ impl Coder {
             });
             recipient.map(|r| vec![r]).unwrap_or(o)
         });
+        // "returned two statues that were looted in 1890 to Nigeria": a relative clause on
+        // the moved thing stands between a transfer and the one it goes to; the last actor
+        // "to" which the sentence's clause runs is the recipient (the clause's own "to"
+        // phrases come first: "coins that date back to Rome to Greece")
+        let object = match object {
+            None if transfer && !passive => relative_recipient(w, ms, v, window.end, &actor).map(|r| vec![r]),
+            o => o,
+        };
         // "discussed Libya with Trump", "discussed the crisis with the leaders of France":
         // whom one consults or negotiates with is the one it is done with, not the topic
         // (a visit's target is where it goes: "left for Minas Tirith ... with Arnor")

@@ -1464,3 +1464,31 @@ fn stepped_up_attacks_on_someone_are_attacks() {
     let events = code("Somali rebels have stepped up attacks on Kenyan troops.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "190" && e.plover.event == "ASSAULT"), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_relative_clause_on_what_is_sent_does_not_hide_whom_it_goes_to() {
+    for text in [
+        "Spain returned two paintings that were stolen in 1985 to Mexico.",
+        "Japan donated rice which farmers had grown near Osaka to Haiti.",
+        // the clause's own "to" comes first: the last one names the recipient
+        "Italy returned coins that date back to the second century to Greece.",
+    ] {
+        let ev = code(text, "2024-03-01");
+        assert!(
+            ev.iter().any(|e| e.cameo_root == "08" || e.cameo_root == "07" || e.cameo_root == "06"),
+            "{text}: {:?}",
+            triples(&ev)
+        );
+        let to = if text.contains("Mexico") {
+            "MEX"
+        } else if text.contains("Haiti") {
+            "HTI"
+        } else {
+            "GRC"
+        };
+        assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == to)), "{text}: {:?}", triples(&ev));
+    }
+    // past a comma the clause is another one: no recipient is taken from it
+    let ev = code("Spain returned two paintings that were stolen, and Mexico protested.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo_root != "08" || e.target.is_none()), "{:?}", triples(&ev));
+}
