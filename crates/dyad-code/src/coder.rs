@@ -92,6 +92,23 @@ fn relative_recipient(
     })
 }
 
+/// The country an arrest (CAMEO 173) told in the passive without an agent took place in:
+/// a country mention right after "in" in the verb's clause, after the verb.
+fn arrest_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, code: &Code) -> Option<usize> {
+    let arrest = [&code.forward, &code.reverse].into_iter().flatten().any(|c| c.starts_with("173"));
+    if !arrest {
+        return None;
+    }
+    ms.iter().position(|m| {
+        m.location
+            && m.kind == ActorKind::Country
+            && m.words.start > v.words.end
+            && m.words.end <= window_end
+            && w.norm(m.words.start - 1) == "in"
+            && w.same_clause_level(m.words.start, v.words.start)
+    })
+}
+
 /// Words that open a new clause: a target is not looked for past them.
 /// Words that open a clause. A `match` on the word (by length first, then bytes)
 /// rather than a list search: the clause window asks this of every word it passes.
@@ -904,6 +921,14 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: {unknown} is not a CAMEO code, not coded"));
                 continue;
             }
+            // "the editor was arrested in Kenya": an arrest without a named agent is made by
+            // the authorities of the country it happens in (the country, named right after
+            // "in" in the verb's clause)
+            let sources = if sources.is_empty() && passive && !targets.is_empty() {
+                arrest_country(w, cx.mentions, v, window.end, code).map(|c| vec![c]).unwrap_or_default()
+            } else {
+                sources
+            };
             if sources.is_empty() {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: no source actor"));
                 continue;

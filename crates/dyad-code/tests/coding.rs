@@ -1492,3 +1492,17 @@ fn a_relative_clause_on_what_is_sent_does_not_hide_whom_it_goes_to() {
     let ev = code("Spain returned two paintings that were stolen, and Mexico protested.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo_root != "08" || e.target.is_none()), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_arrest_without_an_agent_is_made_by_the_country_it_happens_in() {
+    let ev = code("The opposition leader was arrested on Friday in Kenya for insulting the president.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo.starts_with("173") && e.source.code == "KEN"), "{:?}", triples(&ev));
+    let ev = code("Two activists were detained in Egypt last week.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo.starts_with("173") && e.source.code == "EGY"), "{:?}", triples(&ev));
+    // a named agent stays the source
+    let ev = code("Two activists were detained in Egypt by Israeli police.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.source.code != "EGY"), "{:?}", triples(&ev));
+    // a country the arrest is not "in" is not its maker
+    let ev = code("Two activists from Egypt were detained last week.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.source.code != "EGY"), "{:?}", triples(&ev));
+}
