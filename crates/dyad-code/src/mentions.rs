@@ -584,10 +584,27 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     }
 }
 
+/// Words that tell where a person stands in a photo ("left", "second right", "centre").
+const CAPTION_POSITIONS: &[&str] = &[
+    "left", "right", "center", "centre", "front", "rear", "top", "bottom", "second", "third", "fourth", "2nd", "3rd",
+    "4th", "far",
+];
+
 /// The words between two mentions coordinate them: "and", "or" or a comma, plus
 /// at most determiners (possessive ones too: "the premier and his Gondorian
 /// counterpart") and three describing words ("Arnor, the awful Gondor").
 fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
+    // a photo caption's place of a person in the picture is no word between the two:
+    // "Kenyatta, left, and Museveni", "Putin, second right, and Medvedev"
+    let position = |i: usize| CAPTION_POSITIONS.contains(&words.norm(i));
+    let gap = match (gap.start..gap.end).skip(1).find(|&i| words.norm(i) == ",") {
+        Some(close)
+            if words.norm(gap.start) == "," && close > gap.start + 1 && (gap.start + 1..close).all(position) =>
+        {
+            close..gap.end
+        }
+        _ => gap,
+    };
     let norms: Vec<&str> = gap.clone().map(|i| words.norm(i)).collect();
     let lead = match norms.as_slice() {
         [",", "and", ..] | [",", "or", ..] => 2,

@@ -1506,3 +1506,20 @@ fn an_arrest_without_an_agent_is_made_by_the_country_it_happens_in() {
     let ev = code("Two activists from Egypt were detained last week.", "2024-03-01");
     assert!(ev.iter().all(|e| e.source.code != "EGY"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_caption_position_does_not_break_a_compound_subject() {
+    for text in [
+        "Kenyan President Uhuru Kenyatta, left, and Ugandan President Yoweri Museveni attend a meeting in Nairobi.",
+        "Kenyan President Uhuru Kenyatta, second right, and Ugandan President Yoweri Museveni attend a meeting in Nairobi.",
+    ] {
+        let ev = code(text, "2024-03-01");
+        for who in ["KENGOV", "UGAGOV"] {
+            assert!(
+                ev.iter().any(|e| e.cameo_root == "04" && e.source.code == who),
+                "{text}: {who}: {:?}",
+                triples(&ev)
+            );
+        }
+    }
+}
