@@ -79,7 +79,7 @@ fn relative_recipient(
     let rel = (v.words.end + 1..(window_end + 1).min(w.len()))
         .find(|&k| matches!(w.norm(k), "that" | "which" | "who") && w.words[k - 1].tag.is_some_and(|t| t.is_noun()))?;
     let end = (rel + 1..w.len())
-        .find(|&k| matches!(w.norm(k), "," | ";" | ":") || CLAUSE_OPENERS.contains(&w.norm(k)))
+        .find(|&k| matches!(w.norm(k), "," | ";" | ":") || is_clause_opener(w.norm(k)))
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
