@@ -991,6 +991,14 @@ impl Coder {
                     });
                 targets.extend(subject.map(Target::Mention));
             }
+            // "lifted restrictions imposed on Olmert", "condemned the threats made by the
+            // United States": without an actor object, the one a participle on the object
+            // names is who the act is aimed at
+            if targets.is_empty() {
+                if let Some(t) = participle_object(w, cx.mentions, &verbs, v).filter(|t| !sources.contains(t)) {
+                    targets.extend(compound(cx.mentions, t, true).map(Target::Mention));
+                }
+            }
             // without an actor object, the country of a place after the verb is the target
             // ("a summit in Switzerland", "appealed for peace in Syria"), the source's own
             // too ("declared a state of emergency in Colombia", "sorrow for the shootings
@@ -2981,6 +2989,38 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
         || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
     (!when && !ms.iter().any(inside) && !w.finite_verb_at(head + 1)).then_some((start, head))
+}
+
+/// The actor a participle after the verb's object names by "on", "against" or "by":
+/// "lifted restrictions imposed on Olmert" (on whom the lifted thing weighs),
+/// "condemned the threats made by the United States" (whose the condemned thing is).
+/// The object is a plain noun phrase right after the verb, the participle follows it,
+/// and the actor comes right after the preposition (determiners and describing words
+/// between).
+fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<usize> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let x = verbs.iter().find(|x| x.words.start > v.words.end)?;
+    if x.form.form != Form::Past || tag(x.words.start) != "VBN" {
+        return None;
+    }
+    let object = v.words.end..x.words.start;
+    let np_word = |k: usize| {
+        matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "NN" | "NNS" | "NNP" | "NNPS" | "RB" | "CC")
+            || w.words[k].hyphen_after
+    };
+    if object.is_empty()
+        || !object.clone().all(np_word)
+        || !object.clone().any(|k| matches!(tag(k), "NN" | "NNS"))
+        || ms.iter().any(|m| !m.location && object.contains(&m.words.start))
+    {
+        return None;
+    }
+    let p = x.words.end;
+    if p >= w.len() || !matches!(w.norm(p), "on" | "against" | "by" | "upon") {
+        return None;
+    }
+    let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
+    (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

@@ -1523,3 +1523,28 @@ fn a_caption_position_does_not_break_a_compound_subject() {
         }
     }
 }
+
+#[test]
+fn a_participle_on_the_object_names_whom_the_act_is_aimed_at() {
+    // the lifted thing was imposed on someone: the easing is aimed at them
+    let ev = code("Canada has lifted the travel restrictions imposed on Mexico last year.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "08" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&ev)
+    );
+    // the condemned thing was made by someone: the condemnation is aimed at them
+    let ev = code("Ghana condemned the threats made by Togo.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "11" && e.target.as_ref().is_some_and(|t| t.code == "TGO")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a participle after another preposition names no target
+    let ev = code("Canada has lifted the travel restrictions imposed in March.", "2024-03-01");
+    assert!(
+        ev.iter().all(|e| e.cameo_root != "08" || e.target.as_ref().is_none_or(|t| t.code != "MEX")),
+        "{:?}",
+        triples(&ev)
+    );
+}
