@@ -829,6 +829,13 @@ impl Coder {
                 let organ = matches!(m.code.sector(), Some("MIL" | "GOV" | "COP" | "SPY" | "LEG" | "JUD"));
                 !(own && organ && m.kind == ActorKind::Agent)
             });
+            // "set up a company in Berlin": what is set up is made, not acted on; the
+            // place it is made in is what the act is aimed at
+            if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
+                if let Some(p) = created_in(w, cx.mentions, v, &targets, &window) {
+                    targets = vec![Target::Place(p)];
+                }
+            }
             // "summoned the Chinese ambassador to complain": an act of purpose without an
             // object of its own is aimed at the object of the act it serves
             // ... as is one whose first actor is only in what it is about ("summoned the
@@ -3021,6 +3028,37 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     }
     let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
     (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
+}
+
+/// Verbs whose object is made by the act ("set up a company", "build a hospital").
+const CREATION_VERBS: &[&str] = &["set up", "establish", "create", "build"];
+
+/// The place a creation verb's object is made in ("set up a company in Berlin"): the
+/// object is the noun phrase right after the verb, and a place with a country follows it
+/// after "in" in the clause.
+fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window: &Range<usize>) -> Option<usize> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let Some(&Target::Mention(first)) = targets.first() else { return None };
+    if !targets.iter().all(|t| matches!(t, Target::Mention(i) if ms[*i].kind != ActorKind::Country)) {
+        return None;
+    }
+    let np_word = |k: usize| {
+        matches!(tag(k), "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS") || w.words[k].hyphen_after
+    };
+    if !(v.words.end..ms[first].words.start).all(np_word) {
+        return None;
+    }
+    let end = targets.iter().map(|t| if let Target::Mention(i) = t { ms[*i].words.end } else { 0 }).max()?;
+    let p = ms.iter().position(|m| {
+        m.location && m.words.start > end && m.words.end <= window.end && m.code.country().is_some() && {
+            let mut k = m.words.start;
+            while k > end && DETERMINERS.contains(&w.norm(k - 1)) {
+                k -= 1;
+            }
+            k > end && w.norm(k - 1) == "in"
+        }
+    })?;
+    Some(p)
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

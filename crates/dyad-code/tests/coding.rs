@@ -1548,3 +1548,15 @@ fn a_participle_on_the_object_names_whom_the_act_is_aimed_at() {
         triples(&ev)
     );
 }
+
+#[test]
+fn what_is_set_up_is_made_and_the_place_it_is_made_in_is_the_target() {
+    let ev = code("The Kenyan government agreed to set up a new training college in Mombasa.", "2024-03-01");
+    let set_up: Vec<_> = ev.iter().filter(|e| e.trigger.text == "set up").collect();
+    assert!(!set_up.is_empty(), "{:?}", triples(&ev));
+    assert!(set_up.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "Mombasa")), "{:?}", triples(&ev));
+    // without a place, what is set up stays the target
+    let ev = code("The Kenyan government agreed to set up a new training college for police.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "Mombasa")), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "college")), "{:?}", triples(&ev));
+}
