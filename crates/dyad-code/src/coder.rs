@@ -1494,7 +1494,9 @@ impl Coder {
             // (a participant noun, "released the hostages", stays the actor)
             let unknown = ms[i].code.as_str() == UNKNOWN_CODE && ms[i].kind != ActorKind::Agent;
             pm.words.iter().any(|r| {
-                r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end))
+                (r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end)))
+                    // ("lifts Travel Ban": a name the tagger guessed around a pattern word)
+                    || (unknown && ms[i].words.start < r.start && r.start < ms[i].words.end)
             })
         };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
@@ -1658,6 +1660,8 @@ impl Coder {
                 // noun tells what is moved
                 let describes_moved = pm.words.iter().any(|r| r.start == ms[i].words.end);
                 (ms[i].kind == ActorKind::Agent && c.country().is_none())
+                    // (a name no dictionary knows, "provided ODA to Indonesia")
+                    || (c.as_str() == UNKNOWN_CODE && ms[i].kind != ActorKind::Person)
                     || (forces && c.country().is_some_and(|c| own_countries.contains(&c)))
                     || describes_moved
             };

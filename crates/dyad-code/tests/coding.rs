@@ -1560,3 +1560,21 @@ fn what_is_set_up_is_made_and_the_place_it_is_made_in_is_the_target() {
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "Mombasa")), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "college")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn unknown_names_in_a_pattern_or_a_transfer_are_what_is_acted_on_not_actors() {
+    // a name the tagger guessed around the pattern's word is part of the pattern
+    let ev = code("Canada lifts Visa Ban to Mexico.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "08" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&ev)
+    );
+    // an unknown name as what a transfer moves: the one it goes to is the target
+    let ev = code("The Norwegian Government provided around $50 million in total ODA to Malawi in 2019.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "07" && e.target.as_ref().is_some_and(|t| t.code == "MWI")),
+        "{:?}",
+        triples(&ev)
+    );
+}
