@@ -1083,7 +1083,11 @@ impl Coder {
             // contract"), however they were coded
             let aimed = matches!(root, "09" | "10" | "11" | "12");
             if targets.is_empty() && (targetless_ok || aimed) && !passive {
-                if let Some((a, b)) = topic_object(w, cx.mentions, v, &window) {
+                // "imposed a curfew in parts of Kashmir", "began an investigation into the
+                // funds": when the object is the pattern's own noun, what follows it is
+                // where or at what the act is aimed
+                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window);
+                if let Some((a, b)) = pattern_noun.or_else(|| topic_object(w, cx.mentions, v, &window)) {
                     targets.push(Target::Topic(a, b));
                 }
             }
@@ -3063,6 +3067,50 @@ fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window
         }
     })?;
     Some(p)
+}
+
+/// "imposed a curfew in parts of Kashmir", "began an investigation into the funds": the
+/// noun phrase after the verb is the pattern's own noun, and the one after it behind
+/// "in", "into", "on" or "against" is what the act is aimed at (its first and last word).
+fn pattern_noun_topic(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    pm: &PatternMatch,
+    window: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
+    let np = |k: usize| {
+        matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "$")
+            || w.words[k].hyphen_after
+    };
+    let mut k = v.words.end;
+    while k < window.end && matches!(tag(k), "RP" | "RB") {
+        k += 1;
+    }
+    let mut end = k;
+    while end < window.end && (np(end) || pattern_word(end)) {
+        end += 1;
+    }
+    if end == k || !pattern_word(end - 1) || end + 1 >= window.end {
+        return None;
+    }
+    if !matches!(w.norm(end), "in" | "into" | "on" | "against") {
+        return None;
+    }
+    let start = end + 1;
+    let mut e = start;
+    while e < window.end && (np(e) || (w.norm(e) == "of" && e > start && e + 1 < window.end && np(e + 1))) {
+        e += 1;
+    }
+    let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()) || tag(j) == "CD")?;
+    let n = w.norm(head);
+    let when = TIME_NOUNS.contains(&n)
+        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
+        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
+    (!when && !ms.iter().any(inside)).then_some((start, head))
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

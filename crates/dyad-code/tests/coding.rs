@@ -1578,3 +1578,22 @@ fn unknown_names_in_a_pattern_or_a_transfer_are_what_is_acted_on_not_actors() {
         triples(&ev)
     );
 }
+
+#[test]
+fn after_the_patterns_own_noun_what_follows_is_the_target() {
+    let ev = code("The army imposed a curfew in parts of the province after the clashes.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "1723" && e.target.as_ref().is_some_and(|t| t.text == "parts of the province")),
+        "{:?}",
+        triples(&ev)
+    );
+    let ev = code("The parliament began an investigation into the $2 million spent on the new airport.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "09" && e.target.as_ref().is_some_and(|t| t.text == "the $2 million")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a time after "on" is when, not what
+    let ev = code("The army imposed a curfew on Tuesday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
+}
