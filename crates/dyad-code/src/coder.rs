@@ -829,6 +829,9 @@ impl Coder {
                 let organ = matches!(m.code.sector(), Some("MIL" | "GOV" | "COP" | "SPY" | "LEG" | "JUD"));
                 !(own && organ && m.kind == ActorKind::Agent)
             });
+            // "a ceasefire in Idlib, Syria's last enclave": a country set off right after
+            // a place of its own says where the place is; it is not what the act is aimed at
+            targets.retain(|t| !matches!(*t, Target::Mention(i) if locates_place(w, cx.mentions, i)));
             // "set up a company in Berlin": what is set up is made, not acted on; the
             // place it is made in is what the act is aimed at
             if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
@@ -3111,6 +3114,18 @@ fn pattern_noun_topic(
         || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
     (!when && !ms.iter().any(inside)).then_some((start, head))
+}
+
+/// Whether the mention `i` is a country set off by a comma right after a place in that
+/// country ("in Idlib, Syria's last enclave", "in Aleppo, Syria"): it locates the place.
+fn locates_place(w: &Words, ms: &[Mention], i: usize) -> bool {
+    let m = &ms[i];
+    let s = m.words.start;
+    m.kind == ActorKind::Country
+        && m.code.sector().is_none()
+        && s >= 2
+        && w.norm(s - 1) == ","
+        && ms.iter().any(|p| p.location && p.words.end == s - 1 && p.code.country() == m.code.country())
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

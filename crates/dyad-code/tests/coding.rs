@@ -1597,3 +1597,10 @@ fn after_the_patterns_own_noun_what_follows_is_the_target() {
     let ev = code("The army imposed a curfew on Tuesday.", "2024-03-01");
     assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_country_set_off_after_its_place_locates_it() {
+    let ev = code("Iran and Turkey announced a ceasefire in Aleppo, Syria's largest city, on Monday.", "2024-03-01");
+    assert!(!ev.is_empty(), "{:?}", triples(&ev));
+    assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "Aleppo")), "{:?}", triples(&ev));
+}
