@@ -1089,7 +1089,8 @@ impl Coder {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is
                 // where or at what the act is aimed
-                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window);
+                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window)
+                    .or_else(|| past_own_forces_topic(w, cx.mentions, v, &window));
                 if let Some((a, b)) = pattern_noun.or_else(|| topic_object(w, cx.mentions, v, &window)) {
                     targets.push(Target::Topic(a, b));
                 }
@@ -3126,6 +3127,35 @@ fn locates_place(w: &Words, ms: &[Mention], i: usize) -> bool {
         && s >= 2
         && w.norm(s - 1) == ","
         && ms.iter().any(|p| p.location && p.words.end == s - 1 && p.code.country() == m.code.country())
+}
+
+/// "withdraw its troops from a zone along the border": past the source's own forces as
+/// the object, what follows "from", "in" or "to" is the act's target as a topic.
+fn past_own_forces_topic(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let k = v.words.end;
+    if k + 1 >= window.end || !matches!(w.norm(k), "its" | "their" | "his" | "her" | "our") {
+        return None;
+    }
+    let own = ms.iter().find(|m| m.words.start == k + 1 && matches!(m.code.sector(), Some("MIL" | "COP" | "SPY")))?;
+    let p = own.words.end;
+    if p + 1 >= window.end || !matches!(w.norm(p), "from" | "in" | "to" | "into") {
+        return None;
+    }
+    let start = p + 1;
+    let np = |j: usize| {
+        matches!(tag(j), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS")
+            || w.words[j].hyphen_after
+    };
+    let mut e = start;
+    while e < window.end && np(e) {
+        e += 1;
+    }
+    let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))?;
+    let n = w.norm(head);
+    let when = TIME_NOUNS.contains(&n) || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some();
+    let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
+    (!when && !ms.iter().any(inside)).then_some((start, head))
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

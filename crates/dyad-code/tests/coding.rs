@@ -1604,3 +1604,12 @@ fn a_country_set_off_after_its_place_locates_it() {
     assert!(!ev.is_empty(), "{:?}", triples(&ev));
     assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "Aleppo")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn past_its_own_troops_a_withdrawal_is_aimed_at_where_it_leaves() {
+    let ev = code("Kenya is ready to withdraw its troops from a buffer zone along the border.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "a buffer zone")), "{:?}", triples(&ev));
+    // a country it leaves stays the target
+    let ev = code("Kenya withdrew its troops from Somalia.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "SOM")), "{:?}", triples(&ev));
+}
