@@ -1505,6 +1505,11 @@ impl Coder {
                 (r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end)))
                     // ("lifts Travel Ban": a name the tagger guessed around a pattern word)
                     || (unknown && ms[i].words.start < r.start && r.start < ms[i].words.end)
+                    // ("a cruise-missile attack": a name joined by a hyphen to the pattern's word)
+                    || (ms[i].words.start < r.start
+                        && r.start < ms[i].words.end
+                        && ms[i].words.end <= r.end
+                        && w.words[r.start - 1].hyphen_after)
             })
         };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);

@@ -1613,3 +1613,14 @@ fn past_its_own_troops_a_withdrawal_is_aimed_at_where_it_leaves() {
     let ev = code("Kenya withdrew its troops from Somalia.", "2024-03-01");
     assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "SOM")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_name_joined_by_a_hyphen_to_the_patterns_weapon_is_part_of_the_pattern() {
+    let ev =
+        code("Russian forces launched a cruise-missile attack on Islamic State positions near Palmyra.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "19" && e.target.as_ref().is_some_and(|t| t.code == "IMGMUSISI")),
+        "{:?}",
+        triples(&ev)
+    );
+}
