@@ -3030,6 +3030,8 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     let object = v.words.end..x.words.start;
     let np_word = |k: usize| {
         matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "NN" | "NNS" | "NNP" | "NNPS" | "RB" | "CC")
+            || (w.norm(k) == "of" && k > v.words.end)
+            || (tag(k) == "VBG" && k + 1 < w.len() && matches!(tag(k + 1), "NN" | "NNS"))
             || w.words[k].hyphen_after
     };
     if object.is_empty()

@@ -1624,3 +1624,14 @@ fn a_name_joined_by_a_hyphen_to_the_patterns_weapon_is_part_of_the_pattern() {
         triples(&ev)
     );
 }
+
+#[test]
+fn a_participle_after_an_object_with_of_and_a_describing_ing_word_still_names_the_target() {
+    let ev =
+        code("Egypt condemned the campaign of violence and the continuing threats made by Ethiopia.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "11" && e.target.as_ref().is_some_and(|t| t.code == "ETH")),
+        "{:?}",
+        triples(&ev)
+    );
+}
