@@ -1602,6 +1602,20 @@ impl Coder {
                 && ms[i].code.country().is_some_and(|c| own_countries.contains(&c))
                 && (e + 1..(e + 3).min(w.len())).any(|k| STANCE_NOUNS.contains(&w.norm(k)))
         };
+        // "agreed to a deal, the countries announced": an actor set off by a comma and
+        // followed by its own finite verb is the subject of a comment, not an object
+        let comment_subject = |i: usize| {
+            let mut k = ms[i].words.start;
+            while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) {
+                k -= 1;
+            }
+            let e = ms[i].words.end;
+            k > 0
+                && w.norm(k - 1) == ","
+                && e < w.len()
+                && (w.words[e].tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ"))
+                    || SPEECH_VERBS.contains(&w.norm(e)))
+        };
         // "hoped French officials would be indicted": an actor followed by a modal or a
         // finite auxiliary is the subject of a clause the verb takes, not its object
         let clause_subject = |i: usize| {
@@ -1621,6 +1635,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
                     && w.same_clause_level(ms[i].words.start, v.words.start)
                     && !own_possessor(i)
+                    && !(comment_subject(i))
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
             .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());

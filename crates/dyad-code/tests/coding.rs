@@ -1635,3 +1635,16 @@ fn a_participle_after_an_object_with_of_and_a_describing_ing_word_still_names_th
         triples(&ev)
     );
 }
+
+#[test]
+fn the_subject_of_a_comment_after_a_comma_is_no_object() {
+    let text = "Chile and Peru have agreed to a rollover fishing deal, the countries announced on Saturday, \
+                promising to negotiate a broader agreement next year.";
+    let ev = code(text, "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "CHL" && e.target.as_ref().is_some_and(|t| t.code == "PER")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "countries")), "{:?}", triples(&ev));
+}
