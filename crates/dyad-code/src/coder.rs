@@ -3151,16 +3151,30 @@ fn locates_place(w: &Words, ms: &[Mention], i: usize) -> bool {
         && ms.iter().any(|p| p.location && p.words.end == s - 1 && p.code.country() == m.code.country())
 }
 
-/// "withdraw its troops from a zone along the border": past the source's own forces as
-/// the object, what follows "from", "in" or "to" is the act's target as a topic.
+/// "withdraw its troops from a zone along the border", "extend their peacekeeping mission
+/// in the region": past the source's own forces or own plain noun phrase as the object,
+/// what follows "from", "in", "to" or "into" is the act's target as a topic.
 fn past_own_forces_topic(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<(usize, usize)> {
     let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
     let k = v.words.end;
     if k + 1 >= window.end || !matches!(w.norm(k), "its" | "their" | "his" | "her" | "our") {
         return None;
     }
-    let own = ms.iter().find(|m| m.words.start == k + 1 && matches!(m.code.sector(), Some("MIL" | "COP" | "SPY")))?;
-    let p = own.words.end;
+    let own = ms.iter().find(|m| m.words.start == k + 1 && matches!(m.code.sector(), Some("MIL" | "COP" | "SPY")));
+    let p = match own {
+        Some(m) => m.words.end,
+        None => {
+            // ("extend their peacekeeping mission in ...": its own plain noun phrase)
+            let mut j = k + 1;
+            while j < window.end && matches!(tag(j), "JJ" | "NN" | "NNS") && !ms.iter().any(|m| m.words.contains(&j)) {
+                j += 1;
+            }
+            if j == k + 1 || !matches!(tag(j - 1), "NN" | "NNS") {
+                return None;
+            }
+            j
+        }
+    };
     if p + 1 >= window.end || !matches!(w.norm(p), "from" | "in" | "to" | "into") {
         return None;
     }

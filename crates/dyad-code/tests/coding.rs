@@ -1648,3 +1648,15 @@ fn the_subject_of_a_comment_after_a_comma_is_no_object() {
     );
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "countries")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn past_its_own_mission_an_extension_is_aimed_at_where_the_mission_is() {
+    let text =
+        "The African Union agreed to extend its peacekeeping mission in the troubled border region for another year.";
+    let ev = code(text, "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "the troubled border region")),
+        "{:?}",
+        triples(&ev)
+    );
+}
