@@ -832,6 +832,13 @@ impl Coder {
             // "a ceasefire in Idlib, Syria's last enclave": a country set off right after
             // a place of its own says where the place is; it is not what the act is aimed at
             targets.retain(|t| !matches!(*t, Target::Mention(i) if locates_place(w, cx.mentions, i)));
+            // "help people in Somalia": a role with no country of its own, right before
+            // "in" a country or a place with one, stands for those of that place
+            if let [Target::Mention(i)] = targets[..] {
+                if let Some(p) = role_in_place(w, cx.mentions, i, &window) {
+                    targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
             // "set up a company in Berlin": what is set up is made, not acted on; the
             // place it is made in is what the act is aimed at
             if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
@@ -3149,6 +3156,47 @@ fn locates_place(w: &Words, ms: &[Mention], i: usize) -> bool {
         && s >= 2
         && w.norm(s - 1) == ","
         && ms.iter().any(|p| p.location && p.words.end == s - 1 && p.code.country() == m.code.country())
+}
+
+/// The country or place right after "in" behind a role that names no country ("people
+/// in Somalia", "300,000 people in northeast Nigeria"): whose people they are.
+fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    if m.kind != ActorKind::Agent || !matches!(m.code.as_str(), "PPL" | "CVL") {
+        return None;
+    }
+    let e = m.words.end;
+    if e + 1 >= window.end || w.norm(e) != "in" {
+        return None;
+    }
+    let mut j = e + 1;
+    while j < window.end
+        && (DETERMINERS.contains(&w.norm(j))
+            || matches!(
+                w.norm(j),
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "central"
+            ))
+    {
+        j += 1;
+    }
+    ms.iter().position(|p| {
+        p.words.start == j
+            && p.words.end <= window.end
+            && ((p.location && p.code.country().is_some())
+                || (p.kind == ActorKind::Country && p.code.sector().is_none()))
+    })
 }
 
 /// "withdraw its troops from a zone along the border", "extend their peacekeeping mission

@@ -1660,3 +1660,20 @@ fn past_its_own_mission_an_extension_is_aimed_at_where_the_mission_is() {
         triples(&ev)
     );
 }
+
+#[test]
+fn people_in_a_country_stand_for_that_country() {
+    let ev = code("Oxfam is providing food assistance to about 200,000 people in northern Chad.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "07" && e.target.as_ref().is_some_and(|t| t.code == "TCD")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a place with no country leaves the people as they are
+    let ev = code("Oxfam is providing food assistance to about 200,000 people in the camps.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "07" && e.target.as_ref().is_some_and(|t| t.code == "PPL")),
+        "{:?}",
+        triples(&ev)
+    );
+}
