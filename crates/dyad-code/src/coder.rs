@@ -1097,7 +1097,8 @@ impl Coder {
                 // funds": when the object is the pattern's own noun, what follows it is
                 // where or at what the act is aimed
                 let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window)
-                    .or_else(|| past_own_forces_topic(w, cx.mentions, v, &window));
+                    .or_else(|| past_own_forces_topic(w, cx.mentions, v, &window))
+                    .or_else(|| self_object_topic(w, cx.mentions, v, &sources, &window));
                 if let Some((a, b)) = pattern_noun.or_else(|| topic_object(w, cx.mentions, v, &window)) {
                     targets.push(Target::Topic(a, b));
                 }
@@ -3069,6 +3070,44 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     }
     let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
     (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
+}
+
+/// "defended Trump's decision", "released followers of the rebel leader": when the actor
+/// in the object has the source's own code (no event of its own), the object's noun
+/// phrase, with a common noun of its own, is what the act is aimed at, as a topic.
+fn self_object_topic(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    sources: &[usize],
+    window: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let mut k = v.words.end;
+    while k < window.end && matches!(tag(k), "RP" | "RB") {
+        k += 1;
+    }
+    let in_mention = |j: usize| ms.iter().any(|m| !m.location && m.words.contains(&j));
+    let np = |j: usize| {
+        matches!(tag(j), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "POS")
+            || w.norm(j) == "'s"
+            || (tag(j) == "VBG" && j + 1 < w.len() && matches!(tag(j + 1), "NN" | "NNS"))
+            || w.words[j].hyphen_after
+            || in_mention(j)
+    };
+    let mut e = k;
+    while e < window.end && (np(e) || (w.norm(e) == "of" && e > k && e + 1 < window.end && np(e + 1))) {
+        e += 1;
+    }
+    let head = (k..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()) || in_mention(j))?;
+    let own = ms.iter().any(|m| {
+        !m.location && m.words.start >= k && m.words.end <= head + 1 && sources.iter().any(|&s| ms[s].code == m.code)
+    });
+    let common_noun = (k..=head).any(|j| matches!(tag(j), "NN" | "NNS") && !in_mention(j));
+    let other = ms.iter().any(|m| {
+        !m.location && m.words.start >= k && m.words.end <= head + 1 && !sources.iter().any(|&s| ms[s].code == m.code)
+    });
+    (own && common_noun && !other).then_some((k, head))
 }
 
 /// Verbs whose object is made by the act ("set up a company", "build a hospital").

@@ -1677,3 +1677,18 @@ fn people_in_a_country_stand_for_that_country() {
         triples(&ev)
     );
 }
+
+#[test]
+fn an_object_holding_only_the_sources_own_actor_is_a_topic() {
+    // no self-event, but the act is still aimed at the decision
+    let ev = code("The Kremlin has defended President Vladimir Putin's decision to skip the summit.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "05"
+            && e.target.as_ref().is_some_and(|t| t.code == "---" && t.text.ends_with("decision"))),
+        "{:?}",
+        triples(&ev)
+    );
+    // the actor alone makes no event
+    let ev = code("The Kremlin has defended President Vladimir Putin.", "2024-03-01");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
