@@ -829,6 +829,23 @@ impl Coder {
                 let organ = matches!(m.code.sector(), Some("MIL" | "GOV" | "COP" | "SPY" | "LEG" | "JUD"));
                 !(own && organ && m.kind == ActorKind::Agent)
             });
+            // "a ceasefire in Idlib, Syria's last enclave": a country set off right after
+            // a place of its own says where the place is; it is not what the act is aimed at
+            targets.retain(|t| !matches!(*t, Target::Mention(i) if locates_place(w, cx.mentions, i)));
+            // "help people in Somalia": a role with no country of its own, right before
+            // "in" a country or a place with one, stands for those of that place
+            if let [Target::Mention(i)] = targets[..] {
+                if let Some(p) = role_in_place(w, cx.mentions, i, &window) {
+                    targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
+            // "set up a company in Berlin": what is set up is made, not acted on; the
+            // place it is made in is what the act is aimed at
+            if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
+                if let Some(p) = created_in(w, cx.mentions, v, &targets, &window) {
+                    targets = vec![Target::Place(p)];
+                }
+            }
             // "summoned the Chinese ambassador to complain": an act of purpose without an
             // object of its own is aimed at the object of the act it serves
             // ... as is one whose first actor is only in what it is about ("summoned the
@@ -991,6 +1008,14 @@ impl Coder {
                     });
                 targets.extend(subject.map(Target::Mention));
             }
+            // "lifted restrictions imposed on Olmert", "condemned the threats made by the
+            // United States": without an actor object, the one a participle on the object
+            // names is who the act is aimed at
+            if targets.is_empty() {
+                if let Some(t) = participle_object(w, cx.mentions, &verbs, v).filter(|t| !sources.contains(t)) {
+                    targets.extend(compound(cx.mentions, t, true).map(Target::Mention));
+                }
+            }
             // without an actor object, the country of a place after the verb is the target
             // ("a summit in Switzerland", "appealed for peace in Syria"), the source's own
             // too ("declared a state of emergency in Colombia", "sorrow for the shootings
@@ -1068,7 +1093,13 @@ impl Coder {
             // contract"), however they were coded
             let aimed = matches!(root, "09" | "10" | "11" | "12");
             if targets.is_empty() && (targetless_ok || aimed) && !passive {
-                if let Some((a, b)) = topic_object(w, cx.mentions, v, &window) {
+                // "imposed a curfew in parts of Kashmir", "began an investigation into the
+                // funds": when the object is the pattern's own noun, what follows it is
+                // where or at what the act is aimed
+                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window)
+                    .or_else(|| past_own_forces_topic(w, cx.mentions, v, &window))
+                    .or_else(|| self_object_topic(w, cx.mentions, v, &sources, &window));
+                if let Some((a, b)) = pattern_noun.or_else(|| topic_object(w, cx.mentions, v, &window)) {
                     targets.push(Target::Topic(a, b));
                 }
             }
@@ -1479,7 +1510,14 @@ impl Coder {
             // (a participant noun, "released the hostages", stays the actor)
             let unknown = ms[i].code.as_str() == UNKNOWN_CODE && ms[i].kind != ActorKind::Agent;
             pm.words.iter().any(|r| {
-                r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end))
+                (r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end)))
+                    // ("lifts Travel Ban": a name the tagger guessed around a pattern word)
+                    || (unknown && ms[i].words.start < r.start && r.start < ms[i].words.end)
+                    // ("a cruise-missile attack": a name joined by a hyphen to the pattern's word)
+                    || (ms[i].words.start < r.start
+                        && r.start < ms[i].words.end
+                        && ms[i].words.end <= r.end
+                        && w.words[r.start - 1].hyphen_after)
             })
         };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
@@ -1572,6 +1610,20 @@ impl Coder {
                 && ms[i].code.country().is_some_and(|c| own_countries.contains(&c))
                 && (e + 1..(e + 3).min(w.len())).any(|k| STANCE_NOUNS.contains(&w.norm(k)))
         };
+        // "agreed to a deal, the countries announced": an actor set off by a comma and
+        // followed by its own finite verb is the subject of a comment, not an object
+        let comment_subject = |i: usize| {
+            let mut k = ms[i].words.start;
+            while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) {
+                k -= 1;
+            }
+            let e = ms[i].words.end;
+            k > 0
+                && w.norm(k - 1) == ","
+                && e < w.len()
+                && (w.words[e].tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ"))
+                    || SPEECH_VERBS.contains(&w.norm(e)))
+        };
         // "hoped French officials would be indicted": an actor followed by a modal or a
         // finite auxiliary is the subject of a clause the verb takes, not its object
         let clause_subject = |i: usize| {
@@ -1591,6 +1643,7 @@ impl Coder {
                     && ms[i].words.end <= window.end
                     && w.same_clause_level(ms[i].words.start, v.words.start)
                     && !own_possessor(i)
+                    && !(comment_subject(i))
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
             .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
@@ -1643,6 +1696,8 @@ impl Coder {
                 // noun tells what is moved
                 let describes_moved = pm.words.iter().any(|r| r.start == ms[i].words.end);
                 (ms[i].kind == ActorKind::Agent && c.country().is_none())
+                    // (a name no dictionary knows, "provided ODA to Indonesia")
+                    || (c.as_str() == UNKNOWN_CODE && ms[i].kind != ActorKind::Person)
                     || (forces && c.country().is_some_and(|c| own_countries.contains(&c)))
                     || describes_moved
             };
@@ -2981,6 +3036,249 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
         || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
     (!when && !ms.iter().any(inside) && !w.finite_verb_at(head + 1)).then_some((start, head))
+}
+
+/// The actor a participle after the verb's object names by "on", "against" or "by":
+/// "lifted restrictions imposed on Olmert" (on whom the lifted thing weighs),
+/// "condemned the threats made by the United States" (whose the condemned thing is).
+/// The object is a plain noun phrase right after the verb, the participle follows it,
+/// and the actor comes right after the preposition (determiners and describing words
+/// between).
+fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<usize> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let x = verbs.iter().find(|x| x.words.start > v.words.end)?;
+    if x.form.form != Form::Past || tag(x.words.start) != "VBN" {
+        return None;
+    }
+    let object = v.words.end..x.words.start;
+    let np_word = |k: usize| {
+        matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "NN" | "NNS" | "NNP" | "NNPS" | "RB" | "CC")
+            || (w.norm(k) == "of" && k > v.words.end)
+            || (tag(k) == "VBG" && k + 1 < w.len() && matches!(tag(k + 1), "NN" | "NNS"))
+            || w.words[k].hyphen_after
+    };
+    if object.is_empty()
+        || !object.clone().all(np_word)
+        || !object.clone().any(|k| matches!(tag(k), "NN" | "NNS"))
+        || ms.iter().any(|m| !m.location && object.contains(&m.words.start))
+    {
+        return None;
+    }
+    let p = x.words.end;
+    if p >= w.len() || !matches!(w.norm(p), "on" | "against" | "by" | "upon") {
+        return None;
+    }
+    let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
+    (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
+}
+
+/// "defended Trump's decision", "released followers of the rebel leader": when the actor
+/// in the object has the source's own code (no event of its own), the object's noun
+/// phrase, with a common noun of its own, is what the act is aimed at, as a topic.
+fn self_object_topic(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    sources: &[usize],
+    window: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let mut k = v.words.end;
+    while k < window.end && matches!(tag(k), "RP" | "RB") {
+        k += 1;
+    }
+    let in_mention = |j: usize| ms.iter().any(|m| !m.location && m.words.contains(&j));
+    let np = |j: usize| {
+        matches!(tag(j), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "POS")
+            || w.norm(j) == "'s"
+            || (tag(j) == "VBG" && j + 1 < w.len() && matches!(tag(j + 1), "NN" | "NNS"))
+            || w.words[j].hyphen_after
+            || in_mention(j)
+    };
+    let mut e = k;
+    while e < window.end && (np(e) || (w.norm(e) == "of" && e > k && e + 1 < window.end && np(e + 1))) {
+        e += 1;
+    }
+    let head = (k..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()) || in_mention(j))?;
+    let own = ms.iter().any(|m| {
+        !m.location && m.words.start >= k && m.words.end <= head + 1 && sources.iter().any(|&s| ms[s].code == m.code)
+    });
+    let common_noun = (k..=head).any(|j| matches!(tag(j), "NN" | "NNS") && !in_mention(j));
+    let other = ms.iter().any(|m| {
+        !m.location && m.words.start >= k && m.words.end <= head + 1 && !sources.iter().any(|&s| ms[s].code == m.code)
+    });
+    (own && common_noun && !other).then_some((k, head))
+}
+
+/// Verbs whose object is made by the act ("set up a company", "build a hospital").
+const CREATION_VERBS: &[&str] = &["set up", "establish", "create", "build"];
+
+/// The place a creation verb's object is made in ("set up a company in Berlin"): the
+/// object is the noun phrase right after the verb, and a place with a country follows it
+/// after "in" in the clause.
+fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window: &Range<usize>) -> Option<usize> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let Some(&Target::Mention(first)) = targets.first() else { return None };
+    if !targets.iter().all(|t| matches!(t, Target::Mention(i) if ms[*i].kind != ActorKind::Country)) {
+        return None;
+    }
+    let np_word = |k: usize| {
+        matches!(tag(k), "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS") || w.words[k].hyphen_after
+    };
+    if !(v.words.end..ms[first].words.start).all(np_word) {
+        return None;
+    }
+    let end = targets.iter().map(|t| if let Target::Mention(i) = t { ms[*i].words.end } else { 0 }).max()?;
+    let p = ms.iter().position(|m| {
+        m.location && m.words.start > end && m.words.end <= window.end && m.code.country().is_some() && {
+            let mut k = m.words.start;
+            while k > end && DETERMINERS.contains(&w.norm(k - 1)) {
+                k -= 1;
+            }
+            k > end && w.norm(k - 1) == "in"
+        }
+    })?;
+    Some(p)
+}
+
+/// "imposed a curfew in parts of Kashmir", "began an investigation into the funds": the
+/// noun phrase after the verb is the pattern's own noun, and the one after it behind
+/// "in", "into", "on" or "against" is what the act is aimed at (its first and last word).
+fn pattern_noun_topic(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    pm: &PatternMatch,
+    window: &Range<usize>,
+) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
+    let np = |k: usize| {
+        matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "$")
+            || w.words[k].hyphen_after
+    };
+    let mut k = v.words.end;
+    while k < window.end && matches!(tag(k), "RP" | "RB") {
+        k += 1;
+    }
+    let mut end = k;
+    while end < window.end && (np(end) || pattern_word(end)) {
+        end += 1;
+    }
+    if end == k || !pattern_word(end - 1) || end + 1 >= window.end {
+        return None;
+    }
+    if !matches!(w.norm(end), "in" | "into" | "on" | "against") {
+        return None;
+    }
+    let start = end + 1;
+    let mut e = start;
+    while e < window.end && (np(e) || (w.norm(e) == "of" && e > start && e + 1 < window.end && np(e + 1))) {
+        e += 1;
+    }
+    let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()) || tag(j) == "CD")?;
+    let n = w.norm(head);
+    let when = TIME_NOUNS.contains(&n)
+        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
+        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
+    (!when && !ms.iter().any(inside)).then_some((start, head))
+}
+
+/// Whether the mention `i` is a country set off by a comma right after a place in that
+/// country ("in Idlib, Syria's last enclave", "in Aleppo, Syria"): it locates the place.
+fn locates_place(w: &Words, ms: &[Mention], i: usize) -> bool {
+    let m = &ms[i];
+    let s = m.words.start;
+    m.kind == ActorKind::Country
+        && m.code.sector().is_none()
+        && s >= 2
+        && w.norm(s - 1) == ","
+        && ms.iter().any(|p| p.location && p.words.end == s - 1 && p.code.country() == m.code.country())
+}
+
+/// The country or place right after "in" behind a role that names no country ("people
+/// in Somalia", "300,000 people in northeast Nigeria"): whose people they are.
+fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    if m.kind != ActorKind::Agent || !matches!(m.code.as_str(), "PPL" | "CVL") {
+        return None;
+    }
+    let e = m.words.end;
+    if e + 1 >= window.end || w.norm(e) != "in" {
+        return None;
+    }
+    let mut j = e + 1;
+    while j < window.end
+        && (DETERMINERS.contains(&w.norm(j))
+            || matches!(
+                w.norm(j),
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "central"
+            ))
+    {
+        j += 1;
+    }
+    ms.iter().position(|p| {
+        p.words.start == j
+            && p.words.end <= window.end
+            && ((p.location && p.code.country().is_some())
+                || (p.kind == ActorKind::Country && p.code.sector().is_none()))
+    })
+}
+
+/// "withdraw its troops from a zone along the border", "extend their peacekeeping mission
+/// in the region": past the source's own forces or own plain noun phrase as the object,
+/// what follows "from", "in", "to" or "into" is the act's target as a topic.
+fn past_own_forces_topic(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<(usize, usize)> {
+    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let k = v.words.end;
+    if k + 1 >= window.end || !matches!(w.norm(k), "its" | "their" | "his" | "her" | "our") {
+        return None;
+    }
+    let own = ms.iter().find(|m| m.words.start == k + 1 && matches!(m.code.sector(), Some("MIL" | "COP" | "SPY")));
+    let p = match own {
+        Some(m) => m.words.end,
+        None => {
+            // ("extend their peacekeeping mission in ...": its own plain noun phrase)
+            let mut j = k + 1;
+            while j < window.end && matches!(tag(j), "JJ" | "NN" | "NNS") && !ms.iter().any(|m| m.words.contains(&j)) {
+                j += 1;
+            }
+            if j == k + 1 || !matches!(tag(j - 1), "NN" | "NNS") {
+                return None;
+            }
+            j
+        }
+    };
+    if p + 1 >= window.end || !matches!(w.norm(p), "from" | "in" | "to" | "into") {
+        return None;
+    }
+    let start = p + 1;
+    let np = |j: usize| {
+        matches!(tag(j), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS")
+            || w.words[j].hyphen_after
+    };
+    let mut e = start;
+    while e < window.end && np(e) {
+        e += 1;
+    }
+    let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))?;
+    let n = w.norm(head);
+    let when = TIME_NOUNS.contains(&n) || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some();
+    let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
+    (!when && !ms.iter().any(inside)).then_some((start, head))
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

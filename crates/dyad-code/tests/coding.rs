@@ -1523,3 +1523,172 @@ fn a_caption_position_does_not_break_a_compound_subject() {
         }
     }
 }
+
+#[test]
+fn a_participle_on_the_object_names_whom_the_act_is_aimed_at() {
+    // the lifted thing was imposed on someone: the easing is aimed at them
+    let ev = code("Canada has lifted the travel restrictions imposed on Mexico last year.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "08" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&ev)
+    );
+    // the condemned thing was made by someone: the condemnation is aimed at them
+    let ev = code("Ghana condemned the threats made by Togo.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "11" && e.target.as_ref().is_some_and(|t| t.code == "TGO")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a participle after another preposition names no target
+    let ev = code("Canada has lifted the travel restrictions imposed in March.", "2024-03-01");
+    assert!(
+        ev.iter().all(|e| e.cameo_root != "08" || e.target.as_ref().is_none_or(|t| t.code != "MEX")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn what_is_set_up_is_made_and_the_place_it_is_made_in_is_the_target() {
+    let ev = code("The Kenyan government agreed to set up a new training college in Mombasa.", "2024-03-01");
+    let set_up: Vec<_> = ev.iter().filter(|e| e.trigger.text == "set up").collect();
+    assert!(!set_up.is_empty(), "{:?}", triples(&ev));
+    assert!(set_up.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "Mombasa")), "{:?}", triples(&ev));
+    // without a place, what is set up stays the target
+    let ev = code("The Kenyan government agreed to set up a new training college for police.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "Mombasa")), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "college")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn unknown_names_in_a_pattern_or_a_transfer_are_what_is_acted_on_not_actors() {
+    // a name the tagger guessed around the pattern's word is part of the pattern
+    let ev = code("Canada lifts Visa Ban to Mexico.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "08" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&ev)
+    );
+    // an unknown name as what a transfer moves: the one it goes to is the target
+    let ev = code("The Norwegian Government provided around $50 million in total ODA to Malawi in 2019.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "07" && e.target.as_ref().is_some_and(|t| t.code == "MWI")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn after_the_patterns_own_noun_what_follows_is_the_target() {
+    let ev = code("The army imposed a curfew in parts of the province after the clashes.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "1723" && e.target.as_ref().is_some_and(|t| t.text == "parts of the province")),
+        "{:?}",
+        triples(&ev)
+    );
+    let ev = code("The parliament began an investigation into the $2 million spent on the new airport.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "09" && e.target.as_ref().is_some_and(|t| t.text == "the $2 million")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a time after "on" is when, not what
+    let ev = code("The army imposed a curfew on Tuesday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_country_set_off_after_its_place_locates_it() {
+    let ev = code("Iran and Turkey announced a ceasefire in Aleppo, Syria's largest city, on Monday.", "2024-03-01");
+    assert!(!ev.is_empty(), "{:?}", triples(&ev));
+    assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "Aleppo")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn past_its_own_troops_a_withdrawal_is_aimed_at_where_it_leaves() {
+    let ev = code("Kenya is ready to withdraw its troops from a buffer zone along the border.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "a buffer zone")), "{:?}", triples(&ev));
+    // a country it leaves stays the target
+    let ev = code("Kenya withdrew its troops from Somalia.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "SOM")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_name_joined_by_a_hyphen_to_the_patterns_weapon_is_part_of_the_pattern() {
+    let ev =
+        code("Russian forces launched a cruise-missile attack on Islamic State positions near Palmyra.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "19" && e.target.as_ref().is_some_and(|t| t.code == "IMGMUSISI")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn a_participle_after_an_object_with_of_and_a_describing_ing_word_still_names_the_target() {
+    let ev =
+        code("Egypt condemned the campaign of violence and the continuing threats made by Ethiopia.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "11" && e.target.as_ref().is_some_and(|t| t.code == "ETH")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn the_subject_of_a_comment_after_a_comma_is_no_object() {
+    let text = "Chile and Peru have agreed to a rollover fishing deal, the countries announced on Saturday, \
+                promising to negotiate a broader agreement next year.";
+    let ev = code(text, "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "CHL" && e.target.as_ref().is_some_and(|t| t.code == "PER")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "countries")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn past_its_own_mission_an_extension_is_aimed_at_where_the_mission_is() {
+    let text =
+        "The African Union agreed to extend its peacekeeping mission in the troubled border region for another year.";
+    let ev = code(text, "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.text == "the troubled border region")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn people_in_a_country_stand_for_that_country() {
+    let ev = code("Oxfam is providing food assistance to about 200,000 people in northern Chad.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "07" && e.target.as_ref().is_some_and(|t| t.code == "TCD")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a place with no country leaves the people as they are
+    let ev = code("Oxfam is providing food assistance to about 200,000 people in the camps.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "07" && e.target.as_ref().is_some_and(|t| t.code == "PPL")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn an_object_holding_only_the_sources_own_actor_is_a_topic() {
+    // no self-event, but the act is still aimed at the decision
+    let ev = code("The Kremlin has defended President Vladimir Putin's decision to skip the summit.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "05"
+            && e.target.as_ref().is_some_and(|t| t.code == "---" && t.text.ends_with("decision"))),
+        "{:?}",
+        triples(&ev)
+    );
+    // the actor alone makes no event
+    let ev = code("The Kremlin has defended President Vladimir Putin.", "2024-03-01");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
