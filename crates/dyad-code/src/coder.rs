@@ -3201,7 +3201,8 @@ fn locates_place(w: &Words, ms: &[Mention], i: usize) -> bool {
 /// in Somalia", "300,000 people in northeast Nigeria"): whose people they are.
 fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
     let m = &ms[i];
-    if m.kind != ActorKind::Agent || !matches!(m.code.as_str(), "PPL" | "CVL") {
+    // "people" alone, or already given the country of the place after "in" (TCDPPL)
+    if m.kind != ActorKind::Agent || !matches!(m.code.sector(), Some("PPL" | "CVL")) {
         return None;
     }
     let e = m.words.end;
@@ -3235,6 +3236,7 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
             && p.words.end <= window.end
             && ((p.location && p.code.country().is_some())
                 || (p.kind == ActorKind::Country && p.code.sector().is_none()))
+            && m.code.country().is_none_or(|c| p.code.country() == Some(c))
     })
 }
 

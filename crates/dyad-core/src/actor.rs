@@ -10,9 +10,9 @@ pub struct ActorCode(pub String);
 const NON_STATE_PREFIXES: &[[u8; 3]] = &[
     *b"IGO", *b"NGO", *b"IMG", *b"MNC", *b"UIS", *b"NGM", *b"REB", *b"OPP", *b"CVL", *b"GOV", *b"MIL", *b"COP",
     *b"JUD", *b"LEG", *b"ELI", *b"BUS", *b"MED", *b"EDU", *b"HLH", *b"LAB", *b"REF", *b"CRM", *b"SPY", *b"UAF",
-    *b"AGR", *b"ENV", *b"HRI", *b"RAD", *b"SET", *b"MOD", *b"PTY", *b"INS", *b"SEP", *b"IGO", *b"BUD", *b"CHR",
-    *b"CON", *b"HIN", *b"JEW", *b"MUS", *b"SHI", *b"SUN", *b"TAO", *b"ZRO", *b"ATH", *b"JAN", *b"DOX", *b"CTH",
-    *b"PRO", *b"ALE", *b"ITP", *b"KKL",
+    *b"AGR", *b"ENV", *b"HRI", *b"RAD", *b"SET", *b"MOD", *b"PTY", *b"INS", *b"SEP", *b"BUD", *b"CHR", *b"CON",
+    *b"HIN", *b"JEW", *b"MUS", *b"SHI", *b"SUN", *b"TAO", *b"ZRO", *b"ATH", *b"JAN", *b"DOX", *b"CTH", *b"PRO",
+    *b"ALE", *b"ITP", *b"KKL", *b"PPL", *b"REL",
 ];
 
 impl ActorCode {
@@ -84,6 +84,25 @@ mod tests {
         assert_eq!(igo.country(), None);
         assert_eq!(igo.sector(), Some("IGOUNO"));
         assert_eq!(ActorCode::new("TUR").sector(), None);
+    }
+
+    #[test]
+    fn no_agent_role_of_the_dictionaries_is_taken_for_a_country() {
+        // every code the agents dictionary gives an agent alone ("people" PPL, "clergy"
+        // REL, ...) must read as a sector, or "people" would be a country called PPL
+        for file in [
+            include_str!("../../../data/actors/phoenix-agents.tsv"),
+            include_str!("../../../data/actors/dyad-supplement.tsv"),
+        ] {
+            for line in file.lines().filter(|l| !l.starts_with('#')) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.get(1) != Some(&"agent") {
+                    continue;
+                }
+                let code = ActorCode::new(cols[2].split(' ').next().unwrap_or(""));
+                assert_eq!(code.country(), None, "{line}");
+            }
+        }
     }
 
     #[test]
