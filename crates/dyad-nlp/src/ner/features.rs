@@ -97,14 +97,14 @@ pub fn doc_flags<S: AsRef<str>>(sentences: &[&[S]], out: &mut std::collections::
 
 /// [`doc_flags`] from the sentences' word infos, computed once by the caller and
 /// reused for the tagger's features ([`SentenceFeatures::compute_from_info`]).
-pub fn doc_flags_of_info(sentences: &[&[WordInfo]], out: &mut std::collections::HashMap<u64, u8>) {
+pub fn doc_flags_of_info<H: std::hash::BuildHasher>(sentences: &[&[WordInfo]], out: &mut HashMap<u64, u8, H>) {
     out.clear();
     for infos in sentences {
         add_doc_flags(infos, out);
     }
 }
 
-fn add_doc_flags(infos: &[WordInfo], out: &mut std::collections::HashMap<u64, u8>) {
+fn add_doc_flags<H: std::hash::BuildHasher>(infos: &[WordInfo], out: &mut HashMap<u64, u8, H>) {
     if infos.iter().all(|w| w.flags & HAS_LOWER == 0) {
         return;
     }
