@@ -72,6 +72,14 @@ pub(crate) fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
 
 /// Letters, digits and combining marks: the stuff words are made of.
 pub(crate) fn is_wordish(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General Punctuation (curly quotes, dashes, odd spaces: most of the non-ASCII
+    // chars of news text) holds no letter, digit or mark: no table to search
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric()
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
@@ -214,6 +222,16 @@ pub(crate) fn may_end_sentence(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wordish_shortcuts_agree_with_the_definition() {
+        // the ASCII and General Punctuation shortcuts give what the Unicode tables say
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let by_tables = c.is_alphanumeric()
+                || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
+            assert_eq!(is_wordish(c), by_tables, "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text, Span::new(0, text.len()))
