@@ -118,7 +118,6 @@ pub struct PosModel {
 #[derive(Default)]
 pub struct Scratch {
     infos: Vec<WordInfo>,
-    context: Vec<u64>,
     scores: TagScores,
     words: WordScores,
     pairs: PairScores,
@@ -205,23 +204,29 @@ impl PosModel {
     /// [`PosModel::tag_indices`] of words given by their infos ([`WordInfo::of`]).
     pub fn tag_infos(&self, infos: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
         let n = self.tags.len();
-        let Scratch { infos: _, context, scores, words: cache, pairs } = scratch;
-        context.clear();
-        for i in 0..infos.len() {
-            context.extend_from_slice(&context_features(infos, i));
-        }
-        // every word's context features are fetched one word ahead of scoring it: the
-        // table is larger than the caches and the lookups of one word are independent
-        let prefetch = |i: usize| {
-            for &f in context.get(i * NCONTEXT..(i + 1) * NCONTEXT).unwrap_or(&[]) {
-                self.index.prefetch(key32(f));
+        let Scratch { infos: _, scores, words: cache, pairs } = scratch;
+        // the tag dictionary answers for frequent words; the others have their context
+        // features fetched one word ahead of scoring them (the table is larger than the
+        // caches and the lookups of one word are independent), each hashed to its
+        // slot once
+        let in_dict = |i: usize| infos.get(i).and_then(|w| self.tagdict.get(key32(w.lower))).filter(|&t| t > 0);
+        let fetch = |i: usize| {
+            let probes = context_features(infos, i).map(|f| self.index.probe(key32(f)));
+            for &p in &probes {
+                self.index.prefetch_probe(p);
             }
+            probes
         };
-        prefetch(0);
+        let mut next_dict = in_dict(0);
+        let mut next = if !infos.is_empty() && next_dict.is_none() { fetch(0) } else { [(0, 0); NCONTEXT] };
         let mut out: Vec<u8> = Vec::with_capacity(infos.len());
         for (i, info) in infos.iter().enumerate() {
-            prefetch(i + 1);
-            if let Some(t) = self.tagdict.get(key32(info.lower)).filter(|&t| t > 0) {
+            let (dict, context) = (next_dict, next);
+            next_dict = in_dict(i + 1);
+            if i + 1 < infos.len() && next_dict.is_none() {
+                next = fetch(i + 1);
+            }
+            if let Some(t) = dict {
                 out.push(t - 1);
                 continue;
             }
@@ -237,11 +242,11 @@ impl PosModel {
             for (s, &w) in scores[..n].iter_mut().zip(&pairs.sums[pair..pair + n]) {
                 *s += w;
             }
-            let [_, _, with_word] = history_features(info.lower, t1, t2);
-            let own = context[i * NCONTEXT..(i + 1) * NCONTEXT].iter().copied();
-            for f in own.chain(std::iter::once(with_word)) {
-                self.add_tag_weights(f, scores);
+            for p in context {
+                self.add_tag_weights_of(self.index.get_probed(p), scores);
             }
+            let [_, _, with_word] = history_features(info.lower, t1, t2);
+            self.add_tag_weights(with_word, scores);
             // the highest score, the first tag of equal ones
             let scores = &scores[..n];
             let (mut best, mut top) = (0, scores[0]);
@@ -272,7 +277,13 @@ impl PosModel {
     /// [`PosModel::add_weights`] into a word's [`TagScores`].
     #[inline]
     fn add_tag_weights(&self, f: u64, scores: &mut [i32; 256]) {
-        if let Some(packed) = self.index.get(key32(f)) {
+        self.add_tag_weights_of(self.index.get(key32(f)), scores);
+    }
+
+    /// [`PosModel::add_tag_weights`] of a feature's entry in the index, if it has one.
+    #[inline]
+    fn add_tag_weights_of(&self, entry: Option<u32>, scores: &mut [i32; 256]) {
+        if let Some(packed) = entry {
             let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
             for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
                 scores[(packed & 0xff) as usize] += packed >> 8;
