@@ -395,22 +395,26 @@ impl SentenceFeatures {
             let seen = doc(w.lower) as u64;
             out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | self.all_caps as u64));
         }
+        // most words are in no list: their gazetteer slots are all zero
+        let none = [0u8; GAZ_CLASSES];
         let cap = (w.flags & CAP_INIT != 0) as u64;
-        for (c, &pos) in self.gaz[i].iter().enumerate() {
-            if pos != 0 {
-                let v = ((c as u64) << 8) | pos as u64;
-                out.push(feat(T_GAZ, v));
-                out.push(feat2(T_GAZ_CAP, v, cap));
+        if self.gaz[i] != none {
+            for (c, &pos) in self.gaz[i].iter().enumerate() {
+                if pos != 0 {
+                    let v = ((c as u64) << 8) | pos as u64;
+                    out.push(feat(T_GAZ, v));
+                    out.push(feat2(T_GAZ_CAP, v, cap));
+                }
             }
         }
-        if i > 0 {
+        if i > 0 && self.gaz[i - 1] != none {
             for (c, &pos) in self.gaz[i - 1].iter().enumerate() {
                 if pos != 0 {
                     out.push(feat(T_GAZ_M1, c as u64));
                 }
             }
         }
-        if let Some(next) = self.gaz.get(i + 1) {
+        if let Some(next) = self.gaz.get(i + 1).filter(|&g| *g != none) {
             for (c, &pos) in next.iter().enumerate() {
                 if pos != 0 {
                     out.push(feat(T_GAZ_P1, c as u64));
