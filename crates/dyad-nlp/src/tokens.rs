@@ -127,7 +127,16 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
     let mut has_dot = false;
     // chars since the last internal period, to recognise "U.S"-style acronyms
     let mut seg_len = 1usize;
-    while let Some(c) = char_at(text, j, end) {
+    let bytes = text.as_bytes();
+    loop {
+        // a run of ASCII letters and digits (most of a word) byte by byte, as the
+        // wordish branch below would take it char by char
+        while j < end && bytes[j].is_ascii_alphanumeric() {
+            numeric &= bytes[j].is_ascii_digit();
+            seg_len += 1;
+            j += 1;
+        }
+        let Some(c) = char_at(text, j, end) else { break };
         if is_wordish(c) {
             numeric &= c.is_ascii_digit();
             seg_len += 1;
