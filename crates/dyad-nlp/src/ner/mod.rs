@@ -103,13 +103,16 @@ fn entities_with_infos(m: &Tagger, text: &str, sentences: &[Sentence], token_inf
     let mut infos: Vec<Vec<WordInfo>> = Vec::with_capacity(sentences.len());
     for (k, s) in sentences.iter().enumerate() {
         let tokens = token_infos.get(k).filter(|t| t.len() == s.tokens.len());
-        let (ws, is): (Vec<Span>, Vec<WordInfo>) = word_tokens(text, s)
-            .into_iter()
-            .map(|(span, toks)| match tokens {
-                Some(t) if toks.len() == 1 => (span, t[toks.start]),
-                _ => (span, WordInfo::of(span.slice(text))),
-            })
-            .unzip();
+        let words = word_tokens(text, s);
+        let mut ws = Vec::with_capacity(words.len());
+        let mut is = Vec::with_capacity(words.len());
+        for (span, toks) in words {
+            ws.push(span);
+            is.push(match tokens {
+                Some(t) if toks.len() == 1 => t[toks.start],
+                _ => WordInfo::of(span.slice(text)),
+            });
+        }
         spans.push(ws);
         infos.push(is);
     }

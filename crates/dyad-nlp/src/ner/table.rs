@@ -81,15 +81,7 @@ impl<V: Copy + Default> U32Map<V> {
     /// memory; a hint only (no effect on other targets).
     #[inline]
     pub(crate) fn prefetch(&self, key: u32) {
-        #[cfg(target_arch = "x86_64")]
-        if !self.slots.is_empty() {
-            let i = slot(norm(key)) & self.mask;
-            let p = self.slots[i..].as_ptr() as *const i8;
-            // SAFETY: prefetching reads nothing and cannot fault; `p` points into the slots
-            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = key;
+        self.prefetch_probe(self.probe(key));
     }
 
     /// The key as stored and the slot where its probe starts: what
@@ -105,9 +97,10 @@ impl<V: Copy + Default> U32Map<V> {
     #[inline]
     pub(crate) fn prefetch_probe(&self, (_, at): (u32, u32)) {
         #[cfg(target_arch = "x86_64")]
-        if let Some(slots) = self.slots.get(at as usize..) {
-            let p = slots.as_ptr() as *const i8;
-            // SAFETY: prefetching reads nothing and cannot fault; `p` points into the slots
+        if !self.slots.is_empty() {
+            // `at` is masked, so within the slots (no bounds check: a hint needs none)
+            let p = self.slots.as_ptr().wrapping_add(at as usize) as *const i8;
+            // SAFETY: prefetching reads nothing and cannot fault, whatever the address
             unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
         }
         #[cfg(not(target_arch = "x86_64"))]
