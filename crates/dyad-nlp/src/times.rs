@@ -101,6 +101,9 @@ const COUNT_NOUNS: &[&str] = &[
     "killed",
 ];
 
+/// The lengths of the month names and abbreviations, in bytes ("may" to "september").
+const MONTH_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
+
 const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("jan", 1),
     ("feb", 2),
@@ -504,6 +507,10 @@ impl Finder<'_, '_> {
     /// `5`, `05`, `5th`, `22nd`
     fn day_number(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
+        // the digits below are a non-empty prefix: most words fail at their first byte
+        if !t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let digits = t.low.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
         let suffix = &t.low[digits.len()..];
         if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -535,6 +542,10 @@ impl Finder<'_, '_> {
     fn month(&self, i: usize, abbreviations: bool) -> Option<u32> {
         let t = self.toks.get(i)?;
         let w = t.low.trim_end_matches('.');
+        // no month name or abbreviation is shorter or longer (most words are)
+        if !MONTH_LENGTHS.contains(&w.len()) {
+            return None;
+        }
         let capital = t.raw.starts_with(|c: char| c.is_uppercase());
         if matches!(w, "may" | "march" | "mar") && !capital {
             return None;
@@ -622,6 +633,13 @@ fn hit_range(last: usize, a: NaiveDate, b: NaiveDate) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_lengths_hold_every_month_word() {
+        for w in dyad_core::calendar::MONTH_NAMES.iter().chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a)) {
+            assert!(MONTH_LENGTHS.contains(&w.len()), "{w}");
+        }
+    }
 
     #[test]
     fn caseless_punctuation_lowercases_to_itself() {
