@@ -111,8 +111,9 @@ enum Mark {
 
 impl<'a> Paragraph<'a> {
     fn new(text: &'a str, sentences: &[Sentence]) -> Self {
-        let mut toks = Vec::new();
-        let mut sentence = Vec::new();
+        let n: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut toks = Vec::with_capacity(n);
+        let mut sentence = Vec::with_capacity(n);
         for s in sentences {
             let start = toks.len();
             toks.extend_from_slice(&s.tokens);

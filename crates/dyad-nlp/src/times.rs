@@ -22,7 +22,6 @@ use crate::sentences::split;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dyad_core::calendar::{month_number, weekday};
 use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
-use std::borrow::Cow;
 
 /// Words after which a bare month or year is a time.
 const PREPOSITIONS: &[&str] = &[
@@ -102,6 +101,9 @@ const COUNT_NOUNS: &[&str] = &[
     "killed",
 ];
 
+/// The lengths of the month names and abbreviations, in bytes ("may" to "september").
+const MONTH_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
+
 const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("jan", 1),
     ("feb", 2),
@@ -133,19 +135,43 @@ pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDat
         sentences
     };
     let mut out = Vec::new();
+    // the lowercase forms of a sentence's words that are not lowercase already, one
+    // after the other in one buffer (a String per capitalised word cost more than
+    // finding the times)
+    let mut lowered = String::new();
+    let mut lows: Vec<(&str, Option<std::ops::Range<usize>>)> = Vec::new();
     for s in sentences {
+        lowered.clear();
+        lows.clear();
+        for t in &s.tokens {
+            let raw = t.span.slice(text);
+            // most words are written in lowercase already, and punctuation has no
+            // case: those are borrowed
+            let at = if raw.len() > 24 || !raw.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                None
+            } else if raw.is_ascii() {
+                let start = lowered.len();
+                lowered.push_str(raw);
+                lowered[start..].make_ascii_lowercase();
+                Some(start..lowered.len())
+            } else if raw.chars().all(|c| is_caseless_punctuation(c) || (c.is_ascii() && !c.is_ascii_uppercase())) {
+                None
+            } else {
+                let start = lowered.len();
+                lowered.push_str(&raw.to_lowercase());
+                Some(start..lowered.len())
+            };
+            lows.push((raw, at));
+        }
         let toks: Vec<Tok> = s
             .tokens
             .iter()
-            .map(|t| {
-                let raw = t.span.slice(text);
-                // most words are written in lowercase already: those are borrowed
-                let low = if raw.len() > 24 {
-                    Cow::Borrowed("")
-                } else if raw.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                    Cow::Owned(raw.to_lowercase())
-                } else {
-                    Cow::Borrowed(raw)
+            .zip(&lows)
+            .map(|(t, (raw, at))| {
+                let low = match at {
+                    Some(r) => &lowered[r.clone()],
+                    None if raw.len() > 24 => "",
+                    None => raw,
                 };
                 Tok { span: t.span, kind: t.kind, raw, low }
             })
@@ -155,12 +181,18 @@ pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDat
     out
 }
 
+/// A char of General Punctuation (curly quotes, dashes, odd spaces): none has a
+/// lowercase form of its own.
+fn is_caseless_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 struct Tok<'a> {
     span: Span,
     kind: TokenKind,
     raw: &'a str,
     /// `raw` in lowercase, empty for a token longer than any word looked for
-    low: Cow<'a, str>,
+    low: &'a str,
 }
 
 /// A matched expression: tokens `first..=last` and its value.
@@ -207,7 +239,7 @@ impl Finder<'_, '_> {
     }
 
     fn low(&self, i: usize) -> Option<&str> {
-        self.toks.get(i).map(|t| t.low.as_ref())
+        self.toks.get(i).map(|t| t.low)
     }
 
     /// `early 2015`, `late Wednesday`, `mid-March`, `earlier this week`.
@@ -475,6 +507,10 @@ impl Finder<'_, '_> {
     /// `5`, `05`, `5th`, `22nd`
     fn day_number(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
+        // the digits below are a non-empty prefix: most words fail at their first byte
+        if !t.low.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let digits = t.low.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
         let suffix = &t.low[digits.len()..];
         if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -506,6 +542,10 @@ impl Finder<'_, '_> {
     fn month(&self, i: usize, abbreviations: bool) -> Option<u32> {
         let t = self.toks.get(i)?;
         let w = t.low.trim_end_matches('.');
+        // no month name or abbreviation is shorter or longer (most words are)
+        if !MONTH_LENGTHS.contains(&w.len()) {
+            return None;
+        }
         let capital = t.raw.starts_with(|c: char| c.is_uppercase());
         if matches!(w, "may" | "march" | "mar") && !capital {
             return None;
@@ -593,6 +633,31 @@ fn hit_range(last: usize, a: NaiveDate, b: NaiveDate) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_lengths_hold_every_month_word() {
+        for w in dyad_core::calendar::MONTH_NAMES.iter().chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a)) {
+            assert!(MONTH_LENGTHS.contains(&w.len()), "{w}");
+        }
+    }
+
+    #[test]
+    fn caseless_punctuation_lowercases_to_itself() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32).filter(|&c| is_caseless_punctuation(c)) {
+            assert_eq!(c.to_lowercase().to_string(), c.to_string(), "U+{:04X}", c as u32);
+        }
+        // borrowed, copied in lowercase or lowered in full: the same times either way
+        let text = "On “MONDAY” — or Tuesday, 5 MARCH 2024 — ΣΟΦΊΑ met Ünal.";
+        let times: Vec<(String, String)> =
+            find_times(text, &[], Some(date("2024-03-07"))).into_iter().map(|t| (t.text, t.value)).collect();
+        assert_eq!(
+            times,
+            vec![
+                ("MONDAY".to_string(), "2024-03-04".to_string()),
+                ("5 MARCH 2024".to_string(), "2024-03-05".to_string())
+            ]
+        );
+    }
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -97,14 +97,14 @@ pub fn doc_flags<S: AsRef<str>>(sentences: &[&[S]], out: &mut std::collections::
 
 /// [`doc_flags`] from the sentences' word infos, computed once by the caller and
 /// reused for the tagger's features ([`SentenceFeatures::compute_from_info`]).
-pub fn doc_flags_of_info(sentences: &[&[WordInfo]], out: &mut std::collections::HashMap<u64, u8>) {
+pub fn doc_flags_of_info<H: std::hash::BuildHasher>(sentences: &[&[WordInfo]], out: &mut HashMap<u64, u8, H>) {
     out.clear();
     for infos in sentences {
         add_doc_flags(infos, out);
     }
 }
 
-fn add_doc_flags(infos: &[WordInfo], out: &mut std::collections::HashMap<u64, u8>) {
+fn add_doc_flags<H: std::hash::BuildHasher>(infos: &[WordInfo], out: &mut HashMap<u64, u8, H>) {
     if infos.iter().all(|w| w.flags & HAS_LOWER == 0) {
         return;
     }
@@ -353,25 +353,28 @@ impl SentenceFeatures {
         let shape_at = |j: isize, edge: u64| at(j).map_or(edge, |x| x.shape);
         let ii = i as isize;
         let out = &mut self.feats;
-        out.push(feat(T_BIAS, 0));
-        out.push(feat(T_W0, w.lower));
-        out.push(feat(T_FORM0, w.form));
         let wm1 = lower_at(ii - 1, BOS);
         let wp1 = lower_at(ii + 1, EOS);
-        out.push(feat(T_WM1, wm1));
-        out.push(feat(T_WP1, wp1));
-        out.push(feat(T_WM2, lower_at(ii - 2, BOS)));
-        out.push(feat(T_WP2, lower_at(ii + 2, EOS)));
-        out.push(feat(T_FORMM1, at(ii - 1).map_or(BOS, |x| x.form)));
-        out.push(feat(T_FORMP1, at(ii + 1).map_or(EOS, |x| x.form)));
-        out.push(feat(T_SH0, w.shape));
         let shm1 = shape_at(ii - 1, BOS);
         let shp1 = shape_at(ii + 1, EOS);
-        out.push(feat(T_SHM1, shm1));
-        out.push(feat(T_SHP1, shp1));
-        out.push(feat2(T_SHM1_0, shm1, w.shape));
-        out.push(feat2(T_SH0_P1, w.shape, shp1));
-        out.push(feat2(T_SH0_W1, w.shape, wp1));
+        // the features every word has, appended at once
+        out.extend_from_slice(&[
+            feat(T_BIAS, 0),
+            feat(T_W0, w.lower),
+            feat(T_FORM0, w.form),
+            feat(T_WM1, wm1),
+            feat(T_WP1, wp1),
+            feat(T_WM2, lower_at(ii - 2, BOS)),
+            feat(T_WP2, lower_at(ii + 2, EOS)),
+            feat(T_FORMM1, at(ii - 1).map_or(BOS, |x| x.form)),
+            feat(T_FORMP1, at(ii + 1).map_or(EOS, |x| x.form)),
+            feat(T_SH0, w.shape),
+            feat(T_SHM1, shm1),
+            feat(T_SHP1, shp1),
+            feat2(T_SHM1_0, shm1, w.shape),
+            feat2(T_SH0_P1, w.shape, shp1),
+            feat2(T_SH0_W1, w.shape, wp1),
+        ]);
         for k in 0..4 {
             if (w.nchars as usize) > k + 1 {
                 out.push(feat(T_PRE + k as u64, w.prefix[k]));
@@ -381,8 +384,7 @@ impl SentenceFeatures {
         if let Some(p) = at(ii - 1) {
             out.push(feat(T_SUFM1, p.suffix[2]));
         }
-        out.push(feat2(T_WM1_W0, wm1, w.lower));
-        out.push(feat2(T_W0_WP1, w.lower, wp1));
+        out.extend_from_slice(&[feat2(T_WM1_W0, wm1, w.lower), feat2(T_W0_WP1, w.lower, wp1)]);
         if i == 0 {
             out.push(feat(T_FIRST_SH, w.shape));
         }
@@ -395,22 +397,26 @@ impl SentenceFeatures {
             let seen = doc(w.lower) as u64;
             out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | self.all_caps as u64));
         }
+        // most words are in no list: their gazetteer slots are all zero
+        let none = [0u8; GAZ_CLASSES];
         let cap = (w.flags & CAP_INIT != 0) as u64;
-        for (c, &pos) in self.gaz[i].iter().enumerate() {
-            if pos != 0 {
-                let v = ((c as u64) << 8) | pos as u64;
-                out.push(feat(T_GAZ, v));
-                out.push(feat2(T_GAZ_CAP, v, cap));
+        if self.gaz[i] != none {
+            for (c, &pos) in self.gaz[i].iter().enumerate() {
+                if pos != 0 {
+                    let v = ((c as u64) << 8) | pos as u64;
+                    out.push(feat(T_GAZ, v));
+                    out.push(feat2(T_GAZ_CAP, v, cap));
+                }
             }
         }
-        if i > 0 {
+        if i > 0 && self.gaz[i - 1] != none {
             for (c, &pos) in self.gaz[i - 1].iter().enumerate() {
                 if pos != 0 {
                     out.push(feat(T_GAZ_M1, c as u64));
                 }
             }
         }
-        if let Some(next) = self.gaz.get(i + 1) {
+        if let Some(next) = self.gaz.get(i + 1).filter(|&g| *g != none) {
             for (c, &pos) in next.iter().enumerate() {
                 if pos != 0 {
                     out.push(feat(T_GAZ_P1, c as u64));

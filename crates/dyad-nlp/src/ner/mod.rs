@@ -103,31 +103,48 @@ fn entities_with_infos(m: &Tagger, text: &str, sentences: &[Sentence], token_inf
     let mut infos: Vec<Vec<WordInfo>> = Vec::with_capacity(sentences.len());
     for (k, s) in sentences.iter().enumerate() {
         let tokens = token_infos.get(k).filter(|t| t.len() == s.tokens.len());
-        let (ws, is): (Vec<Span>, Vec<WordInfo>) = word_tokens(text, s)
-            .into_iter()
-            .map(|(span, toks)| match tokens {
-                Some(t) if toks.len() == 1 => (span, t[toks.start]),
-                _ => (span, WordInfo::of(span.slice(text))),
-            })
-            .unzip();
+        let words = word_tokens(text, s);
+        let mut ws = Vec::with_capacity(words.len());
+        let mut is = Vec::with_capacity(words.len());
+        for (span, toks) in words {
+            ws.push(span);
+            is.push(match tokens {
+                Some(t) if toks.len() == 1 => t[toks.start],
+                _ => WordInfo::of(span.slice(text)),
+            });
+        }
         spans.push(ws);
         infos.push(is);
     }
     let refs: Vec<&[WordInfo]> = infos.iter().map(Vec::as_slice).collect();
-    let mut flags = HashMap::new();
-    features::doc_flags_of_info(&refs, &mut flags);
-    let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
-    let mut scratch = Scratch::default();
-    let mut tags = Vec::new();
-    m.tag_document_info(&refs, &doc, &mut scratch, &mut tags);
-    let mut out = Vec::new();
-    for (t, spans) in tags.iter().zip(&spans) {
-        for (s, e, l) in model::spans(t) {
-            let span = Span::new(spans[s].start, spans[e - 1].end);
-            out.push(Entity { text: span.slice(text).to_string(), span, label: LABELS[l], actor: None });
+    DOC_SCRATCH.with_borrow_mut(|DocScratch { flags, scratch, tags }| {
+        features::doc_flags_of_info(&refs, flags);
+        let doc = |k: u64| flags.get(&k).copied().unwrap_or(0);
+        m.tag_document_info(&refs, &doc, scratch, tags);
+        let mut out = Vec::new();
+        for (t, spans) in tags.iter().zip(&spans) {
+            for (s, e, l) in model::spans(t) {
+                let span = Span::new(spans[s].start, spans[e - 1].end);
+                out.push(Entity { text: span.slice(text).to_string(), span, label: LABELS[l], actor: None });
+            }
         }
-    }
-    out
+        out
+    })
+}
+
+/// The buffers of tagging a document, kept by each thread from document to document
+/// (all cleared before use): growing them afresh for every article cost more than
+/// the tagging of its short sentences.
+#[derive(Default)]
+struct DocScratch {
+    /// Keyed by word hashes, hashed as themselves like the history's counts.
+    flags: HashMap<u64, u8, std::hash::BuildHasherDefault<table::IdHasher>>,
+    scratch: Scratch,
+    tags: Vec<Vec<u8>>,
+}
+
+thread_local! {
+    static DOC_SCRATCH: std::cell::RefCell<DocScratch> = std::cell::RefCell::default();
 }
 
 #[cfg(test)]

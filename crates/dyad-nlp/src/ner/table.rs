@@ -81,15 +81,49 @@ impl<V: Copy + Default> U32Map<V> {
     /// memory; a hint only (no effect on other targets).
     #[inline]
     pub(crate) fn prefetch(&self, key: u32) {
+        self.prefetch_probe(self.probe(key));
+    }
+
+    /// The key as stored and the slot where its probe starts: what
+    /// [`U32Map::prefetch_probe`] and [`U32Map::get_probed`] share, so a key fetched
+    /// ahead of its lookup is hashed once.
+    #[inline]
+    pub(crate) fn probe(&self, key: u32) -> (u32, u32) {
+        let k = norm(key);
+        (k, (slot(k) & self.mask) as u32)
+    }
+
+    /// [`U32Map::prefetch`] of a key given by its [`U32Map::probe`].
+    #[inline]
+    pub(crate) fn prefetch_probe(&self, (_, at): (u32, u32)) {
         #[cfg(target_arch = "x86_64")]
         if !self.slots.is_empty() {
-            let i = slot(norm(key)) & self.mask;
-            let p = self.slots[i..].as_ptr() as *const i8;
-            // SAFETY: prefetching reads nothing and cannot fault; `p` points into the slots
+            // `at` is masked, so within the slots (no bounds check: a hint needs none)
+            let p = self.slots.as_ptr().wrapping_add(at as usize) as *const i8;
+            // SAFETY: prefetching reads nothing and cannot fault, whatever the address
             unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
         }
         #[cfg(not(target_arch = "x86_64"))]
-        let _ = key;
+        let _ = at;
+    }
+
+    /// [`U32Map::get`] of a key given by its [`U32Map::probe`].
+    #[inline]
+    pub(crate) fn get_probed(&self, (k, at): (u32, u32)) -> Option<V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = at as usize & self.mask;
+        loop {
+            let (here, v) = self.slots[i];
+            if here == k {
+                return Some(v);
+            }
+            if here == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     /// Every (key, value), in slot order.
@@ -142,6 +176,11 @@ mod tests {
             assert_eq!(m.get(k.wrapping_mul(2_654_435_761)), Some(k));
         }
         assert_eq!(m.get(12345), None);
+        for k in [0u32, 1, 7, 12345, 999u32.wrapping_mul(2_654_435_761)] {
+            m.prefetch_probe(m.probe(k));
+            assert_eq!(m.get_probed(m.probe(k)), m.get(k), "{k}");
+        }
+        assert_eq!(U32Map::<u32>::default().get_probed(U32Map::<u32>::default().probe(5)), None);
         m.insert(7, 1);
         m.insert(7, 2);
         assert_eq!(m.get(7), Some(2));

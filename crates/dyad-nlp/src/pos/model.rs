@@ -118,9 +118,28 @@ pub struct PosModel {
 #[derive(Default)]
 pub struct Scratch {
     infos: Vec<WordInfo>,
-    context: Vec<u64>,
     scores: TagScores,
     words: WordScores,
+    pairs: PairScores,
+}
+
+/// The scores the templates of the two previous tags alone (the previous tag, and
+/// both) give each tag, per pair of tags: a few dozen pairs make most of a text.
+#[derive(Default)]
+struct PairScores {
+    /// Per pair (`pair_index`): 1 + where its row starts in `sums`, 0 before it is summed.
+    rows: Vec<u32>,
+    sums: Vec<i32>,
+}
+
+/// A tag history value (a model tag, or `START`) as 0..=n.
+#[inline]
+fn history_index(t: u8, n: usize) -> usize {
+    if t == START {
+        n
+    } else {
+        (t as usize).min(n)
+    }
 }
 
 /// A word's score for every tag, indexed by the tag's byte in the weights: an index
@@ -185,23 +204,29 @@ impl PosModel {
     /// [`PosModel::tag_indices`] of words given by their infos ([`WordInfo::of`]).
     pub fn tag_infos(&self, infos: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
         let n = self.tags.len();
-        let Scratch { infos: _, context, scores, words: cache } = scratch;
-        context.clear();
-        for i in 0..infos.len() {
-            context.extend_from_slice(&context_features(infos, i));
-        }
-        // every word's context features are fetched one word ahead of scoring it: the
-        // table is larger than the caches and the lookups of one word are independent
-        let prefetch = |i: usize| {
-            for &f in context.get(i * NCONTEXT..(i + 1) * NCONTEXT).unwrap_or(&[]) {
-                self.index.prefetch(key32(f));
+        let Scratch { infos: _, scores, words: cache, pairs } = scratch;
+        // the tag dictionary answers for frequent words; the others have their context
+        // features fetched one word ahead of scoring them (the table is larger than the
+        // caches and the lookups of one word are independent), each hashed to its
+        // slot once
+        let in_dict = |i: usize| infos.get(i).and_then(|w| self.tagdict.get(key32(w.lower))).filter(|&t| t > 0);
+        let fetch = |i: usize| {
+            let probes = context_features(infos, i).map(|f| self.index.probe(key32(f)));
+            for &p in &probes {
+                self.index.prefetch_probe(p);
             }
+            probes
         };
-        prefetch(0);
+        let mut next_dict = in_dict(0);
+        let mut next = if !infos.is_empty() && next_dict.is_none() { fetch(0) } else { [(0, 0); NCONTEXT] };
         let mut out: Vec<u8> = Vec::with_capacity(infos.len());
         for (i, info) in infos.iter().enumerate() {
-            prefetch(i + 1);
-            if let Some(t) = self.tagdict.get(key32(info.lower)).filter(|&t| t > 0) {
+            let (dict, context) = (next_dict, next);
+            next_dict = in_dict(i + 1);
+            if i + 1 < infos.len() && next_dict.is_none() {
+                next = fetch(i + 1);
+            }
+            if let Some(t) = dict {
                 out.push(t - 1);
                 continue;
             }
@@ -211,16 +236,24 @@ impl PosModel {
             scores[..n].copy_from_slice(&cache.sums[row..row + n]);
             let t1 = if i >= 1 { out[i - 1] } else { START };
             let t2 = if i >= 2 { out[i - 2] } else { START };
-            let own = context[i * NCONTEXT..(i + 1) * NCONTEXT].iter().copied();
-            for f in own.chain(history_features(info.lower, t1, t2)) {
-                self.add_tag_weights(f, scores);
+            // the two history templates of the tags alone, summed once per pair of
+            // tags (integer sums: the order of the additions does not matter)
+            let pair = self.pair_row(pairs, t1, t2, n);
+            for (s, &w) in scores[..n].iter_mut().zip(&pairs.sums[pair..pair + n]) {
+                *s += w;
             }
+            for p in context {
+                self.add_tag_weights_of(self.index.get_probed(p), scores);
+            }
+            let [_, _, with_word] = history_features(info.lower, t1, t2);
+            self.add_tag_weights(with_word, scores);
             // the highest score, the first tag of equal ones
             let scores = &scores[..n];
-            let mut best = 0;
+            let (mut best, mut top) = (0, scores[0]);
             for (t, &score) in scores.iter().enumerate().skip(1) {
-                if score > scores[best] {
+                if score > top {
                     best = t;
+                    top = score;
                 }
             }
             out.push(best as u8);
@@ -244,12 +277,40 @@ impl PosModel {
     /// [`PosModel::add_weights`] into a word's [`TagScores`].
     #[inline]
     fn add_tag_weights(&self, f: u64, scores: &mut [i32; 256]) {
-        if let Some(packed) = self.index.get(key32(f)) {
+        self.add_tag_weights_of(self.index.get(key32(f)), scores);
+    }
+
+    /// [`PosModel::add_tag_weights`] of a feature's entry in the index, if it has one.
+    #[inline]
+    fn add_tag_weights_of(&self, entry: Option<u32>, scores: &mut [i32; 256]) {
+        if let Some(packed) = entry {
             let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
             for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
                 scores[(packed & 0xff) as usize] += packed >> 8;
             }
         }
+    }
+
+    /// Where the scores of the history templates of tags `t1, t2` alone start in
+    /// `pairs.sums`, summing them on the pair's first occurrence.
+    fn pair_row(&self, pairs: &mut PairScores, t1: u8, t2: u8, n: usize) -> usize {
+        let index = history_index(t1, n) * (n + 1) + history_index(t2, n);
+        if pairs.rows.len() != (n + 1) * (n + 1) {
+            pairs.rows.clear();
+            pairs.rows.resize((n + 1) * (n + 1), 0);
+            pairs.sums.clear();
+        }
+        if let Some(row) = pairs.rows[index].checked_sub(1) {
+            return row as usize;
+        }
+        let row = pairs.sums.len();
+        pairs.sums.resize(row + n, 0);
+        let [previous, both, _] = history_features(0, t1, t2);
+        for f in [previous, both] {
+            self.add_weights(f, &mut pairs.sums[row..]);
+        }
+        pairs.rows[index] = row as u32 + 1;
+        row
     }
 
     /// Where the scores of the word's own templates start in `cache.sums`, summing
@@ -375,6 +436,48 @@ mod tests {
         assert!(PosModel::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(PosModel::from_bytes(b"DYADNER1xxxx").is_err());
         assert_eq!(unzigzag(zigzag(-7)), -7);
+    }
+
+    /// The tags of every template's weights looked up and summed word by word, with
+    /// no remembered sums (of a word's own templates or of a pair of tags).
+    fn tag_by_every_lookup(m: &PosModel, words: &[&str]) -> Vec<u8> {
+        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
+        let mut out: Vec<u8> = Vec::new();
+        for (i, info) in infos.iter().enumerate() {
+            if let Some(t) = m.tagdict.get(key32(info.lower)).filter(|&t| t > 0) {
+                out.push(t - 1);
+                continue;
+            }
+            let t1 = if i >= 1 { out[i - 1] } else { START };
+            let t2 = if i >= 2 { out[i - 2] } else { START };
+            let mut features = vec![feat(1, 0)];
+            features.extend(word_features(info, u64::from(i == 0)));
+            features.extend(context_features(&infos, i));
+            features.extend(history_features(info.lower, t1, t2));
+            let mut scores = vec![0i32; m.tags.len()];
+            for f in features {
+                m.add_weights(f, &mut scores);
+            }
+            let top = *scores.iter().max().unwrap();
+            out.push(scores.iter().position(|&s| s == top).unwrap() as u8);
+        }
+        out
+    }
+
+    #[test]
+    fn remembered_sums_tag_as_every_lookup_does() {
+        let Some(m) = crate::pos::model() else { return };
+        let text = "Police fired tear gas at protesters in Nairobi on Tuesday , and the opposition \
+                    leader said he would not back down . \" We will march again , \" Odinga told \
+                    reporters , who asked whether talks with Ruto 's government had failed .";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut warm = Scratch::default();
+        for round in 0..2 {
+            for part in words.chunks(7 + round).chain([&words[..]]) {
+                assert_eq!(m.tag_indices(part, &mut warm), tag_by_every_lookup(m, part), "{part:?}");
+            }
+        }
+        assert!(!warm.pairs.sums.is_empty(), "the sums of pairs of tags were kept");
     }
 
     #[test]
