@@ -1087,6 +1087,12 @@ impl Coder {
             let refusal = declared_refusal(w, &verbs, v)
                 .and_then(|how| Some((how, refusal_code(code.forward.as_deref()?)?)))
                 .map(|(how, c)| (c, text!("{rule} (refused, {how}: {c})")));
+            // ... and a negated act PETRARCH2's coding ontology gives a code of its own
+            // is that act ("did not clash" is diplomatic cooperation, 050)
+            let refusal = refusal.or_else(|| {
+                let c = negation_code(code.forward.as_deref()?).filter(|_| is_negated(w, v.words.start))?;
+                Some((c, text!("{rule} (negated: {c})")))
+            });
             let (forward, rule) = match &refusal {
                 Some((c, r)) => {
                     (negated, hypothetical) = (false, false);
@@ -2307,7 +2313,7 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
         return Some("refusing verb");
     }
     let s = v.words.start;
-    let neg = (s.saturating_sub(3)..s).rev().find(|&i| NEGATIONS.contains(&w.norm(i)))?;
+    let neg = negation_before(w, s)?;
     let aux = (neg.saturating_sub(2)..neg).rev().find(|&i| !w.norm(i).ends_with("ly"))?;
     matches!(w.norm(aux), "will" | "would" | "wo" | "shall" | "'ll").then_some("negated future")
 }
@@ -2345,6 +2351,33 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
         "034" | "083" => "123",
         "035" | "08" | "080" => "124",
         c if c.starts_with("03") || c.starts_with("05") => "120",
+        _ => return None,
+    })
+}
+
+/// The code of a negated act where CAMEO has one, as PETRARCH2's internal coding
+/// ontology defines it: there "not" subtracts 0xFFFF from an act's value, and the
+/// codes whose value is another's minus 0xFFFF are that act's negation (declining
+/// to comment is not making a statement, denying is not admitting responsibility,
+/// refusing material cooperation or to yield is not cooperating or yielding), while
+/// disapproval (110) and coercion (170) are defined as diplomatic (050) and
+/// material (057) cooperation plus 0xFFFF, so that their negation is that
+/// cooperation. Acts whose negation is no code (most: "did not attack") give None.
+pub fn negation_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "010" => "011",
+        "015" => "016",
+        "110" => "050",
+        "170" => "057",
+        "06" | "060" => "121",
+        "061" => "1211",
+        "062" => "1212",
+        "08" | "080" => "124",
+        "081" => "1241",
+        "082" => "1242",
+        "085" => "1244",
+        "086" => "1245",
+        "087" => "1246",
         _ => return None,
     })
 }
@@ -2744,7 +2777,18 @@ fn is_future(w: &Words, verb_start: usize) -> bool {
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
-    (verb_start.saturating_sub(3)..verb_start).any(|i| NEGATIONS.contains(&w.norm(i)))
+    negation_before(w, verb_start).is_some()
+}
+
+/// The negation among the three words before a verb that belongs to it: not one
+/// of a verb of intent whose infinitive it is ("won't try to clash" negates the
+/// trying, and the clash is only intended), though "not to" negates the infinitive
+/// ("agreed not to attack").
+fn negation_before(w: &Words, verb_start: usize) -> Option<usize> {
+    (verb_start.saturating_sub(3)..verb_start)
+        .rev()
+        .find(|&i| NEGATIONS.contains(&w.norm(i)))
+        .filter(|&i| !(i + 1..verb_start).any(|j| w.norm(j) == "to" && (i + 1..j).any(|k| expresses_intent(w.norm(k)))))
 }
 
 fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
@@ -3100,6 +3144,17 @@ mod tests {
         assert_eq!(refusal_code("072"), Some("1222"));
         assert_eq!(refusal_code("190"), None);
         assert_eq!(refusal_code("112"), None);
+    }
+
+    #[test]
+    fn negations_follow_the_internal_coding_ontology() {
+        assert_eq!(negation_code("110"), Some("050"));
+        assert_eq!(negation_code("170"), Some("057"));
+        assert_eq!(negation_code("010"), Some("011"));
+        assert_eq!(negation_code("060"), Some("121"));
+        assert_eq!(negation_code("081"), Some("1241"));
+        assert_eq!(negation_code("111"), None);
+        assert_eq!(negation_code("190"), None);
     }
 
     #[test]

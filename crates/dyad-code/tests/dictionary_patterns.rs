@@ -168,3 +168,20 @@ pattern\tWELCOME\t051\t* mediation (of ^) +\tt\n",
     // no actor for the "^" to step over: the pattern does not match, the verb's code stands
     assert_eq!(code(&c, "Alderia welcomed the mediation of diplomats with Corland."), vec![t("ALD", "050", "COR")]);
 }
+
+#[test]
+fn a_negated_act_with_a_negation_code_is_that_code() {
+    let c = coder(
+        "block\tCLASH\t110\nverb\tCLASH\tclash\t-\tclash; clashed\n\
+block\tSEIZE\t170\nverb\tSEIZE\tseize\t-\tseize; seized\n\
+block\tSHELL\t190\nverb\tSHELL\tshell\t-\tshell; shelled\n",
+    );
+    // not disapproving is diplomatic cooperation, not coercing material cooperation
+    assert_eq!(code(&c, "Alderia did not clash with Borvia."), vec![t("ALD", "050", "BOR")]);
+    assert_eq!(code(&c, "Alderia won't ever clash with Borvia."), vec![t("ALD", "050", "BOR")]);
+    assert_eq!(code(&c, "Alderia did not seize Borvia."), vec![t("ALD", "057", "BOR")]);
+    // an act whose negation has no code stays negated (and is left out here)
+    assert_eq!(code(&c, "Alderia did not shell Borvia."), vec![]);
+    // the negation of a verb of intent is not the infinitive's
+    assert_eq!(code(&c, "Alderia won't try to clash with Borvia."), vec![t("ALD", "110", "BOR")]);
+}
