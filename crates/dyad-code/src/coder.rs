@@ -92,11 +92,15 @@ fn relative_recipient(
     })
 }
 
-/// The country an arrest (CAMEO 173) told in the passive without an agent took place in:
-/// a country mention right after "in" in the verb's clause, after the verb.
-fn arrest_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, code: &Code) -> Option<usize> {
-    let arrest = [&code.forward, &code.reverse].into_iter().flatten().any(|c| c.starts_with("173"));
-    if !arrest {
+/// The country an arrest (CAMEO 173), an assault or a fight (18, 19) told in the
+/// passive without an agent took place in: a country mention right after "in" in
+/// the verb's clause, after the verb.
+fn agentless_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, code: &Code) -> Option<usize> {
+    let coercion = [&code.forward, &code.reverse]
+        .into_iter()
+        .flatten()
+        .any(|c| c.starts_with("173") || c.starts_with("18") || c.starts_with("19"));
+    if !coercion {
         return None;
     }
     ms.iter().position(|m| {
@@ -923,9 +927,11 @@ impl Coder {
             }
             // "the editor was arrested in Kenya": an arrest without a named agent is made by
             // the authorities of the country it happens in (the country, named right after
-            // "in" in the verb's clause)
+            // "in" in the verb's clause); so is a killing or kidnapping ("An Eriadorian was
+            // shot dead in Osgiliath", "soldiers killed in Ukraine", as PETRARCH's tests
+            // code them)
             let sources = if sources.is_empty() && passive && !targets.is_empty() {
-                arrest_country(w, cx.mentions, v, window.end, code).map(|c| vec![c]).unwrap_or_default()
+                agentless_country(w, cx.mentions, v, window.end, code).map(|c| vec![c]).unwrap_or_default()
             } else {
                 sources
             };
