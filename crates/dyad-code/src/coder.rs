@@ -113,6 +113,27 @@ fn agentless_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, 
     })
 }
 
+/// The country the subject of `v` is in, when that subject names no actor ("a report
+/// released in the Rwandan capital alleged"): a country mention after "in" (a
+/// determiner may stand between) in the verb's clause before it, with no comma,
+/// clause opener or other verb between it and the verb, nor any actor before it.
+fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) -> Option<usize> {
+    ms.iter()
+        .position(|m| {
+            let k = m.words.start;
+            m.location
+                && m.kind == ActorKind::Country
+                && k >= clause_start.max(2)
+                && m.words.end <= v.words.start
+                && (w.norm(k - 1) == "in" || (w.norm(k - 2) == "in" && matches!(w.norm(k - 1), "the" | "a")))
+                && w.same_clause_level(k, v.words.start)
+                && (m.words.end..v.words.start).all(|j| {
+                    w.norm(j) != "," && !is_clause_opener(w.norm(j)) && !w.words[j].tag.is_some_and(|t| t.is_verb())
+                })
+        })
+        .filter(|_| !ms.iter().any(|n| !n.location && n.words.start >= clause_start && n.words.end <= v.words.start))
+}
+
 /// Words that open a new clause: a target is not looked for past them.
 /// Words that open a clause. A `match` on the word (by length first, then bytes)
 /// rather than a list search: the clause window asks this of every word it passes.
@@ -932,6 +953,10 @@ impl Coder {
             // code them)
             let sources = if sources.is_empty() && passive && !targets.is_empty() {
                 agentless_country(w, cx.mentions, v, window.end, code).map(|c| vec![c]).unwrap_or_default()
+            } else if sources.is_empty() && !passive {
+                // "a report released in the Rwandan capital alleged": a subject that names
+                // no actor speaks for the country it is in
+                subject_country(w, cx.mentions, v, window.start).map(|c| vec![c]).unwrap_or_default()
             } else {
                 sources
             };

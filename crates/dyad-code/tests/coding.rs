@@ -1535,3 +1535,16 @@ fn a_caption_position_does_not_break_a_compound_subject() {
         }
     }
 }
+
+#[test]
+fn a_subject_naming_no_actor_speaks_for_the_country_it_is_in() {
+    let ev = code("A report released on Tuesday in the Kenyan capital accused Uganda of arming rebels.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "KEN" && e.target.as_ref().is_some_and(|t| t.code == "UGA")),
+        "{:?}",
+        triples(&ev)
+    );
+    // an actor in the subject is the source, not the place it is in
+    let ev = code("A minister in the Kenyan capital accused Uganda of arming rebels.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.source.code != "KEN"), "{:?}", triples(&ev));
+}
