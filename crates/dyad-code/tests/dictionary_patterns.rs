@@ -185,3 +185,17 @@ block\tSHELL\t190\nverb\tSHELL\tshell\t-\tshell; shelled\n",
     // the negation of a verb of intent is not the infinitive's
     assert_eq!(code(&c, "Alderia won't try to clash with Borvia."), vec![t("ALD", "110", "BOR")]);
 }
+
+#[test]
+fn an_agent_written_as_a_prefix_stands_before_the_country() {
+    let mut dict = Dictionaries::empty();
+    assert!(dict.add_actor_file("actors.tsv", ACTORS).is_empty());
+    let agents = "AGENT_NGO_PREFIX\tagent\tNGO~\tmsf\ttest\nAGENT_GOV\tagent\tGOV\tdiplomat\ttest\n";
+    assert!(dict.add_actor_file("agents.tsv", agents).is_empty());
+    let errors = dict.add_verb_file("verbs.tsv", "block\tMEET\t040\nverb\tMEET\tmeet\t-\tmeet; met\n");
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = Coder::new(dict);
+    assert_eq!(code(&c, "MSF Alderia met Borvia."), vec![t("NGOALD", "040", "BOR")]);
+    // a role after it refines the prefixed code, as PETRARCH's "MSF Arnor diplomat" (NGOARNGOV)
+    assert_eq!(code(&c, "An MSF Alderia diplomat met Borvia."), vec![t("NGOALDGOV", "040", "BOR")]);
+}
