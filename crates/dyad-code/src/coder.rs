@@ -1312,7 +1312,9 @@ impl Coder {
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
         // in a passive the words before the verb are what it acts on, not who acts ("a
         // missile believed to be fired by rebels" is not "&WEAPON *", a bomb going off),
-        // unless the pattern places the actors itself ("+ BEEN * BY $")
+        // unless the pattern places the actors itself ("+ BEEN * BY $"); nor are the
+        // adverbs between "be" and the participle ("was heavily criticized" is not
+        // CRITICIZE "heavily *", 122, as PETRARCH's tests code it)
         // (decided only for a pattern that names such words: few do)
         let passive = || {
             v.form.form == Form::Past
@@ -1323,7 +1325,10 @@ impl Coder {
         let names_patient = |p: &Pattern, m: &PatternMatch| {
             let noun = |k: usize| w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective());
             !p.before.iter().chain(&p.after).any(|e| matches!(e, Elem::Source | Elem::Target))
-                && m.words.iter().filter(|r| r.end <= v.words.start).any(|r| r.clone().any(noun))
+                && m.words
+                    .iter()
+                    .filter(|r| r.end <= v.words.start)
+                    .any(|r| r.clone().any(|k| noun(k) || self.is_adverb(w, k)))
         };
         let in_own_clause = |m: &PatternMatch| {
             m.words.iter().all(|r| {
@@ -1791,8 +1796,25 @@ impl Coder {
                         && (m.words.end..m.words.end + 1).all(|k| !PREPOSITIONS.contains(&w.norm(k)))
                 })
             };
+            // "was criticized over its territorial dispute with Eriador": without an
+            // agent, the other party named after "with" in the verb's clause acts, as
+            // PETRARCH's passive reads the actor after the verb as the source
+            let other_party = || {
+                (0..ms.len()).filter(actor).find(|&i| {
+                    let m = &ms[i];
+                    m.words.start > v.words.end + 1
+                        && m.words.end <= window.end
+                        && w.norm(m.words.start - 1) == "with"
+                        && w.same_clause_level(m.words.start, v.words.start)
+                        && (v.words.end..m.words.start).all(|k| !w.words[k].punct && w.norm(k) != "by")
+                })
+            };
             let subject = std::mem::take(&mut sources);
-            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true).collect()).unwrap_or_default();
+            sources = by_agent
+                .or_else(attacker)
+                .or_else(other_party)
+                .map(|i| compound(ms, i, true).collect())
+                .unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped, unless both

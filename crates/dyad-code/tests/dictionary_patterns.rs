@@ -125,9 +125,13 @@ pattern\tRECOGNIZE\t073\t(to) *\tt\n",
 #[test]
 fn a_passive_may_have_coordinated_adverbs_or_a_perfect_been() {
     let c = coder("block\tBLAME\t111\nverb\tBLAME\tcriticize\t-\tcriticize; criticized\n");
-    // without an agent, a passive names no source: nothing is coded
-    assert_eq!(code(&c, "Alderia was harshly criticized over its dispute with Borvia."), vec![]);
-    assert_eq!(code(&c, "Alderia was harshly and unfairly criticized over its dispute with Borvia."), vec![]);
+    // read as a passive, Alderia is criticized, not the critic (without an agent, the
+    // other party after "with" is)
+    assert_eq!(code(&c, "Alderia was harshly criticized over its dispute with Borvia."), vec![t("BOR", "111", "ALD")]);
+    assert_eq!(
+        code(&c, "Alderia was harshly and unfairly criticized over its dispute with Borvia."),
+        vec![t("BOR", "111", "ALD")]
+    );
     // "has been criticized by": the perfect of a passive
     assert_eq!(code(&c, "Alderia has been criticized by Borvia."), vec![t("BOR", "111", "ALD")]);
 }
@@ -198,4 +202,28 @@ fn an_agent_written_as_a_prefix_stands_before_the_country() {
     assert_eq!(code(&c, "MSF Alderia met Borvia."), vec![t("NGOALD", "040", "BOR")]);
     // a role after it refines the prefixed code, as PETRARCH's "MSF Arnor diplomat" (NGOARNGOV)
     assert_eq!(code(&c, "An MSF Alderia diplomat met Borvia."), vec![t("NGOALDGOV", "040", "BOR")]);
+}
+
+#[test]
+fn an_agentless_passive_is_done_by_the_party_after_with_and_its_adverbs_are_no_pattern_words() {
+    let c = coder(
+        "block\tCRITICIZE\t111\nverb\tCRITICIZE\tcriticize\t-\tcriticize; criticized\n\
+pattern\tCRITICIZE\t122\theavily *\tt\n",
+    );
+    // the other party of the dispute criticizes; "heavily" describes the passive's act
+    assert_eq!(
+        code(&c, "Alderia was heavily criticized over its territorial dispute with Borvia."),
+        vec![t("BOR", "111", "ALD")]
+    );
+    assert_eq!(
+        code(&c, "Alderia was criticized over its territorial dispute with Borvia."),
+        vec![t("BOR", "111", "ALD")]
+    );
+    // in the active the adverb is the pattern's word
+    assert_eq!(code(&c, "Alderia heavily criticized Borvia."), vec![t("ALD", "122", "BOR")]);
+    // a named agent is the source
+    assert_eq!(
+        code(&c, "Alderia was criticized by Corland over its dispute with Borvia."),
+        vec![t("COR", "111", "ALD")]
+    );
 }
