@@ -92,11 +92,15 @@ fn relative_recipient(
     })
 }
 
-/// The country an arrest (CAMEO 173) told in the passive without an agent took place in:
-/// a country mention right after "in" in the verb's clause, after the verb.
-fn arrest_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, code: &Code) -> Option<usize> {
-    let arrest = [&code.forward, &code.reverse].into_iter().flatten().any(|c| c.starts_with("173"));
-    if !arrest {
+/// The country an arrest (CAMEO 173), an assault or a fight (18, 19) told in the
+/// passive without an agent took place in: a country mention right after "in" in
+/// the verb's clause, after the verb.
+fn agentless_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, code: &Code) -> Option<usize> {
+    let coercion = [&code.forward, &code.reverse]
+        .into_iter()
+        .flatten()
+        .any(|c| c.starts_with("173") || c.starts_with("18") || c.starts_with("19"));
+    if !coercion {
         return None;
     }
     ms.iter().position(|m| {
@@ -107,6 +111,27 @@ fn arrest_country(w: &Words, ms: &[Mention], v: &VerbHit, window_end: usize, cod
             && w.norm(m.words.start - 1) == "in"
             && w.same_clause_level(m.words.start, v.words.start)
     })
+}
+
+/// The country the subject of `v` is in, when that subject names no actor ("a report
+/// released in the Rwandan capital alleged"): a country mention after "in" (a
+/// determiner may stand between) in the verb's clause before it, with no comma,
+/// clause opener or other verb between it and the verb, nor any actor before it.
+fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) -> Option<usize> {
+    ms.iter()
+        .position(|m| {
+            let k = m.words.start;
+            m.location
+                && m.kind == ActorKind::Country
+                && k >= clause_start.max(2)
+                && m.words.end <= v.words.start
+                && (w.norm(k - 1) == "in" || (w.norm(k - 2) == "in" && matches!(w.norm(k - 1), "the" | "a")))
+                && w.same_clause_level(k, v.words.start)
+                && (m.words.end..v.words.start).all(|j| {
+                    w.norm(j) != "," && !is_clause_opener(w.norm(j)) && !w.words[j].tag.is_some_and(|t| t.is_verb())
+                })
+        })
+        .filter(|_| !ms.iter().any(|n| !n.location && n.words.start >= clause_start && n.words.end <= v.words.start))
 }
 
 /// Words that open a new clause: a target is not looked for past them.
@@ -940,9 +965,15 @@ impl Coder {
             }
             // "the editor was arrested in Kenya": an arrest without a named agent is made by
             // the authorities of the country it happens in (the country, named right after
-            // "in" in the verb's clause)
+            // "in" in the verb's clause); so is a killing or kidnapping ("An Eriadorian was
+            // shot dead in Osgiliath", "soldiers killed in Ukraine", as PETRARCH's tests
+            // code them)
             let sources = if sources.is_empty() && passive && !targets.is_empty() {
-                arrest_country(w, cx.mentions, v, window.end, code).map(|c| vec![c]).unwrap_or_default()
+                agentless_country(w, cx.mentions, v, window.end, code).map(|c| vec![c]).unwrap_or_default()
+            } else if sources.is_empty() && !passive {
+                // "a report released in the Rwandan capital alleged": a subject that names
+                // no actor speaks for the country it is in
+                subject_country(w, cx.mentions, v, window.start).map(|c| vec![c]).unwrap_or_default()
             } else {
                 sources
             };
@@ -1118,6 +1149,12 @@ impl Coder {
             let refusal = declared_refusal(w, &verbs, v)
                 .and_then(|how| Some((how, refusal_code(code.forward.as_deref()?)?)))
                 .map(|(how, c)| (c, text!("{rule} (refused, {how}: {c})")));
+            // ... and a negated act PETRARCH2's coding ontology gives a code of its own
+            // is that act ("did not clash" is diplomatic cooperation, 050)
+            let refusal = refusal.or_else(|| {
+                let c = negation_code(code.forward.as_deref()?).filter(|_| is_negated(w, v.words.start))?;
+                Some((c, text!("{rule} (negated: {c})")))
+            });
             let (forward, rule) = match &refusal {
                 Some((c, r)) => {
                     (negated, hypothetical) = (false, false);
@@ -1306,7 +1343,9 @@ impl Coder {
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
         // in a passive the words before the verb are what it acts on, not who acts ("a
         // missile believed to be fired by rebels" is not "&WEAPON *", a bomb going off),
-        // unless the pattern places the actors itself ("+ BEEN * BY $")
+        // unless the pattern places the actors itself ("+ BEEN * BY $"); nor are the
+        // adverbs between "be" and the participle ("was heavily criticized" is not
+        // CRITICIZE "heavily *", 122, as PETRARCH's tests code it)
         // (decided only for a pattern that names such words: few do)
         let passive = || {
             v.form.form == Form::Past
@@ -1317,7 +1356,10 @@ impl Coder {
         let names_patient = |p: &Pattern, m: &PatternMatch| {
             let noun = |k: usize| w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective());
             !p.before.iter().chain(&p.after).any(|e| matches!(e, Elem::Source | Elem::Target))
-                && m.words.iter().filter(|r| r.end <= v.words.start).any(|r| r.clone().any(noun))
+                && m.words
+                    .iter()
+                    .filter(|r| r.end <= v.words.start)
+                    .any(|r| r.clone().any(|k| noun(k) || self.is_adverb(w, k)))
         };
         let in_own_clause = |m: &PatternMatch| {
             m.words.iter().all(|r| {
@@ -1809,8 +1851,25 @@ impl Coder {
                         && (m.words.end..m.words.end + 1).all(|k| !PREPOSITIONS.contains(&w.norm(k)))
                 })
             };
+            // "was criticized over its territorial dispute with Eriador": without an
+            // agent, the other party named after "with" in the verb's clause acts, as
+            // PETRARCH's passive reads the actor after the verb as the source
+            let other_party = || {
+                (0..ms.len()).filter(actor).find(|&i| {
+                    let m = &ms[i];
+                    m.words.start > v.words.end + 1
+                        && m.words.end <= window.end
+                        && w.norm(m.words.start - 1) == "with"
+                        && w.same_clause_level(m.words.start, v.words.start)
+                        && (v.words.end..m.words.start).all(|k| !w.words[k].punct && w.norm(k) != "by")
+                })
+            };
             let subject = std::mem::take(&mut sources);
-            sources = by_agent.or_else(attacker).map(|i| compound(ms, i, true).collect()).unwrap_or_default();
+            sources = by_agent
+                .or_else(attacker)
+                .or_else(other_party)
+                .map(|i| compound(ms, i, true).collect())
+                .unwrap_or_default();
             targets = subject;
         }
         // no self-events: a target with the source's own code is dropped, unless both
@@ -2362,7 +2421,7 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
         return Some("refusing verb");
     }
     let s = v.words.start;
-    let neg = (s.saturating_sub(3)..s).rev().find(|&i| NEGATIONS.contains(&w.norm(i)))?;
+    let neg = negation_before(w, s)?;
     let aux = (neg.saturating_sub(2)..neg).rev().find(|&i| !w.norm(i).ends_with("ly"))?;
     matches!(w.norm(aux), "will" | "would" | "wo" | "shall" | "'ll").then_some("negated future")
 }
@@ -2400,6 +2459,33 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
         "034" | "083" => "123",
         "035" | "08" | "080" => "124",
         c if c.starts_with("03") || c.starts_with("05") => "120",
+        _ => return None,
+    })
+}
+
+/// The code of a negated act where CAMEO has one, as PETRARCH2's internal coding
+/// ontology defines it: there "not" subtracts 0xFFFF from an act's value, and the
+/// codes whose value is another's minus 0xFFFF are that act's negation (declining
+/// to comment is not making a statement, denying is not admitting responsibility,
+/// refusing material cooperation or to yield is not cooperating or yielding), while
+/// disapproval (110) and coercion (170) are defined as diplomatic (050) and
+/// material (057) cooperation plus 0xFFFF, so that their negation is that
+/// cooperation. Acts whose negation is no code (most: "did not attack") give None.
+pub fn negation_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "010" => "011",
+        "015" => "016",
+        "110" => "050",
+        "170" => "057",
+        "06" | "060" => "121",
+        "061" => "1211",
+        "062" => "1212",
+        "08" | "080" => "124",
+        "081" => "1241",
+        "082" => "1242",
+        "085" => "1244",
+        "086" => "1245",
+        "087" => "1246",
         _ => return None,
     })
 }
@@ -2799,7 +2885,18 @@ fn is_future(w: &Words, verb_start: usize) -> bool {
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
-    (verb_start.saturating_sub(3)..verb_start).any(|i| NEGATIONS.contains(&w.norm(i)))
+    negation_before(w, verb_start).is_some()
+}
+
+/// The negation among the three words before a verb that belongs to it: not one
+/// of a verb of intent whose infinitive it is ("won't try to clash" negates the
+/// trying, and the clash is only intended), though "not to" negates the infinitive
+/// ("agreed not to attack").
+fn negation_before(w: &Words, verb_start: usize) -> Option<usize> {
+    (verb_start.saturating_sub(3)..verb_start)
+        .rev()
+        .find(|&i| NEGATIONS.contains(&w.norm(i)))
+        .filter(|&i| !(i + 1..verb_start).any(|j| w.norm(j) == "to" && (i + 1..j).any(|k| expresses_intent(w.norm(k)))))
 }
 
 fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
@@ -3400,6 +3497,17 @@ mod tests {
         assert_eq!(refusal_code("072"), Some("1222"));
         assert_eq!(refusal_code("190"), None);
         assert_eq!(refusal_code("112"), None);
+    }
+
+    #[test]
+    fn negations_follow_the_internal_coding_ontology() {
+        assert_eq!(negation_code("110"), Some("050"));
+        assert_eq!(negation_code("170"), Some("057"));
+        assert_eq!(negation_code("010"), Some("011"));
+        assert_eq!(negation_code("060"), Some("121"));
+        assert_eq!(negation_code("081"), Some("1241"));
+        assert_eq!(negation_code("111"), None);
+        assert_eq!(negation_code("190"), None);
     }
 
     #[test]

@@ -28,12 +28,18 @@ fn phoenix_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
 }
 
-/// Parse a Phoenix role such as `RUSGOV >080508`, `SYRELI 830101-000101`, `~REB`.
+/// Parse a Phoenix role such as `RUSGOV >080508`, `SYRELI 830101-000101`, `~REB`;
+/// an agent's `NGO~` (the code before the country's, "MSF Arnor" is NGOARN) keeps
+/// its trailing `~`.
 fn phoenix_role(inner: &str) -> Option<Role> {
     let mut parts = inner.split_whitespace();
-    let code = parts.next()?.trim_matches('~').to_ascii_uppercase();
+    let raw = parts.next()?;
+    let mut code = raw.trim_matches('~').to_ascii_uppercase();
     if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
         return None;
+    }
+    if raw.ends_with('~') && !raw.starts_with('~') {
+        code.push('~');
     }
     // the range may be written with spaces: `HOB < 950601`, `HOBGOV 19950601 - 19990815`
     let range: String = parts.collect();
@@ -343,7 +349,7 @@ pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec
             names.dedup();
             stats.names += names.len();
             ActorEntry {
-                id: format!("AGENT_{code}"),
+                id: format!("AGENT_{}", code.replace('~', "_PREFIX")),
                 kind: ActorKind::Agent,
                 roles: vec![Role { code, from: None, to: None, dated: false }],
                 names,

@@ -866,7 +866,7 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
         }
         (None, None) => {
             let (r, w) = roles.first()?;
-            let mut code = ActorCode::new(*r);
+            let mut code = ActorCode::new(r.trim_end_matches('~'));
             let mut why = w.clone();
             for (r, w) in &roles[1..] {
                 code = code.with_role(r);

@@ -424,8 +424,9 @@ fn agreeing_to_an_act_expresses_the_intent_to_do_it() {
 fn the_attacker_named_before_an_attack_noun_is_the_agent_of_a_passive() {
     let ev = code("Four children were killed in Israeli tank shelling on Friday.", "2024-01-01");
     assert!(ev.iter().any(|e| e.source.code == "ISR" && e.cameo_root == "19"), "{:?}", triples(&ev));
-    // a place after "in" without an attack noun stays the place
-    let ev = code("Four soldiers were killed in Syria on Friday.", "2024-01-01");
+    // the attacker named beats the country it happens in (which makes a killing
+    // without an agent: see a_killing_without_an_agent_is_made_by_the_country_it_happens_in)
+    let ev = code("Four children were killed in Syria in Israeli tank shelling on Friday.", "2024-01-01");
     assert!(ev.iter().all(|e| e.source.code != "SYR"), "{:?}", triples(&ev));
 }
 
@@ -1508,6 +1509,17 @@ fn an_arrest_without_an_agent_is_made_by_the_country_it_happens_in() {
 }
 
 #[test]
+fn a_killing_without_an_agent_is_made_by_the_country_it_happens_in() {
+    let ev = code("There were ten Russian soldiers killed in Ukraine today.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo.starts_with("19") && e.source.code == "UKR"), "{:?}", triples(&ev));
+    let ev = code("A Kenyan journalist was shot dead in Somalia on Friday.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo.starts_with("19") && e.source.code == "SOM"), "{:?}", triples(&ev));
+    // the attacker named stays the source
+    let ev = code("A Kenyan journalist was shot dead in Somalia by al-Shabab militants.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.source.code != "SOM"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_caption_position_does_not_break_a_compound_subject() {
     for text in [
         "Kenyan President Uhuru Kenyatta, left, and Ugandan President Yoweri Museveni attend a meeting in Nairobi.",
@@ -1691,4 +1703,17 @@ fn an_object_holding_only_the_sources_own_actor_is_a_topic() {
     // the actor alone makes no event
     let ev = code("The Kremlin has defended President Vladimir Putin.", "2024-03-01");
     assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_subject_naming_no_actor_speaks_for_the_country_it_is_in() {
+    let ev = code("A report released on Tuesday in the Kenyan capital accused Uganda of arming rebels.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.source.code == "KEN" && e.target.as_ref().is_some_and(|t| t.code == "UGA")),
+        "{:?}",
+        triples(&ev)
+    );
+    // an actor in the subject is the source, not the place it is in
+    let ev = code("A minister in the Kenyan capital accused Uganda of arming rebels.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.source.code != "KEN"), "{:?}", triples(&ev));
 }

@@ -125,9 +125,13 @@ pattern\tRECOGNIZE\t073\t(to) *\tt\n",
 #[test]
 fn a_passive_may_have_coordinated_adverbs_or_a_perfect_been() {
     let c = coder("block\tBLAME\t111\nverb\tBLAME\tcriticize\t-\tcriticize; criticized\n");
-    // without an agent, a passive names no source: nothing is coded
-    assert_eq!(code(&c, "Alderia was harshly criticized over its dispute with Borvia."), vec![]);
-    assert_eq!(code(&c, "Alderia was harshly and unfairly criticized over its dispute with Borvia."), vec![]);
+    // read as a passive, Alderia is criticized, not the critic (without an agent, the
+    // other party after "with" is)
+    assert_eq!(code(&c, "Alderia was harshly criticized over its dispute with Borvia."), vec![t("BOR", "111", "ALD")]);
+    assert_eq!(
+        code(&c, "Alderia was harshly and unfairly criticized over its dispute with Borvia."),
+        vec![t("BOR", "111", "ALD")]
+    );
     // "has been criticized by": the perfect of a passive
     assert_eq!(code(&c, "Alderia has been criticized by Borvia."), vec![t("BOR", "111", "ALD")]);
 }
@@ -167,4 +171,59 @@ pattern\tWELCOME\t051\t* mediation (of ^) +\tt\n",
     assert_eq!(code(&c, "Alderia welcomed the mediation of Borvia with Corland."), vec![t("ALD", "051", "COR")]);
     // no actor for the "^" to step over: the pattern does not match, the verb's code stands
     assert_eq!(code(&c, "Alderia welcomed the mediation of diplomats with Corland."), vec![t("ALD", "050", "COR")]);
+}
+
+#[test]
+fn a_negated_act_with_a_negation_code_is_that_code() {
+    let c = coder(
+        "block\tCLASH\t110\nverb\tCLASH\tclash\t-\tclash; clashed\n\
+block\tSEIZE\t170\nverb\tSEIZE\tseize\t-\tseize; seized\n\
+block\tSHELL\t190\nverb\tSHELL\tshell\t-\tshell; shelled\n",
+    );
+    // not disapproving is diplomatic cooperation, not coercing material cooperation
+    assert_eq!(code(&c, "Alderia did not clash with Borvia."), vec![t("ALD", "050", "BOR")]);
+    assert_eq!(code(&c, "Alderia won't ever clash with Borvia."), vec![t("ALD", "050", "BOR")]);
+    assert_eq!(code(&c, "Alderia did not seize Borvia."), vec![t("ALD", "057", "BOR")]);
+    // an act whose negation has no code stays negated (and is left out here)
+    assert_eq!(code(&c, "Alderia did not shell Borvia."), vec![]);
+    // the negation of a verb of intent is not the infinitive's
+    assert_eq!(code(&c, "Alderia won't try to clash with Borvia."), vec![t("ALD", "110", "BOR")]);
+}
+
+#[test]
+fn an_agent_written_as_a_prefix_stands_before_the_country() {
+    let mut dict = Dictionaries::empty();
+    assert!(dict.add_actor_file("actors.tsv", ACTORS).is_empty());
+    let agents = "AGENT_NGO_PREFIX\tagent\tNGO~\tmsf\ttest\nAGENT_GOV\tagent\tGOV\tdiplomat\ttest\n";
+    assert!(dict.add_actor_file("agents.tsv", agents).is_empty());
+    let errors = dict.add_verb_file("verbs.tsv", "block\tMEET\t040\nverb\tMEET\tmeet\t-\tmeet; met\n");
+    assert!(errors.is_empty(), "{errors:?}");
+    let c = Coder::new(dict);
+    assert_eq!(code(&c, "MSF Alderia met Borvia."), vec![t("NGOALD", "040", "BOR")]);
+    // a role after it refines the prefixed code, as PETRARCH's "MSF Arnor diplomat" (NGOARNGOV)
+    assert_eq!(code(&c, "An MSF Alderia diplomat met Borvia."), vec![t("NGOALDGOV", "040", "BOR")]);
+}
+
+#[test]
+fn an_agentless_passive_is_done_by_the_party_after_with_and_its_adverbs_are_no_pattern_words() {
+    let c = coder(
+        "block\tCRITICIZE\t111\nverb\tCRITICIZE\tcriticize\t-\tcriticize; criticized\n\
+pattern\tCRITICIZE\t122\theavily *\tt\n",
+    );
+    // the other party of the dispute criticizes; "heavily" describes the passive's act
+    assert_eq!(
+        code(&c, "Alderia was heavily criticized over its territorial dispute with Borvia."),
+        vec![t("BOR", "111", "ALD")]
+    );
+    assert_eq!(
+        code(&c, "Alderia was criticized over its territorial dispute with Borvia."),
+        vec![t("BOR", "111", "ALD")]
+    );
+    // in the active the adverb is the pattern's word
+    assert_eq!(code(&c, "Alderia heavily criticized Borvia."), vec![t("ALD", "122", "BOR")]);
+    // a named agent is the source
+    assert_eq!(
+        code(&c, "Alderia was criticized by Corland over its dispute with Borvia."),
+        vec![t("COR", "111", "ALD")]
+    );
 }

@@ -43,8 +43,16 @@ impl ActorCode {
     }
 
     /// Combine a country (or other base) code with an agent role: `SYR` + `REB`.
-    /// A role already present is not repeated.
+    /// A role already present is not repeated. A role written with a trailing `~`
+    /// stands before the base, as a PETRARCH agent `[NGO~]` does: `ARN` + `NGO~` is
+    /// `NGOARN`.
     pub fn with_role(&self, role: &str) -> ActorCode {
+        if let Some(prefix) = role.strip_suffix('~') {
+            if self.0.starts_with(prefix) {
+                return self.clone();
+            }
+            return ActorCode(format!("{prefix}{}", self.0));
+        }
         let mut parts: Vec<&str> = Vec::new();
         let s = self.0.as_str();
         let mut i = 0;
@@ -103,6 +111,13 @@ mod tests {
                 assert_eq!(code.country(), None, "{line}");
             }
         }
+    }
+
+    #[test]
+    fn a_prefix_role_stands_before_the_base() {
+        assert_eq!(ActorCode::new("ARN").with_role("NGO~").as_str(), "NGOARN");
+        assert_eq!(ActorCode::new("ARN").with_role("NGO~").with_role("GOV").as_str(), "NGOARNGOV");
+        assert_eq!(ActorCode::new("NGOARN").with_role("NGO~").as_str(), "NGOARN");
     }
 
     #[test]

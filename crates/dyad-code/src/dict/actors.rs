@@ -182,8 +182,10 @@ fn plain_date(s: &str) -> Option<NaiveDate> {
 pub fn parse_role(s: &str) -> Result<Role, String> {
     let mut parts = s.split_whitespace();
     let code = parts.next().ok_or("empty role")?.trim_start_matches('~').to_string();
-    // `/` joins alternative codes, as PETRARCH's `[FRO/BIL/SAM]`
-    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
+    // `/` joins alternative codes, as PETRARCH's `[FRO/BIL/SAM]`; a trailing `~` puts an
+    // agent's code before the country's (PETRARCH's `[NGO~]`)
+    let body = code.strip_suffix('~').unwrap_or(&code);
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
         return Err(format!("bad code {code:?}"));
     }
     match parts.next() {
