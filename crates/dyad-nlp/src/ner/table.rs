@@ -59,21 +59,7 @@ impl<V: Copy + Default> U32Map<V> {
 
     #[inline]
     pub(crate) fn get(&self, key: u32) -> Option<V> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let k = norm(key);
-        let mut i = slot(k) & self.mask;
-        loop {
-            let (here, v) = self.slots[i];
-            if here == k {
-                return Some(v);
-            }
-            if here == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
+        self.get_probed(self.probe(key))
     }
 
     /// Ask the CPU to fetch the slot where `key` would start its probe, so that a
