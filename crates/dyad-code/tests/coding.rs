@@ -1069,6 +1069,34 @@ fn cooperation_in_the_future_tense_is_plover_agree() {
 }
 
 #[test]
+fn conflict_in_the_future_tense_is_plover_threaten() {
+    // PLOVER THREATEN: conflictual actions reported in the future tense are threats;
+    // the CAMEO code stays the act's
+    let plover = |text: &str| {
+        let ev = code(text, "2024-05-08");
+        assert!(!ev.is_empty(), "{text}: no event");
+        ev.iter().map(|e| (e.cameo.clone(), e.plover.event.clone())).collect::<Vec<_>>()
+    };
+    let threat = |text: &str, cameo: &str| {
+        let p = plover(text);
+        assert!(p.iter().all(|(c, e)| c == cameo && e == "THREATEN"), "{text}: {p:?}");
+    };
+    threat("Kenyan troops will attack the rebels.", "190");
+    threat("Kenyan police will arrest opposition leaders in Nairobi.", "173");
+    threat("Kenyan opposition parties will boycott the meeting on Friday.", "125");
+    // "would" in reported speech is the same future
+    threat("Kenyan opposition parties said they would boycott the meeting on Friday.", "125");
+    // done, it is the act
+    let p = plover("Kenyan opposition parties boycotted the meeting on Friday.");
+    assert!(p.iter().all(|(c, e)| c == "125" && e == "REJECT"), "{p:?}");
+    let p = plover("Kenyan police arrested opposition leaders in Nairobi.");
+    assert!(p.iter().all(|(_, e)| e == "COERCE"), "{p:?}");
+    // "would" without a report is a condition, not an announcement
+    let p = plover("Kenyan opposition parties would boycott the meeting if it were held in Nairobi.");
+    assert!(p.iter().all(|(c, e)| c == "125" && e == "REJECT"), "{p:?}");
+}
+
+#[test]
 fn the_two_governments_are_those_of_the_last_two_countries() {
     let ev = code(
         "The Kenyan president met the president of Uganda in Nairobi. Uganda praised Kenyan banks. \
