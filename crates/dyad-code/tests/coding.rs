@@ -1479,6 +1479,27 @@ fn summoning_an_ambassador_is_an_official_complaint() {
 }
 
 #[test]
+fn expelling_aid_workers_or_inspectors_ends_their_presence() {
+    // CAMEO 1663 / 1662: PLOVER SANCTION ("terminate the presence of aid agencies ...,
+    // inspectors or other observers"), not the deportation of individuals (174, COERCE)
+    for (text, cameo) in [
+        ("Kenya expelled Ugandan aid workers on Monday.", "1663"),
+        ("Kenya expelled Ugandan humanitarian workers on Monday.", "1663"),
+        ("Kenya expelled international election observers from Nairobi.", "1662"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo == cameo && e.plover.event == "SANCTION"),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // migrants expelled are still deported
+    let events = code("Kenya expelled hundreds of Ugandan migrants.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "174" && e.plover.event == "COERCE"), "{:?}", triples(&events));
+}
+
+#[test]
 fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
