@@ -1500,6 +1500,25 @@ fn expelling_aid_workers_or_inspectors_ends_their_presence() {
 }
 
 #[test]
+fn sending_investigators_is_investigating() {
+    for text in [
+        "Kenya sent investigators to Uganda after the crash.",
+        "Kenya sent seven military experts to Uganda to investigate the attacks.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            triples(&events).contains(&("KEN".into(), "090".into(), "UGA".into())),
+            "{text}: {:?}",
+            triples(&events)
+        );
+        assert!(events.iter().all(|e| e.cameo_root != "06"), "{text}: {:?}", triples(&events));
+    }
+    // troops sent without an investigation are still military cooperation
+    let events = code("Kenya sent seven military experts to Uganda.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo_root != "09"), "{:?}", triples(&events));
+}
+
+#[test]
 fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
