@@ -1519,6 +1519,22 @@ fn sending_investigators_is_investigating() {
 }
 
 #[test]
+fn refugees_accepted_are_granted_refuge_and_refugees_to_accept_a_promise() {
+    let events = code("Kenya accepted 2,000 Somali refugees last month.", "2024-03-01");
+    assert!(
+        events.iter().any(|e| e.cameo == "075" && e.plover.event == "AID" && !e.hypothetical),
+        "{:?}",
+        triples(&events)
+    );
+    let events = code("Kenya agreed to accept 2,000 Somali refugees.", "2024-03-01");
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.cameo_root == "03" && e.plover.event == "AGREE"),
+        "{:?}",
+        triples(&events)
+    );
+}
+
+#[test]
 fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
