@@ -1535,6 +1535,24 @@ fn refugees_accepted_are_granted_refuge_and_refugees_to_accept_a_promise() {
 }
 
 #[test]
+fn a_cultural_object_returned_is_property_returned() {
+    for (text, target) in [
+        ("Italy returned an ancient marble sculpture to the Greek ambassador in Rome.", "GRCGOV"),
+        ("Italy returned a stolen oil painting to Greece.", "GRC"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            triples(&events).contains(&("ITA".into(), "0842".into(), target.into())),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // an envoy sent back is still Phoenix's diplomatic cooperation
+    let events = code("Italy returned its ambassador to Greece.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "0842"), "{:?}", triples(&events));
+}
+
+#[test]
 fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
