@@ -1553,6 +1553,13 @@ fn a_cultural_object_returned_is_property_returned() {
 }
 
 #[test]
+fn a_policy_abandoned_is_given_up_not_demanded() {
+    let events = code("The Kenyan president abandoned his policy of detaining Ugandan migrants.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "080"), "{:?}", triples(&events));
+    assert!(events.iter().all(|e| e.cameo_root != "10"), "{:?}", triples(&events));
+}
+
+#[test]
 fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
