@@ -1560,6 +1560,17 @@ fn a_policy_abandoned_is_given_up_not_demanded() {
 }
 
 #[test]
+fn a_mediation_effort_launched_is_mediation() {
+    let events =
+        code("Kenya launched a mediation effort to help Uganda and the rebels reach a settlement.", "2024-03-01");
+    assert!(triples(&events).contains(&("KEN".into(), "045".into(), "UGA".into())), "{:?}", triples(&events));
+    assert!(events.iter().all(|e| e.cameo != "020"), "{:?}", triples(&events));
+    // another effort launched stays Phoenix's appeal
+    let events = code("Kenya launched an effort to help Uganda.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "045"), "{:?}", triples(&events));
+}
+
+#[test]
 fn soldiers_arrest_people_and_capture_places() {
     let events = code("Kenyan soldiers arrested a Somali man.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "173" && e.plover.event == "COERCE"), "{:?}", triples(&events));
