@@ -1276,7 +1276,14 @@ fn the_agent_of_a_passive_is_the_subject_a_pattern_names() {
 
 #[test]
 fn returning_something_gives_it_back_and_returning_somewhere_is_no_act() {
+    // paintings are property (0842, the supplement's pattern); any object is 084
     let given = code("Spain returned the stolen paintings to Mexico.", "2024-03-01");
+    assert!(
+        given.iter().any(|e| e.cameo == "0842" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&given)
+    );
+    let given = code("Spain returned the stolen documents to Mexico.", "2024-03-01");
     assert!(
         given.iter().any(|e| e.cameo == "084" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
         "{:?}",
