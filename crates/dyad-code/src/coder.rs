@@ -2790,9 +2790,10 @@ fn perfect_active(w: &Words, verb_start: usize) -> bool {
         .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
 }
 
-/// PLOVER THREATEN: conflictual actions reported in the future tense are taken as
-/// threats ("will boycott the vote", "will impose a curfew"), as cooperative ones are
-/// AGREE; the CAMEO code stays the act's.
+/// Conflictual actions reported in the future tense are announced, not done: PLOVER
+/// THREATEN ("all threats, coercive or forceful warnings") covers them ("will boycott the
+/// vote", "will impose a curfew"), as its AGREE rule makes future cooperation an intent;
+/// the CAMEO code stays the act's.
 fn future_conflict_is_threat(plover_event: &str) -> bool {
     matches!(plover_event, "PROTEST" | "SANCTION" | "COERCE" | "ASSAULT" | "REJECT")
 }

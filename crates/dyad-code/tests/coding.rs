@@ -1070,8 +1070,8 @@ fn cooperation_in_the_future_tense_is_plover_agree() {
 
 #[test]
 fn conflict_in_the_future_tense_is_plover_threaten() {
-    // PLOVER THREATEN: conflictual actions reported in the future tense are threats;
-    // the CAMEO code stays the act's
+    // conflictual actions reported in the future tense are announced: PLOVER THREATEN
+    // (by analogy with its AGREE rule for cooperation); the CAMEO code stays the act's
     let plover = |text: &str| {
         let ev = code(text, "2024-05-08");
         assert!(!ev.is_empty(), "{text}: no event");
