@@ -1982,7 +1982,13 @@ impl Coder {
         let future = is_future(cx.words, v.words.start);
         let cooperative =
             matches!(c.plover_event.as_str(), "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT");
-        let plover_event = if future && cooperative { "AGREE".to_string() } else { c.plover_event.clone() };
+        let plover_event = if future && cooperative {
+            "AGREE".to_string()
+        } else if (future || reported_future(cx.words, v.words.start)) && future_conflict_is_threat(&c.plover_event) {
+            "THREATEN".to_string()
+        } else {
+            c.plover_event.clone()
+        };
         let mut mode = if plover_event != c.plover_event {
             None
         } else if c.plover_event == "ASSAULT" {
@@ -2868,6 +2874,29 @@ fn perfect_before(w: &Words, verb_start: usize) -> bool {
 fn perfect_active(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start)
         .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
+}
+
+/// Conflictual actions reported in the future tense are announced, not done: PLOVER
+/// THREATEN ("all threats, coercive or forceful warnings") covers them ("will boycott the
+/// vote", "will impose a curfew"), as its AGREE rule makes future cooperation an intent;
+/// the CAMEO code stays the act's.
+fn future_conflict_is_threat(plover_event: &str) -> bool {
+    matches!(plover_event, "PROTEST" | "SANCTION" | "COERCE" | "ASSAULT" | "REJECT")
+}
+
+/// "said they would boycott": "would" right before the verb (adverbs between) with a
+/// verb of saying or announcing earlier in the sentence, the future of reported speech.
+fn reported_future(w: &Words, verb_start: usize) -> bool {
+    let mut k = verb_start;
+    while k > 0
+        && (w.norm(k - 1).ends_with("ly") || matches!(w.norm(k - 1), "also" | "soon" | "then" | "later" | "now"))
+    {
+        k -= 1;
+    }
+    k > 1
+        && w.norm(k - 1) == "would"
+        && (0..k - 1)
+            .any(|i| matches!(w.norm(i), "said" | "says" | "announced" | "warned" | "declared" | "stated" | "told"))
 }
 
 /// "will meet", "is to visit", "are going to sign": the verb at `verb_start` is in the

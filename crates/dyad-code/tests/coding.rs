@@ -1070,6 +1070,34 @@ fn cooperation_in_the_future_tense_is_plover_agree() {
 }
 
 #[test]
+fn conflict_in_the_future_tense_is_plover_threaten() {
+    // conflictual actions reported in the future tense are announced: PLOVER THREATEN
+    // (by analogy with its AGREE rule for cooperation); the CAMEO code stays the act's
+    let plover = |text: &str| {
+        let ev = code(text, "2024-05-08");
+        assert!(!ev.is_empty(), "{text}: no event");
+        ev.iter().map(|e| (e.cameo.clone(), e.plover.event.clone())).collect::<Vec<_>>()
+    };
+    let threat = |text: &str, cameo: &str| {
+        let p = plover(text);
+        assert!(p.iter().all(|(c, e)| c == cameo && e == "THREATEN"), "{text}: {p:?}");
+    };
+    threat("Kenyan troops will attack the rebels.", "190");
+    threat("Kenyan police will arrest opposition leaders in Nairobi.", "173");
+    threat("Kenyan opposition parties will boycott the meeting on Friday.", "125");
+    // "would" in reported speech is the same future
+    threat("Kenyan opposition parties said they would boycott the meeting on Friday.", "125");
+    // done, it is the act
+    let p = plover("Kenyan opposition parties boycotted the meeting on Friday.");
+    assert!(p.iter().all(|(c, e)| c == "125" && e == "REJECT"), "{p:?}");
+    let p = plover("Kenyan police arrested opposition leaders in Nairobi.");
+    assert!(p.iter().all(|(_, e)| e == "COERCE"), "{p:?}");
+    // "would" without a report is a condition, not an announcement
+    let p = plover("Kenyan opposition parties would boycott the meeting if it were held in Nairobi.");
+    assert!(p.iter().all(|(c, e)| c == "125" && e == "REJECT"), "{p:?}");
+}
+
+#[test]
 fn the_two_governments_are_those_of_the_last_two_countries() {
     let ev = code(
         "The Kenyan president met the president of Uganda in Nairobi. Uganda praised Kenyan banks. \
@@ -1249,7 +1277,14 @@ fn the_agent_of_a_passive_is_the_subject_a_pattern_names() {
 
 #[test]
 fn returning_something_gives_it_back_and_returning_somewhere_is_no_act() {
+    // paintings are property (0842, the supplement's pattern); any object is 084
     let given = code("Spain returned the stolen paintings to Mexico.", "2024-03-01");
+    assert!(
+        given.iter().any(|e| e.cameo == "0842" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
+        "{:?}",
+        triples(&given)
+    );
+    let given = code("Spain returned the stolen documents to Mexico.", "2024-03-01");
     assert!(
         given.iter().any(|e| e.cameo == "084" && e.target.as_ref().is_some_and(|t| t.code == "MEX")),
         "{:?}",
@@ -1449,6 +1484,98 @@ fn summoning_an_ambassador_is_an_official_complaint() {
     // summoning troops is still a mobilisation
     let events = code("Kenya summoned troops to the border with Somalia.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo != "114"), "{:?}", triples(&events));
+}
+
+#[test]
+fn expelling_aid_workers_or_inspectors_ends_their_presence() {
+    // CAMEO 1663 / 1662: PLOVER SANCTION ("terminate the presence of aid agencies ...,
+    // inspectors or other observers"), not the deportation of individuals (174, COERCE)
+    for (text, cameo) in [
+        ("Kenya expelled Ugandan aid workers on Monday.", "1663"),
+        ("Kenya expelled Ugandan humanitarian workers on Monday.", "1663"),
+        ("Kenya expelled international election observers from Nairobi.", "1662"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo == cameo && e.plover.event == "SANCTION"),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // migrants expelled are still deported
+    let events = code("Kenya expelled hundreds of Ugandan migrants.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "174" && e.plover.event == "COERCE"), "{:?}", triples(&events));
+}
+
+#[test]
+fn sending_investigators_is_investigating() {
+    for text in [
+        "Kenya sent investigators to Uganda after the crash.",
+        "Kenya sent seven military experts to Uganda to investigate the attacks.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            triples(&events).contains(&("KEN".into(), "090".into(), "UGA".into())),
+            "{text}: {:?}",
+            triples(&events)
+        );
+        assert!(events.iter().all(|e| e.cameo_root != "06"), "{text}: {:?}", triples(&events));
+    }
+    // troops sent without an investigation are still military cooperation
+    let events = code("Kenya sent seven military experts to Uganda.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo_root != "09"), "{:?}", triples(&events));
+}
+
+#[test]
+fn refugees_accepted_are_granted_refuge_and_refugees_to_accept_a_promise() {
+    let events = code("Kenya accepted 2,000 Somali refugees last month.", "2024-03-01");
+    assert!(
+        events.iter().any(|e| e.cameo == "075" && e.plover.event == "AID" && !e.hypothetical),
+        "{:?}",
+        triples(&events)
+    );
+    let events = code("Kenya agreed to accept 2,000 Somali refugees.", "2024-03-01");
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.cameo_root == "03" && e.plover.event == "AGREE"),
+        "{:?}",
+        triples(&events)
+    );
+}
+
+#[test]
+fn a_cultural_object_returned_is_property_returned() {
+    for (text, target) in [
+        ("Italy returned an ancient marble sculpture to the Greek ambassador in Rome.", "GRCGOV"),
+        ("Italy returned a stolen oil painting to Greece.", "GRC"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            triples(&events).contains(&("ITA".into(), "0842".into(), target.into())),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // an envoy sent back is still Phoenix's diplomatic cooperation
+    let events = code("Italy returned its ambassador to Greece.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "0842"), "{:?}", triples(&events));
+}
+
+#[test]
+fn a_policy_abandoned_is_given_up_not_demanded() {
+    let events = code("The Kenyan president abandoned his policy of detaining Ugandan migrants.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "080"), "{:?}", triples(&events));
+    assert!(events.iter().all(|e| e.cameo_root != "10"), "{:?}", triples(&events));
+}
+
+#[test]
+fn a_mediation_effort_launched_is_mediation() {
+    let events =
+        code("Kenya launched a mediation effort to help Uganda and the rebels reach a settlement.", "2024-03-01");
+    assert!(triples(&events).contains(&("KEN".into(), "045".into(), "UGA".into())), "{:?}", triples(&events));
+    assert!(events.iter().all(|e| e.cameo != "020"), "{:?}", triples(&events));
+    // another effort launched stays Phoenix's appeal
+    let events = code("Kenya launched an effort to help Uganda.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "045"), "{:?}", triples(&events));
 }
 
 #[test]
