@@ -73,7 +73,8 @@ mod tests {
         assert!(a.entities.iter().all(|e| e.span.slice(text) == e.text && e.actor.is_none()));
         let times: Vec<(&str, &str, Precision)> =
             a.times.iter().map(|t| (t.text.as_str(), t.value.as_str(), t.precision)).collect();
-        assert_eq!(times, vec![("Monday", "2024-07-22", Precision::Day), ("May", "2024-05", Precision::Month)]);
+        // "will try again in May", said in July: next May
+        assert_eq!(times, vec![("Monday", "2024-07-22", Precision::Day), ("May", "2025-05", Precision::Month)]);
         let quotes: Vec<(&str, Option<&str>)> =
             a.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
         assert_eq!(

@@ -8,7 +8,9 @@
 //! Decisions:
 //! - News style: a weekday, "in March" or "March 5" without a year is the most
 //!   recent one on or before the publication date, never after it ("last Friday"
-//!   is strictly before; "next Friday" strictly after).
+//!   is strictly before; "next Friday" strictly after), unless the clause puts it
+//!   in the future ("will meet on Friday", "talks are scheduled for March 5"): then
+//!   it is the next one on or after publication.
 //! - Weeks ("this week", "earlier this week", "last week", "two weeks ago") get
 //!   the finest unit that holds the whole week (or the part of it meant): the
 //!   month when the week lies in one month, else the year, else nothing.
@@ -311,7 +313,7 @@ impl Finder<'_, '_> {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             return Some(day_hit(k + 1, date));
         }
-        let date = self.infer_year(m, d)?;
+        let date = self.infer_year(i, m, d)?;
         Some(day_hit(k, date))
     }
 
@@ -327,7 +329,7 @@ impl Finder<'_, '_> {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 return Some(day_hit(k, date));
             }
-            let date = self.infer_year(m, d)?;
+            let date = self.infer_year(i, m, d)?;
             return Some(day_hit(i + 1, date));
         }
         if let Some(y) = self.year_number(i + 1, 1000, 2999) {
@@ -354,7 +356,11 @@ impl Finder<'_, '_> {
             return None;
         }
         let p = self.published?;
-        let year = if m <= p.month() { p.year() } else { p.year() - 1 };
+        let year = match self.future(i) {
+            false if m > p.month() => p.year() - 1,
+            true if m < p.month() => p.year() + 1,
+            _ => p.year(),
+        };
         Some(month_hit(i, year as i64, m))
     }
 
@@ -446,7 +452,8 @@ impl Finder<'_, '_> {
         if self.day_month(k).is_some() || self.month_first(k, false).is_some() {
             return None;
         }
-        let date = weekday_before(self.published?, wd, false)?;
+        let p = self.published?;
+        let date = if self.future(i) { weekday_on_or_after(p, wd)? } else { weekday_before(p, wd, false)? };
         Some(day_hit(self.part_of_day(i), date))
     }
 
@@ -559,16 +566,58 @@ impl Finder<'_, '_> {
         None
     }
 
-    /// The most recent (month, day) on or before publication.
-    fn infer_year(&self, m: u32, d: u32) -> Option<NaiveDate> {
+    /// The most recent (month, day) on or before publication, or the next one on or
+    /// after it when the expression at `i` is in a future clause.
+    fn infer_year(&self, i: usize, m: u32, d: u32) -> Option<NaiveDate> {
         let p = self.published?;
         let this = NaiveDate::from_ymd_opt(p.year(), m, d);
+        if self.future(i) {
+            return match this {
+                Some(date) if date >= p => Some(date),
+                _ => NaiveDate::from_ymd_opt(p.year().checked_add(1)?, m, d),
+            };
+        }
         match this {
             Some(date) if date <= p => Some(date),
             _ => NaiveDate::from_ymd_opt(p.year().checked_sub(1)?, m, d),
         }
     }
+
+    /// Is the expression starting at token `i` in a clause about the future: a future
+    /// auxiliary or a word of schedule among the words before it in its clause ("will
+    /// meet on Friday", "is scheduled to open March 5", "the upcoming vote on Monday")? The
+    /// look-back stops at punctuation and at words that open another clause ("said on
+    /// Friday it will", "will travel after talks ended Friday" stay in the past).
+    fn future(&self, i: usize) -> bool {
+        for k in (i.saturating_sub(FUTURE_LOOK_BACK)..i).rev() {
+            let Some(w) = self.low(k) else { return false };
+            // "they'll" and "won't" may come as one word
+            if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") || matches!(w, "won't" | "won’t")
+            {
+                return true;
+            }
+            let boundary = self.toks[k].kind == TokenKind::Punct || CLAUSE_BREAKS.contains(&w);
+            if boundary && k + 1 < i {
+                return false;
+            }
+        }
+        false
+    }
 }
+
+/// How many words before a time expression [`Finder::future`] looks at.
+const FUTURE_LOOK_BACK: usize = 8;
+
+/// Words that put the rest of their clause in the future ("wo" is "won't").
+/// ("due" is left out: "due to rain" is a cause as often as "due to meet" a plan.)
+const FUTURE_MARKERS: &[&str] =
+    &["will", "'ll", "wo", "shall", "scheduled", "upcoming", "expected", "planned", "plans", "planning"];
+
+/// Words that open another clause, past which a future marker does not reach.
+const CLAUSE_BREAKS: &[&str] =
+    &["and", "but", "or", "after", "when", "which", "who", "that", "while", "because", "said", "says", "told"];
+
+impl Finder<'_, '_> {}
 
 fn weekday_before(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate> {
     let mut delta = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
@@ -576,6 +625,11 @@ fn weekday_before(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate
         delta = 7;
     }
     p.checked_sub_days(Days::new(delta as u64))
+}
+
+fn weekday_on_or_after(p: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
+    let delta = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
+    p.checked_add_days(Days::new(delta as u64))
 }
 
 fn weekday_after(p: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
@@ -710,6 +764,27 @@ mod tests {
         assert_eq!(one("On SATURDAY crowds came.", PUB), e("SATURDAY", "2024-07-20", Day, false));
         // a weekday before a full date defers to the date
         assert_eq!(one("It was signed on Tuesday, July 9, 2024.", PUB), e("July 9, 2024", "2024-07-09", Day, false));
+    }
+
+    #[test]
+    fn a_future_clause_looks_forward() {
+        use Precision::*;
+        // PUB is Thursday 2024-07-25
+        assert_eq!(one("The ministers will meet on Friday.", PUB), e("Friday", "2024-07-26", Day, false));
+        assert_eq!(one("Talks are scheduled to resume Monday.", PUB), e("Monday", "2024-07-29", Day, false));
+        assert_eq!(one("They'll vote on Saturday.", PUB), e("Saturday", "2024-07-27", Day, false));
+        assert_eq!(one("The result will be known on Thursday.", PUB), e("Thursday", "2024-07-25", Day, false));
+        assert_eq!(one("He won't attend on Friday.", PUB), e("Friday", "2024-07-26", Day, false));
+        assert_eq!(one("He won on Friday.", PUB), e("Friday", "2024-07-19", Day, false));
+        assert_eq!(one("Elections will be held in March.", PUB), e("March", "2025-03", Month, false));
+        assert_eq!(one("The summit will open on March 5.", PUB), e("March 5", "2025-03-05", Day, false));
+        assert_eq!(one("The summit will open on September 5.", PUB), e("September 5", "2024-09-05", Day, false));
+        // the future belongs to another clause: the time stays on or before publication
+        assert_eq!(one("Officials said on Friday that talks will resume.", PUB), e("Friday", "2024-07-19", Day, false));
+        assert_eq!(one("She will travel after talks ended on Friday.", PUB), e("Friday", "2024-07-19", Day, false));
+        assert_eq!(one("It will rain, officials warned on Monday.", PUB), e("Monday", "2024-07-22", Day, false));
+        assert_eq!(one("The match was called off due to rain on Monday.", PUB), e("Monday", "2024-07-22", Day, false));
+        assert_eq!(one("The vote in March will decide it.", PUB), e("March", "2024-03", Month, false));
     }
 
     #[test]
