@@ -717,7 +717,7 @@ impl Coder {
                 continue;
             }
             // verbs that end the clause before them but name no act of their own
-            if let Some(why) = not_an_act(w, v) {
+            if let Some(why) = not_an_act(w, cx.mentions, v) {
                 let verb_text = vspan.slice(&cx.doc.article.text);
                 trace.verb(vspan, || text!("{verb_text:?}: {why}"));
                 not_act_end = Some(v.words.end);
@@ -3407,7 +3407,7 @@ fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
 
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb
 /// before it): it tells the means of another act ("deepen ties by promoting biofuels").
-fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
+fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     // ... adverbs between ("accused Russia of deliberately attacking")
     let adverb = |k: usize| {
         w.words[k].tag.is_some_and(|t| t.as_str() == "RB") || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
@@ -3418,9 +3418,70 @@ fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "for" | "of") {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
+    } else if v.form.form == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
+        Some(
+            "describes the thing named before it (\"boycotted the parade supporting Gondor\"), which does it, no actor",
+        )
     } else {
         None
     }
+}
+
+/// Documents and statements (singular), whose words are their authors' acts.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "resolution",
+    "lawsuit",
+    "suit",
+    "letter",
+    "report",
+    "declaration",
+    "bill",
+    "motion",
+    "petition",
+    "communique",
+    "message",
+    "complaint",
+    "decree",
+    "order",
+    "ruling",
+    "verdict",
+    "editorial",
+    "speech",
+    "note",
+    "appeal",
+    "proposal",
+    "measure",
+    "law",
+    "tweet",
+    "post",
+    "video",
+    "article",
+    "memo",
+    "document",
+];
+
+/// "boycotted the parade supporting Gondor", "an attack targeting civilians": a present
+/// participle right after a common noun with its determiner, in the object of a verb
+/// before it, describes that noun (a reduced relative, "the parade that supports"): the
+/// thing acts, not the clause's subject. A noun of an actor ("the soldiers firing") is
+/// left to the actor rules, and so is a document, whose words are its authors' ("released
+/// a statement criticising", "filed a lawsuit accusing").
+fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
+    let common = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"));
+    if s == 0
+        || !common(s - 1)
+        || ms.iter().any(|m| m.words.contains(&(s - 1)))
+        || DOCUMENT_NOUNS.contains(&w.norm(s - 1).trim_end_matches('s'))
+    {
+        return false;
+    }
+    // back over the noun phrase's nouns and adjectives to its determiner
+    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS"));
+    let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
+    matches!(w.norm(d), "a" | "an" | "the")
+        && d > 0
+        && w.words[d - 1].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN")
 }
 
 /// Nouns of commitment and intent: what follows their "to" is the act committed to or

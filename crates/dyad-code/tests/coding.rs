@@ -1717,3 +1717,17 @@ fn a_subject_naming_no_actor_speaks_for_the_country_it_is_in() {
     let ev = code("A minister in the Kenyan capital accused Uganda of arming rebels.", "2024-03-01");
     assert!(ev.iter().all(|e| e.source.code != "KEN"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_participle_after_a_thing_describes_the_thing() {
+    // "an attack targeting civilians": the attack targets, not the group claiming it
+    let events =
+        code("Al-Shabab claimed responsibility for a deadly attack targeting civilians in Kenya.", "2024-03-01");
+    assert!(!events.iter().any(|e| e.trigger.text == "targeting"), "{:?}", triples(&events));
+    // the same verb with the group as its subject is the group's act
+    let events = code("Al-Shabab fighters targeted civilians in Kenya.", "2024-03-01");
+    assert!(events.iter().any(|e| e.trigger.text == "targeted"), "{:?}", triples(&events));
+    // a document's words are its authors' acts
+    let events = code("The United States released a statement criticising Iran.", "2024-03-01");
+    assert!(events.iter().any(|e| e.trigger.text == "criticising" && e.source.code == "USA"), "{:?}", triples(&events));
+}
