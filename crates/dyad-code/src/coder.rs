@@ -1686,6 +1686,8 @@ impl Coder {
                     && w.same_clause_level(ms[i].words.start, v.words.start)
                     && !own_possessor(i)
                     && !(comment_subject(i))
+                    // (an actor a pattern's "^" steps over takes no role)
+                    && !pm.skipped.contains(&i)
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
             .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
@@ -1804,7 +1806,17 @@ impl Coder {
         };
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
-            sources = compound(ms, s, true).collect();
+            let displaced = std::mem::replace(&mut sources, compound(ms, s, true).collect());
+            // "Mordor will host Osgiliath to celebrate Tabaski with Eriador" (`* {MAY DAY}
+            // $`): a source the pattern finds after the verb displaces the subject, which
+            // the act is then aimed at, unless the pattern names a target
+            if pm.target.is_none()
+                && ms[s].words.start >= v.words.end
+                && !displaced.is_empty()
+                && !displaced.iter().any(|d| sources.contains(d))
+            {
+                targets = displaced;
+            }
         }
         if let Some(t) = pm.target {
             targets = compound(ms, t, true).collect();
