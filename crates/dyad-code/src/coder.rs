@@ -206,6 +206,8 @@ const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "mu
 fn is_modal(w: &Words, i: usize) -> bool {
     MODALS.contains(&w.norm(i)) && !(i > 0 && w.words[i].capitalized)
 }
+/// Modals of possibility, not of intent, obligation or the counterfactual ("would have").
+const EPISTEMIC_MODALS: &[&str] = &["may", "might", "could", "must"];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
 /// Verbs whose "to"-complement is only intended or proposed, not done (with
@@ -2913,7 +2915,11 @@ fn negation_before(w: &Words, verb_start: usize) -> Option<usize> {
 
 fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
     let near = verb_start.saturating_sub(4).max(clause_start)..verb_start;
-    near.clone().any(|i| is_modal(w, i))
+    // ("may have launched cyber attacks": a modal of possibility with a perfect reports an
+    // act that may have been done, not one anyone means to do)
+    let possibly_done =
+        |i: usize| EPISTEMIC_MODALS.contains(&w.norm(i)) && i + 1 < verb_start && w.norm(i + 1) == "have";
+    near.clone().any(|i| is_modal(w, i) && !possibly_done(i))
         || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
         // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
         || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| expresses_intent(w.norm(i))))

@@ -1731,3 +1731,15 @@ fn a_participle_after_a_thing_describes_the_thing() {
     let events = code("The United States released a statement criticising Iran.", "2024-03-01");
     assert!(events.iter().any(|e| e.trigger.text == "criticising" && e.source.code == "USA"), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_modal_of_possibility_with_a_perfect_reports_the_act() {
+    // "may have launched": the attack may have been done, it is coded as the attack
+    let done = code("Chinese hackers may have launched cyber attacks on India.", "2024-03-01");
+    let e = done.iter().find(|e| e.trigger.text == "launched").expect("an event of 'launched'");
+    assert!(!e.hypothetical && e.cameo_root != "13", "{:?}", triples(&done));
+    // "may launch": only possible, still an intent or threat
+    let possible = code("Chinese hackers may launch cyber attacks on India.", "2024-03-01");
+    let e = possible.iter().find(|e| e.trigger.text == "launch").expect("an event of 'launch'");
+    assert!(e.hypothetical, "{:?}", triples(&possible));
+}
