@@ -3436,6 +3436,8 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "for" | "of") {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
+    } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
+        Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
     } else if v.form.form == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
         Some(
             "describes the thing named before it (\"boycotted the parade supporting Gondor\"), which does it, no actor",

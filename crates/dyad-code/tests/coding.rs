@@ -1743,3 +1743,11 @@ fn a_modal_of_possibility_with_a_perfect_reports_the_act() {
     let e = possible.iter().find(|e| e.trigger.text == "launch").expect("an event of 'launch'");
     assert!(e.hypothetical, "{:?}", triples(&possible));
 }
+
+#[test]
+fn a_participle_after_a_time_conjunction_dates_the_act() {
+    // "after leaving Poland": when the meeting was, not an act of its own
+    let events = code("Germany met France in Paris after leaving Poland.", "2024-03-01");
+    assert!(!events.iter().any(|e| e.trigger.text == "leaving"), "{:?}", triples(&events));
+    assert!(events.iter().any(|e| e.trigger.text == "met"), "{:?}", triples(&events));
+}
