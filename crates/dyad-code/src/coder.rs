@@ -206,6 +206,8 @@ const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "mu
 fn is_modal(w: &Words, i: usize) -> bool {
     MODALS.contains(&w.norm(i)) && !(i > 0 && w.words[i].capitalized)
 }
+/// Modals of possibility, not of intent, obligation or the counterfactual ("would have").
+const EPISTEMIC_MODALS: &[&str] = &["may", "might", "could", "must"];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
 /// Verbs whose "to"-complement is only intended or proposed, not done (with
@@ -717,7 +719,7 @@ impl Coder {
                 continue;
             }
             // verbs that end the clause before them but name no act of their own
-            if let Some(why) = not_an_act(w, v) {
+            if let Some(why) = not_an_act(w, cx.mentions, v) {
                 let verb_text = vspan.slice(&cx.doc.article.text);
                 trace.verb(vspan, || text!("{verb_text:?}: {why}"));
                 not_act_end = Some(v.words.end);
@@ -1686,6 +1688,8 @@ impl Coder {
                     && w.same_clause_level(ms[i].words.start, v.words.start)
                     && !own_possessor(i)
                     && !(comment_subject(i))
+                    // (an actor a pattern's "^" steps over takes no role)
+                    && !pm.skipped.contains(&i)
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
             .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());
@@ -1804,7 +1808,17 @@ impl Coder {
         };
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
-            sources = compound(ms, s, true).collect();
+            let displaced = std::mem::replace(&mut sources, compound(ms, s, true).collect());
+            // "Mordor will host Osgiliath to celebrate Tabaski with Eriador" (`* {MAY DAY}
+            // $`): a source the pattern finds after the verb displaces the subject, which
+            // the act is then aimed at, unless the pattern names a target
+            if pm.target.is_none()
+                && ms[s].words.start >= v.words.end
+                && !displaced.is_empty()
+                && !displaced.iter().any(|d| sources.contains(d))
+            {
+                targets = displaced;
+            }
         }
         if let Some(t) = pm.target {
             targets = compound(ms, t, true).collect();
@@ -2930,7 +2944,11 @@ fn negation_before(w: &Words, verb_start: usize) -> Option<usize> {
 
 fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
     let near = verb_start.saturating_sub(4).max(clause_start)..verb_start;
-    near.clone().any(|i| is_modal(w, i))
+    // ("may have launched cyber attacks": a modal of possibility with a perfect reports an
+    // act that may have been done, not one anyone means to do)
+    let possibly_done =
+        |i: usize| EPISTEMIC_MODALS.contains(&w.norm(i)) && i + 1 < verb_start && w.norm(i + 1) == "have";
+    near.clone().any(|i| is_modal(w, i) && !possibly_done(i))
         || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
         // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
         || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| expresses_intent(w.norm(i))))
@@ -3436,7 +3454,7 @@ fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
 
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb
 /// before it): it tells the means of another act ("deepen ties by promoting biofuels").
-fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
+fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     // ... adverbs between ("accused Russia of deliberately attacking")
     let adverb = |k: usize| {
         w.words[k].tag.is_some_and(|t| t.as_str() == "RB") || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
@@ -3447,9 +3465,72 @@ fn not_an_act(w: &Words, v: &VerbHit) -> Option<&'static str> {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "for" | "of") {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
+    } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
+        Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
+    } else if v.form.form == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
+        Some(
+            "describes the thing named before it (\"boycotted the parade supporting Gondor\"), which does it, no actor",
+        )
     } else {
         None
     }
+}
+
+/// Documents and statements (singular), whose words are their authors' acts.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "resolution",
+    "lawsuit",
+    "suit",
+    "letter",
+    "report",
+    "declaration",
+    "bill",
+    "motion",
+    "petition",
+    "communique",
+    "message",
+    "complaint",
+    "decree",
+    "order",
+    "ruling",
+    "verdict",
+    "editorial",
+    "speech",
+    "note",
+    "appeal",
+    "proposal",
+    "measure",
+    "law",
+    "tweet",
+    "post",
+    "video",
+    "article",
+    "memo",
+    "document",
+];
+
+/// "boycotted the parade supporting Gondor", "an attack targeting civilians": a present
+/// participle right after a common noun with its determiner, in the object of a verb
+/// before it, describes that noun (a reduced relative, "the parade that supports"): the
+/// thing acts, not the clause's subject. A noun of an actor ("the soldiers firing") is
+/// left to the actor rules, and so is a document, whose words are its authors' ("released
+/// a statement criticising", "filed a lawsuit accusing").
+fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
+    let common = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"));
+    if s == 0
+        || !common(s - 1)
+        || ms.iter().any(|m| m.words.contains(&(s - 1)))
+        || DOCUMENT_NOUNS.contains(&w.norm(s - 1).trim_end_matches('s'))
+    {
+        return false;
+    }
+    // back over the noun phrase's nouns and adjectives to its determiner
+    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS"));
+    let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
+    matches!(w.norm(d), "a" | "an" | "the")
+        && d > 0
+        && w.words[d - 1].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN")
 }
 
 /// Nouns of commitment and intent: what follows their "to" is the act committed to or

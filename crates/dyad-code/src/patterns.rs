@@ -20,6 +20,8 @@ pub struct PatternMatch {
     pub reach: usize,
     /// The words the pattern's literal elements matched.
     pub words: Vec<Range<usize>>,
+    /// The mentions its `^` stepped over: they take no role.
+    pub skipped: Vec<usize>,
 }
 
 /// Does the text word `w` match the pattern word `p` (allowing regular inflection)?
@@ -252,7 +254,11 @@ pub fn match_pattern(
                 }
                 mm.words.end
             }
-            Elem::Skip => mentions.iter().find(|mm| mm.words.start >= pos && mm.words.end <= window.end)?.words.end,
+            Elem::Skip => {
+                let i = mentions.iter().position(|mm| mm.words.start >= pos && mm.words.end <= window.end)?;
+                m.skipped.push(i);
+                mentions[i].words.end
+            }
         };
     }
     m.reach = pos - verb.end;
@@ -284,7 +290,9 @@ pub fn match_pattern(
                 mm.words.start
             }
             Elem::Skip => {
-                mentions.iter().rev().find(|mm| mm.words.end <= pos && mm.words.start >= window.start)?.words.start
+                let i = mentions.iter().rposition(|mm| mm.words.end <= pos && mm.words.start >= window.start)?;
+                m.skipped.push(i);
+                mentions[i].words.start
             }
         };
     }

@@ -1844,3 +1844,37 @@ fn a_subject_naming_no_actor_speaks_for_the_country_it_is_in() {
     let ev = code("A minister in the Kenyan capital accused Uganda of arming rebels.", "2024-03-01");
     assert!(ev.iter().all(|e| e.source.code != "KEN"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_participle_after_a_thing_describes_the_thing() {
+    // "an attack targeting civilians": the attack targets, not the group claiming it
+    let events =
+        code("Al-Shabab claimed responsibility for a deadly attack targeting civilians in Kenya.", "2024-03-01");
+    assert!(!events.iter().any(|e| e.trigger.text == "targeting"), "{:?}", triples(&events));
+    // the same verb with the group as its subject is the group's act
+    let events = code("Al-Shabab fighters targeted civilians in Kenya.", "2024-03-01");
+    assert!(events.iter().any(|e| e.trigger.text == "targeted"), "{:?}", triples(&events));
+    // a document's words are its authors' acts
+    let events = code("The United States released a statement criticising Iran.", "2024-03-01");
+    assert!(events.iter().any(|e| e.trigger.text == "criticising" && e.source.code == "USA"), "{:?}", triples(&events));
+}
+
+#[test]
+fn a_modal_of_possibility_with_a_perfect_reports_the_act() {
+    // "may have launched": the attack may have been done, it is coded as the attack
+    let done = code("Chinese hackers may have launched cyber attacks on India.", "2024-03-01");
+    let e = done.iter().find(|e| e.trigger.text == "launched").expect("an event of 'launched'");
+    assert!(!e.hypothetical && e.cameo_root != "13", "{:?}", triples(&done));
+    // "may launch": only possible, still an intent or threat
+    let possible = code("Chinese hackers may launch cyber attacks on India.", "2024-03-01");
+    let e = possible.iter().find(|e| e.trigger.text == "launch").expect("an event of 'launch'");
+    assert!(e.hypothetical, "{:?}", triples(&possible));
+}
+
+#[test]
+fn a_participle_after_a_time_conjunction_dates_the_act() {
+    // "after leaving Poland": when the meeting was, not an act of its own
+    let events = code("Germany met France in Paris after leaving Poland.", "2024-03-01");
+    assert!(!events.iter().any(|e| e.trigger.text == "leaving"), "{:?}", triples(&events));
+    assert!(events.iter().any(|e| e.trigger.text == "met"), "{:?}", triples(&events));
+}

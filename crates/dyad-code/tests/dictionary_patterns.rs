@@ -227,3 +227,17 @@ pattern\tCRITICIZE\t122\theavily *\tt\n",
         vec![t("COR", "111", "ALD")]
     );
 }
+
+#[test]
+fn a_source_found_after_the_verb_makes_the_subject_the_target_and_a_skipped_actor_takes_no_role() {
+    let c = coder(
+        "block\tCELEBRATE\t051\nverb\tCELEBRATE\tcelebrate\t-\tcelebrate; celebrated\n\
+pattern\tCELEBRATE\t017\t* {spring fair} $\tt\npattern\tCELEBRATE\t018\t* harvest (with ^)\tt\n",
+    );
+    // "$" after the verb: the actor it finds acts, towards the subject it displaced
+    assert_eq!(code(&c, "Alderia celebrated the spring fair with Borvia."), vec![t("BOR", "017", "ALD")]);
+    // "^": the actor stepped over is not the target
+    let coded = code(&c, "Alderia celebrated the harvest with Borvia.");
+    assert!(coded.iter().any(|e| e.1 == "018"), "{coded:?}");
+    assert!(!coded.iter().any(|e| e.2 == "BOR"), "{coded:?}");
+}
