@@ -1697,15 +1697,9 @@ impl Coder {
         // outranks the forum it is brought before
         // (determiners and the direction of a region may stand between: "from South Vietnam",
         // "into northern Syria")
-        let region = |n: &str| {
-            matches!(
-                n,
-                "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
-            )
-        };
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
-            while k > 0 && (DETERMINERS.contains(&w.norm(k - 1)) || region(w.norm(k - 1))) {
+            while k > 0 && (DETERMINERS.contains(&w.norm(k - 1)) || is_direction(w.norm(k - 1))) {
                 k -= 1;
             }
             k > 0 && words.contains(&w.norm(k - 1))
@@ -2833,9 +2827,7 @@ fn gives_back(w: &Words, v: &VerbHit) -> bool {
         return false;
     }
     let n = w.norm(k);
-    let when = TIME_NOUNS.contains(&n)
-        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
-        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    let when = names_a_time(n);
     !when && !matches!(n, "home" | "fire")
 }
 
@@ -3118,6 +3110,28 @@ const SUPPORT_VERBS: &[&str] = &[
     "keep",
 ];
 
+/// A head noun that names a time ("the week", "Friday", "March"), not what an act is aimed at.
+fn names_a_time(n: &str) -> bool {
+    TIME_NOUNS.contains(&n)
+        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
+        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some()
+}
+
+/// The first word after the verb `v` past its particles and adverbs ("handed over",
+/// "condemned strongly"), within the clause `window`.
+fn past_particles(w: &Words, v: &VerbHit, window: &Range<usize>) -> usize {
+    let mut k = v.words.end;
+    while k < window.end && w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RP" | "RB")) {
+        k += 1;
+    }
+    k
+}
+
+/// Directions that may stand before a place's name ("northern Syria", "into South Vietnam").
+fn is_direction(n: &str) -> bool {
+    matches!(n, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central")
+}
+
 /// The noun phrase a verb acts on when it names no actor: its direct object ("condemned
 /// [the attacks]", "boycotted [the vote]", "rejected [the draft truce resolution]"), or,
 /// when the object names the act itself (a support verb's: "imposed {a curfew}"; what a
@@ -3144,10 +3158,7 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         }
         (k..end).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))
     };
-    let mut k = v.words.end;
-    while k < window.end && matches!(tag(k), "RP" | "RB") {
-        k += 1;
-    }
+    let k = past_particles(w, v, window);
     if k >= window.end {
         return None;
     }
@@ -3175,10 +3186,7 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
     let n = w.norm(head);
     // "shoot anyone": a pronoun stands for actors the coder cannot name
     let pronoun = matches!(n, "anyone" | "anybody" | "everyone" | "everybody" | "someone" | "somebody" | "nobody");
-    let when = pronoun
-        || TIME_NOUNS.contains(&n)
-        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
-        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    let when = pronoun || names_a_time(n);
     (!when && !ms.iter().any(inside) && !w.finite_verb_at(head + 1)).then_some((start, head))
 }
 
@@ -3227,10 +3235,7 @@ fn self_object_topic(
     window: &Range<usize>,
 ) -> Option<(usize, usize)> {
     let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
-    let mut k = v.words.end;
-    while k < window.end && matches!(tag(k), "RP" | "RB") {
-        k += 1;
-    }
+    let k = past_particles(w, v, window);
     let in_mention = |j: usize| ms.iter().any(|m| !m.location && m.words.contains(&j));
     let np = |j: usize| {
         matches!(tag(j), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "POS")
@@ -3301,10 +3306,7 @@ fn pattern_noun_topic(
         matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "$")
             || w.words[k].hyphen_after
     };
-    let mut k = v.words.end;
-    while k < window.end && matches!(tag(k), "RP" | "RB") {
-        k += 1;
-    }
+    let k = past_particles(w, v, window);
     let mut end = k;
     while end < window.end && (np(end) || pattern_word(end)) {
         end += 1;
@@ -3322,9 +3324,7 @@ fn pattern_noun_topic(
     }
     let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()) || tag(j) == "CD")?;
     let n = w.norm(head);
-    let when = TIME_NOUNS.contains(&n)
-        || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
-        || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some();
+    let when = names_a_time(n);
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
     (!when && !ms.iter().any(inside)).then_some((start, head))
 }
@@ -3356,22 +3356,8 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
     let mut j = e + 1;
     while j < window.end
         && (DETERMINERS.contains(&w.norm(j))
-            || matches!(
-                w.norm(j),
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-                    | "central"
-            ))
+            || is_direction(w.norm(j))
+            || matches!(w.norm(j), "northeast" | "northwest" | "southeast" | "southwest"))
     {
         j += 1;
     }
