@@ -126,6 +126,18 @@ const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "ove
 const SMALL_NUMBERS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
+/// How many words before a time expression [`Finder::future`] looks at.
+const FUTURE_LOOK_BACK: usize = 8;
+
+/// Words that put the rest of their clause in the future ("wo" is "won't").
+/// ("due" is left out: "due to rain" is a cause as often as "due to meet" a plan.)
+const FUTURE_MARKERS: &[&str] =
+    &["will", "'ll", "wo", "shall", "scheduled", "upcoming", "expected", "planned", "plans", "planning"];
+
+/// Words that open another clause, past which a future marker does not reach.
+const CLAUSE_BREAKS: &[&str] =
+    &["and", "but", "or", "after", "when", "which", "who", "that", "while", "because", "said", "says", "told"];
+
 /// Time expressions in every sentence. With no sentences (but some text) the text
 /// is split first.
 pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<TimeExpr> {
@@ -434,7 +446,7 @@ impl Finder<'_, '_> {
                 let date = match shift {
                     -1 => weekday_before(p, wd, true)?,
                     0 => weekday_before(p, wd, false)?,
-                    _ => weekday_after(p, wd)?,
+                    _ => weekday_after(p, wd, true)?,
                 };
                 Some(day_hit(self.part_of_day(i + 1), date))
             }
@@ -453,7 +465,7 @@ impl Finder<'_, '_> {
             return None;
         }
         let p = self.published?;
-        let date = if self.future(i) { weekday_on_or_after(p, wd)? } else { weekday_before(p, wd, false)? };
+        let date = if self.future(i) { weekday_after(p, wd, false)? } else { weekday_before(p, wd, false)? };
         Some(day_hit(self.part_of_day(i), date))
     }
 
@@ -605,20 +617,6 @@ impl Finder<'_, '_> {
     }
 }
 
-/// How many words before a time expression [`Finder::future`] looks at.
-const FUTURE_LOOK_BACK: usize = 8;
-
-/// Words that put the rest of their clause in the future ("wo" is "won't").
-/// ("due" is left out: "due to rain" is a cause as often as "due to meet" a plan.)
-const FUTURE_MARKERS: &[&str] =
-    &["will", "'ll", "wo", "shall", "scheduled", "upcoming", "expected", "planned", "plans", "planning"];
-
-/// Words that open another clause, past which a future marker does not reach.
-const CLAUSE_BREAKS: &[&str] =
-    &["and", "but", "or", "after", "when", "which", "who", "that", "while", "because", "said", "says", "told"];
-
-impl Finder<'_, '_> {}
-
 fn weekday_before(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate> {
     let mut delta = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
     if strictly && delta == 0 {
@@ -627,14 +625,9 @@ fn weekday_before(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate
     p.checked_sub_days(Days::new(delta as u64))
 }
 
-fn weekday_on_or_after(p: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
-    let delta = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
-    p.checked_add_days(Days::new(delta as u64))
-}
-
-fn weekday_after(p: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
+fn weekday_after(p: NaiveDate, wd: Weekday, strictly: bool) -> Option<NaiveDate> {
     let mut delta = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
-    if delta == 0 {
+    if strictly && delta == 0 {
         delta = 7;
     }
     p.checked_add_days(Days::new(delta as u64))
