@@ -3365,7 +3365,10 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
         p.words.start == j
             && p.words.end <= window.end
             && ((p.location && p.code.country().is_some())
-                || (p.kind == ActorKind::Country && p.code.sector().is_none()))
+                || (p.kind == ActorKind::Country && p.code.sector().is_none())
+                // "people in Somalia, Ethiopia and Kenya": a list of countries after "in"
+                // shares the role, so the first country carries it (SOMPPL) too
+                || (p.kind == ActorKind::Country && m.code.country().is_some()))
             && m.code.country().is_none_or(|c| p.code.country() == Some(c))
     })
 }

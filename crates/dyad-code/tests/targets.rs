@@ -1,0 +1,56 @@
+//! Which actor an event is aimed at: places behind roles, organisations naming a force
+//! that is somewhere, generic agents. Short texts written for these tests, with the
+//! embedded dictionaries.
+
+use chrono::NaiveDate;
+use dyad_code::{Coder, Dictionaries};
+use dyad_core::{Article, Event};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
+}
+
+fn code(text: &str) -> Vec<Event> {
+    let article = Article {
+        doc_id: dyad_core::doc_id("test", text.as_bytes()),
+        source: "test".into(),
+        text: text.into(),
+        paragraphs: vec![dyad_core::Span::new(0, text.len())],
+        published: NaiveDate::from_ymd_opt(2024, 3, 1),
+        ..Default::default()
+    };
+    let events = coder().code(&dyad_nlp::annotate(article)).events;
+    for e in &events {
+        if let Some(t) = &e.target {
+            assert_eq!(t.text, t.span.slice(text));
+        }
+    }
+    events
+}
+
+/// (source code, trigger, target text) of each event.
+fn seen(events: &[Event]) -> Vec<(String, String, String)> {
+    events
+        .iter()
+        .map(|e| {
+            (e.source.code.clone(), e.trigger.text.clone(), e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default())
+        })
+        .collect()
+}
+
+fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()).map(|t| t.text.as_str())
+}
+
+#[test]
+fn people_in_a_list_of_countries_are_the_first_country() {
+    // the role takes the country of the place it is "in"; with a list of countries the
+    // first one carries the role as well, and is still whose people they are
+    let events = code("Norway pledged new funds to help civilians in Chad, Niger and Mali after the floods.");
+    assert_eq!(target_of(&events, "pledged"), Some("Chad"), "{:?}", seen(&events));
+    // one country, as before
+    let events = code("Norway sent money to help civilians in Chad after the floods.");
+    assert_eq!(target_of(&events, "sent"), Some("Chad"), "{:?}", seen(&events));
+}
