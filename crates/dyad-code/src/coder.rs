@@ -1024,6 +1024,19 @@ impl Coder {
                     continue;
                 }
             }
+            // "ready to negotiate with the Ugandan government", "agreed on a deal with
+            // Iran": an act done together without an actor object is done with the partner
+            // named after "with" in its clause
+            if targets.is_empty() && matches!(root, "03" | "05" | "06") {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
+                if let Some(p) = with_partner(w, cx.mentions, v.words.end, window.end, &actor) {
+                    targets.extend(
+                        compound(cx.mentions, p, true)
+                            .filter(|&k| cx.mentions[k].words.end <= window.end)
+                            .map(Target::Mention),
+                    );
+                }
+            }
             // "Gollum allowed that Mordor isn't ...", "alleged that France was aware": without
             // an object, the subject of the verb's that-clause is what the statement is about
             if targets.is_empty() && w.norm(window.end) == "that" {
@@ -3366,8 +3379,8 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
             && p.words.end <= window.end
             && ((p.location && p.code.country().is_some())
                 || (p.kind == ActorKind::Country && p.code.sector().is_none())
-                // "people in Somalia, Ethiopia and Kenya": a list of countries after "in"
-                // shares the role, so the first country carries it (SOMPPL) too
+                // "people in Chad, Niger and Mali": a list of countries after "in"
+                // shares the role, so the first country carries it (TCDPPL) too
                 || (p.kind == ActorKind::Country && m.code.country().is_some()))
             && m.code.country().is_none_or(|c| p.code.country() == Some(c))
     })

@@ -35,7 +35,11 @@ fn seen(events: &[Event]) -> Vec<(String, String, String)> {
     events
         .iter()
         .map(|e| {
-            (e.source.code.clone(), e.trigger.text.clone(), e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default())
+            (
+                e.source.code.clone(),
+                e.trigger.text.clone(),
+                e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            )
         })
         .collect()
 }
@@ -53,4 +57,14 @@ fn people_in_a_list_of_countries_are_the_first_country() {
     // one country, as before
     let events = code("Norway sent money to help civilians in Chad after the floods.");
     assert_eq!(target_of(&events, "sent"), Some("Chad"), "{:?}", seen(&events));
+}
+
+#[test]
+fn an_act_done_together_is_done_with_the_partner_after_with() {
+    // without an actor object, the one named after "with" in the act's clause
+    let events = code("Kenyan rebels said they were ready to negotiate with the Ugandan government.");
+    assert_eq!(target_of(&events, "negotiate"), Some("Ugandan government"), "{:?}", seen(&events));
+    // an actor object stays the target
+    let events = code("Kenyan rebels agreed to release Ugandan soldiers with the help of Norway.");
+    assert_eq!(target_of(&events, "release"), Some("Ugandan soldiers"), "{:?}", seen(&events));
 }
