@@ -1149,6 +1149,14 @@ impl Coder {
                     targets.push(Target::Topic(a, b));
                 }
             }
+            // "accused the new law of harming journalists": what is accused is the noun
+            // phrase before "of", even one that names no actor; an actor in what it is
+            // accused of is not the target
+            if !passive {
+                if let Some((a, b)) = accused_thing(w, cx.mentions, v, &targets, &window) {
+                    targets = vec![Target::Topic(a, b)];
+                }
+            }
             if targets.is_empty() && !targetless_ok {
                 trace.verb(vspan, || {
                     let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
@@ -3340,6 +3348,27 @@ fn pattern_noun_topic(
     let when = names_a_time(n);
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
     (!when && !ms.iter().any(inside)).then_some((start, head))
+}
+
+/// The thing accused ("accused [the new law] of harming journalists", "blamed [the
+/// drought] for the unrest"): a noun phrase naming no actor right after a verb of
+/// accusing, followed by "of" or "for", when the actors found as targets all stand in
+/// what it is accused of. Its first word and its head.
+fn accused_thing(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    targets: &[Target],
+    window: &Range<usize>,
+) -> Option<(usize, usize)> {
+    if !matches!(v.form.lemma.as_str(), "accuse" | "blame" | "charge" | "fault") || targets.is_empty() {
+        return None;
+    }
+    let (start, head) = topic_object(w, ms, v, window)?;
+    if head + 1 >= w.len() || !matches!(w.norm(head + 1), "of" | "for") {
+        return None;
+    }
+    targets.iter().all(|t| matches!(*t, Target::Mention(i) if ms[i].words.start > head + 1)).then_some((start, head))
 }
 
 /// Whether the mention `i` is a country set off by a comma right after a place in that

@@ -68,3 +68,13 @@ fn an_act_done_together_is_done_with_the_partner_after_with() {
     let events = code("Kenyan rebels agreed to release Ugandan soldiers with the help of Norway.");
     assert_eq!(target_of(&events, "release"), Some("Ugandan soldiers"), "{:?}", seen(&events));
 }
+
+#[test]
+fn what_is_accused_is_the_noun_phrase_before_of() {
+    // a thing accused is the target, not the actor in what it is accused of
+    let events = code("Germany accused the new law of harming journalists in Turkey.");
+    assert_eq!(target_of(&events, "accused"), Some("the new law"), "{:?}", seen(&events));
+    // an actor accused stays the target
+    let events = code("Germany accused Turkey of harming journalists.");
+    assert_eq!(target_of(&events, "accused"), Some("Turkey"), "{:?}", seen(&events));
+}
