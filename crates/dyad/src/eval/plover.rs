@@ -74,7 +74,14 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
     for r in rows {
         s.by_category.entry(r.gold.clone()).or_default().0 += 1;
         let (src, tgt) = (spans_of(&r.text, &r.source), spans_of(&r.text, &r.target));
+        // (a few rows mark a placeholder, "An actor" or "a recipient", that is not in the
+        // sentence: no event can match them, and they count among the misses)
         if src.is_empty() || tgt.is_empty() {
+            *s.misses.entry("marked words not in the sentence").or_default() += 1;
+            if verbose {
+                println!("{}\n    gold {} | {} | {}", r.text, r.source, r.gold, r.target);
+                println!("    missed: marked words not in the sentence");
+            }
             continue;
         }
         let article = Article {
@@ -99,11 +106,15 @@ pub fn score(coder: &Coder, rows: &[Marked], verbose: bool) -> PloverScores {
             }
         }
         let Some(e) = hit else {
-            let actor_in = |spans: &[Span]| {
-                coded.trace.iter().flat_map(|t| &t.mentions).any(|m| !m.location && overlaps_any(m.span, spans))
-            };
+            let mentions = || coded.trace.iter().flat_map(|t| &t.mentions);
+            let actor_in = |spans: &[Span]| mentions().any(|m| !m.location && overlaps_any(m.span, spans));
+            // a place the coder read as where something happened ("in Somalia"), not as
+            // an actor
+            let place_in = |spans: &[Span]| mentions().any(|m| m.location && overlaps_any(m.span, spans));
             let why = if !actor_in(&src) {
                 "no actor in the marked source"
+            } else if !actor_in(&tgt) && place_in(&tgt) {
+                "only a place in the marked target"
             } else if !actor_in(&tgt) {
                 "no actor in the marked target"
             } else if coded.events.is_empty() {
@@ -180,5 +191,21 @@ mod tests {
         assert!(spans_of("Kenya", "  ").is_empty());
         assert_eq!(as_set_category("RETREAT"), "YIELD");
         assert_eq!(as_set_category("ASSAULT"), "ASSAULT");
+    }
+
+    #[test]
+    fn every_row_missed_has_a_reason() {
+        let tsv = "sentence\tsource\ttarget\tgold_root\n\
+                   Kenya accused Uganda of aggression.\tKenya\tUganda\tACCUSE\n\
+                   Kenya sent aid.\tKenya\ta recipient\tAID\n\
+                   Kenya accused Tanzania of aggression in Uganda.\tKenya\tUganda\tACCUSE\n";
+        let rows = parse_tsv(tsv).unwrap();
+        let s = score(&Coder::new(Dictionaries::embedded()), &rows, false);
+        assert_eq!((s.sentences, s.covered, s.correct), (3, 1, 1));
+        // a marked target that is not in the sentence is a miss of its own
+        assert_eq!(s.misses.get("marked words not in the sentence"), Some(&1), "{:?}", s.misses);
+        // Uganda read as where the aggression was, not as an actor
+        assert_eq!(s.misses.get("only a place in the marked target"), Some(&1), "{:?}", s.misses);
+        assert_eq!(s.covered + s.misses.values().sum::<usize>(), s.sentences);
     }
 }
