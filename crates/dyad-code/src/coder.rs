@@ -862,7 +862,9 @@ impl Coder {
             // "help people in Somalia": a role with no country of its own, right before
             // "in" a country or a place with one, stands for those of that place
             if let [Target::Mention(i)] = targets[..] {
-                if let Some(p) = role_in_place(w, cx.mentions, i, &window) {
+                if let Some(p) =
+                    role_in_place(w, cx.mentions, i, &window).or_else(|| people_of_place(w, cx.mentions, i, &window))
+                {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
@@ -3413,6 +3415,28 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
                 || (p.kind == ActorKind::Country && m.code.country().is_some()))
             && m.code.country().is_none_or(|c| p.code.country() == Some(c))
     })
+}
+
+/// People of no country ("people", "civilians") whose phrase runs on, without a comma,
+/// a verb or another actor, to a place with a country: "killed 30 people in two attacks
+/// in Chad", "gave tents to 5,000 people in the weeks after the flood in Chad". They are
+/// that place's people; the place (a mention) is returned.
+fn people_of_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    if m.kind != ActorKind::Agent || !matches!(m.code.as_str(), "PPL" | "CVL") {
+        return None;
+    }
+    let end = window.end.min(m.words.end + 10);
+    for k in m.words.end..end {
+        if let Some(p) = ms.iter().position(|p| p.words.start == k) {
+            let p_ok = ms[p].location && ms[p].code.country().is_some() && ms[p].words.end <= window.end;
+            return p_ok.then_some(p);
+        }
+        if w.words[k].punct || w.words[k].tag.is_some_and(|t| t.is_verb()) {
+            return None;
+        }
+    }
+    None
 }
 
 /// "withdraw its troops from a zone along the border", "extend their peacekeeping mission

@@ -78,3 +78,13 @@ fn what_is_accused_is_the_noun_phrase_before_of() {
     let events = code("Germany accused Turkey of harming journalists.");
     assert_eq!(target_of(&events, "accused"), Some("Turkey"), "{:?}", seen(&events));
 }
+
+#[test]
+fn people_of_no_country_are_those_of_the_place_their_phrase_runs_to() {
+    // "in two attacks" stands between the people and the place they are in
+    let events = code("Rebels killed 30 people in two attacks in Chad on Monday.");
+    assert_eq!(target_of(&events, "killed"), Some("Chad"), "{:?}", seen(&events));
+    // a clause of their own ends the people's phrase: the place is that clause's
+    let events = code("Rebels killed 30 people who had lived in Chad.");
+    assert_eq!(target_of(&events, "killed"), Some("people"), "{:?}", seen(&events));
+}
