@@ -1102,7 +1102,17 @@ impl Coder {
             // arrest act together on someone else ("the US and Britain condemned the
             // decision", "Chinese and Philippine police arrested 25 suspects")
             let mutual = matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16" | "19" | "20");
-            if !passive && mutual && targets.is_empty() && sources.len() > 1 {
+            // ... but partners who reject a thing named as the object reject it together
+            // ("Kenya and Uganda rejected the draft treaty"), as those who condemn do
+            let rejects_thing = root == "12"
+                && topic_object(w, cx.mentions, v, &window).is_some_and(|(a, b)| {
+                    // (not their own joint thing: "postponed their meeting" is put off
+                    // by each towards the other)
+                    w.norm(a) != "their"
+                        && !(a..=b + 1)
+                            .any(|k| k < w.len() && matches!(w.norm(k), "each" | "other" | "one" | "another"))
+                });
+            if !passive && mutual && !rejects_thing && targets.is_empty() && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
                     .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))

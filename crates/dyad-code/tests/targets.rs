@@ -88,3 +88,23 @@ fn people_of_no_country_are_those_of_the_place_their_phrase_runs_to() {
     let events = code("Rebels killed 30 people who had lived in Chad.");
     assert_eq!(target_of(&events, "killed"), Some("people"), "{:?}", seen(&events));
 }
+
+#[test]
+fn partners_reject_a_thing_together_not_each_other() {
+    // a compound subject rejecting a thing named as the object rejects that thing
+    let events = code("Kenya and Uganda rejected the draft treaty on Monday.");
+    let rejected: Vec<_> = events.iter().filter(|e| e.trigger.text == "rejected").collect();
+    assert_eq!(rejected.len(), 2, "{:?}", seen(&events));
+    assert!(
+        rejected.iter().all(|e| e.target.as_ref().is_some_and(|t| t.text == "the draft treaty")),
+        "{:?}",
+        seen(&events)
+    );
+    // their own joint thing is still put off by each towards the other
+    let events = code("Kenya and Uganda postponed their meeting.");
+    assert!(
+        events.iter().any(|e| e.source.code == "KEN" && e.target.as_ref().is_some_and(|t| t.code == "UGA")),
+        "{:?}",
+        seen(&events)
+    );
+}
