@@ -885,6 +885,14 @@ impl Coder {
                 (v.words.end..cx.mentions[i].words.start)
                     .any(|k| matches!(w.norm(k), "about" | "over" | "regarding" | "concerning"))
             };
+            // "Ali Musa was freed after the president pardoned him": a pronoun object
+            // stands for the person the sentence opens with, named before the subject
+            // (the purpose rule below may still find a nearer one)
+            if matches!(w.norm(v.words.end), "him" | "her") {
+                if let Some(a) = opening_person(cx.mentions, &sources) {
+                    targets = vec![Target::Mention(a)];
+                }
+            }
             // ... or whose object is a pronoun for it ("called Morrison to congratulate him")
             let pronoun_object = matches!(w.norm(v.words.end), "him" | "her" | "them");
             if pronoun_object || targets.first().is_none_or(about_topic) {
@@ -3381,6 +3389,18 @@ fn accused_thing(
         return None;
     }
     targets.iter().all(|t| matches!(*t, Target::Mention(i) if ms[i].words.start > head + 1)).then_some((start, head))
+}
+
+/// The person a sentence's first actor mention names, when it stands before every
+/// source of the verb and is none of them: what "him" or "her" after the verb points
+/// back to ("Ali Musa was freed after the president pardoned him").
+fn opening_person(ms: &[Mention], sources: &[usize]) -> Option<usize> {
+    let first_source = sources.iter().map(|&s| ms[s].words.start).min()?;
+    let i = ms.iter().position(|m| !m.location)?;
+    let m = &ms[i];
+    let same = |s: &usize| ms[*s].code == m.code && m.code.as_str() != UNKNOWN_CODE;
+    (m.kind == ActorKind::Person && m.words.end <= first_source && !sources.contains(&i) && !sources.iter().any(same))
+        .then_some(i)
 }
 
 /// Whether the mention `i` is a country set off by a comma right after a place in that

@@ -108,3 +108,12 @@ fn partners_reject_a_thing_together_not_each_other() {
         seen(&events)
     );
 }
+
+#[test]
+fn him_after_the_verb_is_the_person_the_sentence_opens_with() {
+    let events = code("Ali Musa was freed on Monday after Kenyan President William Ruto pardoned him.");
+    assert_eq!(target_of(&events, "pardoned"), Some("Ali Musa"), "{:?}", seen(&events));
+    // no person named before the subject: nothing to point back to
+    let events = code("Kenyan President William Ruto pardoned him on Monday.");
+    assert_eq!(target_of(&events, "pardoned"), None, "{:?}", seen(&events));
+}
