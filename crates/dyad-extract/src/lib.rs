@@ -36,6 +36,13 @@ impl std::error::Error for ExtractError {}
 /// Extracts the article of one document. A page with no article text is not an
 /// error: it yields an article with empty `text` and everything in `boilerplate`.
 pub fn extract(doc: &Document) -> Result<Article, ExtractError> {
+    extract_with_id(doc, None)
+}
+
+/// [`extract`] for a caller that has computed the document's id ([`Document::id`])
+/// already: hashing the whole page again would cost as much as a tenth of the
+/// extraction of a small one.
+pub fn extract_with_id(doc: &Document, doc_id: Option<String>) -> Result<Article, ExtractError> {
     if doc.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError { source: doc.source.clone(), message: "empty document".into() });
     }
@@ -61,7 +68,7 @@ pub fn extract(doc: &Document) -> Result<Article, ExtractError> {
     let language = meta.language.or_else(|| metadata::guess_language(&text));
     let site = meta.site.or_else(|| doc.url.as_deref().and_then(metadata::host).map(str::to_string));
     Ok(Article {
-        doc_id: doc.id(),
+        doc_id: doc_id.unwrap_or_else(|| doc.id()),
         source: doc.source.clone(),
         url: doc.url.clone(),
         title: meta.title.or_else(|| doc.title.clone()),

@@ -10,6 +10,7 @@
 use crate::{human_limit, human_size, InputError, Item};
 use dyad_core::{Document, MediaType};
 use flate2::bufread::GzDecoder;
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
 /// Longest header line accepted, in bytes.
@@ -111,21 +112,30 @@ impl<R: BufRead> BufRead for Rewind<R> {
     }
 }
 
-/// One WARC record: its offset, named headers and content block.
-struct Record {
+/// One WARC record: its offset, named headers and content block (borrowed from a
+/// decompressed gzip member, owned when read from a plain WARC).
+struct Record<'a> {
     offset: u64,
     headers: Vec<(String, String)>,
-    block: Vec<u8>,
+    block: Cow<'a, [u8]>,
 }
 
-impl Record {
+impl Record<'_> {
     fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
-enum Next {
-    Record(Record),
+/// A record's version line and headers, read: where it starts, its headers and the
+/// length of the content block that follows.
+struct Head {
+    offset: u64,
+    headers: Vec<(String, String)>,
+    len: u64,
+}
+
+enum Next<'a> {
+    Record(Record<'a>),
     Error(u64, String),
     End,
 }
@@ -159,39 +169,41 @@ fn resync<R: BufRead>(r: &mut Counting<R>) {
     }
 }
 
-fn read_record<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Next {
+/// Read a record up to its content block; `Err` for the end of input or a record
+/// skipped with an error.
+fn read_head<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Result<Head, Next<'static>> {
     // records are separated by blank lines
     loop {
         match r.fill_buf() {
-            Ok([]) => return Next::End,
+            Ok([]) => return Err(Next::End),
             Ok(b) if b[0] == b'\r' || b[0] == b'\n' => r.consume(1),
             Ok(_) => break,
-            Err(e) => return Next::Error(r.pos, e.to_string()),
+            Err(e) => return Err(Next::Error(r.pos, e.to_string())),
         }
     }
     let offset = r.pos;
     let version = match read_line(r) {
         Ok(Some(l)) => l,
-        Ok(None) => return Next::End,
-        Err(e) => return Next::Error(offset, e.to_string()),
+        Ok(None) => return Err(Next::End),
+        Err(e) => return Err(Next::Error(offset, e.to_string())),
     };
     if !version.starts_with(b"WARC/") {
         resync(r);
-        return Next::Error(offset, "garbage where a WARC record should start, skipped to the next record".into());
+        return Err(Next::Error(offset, "garbage where a WARC record should start, skipped to the next record".into()));
     }
     let mut headers = Vec::new();
     loop {
         let line = match read_line(r) {
             Ok(Some(l)) => l,
-            Ok(None) => return Next::Error(offset, "truncated record: the file ends inside its headers".into()),
-            Err(e) => return Next::Error(offset, e.to_string()),
+            Ok(None) => return Err(Next::Error(offset, "truncated record: the file ends inside its headers".into())),
+            Err(e) => return Err(Next::Error(offset, e.to_string())),
         };
         if line.is_empty() {
             break;
         }
         if headers.len() >= MAX_HEADERS {
             resync(r);
-            return Next::Error(offset, format!("more than {MAX_HEADERS} header lines, skipped"));
+            return Err(Next::Error(offset, format!("more than {MAX_HEADERS} header lines, skipped")));
         }
         let line = String::from_utf8_lossy(&line);
         if let Some((k, v)) = line.split_once(':') {
@@ -202,17 +214,25 @@ fn read_record<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Next {
         headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("Content-Length")).and_then(|(_, v)| v.parse::<u64>().ok());
     let Some(len) = len else {
         resync(r);
-        return Next::Error(offset, "missing or unreadable Content-Length, skipped".into());
+        return Err(Next::Error(offset, "missing or unreadable Content-Length, skipped".into()));
     };
     if len > max_bytes as u64 + MAX_LINE as u64 * 4 {
         let skipped = io::copy(&mut r.take(len), &mut io::sink()).unwrap_or(0);
         let why = format!("record of {} exceeds the {} limit, skipped", human_size(len), human_limit(max_bytes));
-        return if skipped < len {
+        return Err(if skipped < len {
             Next::Error(offset, format!("{why}; the file ends inside it"))
         } else {
             Next::Error(offset, why)
-        };
+        });
     }
+    Ok(Head { offset, headers, len })
+}
+
+fn read_record<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Next<'static> {
+    let Head { offset, headers, len } = match read_head(r, max_bytes) {
+        Ok(h) => h,
+        Err(next) => return next,
+    };
     let mut block = Vec::with_capacity(len as usize);
     if let Err(e) = r.take(len).read_to_end(&mut block) {
         return Next::Error(offset, e.to_string());
@@ -223,7 +243,25 @@ fn read_record<R: BufRead>(r: &mut Counting<R>, max_bytes: usize) -> Next {
             format!("truncated record: Content-Length {len} but only {} bytes left", block.len()),
         );
     }
-    Next::Record(Record { offset, headers, block })
+    Next::Record(Record { offset, headers, block: Cow::Owned(block) })
+}
+
+/// [`read_record`] over a decompressed gzip member: the content block is borrowed
+/// from the member, not copied out of it.
+fn read_record_in<'a>(r: &mut Counting<io::Cursor<&'a [u8]>>, max_bytes: usize) -> Next<'a> {
+    let Head { offset, headers, len } = match read_head(r, max_bytes) {
+        Ok(h) => h,
+        Err(next) => return next,
+    };
+    let member: &'a [u8] = r.inner.get_ref();
+    let start = (r.inner.position() as usize).min(member.len());
+    let left = member.len() - start;
+    if (left as u64) < len {
+        r.consume(left);
+        return Next::Error(offset, format!("truncated record: Content-Length {len} but only {left} bytes left"));
+    }
+    r.consume(len as usize);
+    Next::Record(Record { offset, headers, block: Cow::Borrowed(&member[start..start + len as usize]) })
 }
 
 /// Read `r` to its end into `storage`, returning how many bytes were read: as
@@ -311,7 +349,7 @@ impl<R: BufRead> WarcDocs<R> {
             Ok(_) => {
                 let mut r = Counting { inner: io::Cursor::new(member), pos: 0 };
                 loop {
-                    match read_record(&mut r, self.max_bytes) {
+                    match read_record_in(&mut r, self.max_bytes) {
                         Next::End => break,
                         Next::Error(_, msg) => out.push(self.error(start, msg)),
                         Next::Record(mut rec) => {
@@ -411,7 +449,7 @@ fn to_document(source: &str, rec: Record, max_bytes: usize) -> Option<Item> {
             }
             (http.content_type, http.body)
         }
-        "resource" => (rec.header("Content-Type").map(str::to_string), rec.block),
+        "resource" => (rec.header("Content-Type").map(str::to_string), rec.block.into_owned()),
         _ => return None,
     };
     let ct = content_type.unwrap_or_default().to_ascii_lowercase();

@@ -47,7 +47,7 @@ pub fn process(
     published: Option<chrono::NaiveDate>,
 ) -> Result<Processed, String> {
     let mut times = StageTimes::default();
-    process_timed(doc, stage, coder, published, None, &mut times)
+    process_timed(doc, None, stage, coder, published, None, &mut times)
         .map(|p| p.expect("with no cut-off date every document is processed"))
 }
 
@@ -70,9 +70,11 @@ impl std::ops::AddAssign for StageTimes {
 
 /// [`process`] that adds the time of each stage to `times`, and stops after
 /// extraction when `since` is given and the article's publication date (found in the
-/// page or given by the source, else `published`) is before it: `Ok(None)`.
+/// page or given by the source, else `published`) is before it: `Ok(None)`. `doc_id`
+/// is the document's id when the caller has it already (else it is computed).
 pub fn process_timed(
     doc: &Document,
+    doc_id: Option<String>,
     stage: &Stage,
     coder: Option<&Coder>,
     published: Option<chrono::NaiveDate>,
@@ -80,7 +82,7 @@ pub fn process_timed(
     times: &mut StageTimes,
 ) -> Result<Option<Processed>, String> {
     let clock = std::time::Instant::now();
-    let extracted = dyad_extract::extract(doc).map_err(|e| e.to_string());
+    let extracted = dyad_extract::extract_with_id(doc, doc_id).map_err(|e| e.to_string());
     times.extract += clock.elapsed();
     let mut article = extracted?;
     if article.published.is_none() {

@@ -96,7 +96,8 @@ impl Store {
 
     /// True when a document with this id is stored already (so the pipeline can skip it).
     pub fn has_document(&self, doc_id: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT 1 FROM documents WHERE doc_id = ?1", [doc_id], |_| Ok(())).optional()?.is_some())
+        let mut st = self.conn.prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?;
+        Ok(st.query_row([doc_id], |_| Ok(())).optional()?.is_some())
     }
 
     /// Store a batch of documents in one transaction: all of them or none.
@@ -114,7 +115,8 @@ impl Store {
                 }
             }
             let exists = tx
-                .query_row("SELECT 1 FROM documents WHERE doc_id = ?1", [&p.annotated.article.doc_id], |_| Ok(()))
+                .prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?
+                .query_row([&p.annotated.article.doc_id], |_| Ok(()))
                 .optional()?
                 .is_some();
             if exists {
@@ -194,10 +196,11 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
         }
         None => (doc_id.clone(), None, Vec::new(), Vec::new()),
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents (doc_id, source, url, media_type, bytes, run_id, added_at, group_id, similarity, site_key, minhash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![doc_id, p.source, p.url, p.media_type, p.bytes as i64, run, now(), group, similarity, site_key(p), blob],
+    )?
+    .execute(params![doc_id, p.source, p.url, p.media_type, p.bytes as i64, run, now(), group, similarity, site_key(p), blob],
     )?;
     {
         let mut st = tx.prepare_cached("INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)")?;
@@ -205,10 +208,11 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
             st.execute(params![*b as i64, h, doc_id])?;
         }
     }
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (doc_id, title, published, published_precision, authors, site, language, text, paragraphs, boilerplate)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             doc_id,
             a.title,
             a.published.map(|d| d.to_string()),
@@ -223,10 +227,8 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
     )?;
     // the index entry of the article row just written (external content: the index
     // keeps no copy of the text, and must be given the row's own values)
-    tx.execute(
-        "INSERT INTO article_fts (rowid, doc_id, title, text) VALUES (?1, ?2, ?3, ?4)",
-        params![tx.last_insert_rowid(), doc_id, a.title, a.text],
-    )?;
+    tx.prepare_cached("INSERT INTO article_fts (rowid, doc_id, title, text) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![tx.last_insert_rowid(), doc_id, a.title, a.text])?;
     let ann = &p.annotated;
     {
         let mut st =

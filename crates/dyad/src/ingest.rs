@@ -33,7 +33,8 @@ const ABORT_ENV: &str = "DYAD_TEST_ABORT_AFTER";
 
 /// What the reader hands on for one input item.
 enum Work {
-    Doc(Document),
+    /// A document to process, with its id when the resume check computed it.
+    Doc(Document, Option<String>),
     /// A record or file the reader could not read (bad WARC record, corrupt gzip, ...).
     Malformed(dyad_ingest::InputError),
     /// Already in the store (resume).
@@ -162,10 +163,17 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Summary> {
                     let work = match item {
                         Err(e) => Work::Malformed(e),
                         Ok(doc) if since.zip(doc.published).is_some_and(|(s, p)| p < s) => Work::Before,
-                        Ok(doc) if lookup.as_ref().is_some_and(|l| l.has_document(&doc.id()).unwrap_or(false)) => {
-                            Work::Stored
-                        }
-                        Ok(doc) => Work::Doc(doc),
+                        Ok(doc) => match &lookup {
+                            Some(l) => {
+                                let id = doc.id();
+                                if l.has_document(&id).unwrap_or(false) {
+                                    Work::Stored
+                                } else {
+                                    Work::Doc(doc, Some(id))
+                                }
+                            }
+                            None => Work::Doc(doc, None),
+                        },
                     };
                     read_time += clock.elapsed();
                     if !window.acquire() || work_tx.send((seq, work)).is_err() {
@@ -234,10 +242,10 @@ fn work(
             Work::Malformed(e) => Outcome::Malformed(e.to_string()),
             Work::Stored => Outcome::Stored,
             Work::Before => Outcome::Before,
-            Work::Doc(doc) => {
+            Work::Doc(doc, doc_id) => {
                 let stage = Stage::Code { explain: false };
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    process_timed(&doc, &stage, Some(coder), published, since, &mut times)
+                    process_timed(&doc, doc_id, &stage, Some(coder), published, since, &mut times)
                 }));
                 match result {
                     Ok(Ok(Some(Done::Coded(annotated, coded)))) => Outcome::Done(Box::new(Processed {
