@@ -1990,7 +1990,7 @@ impl Coder {
         let future = is_future(cx.words, v.words.start);
         let cooperative =
             matches!(c.plover_event.as_str(), "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT");
-        let plover_event = if future && cooperative {
+        let mut plover_event = if future && cooperative {
             "AGREE".to_string()
         } else if (future || reported_future(cx.words, v.words.start)) && future_conflict_is_threat(&c.plover_event) {
             "THREATEN".to_string()
@@ -1999,6 +1999,10 @@ impl Coder {
         };
         let mut mode = if plover_event != c.plover_event {
             None
+        } else if code == "173" && brings_charges(cx.words, v) {
+            // a charge brought is an accusation, not an arrest: see `brings_charges`
+            plover_event = "ACCUSE".to_string();
+            Some("allege".to_string())
         } else if c.plover_event == "ASSAULT" {
             self.mode_from_rule(&c.plover_event, v, cx).or_else(|| c.plover_mode.clone())
         } else {
@@ -2880,6 +2884,23 @@ fn perfect_before(w: &Words, verb_start: usize) -> bool {
 fn perfect_active(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start)
         .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
+}
+
+/// CAMEO 173 joins charges to arrests and detentions ("arrest, detain, or charge with
+/// legal action"), and the 2021 crosswalk sends it all to COERCE; PLOVER's ACCUSE
+/// (DISAPPROVE) is where it puts charging someone with a crime ("allege, charge the target
+/// with, or blame for engaging in crime or corruption") and suing, its COERCE being
+/// repression. So a 173 whose verb is "charge" or "indict", or whose object is the charges
+/// or an indictment ("filed charges against", "brought an indictment"), is an accusation;
+/// "arrested on charges of" stays an arrest (the charges follow a preposition).
+fn brings_charges(w: &Words, v: &VerbHit) -> bool {
+    const CHARGE_WORDS: &[&str] = &["charge", "charges", "indictment", "indictments"];
+    if matches!(v.form.lemma.as_str(), "charge" | "indict") {
+        return true;
+    }
+    (v.words.end..(v.words.end + 4).min(w.len()))
+        .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+        .any(|i| CHARGE_WORDS.contains(&w.norm(i)))
 }
 
 /// Conflictual actions reported in the future tense are announced, not done: PLOVER
