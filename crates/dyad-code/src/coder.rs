@@ -1915,6 +1915,9 @@ impl Coder {
     ) {
         let text = &cx.doc.article.text;
         let Some(s) = source else { return };
+        if code == "041" && names_someone(cx, v, s, target.as_ref()) {
+            return;
+        }
         // "Russian drones hit energy facilities": a fight coded as generic or with small
         // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
@@ -2003,6 +2006,10 @@ impl Coder {
             // a charge brought is an accusation, not an arrest: see `brings_charges`
             plover_event = "ACCUSE".to_string();
             Some("allege".to_string())
+        } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) {
+            // a condemnation is PLOVER DISAPPROVE whomever it stands up for: see `CONDEMNING`
+            plover_event = "ACCUSE".to_string();
+            Some("disapprove".to_string())
         } else if c.plover_event == "ASSAULT" {
             self.mode_from_rule(&c.plover_event, v, cx).or_else(|| c.plover_mode.clone())
         } else {
@@ -2884,6 +2891,29 @@ fn perfect_before(w: &Words, verb_start: usize) -> bool {
 fn perfect_active(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start)
         .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
+}
+
+/// Verbs of condemnation. The Phoenix patterns code some of them as support for the
+/// victims of what is condemned ("condemned the terrorist attack", 018 empathy;
+/// "denounced the detention", 052 verbal defence); PLOVER files the act by what is said,
+/// and its DISAPPROVE (ACCUSE) is "condemn, decry a policy or an action". The CAMEO code
+/// stays Phoenix's.
+const CONDEMNING: &[&str] =
+    &["condemn", "denounce", "deplore", "decry", "criticize", "criticise", "censure", "castigate", "lambaste"];
+
+/// "called Britain's ambassador a stupid man": a "call" whose object is followed by a
+/// noun phrase naming it ("a", "an") says what someone is; it is no phone call (CAMEO 041).
+/// The insults the verb dictionary lists ("* liar", "* dictator") code the naming.
+fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&Target>) -> bool {
+    if v.form.lemma != "call" {
+        return false;
+    }
+    let w = cx.words;
+    let object = |i: usize| {
+        let m = &cx.mentions[i];
+        m.words.start >= v.words.end && m.words.end < w.len() && matches!(w.norm(m.words.end), "a" | "an")
+    };
+    object(source) || matches!(target, Some(Target::Mention(t)) if object(*t))
 }
 
 /// CAMEO 173 joins charges to arrests and detentions ("arrest, detain, or charge with
