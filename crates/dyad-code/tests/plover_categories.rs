@@ -1,0 +1,78 @@
+//! PLOVER categories that depend on more than the CAMEO code, on short texts written
+//! for these tests, with the embedded dictionaries.
+
+use dyad_code::{Coder, Dictionaries};
+use dyad_core::{Article, Event};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
+}
+
+fn code(text: &str) -> Vec<Event> {
+    let article = Article {
+        doc_id: dyad_core::doc_id("test", text.as_bytes()),
+        source: "test".into(),
+        text: text.into(),
+        paragraphs: vec![dyad_core::Span::new(0, text.len())],
+        published: chrono::NaiveDate::from_ymd_opt(2024, 7, 25),
+        ..Default::default()
+    };
+    coder().code(&dyad_nlp::annotate(article)).events
+}
+
+/// (source, CAMEO, target, PLOVER event, PLOVER mode) of each event.
+fn coded(text: &str) -> Vec<(String, String, String, String, String)> {
+    code(text)
+        .into_iter()
+        .map(|e| {
+            (
+                e.source.code,
+                e.cameo,
+                e.target.map(|t| t.code).unwrap_or_default(),
+                e.plover.event,
+                e.plover.mode.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn charges_brought_are_accusations_and_arrests_stay_coercion() {
+    for text in [
+        "A German court charged a former French minister with bribery on Monday.",
+        "Polish prosecutors filed charges against the Lithuanian foreign minister last week.",
+        "Italian prosecutors indicted three Maltese police officers on Friday.",
+    ] {
+        let ev = coded(text);
+        assert!(
+            ev.iter().any(|e| e.1 == "173" && e.3 == "ACCUSE" && e.4 == "allege"),
+            "{text}: the CAMEO code stays 173, PLOVER is ACCUSE/allege: {ev:?}"
+        );
+    }
+    let ev = coded("Polish police arrested the Lithuanian foreign minister on charges of bribery.");
+    assert!(ev.iter().any(|e| e.1 == "173" && e.3 == "COERCE" && e.4 == "arrest"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "ACCUSE"), "an arrest on charges is an arrest: {ev:?}");
+}
+
+#[test]
+fn a_condemnation_is_plover_accuse_whatever_cameo_code_it_has() {
+    // Phoenix codes condemning a terrorist attack as an empathetic comment (018)
+    let ev = coded("The Swedish foreign minister condemned the Norwegian terrorist attack.");
+    assert!(ev.iter().any(|e| e.1 == "018" && e.3 == "ACCUSE" && e.4 == "disapprove"), "{ev:?}");
+    // ... and praising it stays support
+    let ev = coded("The Swedish foreign minister praised the Norwegian government.");
+    assert!(ev.iter().any(|e| e.3 == "SUPPORT"), "{ev:?}");
+}
+
+#[test]
+fn calling_someone_names_is_no_phone_call() {
+    let ev = coded("The Hungarian president called the Czech prime minister a good friend on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "041"), "naming is no phone call: {ev:?}");
+    let ev = coded("The Hungarian president called the Czech prime minister an idiot on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "111" && e.2 == "CZEGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != "041"), "{ev:?}");
+    let ev = coded("The Hungarian president called the Czech prime minister on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "041" && e.2 == "CZEGOV"), "a call: {ev:?}");
+}
