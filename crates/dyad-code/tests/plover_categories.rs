@@ -76,3 +76,17 @@ fn calling_someone_names_is_no_phone_call() {
     let ev = coded("The Hungarian president called the Czech prime minister on Monday.");
     assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "041" && e.2 == "CZEGOV"), "a call: {ev:?}");
 }
+
+#[test]
+fn taking_part_in_peacekeeping_is_aid_and_joint_war_games_are_cooperation() {
+    let ev = coded("Mongolian troops participate in peacekeeping operations in South Sudan.");
+    assert!(ev.iter().any(|e| e.0 == "MNGMIL" && e.1 == "074" && e.2 == "SSD" && e.3 == "AID"), "{ev:?}");
+    let ev = coded("Mongolian troops participated in the ceremony in South Sudan.");
+    assert!(ev.iter().all(|e| e.1 != "074"), "participating is no act of its own: {ev:?}");
+    for text in
+        ["The armies of Chile and Peru staged joint war games in March.", "The armies of Chile and Peru held joint war games in March."]
+    {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.0 == "CHLMIL" && e.1 == "062" && e.2 == "PERMIL" && e.3 == "COOPERATE"), "{text}: {ev:?}");
+    }
+}
