@@ -2006,6 +2006,15 @@ impl Coder {
             // a charge brought is an accusation, not an arrest: see `brings_charges`
             plover_event = "ACCUSE".to_string();
             Some("allege".to_string())
+        } else if c.plover_event == "AGREE"
+            && !(hypothetical || future || reported_future(cx.words, v.words.start))
+            && matches!(v.form.lemma.as_str(), "sign" | "ratify")
+        {
+            // PLOVER SUPPORT: "actions which ratify, sign, or finalize an agreement or
+            // treaty"; Phoenix codes signing a trade or defence agreement as an intent to
+            // cooperate (0311, 0312), which it promises, but the signing is done
+            plover_event = "SUPPORT".to_string();
+            None
         } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) {
             // a condemnation is PLOVER DISAPPROVE whomever it stands up for: see `CONDEMNING`
             plover_event = "ACCUSE".to_string();

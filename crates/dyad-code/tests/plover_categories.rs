@@ -90,3 +90,15 @@ fn taking_part_in_peacekeeping_is_aid_and_joint_war_games_are_cooperation() {
         assert!(ev.iter().any(|e| e.0 == "CHLMIL" && e.1 == "062" && e.2 == "PERMIL" && e.3 == "COOPERATE"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn an_agreement_signed_is_plover_support_and_one_to_be_signed_agree() {
+    // Phoenix codes signing a trade agreement as an intent to cooperate economically (0311)
+    let ev = coded("Chile signed a trade agreement with Peru on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "0311" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+    let ev = coded("Chile will sign a trade agreement with Peru on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.2 == "PER" && e.3 == "AGREE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "SUPPORT"), "{ev:?}");
+    let ev = coded("Chile and Peru signed the deal on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "057" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+}
