@@ -1923,6 +1923,9 @@ impl Coder {
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
         let code = if aerial { "195" } else { code };
         let rule = &if aerial { text!("{rule} (by aircraft or drones: 195)") } else { rule.to_string() };
+        let verbal = code.starts_with("19") && attack_in_words(cx.words, v);
+        let code = if verbal { "111" } else { code };
+        let rule = &if verbal { text!("{rule} (an attack in words: 111)") } else { rule.to_string() };
         let code = if hypothetical { intent_code(code) } else { code.to_string() };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
@@ -2900,6 +2903,22 @@ fn perfect_before(w: &Words, verb_start: usize) -> bool {
 fn perfect_active(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start)
         .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
+}
+
+/// "launched an extraordinary attack on the spy chiefs, calling them ...": an attack
+/// (the noun, just after the verb) whose clause goes on with a participle of saying is
+/// made in words, a criticism (CAMEO 111), as Phoenix codes a "verbal" or "scathing"
+/// attack; an attack with weapons is not described by what its maker called anyone.
+fn attack_in_words(w: &Words, v: &VerbHit) -> bool {
+    const SAYING: &[&str] =
+        &["calling", "saying", "accusing", "describing", "branding", "labelling", "labeling", "dubbing", "telling"];
+    let end = (v.words.end + 5).min(w.len());
+    let Some(noun) = (v.words.end..end).find(|&i| matches!(w.norm(i), "attack" | "attacks" | "broadside")) else {
+        return false;
+    };
+    (noun + 1..w.len())
+        .take_while(|&i| !matches!(w.norm(i), ";" | "." | "and" | "but" | "which" | "who" | "that"))
+        .any(|i| w.norm(i) == "," && i + 1 < w.len() && SAYING.contains(&w.norm(i + 1)))
 }
 
 /// Verbs of condemnation. The Phoenix patterns code some of them as support for the

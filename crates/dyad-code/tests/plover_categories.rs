@@ -102,3 +102,12 @@ fn an_agreement_signed_is_plover_support_and_one_to_be_signed_agree() {
     let ev = coded("Chile and Peru signed the deal on Monday.");
     assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "057" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
 }
+
+#[test]
+fn an_attack_its_maker_goes_on_to_name_is_made_in_words() {
+    let ev = coded("The Polish president launched an extraordinary attack on the German chancellor, calling him a liar.");
+    assert!(ev.iter().any(|e| e.0 == "POLGOV" && e.1 == "111" && e.2 == "DEUGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{ev:?}");
+    let ev = coded("Syrian rebels launched an attack on the Turkish army, killing four soldiers.");
+    assert!(ev.iter().any(|e| e.0 == "SYRREB" && e.1.starts_with("19") && e.3 == "ASSAULT"), "{ev:?}");
+}
