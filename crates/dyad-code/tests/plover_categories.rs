@@ -111,3 +111,11 @@ fn an_attack_its_maker_goes_on_to_name_is_made_in_words() {
     let ev = coded("Syrian rebels launched an attack on the Turkish army, killing four soldiers.");
     assert!(ev.iter().any(|e| e.0 == "SYRREB" && e.1.starts_with("19") && e.3 == "ASSAULT"), "{ev:?}");
 }
+
+#[test]
+fn dismissing_a_request_or_appeal_is_a_rejection() {
+    let ev = coded("The Kenyan Supreme Court dismissed an appeal by the Ugandan government on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "KENJUD" && e.1 == "120" && e.3 == "REJECT"), "{ev:?}");
+    let ev = coded("The Kenyan president dismissed a proposal by the Ugandan government on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "120" && e.2 == "UGAGOV" && e.3 == "REJECT"), "{ev:?}");
+}
