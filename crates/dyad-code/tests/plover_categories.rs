@@ -119,3 +119,13 @@ fn dismissing_a_request_or_appeal_is_a_rejection() {
     let ev = coded("The Kenyan president dismissed a proposal by the Ugandan government on Monday.");
     assert!(ev.iter().any(|e| e.1 == "120" && e.2 == "UGAGOV" && e.3 == "REJECT"), "{ev:?}");
 }
+
+#[test]
+fn troops_leaving_a_country_withdraw_and_a_minister_leaving_does_not() {
+    for text in ["Russian troops have begun leaving Syria.", "Russian soldiers departed Syria on Monday."] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.0 == "RUSMIL" && e.1 == "0874" && e.2 == "SYR" && e.3 == "RETREAT"), "{text}: {ev:?}");
+    }
+    let ev = coded("The Russian foreign minister left Syria on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "0874"), "{ev:?}");
+}
