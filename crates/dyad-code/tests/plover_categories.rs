@@ -129,3 +129,11 @@ fn troops_leaving_a_country_withdraw_and_a_minister_leaving_does_not() {
     let ev = coded("The Russian foreign minister left Syria on Monday.");
     assert!(ev.iter().all(|e| e.1 != "0874"), "{ev:?}");
 }
+
+#[test]
+fn joining_an_investigation_is_investigating_and_joining_talks_is_not() {
+    let ev = coded("Swedish police joined an investigation into the Danish bank on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "090" && e.2 == "DNK" && e.3 == "ACCUSE"), "{ev:?}");
+    let ev = coded("Swedish police joined the Danish police on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "090"), "{ev:?}");
+}
