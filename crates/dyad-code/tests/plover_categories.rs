@@ -83,11 +83,15 @@ fn taking_part_in_peacekeeping_is_aid_and_joint_war_games_are_cooperation() {
     assert!(ev.iter().any(|e| e.0 == "MNGMIL" && e.1 == "074" && e.2 == "SSD" && e.3 == "AID"), "{ev:?}");
     let ev = coded("Mongolian troops participated in the ceremony in South Sudan.");
     assert!(ev.iter().all(|e| e.1 != "074"), "participating is no act of its own: {ev:?}");
-    for text in
-        ["The armies of Chile and Peru staged joint war games in March.", "The armies of Chile and Peru held joint war games in March."]
-    {
+    for text in [
+        "The armies of Chile and Peru staged joint war games in March.",
+        "The armies of Chile and Peru held joint war games in March.",
+    ] {
         let ev = coded(text);
-        assert!(ev.iter().any(|e| e.0 == "CHLMIL" && e.1 == "062" && e.2 == "PERMIL" && e.3 == "COOPERATE"), "{text}: {ev:?}");
+        assert!(
+            ev.iter().any(|e| e.0 == "CHLMIL" && e.1 == "062" && e.2 == "PERMIL" && e.3 == "COOPERATE"),
+            "{text}: {ev:?}"
+        );
     }
 }
 
@@ -105,7 +109,8 @@ fn an_agreement_signed_is_plover_support_and_one_to_be_signed_agree() {
 
 #[test]
 fn an_attack_its_maker_goes_on_to_name_is_made_in_words() {
-    let ev = coded("The Polish president launched an extraordinary attack on the German chancellor, calling him a liar.");
+    let ev =
+        coded("The Polish president launched an extraordinary attack on the German chancellor, calling him a liar.");
     assert!(ev.iter().any(|e| e.0 == "POLGOV" && e.1 == "111" && e.2 == "DEUGOV" && e.3 == "ACCUSE"), "{ev:?}");
     assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{ev:?}");
     let ev = coded("Syrian rebels launched an attack on the Turkish army, killing four soldiers.");
@@ -124,7 +129,10 @@ fn dismissing_a_request_or_appeal_is_a_rejection() {
 fn troops_leaving_a_country_withdraw_and_a_minister_leaving_does_not() {
     for text in ["Russian troops have begun leaving Syria.", "Russian soldiers departed Syria on Monday."] {
         let ev = coded(text);
-        assert!(ev.iter().any(|e| e.0 == "RUSMIL" && e.1 == "0874" && e.2 == "SYR" && e.3 == "RETREAT"), "{text}: {ev:?}");
+        assert!(
+            ev.iter().any(|e| e.0 == "RUSMIL" && e.1 == "0874" && e.2 == "SYR" && e.3 == "RETREAT"),
+            "{text}: {ev:?}"
+        );
     }
     let ev = coded("The Russian foreign minister left Syria on Monday.");
     assert!(ev.iter().all(|e| e.1 != "0874"), "{ev:?}");
