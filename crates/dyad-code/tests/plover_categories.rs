@@ -145,3 +145,11 @@ fn joining_an_investigation_is_investigating_and_joining_talks_is_not() {
     let ev = coded("Swedish police joined the Danish police on Monday.");
     assert!(ev.iter().all(|e| e.1 != "090"), "{ev:?}");
 }
+
+#[test]
+fn an_order_awarded_is_an_honour_and_an_order_issued_a_demand() {
+    let ev = coded("Estonia awarded the Order of the Cross to the Latvian president on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "EST" && e.1 == "051" && e.2 == "LVAGOV" && e.3 == "SUPPORT"), "{ev:?}");
+    let ev = coded("The Estonian government issued an order to the Latvian president on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "051"), "{ev:?}");
+}
