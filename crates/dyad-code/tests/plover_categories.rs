@@ -153,3 +153,11 @@ fn an_order_awarded_is_an_honour_and_an_order_issued_a_demand() {
     let ev = coded("The Estonian government issued an order to the Latvian president on Monday.");
     assert!(ev.iter().all(|e| e.1 != "051"), "{ev:?}");
 }
+
+#[test]
+fn an_intensified_bombardment_or_shelling_is_an_assault() {
+    let ev = coded("The Ethiopian army intensified its shelling of Eritrean villages on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "ETHMIL" && e.1 == "194" && e.3 == "ASSAULT"), "{ev:?}");
+    let ev = coded("The Ethiopian army stepped up its bombardment of Eritrea on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "ETHMIL" && e.1 == "194" && e.2 == "ERI" && e.3 == "ASSAULT"), "{ev:?}");
+}
