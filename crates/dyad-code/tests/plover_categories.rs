@@ -161,3 +161,20 @@ fn an_intensified_bombardment_or_shelling_is_an_assault() {
     let ev = coded("The Ethiopian army stepped up its bombardment of Eritrea on Monday.");
     assert!(ev.iter().any(|e| e.0 == "ETHMIL" && e.1 == "194" && e.2 == "ERI" && e.3 == "ASSAULT"), "{ev:?}");
 }
+
+#[test]
+fn medicine_flown_in_is_aid() {
+    let ev = coded("The Red Cross flew ten tons of medicine into Yemen on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "073" && e.2 == "YEM" && e.3 == "AID"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "MOBILIZE"), "{ev:?}");
+}
+
+#[test]
+fn engaging_with_someone_is_diplomacy_and_engaging_fighters_is_battle() {
+    let ev = coded("The Indian government will engage with Pakistan on trade.");
+    assert!(ev.iter().any(|e| e.0 == "INDGOV" && e.1 == "050" && e.2 == "PAK"), "{ev:?}");
+    let ev = coded("Cuba refused to engage with the Colombian government.");
+    assert!(ev.iter().any(|e| e.0 == "CUB" && e.1.starts_with("12") && e.2 == "COLGOV" && e.3 == "REJECT"), "{ev:?}");
+    let ev = coded("The Turkish army engaged Kurdish fighters near the border.");
+    assert!(ev.iter().any(|e| e.0 == "TURMIL" && e.1 == "190"), "{ev:?}");
+}
