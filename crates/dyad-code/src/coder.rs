@@ -2931,7 +2931,8 @@ const CONDEMNING: &[&str] =
 
 /// "called Britain's ambassador a stupid man": a "call" whose object is followed by a
 /// noun phrase naming it ("a", "an") says what someone is; it is no phone call (CAMEO 041).
-/// The insults the verb dictionary lists ("* liar", "* dictator") code the naming.
+/// The insults the verb dictionary lists ("* liar", "* dictator") code the naming. A
+/// time after the object is no name ("called Merkel a day later", "an hour after").
 fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&Target>) -> bool {
     if v.form.lemma != "call" {
         return false;
@@ -2939,7 +2940,12 @@ fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&T
     let w = cx.words;
     let object = |i: usize| {
         let m = &cx.mentions[i];
-        m.words.start >= v.words.end && m.words.end < w.len() && matches!(w.norm(m.words.end), "a" | "an")
+        let k = m.words.end;
+        m.words.start >= v.words.end
+            && k + 1 < w.len()
+            && matches!(w.norm(k), "a" | "an")
+            && !(k + 1..(k + 3).min(w.len()))
+                .any(|j| names_a_time(w.norm(j)) || matches!(w.norm(j), "few" | "minute" | "minutes"))
     };
     object(source) || matches!(target, Some(Target::Mention(t)) if object(*t))
 }

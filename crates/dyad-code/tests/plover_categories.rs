@@ -73,6 +73,8 @@ fn calling_someone_names_is_no_phone_call() {
     let ev = coded("The Hungarian president called the Czech prime minister an idiot on Monday.");
     assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "111" && e.2 == "CZEGOV" && e.3 == "ACCUSE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.1 != "041"), "{ev:?}");
+    let ev = coded("The Hungarian president called the Czech prime minister a day after the vote.");
+    assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "041" && e.2 == "CZEGOV"), "a time is no name: {ev:?}");
     let ev = coded("The Hungarian president called the Czech prime minister on Monday.");
     assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "041" && e.2 == "CZEGOV"), "a call: {ev:?}");
 }
