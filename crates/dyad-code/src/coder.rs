@@ -1918,6 +1918,7 @@ impl Coder {
         if code == "041" && names_someone(cx, v, s, target.as_ref()) {
             return;
         }
+        let stood_up_for = target.as_ref().is_some_and(|t| object_of_preposition(cx, t));
         // "Russian drones hit energy facilities": a fight coded as generic or with small
         // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
@@ -2018,8 +2019,8 @@ impl Coder {
             // cooperate (0311, 0312), which it promises, but the signing is done
             plover_event = "SUPPORT".to_string();
             None
-        } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) {
-            // a condemnation is PLOVER DISAPPROVE whomever it stands up for: see `CONDEMNING`
+        } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) && !stood_up_for {
+            // a condemnation is PLOVER DISAPPROVE: see `CONDEMNING`
             plover_event = "ACCUSE".to_string();
             Some("disapprove".to_string())
         } else if c.plover_event == "ASSAULT" {
@@ -2924,10 +2925,29 @@ fn attack_in_words(w: &Words, v: &VerbHit) -> bool {
 /// Verbs of condemnation. The Phoenix patterns code some of them as support for the
 /// victims of what is condemned ("condemned the terrorist attack", 018 empathy;
 /// "denounced the detention", 052 verbal defence); PLOVER files the act by what is said,
-/// and its DISAPPROVE (ACCUSE) is "condemn, decry a policy or an action". The CAMEO code
-/// stays Phoenix's.
+/// and its DISAPPROVE (ACCUSE) is "condemn, decry a policy or an action", when the target
+/// is what is condemned, not whom it stands up for (`object_of_preposition`). The CAMEO
+/// code stays Phoenix's.
 const CONDEMNING: &[&str] =
     &["condemn", "denounce", "deplore", "decry", "criticize", "criticise", "censure", "castigate", "lambaste"];
+
+/// "condemned the attack on Pakistan", "denounced the detention of the reporters": the
+/// target named after a preposition is the one a condemnation Phoenix codes as support
+/// (018, 052, 053) stands up for, and it stays support for them; "condemned the Quetta
+/// terrorist attack" (the attacker) or "the detentions in Venezuela" (where, by whom) are
+/// what is condemned.
+fn object_of_preposition(cx: &SentenceCtx, t: &Target) -> bool {
+    let start = match *t {
+        Target::Mention(i) | Target::Place(i) => cx.mentions[i].words.start,
+        Target::Topic(a, _) => a,
+    };
+    let w = cx.words;
+    let mut k = start;
+    while k > 0 && matches!(w.norm(k - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        k -= 1;
+    }
+    k > 0 && matches!(w.norm(k - 1), "of" | "on" | "against" | "for" | "to" | "with")
+}
 
 /// "called Britain's ambassador a stupid man": a "call" whose object is followed by a
 /// noun phrase naming it ("a", "an") says what someone is; it is no phone call (CAMEO 041).

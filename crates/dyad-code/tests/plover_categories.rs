@@ -180,3 +180,13 @@ fn engaging_with_someone_is_diplomacy_and_engaging_fighters_is_battle() {
     let ev = coded("The Turkish army engaged Kurdish fighters near the border.");
     assert!(ev.iter().any(|e| e.0 == "TURMIL" && e.1 == "190"), "{ev:?}");
 }
+
+#[test]
+fn a_condemnation_stays_support_for_those_it_stands_up_for() {
+    // Phoenix: denouncing a detention defends the detained verbally (052)
+    let ev = coded("The Swedish foreign minister denounced the detention of the Norwegian ambassador.");
+    assert!(ev.iter().any(|e| e.1 == "052" && e.2 == "NORGOV" && e.3 == "SUPPORT"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "ACCUSE"), "no accusation of the detained: {ev:?}");
+    let ev = coded("The Swedish foreign minister denounced the detentions in Norway.");
+    assert!(ev.iter().any(|e| e.1 == "052" && e.2 == "NOR" && e.3 == "ACCUSE"), "{ev:?}");
+}
