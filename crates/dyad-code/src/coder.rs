@@ -1956,11 +1956,18 @@ impl Coder {
     ) {
         let text = &cx.doc.article.text;
         let Some(s) = source else { return };
+        if code == "041" && names_someone(cx, v, s, target.as_ref()) {
+            return;
+        }
+        let stood_up_for = target.as_ref().is_some_and(|t| object_of_preposition(cx, t));
         // "Russian drones hit energy facilities": a fight coded as generic or with small
         // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
         let code = if aerial { "195" } else { code };
         let rule = &if aerial { text!("{rule} (by aircraft or drones: 195)") } else { rule.to_string() };
+        let verbal = code.starts_with("19") && attack_in_words(cx.words, v);
+        let code = if verbal { "111" } else { code };
+        let rule = &if verbal { text!("{rule} (an attack in words: 111)") } else { rule.to_string() };
         let code = if hypothetical { intent_code(code) } else { code.to_string() };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
@@ -2031,7 +2038,7 @@ impl Coder {
         let future = is_future(cx.words, v.words.start);
         let cooperative =
             matches!(c.plover_event.as_str(), "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT");
-        let plover_event = if future && cooperative {
+        let mut plover_event = if future && cooperative {
             "AGREE".to_string()
         } else if (future || reported_future(cx.words, v.words.start)) && future_conflict_is_threat(&c.plover_event) {
             "THREATEN".to_string()
@@ -2040,6 +2047,23 @@ impl Coder {
         };
         let mut mode = if plover_event != c.plover_event {
             None
+        } else if code == "173" && brings_charges(cx.words, v) {
+            // a charge brought is an accusation, not an arrest: see `brings_charges`
+            plover_event = "ACCUSE".to_string();
+            Some("allege".to_string())
+        } else if c.plover_event == "AGREE"
+            && !(hypothetical || future || reported_future(cx.words, v.words.start))
+            && matches!(v.form.lemma.as_str(), "sign" | "ratify")
+        {
+            // PLOVER SUPPORT: "actions which ratify, sign, or finalize an agreement or
+            // treaty"; Phoenix codes signing a trade or defence agreement as an intent to
+            // cooperate (0311, 0312), which it promises, but the signing is done
+            plover_event = "SUPPORT".to_string();
+            None
+        } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) && !stood_up_for {
+            // a condemnation is PLOVER DISAPPROVE: see `CONDEMNING`
+            plover_event = "ACCUSE".to_string();
+            Some("disapprove".to_string())
         } else if c.plover_event == "ASSAULT" {
             self.mode_from_rule(&c.plover_event, v, cx).or_else(|| c.plover_mode.clone())
         } else {
@@ -2921,6 +2945,87 @@ fn perfect_before(w: &Words, verb_start: usize) -> bool {
 fn perfect_active(w: &Words, verb_start: usize) -> bool {
     (verb_start.saturating_sub(3)..verb_start)
         .any(|i| matches!(w.norm(i), "has" | "have" | "had") && !(i + 1..verb_start).any(|k| w.norm(k) == "been"))
+}
+
+/// "launched an extraordinary attack on the spy chiefs, calling them ...": an attack
+/// (the noun, just after the verb) whose clause goes on with a participle of saying is
+/// made in words, a criticism (CAMEO 111), as Phoenix codes a "verbal" or "scathing"
+/// attack; an attack with weapons is not described by what its maker called anyone.
+fn attack_in_words(w: &Words, v: &VerbHit) -> bool {
+    const SAYING: &[&str] =
+        &["calling", "saying", "accusing", "describing", "branding", "labelling", "labeling", "dubbing", "telling"];
+    let end = (v.words.end + 5).min(w.len());
+    let Some(noun) = (v.words.end..end).find(|&i| matches!(w.norm(i), "attack" | "attacks" | "broadside")) else {
+        return false;
+    };
+    (noun + 1..w.len())
+        .take_while(|&i| !matches!(w.norm(i), ";" | "." | "and" | "but" | "which" | "who" | "that"))
+        .any(|i| w.norm(i) == "," && i + 1 < w.len() && SAYING.contains(&w.norm(i + 1)))
+}
+
+/// Verbs of condemnation. The Phoenix patterns code some of them as support for the
+/// victims of what is condemned ("condemned the terrorist attack", 018 empathy;
+/// "denounced the detention", 052 verbal defence); PLOVER files the act by what is said,
+/// and its DISAPPROVE (ACCUSE) is "condemn, decry a policy or an action", when the target
+/// is what is condemned, not whom it stands up for (`object_of_preposition`). The CAMEO
+/// code stays Phoenix's.
+const CONDEMNING: &[&str] =
+    &["condemn", "denounce", "deplore", "decry", "criticize", "criticise", "censure", "castigate", "lambaste"];
+
+/// "condemned the attack on Pakistan", "denounced the detention of the reporters": the
+/// target named after a preposition is the one a condemnation Phoenix codes as support
+/// (018, 052, 053) stands up for, and it stays support for them; "condemned the Quetta
+/// terrorist attack" (the attacker) or "the detentions in Venezuela" (where, by whom) are
+/// what is condemned.
+fn object_of_preposition(cx: &SentenceCtx, t: &Target) -> bool {
+    let start = match *t {
+        Target::Mention(i) | Target::Place(i) => cx.mentions[i].words.start,
+        Target::Topic(a, _) => a,
+    };
+    let w = cx.words;
+    let mut k = start;
+    while k > 0 && matches!(w.norm(k - 1), "the" | "a" | "an" | "its" | "their" | "his" | "her") {
+        k -= 1;
+    }
+    k > 0 && matches!(w.norm(k - 1), "of" | "on" | "against" | "for" | "to" | "with")
+}
+
+/// "called Britain's ambassador a stupid man": a "call" whose object is followed by a
+/// noun phrase naming it ("a", "an") says what someone is; it is no phone call (CAMEO 041).
+/// The insults the verb dictionary lists ("* liar", "* dictator") code the naming. A
+/// time after the object is no name ("called Merkel a day later", "an hour after").
+fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&Target>) -> bool {
+    if v.form.lemma != "call" {
+        return false;
+    }
+    let w = cx.words;
+    let object = |i: usize| {
+        let m = &cx.mentions[i];
+        let k = m.words.end;
+        m.words.start >= v.words.end
+            && k + 1 < w.len()
+            && matches!(w.norm(k), "a" | "an")
+            && !(k + 1..(k + 3).min(w.len()))
+                .any(|j| names_a_time(w.norm(j)) || matches!(w.norm(j), "few" | "minute" | "minutes"))
+    };
+    object(source) || matches!(target, Some(Target::Mention(t)) if object(*t))
+}
+
+/// CAMEO 173 joins charges to arrests and detentions ("arrest, detain, or charge with
+/// legal action"), and the 2021 crosswalk sends it all to COERCE; PLOVER's ACCUSE
+/// (DISAPPROVE) is where it puts charging someone with a crime ("allege, charge the target
+/// with, or blame for engaging in crime or corruption") and suing, its COERCE being
+/// repression. So a 173 whose verb is "charge" or "indict", or whose object is the charges
+/// or an indictment ("filed charges against", "brought an indictment"), is an accusation;
+/// "arrested on charges of" stays an arrest (the charges follow a preposition).
+fn brings_charges(w: &Words, v: &VerbHit) -> bool {
+    const CHARGE_WORDS: &[&str] = &["charge", "charges", "indictment", "indictments"];
+    if matches!(v.form.lemma.as_str(), "charge" | "indict") {
+        return true;
+    }
+    (v.words.end..(v.words.end + 4).min(w.len()))
+        .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+        .any(|i| CHARGE_WORDS.contains(&w.norm(i)))
 }
 
 /// Conflictual actions reported in the future tense are announced, not done: PLOVER

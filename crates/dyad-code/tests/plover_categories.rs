@@ -1,0 +1,192 @@
+//! PLOVER categories that depend on more than the CAMEO code, on short texts written
+//! for these tests, with the embedded dictionaries.
+
+use dyad_code::{Coder, Dictionaries};
+use dyad_core::{Article, Event};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
+}
+
+fn code(text: &str) -> Vec<Event> {
+    let article = Article {
+        doc_id: dyad_core::doc_id("test", text.as_bytes()),
+        source: "test".into(),
+        text: text.into(),
+        paragraphs: vec![dyad_core::Span::new(0, text.len())],
+        published: chrono::NaiveDate::from_ymd_opt(2024, 7, 25),
+        ..Default::default()
+    };
+    coder().code(&dyad_nlp::annotate(article)).events
+}
+
+/// (source, CAMEO, target, PLOVER event, PLOVER mode) of each event.
+fn coded(text: &str) -> Vec<(String, String, String, String, String)> {
+    code(text)
+        .into_iter()
+        .map(|e| {
+            (
+                e.source.code,
+                e.cameo,
+                e.target.map(|t| t.code).unwrap_or_default(),
+                e.plover.event,
+                e.plover.mode.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn charges_brought_are_accusations_and_arrests_stay_coercion() {
+    for text in [
+        "A German court charged a former French minister with bribery on Monday.",
+        "Polish prosecutors filed charges against the Lithuanian foreign minister last week.",
+        "Italian prosecutors indicted three Maltese police officers on Friday.",
+    ] {
+        let ev = coded(text);
+        assert!(
+            ev.iter().any(|e| e.1 == "173" && e.3 == "ACCUSE" && e.4 == "allege"),
+            "{text}: the CAMEO code stays 173, PLOVER is ACCUSE/allege: {ev:?}"
+        );
+    }
+    let ev = coded("Polish police arrested the Lithuanian foreign minister on charges of bribery.");
+    assert!(ev.iter().any(|e| e.1 == "173" && e.3 == "COERCE" && e.4 == "arrest"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "ACCUSE"), "an arrest on charges is an arrest: {ev:?}");
+}
+
+#[test]
+fn a_condemnation_is_plover_accuse_whatever_cameo_code_it_has() {
+    // Phoenix codes condemning a terrorist attack as an empathetic comment (018)
+    let ev = coded("The Swedish foreign minister condemned the Norwegian terrorist attack.");
+    assert!(ev.iter().any(|e| e.1 == "018" && e.3 == "ACCUSE" && e.4 == "disapprove"), "{ev:?}");
+    // ... and praising it stays support
+    let ev = coded("The Swedish foreign minister praised the Norwegian government.");
+    assert!(ev.iter().any(|e| e.3 == "SUPPORT"), "{ev:?}");
+}
+
+#[test]
+fn calling_someone_names_is_no_phone_call() {
+    let ev = coded("The Hungarian president called the Czech prime minister a good friend on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "041"), "naming is no phone call: {ev:?}");
+    let ev = coded("The Hungarian president called the Czech prime minister an idiot on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "111" && e.2 == "CZEGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != "041"), "{ev:?}");
+    let ev = coded("The Hungarian president called the Czech prime minister a day after the vote.");
+    assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "041" && e.2 == "CZEGOV"), "a time is no name: {ev:?}");
+    let ev = coded("The Hungarian president called the Czech prime minister on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "HUNGOV" && e.1 == "041" && e.2 == "CZEGOV"), "a call: {ev:?}");
+}
+
+#[test]
+fn taking_part_in_peacekeeping_is_aid_and_joint_war_games_are_cooperation() {
+    let ev = coded("Mongolian troops participate in peacekeeping operations in South Sudan.");
+    assert!(ev.iter().any(|e| e.0 == "MNGMIL" && e.1 == "074" && e.2 == "SSD" && e.3 == "AID"), "{ev:?}");
+    let ev = coded("Mongolian troops participated in the ceremony in South Sudan.");
+    assert!(ev.iter().all(|e| e.1 != "074"), "participating is no act of its own: {ev:?}");
+    for text in [
+        "The armies of Chile and Peru staged joint war games in March.",
+        "The armies of Chile and Peru held joint war games in March.",
+    ] {
+        let ev = coded(text);
+        assert!(
+            ev.iter().any(|e| e.0 == "CHLMIL" && e.1 == "062" && e.2 == "PERMIL" && e.3 == "COOPERATE"),
+            "{text}: {ev:?}"
+        );
+    }
+}
+
+#[test]
+fn an_agreement_signed_is_plover_support_and_one_to_be_signed_agree() {
+    // Phoenix codes signing a trade agreement as an intent to cooperate economically (0311)
+    let ev = coded("Chile signed a trade agreement with Peru on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "0311" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+    let ev = coded("Chile will sign a trade agreement with Peru on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.2 == "PER" && e.3 == "AGREE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "SUPPORT"), "{ev:?}");
+    let ev = coded("Chile and Peru signed the deal on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "057" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+}
+
+#[test]
+fn an_attack_its_maker_goes_on_to_name_is_made_in_words() {
+    let ev =
+        coded("The Polish president launched an extraordinary attack on the German chancellor, calling him a liar.");
+    assert!(ev.iter().any(|e| e.0 == "POLGOV" && e.1 == "111" && e.2 == "DEUGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    assert!(ev.iter().all(|e| !e.1.starts_with("19")), "{ev:?}");
+    let ev = coded("Syrian rebels launched an attack on the Turkish army, killing four soldiers.");
+    assert!(ev.iter().any(|e| e.0 == "SYRREB" && e.1.starts_with("19") && e.3 == "ASSAULT"), "{ev:?}");
+}
+
+#[test]
+fn dismissing_a_request_or_appeal_is_a_rejection() {
+    let ev = coded("The Kenyan Supreme Court dismissed an appeal by the Ugandan government on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "KENJUD" && e.1 == "120" && e.3 == "REJECT"), "{ev:?}");
+    let ev = coded("The Kenyan president dismissed a proposal by the Ugandan government on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "120" && e.2 == "UGAGOV" && e.3 == "REJECT"), "{ev:?}");
+}
+
+#[test]
+fn troops_leaving_a_country_withdraw_and_a_minister_leaving_does_not() {
+    for text in ["Russian troops have begun leaving Syria.", "Russian soldiers departed Syria on Monday."] {
+        let ev = coded(text);
+        assert!(
+            ev.iter().any(|e| e.0 == "RUSMIL" && e.1 == "0874" && e.2 == "SYR" && e.3 == "RETREAT"),
+            "{text}: {ev:?}"
+        );
+    }
+    let ev = coded("The Russian foreign minister left Syria on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "0874"), "{ev:?}");
+}
+
+#[test]
+fn joining_an_investigation_is_investigating_and_joining_talks_is_not() {
+    let ev = coded("Swedish police joined an investigation into the Danish bank on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "090" && e.2 == "DNK" && e.3 == "ACCUSE"), "{ev:?}");
+    let ev = coded("Swedish police joined the Danish police on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "090"), "{ev:?}");
+}
+
+#[test]
+fn an_order_awarded_is_an_honour_and_an_order_issued_a_demand() {
+    let ev = coded("Estonia awarded the Order of the Cross to the Latvian president on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "EST" && e.1 == "051" && e.2 == "LVAGOV" && e.3 == "SUPPORT"), "{ev:?}");
+    let ev = coded("The Estonian government issued an order to the Latvian president on Monday.");
+    assert!(ev.iter().all(|e| e.1 != "051"), "{ev:?}");
+}
+
+#[test]
+fn an_intensified_bombardment_or_shelling_is_an_assault() {
+    let ev = coded("The Ethiopian army intensified its shelling of Eritrean villages on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "ETHMIL" && e.1 == "194" && e.3 == "ASSAULT"), "{ev:?}");
+    let ev = coded("The Ethiopian army stepped up its bombardment of Eritrea on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "ETHMIL" && e.1 == "194" && e.2 == "ERI" && e.3 == "ASSAULT"), "{ev:?}");
+}
+
+#[test]
+fn medicine_flown_in_is_aid() {
+    let ev = coded("The Red Cross flew ten tons of medicine into Yemen on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "073" && e.2 == "YEM" && e.3 == "AID"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "MOBILIZE"), "{ev:?}");
+}
+
+#[test]
+fn engaging_with_someone_is_diplomacy_and_engaging_fighters_is_battle() {
+    let ev = coded("The Indian government will engage with Pakistan on trade.");
+    assert!(ev.iter().any(|e| e.0 == "INDGOV" && e.1 == "050" && e.2 == "PAK"), "{ev:?}");
+    let ev = coded("Cuba refused to engage with the Colombian government.");
+    assert!(ev.iter().any(|e| e.0 == "CUB" && e.1.starts_with("12") && e.2 == "COLGOV" && e.3 == "REJECT"), "{ev:?}");
+    let ev = coded("The Turkish army engaged Kurdish fighters near the border.");
+    assert!(ev.iter().any(|e| e.0 == "TURMIL" && e.1 == "190"), "{ev:?}");
+}
+
+#[test]
+fn a_condemnation_stays_support_for_those_it_stands_up_for() {
+    // Phoenix: denouncing a detention defends the detained verbally (052)
+    let ev = coded("The Swedish foreign minister denounced the detention of the Norwegian ambassador.");
+    assert!(ev.iter().any(|e| e.1 == "052" && e.2 == "NORGOV" && e.3 == "SUPPORT"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "ACCUSE"), "no accusation of the detained: {ev:?}");
+    let ev = coded("The Swedish foreign minister denounced the detentions in Norway.");
+    assert!(ev.iter().any(|e| e.1 == "052" && e.2 == "NOR" && e.3 == "ACCUSE"), "{ev:?}");
+}
