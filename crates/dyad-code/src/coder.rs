@@ -3407,10 +3407,8 @@ fn past_own_forces_topic(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<
         e += 1;
     }
     let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))?;
-    let n = w.norm(head);
-    let when = TIME_NOUNS.contains(&n) || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some();
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
-    (!when && !ms.iter().any(inside)).then_some((start, head))
+    (!names_a_time(w.norm(head)) && !ms.iter().any(inside)).then_some((start, head))
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

@@ -1508,6 +1508,47 @@ fn expelling_aid_workers_or_inspectors_ends_their_presence() {
 }
 
 #[test]
+fn expelling_a_states_envoys_reduces_relations() {
+    // CAMEO 166 (expel or withdraw), PLOVER SANCTION, not the deportation of a person
+    for text in [
+        "Kenya expelled the Ugandan ambassador on Monday.",
+        "Kenya expelled two Ugandan diplomats on Friday.",
+        "Kenya expelled a Ugandan envoy.",
+    ] {
+        let events = code(text, "2024-03-01");
+        let t = triples(&events);
+        assert!(
+            events.iter().any(|e| e.cameo == "166" && e.plover.event == "SANCTION" && e.source.code == "KEN"),
+            "{text}: {t:?}"
+        );
+        assert!(!events.iter().any(|e| e.cameo == "174"), "{text}: {t:?}");
+    }
+}
+
+#[test]
+fn a_pattern_word_inside_a_name_is_no_pattern_word() {
+    // "GRANT * order" (100, a demand) must not read the name "Freedom Order"
+    let events = code("Kenya has awarded the Freedom Order to Ugandan President Yoweri Museveni.", "2024-03-01");
+    let t = triples(&events);
+    assert!(!t.is_empty(), "the award is still coded: {t:?}");
+    assert!(!events.iter().any(|e| e.cameo == "100"), "{t:?}");
+    // a role word of a name stays open to patterns ("received the ambassador")
+    let events = code("The Kenyan president received the Ugandan Ambassador to Kenya on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(events.iter().any(|e| e.cameo.starts_with("04")), "{t:?}");
+}
+
+#[test]
+fn a_month_after_the_own_forces_is_no_target() {
+    // "withdrew its troops in March": March is when, not what the retreat is from
+    for text in ["Kenya withdrew its troops in March.", "Kenya extended its peacekeeping mission in March."] {
+        let events = code(text, "2024-07-25");
+        assert!(!events.is_empty(), "{text}");
+        assert!(events.iter().all(|e| e.target.is_none()), "{text}: {:?}", triples(&events));
+    }
+}
+
+#[test]
 fn sending_investigators_is_investigating() {
     for text in [
         "Kenya sent investigators to Uganda after the crash.",
