@@ -1889,13 +1889,30 @@ impl Coder {
                 && ms[t].head.is_some()
                 && ms[s].head != ms[t].head
         };
+        // nor are the roles of two places named apart ("the Karnataka government
+        // criticized the Tamil Nadu government", both INDGOV): PETRARCH drops no pair
+        // for sharing a code, and a role named with another place is another body
+        let place_word = |i: usize| {
+            let m = &ms[i];
+            (!m.refers_back && m.entry.contains(" + "))
+                .then(|| m.words.clone().find(|&k| w.words[k].capitalized && !matches!(w.norm(k), "the" | "a" | "an")))
+                .flatten()
+                .map(|k| w.norm(k))
+        };
+        // ("the Indian government" and "the government of India" are one: a name and
+        // its demonym share their stem)
+        let stem = |n: &str| n.chars().take(4).collect::<String>();
+        let two_places = |s: usize, t: usize| place_word(s).zip(place_word(t)).is_some_and(|(a, b)| stem(a) != stem(b));
         // two actors of unknown code are the same only if named alike
         let same_unknown = |s: usize, t: usize| {
             ms[s].code.as_str() != UNKNOWN_CODE
                 || ms[s].span.slice(&cx.doc.article.text) == ms[t].span.slice(&cx.doc.article.text)
         };
-        targets
-            .retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && same_unknown(s, t)));
+        targets.retain(|&t| {
+            !sources
+                .iter()
+                .any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && !two_places(s, t) && same_unknown(s, t))
+        });
         (sources, targets.into_iter().map(Target::Mention).collect())
     }
 

@@ -1919,3 +1919,23 @@ fn a_participle_after_a_time_conjunction_dates_the_act() {
     assert!(!events.iter().any(|e| e.trigger.text == "leaving"), "{:?}", triples(&events));
     assert!(events.iter().any(|e| e.trigger.text == "met"), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_capital_inside_a_word_marks_a_name() {
+    // "iSrael": written as no common word is, so the actor dictionary may read it
+    let events = code("The Kenyan president wants to help iSrael.", "2024-03-01");
+    let t = triples(&events);
+    assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|g| g.code == "ISR")), "{t:?}");
+}
+
+#[test]
+fn the_same_role_of_two_places_is_two_actors() {
+    // two state governments share the country's code but are two bodies
+    let events = code("The Karnataka government criticized the Tamil Nadu government on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(t.iter().any(|(s, c, g)| s == "INDGOV" && c.starts_with("11") && g == "INDGOV"), "{t:?}");
+    // the same place named twice, once by its demonym, is still one actor
+    let events = code("The Indian government criticized the government of India on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(!t.iter().any(|(s, _, g)| s == g), "{t:?}");
+}
