@@ -1859,6 +1859,30 @@ impl Coder {
                         && (m.words.end..m.words.end + 1).all(|k| !PREPOSITIONS.contains(&w.norm(k)))
                 })
             };
+            // "rockets were fired at Israel from Lebanon": without an agent, where an attack
+            // was launched from is who launched it (the target then is what it was fired at)
+            let attack = [&reading.code.forward, &reading.code.reverse]
+                .into_iter()
+                .flatten()
+                .any(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+            let fired_from = || {
+                attack
+                    .then(|| {
+                        (0..ms.len()).filter(actor).find(|&i| {
+                            let m = &ms[i];
+                            let mut k = m.words.start;
+                            while k > v.words.end && matches!(w.norm(k - 1), "the" | "a") {
+                                k -= 1;
+                            }
+                            m.words.start > v.words.end
+                                && m.words.end <= window.end
+                                && k > v.words.end
+                                && w.norm(k - 1) == "from"
+                                && w.same_clause_level(m.words.start, v.words.start)
+                        })
+                    })
+                    .flatten()
+            };
             // "was criticized over its territorial dispute with Eriador": without an
             // agent, the other party named after "with" in the verb's clause acts, as
             // PETRARCH's passive reads the actor after the verb as the source
@@ -1873,12 +1897,21 @@ impl Coder {
                 })
             };
             let subject = std::mem::take(&mut sources);
+            let from = by_agent.is_none().then(fired_from).flatten().filter(|_| attacker().is_none());
             sources = by_agent
                 .or_else(attacker)
+                .or(from)
                 .or_else(other_party)
                 .map(|i| compound(ms, i, true).collect())
                 .unwrap_or_default();
-            targets = subject;
+            // (fired from somewhere at a named actor, by a subject that is no actor:
+            // "a mortar bomb was fired at Israel from Gaza" is aimed at Israel)
+            if !(subject.is_empty() && from.is_some()) {
+                targets = subject;
+            }
+            if let Some(f) = from {
+                targets.retain(|&t| t != f);
+            }
         }
         // no self-events: a target with the source's own code is dropped, unless both
         // are persons the dictionary tells apart ("President Ford pardoned Richard Nixon")
@@ -2302,7 +2335,19 @@ fn governing_verb<'v>(
                 || (n == "on" && dyad_core::calendar::weekday(w.norm(k + 1)).is_some())
                 || matches!(n, "today" | "yesterday" | "earlier" | "later")
         });
-    if !plain {
+    // "said a mortar bomb was fired at it from Gaza": the plain noun phrase of a
+    // passive's subject (no actor: the passive's agent or origin acts)
+    let passive_subject = !sources.is_empty()
+        && between.len() <= 7
+        && s > 0
+        && matches!(w.norm(s - 1), "was" | "were" | "been")
+        && between.clone().all(|k| {
+            let n = w.norm(k);
+            n == "that"
+                || AUX_OR_ADVERB.contains(&n)
+                || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS" | "CD"))
+        });
+    if !plain && !passive_subject {
         // "claimed that ISIL had attacked Iraq and taken Mosul": the second of two
         // coordinated verbs is governed by what governs the first
         let coordinated = s > 0

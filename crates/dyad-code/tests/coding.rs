@@ -1939,3 +1939,14 @@ fn the_same_role_of_two_places_is_two_actors() {
     let t = triples(&events);
     assert!(!t.iter().any(|(s, _, g)| s == g), "{t:?}");
 }
+
+#[test]
+fn an_attack_fired_from_a_place_is_launched_by_it() {
+    // a passive without an agent: where the fire came from is who fired
+    let t = triples(&code("Rockets were fired at Kenya from Somalia.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "SOM" && c.starts_with("19") && g == "KEN"), "{t:?}");
+    // said by the one fired at, it is an accusation (the dictionary's SAY transformation)
+    let t = triples(&code("Kenya said a rocket was fired at it from Somalia on Tuesday.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "112" && g == "SOM"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("19")), "folded into the accusation: {t:?}");
+}
