@@ -1146,6 +1146,17 @@ impl Coder {
             // what was refused did not happen: "declined to meet" is flagged negated
             let mut negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
             let mut hypothetical = is_hypothetical(w, v.words.start, window.start);
+            // "pledged to expel the Brotherhood's leaders": in PETRARCH2's coding ontology
+            // an intent outranks only cooperative and violent acts; a commitment to a show
+            // of force or to coercion (15, 17) is coded as that act, as it codes them
+            // (the intent codes stay for the cooperation agreed to: "agreed to lift")
+            if hypothetical
+                && committed_to(w, v).is_some()
+                && code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "15" | "17"))
+                && !(window.start..v.words.start).any(|i| is_modal(w, i) || CONDITIONALS.contains(&w.norm(i)))
+            {
+                hypothetical = false;
+            }
             // ... but refusing a cooperative act is an act of its own: "refused to meet"
             // and "will not release the prisoners" are CAMEO 12 rejections
             let refusal = declared_refusal(w, &verbs, v)

@@ -1950,3 +1950,16 @@ fn an_attack_fired_from_a_place_is_launched_by_it() {
     assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "112" && g == "SOM"), "{t:?}");
     assert!(!t.iter().any(|(_, c, _)| c.starts_with("19")), "folded into the accusation: {t:?}");
 }
+
+#[test]
+fn a_commitment_to_coerce_is_the_act() {
+    // PETRARCH2's ontology: intent outranks only cooperation and violence, so a pledge to
+    // coerce codes the coercion ...
+    let t = triples(&code("Kenya pledged to arrest the Ugandan rebels.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c == "173"), "{t:?}");
+    // ... a threat stays a threat, and cooperation agreed to stays an intent
+    let t = triples(&code("Kenya threatened to arrest the Ugandan rebels.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c.starts_with("13")), "{t:?}");
+    let t = triples(&code("Kenya agreed to lift the sanctions on Uganda.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c.starts_with("03") && g == "UGA"), "{t:?}");
+}
