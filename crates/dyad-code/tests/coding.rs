@@ -1963,3 +1963,14 @@ fn a_commitment_to_coerce_is_the_act() {
     let t = triples(&code("Kenya agreed to lift the sanctions on Uganda.", "2024-03-01"));
     assert!(t.iter().any(|(s, c, g)| s == "KEN" && c.starts_with("03") && g == "UGA"), "{t:?}");
 }
+
+#[test]
+fn a_member_of_a_body_named_with_its_role_takes_its_code() {
+    // "leaders of Egypt's Muslim Brotherhood" are the Brotherhood's, not Egypt's government
+    let events = code("Qatar expelled leaders of Egypt's Muslim Brotherhood.", "2024-03-01");
+    let t = triples(&events);
+    assert!(t.iter().any(|(s, _, g)| s == "QAT" && g == "EGYOPPMUS"), "{t:?}");
+    // a role of a plain country still takes the country ("lawmakers in Arnor" kind)
+    let t = triples(&code("Qatar expelled leaders of Egypt.", "2024-03-01"));
+    assert!(t.iter().any(|(s, _, g)| s == "QAT" && g == "EGYGOV"), "{t:?}");
+}
