@@ -811,7 +811,25 @@ impl Coder {
                             cx.mentions[t].words.clone(),
                             true,
                             &self.dict,
-                        ),
+                        )
+                        .or_else(|| {
+                            // "evidence against Russia was presented": the subject's head
+                            // noun, before the preposition that names the target
+                            let p = cx.mentions[t].words.start.checked_sub(1)?;
+                            if !matches!(w.norm(p), "against" | "on" | "for" | "to" | "of") {
+                                return None;
+                            }
+                            let noun = |k: usize| {
+                                w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS"))
+                            };
+                            let mut start = p;
+                            while start > window.start && noun(start - 1) {
+                                start -= 1;
+                            }
+                            (start < p).then(|| {
+                                passive_match(block.patterns.iter().filter(takes), w, start..p, true, &self.dict)
+                            })?
+                        }),
                         _ => None,
                     };
                     // (the agent's noun phrase runs on over the nouns after the name: "by a

@@ -1974,3 +1974,13 @@ fn a_member_of_a_body_named_with_its_role_takes_its_code() {
     let t = triples(&code("Qatar expelled leaders of Egypt.", "2024-03-01"));
     assert!(t.iter().any(|(s, _, g)| s == "QAT" && g == "EGYGOV"), "{t:?}");
 }
+
+#[test]
+fn a_passive_subject_names_the_pattern_before_its_target() {
+    // "evidence against X was presented by Y": the subject's head noun is the pattern's
+    // object ("PRESENT * EVIDENCE"), the actor after its preposition the target
+    let t = triples(&code("Evidence against Uganda was presented by Kenya.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "1124" && g == "UGA"), "{t:?}");
+    let t = triples(&code("Sanctions on Uganda were lifted by Kenya on Monday.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "085" && g == "UGA"), "{t:?}");
+}
