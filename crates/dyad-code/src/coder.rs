@@ -757,6 +757,17 @@ impl Coder {
                 _ => (&reading.code, rule),
             };
             let verb_text = vspan.slice(&cx.doc.article.text);
+            // "she hoped French officials would soon be indicted": a hope for an act that
+            // PETRARCH2's coding ontology ranks above an appeal (a demand, an accusation,
+            // coercion ...) is that act, coded on its own, not an appeal (020) of its own
+            if !patterned && v.form.lemma == "hope" && code.forward.as_deref() == Some("020") {
+                if let Some(u) = self.hoped_act(w, &verbs, v) {
+                    let hoped = w.span_of(u.words.start, u.words.end).slice(&cx.doc.article.text);
+                    trace
+                        .verb(vspan, || text!("{verb_text:?}: {rule}: a hope for the act {hoped:?}, coded on its own"));
+                    continue;
+                }
+            }
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
             let passive = v.form.form == Form::Past
@@ -1479,6 +1490,26 @@ impl Coder {
     }
 
     /// Is `v` a finite verb in the past or present ("met", "meets") whose pattern codes
+    /// The verb of the clause a verb of hoping takes ("hoped [that] X would be
+    /// indicted"), if its block codes an act above an appeal in PETRARCH2's ontology
+    /// (intent, consultation, investigation, demand, disapproval, threat, protest,
+    /// posture or coercion).
+    fn hoped_act<'v>(&self, w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v VerbHit<'v>> {
+        // (the clause's verb is the one after its modal: "officials accused of ...
+        // would be indicted")
+        let modal = |k: usize| matches!(w.norm(k), "would" | "will" | "could" | "should");
+        let u = verbs
+            .iter()
+            .find(|u| u.words.start > v.words.end && (u.words.start.saturating_sub(3)..u.words.start).any(modal))?;
+        let between = v.words.end..u.words.start;
+        let code = u.form.code.as_ref().unwrap_or(&self.dict.verbs.blocks[u.form.block].code);
+        let root = code.forward.as_deref().and_then(|c| c.get(..2))?;
+        (between.len() <= 25
+            && between.clone().all(|k| !(w.words[k].punct && matches!(w.norm(k), "," | ";" | ":" | ".")))
+            && matches!(root, "02" | "03" | "04" | "09" | "10" | "11" | "13" | "14" | "15" | "17"))
+        .then_some(u)
+    }
+
     /// the intent to meet (036) in a block of meeting (04)? Then the meeting happened.
     fn act_happened(&self, w: &Words, v: &VerbHit, pattern: &Code, block: &Code) -> bool {
         let (Some(p), Some(b)) = (pattern.forward.as_deref(), block.forward.as_deref()) else {

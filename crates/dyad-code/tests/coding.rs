@@ -1984,3 +1984,13 @@ fn a_passive_subject_names_the_pattern_before_its_target() {
     let t = triples(&code("Sanctions on Uganda were lifted by Kenya on Monday.", "2024-03-01"));
     assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "085" && g == "UGA"), "{t:?}");
 }
+
+#[test]
+fn a_hope_for_an_accusation_is_no_appeal() {
+    // PETRARCH2 folds a hope into an act it ranks above an appeal: the indictment hoped
+    // for (no one named to bring it) makes no appeal to the officials
+    let text = "Kenya's information minister said she hoped a group of Ugandan political officials \
+                accused of fraud would soon be indicted.";
+    let t = triples(&code(text, "2024-03-01"));
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("02")), "{t:?}");
+}
