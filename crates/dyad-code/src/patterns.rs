@@ -5,7 +5,7 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
-use crate::mentions::Mention;
+use crate::mentions::{Mention, UNKNOWN_CODE};
 use crate::sentence::Words;
 use crate::words::{FastMap, IdSet};
 use dyad_core::calendar::{month_number, weekday};
@@ -180,9 +180,11 @@ fn is_time_name(w: &str) -> bool {
     month_number(w).is_some() || weekday(w).is_some()
 }
 
-/// Do the words `r` hold a word of an actor's name ("Freedom Order", "U.S. Central
+/// Do the words `r` hold a word of an actor's name ("Peace Corps", "U.S. Central
 /// Command")? A pattern's word does not match there: the name is who acts or is acted
-/// on, not what is done ("GRANT * order"). A role word of the agents dictionary stays
+/// on, not what is done ("APPEAL * (for peace)"). A name no dictionary codes, which
+/// the tagger guessed around the pattern's word ("lifts Visa Ban"), is the pattern's
+/// (see the coder's `modifier`). A role word of the agents dictionary stays
 /// open to patterns ("received the UAE Ambassador"), as do the common nouns of an agent
 /// mention ("Palestinian prisoners"); in a headline ("U.S. Lifts Travel Ban", the verb
 /// capitalised) capitals tell no name.
@@ -195,6 +197,7 @@ fn in_name(words: &Words, mentions: &[Mention], r: Range<usize>, verb: &Range<us
             && mentions.iter().any(|m| {
                 m.words.contains(&k)
                     && m.kind != ActorKind::Agent
+                    && m.code.as_str() != UNKNOWN_CODE
                     && !(m.words.start..=k).any(|j| dict.agents.all_at(&words.ids, j).any(|(n, _)| j + n > k))
             })
     })

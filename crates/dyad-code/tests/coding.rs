@@ -1527,11 +1527,12 @@ fn expelling_a_states_envoys_reduces_relations() {
 
 #[test]
 fn a_pattern_word_inside_a_name_is_no_pattern_word() {
-    // "GRANT * order" (100, a demand) must not read the name "Freedom Order"
-    let events = code("Kenya has awarded the Freedom Order to Ugandan President Yoweri Museveni.", "2024-03-01");
+    // "APPEAL * (for peace)" (027, to settle a dispute) must not read the name of the
+    // Peace Corps, an actor the dictionary codes
+    let events = code("Kenya appealed for Peace Corps volunteers on Monday.", "2024-03-01");
     let t = triples(&events);
-    assert!(!t.is_empty(), "the award is still coded: {t:?}");
-    assert!(!events.iter().any(|e| e.cameo == "100"), "{t:?}");
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c.starts_with("02")), "the appeal is still coded: {t:?}");
+    assert!(!events.iter().any(|e| e.cameo == "027"), "{t:?}");
     // a role word of a name stays open to patterns ("received the ambassador")
     let events = code("The Kenyan president received the Ugandan Ambassador to Kenya on Monday.", "2024-03-01");
     let t = triples(&events);
