@@ -757,6 +757,17 @@ impl Coder {
                 _ => (&reading.code, rule),
             };
             let verb_text = vspan.slice(&cx.doc.article.text);
+            // "she hoped French officials would soon be indicted": a hope for an act that
+            // PETRARCH2's coding ontology ranks above an appeal (a demand, an accusation,
+            // coercion ...) is that act, coded on its own, not an appeal (020) of its own
+            if !patterned && v.form.lemma == "hope" && code.forward.as_deref() == Some("020") {
+                if let Some(u) = self.hoped_act(w, &verbs, v) {
+                    let hoped = w.span_of(u.words.start, u.words.end).slice(&cx.doc.article.text);
+                    trace
+                        .verb(vspan, || text!("{verb_text:?}: {rule}: a hope for the act {hoped:?}, coded on its own"));
+                    continue;
+                }
+            }
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
             let passive = v.form.form == Form::Past
@@ -811,7 +822,25 @@ impl Coder {
                             cx.mentions[t].words.clone(),
                             true,
                             &self.dict,
-                        ),
+                        )
+                        .or_else(|| {
+                            // "evidence against Russia was presented": the subject's head
+                            // noun, before the preposition that names the target
+                            let p = cx.mentions[t].words.start.checked_sub(1)?;
+                            if !matches!(w.norm(p), "against" | "on" | "for" | "to" | "of") {
+                                return None;
+                            }
+                            let noun = |k: usize| {
+                                w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS"))
+                            };
+                            let mut start = p;
+                            while start > window.start && noun(start - 1) {
+                                start -= 1;
+                            }
+                            (start < p).then(|| {
+                                passive_match(block.patterns.iter().filter(takes), w, start..p, true, &self.dict)
+                            })?
+                        }),
                         _ => None,
                     };
                     // (the agent's noun phrase runs on over the nouns after the name: "by a
@@ -1187,6 +1216,17 @@ impl Coder {
             // what was refused did not happen: "declined to meet" is flagged negated
             let mut negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
             let mut hypothetical = is_hypothetical(w, v.words.start, window.start);
+            // "pledged to expel the Brotherhood's leaders": in PETRARCH2's coding ontology
+            // an intent outranks only cooperative and violent acts; a commitment to a show
+            // of force or to coercion (15, 17) is coded as that act, as it codes them
+            // (the intent codes stay for the cooperation agreed to: "agreed to lift")
+            if hypothetical
+                && committed_to(w, v).is_some()
+                && code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "15" | "17"))
+                && !(window.start..v.words.start).any(|i| is_modal(w, i) || CONDITIONALS.contains(&w.norm(i)))
+            {
+                hypothetical = false;
+            }
             // ... but refusing a cooperative act is an act of its own: "refused to meet"
             // and "will not release the prisoners" are CAMEO 12 rejections
             let refusal = declared_refusal(w, &verbs, v)
@@ -1491,6 +1531,26 @@ impl Coder {
     }
 
     /// Is `v` a finite verb in the past or present ("met", "meets") whose pattern codes
+    /// The verb of the clause a verb of hoping takes ("hoped [that] X would be
+    /// indicted"), if its block codes an act above an appeal in PETRARCH2's ontology
+    /// (intent, consultation, investigation, demand, disapproval, threat, protest,
+    /// posture or coercion).
+    fn hoped_act<'v>(&self, w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v VerbHit<'v>> {
+        // (the clause's verb is the one after its modal: "officials accused of ...
+        // would be indicted")
+        let modal = |k: usize| matches!(w.norm(k), "would" | "will" | "could" | "should");
+        let u = verbs
+            .iter()
+            .find(|u| u.words.start > v.words.end && (u.words.start.saturating_sub(3)..u.words.start).any(modal))?;
+        let between = v.words.end..u.words.start;
+        let code = u.form.code.as_ref().unwrap_or(&self.dict.verbs.blocks[u.form.block].code);
+        let root = code.forward.as_deref().and_then(|c| c.get(..2))?;
+        (between.len() <= 25
+            && between.clone().all(|k| !(w.words[k].punct && matches!(w.norm(k), "," | ";" | ":" | ".")))
+            && matches!(root, "02" | "03" | "04" | "09" | "10" | "11" | "13" | "14" | "15" | "17"))
+        .then_some(u)
+    }
+
     /// the intent to meet (036) in a block of meeting (04)? Then the meeting happened.
     fn act_happened(&self, w: &Words, v: &VerbHit, pattern: &Code, block: &Code) -> bool {
         let (Some(p), Some(b)) = (pattern.forward.as_deref(), block.forward.as_deref()) else {
@@ -1900,6 +1960,30 @@ impl Coder {
                         && (m.words.end..m.words.end + 1).all(|k| !PREPOSITIONS.contains(&w.norm(k)))
                 })
             };
+            // "rockets were fired at Israel from Lebanon": without an agent, where an attack
+            // was launched from is who launched it (the target then is what it was fired at)
+            let attack = [&reading.code.forward, &reading.code.reverse]
+                .into_iter()
+                .flatten()
+                .any(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+            let fired_from = || {
+                attack
+                    .then(|| {
+                        (0..ms.len()).filter(actor).find(|&i| {
+                            let m = &ms[i];
+                            let mut k = m.words.start;
+                            while k > v.words.end && matches!(w.norm(k - 1), "the" | "a") {
+                                k -= 1;
+                            }
+                            m.words.start > v.words.end
+                                && m.words.end <= window.end
+                                && k > v.words.end
+                                && w.norm(k - 1) == "from"
+                                && w.same_clause_level(m.words.start, v.words.start)
+                        })
+                    })
+                    .flatten()
+            };
             // "was criticized over its territorial dispute with Eriador": without an
             // agent, the other party named after "with" in the verb's clause acts, as
             // PETRARCH's passive reads the actor after the verb as the source
@@ -1914,12 +1998,21 @@ impl Coder {
                 })
             };
             let subject = std::mem::take(&mut sources);
+            let from = by_agent.is_none().then(fired_from).flatten().filter(|_| attacker().is_none());
             sources = by_agent
                 .or_else(attacker)
+                .or(from)
                 .or_else(other_party)
                 .map(|i| compound(ms, i, true).collect())
                 .unwrap_or_default();
-            targets = subject;
+            // (fired from somewhere at a named actor, by a subject that is no actor:
+            // "a mortar bomb was fired at Israel from Gaza" is aimed at Israel)
+            if !(subject.is_empty() && from.is_some()) {
+                targets = subject;
+            }
+            if let Some(f) = from {
+                targets.retain(|&t| t != f);
+            }
         }
         // no self-events: a target with the source's own code is dropped, unless both
         // are persons the dictionary tells apart ("President Ford pardoned Richard Nixon")
@@ -1930,13 +2023,30 @@ impl Coder {
                 && ms[t].head.is_some()
                 && ms[s].head != ms[t].head
         };
+        // nor are the roles of two places named apart ("the Karnataka government
+        // criticized the Tamil Nadu government", both INDGOV): PETRARCH drops no pair
+        // for sharing a code, and a role named with another place is another body
+        let place_word = |i: usize| {
+            let m = &ms[i];
+            (!m.refers_back && m.entry.contains(" + "))
+                .then(|| m.words.clone().find(|&k| w.words[k].capitalized && !matches!(w.norm(k), "the" | "a" | "an")))
+                .flatten()
+                .map(|k| w.norm(k))
+        };
+        // ("the Indian government" and "the government of India" are one: a name and
+        // its demonym share their stem)
+        let stem = |n: &str| n.chars().take(4).collect::<String>();
+        let two_places = |s: usize, t: usize| place_word(s).zip(place_word(t)).is_some_and(|(a, b)| stem(a) != stem(b));
         // two actors of unknown code are the same only if named alike
         let same_unknown = |s: usize, t: usize| {
             ms[s].code.as_str() != UNKNOWN_CODE
                 || ms[s].span.slice(&cx.doc.article.text) == ms[t].span.slice(&cx.doc.article.text)
         };
-        targets
-            .retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && same_unknown(s, t)));
+        targets.retain(|&t| {
+            !sources
+                .iter()
+                .any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && !two_places(s, t) && same_unknown(s, t))
+        });
         (sources, targets.into_iter().map(Target::Mention).collect())
     }
 
@@ -2350,7 +2460,19 @@ fn governing_verb<'v>(
                 || (n == "on" && dyad_core::calendar::weekday(w.norm(k + 1)).is_some())
                 || matches!(n, "today" | "yesterday" | "earlier" | "later")
         });
-    if !plain {
+    // "said a mortar bomb was fired at it from Gaza": the plain noun phrase of a
+    // passive's subject (no actor: the passive's agent or origin acts)
+    let passive_subject = !sources.is_empty()
+        && between.len() <= 7
+        && s > 0
+        && matches!(w.norm(s - 1), "was" | "were" | "been")
+        && between.clone().all(|k| {
+            let n = w.norm(k);
+            n == "that"
+                || AUX_OR_ADVERB.contains(&n)
+                || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS" | "CD"))
+        });
+    if !plain && !passive_subject {
         // "claimed that ISIL had attacked Iraq and taken Mosul": the second of two
         // coordinated verbs is governed by what governs the first
         let coordinated = s > 0
@@ -3611,10 +3733,8 @@ fn past_own_forces_topic(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<
         e += 1;
     }
     let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))?;
-    let n = w.norm(head);
-    let when = TIME_NOUNS.contains(&n) || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some();
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
-    (!when && !ms.iter().any(inside)).then_some((start, head))
+    (!names_a_time(w.norm(head)) && !ms.iter().any(inside)).then_some((start, head))
 }
 
 /// Aircraft or drones named near the verb ("drones hit", "warplanes struck", "in an air

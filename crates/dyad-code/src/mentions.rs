@@ -674,7 +674,14 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             let place = if located { ms[k + 1].clone() } else { ms.remove(k + 1) };
             let m = &mut ms[k];
             let role = m.code.as_str().to_string();
-            m.code = ActorCode::new(country.clone()).with_role(&role);
+            // "leaders of Egypt's Muslim Brotherhood", "a spokesman of the Israeli army": a
+            // member's role of a body named with its own role is that body's (EGYOPPMUS,
+            // ISRMIL); those it acts on ("victims of the army") keep their own
+            let of_body = words.norm(m.words.end) == "of"
+                && place.code.sector().is_some()
+                && place.entry.contains(" + ")
+                && !matches!(role.as_str(), "CVL" | "REF" | "PPL");
+            m.code = if of_body { place.code.clone() } else { ActorCode::new(country.clone()).with_role(&role) };
             m.entry.push_str(&format!(" + {} {}", words.norm(m.words.end), place.entry));
             if !located {
                 m.words.end = place.words.end;

@@ -2,9 +2,10 @@
 //! elements of a pattern must appear in order around the verb, with other words
 //! allowed between them, inside the verb's clause.
 
+use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
-use crate::mentions::Mention;
+use crate::mentions::{Mention, UNKNOWN_CODE};
 use crate::sentence::Words;
 use crate::words::{FastMap, IdSet};
 use dyad_core::calendar::{month_number, weekday};
@@ -179,6 +180,29 @@ fn is_time_name(w: &str) -> bool {
     month_number(w).is_some() || weekday(w).is_some()
 }
 
+/// Do the words `r` hold a word of an actor's name ("Peace Corps", "U.S. Central
+/// Command")? A pattern's word does not match there: the name is who acts or is acted
+/// on, not what is done ("APPEAL * (for peace)"). A name no dictionary codes, which
+/// the tagger guessed around the pattern's word ("lifts Visa Ban"), is the pattern's
+/// (see the coder's `modifier`). A role word of the agents dictionary stays
+/// open to patterns ("received the UAE Ambassador"), as do the common nouns of an agent
+/// mention ("Palestinian prisoners"); in a headline ("U.S. Lifts Travel Ban", the verb
+/// capitalised) capitals tell no name.
+fn in_name(words: &Words, mentions: &[Mention], r: Range<usize>, verb: &Range<usize>, dict: &Dictionaries) -> bool {
+    if verb.start > 0 && words.words[verb.start].capitalized {
+        return false;
+    }
+    r.into_iter().any(|k| {
+        words.words[k].capitalized
+            && mentions.iter().any(|m| {
+                m.words.contains(&k)
+                    && m.kind != ActorKind::Agent
+                    && m.code.as_str() != UNKNOWN_CODE
+                    && !(m.words.start..=k).any(|j| dict.agents.all_at(&words.ids, j).any(|(n, _)| j + n > k))
+            })
+    })
+}
+
 /// `%` matches a compound actor only ("Gondor and Osgiliath"): after the verb, the
 /// first actor of the compound, the one the next mention is coordinated with ...
 fn opens_compound(mentions: &[Mention], i: usize) -> bool {
@@ -233,7 +257,8 @@ pub fn match_pattern(
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
                         let other_use = opens_time_phrase(words, i)
-                            || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict);
+                            || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
+                            || in_name(words, mentions, i..i + n, &verb, dict);
                         (!other_use).then_some((i, n))
                     })
                     .filter(|&(i, _)| k > 0 || reversed_from(words, verb.end, i) == usize::MAX)?;
@@ -269,7 +294,11 @@ pub fn match_pattern(
             Elem::Seq(atoms) => {
                 let (at, n) = (window.start..pos).rev().find_map(|i| {
                     seq_at(words, atoms, i, dict)
-                        .filter(|&n| i + n <= pos && !infinitive_marker(words, atoms, i, verb.start))
+                        .filter(|&n| {
+                            i + n <= pos
+                                && !infinitive_marker(words, atoms, i, verb.start)
+                                && !in_name(words, mentions, i..i + n, &verb, dict)
+                        })
                         .map(|n| (i, n))
                 })?;
                 m.words.push(at..at + n);

@@ -20,6 +20,13 @@ pub struct Word<'t> {
     pub tag: Option<PosTag>,
 }
 
+/// A word written as a name: an upper-case first letter, or a capital after a
+/// lower-case one ("iSrael", "eBay"), which no common word has.
+fn is_capitalized(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
+}
+
 #[derive(Clone, Debug)]
 pub struct Words<'t> {
     pub words: Vec<Word<'t>>,
@@ -115,7 +122,7 @@ impl<'t> Words<'t> {
                     span: Span::new(t.span.start, t.span.start + cut),
                     id: vocab.get(&aux),
                     norm: Cow::Owned(aux),
-                    capitalized: s.chars().next().is_some_and(char::is_uppercase),
+                    capitalized: is_capitalized(s),
                     punct: false,
                     hyphen_after: false,
                     tag,
@@ -135,7 +142,7 @@ impl<'t> Words<'t> {
                 span: t.span,
                 id: vocab.get(&norm),
                 norm,
-                capitalized: s.chars().next().is_some_and(char::is_uppercase),
+                capitalized: is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                 hyphen_after: false,
                 tag: sentence.tags.get(i).copied(),

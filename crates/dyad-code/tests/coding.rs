@@ -1508,6 +1508,48 @@ fn expelling_aid_workers_or_inspectors_ends_their_presence() {
 }
 
 #[test]
+fn expelling_a_states_envoys_reduces_relations() {
+    // CAMEO 166 (expel or withdraw), PLOVER SANCTION, not the deportation of a person
+    for text in [
+        "Kenya expelled the Ugandan ambassador on Monday.",
+        "Kenya expelled two Ugandan diplomats on Friday.",
+        "Kenya expelled a Ugandan envoy.",
+    ] {
+        let events = code(text, "2024-03-01");
+        let t = triples(&events);
+        assert!(
+            events.iter().any(|e| e.cameo == "166" && e.plover.event == "SANCTION" && e.source.code == "KEN"),
+            "{text}: {t:?}"
+        );
+        assert!(!events.iter().any(|e| e.cameo == "174"), "{text}: {t:?}");
+    }
+}
+
+#[test]
+fn a_pattern_word_inside_a_name_is_no_pattern_word() {
+    // "APPEAL * (for peace)" (027, to settle a dispute) must not read the name of the
+    // Peace Corps, an actor the dictionary codes
+    let events = code("Kenya appealed for Peace Corps volunteers on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c.starts_with("02")), "the appeal is still coded: {t:?}");
+    assert!(!events.iter().any(|e| e.cameo == "027"), "{t:?}");
+    // a role word of a name stays open to patterns ("received the ambassador")
+    let events = code("The Kenyan president received the Ugandan Ambassador to Kenya on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(events.iter().any(|e| e.cameo.starts_with("04")), "{t:?}");
+}
+
+#[test]
+fn a_month_after_the_own_forces_is_no_target() {
+    // "withdrew its troops in March": March is when, not what the retreat is from
+    for text in ["Kenya withdrew its troops in March.", "Kenya extended its peacekeeping mission in March."] {
+        let events = code(text, "2024-07-25");
+        assert!(!events.is_empty(), "{text}");
+        assert!(events.iter().all(|e| e.target.is_none()), "{text}: {:?}", triples(&events));
+    }
+}
+
+#[test]
 fn sending_investigators_is_investigating() {
     for text in [
         "Kenya sent investigators to Uganda after the crash.",
@@ -1877,4 +1919,79 @@ fn a_participle_after_a_time_conjunction_dates_the_act() {
     let events = code("Germany met France in Paris after leaving Poland.", "2024-03-01");
     assert!(!events.iter().any(|e| e.trigger.text == "leaving"), "{:?}", triples(&events));
     assert!(events.iter().any(|e| e.trigger.text == "met"), "{:?}", triples(&events));
+}
+
+#[test]
+fn a_capital_inside_a_word_marks_a_name() {
+    // "iSrael": written as no common word is, so the actor dictionary may read it
+    let events = code("The Kenyan president wants to help iSrael.", "2024-03-01");
+    let t = triples(&events);
+    assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|g| g.code == "ISR")), "{t:?}");
+}
+
+#[test]
+fn the_same_role_of_two_places_is_two_actors() {
+    // two state governments share the country's code but are two bodies
+    let events = code("The Karnataka government criticized the Tamil Nadu government on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(t.iter().any(|(s, c, g)| s == "INDGOV" && c.starts_with("11") && g == "INDGOV"), "{t:?}");
+    // the same place named twice, once by its demonym, is still one actor
+    let events = code("The Indian government criticized the government of India on Monday.", "2024-03-01");
+    let t = triples(&events);
+    assert!(!t.iter().any(|(s, _, g)| s == g), "{t:?}");
+}
+
+#[test]
+fn an_attack_fired_from_a_place_is_launched_by_it() {
+    // a passive without an agent: where the fire came from is who fired
+    let t = triples(&code("Rockets were fired at Kenya from Somalia.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "SOM" && c.starts_with("19") && g == "KEN"), "{t:?}");
+    // said by the one fired at, it is an accusation (the dictionary's SAY transformation)
+    let t = triples(&code("Kenya said a rocket was fired at it from Somalia on Tuesday.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "112" && g == "SOM"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("19")), "folded into the accusation: {t:?}");
+}
+
+#[test]
+fn a_commitment_to_coerce_is_the_act() {
+    // PETRARCH2's ontology: intent outranks only cooperation and violence, so a pledge to
+    // coerce codes the coercion ...
+    let t = triples(&code("Kenya pledged to arrest the Ugandan rebels.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c == "173"), "{t:?}");
+    // ... a threat stays a threat, and cooperation agreed to stays an intent
+    let t = triples(&code("Kenya threatened to arrest the Ugandan rebels.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c.starts_with("13")), "{t:?}");
+    let t = triples(&code("Kenya agreed to lift the sanctions on Uganda.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c.starts_with("03") && g == "UGA"), "{t:?}");
+}
+
+#[test]
+fn a_member_of_a_body_named_with_its_role_takes_its_code() {
+    // "leaders of Egypt's Muslim Brotherhood" are the Brotherhood's, not Egypt's government
+    let events = code("Qatar expelled leaders of Egypt's Muslim Brotherhood.", "2024-03-01");
+    let t = triples(&events);
+    assert!(t.iter().any(|(s, _, g)| s == "QAT" && g == "EGYOPPMUS"), "{t:?}");
+    // a role of a plain country still takes the country ("lawmakers in Arnor" kind)
+    let t = triples(&code("Qatar expelled leaders of Egypt.", "2024-03-01"));
+    assert!(t.iter().any(|(s, _, g)| s == "QAT" && g == "EGYGOV"), "{t:?}");
+}
+
+#[test]
+fn a_passive_subject_names_the_pattern_before_its_target() {
+    // "evidence against X was presented by Y": the subject's head noun is the pattern's
+    // object ("PRESENT * EVIDENCE"), the actor after its preposition the target
+    let t = triples(&code("Evidence against Uganda was presented by Kenya.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "1124" && g == "UGA"), "{t:?}");
+    let t = triples(&code("Sanctions on Uganda were lifted by Kenya on Monday.", "2024-03-01"));
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "085" && g == "UGA"), "{t:?}");
+}
+
+#[test]
+fn a_hope_for_an_accusation_is_no_appeal() {
+    // PETRARCH2 folds a hope into an act it ranks above an appeal: the indictment hoped
+    // for (no one named to bring it) makes no appeal to the officials
+    let text = "Kenya's information minister said she hoped a group of Ugandan political officials \
+                accused of fraud would soon be indicted.";
+    let t = triples(&code(text, "2024-03-01"));
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("02")), "{t:?}");
 }
