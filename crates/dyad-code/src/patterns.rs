@@ -53,6 +53,9 @@ fn noun_modifier(words: &Words, k: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct SynsetIndex {
     by_first: FastMap<u32, Vec<Box<[u32]>>>,
+    /// Bit `id % 256` of each key of `by_first`: a clear bit says a word starts none of
+    /// the phrases without a hash lookup.
+    first_bits: [u64; 4],
     /// A phrase of no words (a lone "-" or "_") matches anywhere, taking no words.
     has_empty: bool,
 }
@@ -60,7 +63,10 @@ pub struct SynsetIndex {
 impl SynsetIndex {
     pub fn insert(&mut self, ids: &[u32]) {
         match ids.split_first() {
-            Some((&first, rest)) => self.by_first.entry(first).or_default().push(rest.into()),
+            Some((&first, rest)) => {
+                self.first_bits[(first as usize / 64) % 4] |= 1 << (first % 64);
+                self.by_first.entry(first).or_default().push(rest.into())
+            }
             None => self.has_empty = true,
         }
     }
@@ -70,7 +76,8 @@ impl SynsetIndex {
     /// phrases (word `j`'s other forms start none of this one's).
     fn longest_at(&self, words: &Words, j: usize, starts: &IdSet) -> Option<usize> {
         let mut best = self.has_empty.then_some(0);
-        for id in words.forms_at(j).filter(|&id| starts.contains(id)) {
+        let starts_here = |id: u32| self.first_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0;
+        for id in words.forms_at(j).filter(|&id| starts_here(id) && starts.contains(id)) {
             for rest in self.by_first.get(&id).into_iter().flatten() {
                 if rest.iter().enumerate().all(|(k, &pw)| words.matches_id(j + 1 + k, pw)) {
                     best = best.max(Some(1 + rest.len()));
