@@ -105,6 +105,16 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
     Some(j - i)
 }
 
+/// Can `atoms` match at word `i`? A cheap first test before [`seq_at`]: a first atom
+/// that is a word must match word `i` itself.
+#[inline]
+fn may_start_at(words: &Words, atoms: &[Atom], i: usize) -> bool {
+    match atoms.first() {
+        Some(Atom::Word(_, id)) => words.matches_id(i, *id),
+        _ => true,
+    }
+}
+
 /// Length in words of a match of one atom at word `j`.
 fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<usize> {
     match a {
@@ -236,6 +246,7 @@ pub fn match_pattern(
             Elem::Seq(atoms) => {
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
+                    .filter(|&i| may_start_at(words, atoms, i))
                     .find_map(|i| {
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
@@ -274,7 +285,7 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (window.start..pos).rev().find_map(|i| {
+                let (at, n) = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i)).find_map(|i| {
                     seq_at(words, atoms, i, dict)
                         .filter(|&n| i + n <= pos && !infinitive_marker(words, atoms, i, verb.start))
                         .map(|n| (i, n))
