@@ -71,6 +71,13 @@ impl SynsetIndex {
         }
     }
 
+    /// Could a phrase start at word `j`? (A cheap test: when false, [`Self::longest_at`]
+    /// finds none.)
+    #[inline]
+    fn may_start(&self, words: &Words, j: usize) -> bool {
+        self.has_empty || words.forms_at(j).any(|id| self.first_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0)
+    }
+
     /// The length of the longest phrase matching at word `j` (each word as
     /// [`word_matches`] allows). `starts` holds the first word of every synset's
     /// phrases (word `j`'s other forms start none of this one's).
@@ -106,12 +113,14 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
 }
 
 /// Can `atoms` match at word `i`? A cheap first test before [`seq_at`]: a first atom
-/// that is a word must match word `i` itself.
+/// that is a word must match word `i` itself, one that is a synset must have a phrase
+/// whose first word may be word `i`.
 #[inline]
-fn may_start_at(words: &Words, atoms: &[Atom], i: usize) -> bool {
+fn may_start_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> bool {
     match atoms.first() {
         Some(Atom::Word(_, id)) => words.matches_id(i, *id),
-        _ => true,
+        Some(Atom::Synset(_, slot)) => dict.verbs.synset_index.get(*slot as usize).is_none_or(|s| s.may_start(words, i)),
+        None => true,
     }
 }
 
@@ -246,7 +255,7 @@ pub fn match_pattern(
             Elem::Seq(atoms) => {
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
-                    .filter(|&i| may_start_at(words, atoms, i))
+                    .filter(|&i| may_start_at(words, atoms, i, dict))
                     .find_map(|i| {
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
@@ -285,7 +294,7 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i)).find_map(|i| {
+                let (at, n) = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find_map(|i| {
                     seq_at(words, atoms, i, dict)
                         .filter(|&n| i + n <= pos && !infinitive_marker(words, atoms, i, verb.start))
                         .map(|n| (i, n))
