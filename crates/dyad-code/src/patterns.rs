@@ -119,7 +119,9 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
 fn may_start_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> bool {
     match atoms.first() {
         Some(Atom::Word(_, id)) => words.matches_id(i, *id),
-        Some(Atom::Synset(_, slot)) => dict.verbs.synset_index.get(*slot as usize).is_none_or(|s| s.may_start(words, i)),
+        Some(Atom::Synset(_, slot)) => {
+            dict.verbs.synset_index.get(*slot as usize).is_none_or(|s| s.may_start(words, i))
+        }
         None => true,
     }
 }
@@ -294,11 +296,12 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find_map(|i| {
-                    seq_at(words, atoms, i, dict)
-                        .filter(|&n| i + n <= pos && !infinitive_marker(words, atoms, i, verb.start))
-                        .map(|n| (i, n))
-                })?;
+                let (at, n) =
+                    (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find_map(|i| {
+                        seq_at(words, atoms, i, dict)
+                            .filter(|&n| i + n <= pos && !infinitive_marker(words, atoms, i, verb.start))
+                            .map(|n| (i, n))
+                    })?;
                 m.words.push(at..at + n);
                 at
             }
@@ -341,5 +344,40 @@ mod tests {
         assert!(!word_matches("aid", "aide"));
         assert!(!word_matches("to", "tons"));
         assert!(!word_matches("war", "warning"));
+    }
+
+    /// `may_start` (the filter before `seq_at`) never rejects a word where a phrase of the
+    /// synset matches, inflected or not, with more words than the filter has bits.
+    #[test]
+    fn synset_start_filter_keeps_every_match() {
+        use crate::words::{IdSet, Vocab};
+        use dyad_core::{Sentence, Span, Token, TokenKind};
+        let mut vocab = Vocab::default();
+        for k in 0..600 {
+            vocab.intern(&format!("filler{k}"));
+        }
+        let phrases: [&[&str]; 4] = [&["trade", "relation"], &["tie"], &["military", "aid"], &["party"]];
+        let mut synset = SynsetIndex::default();
+        let mut starts = IdSet::default();
+        for ph in phrases {
+            let ids: Vec<u32> = ph.iter().map(|w| vocab.intern(w)).collect();
+            starts.insert(ids[0]);
+            synset.insert(&ids);
+        }
+        let text = "filler3 trade relations ties filler300 military aid parties filler599 trading tie";
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for part in text.split(' ') {
+            tokens.push(Token { span: Span::new(start, start + part.len()), kind: TokenKind::Word });
+            start += part.len() + 1;
+        }
+        let sentence = Sentence { span: Span::new(0, text.len()), tokens, tags: Vec::new() };
+        let words = Words::new(text, &sentence, &vocab);
+        let found: Vec<usize> = (0..words.len()).filter(|&j| synset.longest_at(&words, j, &starts).is_some()).collect();
+        assert_eq!(found, [1, 3, 5, 7, 10]);
+        for &j in &found {
+            assert!(synset.may_start(&words, j), "word {j}");
+        }
+        assert!(!synset.may_start(&words, 8), "\"filler599\" starts no phrase");
     }
 }
