@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
 };
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -1678,10 +1679,10 @@ impl Coder {
             .rev()
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
+            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
-            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .find(|&i| {
                 let m = &ms[i];
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
@@ -2074,14 +2075,29 @@ impl Coder {
         // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
         let code = if aerial { "195" } else { code };
-        let rule = &if aerial { text!("{rule} (by aircraft or drones: 195)") } else { rule.to_string() };
+        let rule = if aerial { Cow::Owned(text!("{rule} (by aircraft or drones: 195)")) } else { Cow::Borrowed(rule) };
         let verbal = code.starts_with("19") && attack_in_words(cx.words, v);
         let code = if verbal { "111" } else { code };
-        let rule = &if verbal { text!("{rule} (an attack in words: 111)") } else { rule.to_string() };
+        let rule = if verbal { Cow::Owned(text!("{rule} (an attack in words: 111)")) } else { rule };
         let code = if hypothetical { intent_code(code) } else { code.to_string() };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
         };
+        // one event per action (checked on the codes alone, before the actors are built)
+        let source_code = cx.mentions[s].code.as_str();
+        let target_code = target.as_ref().map(|t| match *t {
+            Target::Mention(i) => cx.mentions[i].code.as_str(),
+            Target::Topic(..) => UNKNOWN_CODE,
+            Target::Place(i) => cx.mentions[i].code.country().unwrap_or(cx.mentions[i].code.as_str()),
+        });
+        if events.iter().any(|e| {
+            e.sentence.index == cx.index
+                && e.cameo == code
+                && e.source.code == source_code
+                && e.target.as_ref().map(|t| t.code.as_str()) == target_code
+        }) {
+            return;
+        }
         let actor = |i: usize| {
             let m = &cx.mentions[i];
             EventActor {
@@ -2120,14 +2136,6 @@ impl Coder {
                 }
             }
         });
-        if events.iter().any(|e| {
-            e.sentence.index == cx.index
-                && e.cameo == code
-                && e.source.code == source.code
-                && e.target.as_ref().map(|t| &t.code) == target.as_ref().map(|t| &t.code)
-        }) {
-            return; // one event per action
-        }
         let from_word = cx.mentions[s].words.start.min(v.words.start);
         // a time expression after another verb belongs to that verb ("..., media reported on Thursday")
         let to_word = cx.verb_starts.iter().copied().filter(|&k| k > v.words.start).min().unwrap_or(usize::MAX);
@@ -2209,7 +2217,7 @@ impl Coder {
             location,
             sentence: SentenceRef { index: cx.index, span: cx.span, text: cx.span.slice(text).to_string() },
             trigger: Trigger { text: vspan.slice(text).to_string(), span: vspan },
-            rule: rule.to_string(),
+            rule: rule.into_owned(),
             cameo: code,
         });
     }

@@ -54,6 +54,9 @@ fn noun_modifier(words: &Words, k: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct SynsetIndex {
     by_first: FastMap<u32, Vec<Box<[u32]>>>,
+    /// Bit `id % 256` of each key of `by_first`: a clear bit says a word starts none of
+    /// the phrases without a hash lookup.
+    first_bits: [u64; 4],
     /// A phrase of no words (a lone "-" or "_") matches anywhere, taking no words.
     has_empty: bool,
 }
@@ -61,9 +64,19 @@ pub struct SynsetIndex {
 impl SynsetIndex {
     pub fn insert(&mut self, ids: &[u32]) {
         match ids.split_first() {
-            Some((&first, rest)) => self.by_first.entry(first).or_default().push(rest.into()),
+            Some((&first, rest)) => {
+                self.first_bits[(first as usize / 64) % 4] |= 1 << (first % 64);
+                self.by_first.entry(first).or_default().push(rest.into())
+            }
             None => self.has_empty = true,
         }
+    }
+
+    /// Could a phrase start at word `j`? (A cheap test: when false, [`Self::longest_at`]
+    /// finds none.)
+    #[inline]
+    fn may_start(&self, words: &Words, j: usize) -> bool {
+        self.has_empty || words.forms_at(j).any(|id| self.first_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0)
     }
 
     /// The length of the longest phrase matching at word `j` (each word as
@@ -71,7 +84,8 @@ impl SynsetIndex {
     /// phrases (word `j`'s other forms start none of this one's).
     fn longest_at(&self, words: &Words, j: usize, starts: &IdSet) -> Option<usize> {
         let mut best = self.has_empty.then_some(0);
-        for id in words.forms_at(j).filter(|&id| starts.contains(id)) {
+        let starts_here = |id: u32| self.first_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0;
+        for id in words.forms_at(j).filter(|&id| starts_here(id) && starts.contains(id)) {
             for rest in self.by_first.get(&id).into_iter().flatten() {
                 if rest.iter().enumerate().all(|(k, &pw)| words.matches_id(j + 1 + k, pw)) {
                     best = best.max(Some(1 + rest.len()));
@@ -97,6 +111,20 @@ fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Optio
         j += atom_len(words, a, j, dict)?;
     }
     Some(j - i)
+}
+
+/// Can `atoms` match at word `i`? A cheap first test before [`seq_at`]: a first atom
+/// that is a word must match word `i` itself, one that is a synset must have a phrase
+/// whose first word may be word `i`.
+#[inline]
+fn may_start_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> bool {
+    match atoms.first() {
+        Some(Atom::Word(_, id)) => words.matches_id(i, *id),
+        Some(Atom::Synset(_, slot)) => {
+            dict.verbs.synset_index.get(*slot as usize).is_none_or(|s| s.may_start(words, i))
+        }
+        None => true,
+    }
 }
 
 /// Length in words of a match of one atom at word `j`.
@@ -253,6 +281,7 @@ pub fn match_pattern(
             Elem::Seq(atoms) => {
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
+                    .filter(|&i| may_start_at(words, atoms, i, dict))
                     .find_map(|i| {
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
@@ -292,15 +321,16 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) = (window.start..pos).rev().find_map(|i| {
-                    seq_at(words, atoms, i, dict)
-                        .filter(|&n| {
-                            i + n <= pos
-                                && !infinitive_marker(words, atoms, i, verb.start)
-                                && !in_name(words, mentions, i..i + n, &verb, dict)
-                        })
-                        .map(|n| (i, n))
-                })?;
+                let (at, n) =
+                    (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find_map(|i| {
+                        seq_at(words, atoms, i, dict)
+                            .filter(|&n| {
+                                i + n <= pos
+                                    && !infinitive_marker(words, atoms, i, verb.start)
+                                    && !in_name(words, mentions, i..i + n, &verb, dict)
+                            })
+                            .map(|n| (i, n))
+                    })?;
                 m.words.push(at..at + n);
                 at
             }
@@ -343,5 +373,40 @@ mod tests {
         assert!(!word_matches("aid", "aide"));
         assert!(!word_matches("to", "tons"));
         assert!(!word_matches("war", "warning"));
+    }
+
+    /// `may_start` (the filter before `seq_at`) never rejects a word where a phrase of the
+    /// synset matches, inflected or not, with more words than the filter has bits.
+    #[test]
+    fn synset_start_filter_keeps_every_match() {
+        use crate::words::{IdSet, Vocab};
+        use dyad_core::{Sentence, Span, Token, TokenKind};
+        let mut vocab = Vocab::default();
+        for k in 0..600 {
+            vocab.intern(&format!("filler{k}"));
+        }
+        let phrases: [&[&str]; 4] = [&["trade", "relation"], &["tie"], &["military", "aid"], &["party"]];
+        let mut synset = SynsetIndex::default();
+        let mut starts = IdSet::default();
+        for ph in phrases {
+            let ids: Vec<u32> = ph.iter().map(|w| vocab.intern(w)).collect();
+            starts.insert(ids[0]);
+            synset.insert(&ids);
+        }
+        let text = "filler3 trade relations ties filler300 military aid parties filler599 trading tie";
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for part in text.split(' ') {
+            tokens.push(Token { span: Span::new(start, start + part.len()), kind: TokenKind::Word });
+            start += part.len() + 1;
+        }
+        let sentence = Sentence { span: Span::new(0, text.len()), tokens, tags: Vec::new() };
+        let words = Words::new(text, &sentence, &vocab);
+        let found: Vec<usize> = (0..words.len()).filter(|&j| synset.longest_at(&words, j, &starts).is_some()).collect();
+        assert_eq!(found, [1, 3, 5, 7, 10]);
+        for &j in &found {
+            assert!(synset.may_start(&words, j), "word {j}");
+        }
+        assert!(!synset.may_start(&words, 8), "\"filler599\" starts no phrase");
     }
 }

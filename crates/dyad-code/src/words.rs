@@ -166,11 +166,18 @@ impl<T> PhraseIndex<T> {
     }
 
     /// The longest phrase starting at `words[at]`: (number of words, value).
+    /// (Inlined: most words start no phrase, and the start bit says so without a call.)
+    #[inline]
     pub fn longest_at(&self, words: &[u32], at: usize) -> Option<(usize, &T)> {
         let first = *words.get(at)?;
         if first < TRACKED && self.starts.get(first as usize / 64).is_none_or(|bits| bits & (1 << (first % 64)) == 0) {
             return None;
         }
+        self.longest_from(words, at)
+    }
+
+    #[inline(never)]
+    fn longest_from(&self, words: &[u32], at: usize) -> Option<(usize, &T)> {
         self.matches_at(words, at).last()
     }
 
