@@ -670,6 +670,7 @@ impl Coder {
                     && !attribution_verb(w, mentions, i)
                     && !after_person(w, mentions, i)
                     && !after_modal(w, i)
+                    && !(form.form == Form::Ing && progressive(w, i))
                     && !(form.form == Form::Third && predicate_after_subject(w, mentions, i + n))
             }) {
                 Some(NotVerb::Tagged(t))
@@ -2748,6 +2749,14 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], end: usize) -> bool {
         || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
     subject && opens_object && !verb_later
+}
+
+/// "The EU is prolonging sanctions": an -ing form of a dictionary verb right after a
+/// form of "be" (adverbs between) is the progressive, whatever the tagger says; it
+/// often reads such a word as an adjective or noun ("prolonging/JJ").
+fn progressive(w: &Words, i: usize) -> bool {
+    let adverb = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
+    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| BE.contains(&w.norm(k)) && w.norm(k) != "being")
 }
 
 fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {

@@ -917,6 +917,19 @@ fn common_news_phrasings_of_the_supplement() {
 }
 
 #[test]
+fn an_ing_form_after_be_is_the_progressive_whatever_the_tagger_says() {
+    // the tagger reads both -ing words here as adjectives
+    for (text, source, target) in [
+        ("The European Union is prolonging sanctions against Belarus for another year.", "IGOEUREEC", "BLR"),
+        ("The council is now extending sanctions against the Iranian government.", "---", "IRNGOV"),
+    ] {
+        let ev = code(text, "2024-05-08");
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, c, g)| s == source && c == "163" && g == target), "{text}: {t:?}");
+    }
+}
+
+#[test]
 fn places_the_gazetteer_knows_are_places_of_their_country() {
     // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
     let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");
