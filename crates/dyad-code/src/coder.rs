@@ -671,7 +671,7 @@ impl Coder {
                     && !after_person(w, mentions, i)
                     && !after_modal(w, i)
                     && !(form.form == Form::Ing && progressive(w, i))
-                    && !(form.form == Form::Third && predicate_after_subject(w, mentions, i + n))
+                    && !(matches!(form.form, Form::Third | Form::Base) && predicate_after_subject(w, mentions, i, i + n))
             }) {
                 Some(NotVerb::Tagged(t))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
@@ -2737,13 +2737,17 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// subject pronoun) is the person's act; names do not head noun compounds the way
 /// "government forces" does, and the tagger often reads "meets" or "talks" there as
 /// plural nouns.
-/// "Ethiopia departs from Libya": an -s form (ending at `end`) right after the actor that
+/// "Ethiopia departs from Libya": an -s or base form (`verb_start..end`) right after the actor that
 /// opens the sentence, followed by a preposition, a determiner or another actor, with no
 /// finite verb after it up to the next comma, is that actor's verb, whatever the tagger
 /// says (a plural noun there would need a verb of its own: "Ethiopia talks in Geneva
-/// collapsed").
-fn predicate_after_subject(w: &Words, ms: &[Mention], end: usize) -> bool {
-    let Some(start) = end.checked_sub(1) else { return false };
+/// collapsed"); "today" or "yesterday" may stand between ("Egypt yesterday let free").
+fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: usize) -> bool {
+    // "Yemen today let free ...": a time word may stand between the subject and its verb
+    let start = match verb_start.checked_sub(1) {
+        Some(k) if matches!(w.norm(k), "today" | "yesterday" | "tonight" | "now") => k,
+        _ => verb_start,
+    };
     let subject = ms.iter().any(|m| m.words.start == 0 && m.words.end == start && !m.location);
     let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
         || ms.iter().any(|m| m.words.start == end);

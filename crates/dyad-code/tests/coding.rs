@@ -930,6 +930,15 @@ fn an_ing_form_after_be_is_the_progressive_whatever_the_tagger_says() {
 }
 
 #[test]
+fn a_base_form_after_the_opening_subject_and_a_time_word_is_its_verb() {
+    // the tagger reads "let" as a noun here
+    let text = "Egypt yesterday let free Alaa Abdel Fattah, a jailed activist.";
+    let ev = code(text, "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "EGY" && c == "0841"), "{t:?}");
+}
+
+#[test]
 fn places_the_gazetteer_knows_are_places_of_their_country() {
     // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
     let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");
