@@ -1357,6 +1357,34 @@ impl Coder {
             }
             wide
         });
+        // "sent a team to Iran to investigate": a pattern that spells the infinitive after
+        // the verb ("* (to investigate)") reaches the next verb when "to" marks it, up to
+        // the verb after that (its words then consume that verb), where it gives the code
+        // that verb gives of its own (else the infinitive is coded as a purpose, see
+        // `served_verb`: "called him to congratulate" is praise, not CALL's 013)
+        let infinitive_next = next_verb
+            .filter(|&k| k == window.end && k > v.words.end && w.norm(k - 1) == "to")
+            .and_then(|k| {
+                let x = verbs.iter().find(|x| x.words.start == k)?;
+                let own = x.form.code.clone().unwrap_or_else(|| self.dict.verbs.blocks[x.form.block].code.clone());
+                Some((k, own))
+            })
+            .map(|(k, own)| {
+                let mut wide = window.clone();
+                wide.end = clause_window(w, &(v.words.start..k + 1))
+                    .end
+                    .min(verbs.iter().map(|x| x.words.start).find(|&j| j > k).unwrap_or(usize::MAX));
+                if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
+                    wide.end = wide.end.min(a);
+                }
+                (k, own, wide)
+            });
+        let spells_infinitive = |p: &Pattern| {
+            let to = |e: &Elem| matches!(e, Elem::Seq(a) if matches!(a.first(), Some(Atom::Word(x, _)) if x == "to"));
+            p.after.iter().enumerate().any(|(n, e)| {
+                to(e) && (matches!(e, Elem::Seq(a) if a.len() >= 2) || matches!(p.after.get(n + 1), Some(Elem::Seq(_))))
+            })
+        };
         let opener = w.norm(window.end);
         let names_opener = |p: &Pattern| {
             p.after
@@ -1417,7 +1445,13 @@ impl Coder {
                 Some(wide) if names_opener(p) => wide.clone(),
                 _ => window.clone(),
             };
-            if let Some(m) = match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict)
+            let through_infinitive = || {
+                let (k, _, wide) = infinitive_next.as_ref().filter(|(_, own, _)| *own == p.code && spells_infinitive(p))?;
+                match_pattern(p, w, v.words.clone(), wide.clone(), cx.mentions, &self.dict)
+                    .filter(|m| m.words.iter().any(|r| r.contains(k)))
+            };
+            if let Some(m) = through_infinitive()
+                .or_else(|| match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict))
                 .filter(|m| !heads_clause(m) && in_own_clause(m) && !(names_patient(p, m) && passive()))
             {
                 // of equally specific patterns, the one whose words cover more of the

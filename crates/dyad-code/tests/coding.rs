@@ -939,6 +939,16 @@ fn a_base_form_after_the_opening_subject_and_a_time_word_is_its_verb() {
 }
 
 #[test]
+fn a_pattern_spelling_an_infinitive_reaches_the_next_verb() {
+    // "* (to investigate)" over "* team", though "investigate" is a verb of its own
+    let ev = code("Kenya sent a team of experts to Uganda on Monday to investigate the killings.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "090" && g == "UGA"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c == "036"), "{t:?}");
+    assert_eq!(ev.len(), 1, "the infinitive is the pattern's, no event of its own: {t:?}");
+}
+
+#[test]
 fn places_the_gazetteer_knows_are_places_of_their_country() {
     // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
     let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");
