@@ -1291,6 +1291,21 @@ impl Coder {
                 if !of_gov.is_empty() && of_gov.iter().all(|e| folds(e)) {
                     folded.push(g.words.clone());
                 }
+                // "provided 1.7 billion in assistance to support Syrian refugees": help given
+                // through aid is that aid, to those it helps; the aid without a named
+                // recipient is the same event
+                let aid = of_gov.iter().find(|e| e.cameo_root == "07").map(|e| (e.cameo.clone(), e.source.span));
+                let without_recipient = of_gov.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code == "---"));
+                if let Some((code, src)) = aid.filter(|_| {
+                    purpose_root == Some("05") && matches!(v.form.lemma.as_str(), "support" | "help" | "assist")
+                }) {
+                    for e in events[n_before..].iter_mut().filter(|e| e.source.span == src) {
+                        self.recode(e, &code, "(aid given for it)");
+                    }
+                    if without_recipient {
+                        folded.push(g.words.clone());
+                    }
+                }
             }
             let made = events.len() - n_before;
             trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made} event(s)"));

@@ -949,6 +949,14 @@ fn a_pattern_spelling_an_infinitive_reaches_the_next_verb() {
 }
 
 #[test]
+fn support_given_through_aid_is_that_aid_to_those_it_supports() {
+    let text = "Japan has provided 20 million dollars in emergency assistance to support Afghan refugees in Pakistan.";
+    let ev = code(text, "2024-05-08");
+    let t = triples(&ev);
+    assert_eq!(t, vec![("JPN".into(), "071".into(), "AFGREF".into())], "{t:?}");
+}
+
+#[test]
 fn places_the_gazetteer_knows_are_places_of_their_country() {
     // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
     let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");
