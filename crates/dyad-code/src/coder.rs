@@ -671,7 +671,8 @@ impl Coder {
                     && !after_person(w, mentions, i)
                     && !after_modal(w, i)
                     && !(form.form == Form::Ing && progressive(w, i))
-                    && !(matches!(form.form, Form::Third | Form::Base) && predicate_after_subject(w, mentions, i, i + n))
+                    && !(matches!(form.form, Form::Third | Form::Base)
+                        && predicate_after_subject(w, mentions, i, i + n))
             }) {
                 Some(NotVerb::Tagged(t))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
@@ -1461,7 +1462,8 @@ impl Coder {
                 _ => window.clone(),
             };
             let through_infinitive = || {
-                let (k, _, wide) = infinitive_next.as_ref().filter(|(_, own, _)| *own == p.code && spells_infinitive(p))?;
+                let (k, _, wide) =
+                    infinitive_next.as_ref().filter(|(_, own, _)| *own == p.code && spells_infinitive(p))?;
                 match_pattern(p, w, v.words.clone(), wide.clone(), cx.mentions, &self.dict)
                     .filter(|m| m.words.iter().any(|r| r.contains(k)))
             };
