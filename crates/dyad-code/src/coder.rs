@@ -199,6 +199,10 @@ const AUX_OR_ADVERB: &[&str] = &[
     "n't",
     "once",
 ];
+/// Prepositions: a pattern made of these alone says little of the act (unlike the
+/// particles of phrasal verbs, "* out").
+const PARTICLES: &[&str] =
+    &["to", "for", "with", "on", "in", "at", "from", "against", "into", "by", "of", "about", "over"];
 const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 
 /// A modal verb at word `i`: not a name spelt like one ("Theresa May has held talks"),
@@ -1476,9 +1480,19 @@ impl Coder {
                 // matching "florin"), then one written for this very verb over one for
                 // its whole block
                 let covered = |pm: &PatternMatch| pm.words.iter().map(|r| r.len()).sum::<usize>();
+                // a pattern of particles only ("* (to)") yields to one with a content word
+                // ("* invitation") of the same specificity
+                let content = |q: &Pattern| {
+                    q.before.iter().chain(&q.after).any(|e| match e {
+                        Elem::Seq(a) => {
+                            a.iter().any(|x| !matches!(x, Atom::Word(x, _) if PARTICLES.contains(&x.as_str())))
+                        }
+                        _ => true,
+                    })
+                };
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
-                    (p.specificity(), covered(&m), p.verb.is_some(), std::cmp::Reverse(m.reach))
-                        > (b.specificity(), covered(bm), b.verb.is_some(), std::cmp::Reverse(bm.reach))
+                    (p.specificity(), content(p), covered(&m), p.verb.is_some(), std::cmp::Reverse(m.reach))
+                        > (b.specificity(), content(b), covered(bm), b.verb.is_some(), std::cmp::Reverse(bm.reach))
                 };
                 if best.as_ref().is_none_or(better) {
                     best = Some((p, m));

@@ -957,6 +957,19 @@ fn support_given_through_aid_is_that_aid_to_those_it_supports() {
 }
 
 #[test]
+fn a_pattern_with_a_content_word_beats_a_bare_preposition() {
+    // ACCLAIM's "* invitation" (036) over its "* (to)" (043:042), both of specificity 2:
+    // the "to" belongs to the invitation, and nobody hosts a visit
+    let text =
+        "The Kenyan president on Friday welcomed Ugandan President Yoweri Museveni's invitation to the Tanzanian \
+                president to meet in Kampala next month.";
+    let ev = code(text, "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENGOV" && c == "036" && g == "UGAGOV"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c == "042" || c == "043"), "{t:?}");
+}
+
+#[test]
 fn places_the_gazetteer_knows_are_places_of_their_country() {
     // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
     let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");
