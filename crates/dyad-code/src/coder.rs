@@ -200,6 +200,10 @@ const AUX_OR_ADVERB: &[&str] = &[
     "n't",
     "once",
 ];
+/// Prepositions: a pattern made of these alone says little of the act (unlike the
+/// particles of phrasal verbs, "* out").
+const PARTICLES: &[&str] =
+    &["to", "for", "with", "on", "in", "at", "from", "against", "into", "by", "of", "about", "over"];
 const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 
 /// A modal verb at word `i`: not a name spelt like one ("Theresa May has held talks"),
@@ -671,7 +675,9 @@ impl Coder {
                     && !attribution_verb(w, mentions, i)
                     && !after_person(w, mentions, i)
                     && !after_modal(w, i)
-                    && !(form.form == Form::Third && predicate_after_subject(w, mentions, i + n))
+                    && !(form.form == Form::Ing && progressive(w, i))
+                    && !(matches!(form.form, Form::Third | Form::Base)
+                        && predicate_after_subject(w, mentions, i, i + n))
             }) {
                 Some(NotVerb::Tagged(t))
             } else if tag.is_none() && self.untagged_noun_like(w, i, form, prev, mentions) {
@@ -1331,6 +1337,21 @@ impl Coder {
                 if !of_gov.is_empty() && of_gov.iter().all(|e| folds(e)) {
                     folded.push(g.words.clone());
                 }
+                // "provided 1.7 billion in assistance to support Syrian refugees": help given
+                // through aid is that aid, to those it helps; the aid without a named
+                // recipient is the same event
+                let aid = of_gov.iter().find(|e| e.cameo_root == "07").map(|e| (e.cameo.clone(), e.source.span));
+                let without_recipient = of_gov.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code == "---"));
+                if let Some((code, src)) = aid.filter(|_| {
+                    purpose_root == Some("05") && matches!(v.form.lemma.as_str(), "support" | "help" | "assist")
+                }) {
+                    for e in events[n_before..].iter_mut().filter(|e| e.source.span == src) {
+                        self.recode(e, &code, "(aid given for it)");
+                    }
+                    if without_recipient {
+                        folded.push(g.words.clone());
+                    }
+                }
             }
             let made = events.len() - n_before;
             trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made} event(s)"));
@@ -1397,6 +1418,34 @@ impl Coder {
             }
             wide
         });
+        // "sent a team to Iran to investigate": a pattern that spells the infinitive after
+        // the verb ("* (to investigate)") reaches the next verb when "to" marks it, up to
+        // the verb after that (its words then consume that verb), where it gives the code
+        // that verb gives of its own (else the infinitive is coded as a purpose, see
+        // `served_verb`: "called him to congratulate" is praise, not CALL's 013)
+        let infinitive_next = next_verb
+            .filter(|&k| k == window.end && k > v.words.end && w.norm(k - 1) == "to")
+            .and_then(|k| {
+                let x = verbs.iter().find(|x| x.words.start == k)?;
+                let own = x.form.code.clone().unwrap_or_else(|| self.dict.verbs.blocks[x.form.block].code.clone());
+                Some((k, own))
+            })
+            .map(|(k, own)| {
+                let mut wide = window.clone();
+                wide.end = clause_window(w, &(v.words.start..k + 1))
+                    .end
+                    .min(verbs.iter().map(|x| x.words.start).find(|&j| j > k).unwrap_or(usize::MAX));
+                if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
+                    wide.end = wide.end.min(a);
+                }
+                (k, own, wide)
+            });
+        let spells_infinitive = |p: &Pattern| {
+            let to = |e: &Elem| matches!(e, Elem::Seq(a) if matches!(a.first(), Some(Atom::Word(x, _)) if x == "to"));
+            p.after.iter().enumerate().any(|(n, e)| {
+                to(e) && (matches!(e, Elem::Seq(a) if a.len() >= 2) || matches!(p.after.get(n + 1), Some(Elem::Seq(_))))
+            })
+        };
         let opener = w.norm(window.end);
         let names_opener = |p: &Pattern| {
             p.after
@@ -1457,7 +1506,14 @@ impl Coder {
                 Some(wide) if names_opener(p) => wide.clone(),
                 _ => window.clone(),
             };
-            if let Some(m) = match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict)
+            let through_infinitive = || {
+                let (k, _, wide) =
+                    infinitive_next.as_ref().filter(|(_, own, _)| *own == p.code && spells_infinitive(p))?;
+                match_pattern(p, w, v.words.clone(), wide.clone(), cx.mentions, &self.dict)
+                    .filter(|m| m.words.iter().any(|r| r.contains(k)))
+            };
+            if let Some(m) = through_infinitive()
+                .or_else(|| match_pattern(p, w, v.words.clone(), win, cx.mentions, &self.dict))
                 .filter(|m| !heads_clause(m) && in_own_clause(m) && !(names_patient(p, m) && passive()))
             {
                 // of equally specific patterns, the one whose words cover more of the
@@ -1465,9 +1521,19 @@ impl Coder {
                 // matching "florin"), then one written for this very verb over one for
                 // its whole block
                 let covered = |pm: &PatternMatch| pm.words.iter().map(|r| r.len()).sum::<usize>();
+                // a pattern of particles only ("* (to)") yields to one with a content word
+                // ("* invitation") of the same specificity
+                let content = |q: &Pattern| {
+                    q.before.iter().chain(&q.after).any(|e| match e {
+                        Elem::Seq(a) => {
+                            a.iter().any(|x| !matches!(x, Atom::Word(x, _) if PARTICLES.contains(&x.as_str())))
+                        }
+                        _ => true,
+                    })
+                };
                 let better = |(b, bm): &(&Pattern, PatternMatch)| {
-                    (p.specificity(), covered(&m), p.verb.is_some(), std::cmp::Reverse(m.reach))
-                        > (b.specificity(), covered(bm), b.verb.is_some(), std::cmp::Reverse(bm.reach))
+                    (p.specificity(), content(p), covered(&m), p.verb.is_some(), std::cmp::Reverse(m.reach))
+                        > (b.specificity(), content(b), covered(bm), b.verb.is_some(), std::cmp::Reverse(bm.reach))
                 };
                 if best.as_ref().is_none_or(better) {
                     best = Some((p, m));
@@ -2866,18 +2932,30 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// subject pronoun) is the person's act; names do not head noun compounds the way
 /// "government forces" does, and the tagger often reads "meets" or "talks" there as
 /// plural nouns.
-/// "Ethiopia departs from Libya": an -s form (ending at `end`) right after the actor that
+/// "Ethiopia departs from Libya": an -s or base form (`verb_start..end`) right after the actor that
 /// opens the sentence, followed by a preposition, a determiner or another actor, with no
 /// finite verb after it up to the next comma, is that actor's verb, whatever the tagger
 /// says (a plural noun there would need a verb of its own: "Ethiopia talks in Geneva
-/// collapsed").
-fn predicate_after_subject(w: &Words, ms: &[Mention], end: usize) -> bool {
-    let Some(start) = end.checked_sub(1) else { return false };
+/// collapsed"); "today" or "yesterday" may stand between ("Egypt yesterday let free").
+fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: usize) -> bool {
+    // "Yemen today let free ...": a time word may stand between the subject and its verb
+    let start = match verb_start.checked_sub(1) {
+        Some(k) if matches!(w.norm(k), "today" | "yesterday" | "tonight" | "now") => k,
+        _ => verb_start,
+    };
     let subject = ms.iter().any(|m| m.words.start == 0 && m.words.end == start && !m.location);
     let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
         || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
     subject && opens_object && !verb_later
+}
+
+/// "The EU is prolonging sanctions": an -ing form of a dictionary verb right after a
+/// form of "be" (adverbs between) is the progressive, whatever the tagger says; it
+/// often reads such a word as an adjective or noun ("prolonging/JJ").
+fn progressive(w: &Words, i: usize) -> bool {
+    let adverb = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
+    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| BE.contains(&w.norm(k)) && w.norm(k) != "being")
 }
 
 fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {

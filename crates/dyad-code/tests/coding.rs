@@ -917,6 +917,59 @@ fn common_news_phrasings_of_the_supplement() {
 }
 
 #[test]
+fn an_ing_form_after_be_is_the_progressive_whatever_the_tagger_says() {
+    // the tagger reads both -ing words here as adjectives
+    for (text, source, target) in [
+        ("The European Union is prolonging sanctions against Belarus for another year.", "IGOEUREEC", "BLR"),
+        ("The council is now extending sanctions against the Iranian government.", "---", "IRNGOV"),
+    ] {
+        let ev = code(text, "2024-05-08");
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, c, g)| s == source && c == "163" && g == target), "{text}: {t:?}");
+    }
+}
+
+#[test]
+fn a_base_form_after_the_opening_subject_and_a_time_word_is_its_verb() {
+    // the tagger reads "let" as a noun here
+    let text = "Egypt yesterday let free Alaa Abdel Fattah, a jailed activist.";
+    let ev = code(text, "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "EGY" && c == "0841"), "{t:?}");
+}
+
+#[test]
+fn a_pattern_spelling_an_infinitive_reaches_the_next_verb() {
+    // "* (to investigate)" over "* team", though "investigate" is a verb of its own
+    let ev = code("Kenya sent a team of experts to Uganda on Monday to investigate the killings.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KEN" && c == "090" && g == "UGA"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c == "036"), "{t:?}");
+    assert_eq!(ev.len(), 1, "the infinitive is the pattern's, no event of its own: {t:?}");
+}
+
+#[test]
+fn support_given_through_aid_is_that_aid_to_those_it_supports() {
+    let text = "Japan has provided 20 million dollars in emergency assistance to support Afghan refugees in Pakistan.";
+    let ev = code(text, "2024-05-08");
+    let t = triples(&ev);
+    assert_eq!(t, vec![("JPN".into(), "071".into(), "AFGREF".into())], "{t:?}");
+}
+
+#[test]
+fn a_pattern_with_a_content_word_beats_a_bare_preposition() {
+    // ACCLAIM's "* invitation" (036) over its "* (to)" (043:042), both of specificity 2:
+    // the "to" belongs to the invitation, and nobody hosts a visit
+    let text =
+        "The Kenyan president on Friday welcomed Ugandan President Yoweri Museveni's invitation to the Tanzanian \
+                president to meet in Kampala next month.";
+    let ev = code(text, "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENGOV" && c == "036" && g == "UGAGOV"), "{t:?}");
+    assert!(!t.iter().any(|(_, c, _)| c == "042" || c == "043"), "{t:?}");
+}
+
+#[test]
 fn places_the_gazetteer_knows_are_places_of_their_country() {
     // Kassala is a Sudanese city of GeoNames that no actor dictionary lists
     let ev = code("Ethiopian troops shelled Kassala on Tuesday.", "2024-05-08");

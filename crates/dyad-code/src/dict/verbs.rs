@@ -12,7 +12,9 @@
 //!   included, takes no role: TABARI's actor skip; no actor there, no match). With VERB (a lemma of the block), only that verb takes the
 //!   pattern; without, every verb of the block does. Of the patterns that match, the
 //!   most specific wins (a word of a group or sequence counts 2, a compound 3, an
-//!   actor 1), then the one whose words cover more of the sentence.
+//!   actor 1), then one with a word other than a preposition over one of prepositions
+//!   only (`* invitation` over `* (to)`), then the one whose words cover more of the
+//!   sentence.
 //!
 //! - `transform VERB  X Y CODE  X Y CODE  ORIGIN` — an event governed by VERB (its
 //!   lemma) is replaced: `say  a b 190  a b 015` reads "when a says that a attacked
