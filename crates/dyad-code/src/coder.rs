@@ -531,6 +531,9 @@ impl Coder {
                     });
                 }
             }
+            // a dateline names where the report was filed: no actor, nor the place acted on
+            let dateline = dateline_len(text, w);
+            mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
             if let Some(d) = self.discard(w) {
                 trace.discarded = Some(d);
@@ -866,6 +869,13 @@ impl Coder {
                     role_in_place(w, cx.mentions, i, &window).or_else(|| people_of_place(w, cx.mentions, i, &window))
                 {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
+            // "sending troops to the UN peacekeeping force in Chad": the body sent to
+            // stands for the place it serves in
+            if let [Target::Mention(i)] = targets[..] {
+                if let Some(p) = force_in_place(w, cx.mentions, i, &window) {
+                    targets = vec![Target::Place(p)];
                 }
             }
             // "set up a company in Berlin": what is set up is made, not acted on; the
@@ -3827,4 +3837,67 @@ mod tests {
         assert_eq!(period_end("2015", Precision::Year), NaiveDate::from_ymd_opt(2015, 12, 31));
         assert_eq!(period_end("nonsense", Precision::Day), None);
     }
+}
+
+/// Nouns for a body of troops or officials sent somewhere ("a peacekeeping force",
+/// "a UN mission"): what is given to one is given to the place it serves in.
+const DEPLOYED_BODIES: &[&str] = &["force", "forces", "mission", "missions", "contingent", "operation"];
+
+/// "sending troops to the UN peacekeeping force in Chad", "contribute air support to an
+/// African Union force in Mali": an object (a body, or an organisation naming one) whose
+/// phrase runs on, through at most "to" and describing words, to a deployed body "in" a
+/// place with a country stands for that place, which the act is aimed at; the place
+/// (a mention) is returned.
+fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    let mut k = m.words.end;
+    if k < window.end && w.norm(k) == "to" {
+        k += 1;
+    }
+    let end = window.end.min(k + 6);
+    let body =
+        (k..end).find(|&j| DEPLOYED_BODIES.contains(&w.norm(j)) && j + 1 < window.end && w.norm(j + 1) == "in")?;
+    // nothing between but determiners, describing words ("peacekeeping", "NATO-led")
+    // and names: no finite verb, no comma, no list
+    let plain =
+        (k..body).all(|j| !w.words[j].punct && !w.finite_verb_at(j) && !matches!(w.norm(j), "and" | "or" | "in"));
+    if !plain {
+        return None;
+    }
+    let mut j = body + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
+}
+
+/// "CAIRO -- Forces loyal to ...", "BEIRUT, Lebanon (AP) —": a dateline opening the
+/// sentence says where the report was filed; the places in it are places, not actors.
+/// Returns the number of words the dateline takes (none when there is none).
+fn dateline_len(text: &str, w: &Words) -> usize {
+    let raw = |j: usize| w.words[j].span.slice(text);
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    // it starts with a word in capitals ("CAIRO", "UNITED NATIONS")
+    if w.is_empty() || letters(raw(0)) < 2 || raw(0).chars().any(|c| c.is_lowercase()) {
+        return 0;
+    }
+    for j in 1..w.len().min(10) {
+        let s = raw(j);
+        if matches!(s, "--" | "\u{2014}" | "\u{2013}") || (s == "-" && j + 1 < w.len() && raw(j + 1) == "-") {
+            return j;
+        }
+        // more of the city in capitals, a comma, the country or state after it, a
+        // news agency in brackets
+        let ok = s == ","
+            || s == "("
+            || s == ")"
+            || s == "."
+            || s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            || (w.words[j].capitalized && j >= 2 && raw(j - 1) == ",")
+            || (w.words[j].capitalized && j >= 1 && raw(j - 1) == "(");
+        if !ok {
+            return 0;
+        }
+    }
+    0
 }
