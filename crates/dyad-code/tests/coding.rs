@@ -1878,3 +1878,14 @@ fn a_participle_after_a_time_conjunction_dates_the_act() {
     assert!(!events.iter().any(|e| e.trigger.text == "leaving"), "{:?}", triples(&events));
     assert!(events.iter().any(|e| e.trigger.text == "met"), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_country_adjective_missing_from_phoenix_gives_its_agents_the_country() {
+    // "Swedish", "Icelandic", "Nepali" are not among Phoenix's names for their countries:
+    // the supplement adds them, so the agent after one takes the country
+    for (adjective, code_) in [("Swedish", "SWECOP"), ("Icelandic", "ISLCOP"), ("Nepali", "NPLCOP")] {
+        let ev = code(&format!("{adjective} police arrested two men on Monday."), "2024-05-08");
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, _, _)| s == code_), "{adjective}: {t:?}");
+    }
+}
