@@ -1945,8 +1945,11 @@ impl Coder {
             ms[s].code.as_str() != UNKNOWN_CODE
                 || ms[s].span.slice(&cx.doc.article.text) == ms[t].span.slice(&cx.doc.article.text)
         };
-        targets
-            .retain(|&t| !sources.iter().any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && same_unknown(s, t)));
+        targets.retain(|&t| {
+            !sources.iter().any(|&s| {
+                ms[s].code == ms[t].code && !two_people(s, t) && !named_and_role(ms, s, t) && same_unknown(s, t)
+            })
+        });
         (sources, targets.into_iter().map(Target::Mention).collect())
     }
 
@@ -3900,4 +3903,13 @@ fn dateline_len(text: &str, w: &Words) -> usize {
         }
     }
     0
+}
+
+/// A person the dictionary names and a role phrase with no name of its own ("Hun Sen
+/// met the former president of Gondor"), source and target of one act: two people,
+/// even when the role takes the same code as the named one.
+fn named_and_role(ms: &[Mention], s: usize, t: usize) -> bool {
+    let named = |m: &Mention| m.kind == ActorKind::Person && m.head.is_some() && !m.refers_back;
+    let role = |m: &Mention| m.kind == ActorKind::Agent && !m.refers_back;
+    (named(&ms[s]) && role(&ms[t])) || (role(&ms[s]) && named(&ms[t]))
 }

@@ -1889,3 +1889,12 @@ fn a_country_adjective_missing_from_phoenix_gives_its_agents_the_country() {
         assert!(t.iter().any(|(s, _, _)| s == code_), "{adjective}: {t:?}");
     }
 }
+
+#[test]
+fn a_named_person_and_a_role_of_the_same_code_are_two_actors() {
+    // the role phrase is someone else than the person the dictionary names, though both
+    // are coded GBRELI: the meeting keeps its target
+    let ev = code("Tony Blair held talks on Monday with a former prime minister of Britain.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "GBRELI" && c == "046" && g == "GBRELI"), "{t:?}");
+}
