@@ -6,7 +6,7 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
-use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
+use crate::mentions::{find_mentions, names_critics, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
@@ -1632,6 +1632,12 @@ impl Coder {
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
+            // "critics of the government say it has ...": "it", "he" or "she" is the one
+            // they criticise, not the critics themselves
+            .filter(|&i| {
+                !(names_critics(w, &ms[i])
+                    && (ms[i].words.end..v.words.start).any(|k| matches!(w.norm(k), "he" | "she" | "it")))
+            })
             .find(|&i| {
                 let m = &ms[i];
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
@@ -2380,6 +2386,12 @@ fn governing_verb<'v>(
     // ("said eight people were killed ... by government forces")
     let same =
         |a: &[usize], b: &[usize]| !a.is_empty() && a.iter().all(|&i| b.iter().any(|&j| ms[i].code == ms[j].code));
+    // "critics of the government say it has ...": "it", "he" or "she" is the one they
+    // criticise, not the critics who speak
+    let singular = between.clone().any(|k| matches!(w.norm(k), "he" | "she" | "it"));
+    if sources.is_empty() && singular && outer.iter().all(|&i| names_critics(w, &ms[i])) {
+        return None;
+    }
     if sources.is_empty() {
         pronoun.then_some((gov, Var::A))
     } else if same(sources, outer) {

@@ -1898,3 +1898,20 @@ fn a_named_person_and_a_role_of_the_same_code_are_two_actors() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, g)| s == "GBRELI" && c == "046" && g == "GBRELI"), "{t:?}");
 }
+
+#[test]
+fn critics_of_a_government_are_its_opposition_not_it() {
+    // the critics speak against the government: they are its country's opposition, and
+    // the government they name is the target, no longer dropped as the source's own code
+    let ev = code("White House critics say Joe Biden has ignored the border.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "USAOPP" && c == "111" && g == "USAGOV"), "{t:?}");
+    let ev = code("Critics of the Iranian government accused the police of torture.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().all(|(s, _, _)| s != "IRNGOV"), "{t:?}");
+    assert!(t.iter().any(|(s, _, _)| s == "IRNOPP"), "{t:?}");
+    // "he" after the critics is the one they criticise: the critics do not jail
+    let ev = code("Kremlin critics say he has jailed hundreds of students.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(!t.iter().any(|(s, c, _)| s == "RUSOPP" && c == "173"), "{t:?}");
+}
