@@ -3796,64 +3796,6 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
         && common_noun(m.words.start - 2)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn intent_codes() {
-        assert_eq!(intent_code("045"), "039");
-        assert_eq!(intent_code("042"), "036");
-        assert_eq!(intent_code("190"), "138");
-        assert_eq!(intent_code("1823"), "1383");
-        assert_eq!(intent_code("111"), "111");
-        assert_eq!(intent_code("0841"), "0353", "releasing persons");
-        assert_eq!(intent_code("085"), "0354");
-        assert_eq!(intent_code("0874"), "0356");
-        assert_eq!(intent_code("083"), "035");
-    }
-
-    #[test]
-    fn refusals_of_cooperation_are_rejections() {
-        assert_eq!(refusal_code("042"), Some("125"));
-        assert_eq!(refusal_code("0841"), Some("1243"));
-        assert_eq!(refusal_code("057"), Some("127"));
-        assert_eq!(refusal_code("0312"), Some("121"));
-        assert_eq!(refusal_code("072"), Some("1222"));
-        assert_eq!(refusal_code("190"), None);
-        assert_eq!(refusal_code("112"), None);
-    }
-
-    #[test]
-    fn negations_follow_the_internal_coding_ontology() {
-        assert_eq!(negation_code("110"), Some("050"));
-        assert_eq!(negation_code("170"), Some("057"));
-        assert_eq!(negation_code("010"), Some("011"));
-        assert_eq!(negation_code("060"), Some("121"));
-        assert_eq!(negation_code("081"), Some("1241"));
-        assert_eq!(negation_code("111"), None);
-        assert_eq!(negation_code("190"), None);
-    }
-
-    #[test]
-    fn what_is_asked_makes_an_appeal_specific() {
-        assert_eq!(request_code("020", "070"), Some("023"));
-        assert_eq!(request_code("020", "0841"), Some("0253"));
-        assert_eq!(request_code("100", "040"), Some("108"));
-        assert_eq!(request_code("100", "0871"), Some("107"));
-        assert_eq!(request_code("023", "070"), None, "a specific appeal stays as it is");
-        assert_eq!(request_code("020", "190"), None);
-    }
-
-    #[test]
-    fn period_ends() {
-        assert_eq!(period_end("2023-02", Precision::Month), NaiveDate::from_ymd_opt(2023, 2, 28));
-        assert_eq!(period_end("2023-12", Precision::Month), NaiveDate::from_ymd_opt(2023, 12, 31));
-        assert_eq!(period_end("2015", Precision::Year), NaiveDate::from_ymd_opt(2015, 12, 31));
-        assert_eq!(period_end("nonsense", Precision::Day), None);
-    }
-}
-
 /// Nouns for a body of troops or officials sent somewhere ("a peacekeeping force",
 /// "a UN mission"): what is given to one is given to the place it serves in.
 const DEPLOYED_BODIES: &[&str] = &["force", "forces", "mission", "missions", "contingent", "operation"];
@@ -3924,4 +3866,62 @@ fn named_and_role(ms: &[Mention], s: usize, t: usize) -> bool {
     let named = |m: &Mention| m.kind == ActorKind::Person && m.head.is_some() && !m.refers_back;
     let role = |m: &Mention| m.kind == ActorKind::Agent && !m.refers_back;
     (named(&ms[s]) && role(&ms[t])) || (role(&ms[s]) && named(&ms[t]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intent_codes() {
+        assert_eq!(intent_code("045"), "039");
+        assert_eq!(intent_code("042"), "036");
+        assert_eq!(intent_code("190"), "138");
+        assert_eq!(intent_code("1823"), "1383");
+        assert_eq!(intent_code("111"), "111");
+        assert_eq!(intent_code("0841"), "0353", "releasing persons");
+        assert_eq!(intent_code("085"), "0354");
+        assert_eq!(intent_code("0874"), "0356");
+        assert_eq!(intent_code("083"), "035");
+    }
+
+    #[test]
+    fn refusals_of_cooperation_are_rejections() {
+        assert_eq!(refusal_code("042"), Some("125"));
+        assert_eq!(refusal_code("0841"), Some("1243"));
+        assert_eq!(refusal_code("057"), Some("127"));
+        assert_eq!(refusal_code("0312"), Some("121"));
+        assert_eq!(refusal_code("072"), Some("1222"));
+        assert_eq!(refusal_code("190"), None);
+        assert_eq!(refusal_code("112"), None);
+    }
+
+    #[test]
+    fn negations_follow_the_internal_coding_ontology() {
+        assert_eq!(negation_code("110"), Some("050"));
+        assert_eq!(negation_code("170"), Some("057"));
+        assert_eq!(negation_code("010"), Some("011"));
+        assert_eq!(negation_code("060"), Some("121"));
+        assert_eq!(negation_code("081"), Some("1241"));
+        assert_eq!(negation_code("111"), None);
+        assert_eq!(negation_code("190"), None);
+    }
+
+    #[test]
+    fn what_is_asked_makes_an_appeal_specific() {
+        assert_eq!(request_code("020", "070"), Some("023"));
+        assert_eq!(request_code("020", "0841"), Some("0253"));
+        assert_eq!(request_code("100", "040"), Some("108"));
+        assert_eq!(request_code("100", "0871"), Some("107"));
+        assert_eq!(request_code("023", "070"), None, "a specific appeal stays as it is");
+        assert_eq!(request_code("020", "190"), None);
+    }
+
+    #[test]
+    fn period_ends() {
+        assert_eq!(period_end("2023-02", Precision::Month), NaiveDate::from_ymd_opt(2023, 2, 28));
+        assert_eq!(period_end("2023-12", Precision::Month), NaiveDate::from_ymd_opt(2023, 12, 31));
+        assert_eq!(period_end("2015", Precision::Year), NaiveDate::from_ymd_opt(2015, 12, 31));
+        assert_eq!(period_end("nonsense", Precision::Day), None);
+    }
 }
