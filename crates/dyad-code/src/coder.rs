@@ -6,7 +6,7 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
-use crate::mentions::{find_mentions, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
+use crate::mentions::{find_mentions, names_critics, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
@@ -536,6 +536,9 @@ impl Coder {
                     });
                 }
             }
+            // a dateline names where the report was filed: no actor, nor the place acted on
+            let dateline = dateline_len(text, w);
+            mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
             if let Some(d) = self.discard(w) {
                 trace.discarded = Some(d);
@@ -902,6 +905,13 @@ impl Coder {
                     role_in_place(w, cx.mentions, i, &window).or_else(|| people_of_place(w, cx.mentions, i, &window))
                 {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
+            // "sending troops to the UN peacekeeping force in Chad": the body sent to
+            // stands for the place it serves in
+            if let [Target::Mention(i)] = targets[..] {
+                if let Some(p) = force_in_place(w, cx.mentions, i, &window) {
+                    targets = vec![Target::Place(p)];
                 }
             }
             // "set up a company in Berlin": what is set up is made, not acted on; the
@@ -1749,6 +1759,12 @@ impl Coder {
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
+            // "critics of the government say it has ...": "it", "he" or "she" is the one
+            // they criticise, not the critics themselves
+            .filter(|&i| {
+                !(names_critics(w, &ms[i])
+                    && (ms[i].words.end..v.words.start).any(|k| matches!(w.norm(k), "he" | "she" | "it")))
+            })
             .find(|&i| {
                 let m = &ms[i];
                 let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
@@ -2110,9 +2126,13 @@ impl Coder {
                 || ms[s].span.slice(&cx.doc.article.text) == ms[t].span.slice(&cx.doc.article.text)
         };
         targets.retain(|&t| {
-            !sources
-                .iter()
-                .any(|&s| ms[s].code == ms[t].code && !two_people(s, t) && !two_places(s, t) && same_unknown(s, t))
+            !sources.iter().any(|&s| {
+                ms[s].code == ms[t].code
+                    && !two_people(s, t)
+                    && !two_places(s, t)
+                    && !named_and_role(ms, s, t)
+                    && same_unknown(s, t)
+            })
         });
         (sources, targets.into_iter().map(Target::Mention).collect())
     }
@@ -2563,6 +2583,12 @@ fn governing_verb<'v>(
     // ("said eight people were killed ... by government forces")
     let same =
         |a: &[usize], b: &[usize]| !a.is_empty() && a.iter().all(|&i| b.iter().any(|&j| ms[i].code == ms[j].code));
+    // "critics of the government say it has ...": "it", "he" or "she" is the one they
+    // criticise, not the critics who speak
+    let singular = between.clone().any(|k| matches!(w.norm(k), "he" | "she" | "it"));
+    if sources.is_empty() && singular && outer.iter().all(|&i| names_critics(w, &ms[i])) {
+        return None;
+    }
     if sources.is_empty() {
         pronoun.then_some((gov, Var::A))
     } else if same(sources, outer) {
@@ -3975,6 +4001,78 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
     m.words.start >= 2
         && matches!(w.norm(m.words.start - 1), "from" | "to" | "by" | "of" | "for" | "on" | "with")
         && common_noun(m.words.start - 2)
+}
+
+/// Nouns for a body of troops or officials sent somewhere ("a peacekeeping force",
+/// "a UN mission"): what is given to one is given to the place it serves in.
+const DEPLOYED_BODIES: &[&str] = &["force", "forces", "mission", "missions", "contingent", "operation"];
+
+/// "sending troops to the UN peacekeeping force in Chad", "contribute air support to an
+/// African Union force in Mali": an object (a body, or an organisation naming one) whose
+/// phrase runs on, through at most "to" and describing words, to a deployed body "in" a
+/// place with a country stands for that place, which the act is aimed at; the place
+/// (a mention) is returned.
+fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    let mut k = m.words.end;
+    if k < window.end && w.norm(k) == "to" {
+        k += 1;
+    }
+    let end = window.end.min(k + 6);
+    let body =
+        (k..end).find(|&j| DEPLOYED_BODIES.contains(&w.norm(j)) && j + 1 < window.end && w.norm(j + 1) == "in")?;
+    // nothing between but determiners, describing words ("peacekeeping", "NATO-led")
+    // and names: no finite verb, no comma, no list
+    let plain =
+        (k..body).all(|j| !w.words[j].punct && !w.finite_verb_at(j) && !matches!(w.norm(j), "and" | "or" | "in"));
+    if !plain {
+        return None;
+    }
+    let mut j = body + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
+}
+
+/// "CAIRO -- Forces loyal to ...", "BEIRUT, Lebanon (AP) —": a dateline opening the
+/// sentence says where the report was filed; the places in it are places, not actors.
+/// Returns the number of words the dateline takes (none when there is none).
+fn dateline_len(text: &str, w: &Words) -> usize {
+    let raw = |j: usize| w.words[j].span.slice(text);
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    // it starts with a word in capitals ("CAIRO", "UNITED NATIONS")
+    if w.is_empty() || letters(raw(0)) < 2 || raw(0).chars().any(|c| c.is_lowercase()) {
+        return 0;
+    }
+    for j in 1..w.len().min(10) {
+        let s = raw(j);
+        if matches!(s, "--" | "\u{2014}" | "\u{2013}") || (s == "-" && j + 1 < w.len() && raw(j + 1) == "-") {
+            return j;
+        }
+        // more of the city in capitals, a comma, the country or state after it, a
+        // news agency in brackets
+        let ok = s == ","
+            || s == "("
+            || s == ")"
+            || s == "."
+            || s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            || (w.words[j].capitalized && j >= 2 && raw(j - 1) == ",")
+            || (w.words[j].capitalized && j >= 1 && raw(j - 1) == "(");
+        if !ok {
+            return 0;
+        }
+    }
+    0
+}
+
+/// A person the dictionary names and a role phrase with no name of its own ("Hun Sen
+/// met the former president of Gondor"), source and target of one act: two people,
+/// even when the role takes the same code as the named one.
+fn named_and_role(ms: &[Mention], s: usize, t: usize) -> bool {
+    let named = |m: &Mention| m.kind == ActorKind::Person && m.head.is_some() && !m.refers_back;
+    let role = |m: &Mention| m.kind == ActorKind::Agent && !m.refers_back;
+    (named(&ms[s]) && role(&ms[t])) || (role(&ms[s]) && named(&ms[t]))
 }
 
 #[cfg(test)]

@@ -231,7 +231,54 @@ pub fn find_mentions(
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     own_roles(words, &mut out);
+    critics_of(words, &mut out);
     out
+}
+
+/// Nouns for those who speak against someone.
+const CRITICS: &[&str] = &["critics", "critic", "opponents", "detractors"];
+
+/// Is `m` the critics of someone ("Kremlin critics", "critics of the government")?
+pub fn names_critics(words: &Words, m: &Mention) -> bool {
+    m.words.clone().any(|k| CRITICS.contains(&words.norm(k)))
+}
+
+/// "Kremlin critics", "the president's critics", "critics of the government": those who
+/// criticise a government or its leader are not it but its opposition. The mention of
+/// the government or leader is widened over the noun and coded as the opposition of its
+/// country (`RUSOPP`; `OPP` with no country).
+fn critics_of(words: &Words, ms: &mut [Mention]) {
+    let critics = |k: usize| k < words.len() && CRITICS.contains(&words.norm(k));
+    for m in ms.iter_mut() {
+        let governing = matches!(m.code.sector(), Some("GOV" | "ELI")) || m.kind == ActorKind::Person;
+        if m.location || m.refers_back || !governing {
+            continue;
+        }
+        let (s, e) = (m.words.start, m.words.end);
+        let range = if critics(e) {
+            s..e + 1
+        } else if e < words.len() && words.norm(e) == "'s" && critics(e + 1) {
+            s..e + 2
+        } else if let Some(of) = (s.saturating_sub(2)..s).rev().find(|&k| words.norm(k) == "of") {
+            // "critics of the government": at most "the" between
+            if of == 0 || !critics(of - 1) || (of + 1..s).any(|k| words.norm(k) != "the") {
+                continue;
+            }
+            of - 1..e
+        } else {
+            continue;
+        };
+        let code = match m.code.country() {
+            Some(c) => ActorCode::new(c).with_role("OPP"),
+            None => ActorCode::new("OPP"),
+        };
+        m.entry.push_str(" + its critics: the opposition");
+        m.span = words.span_of(range.start, range.end);
+        m.words = range;
+        m.code = code;
+        m.kind = ActorKind::Agent;
+        m.head = None;
+    }
 }
 
 /// "The Israeli military said its jets hit ...", "Egypt will withdraw its troops": a role

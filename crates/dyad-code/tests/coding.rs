@@ -2048,3 +2048,40 @@ fn a_hope_for_an_accusation_is_no_appeal() {
     let t = triples(&code(text, "2024-03-01"));
     assert!(!t.iter().any(|(_, c, _)| c.starts_with("02")), "{t:?}");
 }
+
+#[test]
+fn a_country_adjective_missing_from_phoenix_gives_its_agents_the_country() {
+    // "Swedish", "Icelandic", "Nepali" are not among Phoenix's names for their countries:
+    // the supplement adds them, so the agent after one takes the country
+    for (adjective, code_) in [("Swedish", "SWECOP"), ("Icelandic", "ISLCOP"), ("Nepali", "NPLCOP")] {
+        let ev = code(&format!("{adjective} police arrested two men on Monday."), "2024-05-08");
+        let t = triples(&ev);
+        assert!(t.iter().any(|(s, _, _)| s == code_), "{adjective}: {t:?}");
+    }
+}
+
+#[test]
+fn a_named_person_and_a_role_of_the_same_code_are_two_actors() {
+    // the role phrase is someone else than the person the dictionary names, though both
+    // are coded GBRELI: the meeting keeps its target
+    let ev = code("Tony Blair held talks on Monday with a former prime minister of Britain.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "GBRELI" && c == "046" && g == "GBRELI"), "{t:?}");
+}
+
+#[test]
+fn critics_of_a_government_are_its_opposition_not_it() {
+    // the critics speak against the government: they are its country's opposition, and
+    // the government they name is the target, no longer dropped as the source's own code
+    let ev = code("White House critics say Joe Biden has ignored the border.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "USAOPP" && c == "111" && g == "USAGOV"), "{t:?}");
+    let ev = code("Critics of the Iranian government accused the police of torture.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().all(|(s, _, _)| s != "IRNGOV"), "{t:?}");
+    assert!(t.iter().any(|(s, _, _)| s == "IRNOPP"), "{t:?}");
+    // "he" after the critics is the one they criticise: the critics do not jail
+    let ev = code("Kremlin critics say he has jailed hundreds of students.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(!t.iter().any(|(s, c, _)| s == "RUSOPP" && c == "173"), "{t:?}");
+}

@@ -117,3 +117,30 @@ fn him_after_the_verb_is_the_person_the_sentence_opens_with() {
     let events = code("Kenyan President William Ruto pardoned him on Monday.");
     assert_eq!(target_of(&events, "pardoned"), None, "{:?}", seen(&events));
 }
+
+#[test]
+fn a_force_sent_to_stands_for_the_place_it_serves_in() {
+    // the organisation naming the force, or the troops sent to it, is not what the act
+    // is aimed at: the place the force serves in is
+    let events = code("Norway will contribute engineers to the European Union mission in Mali next year.");
+    assert_eq!(target_of(&events, "contribute"), Some("Mali"), "{:?}", seen(&events));
+    let events = code("Norway is sending soldiers to the NATO-led force in Kosovo.");
+    assert_eq!(target_of(&events, "sending"), Some("Kosovo"), "{:?}", seen(&events));
+    // a force not "in" a place leaves the target as it was
+    let events = code("Norway will contribute engineers to the European Union mission.");
+    assert_eq!(target_of(&events, "contribute"), Some("the European Union"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_dateline_city_is_no_actor() {
+    // "CITY --" opening a report says where it was filed: a capital there is not its
+    // government acting when the clause has no subject actor of its own
+    let events = code("NAIROBI -- On Sunday they rejected a truce offered by the government.");
+    assert!(events.iter().all(|e| e.source.text != "NAIROBI"), "{:?}", seen(&events));
+    // with the country after the city, the subject after the dash still acts
+    let events = code("NAIROBI, Kenya -- Militias on Sunday rejected an offer by the government.");
+    assert_eq!(seen(&events).iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["UAF"], "{:?}", seen(&events));
+    // a capital opening a sentence without a dash is an actor as before
+    let events = code("Nairobi on Sunday rejected a truce offered by the rebels.");
+    assert!(events.iter().any(|e| e.source.text == "Nairobi"), "{:?}", seen(&events));
+}
