@@ -1,54 +1,9 @@
 //! The coder on short texts written for these tests, with the embedded dictionaries.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{code, code_with, triples};
 use dyad_code::{Coder, Dictionaries};
-use dyad_core::{Article, Event};
-use std::sync::OnceLock;
-
-fn coder() -> &'static Coder {
-    static CODER: OnceLock<Coder> = OnceLock::new();
-    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
-}
-
-fn article(text: &str, published: &str) -> Article {
-    let paragraphs = dyad_core::Span::new(0, text.len());
-    Article {
-        doc_id: dyad_core::doc_id("test", text.as_bytes()),
-        source: "test".into(),
-        text: text.into(),
-        paragraphs: vec![paragraphs],
-        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
-        ..Default::default()
-    }
-}
-
-fn code_with(coder: &Coder, text: &str, published: &str) -> Vec<Event> {
-    let annotated = dyad_nlp::annotate(article(text, published));
-    let coded = coder.code(&annotated);
-    for e in &coded.events {
-        assert_eq!(
-            e.sentence.text,
-            e.sentence.span.slice(text),
-            "sentence text must equal the article text at its span"
-        );
-        assert_eq!(e.trigger.text, e.trigger.span.slice(text));
-        assert_eq!(e.source.text, e.source.span.slice(text));
-    }
-    coded.events
-}
-
-fn code(text: &str, published: &str) -> Vec<Event> {
-    code_with(coder(), text, published)
-}
-
-fn triples(events: &[Event]) -> Vec<(String, String, String)> {
-    events
-        .iter()
-        .map(|e| {
-            (e.source.code.clone(), e.cameo.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default())
-        })
-        .collect()
-}
 
 #[test]
 fn leader_codes_follow_the_publication_date() {

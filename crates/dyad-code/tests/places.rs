@@ -1,22 +1,11 @@
 //! Event places: the coder's locative places and datelines resolved with the gazetteer.
 
-use chrono::NaiveDate;
-use dyad_code::{Coder, Dictionaries};
-use dyad_core::{Article, Event};
-use std::sync::OnceLock;
+mod common;
+
+use dyad_core::Event;
 
 fn code(text: &str) -> Vec<Event> {
-    static CODER: OnceLock<Coder> = OnceLock::new();
-    let coder = CODER.get_or_init(|| Coder::new(Dictionaries::embedded()));
-    let article = Article {
-        doc_id: dyad_core::doc_id("test", text.as_bytes()),
-        source: "test".into(),
-        text: text.into(),
-        paragraphs: vec![dyad_core::Span::new(0, text.len())],
-        published: NaiveDate::from_ymd_opt(2024, 7, 25),
-        ..Default::default()
-    };
-    coder.code(&dyad_nlp::annotate(article)).events
+    common::code(text, "2024-07-25")
 }
 
 fn rounded(v: Option<f64>) -> Option<f64> {

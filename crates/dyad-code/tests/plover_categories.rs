@@ -1,25 +1,12 @@
 //! PLOVER categories that depend on more than the CAMEO code, on short texts written
 //! for these tests, with the embedded dictionaries.
 
-use dyad_code::{Coder, Dictionaries};
-use dyad_core::{Article, Event};
-use std::sync::OnceLock;
+mod common;
 
-fn coder() -> &'static Coder {
-    static CODER: OnceLock<Coder> = OnceLock::new();
-    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
-}
+use dyad_core::Event;
 
 fn code(text: &str) -> Vec<Event> {
-    let article = Article {
-        doc_id: dyad_core::doc_id("test", text.as_bytes()),
-        source: "test".into(),
-        text: text.into(),
-        paragraphs: vec![dyad_core::Span::new(0, text.len())],
-        published: chrono::NaiveDate::from_ymd_opt(2024, 7, 25),
-        ..Default::default()
-    };
-    coder().code(&dyad_nlp::annotate(article)).events
+    common::code(text, "2024-07-25")
 }
 
 /// (source, CAMEO, target, PLOVER event, PLOVER mode) of each event.

@@ -2,32 +2,12 @@
 //! that is somewhere, generic agents. Short texts written for these tests, with the
 //! embedded dictionaries.
 
-use chrono::NaiveDate;
-use dyad_code::{Coder, Dictionaries};
-use dyad_core::{Article, Event};
-use std::sync::OnceLock;
+mod common;
 
-fn coder() -> &'static Coder {
-    static CODER: OnceLock<Coder> = OnceLock::new();
-    CODER.get_or_init(|| Coder::new(Dictionaries::embedded()))
-}
+use dyad_core::Event;
 
 fn code(text: &str) -> Vec<Event> {
-    let article = Article {
-        doc_id: dyad_core::doc_id("test", text.as_bytes()),
-        source: "test".into(),
-        text: text.into(),
-        paragraphs: vec![dyad_core::Span::new(0, text.len())],
-        published: NaiveDate::from_ymd_opt(2024, 3, 1),
-        ..Default::default()
-    };
-    let events = coder().code(&dyad_nlp::annotate(article)).events;
-    for e in &events {
-        if let Some(t) = &e.target {
-            assert_eq!(t.text, t.span.slice(text));
-        }
-    }
-    events
+    common::code(text, "2024-03-01")
 }
 
 /// (source code, trigger, target text) of each event.
