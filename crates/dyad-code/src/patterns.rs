@@ -380,7 +380,6 @@ mod tests {
     #[test]
     fn synset_start_filter_keeps_every_match() {
         use crate::words::{IdSet, Vocab};
-        use dyad_core::{Sentence, Span, Token, TokenKind};
         let mut vocab = Vocab::default();
         for k in 0..600 {
             vocab.intern(&format!("filler{k}"));
@@ -394,14 +393,7 @@ mod tests {
             synset.insert(&ids);
         }
         let text = "filler3 trade relations ties filler300 military aid parties filler599 trading tie";
-        let mut tokens = Vec::new();
-        let mut start = 0;
-        for part in text.split(' ') {
-            tokens.push(Token { span: Span::new(start, start + part.len()), kind: TokenKind::Word });
-            start += part.len() + 1;
-        }
-        let sentence = Sentence { span: Span::new(0, text.len()), tokens, tags: Vec::new() };
-        let words = Words::new(text, &sentence, &vocab);
+        let words = crate::sentence::words_of(text, &vocab);
         let found: Vec<usize> = (0..words.len()).filter(|&j| synset.longest_at(&words, j, &starts).is_some()).collect();
         assert_eq!(found, [1, 3, 5, 7, 10]);
         for &j in &found {

@@ -286,23 +286,24 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words of a text split at spaces, untagged (for tests).
+#[cfg(test)]
+pub(crate) fn words_of<'t>(text: &'t str, vocab: &Vocab) -> Words<'t> {
+    use dyad_core::Token;
+    let mut tokens = Vec::new();
+    let mut start = 0;
+    for part in text.split(' ') {
+        tokens.push(Token { span: Span::new(start, start + part.len()), kind: TokenKind::Word });
+        start += part.len() + 1;
+    }
+    let sentence = Sentence { span: Span::new(0, text.len()), tokens, tags: Vec::new() };
+    Words::new(text, &sentence, vocab)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
-    use dyad_core::{Token, TokenKind};
-
-    /// Words of a text split at spaces, untagged.
-    fn words_of<'t>(text: &'t str, vocab: &Vocab) -> Words<'t> {
-        let mut tokens = Vec::new();
-        let mut start = 0;
-        for part in text.split(' ') {
-            tokens.push(Token { span: Span::new(start, start + part.len()), kind: TokenKind::Word });
-            start += part.len() + 1;
-        }
-        let sentence = Sentence { span: Span::new(0, text.len()), tokens, tags: Vec::new() };
-        Words::new(text, &sentence, vocab)
-    }
 
     #[test]
     fn word_ids_match_as_pattern_words_do() {
