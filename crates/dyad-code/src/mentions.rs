@@ -773,7 +773,9 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         let (a, b) = (&ms[k], &ms[j]);
         let a_end = ms[j - 1].words.end;
         let role = |m: &Mention| m.kind != ActorKind::Person && m.code.country().is_some() && m.code.sector().is_some();
-        let pair = (role(a) && b.kind == ActorKind::Person) || (a.kind == ActorKind::Person && role(b));
+        let pair = (role(a) && b.kind == ActorKind::Person)
+            || (a.kind == ActorKind::Person && role(b))
+            || bare_role_before_person(a, b);
         let gap = a_end..b.words.start;
         let comma_first = !gap.is_empty() && words.norm(gap.start) == ",";
         let after = if b.words.end < words.len() { words.norm(b.words.end) } else { "" };
@@ -800,6 +802,11 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         } else {
             (b.code.clone(), a.code.clone())
         };
+        // a bare role takes the person's country ("prime minister, Ahmet Davutoglu": TURGOV)
+        let role_code = match (role_code.country(), person.country()) {
+            (None, Some(c)) => ActorCode::new(c.to_string()).with_role(role_code.as_str()),
+            _ => role_code,
+        };
         let generic = matches!(person.sector(), None | Some("ELI") | Some(UNKNOWN_CODE));
         if a.kind == ActorKind::Person {
             if generic {
@@ -809,11 +816,20 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
             a.code = person;
             a.kind = ActorKind::Person;
             a.head = b.head;
+        } else {
+            a.code = role_code;
         }
         a.entry = format!("{} = {} (apposition)", a.entry, b.entry);
         a.words.end = b.words.end;
         a.span = a.span.cover(b.span);
     }
+}
+
+/// "Senate President, Bukola Saraki, will lead": a role no country qualifies, then a
+/// comma and a person, is that person's title (the apposition's usual check wants a
+/// country on the role).
+fn bare_role_before_person(a: &Mention, b: &Mention) -> bool {
+    a.kind == ActorKind::Agent && a.code.country().is_none() && a.code.sector().is_some() && b.kind == ActorKind::Person
 }
 
 /// "US and British activists": a bare country joined to a country with a role

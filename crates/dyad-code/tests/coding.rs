@@ -2085,3 +2085,19 @@ fn critics_of_a_government_are_its_opposition_not_it() {
     let t = triples(&ev);
     assert!(!t.iter().any(|(s, c, _)| s == "RUSOPP" && c == "173"), "{t:?}");
 }
+
+#[test]
+fn a_bare_role_then_a_comma_and_a_person_is_one_actor() {
+    // the role names no country: it is still the person's title, and takes the
+    // person's country, so the act is not coded twice (once per half)
+    let ev = code("The foreign minister, Sergei Lavrov, criticised Germany on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert_eq!(t.iter().filter(|(_, c, _)| c == "111").count(), 1, "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s.starts_with("RUS") && c == "111" && g == "DEU"), "{t:?}");
+    assert!(t.iter().all(|(s, _, _)| s != "GOV"), "{t:?}");
+    // an unknown name keeps the role's code, and the two halves are not each other's target
+    let ev = code("The spokesman, Tomas Kradlik, criticised Germany on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert_eq!(t.iter().filter(|(_, c, _)| c == "111").count(), 1, "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s == "MED" && c == "111" && g == "DEU"), "{t:?}");
+}
