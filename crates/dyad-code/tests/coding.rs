@@ -2101,3 +2101,20 @@ fn a_bare_role_then_a_comma_and_a_person_is_one_actor() {
     assert_eq!(t.iter().filter(|(_, c, _)| c == "111").count(), 1, "{t:?}");
     assert!(t.iter().any(|(s, c, g)| s == "MED" && c == "111" && g == "DEU"), "{t:?}");
 }
+
+#[test]
+fn the_pronoun_after_critics_say_is_the_one_they_criticise() {
+    // "he" / "it" after the critics' verb of saying is an actor with the criticised code:
+    // the target of the criticism and the source of the act they describe
+    let ev = code("Kremlin critics say he has jailed hundreds of students.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "RUSOPP" && c == "111" && g == "RUSGOV"), "{t:?}");
+    assert!(t.iter().any(|(s, c, _)| s == "RUSGOV" && c == "173"), "{t:?}");
+    let ev = code("Critics of the Iranian government say it has tortured prisoners.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "IRNOPP" && c == "111" && g == "IRNGOV"), "{t:?}");
+    // no saying verb: no pronoun actor
+    let ev = code("Kremlin critics met students after he jailed them.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().all(|(s, _, g)| s != "RUSGOV" && g != "RUSGOV"), "{t:?}");
+}
