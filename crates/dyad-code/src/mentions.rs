@@ -231,7 +231,8 @@ pub fn find_mentions(
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     own_roles(words, &mut out);
-    critics_of(words, &mut out);
+    let criticised = critics_of(words, &mut out);
+    add_criticised_pronouns(words, &mut out, criticised);
     out
 }
 
@@ -247,7 +248,8 @@ pub fn names_critics(words: &Words, m: &Mention) -> bool {
 /// criticise a government or its leader are not it but its opposition. The mention of
 /// the government or leader is widened over the noun and coded as the opposition of its
 /// country (`RUSOPP`; `OPP` with no country).
-fn critics_of(words: &Words, ms: &mut [Mention]) {
+fn critics_of(words: &Words, ms: &mut [Mention]) -> Vec<Mention> {
+    let mut criticised = Vec::new();
     let critics = |k: usize| k < words.len() && CRITICS.contains(&words.norm(k));
     for m in ms.iter_mut() {
         let governing = matches!(m.code.sector(), Some("GOV" | "ELI")) || m.kind == ActorKind::Person;
@@ -272,12 +274,47 @@ fn critics_of(words: &Words, ms: &mut [Mention]) {
             Some(c) => ActorCode::new(c).with_role("OPP"),
             None => ActorCode::new("OPP"),
         };
+        let mut was = m.clone();
+        was.words = range.end..range.end; // where the critics' words end
+        criticised.push(was);
         m.entry.push_str(" + its critics: the opposition");
         m.span = words.span_of(range.start, range.end);
         m.words = range;
         m.code = code;
         m.kind = ActorKind::Agent;
         m.head = None;
+    }
+    criticised
+}
+
+/// "Kremlin critics say he has jailed ...": "he", "she" or "it" right after the critics'
+/// verb of saying is the one they criticise, an actor with that one's code (`criticised`
+/// holds the criticised mentions before [`critics_of`] widened them, each with an empty
+/// range where the critics' words end).
+fn add_criticised_pronouns(words: &Words, ms: &mut Vec<Mention>, criticised: Vec<Mention>) {
+    const SAYING: &[&str] =
+        &["say", "says", "said", "argue", "argues", "argued", "claim", "claims", "claimed", "charge", "charged"];
+    for c in criticised {
+        let e = c.words.end;
+        if e >= words.len() || !SAYING.contains(&words.norm(e)) {
+            continue;
+        }
+        let k = if e + 1 < words.len() && words.norm(e + 1) == "that" { e + 2 } else { e + 1 };
+        if k >= words.len() || !matches!(words.norm(k), "he" | "she" | "it") || ms.iter().any(|m| m.words.contains(&k))
+        {
+            continue;
+        }
+        let at = ms.iter().position(|m| m.words.start > k).unwrap_or(ms.len());
+        let pronoun = Mention {
+            words: k..k + 1,
+            span: words.span_of(k, k + 1),
+            entry: format!("\"{}\" = {} (the one the critics criticise)", words.norm(k), c.code.as_str()),
+            refers_back: true,
+            coordinated: false,
+            location: false,
+            ..c
+        };
+        ms.insert(at, pronoun);
     }
 }
 
@@ -773,7 +810,9 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         let (a, b) = (&ms[k], &ms[j]);
         let a_end = ms[j - 1].words.end;
         let role = |m: &Mention| m.kind != ActorKind::Person && m.code.country().is_some() && m.code.sector().is_some();
-        let pair = (role(a) && b.kind == ActorKind::Person) || (a.kind == ActorKind::Person && role(b));
+        let pair = (role(a) && b.kind == ActorKind::Person)
+            || (a.kind == ActorKind::Person && role(b))
+            || bare_role_before_person(a, b);
         let gap = a_end..b.words.start;
         let comma_first = !gap.is_empty() && words.norm(gap.start) == ",";
         let after = if b.words.end < words.len() { words.norm(b.words.end) } else { "" };
@@ -800,6 +839,11 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         } else {
             (b.code.clone(), a.code.clone())
         };
+        // a bare role takes the person's country ("prime minister, Ahmet Davutoglu": TURGOV)
+        let role_code = match (role_code.country(), person.country()) {
+            (None, Some(c)) => ActorCode::new(c.to_string()).with_role(role_code.as_str()),
+            _ => role_code,
+        };
         let generic = matches!(person.sector(), None | Some("ELI") | Some(UNKNOWN_CODE));
         if a.kind == ActorKind::Person {
             if generic {
@@ -809,11 +853,20 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
             a.code = person;
             a.kind = ActorKind::Person;
             a.head = b.head;
+        } else {
+            a.code = role_code;
         }
         a.entry = format!("{} = {} (apposition)", a.entry, b.entry);
         a.words.end = b.words.end;
         a.span = a.span.cover(b.span);
     }
+}
+
+/// "Senate President, Bukola Saraki, will lead": a role no country qualifies, then a
+/// comma and a person, is that person's title (the apposition's usual check wants a
+/// country on the role).
+fn bare_role_before_person(a: &Mention, b: &Mention) -> bool {
+    a.kind == ActorKind::Agent && a.code.country().is_none() && a.code.sector().is_some() && b.kind == ActorKind::Person
 }
 
 /// "US and British activists": a bare country joined to a country with a role

@@ -2040,3 +2040,36 @@ fn critics_of_a_government_are_its_opposition_not_it() {
     let t = triples(&ev);
     assert!(!t.iter().any(|(s, c, _)| s == "RUSOPP" && c == "173"), "{t:?}");
 }
+
+#[test]
+fn a_bare_role_then_a_comma_and_a_person_is_one_actor() {
+    // the role names no country: it is still the person's title, and takes the
+    // person's country, so the act is not coded twice (once per half)
+    let ev = code("The foreign minister, Sergei Lavrov, criticised Germany on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert_eq!(t.iter().filter(|(_, c, _)| c == "111").count(), 1, "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s.starts_with("RUS") && c == "111" && g == "DEU"), "{t:?}");
+    assert!(t.iter().all(|(s, _, _)| s != "GOV"), "{t:?}");
+    // an unknown name keeps the role's code, and the two halves are not each other's target
+    let ev = code("The spokesman, Tomas Kradlik, criticised Germany on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert_eq!(t.iter().filter(|(_, c, _)| c == "111").count(), 1, "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s == "MED" && c == "111" && g == "DEU"), "{t:?}");
+}
+
+#[test]
+fn the_pronoun_after_critics_say_is_the_one_they_criticise() {
+    // "he" / "it" after the critics' verb of saying is an actor with the criticised code:
+    // the target of the criticism and the source of the act they describe
+    let ev = code("Kremlin critics say he has jailed hundreds of students.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "RUSOPP" && c == "111" && g == "RUSGOV"), "{t:?}");
+    assert!(t.iter().any(|(s, c, _)| s == "RUSGOV" && c == "173"), "{t:?}");
+    let ev = code("Critics of the Iranian government say it has tortured prisoners.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "IRNOPP" && c == "111" && g == "IRNGOV"), "{t:?}");
+    // no saying verb: no pronoun actor
+    let ev = code("Kremlin critics met students after he jailed them.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().all(|(s, _, g)| s != "RUSGOV" && g != "RUSGOV"), "{t:?}");
+}
