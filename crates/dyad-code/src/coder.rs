@@ -649,7 +649,9 @@ impl Coder {
                 && DETERMINERS.contains(&w.norm(i - 2))
                 // "a report accusing the army" is a participle with its object
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
-                    || mentions.iter().any(|m| m.words.start == i + 1))
+                    || mentions.iter().any(|m| m.words.start == i + 1)
+                    // "a decree granting asylum": an enacted text does what it names
+                    || ENACTING_NOUNS.contains(&w.norm(i - 1)))
             {
                 Some(NotVerb::NounPhraseHead(w.norm(i - 2), w.norm(i - 1)))
             } else if form.form == Form::Past
@@ -713,7 +715,7 @@ impl Coder {
         let attribution = attribution_start(w, &verbs);
         // verbs whose own events are folded into another's: refusing verbs whose
         // refused act was coded as a rejection, governing verbs of a transformation
-        let mut folded: Vec<Range<usize>> = Vec::new();
+        let mut folded: Vec<Range<usize>> = enacting_verbs(w, &verbs);
         // each verb's sources so far, by the verb's first word
         let mut outer_sources: Vec<(usize, Vec<usize>)> = Vec::new();
         // words a verb's pattern used ("offering {&military support}"): neither actors
@@ -3897,6 +3899,38 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
         None
     }
 }
+
+/// "signed a decree granting citizenship", "passed a law banning X": the enacted text's
+/// participle is the act; the verb that signs, issues or passes the text (only a
+/// determiner or modifier between) makes no event of its own, though it still gives the
+/// participle its subject.
+fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
+    let nouns: Vec<usize> = verbs
+        .iter()
+        .filter(|h| {
+            h.form.form == Form::Ing && h.words.start >= 2 && ENACTING_NOUNS.contains(&w.norm(h.words.start - 1))
+        })
+        .map(|h| h.words.start - 1)
+        .collect();
+    verbs
+        .iter()
+        .filter(|h| {
+            nouns.iter().any(|&noun| {
+                h.words.end < noun
+                    && (h.words.end..noun).all(|k| {
+                        DETERMINERS.contains(&w.norm(k))
+                            || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
+                    })
+            })
+        })
+        .map(|h| h.words.clone())
+        .collect()
+}
+
+/// Enacted texts: a decree, law or order that grants, lifts or bans something is the
+/// act it names, by whoever signs, issues or passes it.
+const ENACTING_NOUNS: &[&str] =
+    &["decree", "law", "order", "ordinance", "bill", "resolution", "directive", "edict", "legislation"];
 
 /// Documents and statements (singular), whose words are their authors' acts.
 const DOCUMENT_NOUNS: &[&str] = &[

@@ -2085,3 +2085,22 @@ fn critics_of_a_government_are_its_opposition_not_it() {
     let t = triples(&ev);
     assert!(!t.iter().any(|(s, c, _)| s == "RUSOPP" && c == "173"), "{t:?}");
 }
+
+#[test]
+fn an_enacted_text_is_the_act_its_participle_names() {
+    // the decree grants asylum; signing it is no demand (SIGN "* decree", 100) of its own,
+    // and the participle keeps the signer as its source
+    let ev = code("President Macron signed a decree granting asylum to 20 Syrian refugees.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FRAGOV".into(), "075".into(), "SYRREF".into())]);
+    // a participle without a determiner or actor after it still acts for the text
+    let ev = code("President Macron signed a decree granting citizenship to Syrian refugees.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "100"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.source.code == "FRAGOV" && e.trigger.text == "granting"), "{:?}", triples(&ev));
+    // an executive order calling on an actor: the appeal keeps the signer, not the
+    // subject of the clause before
+    let ev = code(
+        "Mexico cancelled a visit after Donald Trump signed an executive order calling on Canada to act.",
+        "2025-03-01",
+    );
+    assert!(ev.iter().any(|e| e.trigger.text == "calling" && e.source.code == "USAGOV"), "{:?}", triples(&ev));
+}
