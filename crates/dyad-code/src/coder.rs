@@ -804,6 +804,12 @@ impl Coder {
                         if let Some(c) = request_code(&e.cameo, inner) {
                             self.recode(e, c, &text!("(asked to do {inner}: {c})"));
                             refined = text!(", the appeal made {c}");
+                        } else if e.cameo == "100" && gov.form.lemma == "order" && inner.starts_with("17") {
+                            // "ordered the paper to suspend publication": an authority's
+                            // order of coercion is that coercion, as the dictionary's
+                            // "ORDER * arrest" (173) codes it
+                            self.recode(e, inner, &text!("(ordered to do {inner})"));
+                            refined = text!(", the order made {inner}");
                         }
                     }
                 }

@@ -2104,3 +2104,17 @@ fn an_enacted_text_is_the_act_its_participle_names() {
     );
     assert!(ev.iter().any(|e| e.trigger.text == "calling" && e.source.code == "USAGOV"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_order_of_coercion_is_that_coercion() {
+    // as the dictionary's "ORDER * arrest" (173): the ordered suspension (1721) is the
+    // government's act against the paper, no demand (100)
+    let ev = code(
+        "The Egyptian government ordered the newspaper Al Ahram to suspend publication for a month.",
+        "2024-03-01",
+    );
+    assert_eq!(triples(&ev), vec![("EGYGOV".into(), "1721".into(), "MED".into())]);
+    // an order to do what is no coercion stays a demand
+    let ev = code("The Egyptian government ordered the newspaper Al Ahram to publish a correction.", "2024-03-01");
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("17")), "{:?}", triples(&ev));
+}
