@@ -2118,3 +2118,14 @@ fn an_order_of_coercion_is_that_coercion() {
     let ev = code("The Egyptian government ordered the newspaper Al Ahram to publish a correction.", "2024-03-01");
     assert!(ev.iter().all(|e| !e.cameo.starts_with("17")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_object_ordered_jailed_is_arrested_by_the_orderer() {
+    // the participle after the object of "order" is what is to be done to it (173),
+    // not a jailing by the object nor a bare demand
+    let ev = code("A French judge ordered three Algerian activists jailed pending trial.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FRAJUD".into(), "173".into(), "DZAOPP".into())]);
+    // "order" alone, with no participle after its object, stays a demand
+    let ev = code("A French judge ordered three Algerian activists to return the documents.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "173"), "{:?}", triples(&ev));
+}
