@@ -2129,3 +2129,11 @@ fn an_object_ordered_jailed_is_arrested_by_the_orderer() {
     let ev = code("A French judge ordered three Algerian activists to return the documents.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo != "173"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_warrant_against_a_person_is_legal_action() {
+    // a warrant issued against someone charges them (173); Phoenix's bare "* warrant"
+    // (100, a demand) is left for warrants against no one
+    let ev = code("A Delhi court on Tuesday issued a warrant against two Indian opposition leaders.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("INDJUD".into(), "173".into(), "INDOPP".into())]);
+}
