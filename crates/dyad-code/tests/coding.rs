@@ -2137,3 +2137,10 @@ fn a_warrant_against_a_person_is_legal_action() {
     let ev = code("A Delhi court on Tuesday issued a warrant against two Indian opposition leaders.", "2024-03-01");
     assert_eq!(triples(&ev), vec![("INDJUD".into(), "173".into(), "INDOPP".into())]);
 }
+
+#[test]
+fn approving_a_request_is_yielding() {
+    // acceding to a request (080), as Phoenix's "FULFILL * request", not an endorsement (051)
+    let ev = code("The Pentagon approved a request from the Department of State for help.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("USAMIL".into(), "080".into(), "USAGOV".into())]);
+}
