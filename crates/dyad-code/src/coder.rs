@@ -649,7 +649,9 @@ impl Coder {
                 && DETERMINERS.contains(&w.norm(i - 2))
                 // "a report accusing the army" is a participle with its object
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
-                    || mentions.iter().any(|m| m.words.start == i + 1))
+                    || mentions.iter().any(|m| m.words.start == i + 1)
+                    // "a decree granting asylum": an enacted text does what it names
+                    || ENACTING_NOUNS.contains(&w.norm(i - 1)))
             {
                 Some(NotVerb::NounPhraseHead(w.norm(i - 2), w.norm(i - 1)))
             } else if form.form == Form::Past
@@ -713,7 +715,7 @@ impl Coder {
         let attribution = attribution_start(w, &verbs);
         // verbs whose own events are folded into another's: refusing verbs whose
         // refused act was coded as a rejection, governing verbs of a transformation
-        let mut folded: Vec<Range<usize>> = Vec::new();
+        let mut folded: Vec<Range<usize>> = enacting_verbs(w, &verbs);
         // each verb's sources so far, by the verb's first word
         let mut outer_sources: Vec<(usize, Vec<usize>)> = Vec::new();
         // words a verb's pattern used ("offering {&military support}"): neither actors
@@ -802,6 +804,12 @@ impl Coder {
                         if let Some(c) = request_code(&e.cameo, inner) {
                             self.recode(e, c, &text!("(asked to do {inner}: {c})"));
                             refined = text!(", the appeal made {c}");
+                        } else if e.cameo == "100" && gov.form.lemma == "order" && inner.starts_with("17") {
+                            // "ordered the paper to suspend publication": an authority's
+                            // order of coercion is that coercion, as the dictionary's
+                            // "ORDER * arrest" (173) codes it
+                            self.recode(e, inner, &text!("(ordered to do {inner})"));
+                            refined = text!(", the order made {inner}");
                         }
                     }
                 }
@@ -2607,6 +2615,9 @@ fn complement_of_object<'v>(
     v: &VerbHit,
 ) -> Option<(&'v VerbHit<'v>, usize)> {
     let s = v.words.start;
+    if s >= 2 && v.form.form == Form::Past && w.norm(s - 1) != "to" {
+        return ordered_done(w, ms, verbs, v);
+    }
     if s < 2 || w.norm(s - 1) != "to" {
         return None;
     }
@@ -2650,6 +2661,27 @@ fn complement_of_object<'v>(
     let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
     (clean && between.len() <= 3).then_some((gov, object))
+}
+
+/// "ordered three activists jailed": a past participle right after the object of
+/// "order" (its noun phrase may run on over a place) is what the order is to have done
+/// to the object, as "ordered them to be jailed".
+fn ordered_done<'v>(
+    w: &Words,
+    ms: &[Mention],
+    verbs: &'v [VerbHit<'v>],
+    v: &VerbHit,
+) -> Option<(&'v VerbHit<'v>, usize)> {
+    let s = v.words.start;
+    let gov = verbs.iter().rfind(|x| x.words.end < s)?;
+    if gov.form.lemma != "order" || s - gov.words.end > 10 {
+        return None;
+    }
+    // the object opens within a few words of the verb ("nine members of the cabinet")
+    let object = ms.iter().position(|m| !m.location && m.words.start >= gov.words.end && m.words.end <= s)?;
+    let last_before = ms.iter().filter(|m| m.words.end <= s).max_by_key(|m| m.words.end)?;
+    let clean = (gov.words.end..s).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that" | "to"));
+    (ms[object].words.start - gov.words.end <= 5 && last_before.words.end == s && clean).then_some((gov, object))
 }
 
 /// The appeal (02) or demand (10) for an act: a generic appeal or demand made
@@ -3897,6 +3929,38 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
         None
     }
 }
+
+/// "signed a decree granting citizenship", "passed a law banning X": the enacted text's
+/// participle is the act; the verb that signs, issues or passes the text (only a
+/// determiner or modifier between) makes no event of its own, though it still gives the
+/// participle its subject.
+fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
+    let nouns: Vec<usize> = verbs
+        .iter()
+        .filter(|h| {
+            h.form.form == Form::Ing && h.words.start >= 2 && ENACTING_NOUNS.contains(&w.norm(h.words.start - 1))
+        })
+        .map(|h| h.words.start - 1)
+        .collect();
+    verbs
+        .iter()
+        .filter(|h| {
+            nouns.iter().any(|&noun| {
+                h.words.end < noun
+                    && (h.words.end..noun).all(|k| {
+                        DETERMINERS.contains(&w.norm(k))
+                            || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
+                    })
+            })
+        })
+        .map(|h| h.words.clone())
+        .collect()
+}
+
+/// Enacted texts: a decree, law or order that grants, lifts or bans something is the
+/// act it names, by whoever signs, issues or passes it.
+const ENACTING_NOUNS: &[&str] =
+    &["decree", "law", "order", "ordinance", "bill", "resolution", "directive", "edict", "legislation"];
 
 /// Documents and statements (singular), whose words are their authors' acts.
 const DOCUMENT_NOUNS: &[&str] = &[

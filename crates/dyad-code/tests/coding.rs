@@ -2073,3 +2073,62 @@ fn the_pronoun_after_critics_say_is_the_one_they_criticise() {
     let t = triples(&ev);
     assert!(t.iter().all(|(s, _, g)| s != "RUSGOV" && g != "RUSGOV"), "{t:?}");
 }
+
+#[test]
+fn an_enacted_text_is_the_act_its_participle_names() {
+    // the decree grants asylum; signing it is no demand (SIGN "* decree", 100) of its own,
+    // and the participle keeps the signer as its source
+    let ev = code("President Macron signed a decree granting asylum to 20 Syrian refugees.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FRAGOV".into(), "075".into(), "SYRREF".into())]);
+    // a participle without a determiner or actor after it still acts for the text
+    let ev = code("President Macron signed a decree granting citizenship to Syrian refugees.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "100"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.source.code == "FRAGOV" && e.trigger.text == "granting"), "{:?}", triples(&ev));
+    // an executive order calling on an actor: the appeal keeps the signer, not the
+    // subject of the clause before
+    let ev = code(
+        "Mexico cancelled a visit after Donald Trump signed an executive order calling on Canada to act.",
+        "2025-03-01",
+    );
+    assert!(ev.iter().any(|e| e.trigger.text == "calling" && e.source.code == "USAGOV"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn an_order_of_coercion_is_that_coercion() {
+    // as the dictionary's "ORDER * arrest" (173): the ordered suspension (1721) is the
+    // government's act against the paper, no demand (100)
+    let ev = code(
+        "The Egyptian government ordered the newspaper Al Ahram to suspend publication for a month.",
+        "2024-03-01",
+    );
+    assert_eq!(triples(&ev), vec![("EGYGOV".into(), "1721".into(), "MED".into())]);
+    // an order to do what is no coercion stays a demand
+    let ev = code("The Egyptian government ordered the newspaper Al Ahram to publish a correction.", "2024-03-01");
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("17")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn an_object_ordered_jailed_is_arrested_by_the_orderer() {
+    // the participle after the object of "order" is what is to be done to it (173),
+    // not a jailing by the object nor a bare demand
+    let ev = code("A French judge ordered three Algerian activists jailed pending trial.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FRAJUD".into(), "173".into(), "DZAOPP".into())]);
+    // "order" alone, with no participle after its object, stays a demand
+    let ev = code("A French judge ordered three Algerian activists to return the documents.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "173"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_warrant_against_a_person_is_legal_action() {
+    // a warrant issued against someone charges them (173); Phoenix's bare "* warrant"
+    // (100, a demand) is left for warrants against no one
+    let ev = code("A Delhi court on Tuesday issued a warrant against two Indian opposition leaders.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("INDJUD".into(), "173".into(), "INDOPP".into())]);
+}
+
+#[test]
+fn approving_a_request_is_yielding() {
+    // acceding to a request (080), as Phoenix's "FULFILL * request", not an endorsement (051)
+    let ev = code("The Pentagon approved a request from the Department of State for help.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("USAMIL".into(), "080".into(), "USAGOV".into())]);
+}
