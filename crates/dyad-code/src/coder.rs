@@ -200,9 +200,9 @@ const AUX_OR_ADVERB: &[&str] = &[
     "n't",
     "once",
 ];
-/// Prepositions: a pattern made of these alone says little of the act (unlike the
-/// particles of phrasal verbs, "* out").
-const PARTICLES: &[&str] =
+/// Prepositions a pattern may name: a pattern made of these alone says little of the
+/// act (unlike the particles of phrasal verbs, "* out").
+const PATTERN_PREPOSITIONS: &[&str] =
     &["to", "for", "with", "on", "in", "at", "from", "against", "into", "by", "of", "about", "over"];
 const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 
@@ -431,6 +431,18 @@ enum Target {
     /// A noun phrase the verb acts on that names no actor ("condemned the attacks"):
     /// its first and last word.
     Topic(usize, usize),
+}
+
+impl Target {
+    /// The actor code an event aimed at this target carries: the mention's, the
+    /// country of a place, no code for a thing.
+    fn code<'m>(&self, mentions: &'m [Mention]) -> &'m str {
+        match *self {
+            Target::Mention(i) => mentions[i].code.as_str(),
+            Target::Place(i) => mentions[i].code.country().unwrap_or(mentions[i].code.as_str()),
+            Target::Topic(..) => UNKNOWN_CODE,
+        }
+    }
 }
 
 /// Why a word of the verb dictionary is no verb in its sentence (for the trace).
@@ -1543,9 +1555,9 @@ impl Coder {
                 // ("* invitation") of the same specificity
                 let content = |q: &Pattern| {
                     q.before.iter().chain(&q.after).any(|e| match e {
-                        Elem::Seq(a) => {
-                            a.iter().any(|x| !matches!(x, Atom::Word(x, _) if PARTICLES.contains(&x.as_str())))
-                        }
+                        Elem::Seq(a) => a
+                            .iter()
+                            .any(|x| !matches!(x, Atom::Word(x, _) if PATTERN_PREPOSITIONS.contains(&x.as_str()))),
                         _ => true,
                     })
                 };
@@ -2179,11 +2191,7 @@ impl Coder {
         };
         // one event per action (checked on the codes alone, before the actors are built)
         let source_code = cx.mentions[s].code.as_str();
-        let target_code = target.as_ref().map(|t| match *t {
-            Target::Mention(i) => cx.mentions[i].code.as_str(),
-            Target::Topic(..) => UNKNOWN_CODE,
-            Target::Place(i) => cx.mentions[i].code.country().unwrap_or(cx.mentions[i].code.as_str()),
-        });
+        let target_code = target.as_ref().map(|t| t.code(cx.mentions));
         if events.iter().any(|e| {
             e.sentence.index == cx.index
                 && e.cameo == code
@@ -2211,7 +2219,7 @@ impl Coder {
                 EventActor {
                     text: span.slice(text).to_string(),
                     span,
-                    code: UNKNOWN_CODE.to_string(),
+                    code: t.code(cx.mentions).to_string(),
                     country: None,
                     sector: None,
                     entry: "the verb's object, a thing or issue (no actor)".to_string(),
@@ -2219,7 +2227,7 @@ impl Coder {
             }
             Target::Place(i) => {
                 let m = &cx.mentions[i];
-                let country = m.code.country().unwrap_or(m.code.as_str()).to_string();
+                let country = t.code(cx.mentions).to_string();
                 EventActor {
                     text: m.span.slice(text).to_string(),
                     span: m.span,
