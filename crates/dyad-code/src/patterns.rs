@@ -61,11 +61,19 @@ pub struct SynsetIndex {
     has_empty: bool,
 }
 
+/// Where the first word `id` of a phrase sets its bit in [`SynsetIndex`]'s 256-bit
+/// start filter: the filter's word, and the bit in it.
+#[inline]
+fn first_bit(id: u32) -> (usize, u64) {
+    ((id as usize / 64) % 4, 1 << (id % 64))
+}
+
 impl SynsetIndex {
     pub fn insert(&mut self, ids: &[u32]) {
         match ids.split_first() {
             Some((&first, rest)) => {
-                self.first_bits[(first as usize / 64) % 4] |= 1 << (first % 64);
+                let (word, bit) = first_bit(first);
+                self.first_bits[word] |= bit;
                 self.by_first.entry(first).or_default().push(rest.into())
             }
             None => self.has_empty = true,
@@ -76,7 +84,14 @@ impl SynsetIndex {
     /// finds none.)
     #[inline]
     fn may_start(&self, words: &Words, j: usize) -> bool {
-        self.has_empty || words.forms_at(j).any(|id| self.first_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0)
+        self.has_empty || words.forms_at(j).any(|id| self.may_begin(id))
+    }
+
+    /// Could a phrase start with the word `id`? (False: none does.)
+    #[inline]
+    fn may_begin(&self, id: u32) -> bool {
+        let (word, bit) = first_bit(id);
+        self.first_bits[word] & bit != 0
     }
 
     /// The length of the longest phrase matching at word `j` (each word as
@@ -84,8 +99,7 @@ impl SynsetIndex {
     /// phrases (word `j`'s other forms start none of this one's).
     fn longest_at(&self, words: &Words, j: usize, starts: &IdSet) -> Option<usize> {
         let mut best = self.has_empty.then_some(0);
-        let starts_here = |id: u32| self.first_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0;
-        for id in words.forms_at(j).filter(|&id| starts_here(id) && starts.contains(id)) {
+        for id in words.forms_at(j).filter(|&id| self.may_begin(id) && starts.contains(id)) {
             for rest in self.by_first.get(&id).into_iter().flatten() {
                 if rest.iter().enumerate().all(|(k, &pw)| words.matches_id(j + 1 + k, pw)) {
                     best = best.max(Some(1 + rest.len()));
