@@ -21,6 +21,7 @@
 //! - Without a publication date only absolute expressions get values.
 
 use crate::sentences::split;
+use crate::tokens::is_general_punctuation;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dyad_core::calendar::{month_number, weekday};
 use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
@@ -168,7 +169,7 @@ pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDat
                 lowered.push_str(raw);
                 lowered[start..].make_ascii_lowercase();
                 Some(start..lowered.len())
-            } else if raw.chars().all(|c| is_caseless_punctuation(c) || (c.is_ascii() && !c.is_ascii_uppercase())) {
+            } else if raw.chars().all(|c| is_general_punctuation(c) || (c.is_ascii() && !c.is_ascii_uppercase())) {
                 None
             } else {
                 let start = lowered.len();
@@ -193,12 +194,6 @@ pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDat
         Finder { toks: &toks, published }.run(text, &mut out);
     }
     out
-}
-
-/// A char of General Punctuation (curly quotes, dashes, odd spaces): none has a
-/// lowercase form of its own.
-fn is_caseless_punctuation(c: char) -> bool {
-    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 struct Tok<'a> {
@@ -690,7 +685,7 @@ mod tests {
 
     #[test]
     fn caseless_punctuation_lowercases_to_itself() {
-        for c in (0..=0x10ffffu32).filter_map(char::from_u32).filter(|&c| is_caseless_punctuation(c)) {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32).filter(|&c| is_general_punctuation(c)) {
             assert_eq!(c.to_lowercase().to_string(), c.to_string(), "U+{:04X}", c as u32);
         }
         // borrowed, copied in lowercase or lowered in full: the same times either way

@@ -71,14 +71,20 @@ pub(crate) fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
     text.get(i..end)?.chars().next()
 }
 
+/// A char of Unicode's General Punctuation block (curly quotes, dashes, odd spaces:
+/// most of the non-ASCII chars of news text). None is a letter, digit or mark, and
+/// none has a lowercase form of its own.
+pub(crate) fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 /// Letters, digits and combining marks: the stuff words are made of.
 pub(crate) fn is_wordish(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // General Punctuation (curly quotes, dashes, odd spaces: most of the non-ASCII
-    // chars of news text) holds no letter, digit or mark: no table to search
-    if ('\u{2000}'..='\u{206F}').contains(&c) {
+    // no table to search for most of the non-ASCII chars of news text
+    if is_general_punctuation(c) {
         return false;
     }
     c.is_alphanumeric()
