@@ -3,7 +3,7 @@
 use crate::minhash::{self, HASHES};
 use crate::{Result, Store, StoreError};
 use dyad_core::{Annotated, Event};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Estimated Jaccard similarity (word 5-shingles) at or above which two articles are
@@ -96,8 +96,7 @@ impl Store {
 
     /// True when a document with this id is stored already (so the pipeline can skip it).
     pub fn has_document(&self, doc_id: &str) -> Result<bool> {
-        let mut st = self.conn.prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?;
-        Ok(st.query_row([doc_id], |_| Ok(())).optional()?.is_some())
+        document_stored(&self.conn, doc_id)
     }
 
     /// Store a batch of documents in one transaction: all of them or none.
@@ -114,12 +113,7 @@ impl Store {
                     _ => {}
                 }
             }
-            let exists = tx
-                .prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?
-                .query_row([&p.annotated.article.doc_id], |_| Ok(()))
-                .optional()?
-                .is_some();
-            if exists {
+            if document_stored(&tx, &p.annotated.article.doc_id)? {
                 stats.skipped += 1;
                 continue;
             }
@@ -177,6 +171,13 @@ fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<Bu
         }
     }
     Ok(BucketLookup { best, full })
+}
+
+/// Is a document with this id stored (on the store's connection, or inside a
+/// transaction on it)?
+fn document_stored(conn: &Connection, doc_id: &str) -> Result<bool> {
+    let mut st = conn.prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?;
+    Ok(st.query_row([doc_id], |_| Ok(())).optional()?.is_some())
 }
 
 fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
