@@ -1138,6 +1138,20 @@ impl Coder {
                     targets.extend(compound(cx.mentions, t, true).map(Target::Mention));
                 }
             }
+            // "granted an order sought by the ACLU": granting what an actor asked for is
+            // yielding to it (CAMEO 080), aimed at the asker; the asking is part of it
+            let yielded;
+            let (code, rule) = match granted_request(w, cx.mentions, &verbs, v).filter(|&(_, t)| {
+                !sources.contains(&t) && !code.forward.as_deref().is_some_and(|c| c.starts_with("08"))
+            }) {
+                Some((asked, t)) => {
+                    folded.push(asked);
+                    targets = vec![Target::Mention(t)];
+                    yielded = Code { forward: Some("080".into()), reverse: None };
+                    (&yielded, text!("{rule} (granting what the actor after \"by\" asked for: yield, 080)"))
+                }
+                None => (code, rule),
+            };
             // without an actor object, the country of a place after the verb is the target
             // ("a summit in Switzerland", "appealed for peace in Syria"), the source's own
             // too ("declared a state of emergency in Colombia", "sorrow for the shootings
@@ -3642,6 +3656,24 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     }
     let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
     (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
+}
+
+/// Verbs of granting, whose object may be what another actor asked for.
+const GRANTING_VERBS: &[&str] = &["grant", "approve", "accept", "fulfil", "fulfill"];
+
+/// Verbs of asking, whose past participle with "by" names the asker ("sought by").
+const ASKING_VERBS: &[&str] = &["seek", "request", "demand", "ask"];
+
+/// "granted an order sought by the ACLU", "approved a transfer requested by Kyiv": a verb of
+/// granting whose object carries a participle of asking with its agent after "by".
+/// Returns the participle's words and the asker (a mention).
+fn granted_request(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<(Range<usize>, usize)> {
+    if !GRANTING_VERBS.contains(&v.form.lemma.as_str()) {
+        return None;
+    }
+    let t = participle_object(w, ms, verbs, v)?;
+    let x = verbs.iter().find(|x| x.words.start > v.words.end)?;
+    (ASKING_VERBS.contains(&x.form.lemma.as_str()) && w.norm(x.words.end) == "by").then(|| (x.words.clone(), t))
 }
 
 /// "defended Trump's decision", "released followers of the rebel leader": when the actor

@@ -2132,3 +2132,21 @@ fn approving_a_request_is_yielding() {
     let ev = code("The Pentagon approved a request from the Department of State for help.", "2024-03-01");
     assert_eq!(triples(&ev), vec![("USAMIL".into(), "080".into(), "USAGOV".into())]);
 }
+
+#[test]
+fn granting_what_an_actor_sought_is_yielding_to_it() {
+    // the court grants what the government asked for: a yield (080) to the asker, not a
+    // demand (GRANT "* order", 100), and the asking is part of it, no event of its own
+    let ev = code("The Supreme Court granted an order sought by the Egyptian government.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("JUD".into(), "080".into(), "EGYGOV".into())]);
+    let ev = code("The judge approved a transfer requested by the Kenyan government.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "080" && e.target.as_ref().is_some_and(|t| t.code == "KENGOV")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().all(|e| e.trigger.text != "requested"), "{:?}", triples(&ev));
+    // an order imposed on an actor is no request of theirs
+    let ev = code("The Supreme Court granted an order imposed on the Egyptian government.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "080"), "{:?}", triples(&ev));
+}
