@@ -653,6 +653,14 @@ impl Coder {
             // ("exiled dissidents") is no verb. Word-shape rules stand in for
             // untagged sentences.
             let tag = w.words[i].tag;
+            // "signed a decree lifting sanctions": the tagger may call the participle of
+            // an enacted text a noun; after the text a verb signs or passes it is a verb
+            let enacted = form.form == Form::Ing
+                && i >= 1
+                && ENACTING_NOUNS.contains(&prev)
+                && hits
+                    .last()
+                    .is_some_and(|h: &VerbHit| h.words.end < i - 1 && (h.words.end..i - 1).all(|k| np_modifier(w, k)));
             let why_not = if DETERMINERS.contains(&prev) {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
@@ -688,6 +696,7 @@ impl Coder {
                 Some(NotVerb::According)
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
+                    && !enacted
                     && (form.form != Form::Past || t.is_adjective())
                     && !attribution_verb(w, mentions, i)
                     && !after_person(w, mentions, i)
@@ -3984,17 +3993,16 @@ fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
         .collect();
     verbs
         .iter()
-        .filter(|h| {
-            nouns.iter().any(|&noun| {
-                h.words.end < noun
-                    && (h.words.end..noun).all(|k| {
-                        DETERMINERS.contains(&w.norm(k))
-                            || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
-                    })
-            })
-        })
+        .filter(|h| nouns.iter().any(|&noun| h.words.end < noun && (h.words.end..noun).all(|k| np_modifier(w, k))))
         .map(|h| h.words.clone())
         .collect()
+}
+
+/// A determiner or modifier between a verb and the enacted text it signs or passes
+/// ("signed a new decree").
+fn np_modifier(w: &Words, k: usize) -> bool {
+    DETERMINERS.contains(&w.norm(k))
+        || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
 }
 
 /// Enacted texts: a decree, law or order that grants, lifts or bans something is the

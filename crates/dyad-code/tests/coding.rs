@@ -2084,6 +2084,13 @@ fn an_enacted_text_is_the_act_its_participle_names() {
     let ev = code("President Macron signed a decree granting citizenship to Syrian refugees.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo != "100"), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.source.code == "FRAGOV" && e.trigger.text == "granting"), "{:?}", triples(&ev));
+    // the tagger calls "lifting" a noun here; after a signed decree it is the act (085),
+    // and the signing no demand of its own
+    let ev = code("President Putin signed a decree lifting sanctions on Turkey.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("RUSGOV".into(), "085".into(), "TUR".into())]);
+    // a text no verb signs or passes is only a subject: no act of its participle
+    let ev = code("A decree lifting sanctions on Turkey came into force.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.trigger.text != "lifting"), "{:?}", triples(&ev));
     // an executive order calling on an actor: the appeal keeps the signer, not the
     // subject of the clause before
     let ev = code(
