@@ -2215,11 +2215,22 @@ impl Coder {
         // one event per action (checked on the codes alone, before the actors are built)
         let source_code = cx.mentions[s].code.as_str();
         let target_code = target.as_ref().map(|t| t.code(cx.mentions));
+        // ... but the reverse of an event between two actors that share a code ("Hun Sen
+        // held talks with the former president of Cambodia", both ways) is another act
+        let reverse_of = |e: &Event| match target {
+            Some(Target::Mention(t)) => {
+                e.source.span == cx.mentions[t].span
+                    && e.target.as_ref().is_some_and(|x| x.span == cx.mentions[s].span)
+                    && cx.mentions[t].span != cx.mentions[s].span
+            }
+            _ => false,
+        };
         if events.iter().any(|e| {
             e.sentence.index == cx.index
                 && e.cameo == code
                 && e.source.code == source_code
                 && e.target.as_ref().map(|t| t.code.as_str()) == target_code
+                && !reverse_of(e)
         }) {
             return;
         }

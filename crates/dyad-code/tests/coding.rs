@@ -2157,3 +2157,17 @@ fn granting_what_an_actor_sought_is_yielding_to_it() {
     let ev = code("The Supreme Court granted an order imposed on the Egyptian government.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo != "080"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_reciprocal_event_between_actors_of_one_code_is_kept() {
+    // a named person and a role phrase with the same code (KHMELI) are two people; the
+    // talks go both ways, as they do between actors of different codes
+    let ev = code("Hun Sen held talks with the former president of Cambodia in Phnom Penh.", "2024-03-01");
+    let pairs: Vec<(&str, &str)> =
+        ev.iter().map(|e| (e.source.text.as_str(), e.target.as_ref().map_or("", |t| t.text.as_str()))).collect();
+    assert!(ev.iter().all(|e| e.cameo == "046"), "{:?}", triples(&ev));
+    assert_eq!(pairs, vec![("Hun Sen", "former president of Cambodia"), ("former president of Cambodia", "Hun Sen")]);
+    // one act between one pair is still one event
+    let ev = code("Hun Sen held talks with the Cambodian prime minister in Phnom Penh.", "2024-03-01");
+    assert_eq!(ev.len(), 2, "{:?}", triples(&ev));
+}
