@@ -549,7 +549,7 @@ impl Coder {
                 }
             }
             // a dateline names where the report was filed: no actor, nor the place acted on
-            let dateline = dateline_len(text, w);
+            let dateline = dateline_len(text, sentence.span, w);
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
             if let Some(d) = self.discard(w) {
@@ -4159,34 +4159,13 @@ fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) ->
 }
 
 /// "CAIRO -- Forces loyal to ...", "BEIRUT, Lebanon (AP) —": a dateline opening the
-/// sentence says where the report was filed; the places in it are places, not actors.
-/// Returns the number of words the dateline takes (none when there is none).
-fn dateline_len(text: &str, w: &Words) -> usize {
-    let raw = |j: usize| w.words[j].span.slice(text);
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
-    // it starts with a word in capitals ("CAIRO", "UNITED NATIONS")
-    if w.is_empty() || letters(raw(0)) < 2 || raw(0).chars().any(|c| c.is_lowercase()) {
-        return 0;
-    }
-    for j in 1..w.len().min(10) {
-        let s = raw(j);
-        if matches!(s, "--" | "\u{2014}" | "\u{2013}") || (s == "-" && j + 1 < w.len() && raw(j + 1) == "-") {
-            return j;
-        }
-        // more of the city in capitals, a comma, the country or state after it, a
-        // news agency in brackets
-        let ok = s == ","
-            || s == "("
-            || s == ")"
-            || s == "."
-            || s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            || (w.words[j].capitalized && j >= 2 && raw(j - 1) == ",")
-            || (w.words[j].capitalized && j >= 1 && raw(j - 1) == "(");
-        if !ok {
-            return 0;
-        }
-    }
-    0
+/// sentence (read by [`crate::places::dateline`]) says where the report was filed; the
+/// places in it are places, not actors. Returns the number of words the dateline takes
+/// (none when there is none).
+fn dateline_len(text: &str, sentence: Span, w: &Words) -> usize {
+    let Some(d) = crate::places::dateline(sentence.slice(text)) else { return 0 };
+    let end = sentence.start + d.end;
+    w.words.iter().take_while(|x| x.span.start < end).count()
 }
 
 /// A person the dictionary names and a role phrase with no name of its own ("Hun Sen

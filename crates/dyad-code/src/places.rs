@@ -366,10 +366,30 @@ impl Gazetteer {
     }
 }
 
-/// The dateline at the start of an article ("MOSCOW (Reuters) -", "DAMASCUS, Syria —",
-/// "KYIV, Ukraine, July 3 (Reuters) -"): the place's span and, if named, the span of
-/// its country or state.
-pub fn dateline(text: &str) -> Option<(Span, Option<Span>)> {
+/// A dateline opening a text: where the report was filed. Offsets are into the text read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dateline {
+    /// The place ("MOSCOW").
+    pub place: Span,
+    /// Its country or state, if named ("Syria" in "DAMASCUS, Syria —").
+    pub region: Option<Span>,
+    /// Where the dateline ends: after its closing dash or colon, or after the news
+    /// agency's brackets when no dash follows them.
+    pub end: usize,
+}
+
+/// The dateline at the start of `text` ("MOSCOW (Reuters) -", "DAMASCUS, Syria —",
+/// "KYIV, Ukraine, July 3 (Reuters) -", "ISLAMABAD: "). The one reader of datelines:
+/// the coder asks it of every sentence (its words are no actors), the places of an
+/// article's start (its place is the events' place of last resort).
+///
+/// The place is in capitals (three letters or more, up to four words); a country or
+/// state, a date or a news agency may follow it, each after a comma or in brackets; a
+/// dash, a colon or the agency's brackets end it. A colon ends one only after a city the
+/// gazetteer knows and no country ("ISLAMABAD: Pakistan's army ...") : before a country,
+/// an organisation or an acronym it opens a headline whose source it names ("UN: Israel
+/// must ...", "IRAN: ...").
+pub fn dateline(text: &str) -> Option<Dateline> {
     if surely_no_dateline(text) {
         return None;
     }
@@ -392,13 +412,15 @@ fn surely_no_dateline(text: &str) -> bool {
     false
 }
 
-fn parse_dateline(text: &str) -> Option<(Span, Option<Span>)> {
+/// What closes a dateline's place and its additions (the earliest in the line).
+const DATELINE_ENDS: &[&str] = &["(", " - ", " -- ", "--", " — ", " – ", "—", "–", ": "];
+
+fn parse_dateline(text: &str) -> Option<Dateline> {
     let head_end = text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len());
     let head = &text[..head_end];
     let line = head.split('\n').next().unwrap_or("");
-    // the dash (or colon) that closes the dateline
-    let dash = ["(", " - ", " -- ", " — ", " – ", "—", "–", ": "].iter().filter_map(|d| line.find(d)).min()?;
-    let lead = &line[..dash];
+    let (close, closer) = DATELINE_ENDS.iter().filter_map(|d| line.find(d).map(|i| (i, *d))).min()?;
+    let lead = &line[..close];
     let mut parts = lead.split(',');
     let first = parts.next()?;
     let name = first.trim();
@@ -409,13 +431,47 @@ fn parse_dateline(text: &str) -> Option<(Span, Option<Span>)> {
     }
     let start = first.len() - first.trim_start().len();
     let place = Span::new(start, start + name.len());
-    let second = parts.next().and_then(|p| {
+    let region = parts.next().and_then(|p| {
         let t = p.trim();
         let off = first.len() + 1 + (p.len() - p.trim_start().len());
         (t.chars().next().is_some_and(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_ascii_digit()))
             .then(|| Span::new(off, off + t.len()))
     });
-    Some((place, second))
+    let dash_len = |s: &str| {
+        let t = s.trim_start();
+        ["--", "—", "–", "-"].iter().find(|d| t.starts_with(**d)).map(|d| s.len() - t.len() + d.len())
+    };
+    let end = match closer {
+        "(" => {
+            // the agency's brackets, then the dash if there is one
+            let shut = close + line[close..].find(')')? + 1;
+            shut + dash_len(&line[shut..]).unwrap_or(0)
+        }
+        ": " => {
+            // a colon after a city, not after a country, an organisation or an acronym
+            let title = title_case(name);
+            let g = Gazetteer::embedded();
+            let city = g.country_named(&title).is_none()
+                && matches!(g.resolve(&title, &PlaceContext::default(), false), Some(Resolved::City(_)));
+            if !city {
+                return None;
+            }
+            close + 1
+        }
+        _ => close + closer.trim_end().len(),
+    };
+    Some(Dateline { place, region, end })
+}
+
+/// "DAMASCUS" as the proper name "Damascus", "NEW YORK" as "New York".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// The article's dateline place, resolved; its country joins the context of every event.
@@ -423,29 +479,16 @@ pub fn dateline_location(g: &Gazetteer, text: &str, countries: &[String]) -> Opt
     resolve_dateline(g, text, dateline(text)?, countries)
 }
 
-/// The dateline `(place, region)` of `text` (as [`dateline`] finds it), resolved.
-fn resolve_dateline(
-    g: &Gazetteer,
-    text: &str,
-    (place, region): (Span, Option<Span>),
-    countries: &[String],
-) -> Option<Location> {
+/// The dateline of `text` (as [`dateline`] finds it), resolved.
+fn resolve_dateline(g: &Gazetteer, text: &str, d: Dateline, countries: &[String]) -> Option<Location> {
     let mut cx = PlaceContext { hint: None, countries: countries.to_vec() };
-    if let Some(c) = region.and_then(|r| g.country_named(r.slice(text))) {
+    if let Some(c) = d.region.and_then(|r| g.country_named(r.slice(text))) {
         cx.hint = Some(c.iso3.clone());
     }
     // datelines are upper case: "DAMASCUS" is the proper name "Damascus"
-    let title: String = place
-        .slice(text)
-        .split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map(|f| f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect()).unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ");
+    let title = title_case(d.place.slice(text));
     let r = g.resolve(&title, &cx, false)?;
-    let mut loc = g.to_location(&title, Some(place), r);
+    let mut loc = g.to_location(&title, Some(d.place), r);
     loc.name = title;
     Some(loc)
 }
@@ -453,7 +496,7 @@ fn resolve_dateline(
 /// What the place of an article's events depends on beyond their sentence, found once
 /// per article: the dateline and the countries its place entities name.
 pub struct ArticlePlaces {
-    dateline: Option<(Span, Option<Span>)>,
+    dateline: Option<Dateline>,
     countries: Vec<String>,
 }
 
@@ -698,16 +741,37 @@ mod tests {
 
     #[test]
     fn datelines() {
-        let t = "MOSCOW (Reuters) - Russia said on Monday";
-        let (p, r) = dateline(t).unwrap();
-        assert_eq!((p.slice(t), r), ("MOSCOW", None));
-        let t = "DAMASCUS, Syria — Syrian forces shelled a town.";
-        let (p, r) = dateline(t).unwrap();
-        assert_eq!((p.slice(t), r.map(|r| r.slice(t))), ("DAMASCUS", Some("Syria")));
-        let t = "KYIV, Ukraine, July 3 (Reuters) - Drones struck.";
-        assert_eq!(dateline(t).map(|(p, r)| (p.slice(t), r.map(|r| r.slice(t)))), Some(("KYIV", Some("Ukraine"))));
-        assert_eq!(dateline("President Vladimir Putin met with his Syrian counterpart (Assad) - in Moscow"), None);
-        assert_eq!(dateline("UN - talks resumed"), None, "too short for a place");
+        // (place, region, the text after the dateline)
+        let read = |t: &'static str| {
+            dateline(t).map(|d| (d.place.slice(t), d.region.map(|r| r.slice(t)), t[d.end..].trim_start()))
+        };
+        assert_eq!(read("MOSCOW (Reuters) - Russia said on Monday"), Some(("MOSCOW", None, "Russia said on Monday")));
+        assert_eq!(
+            read("DAMASCUS, Syria — Syrian forces shelled a town."),
+            Some(("DAMASCUS", Some("Syria"), "Syrian forces shelled a town."))
+        );
+        assert_eq!(
+            read("KYIV, Ukraine, July 3 (Reuters) - Drones struck."),
+            Some(("KYIV", Some("Ukraine"), "Drones struck."))
+        );
+        assert_eq!(read("CAIRO -- Forces loyal to the army"), Some(("CAIRO", None, "Forces loyal to the army")));
+        assert_eq!(
+            read("BEIRUT (AP) The army said"),
+            Some(("BEIRUT", None, "The army said")),
+            "brackets without a dash"
+        );
+        assert_eq!(read("President Vladimir Putin met with his Syrian counterpart (Assad) - in Moscow"), None);
+        assert_eq!(read("UN - talks resumed"), None, "too short for a place");
+        // a colon ends a dateline after a city, not after a country or an organisation,
+        // whose headline it opens
+        assert_eq!(read("ISLAMABAD: Pakistan's army attacked"), Some(("ISLAMABAD", None, "Pakistan's army attacked")));
+        assert_eq!(
+            read("GAZA CITY, Palestinian Territories: Four children"),
+            Some(("GAZA CITY", Some("Palestinian Territories"), "Four children"))
+        );
+        assert_eq!(read("UN: Israel must stop"), None);
+        assert_eq!(read("NATO: Russia must stop"), None);
+        assert_eq!(read("IRAN: Talks resume"), None);
         let l = dateline_location(g(), "DAMASCUS, Syria — Syrian forces shelled a town.", &[]).unwrap();
         assert_eq!((l.name.as_str(), l.country.as_deref(), l.geonames_id), ("Damascus", Some("SYR"), Some(170654)));
         assert_eq!(dateline_location(g(), "BREAKING - a storm", &[]), None);

@@ -123,4 +123,14 @@ fn a_dateline_city_is_no_actor() {
     // a capital opening a sentence without a dash is an actor as before
     let events = code("Nairobi on Sunday rejected a truce offered by the rebels.");
     assert!(events.iter().any(|e| e.source.text == "Nairobi"), "{:?}", seen(&events));
+    // a colon after a city in capitals closes a dateline too, whose words are no actor
+    // mention; after an organisation or a country it opens a headline that names its
+    // source, which stays one
+    let mentioned = |text: &str| {
+        let coded = common::coder().code(&dyad_nlp::annotate(common::article(text, "2024-03-01")));
+        coded.trace[0].mentions.iter().map(|m| m.span.slice(text).to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(mentioned("NAIROBI: Militias rejected a truce offered by the government."), ["Militias", "government"]);
+    assert_eq!(mentioned("UN: Israel must stop attacks on Gaza."), ["UN", "Israel", "Gaza"]);
+    assert_eq!(mentioned("KENYA: Militias rejected a truce."), ["KENYA", "Militias"]);
 }
