@@ -1095,6 +1095,9 @@ fn conflict_in_the_future_tense_is_plover_threaten() {
     threat("Kenyan opposition parties will boycott the meeting on Friday.", "125");
     // "would" in reported speech is the same future
     threat("Kenyan opposition parties said they would boycott the meeting on Friday.", "125");
+    // ... and looks forward: the Friday after publication (a Wednesday), not the one before
+    let ev = code("Kenyan opposition parties said they would boycott the meeting on Friday.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.date.as_deref() == Some("2024-05-10") && e.hypothetical), "{ev:?}");
     // done, it is the act
     let p = plover("Kenyan opposition parties boycotted the meeting on Friday.");
     assert!(p.iter().all(|(c, e)| c == "125" && e == "REJECT"), "{p:?}");

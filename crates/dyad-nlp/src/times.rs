@@ -135,6 +135,14 @@ const FUTURE_LOOK_BACK: usize = 8;
 const FUTURE_MARKERS: &[&str] =
     &["will", "'ll", "wo", "shall", "scheduled", "upcoming", "expected", "planned", "plans", "planning"];
 
+/// Verbs of saying whose "would" clause is the future of reported speech (the coder's
+/// `reported_future` reads the same words for an event's PLOVER category).
+const SAYING: &[&str] = &["said", "says", "announced", "warned", "declared", "stated", "told"];
+
+/// How many words before "would" [`Finder::reported_future`] looks for a verb of saying
+/// ("said on Tuesday that it would").
+const REPORTED_LOOK_BACK: usize = 5;
+
 /// Words that open another clause, past which a future marker does not reach.
 const CLAUSE_BREAKS: &[&str] =
     &["and", "but", "or", "after", "when", "which", "who", "that", "while", "because", "said", "says", "told"];
@@ -603,12 +611,26 @@ impl Finder<'_, '_> {
             {
                 return true;
             }
+            if w == "would" && self.reported_future(k) {
+                return true;
+            }
             let boundary = self.toks[k].kind == TokenKind::Punct || CLAUSE_BREAKS.contains(&w);
             if boundary && k + 1 < i {
                 return false;
             }
         }
         false
+    }
+}
+
+impl Finder<'_, '_> {
+    /// "said they would boycott on Friday": a "would" at `k` is the future of reported
+    /// speech when a verb of saying stands among the few words before it and no "have"
+    /// follows it ("would have won" is past, a counterfactual); elsewhere "would" is too
+    /// often conditional or a past habit to look forward.
+    fn reported_future(&self, k: usize) -> bool {
+        self.low(k + 1) != Some("have")
+            && (k.saturating_sub(REPORTED_LOOK_BACK)..k).any(|j| self.low(j).is_some_and(|w| SAYING.contains(&w)))
     }
 }
 
@@ -773,6 +795,18 @@ mod tests {
         assert_eq!(one("It will rain, officials warned on Monday.", PUB), e("Monday", "2024-07-22", Day, false));
         assert_eq!(one("The match was called off due to rain on Monday.", PUB), e("Monday", "2024-07-22", Day, false));
         assert_eq!(one("The vote in March will decide it.", PUB), e("March", "2024-03", Month, false));
+        // "would" after a verb of saying is the future of reported speech; elsewhere it
+        // is a condition or a habit, and "would have" is past
+        assert_eq!(
+            one("The rebels said they would boycott the vote on Friday.", PUB),
+            e("Friday", "2024-07-26", Day, false)
+        );
+        assert_eq!(one("He announced that he would visit Kyiv in March.", PUB), e("March", "2025-03", Month, false));
+        assert_eq!(one("They would meet on Friday if asked.", PUB), e("Friday", "2024-07-19", Day, false));
+        assert_eq!(
+            one("Officials said the team would have won on Friday.", PUB),
+            e("Friday", "2024-07-19", Day, false)
+        );
     }
 
     #[test]
