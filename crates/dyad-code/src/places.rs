@@ -396,18 +396,22 @@ pub fn dateline(text: &str) -> Option<Dateline> {
     parse_dateline(text)
 }
 
-/// A quick reject: a character the place's name cannot hold ("Iranian", "The") before
-/// anything that could end the name (a comma, a space, the start of a dash or colon)
-/// lies inside the name, so there is no dateline.
+/// A quick reject: a character the place's name cannot hold ("Iranian", "A court")
+/// before anything that could end the name (a comma, a bracket, a dash or a colon) lies
+/// inside the name, so there is no dateline. (The coder asks this of every sentence.)
 fn surely_no_dateline(text: &str) -> bool {
     let leading_space = text.chars().take_while(|c| c.is_whitespace()).count();
+    let mut prev = ' ';
     for (n, c) in text.chars().enumerate().skip(leading_space) {
-        if n >= 120 || c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–' | ':') {
+        // (a hyphen ends the name only as a dash: " - ", "--")
+        if n >= 120 || matches!(c, ',' | '(' | '—' | '–' | ':') || (c == '-' && (prev.is_whitespace() || prev == '-'))
+        {
             return false;
         }
-        if !(c.is_uppercase() || matches!(c, '.' | '-' | '\'')) {
+        if !(c.is_uppercase() || c.is_whitespace() || matches!(c, '.' | '-' | '\'')) {
             return true;
         }
+        prev = c;
     }
     false
 }
@@ -826,6 +830,14 @@ mod tests {
             "(MOSCOW) - x",
             "—MOSCOW - x",
             "Iranian Foreign Minister said",
+            "A court in Guyana",
+            "US envoy - talks",
+            "CAIRO--Forces loyal",
+            "NEW YORK - x",
+            "GAZA CITY, Palestinian Territories: x",
+            "ISLAMABAD: x",
+            "MOSCOW\nRussia said - x",
+            "A CORUNA, Spain - x",
             "\u{3000}KYIV, Ukraine - x",
             "ÉVIAN-LES-BAINS, France - x",
             "",
