@@ -385,10 +385,11 @@ pub struct Dateline {
 ///
 /// The place is in capitals (three letters or more, up to four words); a country or
 /// state, a date or a news agency may follow it, each after a comma or in brackets; a
-/// dash, a colon or the agency's brackets end it. A colon ends one only after a city the
-/// gazetteer knows and no country ("ISLAMABAD: Pakistan's army ...") : before a country,
-/// an organisation or an acronym it opens a headline whose source it names ("UN: Israel
-/// must ...", "IRAN: ...").
+/// dash, a colon or the agency's brackets end it. A colon, or brackets with no dash after
+/// them, end one only after a city the gazetteer knows ("ISLAMABAD: Pakistan's army
+/// ...", "BEIRUT (AP) The ..."): after a country, an organisation or an acronym a colon
+/// opens a headline whose source it names ("UN: Israel must ...", "IRAN: ..."), and
+/// brackets explain the name ("NATO (the alliance) said").
 pub fn dateline(text: &str) -> Option<Dateline> {
     if surely_no_dateline(text) {
         return None;
@@ -445,23 +446,27 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
         let t = s.trim_start();
         ["--", "—", "–", "-"].iter().find(|d| t.starts_with(**d)).map(|d| s.len() - t.len() + d.len())
     };
+    // (a city, not a country, an organisation or an acronym)
+    let city = || {
+        let title = title_case(name);
+        let g = Gazetteer::embedded();
+        g.country_named(&title).is_none()
+            && matches!(g.resolve(&title, &PlaceContext::default(), false), Some(Resolved::City(_)))
+    };
     let end = match closer {
         "(" => {
-            // the agency's brackets, then the dash if there is one
+            // the agency's brackets, then the dash; without one only after a city
+            // ("BEIRUT (AP) The ..."), not "NATO (the alliance) said"
             let shut = close + line[close..].find(')')? + 1;
-            shut + dash_len(&line[shut..]).unwrap_or(0)
-        }
-        ": " => {
-            // a colon after a city, not after a country, an organisation or an acronym
-            let title = title_case(name);
-            let g = Gazetteer::embedded();
-            let city = g.country_named(&title).is_none()
-                && matches!(g.resolve(&title, &PlaceContext::default(), false), Some(Resolved::City(_)));
-            if !city {
-                return None;
+            match dash_len(&line[shut..]) {
+                Some(n) => shut + n,
+                None if city() => shut,
+                None => return None,
             }
-            close + 1
         }
+        // a colon after a city
+        ": " if !city() => return None,
+        ": " => close + 1,
         _ => close + closer.trim_end().len(),
     };
     Some(Dateline { place, region, end })
@@ -764,6 +769,7 @@ mod tests {
             Some(("BEIRUT", None, "The army said")),
             "brackets without a dash"
         );
+        assert_eq!(read("NATO (the alliance) said"), None, "brackets without a dash after no city");
         assert_eq!(read("President Vladimir Putin met with his Syrian counterpart (Assad) - in Moscow"), None);
         assert_eq!(read("UN - talks resumed"), None, "too short for a place");
         // a colon ends a dateline after a city, not after a country or an organisation,

@@ -133,4 +133,7 @@ fn a_dateline_city_is_no_actor() {
     assert_eq!(mentioned("NAIROBI: Militias rejected a truce offered by the government."), ["Militias", "government"]);
     assert_eq!(mentioned("UN: Israel must stop attacks on Gaza."), ["UN", "Israel", "Gaza"]);
     assert_eq!(mentioned("KENYA: Militias rejected a truce."), ["KENYA", "Militias"]);
+    // brackets after a name in capitals explain it unless a dash or a city makes a dateline
+    assert_eq!(mentioned("NAIROBI (Reuters) Militias rejected a truce."), ["Militias"]);
+    assert_eq!(mentioned("NATO (the Western alliance) condemned Russia."), ["NATO", "Russia"]);
 }
