@@ -1764,8 +1764,9 @@ impl Coder {
         };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
         // an infinitive or participle shares the subject of the verb it depends on
-        let nonfinite =
-            v.form.form == Form::Ing || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
+        // ("the U.S. military is training": a progressive is finite, with a subject of its own)
+        let nonfinite = (v.form.form == Form::Ing && !progressive(w, v.words.start))
+            || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
         // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
         // a town or region the gazetteer alone knows is where things happen or what they
         // are aimed at, not who acts ("the town of Gjilan burned"): the dictionaries name the

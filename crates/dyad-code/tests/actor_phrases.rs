@@ -1,0 +1,41 @@
+//! Which noun phrase of a sentence acts or is acted on when names stand inside longer
+//! phrases: a person "of" a country, an appositive between subject and verb, a
+//! progressive after a speech verb, the recipient of a passive transfer. Short texts
+//! written for these tests, with the embedded dictionaries.
+
+mod common;
+
+use dyad_core::Event;
+
+fn code(text: &str) -> Vec<Event> {
+    common::code(text, "2024-03-01")
+}
+
+/// (source text, trigger, target text) of each event.
+fn seen(events: &[Event]) -> Vec<(String, String, String)> {
+    events
+        .iter()
+        .map(|e| {
+            (
+                e.source.text.clone(),
+                e.trigger.text.clone(),
+                e.target.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn source_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).map(|e| e.source.text.as_str())
+}
+
+fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()).map(|t| t.text.as_str())
+}
+
+#[test]
+fn a_progressive_verb_has_its_own_subject() {
+    // "is training" is finite: its subject is the actor before it, not the speaker
+    let events = code("Peter Odhiambo says the Kenyan army is training Ugandan soldiers.");
+    assert_eq!(source_of(&events, "training"), Some("Kenyan army"), "{:?}", seen(&events));
+}
