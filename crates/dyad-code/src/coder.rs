@@ -1828,6 +1828,9 @@ impl Coder {
                     && (adjacent || !PREPOSITIONS.contains(&prev))
                     && !blocked
             });
+        // "President Recep Tayyip Erdogan of Turkey criticized": the person is the
+        // subject, the country after "of" only says whose
+        let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
             let before = compound(ms, i, false);
@@ -3088,6 +3091,21 @@ fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
     }
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     ms.iter().find(|m| m.words.start == start).map(|m| m.words.end)
+}
+
+/// The named person whose noun phrase mention `i` ends after "of" ("President Recep
+/// Tayyip Erdogan of Turkey", "Erdogan of the Turkish government"): that person's
+/// mention, ending right before "of" (or "of the").
+fn person_of(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
+    let start = ms[i].words.start;
+    if start < 2 {
+        return None;
+    }
+    let of = if w.norm(start - 1) == "the" { start - 2 } else { start - 1 };
+    if w.norm(of) != "of" {
+        return None;
+    }
+    ms.iter().position(|m| m.words.end == of && !m.location && m.kind == ActorKind::Person)
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

@@ -34,6 +34,16 @@ fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
 }
 
 #[test]
+fn a_person_of_a_country_is_the_subject() {
+    // the country after "of" says whose the person is; the person acts
+    let events = code("President Recep Tayyip Erdogan of Turkey criticized Israel on Monday.");
+    assert_eq!(source_of(&events, "criticized"), Some("President Recep Tayyip Erdogan"), "{:?}", seen(&events));
+    // a country right before its verb stays the subject
+    let events = code("After talks in Ankara, Turkey criticized Israel on Monday.");
+    assert_eq!(source_of(&events, "criticized"), Some("Turkey"), "{:?}", seen(&events));
+}
+
+#[test]
 fn a_progressive_verb_has_its_own_subject() {
     // "is training" is finite: its subject is the actor before it, not the speaker
     let events = code("Peter Odhiambo says the Kenyan army is training Ugandan soldiers.");
