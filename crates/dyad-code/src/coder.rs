@@ -1831,8 +1831,14 @@ impl Coder {
         // "President Recep Tayyip Erdogan of Turkey criticized": the person is the
         // subject, the country after "of" only says whose
         let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
+        // "Bob Ward, a director at the London School of Economics, welcomed": the actor
+        // an appositive describes is the subject, not a name inside the appositive
+        let appositive = subject.and_then(|i| appositive_head(w, ms, i, v.words.start));
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
+            if let Some(h) = appositive {
+                return compound(ms, h, false).collect();
+            }
             let before = compound(ms, i, false);
             let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
             before.chain(after).collect::<Vec<_>>()
@@ -3106,6 +3112,32 @@ fn person_of(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
         return None;
     }
     ms.iter().position(|m| m.words.end == of && !m.location && m.kind == ActorKind::Person)
+}
+
+/// The actor an appositive holding mention `i` describes, when the appositive stands
+/// between that actor and the verb at `verb_start`: "Bob Ward, a director at the
+/// London School of Economics, welcomed". The appositive opens with a comma and a
+/// determiner right after the actor, closes with a comma before the verb (auxiliaries
+/// and adverbs may follow it), and holds no verb, conjunction or relative pronoun.
+fn appositive_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Option<usize> {
+    let close = (ms[i].words.end..verb_start).find(|&k| w.norm(k) == ",")?;
+    if !(close + 1..verb_start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k))) {
+        return None;
+    }
+    let h = (0..i).rev().find(|&h| {
+        let e = ms[h].words.end;
+        !ms[h].location
+            && e + 1 < ms[i].words.start
+            && w.norm(e) == ","
+            && matches!(w.norm(e + 1), "a" | "an" | "the")
+            && w.same_clause_level(ms[h].words.start, verb_start)
+    })?;
+    let inside = ms[h].words.end + 1..close;
+    let plain = inside.clone().all(|k| {
+        !matches!(w.norm(k), "," | "and" | "or" | "who" | "which" | "that" | ";")
+            && !w.words[k].tag.is_some_and(|t| t.is_verb())
+    });
+    (plain && inside.contains(&ms[i].words.start)).then_some(h)
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

@@ -44,6 +44,18 @@ fn a_person_of_a_country_is_the_subject() {
 }
 
 #[test]
+fn an_appositive_does_not_hide_the_subject() {
+    // the actor named inside the appositive describes the subject
+    let events = code("Peter Odhiambo, a lecturer at the University of Nairobi, criticized the Kenyan government.");
+    assert_eq!(source_of(&events, "criticized"), Some("Peter Odhiambo"), "{:?}", seen(&events));
+    assert_eq!(events.len(), 1, "{:?}", seen(&events));
+    // a list is no appositive: the whole compound acts
+    let events = code("Kenya, the United States and Uganda criticized the Sudanese government.");
+    let sources: Vec<&str> = events.iter().map(|e| e.source.text.as_str()).collect();
+    assert_eq!(sources, ["Kenya", "the United States", "Uganda"], "{:?}", seen(&events));
+}
+
+#[test]
 fn a_progressive_verb_has_its_own_subject() {
     // "is training" is finite: its subject is the actor before it, not the speaker
     let events = code("Peter Odhiambo says the Kenyan army is training Ugandan soldiers.");
