@@ -2127,6 +2127,13 @@ impl Coder {
                 targets.retain(|&t| t != f);
             }
         }
+        // "was returned by US officials to Spanish authorities": the subject of a
+        // passive transfer is what was moved; the one it went to is the target
+        if passive && transfer {
+            if let Some(r) = passive_recipient(w, ms, v, window, &targets, &actor) {
+                targets = vec![r];
+            }
+        }
         // no self-events: a target with the source's own code is dropped, unless both
         // are persons the dictionary tells apart ("President Ford pardoned Richard Nixon")
         let two_people = |s: usize, t: usize| {
@@ -3138,6 +3145,42 @@ fn appositive_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Op
             && !w.words[k].tag.is_some_and(|t| t.is_verb())
     });
     (plain && inside.contains(&ms[i].words.start)).then_some(h)
+}
+
+/// The recipient of a passive transfer ("was returned by US officials to Spanish
+/// authorities", "were sent to Liberia"): the first actor after the verb in its clause
+/// right after "to" or "into" (determiners between), not a place the gazetteer alone
+/// knows, when the passive's subject names no actor that could be moved itself: none,
+/// or only a name describing the noun after it ("a Spanish museum").
+fn passive_recipient(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    window: &Range<usize>,
+    subjects: &[usize],
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    let describes_noun = |i: usize| {
+        let e = ms[i].words.end;
+        e < w.len() && w.words[e].tag.is_some_and(|t| t.is_noun()) && !ms.iter().any(|m| m.words.start == e)
+    };
+    if !subjects.iter().all(|&i| describes_noun(i)) {
+        return None;
+    }
+    (0..ms.len()).find(|&i| {
+        let m = &ms[i];
+        let mut k = m.words.start;
+        while k > v.words.end && DETERMINERS.contains(&w.norm(k - 1)) {
+            k -= 1;
+        }
+        m.words.start > v.words.end
+            && m.words.end <= window.end
+            && k > v.words.end
+            && matches!(w.norm(k - 1), "to" | "into")
+            && actor(&i)
+            && !(m.kind == ActorKind::Place && m.head.is_none())
+            && w.same_clause_level(m.words.start, v.words.start)
+    })
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

@@ -61,3 +61,14 @@ fn a_progressive_verb_has_its_own_subject() {
     let events = code("Peter Odhiambo says the Kenyan army is training Ugandan soldiers.");
     assert_eq!(source_of(&events, "training"), Some("Kenyan army"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_passive_transfer_goes_to_the_recipient() {
+    // the passive's subject is what was moved; the actor "to" which it went is the target
+    let events =
+        code("A painting, the property of a Spanish museum, was returned by US officials to Spanish authorities.");
+    assert_eq!(target_of(&events, "returned"), Some("Spanish authorities"), "{:?}", seen(&events));
+    // an actor moved stays the target
+    let events = code("Two Kenyan hostages were released by the rebels to the Red Cross.");
+    assert_eq!(target_of(&events, "released"), Some("Kenyan hostages"), "{:?}", seen(&events));
+}
