@@ -934,6 +934,19 @@ impl Coder {
                     targets = vec![Target::Place(p)];
                 }
             }
+            // "agreed to an expansion of its peacekeeping force in Afghanistan", "approved
+            // troop deployments in Libya": a deployed body in the verb's object, before any
+            // actor object, stands for the place it serves in
+            let first_target = targets.iter().find_map(|t| match *t {
+                Target::Mention(i) | Target::Place(i) => Some(cx.mentions[i].words.start),
+                Target::Topic(..) => None,
+            });
+            if let Some(p) = body_in_place(w, cx.mentions, v, first_target.unwrap_or(window.end), &window) {
+                let own = |s: &usize| cx.mentions[*s].code.country() == cx.mentions[p].code.country();
+                if !sources.iter().any(own) {
+                    targets = vec![Target::Place(p)];
+                }
+            }
             // "set up a company in Berlin": what is set up is made, not acted on; the
             // place it is made in is what the act is aimed at
             if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
@@ -4171,7 +4184,8 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
 
 /// Nouns for a body of troops or officials sent somewhere ("a peacekeeping force",
 /// "a UN mission"): what is given to one is given to the place it serves in.
-const DEPLOYED_BODIES: &[&str] = &["force", "forces", "mission", "missions", "contingent", "operation"];
+const DEPLOYED_BODIES: &[&str] =
+    &["force", "forces", "mission", "missions", "contingent", "operation", "operations", "deployment", "deployments"];
 
 /// "sending troops to the UN peacekeeping force in Chad", "contribute air support to an
 /// African Union force in Mali": an object (a body, or an organisation naming one) whose
@@ -4192,6 +4206,26 @@ fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) ->
     let plain =
         (k..body).all(|j| !w.words[j].punct && !w.finite_verb_at(j) && !matches!(w.norm(j), "and" | "or" | "in"));
     if !plain {
+        return None;
+    }
+    let mut j = body + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
+}
+
+/// A deployed body in the object of `v`, before `before` (the first actor the verb
+/// takes): "agreed to an expansion of its peacekeeping force in Afghanistan", "approved
+/// troop deployments in Libya". The body noun comes after the verb with no punctuation,
+/// finite verb or list between, and is followed by "in" a place with a country (the
+/// place, a mention, is returned).
+fn body_in_place(w: &Words, ms: &[Mention], v: &VerbHit, before: usize, window: &Range<usize>) -> Option<usize> {
+    let end = before.min(window.end).min(v.words.end + 10);
+    let body = (v.words.end..end).find(|&j| DEPLOYED_BODIES.contains(&w.norm(j)))?;
+    let plain = (v.words.end..body)
+        .all(|j| !w.words[j].punct && !w.finite_verb_at(j) && !matches!(w.norm(j), "and" | "or" | "in"));
+    if !plain || body + 2 >= window.end || w.norm(body + 1) != "in" {
         return None;
     }
     let mut j = body + 2;

@@ -72,3 +72,16 @@ fn a_passive_transfer_goes_to_the_recipient() {
     let events = code("Two Kenyan hostages were released by the rebels to the Red Cross.");
     assert_eq!(target_of(&events, "released"), Some("Kenyan hostages"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_deployed_body_stands_for_the_place_it_serves_in() {
+    // a body in the verb's object, before any actor, is aimed at the place it is "in"
+    let events = code("Norway agreed to an expansion of its peacekeeping force in Mali beyond the capital, Bamako.");
+    assert_eq!(target_of(&events, "agreed"), Some("Mali"), "{:?}", seen(&events));
+    // an organisation naming the body, as for "force" and "mission"
+    let events = code("Ghana is ready to contribute more to African Union peacekeeping operations in Mali.");
+    assert_eq!(target_of(&events, "contribute"), Some("Mali"), "{:?}", seen(&events));
+    // an actor object before the body stays the target
+    let events = code("Norway criticized the Malian government and the peacekeeping force in Mali.");
+    assert_eq!(target_of(&events, "criticized"), Some("Malian government"), "{:?}", seen(&events));
+}
