@@ -231,6 +231,7 @@ pub fn find_mentions(
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     own_roles(words, &mut out);
+    loyal_roles(words, &mut out);
     let criticised = critics_of(words, &mut out);
     add_criticised_pronouns(words, &mut out, criticised);
     out
@@ -333,6 +334,27 @@ fn own_roles(words: &Words, ms: &mut [Mention]) {
             let role = ms[k].code.as_str().to_string();
             ms[k].code = ActorCode::new(c).with_role(&role);
             ms[k].entry.push_str(" + the country of the actor \"its\"/\"their\" points back to");
+        }
+    }
+}
+
+/// "forces loyal to Assad": a role without a country, "loyal to" an actor that has
+/// one, takes that country (the two stay mentions of their own).
+fn loyal_roles(words: &Words, ms: &mut [Mention]) {
+    for k in 0..ms.len().saturating_sub(1) {
+        let (m, next) = (&ms[k], &ms[k + 1]);
+        let e = m.words.end;
+        let loyal = e + 2 <= next.words.start
+            && words.norm(e) == "loyal"
+            && words.norm(e + 1) == "to"
+            && (e + 2..next.words.start).all(|i| matches!(words.norm(i), "the" | "a"));
+        if !loyal || m.kind != ActorKind::Agent || m.code.country().is_some() || m.code.as_str() == UNKNOWN_CODE {
+            continue;
+        }
+        if let Some(c) = next.code.country().filter(|_| !next.location).map(str::to_string) {
+            let role = ms[k].code.as_str().to_string();
+            ms[k].code = ActorCode::new(c).with_role(&role);
+            ms[k].entry.push_str(" + the country of the actor it is loyal to");
         }
     }
 }
@@ -599,6 +621,14 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         return false;
     }
     let n = words.norm(next);
+    // "troops loyal to Hifter", "militias close to Iran": an adjective with its own
+    // complement after the role word describes the role, which stays the actor
+    if words.words[next].tag.is_some_and(|t| t.is_adjective())
+        && next + 1 < words.len()
+        && matches!(words.norm(next + 1), "to" | "with")
+    {
+        return false;
+    }
     let plural_or_verb_s = n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us");
     // "an army camp", "a police convoy": what belongs to the actor stands for it
     const BELONGINGS: &[&str] = &[

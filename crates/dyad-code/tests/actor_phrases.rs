@@ -85,3 +85,16 @@ fn a_deployed_body_stands_for_the_place_it_serves_in() {
     let events = code("Norway criticized the Malian government and the peacekeeping force in Mali.");
     assert_eq!(target_of(&events, "criticized"), Some("Malian government"), "{:?}", seen(&events));
 }
+
+#[test]
+fn forces_loyal_to_someone_are_an_actor_of_that_country() {
+    // "loyal to" describes the role, which stays the actor, with the country of whom it
+    // is loyal to
+    let events =
+        code("Forces loyal to President Bashar al-Assad on Sunday rejected a ceasefire proposal by the rebels.");
+    let e = events.iter().find(|e| e.trigger.text == "rejected").expect("an event");
+    assert_eq!((e.source.text.as_str(), e.source.code.as_str()), ("Forces", "SYRMIL"), "{:?}", seen(&events));
+    let events = code("Turkey attacked forces loyal to Assad in northern Syria.");
+    let e = events.iter().find(|e| e.trigger.text == "attacked").expect("an event");
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("SYRMIL"), "{:?}", seen(&events));
+}
