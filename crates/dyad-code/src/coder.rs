@@ -1806,6 +1806,7 @@ impl Coder {
                 // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
                 let tail = attached_phrase_end(w, ms, m.words.end)
                     .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
+                    .or_else(|| attached_name_end(w, m.words.end))
                     .unwrap_or(m.words.end)
                     .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
@@ -3194,6 +3195,19 @@ fn passive_recipient(
             && !(m.kind == ActorKind::Place && m.head.is_none())
             && w.same_clause_level(m.words.start, v.words.start)
     })
+}
+
+/// Where a phrase naming an organisation no dictionary knows ends, when it is
+/// attached to the actor ending at `end` by "from", "of", "in" or "at" ("Soldiers from
+/// the NDC-R have surrendered"): the capitalised words after the preposition (and
+/// "the"), which belong to the actor's noun phrase.
+fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
+    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+        return None;
+    }
+    let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+    let name_end = (start..w.len()).find(|&k| !w.words[k].capitalized || w.words[k].punct).unwrap_or(w.len());
+    (name_end > start).then_some(name_end)
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

@@ -98,3 +98,11 @@ fn forces_loyal_to_someone_are_an_actor_of_that_country() {
     let e = events.iter().find(|e| e.trigger.text == "attacked").expect("an event");
     assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("SYRMIL"), "{:?}", seen(&events));
 }
+
+#[test]
+fn an_unknown_name_after_from_belongs_to_the_subject() {
+    // "from the KRF-M" is part of the subject's noun phrase: its "the" is no other
+    // noun phrase between the subject and the verb
+    let events = code("Soldiers from the KRF-M have surrendered to the Kenyan government.");
+    assert_eq!(source_of(&events, "surrendered"), Some("Soldiers"), "{:?}", seen(&events));
+}
