@@ -1767,7 +1767,12 @@ impl Coder {
             pm.words.iter().any(|r| {
                 (r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end)))
                     // ("lifts Travel Ban": a name the tagger guessed around a pattern word)
-                    || (unknown && ms[i].words.start < r.start && r.start < ms[i].words.end)
+                    // (a lower-case pattern word ending the name is its members: "expelled
+                    // UNSCOM weapons inspectors")
+                    || (unknown
+                        && ms[i].words.start < r.start
+                        && r.start < ms[i].words.end
+                        && (w.words[r.start].capitalized || r.end != ms[i].words.end))
                     // ("a cruise-missile attack": a name joined by a hyphen to the pattern's word)
                     || (ms[i].words.start < r.start
                         && r.start < ms[i].words.end

@@ -106,3 +106,11 @@ fn an_unknown_name_after_from_belongs_to_the_subject() {
     let events = code("Soldiers from the KRF-M have surrendered to the Kenyan government.");
     assert_eq!(source_of(&events, "surrendered"), Some("Soldiers"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_lower_case_pattern_word_ending_a_name_is_its_members() {
+    // "inspectors" is the pattern's word and the head of the unknown organisation's
+    // phrase: they are its inspectors, the target
+    let events = code("Kenya expelled all UNMISS weapons inspectors on Monday.");
+    assert_eq!(target_of(&events, "expelled"), Some("UNMISS weapons inspectors"), "{:?}", seen(&events));
+}
