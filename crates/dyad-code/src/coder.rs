@@ -927,6 +927,13 @@ impl Coder {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
+            // "sent 200 troops in Syria": forces a transfer moves "in" a place go there
+            if let [Target::Mention(i)] = targets[..] {
+                let sent = transfer.then(|| forces_sent_in(w, cx.mentions, i, &sources, &window)).flatten();
+                if let Some(p) = sent {
+                    targets = vec![Target::Place(p)];
+                }
+            }
             // "sending troops to the UN peacekeeping force in Chad": the body sent to
             // stands for the place it serves in
             if let [Target::Mention(i)] = targets[..] {
@@ -3213,6 +3220,28 @@ fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     let name_end = (start..w.len()).find(|&k| !w.words[k].capitalized || w.words[k].punct).unwrap_or(w.len());
     (name_end > start).then_some(name_end)
+}
+
+/// The place forces a transfer moves are "in" ("sent 200 troops in Syria"): a military
+/// role right before "in" (determiners between) a place with a country, when the role
+/// has no country or only that place's, and the place is not in a source's country.
+fn forces_sent_in(w: &Words, ms: &[Mention], i: usize, sources: &[usize], window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    if m.kind != ActorKind::Agent || m.code.sector() != Some("MIL") {
+        return None;
+    }
+    let e = m.words.end;
+    if e + 1 >= window.end || w.norm(e) != "in" {
+        return None;
+    }
+    let mut j = e + 1;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    let p = ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location)?;
+    let c = ms[p].code.country()?;
+    let own = sources.iter().any(|&s| ms[s].code.country() == Some(c));
+    (m.code.country().is_none_or(|mc| mc == c) && !own).then_some(p)
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

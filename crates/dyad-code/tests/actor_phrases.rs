@@ -114,3 +114,10 @@ fn a_lower_case_pattern_word_ending_a_name_is_its_members() {
     let events = code("Kenya expelled all UNMISS weapons inspectors on Monday.");
     assert_eq!(target_of(&events, "expelled"), Some("UNMISS weapons inspectors"), "{:?}", seen(&events));
 }
+
+#[test]
+fn forces_sent_in_a_place_go_to_that_place() {
+    // the troops a transfer moves "in" Somalia are sent to Somalia
+    let events = code("The Kenyan army sent 200 troops in Somalia to serve as a peacekeeping force.");
+    assert_eq!(target_of(&events, "sent"), Some("Somalia"), "{:?}", seen(&events));
+}
