@@ -927,11 +927,15 @@ impl Coder {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
-            // "sent 200 troops in Syria": forces a transfer moves "in" a place go there
+            // "sent 200 troops in Syria": forces a transfer moves "in" a place go there;
+            // "$1.2 billion in U.S. military assistance to Egypt": a name describing what
+            // is given is not whom it is given to
             if let [Target::Mention(i)] = targets[..] {
                 let sent = transfer.then(|| forces_sent_in(w, cx.mentions, i, &sources, &window)).flatten();
                 if let Some(p) = sent {
                     targets = vec![Target::Place(p)];
+                } else if let Some(r) = given_to(w, cx.mentions, i, &window) {
+                    targets = vec![if cx.mentions[r].location { Target::Place(r) } else { Target::Mention(r) }];
                 }
             }
             // "sending troops to the UN peacekeeping force in Chad": the body sent to
@@ -3242,6 +3246,44 @@ fn forces_sent_in(w: &Words, ms: &[Mention], i: usize, sources: &[usize], window
     let c = ms[p].code.country()?;
     let own = sources.iter().any(|&s| ms[s].code.country() == Some(c));
     (m.code.country().is_none_or(|mc| mc == c) && !own).then_some(p)
+}
+
+/// Things given: a name right before them describes them ("U.S. military assistance").
+const GIVEN_NOUNS: &[&str] = &[
+    "aid",
+    "assistance",
+    "support",
+    "funding",
+    "funds",
+    "loans",
+    "loan",
+    "grants",
+    "weapons",
+    "arms",
+    "equipment",
+    "supplies",
+];
+
+/// Whom a thing described by mention `i` is given to: "$1.2 billion in U.S. military
+/// assistance to Egypt". The words after the mention (no other mention, punctuation or
+/// verb among them, at most three) end in a noun of things given, followed by "to"
+/// (determiners between) and an actor or a place with a country; that mention is
+/// returned.
+fn given_to(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let e = ms[i].words.end;
+    let noun = (e..window.end.min(e + 3)).find(|&k| GIVEN_NOUNS.contains(&w.norm(k)))?;
+    let plain = (e..noun).all(|k| {
+        !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !ms.iter().any(|m| m.words.contains(&k))
+    });
+    if !plain || noun + 1 >= window.end || w.norm(noun + 1) != "to" {
+        return None;
+    }
+    let mut j = noun + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter()
+        .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

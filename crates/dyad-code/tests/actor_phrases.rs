@@ -121,3 +121,12 @@ fn forces_sent_in_a_place_go_to_that_place() {
     let events = code("The Kenyan army sent 200 troops in Somalia to serve as a peacekeeping force.");
     assert_eq!(target_of(&events, "sent"), Some("Somalia"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_name_describing_what_is_given_is_not_the_recipient() {
+    // "Norwegian military" describes the assistance; Mali receives it
+    let events = code(
+        "Norway has authorized the release of $5 million in Norwegian military assistance to Mali, officials said.",
+    );
+    assert_eq!(target_of(&events, "authorized"), Some("Mali"), "{:?}", seen(&events));
+}
