@@ -130,3 +130,19 @@ fn a_name_describing_what_is_given_is_not_the_recipient() {
     );
     assert_eq!(target_of(&events, "authorized"), Some("Mali"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_name_the_entity_tagger_missed_before_its_verb_is_a_person() {
+    // a proper noun opening the sentence (or following an opening phrase) right before
+    // its finite verb acts, with no code
+    for text in [
+        "Odhiambozi criticized the Kenyan government on Monday.",
+        "At the summit, Odhiambozi angrily criticized the Kenyan government.",
+    ] {
+        let events = code(text);
+        assert_eq!(source_of(&events, "criticized"), Some("Odhiambozi"), "{text}: {:?}", seen(&events));
+    }
+    // a day of the week is no one
+    let events = code("Monday saw the Kenyan government criticized.");
+    assert!(events.iter().all(|e| e.source.text != "Monday"), "{:?}", seen(&events));
+}
