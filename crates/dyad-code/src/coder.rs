@@ -1864,6 +1864,9 @@ impl Coder {
         // "Bob Ward, a director at the London School of Economics, welcomed": the actor
         // an appositive describes is the subject, not a name inside the appositive
         let appositive = subject.and_then(|i| appositive_head(w, ms, i, v.words.start));
+        // "A Taliban attack on a government compound has killed": whose attack it is, not
+        // what it is on, is the subject
+        let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
             if let Some(h) = appositive {
@@ -3284,6 +3287,21 @@ fn given_to(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Optio
     }
     ms.iter()
         .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
+}
+
+/// Whose attack the subject found (`i`) is in the phrase of: "A Taliban attack on a
+/// government compound in Badghis has killed" finds "government"; the actor right
+/// before the attack noun, with only a preposition and plain words (no punctuation,
+/// no verb) between that noun and `i`, is the subject.
+fn attack_by(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&a| {
+        let noun = ms[a].words.end;
+        !ms[a].location
+            && noun + 1 < ms[i].words.start
+            && ATTACK_NOUNS.contains(&w.norm(noun))
+            && matches!(w.norm(noun + 1), "on" | "against" | "in" | "at")
+            && (noun + 1..ms[i].words.start).all(|k| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()))
+    })
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

@@ -146,3 +146,9 @@ fn a_name_the_entity_tagger_missed_before_its_verb_is_a_person() {
     let events = code("Monday saw the Kenyan government criticized.");
     assert!(events.iter().all(|e| e.source.text != "Monday"), "{:?}", seen(&events));
 }
+
+#[test]
+fn whose_attack_it_is_acts_not_what_it_is_on() {
+    let events = code("A Taliban attack on a government compound in Kandahar has killed at least 20 soldiers.");
+    assert_eq!(source_of(&events, "killed"), Some("Taliban"), "{:?}", seen(&events));
+}
