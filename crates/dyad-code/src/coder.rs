@@ -1863,7 +1863,10 @@ impl Coder {
         let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
         // "Bob Ward, a director at the London School of Economics, welcomed": the actor
         // an appositive describes is the subject, not a name inside the appositive
-        let appositive = subject.and_then(|i| appositive_head(w, ms, i, v.words.start));
+        let appositive = subject.and_then(|i| {
+            appositive_head(w, ms, i, v.words.start)
+                .or_else(|| (!nonfinite).then(|| relative_head(w, ms, i, v.words.start)).flatten())
+        });
         // "A Taliban attack on a government compound has killed": whose attack it is, not
         // what it is on, is the subject
         let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
@@ -3302,6 +3305,34 @@ fn attack_by(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
             && matches!(w.norm(noun + 1), "on" | "against" | "in" | "at")
             && (noun + 1..ms[i].words.start).all(|k| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()))
     })
+}
+
+/// The actor a relative clause holding mention `i` describes, when that clause
+/// stands between the actor and the finite verb at `verb_start`: "Some 163 Chinese
+/// peacekeepers who are part of the first group of troops arrived". The relative
+/// pronoun follows the actor (a comma may stand between) and is the subject of a form
+/// of "be" (adverbs between); `i` comes after it, and no comma, clause opener or other
+/// finite verb stands between that "be" and the verb.
+fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Option<usize> {
+    let h = (0..i).rev().find(|&h| !ms[h].location && ms[h].words.end < ms[i].words.start)?;
+    let mut k = ms[h].words.end;
+    if w.norm(k) == "," {
+        k += 1;
+    }
+    if !matches!(w.norm(k), "who" | "which" | "that") {
+        return None;
+    }
+    let mut be = k + 1;
+    while be < verb_start && w.words[be].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+        be += 1;
+    }
+    if be >= ms[i].words.start || !matches!(w.norm(be), "is" | "are" | "was" | "were") {
+        return None;
+    }
+    let plain = (be + 1..verb_start).all(|j| {
+        !matches!(w.norm(j), ";" | ":") && !is_clause_opener(w.norm(j)) && !(j > be + 1 && w.finite_verb_at(j))
+    });
+    plain.then_some(h)
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

@@ -152,3 +152,11 @@ fn whose_attack_it_is_acts_not_what_it_is_on() {
     let events = code("A Taliban attack on a government compound in Kandahar has killed at least 20 soldiers.");
     assert_eq!(source_of(&events, "killed"), Some("Taliban"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_relative_clause_does_not_hide_the_subject() {
+    // the troops are in the relative clause on the peacekeepers, who arrived
+    let events =
+        code("Some 160 Chinese peacekeepers who are part of the first group of troops arrived in Mali on Thursday.");
+    assert_eq!(source_of(&events, "arrived"), Some("Chinese peacekeepers"), "{:?}", seen(&events));
+}
