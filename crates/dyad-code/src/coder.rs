@@ -69,7 +69,8 @@ const PREPOSITIONS: &[&str] = &[
 /// collected by churches to Haiti". The relative pronoun must follow a noun of the
 /// verb's object and stand at or before `window_end` (the next verb); the recipient is
 /// the last actor in the rest of the clause (up to a comma, semicolon or another clause
-/// opener) that comes right after "to" or "into", and not a place the gazetteer alone knows.
+/// opener) that comes right after "to" or "into" (determiners between), and not a place
+/// the gazetteer alone knows.
 fn relative_recipient(
     w: &Words,
     ms: &[Mention],
@@ -84,11 +85,16 @@ fn relative_recipient(
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
-        m.words.start > rel + 1
+        // ("to the Art Loss Register": determiners may stand between)
+        let mut k = m.words.start;
+        while k > rel + 1 && DETERMINERS.contains(&w.norm(k - 1)) {
+            k -= 1;
+        }
+        k > rel + 1
             && m.words.end <= end
             && actor(&i)
             && !(m.kind == ActorKind::Place && m.head.is_none())
-            && matches!(w.norm(m.words.start - 1), "to" | "into")
+            && matches!(w.norm(k - 1), "to" | "into")
             && w.same_clause_level(m.words.start, v.words.start)
     })
 }

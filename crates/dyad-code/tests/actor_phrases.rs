@@ -160,3 +160,11 @@ fn a_relative_clause_does_not_hide_the_subject() {
         code("Some 160 Chinese peacekeepers who are part of the first group of troops arrived in Mali on Thursday.");
     assert_eq!(source_of(&events, "arrived"), Some("Chinese peacekeepers"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_transfer_past_a_relative_clause_reaches_a_recipient_after_the() {
+    // "to the Marlow Heritage Trust": a determiner between "to" and the recipient
+    let events =
+        code("Norway returned a painting that was stolen in 1989 from a museum in Oslo to the Marlow Heritage Trust.");
+    assert_eq!(target_of(&events, "returned"), Some("Marlow Heritage Trust"), "{:?}", seen(&events));
+}
