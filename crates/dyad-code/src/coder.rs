@@ -3336,7 +3336,8 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         return None;
     }
     let plain = (be + 1..verb_start).all(|j| {
-        !matches!(w.norm(j), ";" | ":") && !is_clause_opener(w.norm(j)) && !(j > be + 1 && w.finite_verb_at(j))
+        let stop = matches!(w.norm(j), ";" | ":") || is_clause_opener(w.norm(j));
+        !stop && (j == be + 1 || !w.finite_verb_at(j))
     });
     plain.then_some(h)
 }
