@@ -964,6 +964,14 @@ impl Coder {
                     targets = vec![Target::Place(p)];
                 }
             }
+            // "lead a delegation on a three-day visit to Russia", "cancelled a planned
+            // visit to Montevideo": without an actor object, where a visit goes is what
+            // the act is aimed at
+            if targets.is_empty() {
+                if let Some(p) = visit_to(w, cx.mentions, v, &window) {
+                    targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
             // "set up a company in Berlin": what is set up is made, not acted on; the
             // place it is made in is what the act is aimed at
             if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
@@ -3340,6 +3348,25 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         !stop && (j == be + 1 || !w.finite_verb_at(j))
     });
     plain.then_some(h)
+}
+
+/// Where a visit in the object of `v` goes: "lead a Senate delegation on a three-day
+/// parliamentary visit to Russia". A visit noun within ten words after the verb (no
+/// punctuation or finite verb between), then "to" (determiners between) and an actor or
+/// a place with a country; that mention is returned.
+fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<usize> {
+    let end = window.end.min(v.words.end + 10);
+    let noun = (v.words.end..end).find(|&k| matches!(w.norm(k), "visit" | "visits" | "trip" | "trips" | "tour"))?;
+    let plain = (v.words.end..noun).all(|k| !w.words[k].punct && !w.finite_verb_at(k));
+    if !plain || noun + 1 >= window.end || w.norm(noun + 1) != "to" {
+        return None;
+    }
+    let mut j = noun + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter()
+        .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

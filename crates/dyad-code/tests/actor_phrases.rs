@@ -168,3 +168,10 @@ fn a_transfer_past_a_relative_clause_reaches_a_recipient_after_the() {
         code("Norway returned a painting that was stolen in 1989 from a museum in Oslo to the Marlow Heritage Trust.");
     assert_eq!(target_of(&events, "returned"), Some("Marlow Heritage Trust"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_visit_in_the_object_is_aimed_where_it_goes() {
+    // (the Senate delegation, of the source's own code, is no target)
+    let events = code("The Senate President will lead a Senate delegation on a three-day visit to Uganda.");
+    assert_eq!(target_of(&events, "lead"), Some("Uganda"), "{:?}", seen(&events));
+}
