@@ -69,7 +69,8 @@ const PREPOSITIONS: &[&str] = &[
 /// collected by churches to Haiti". The relative pronoun must follow a noun of the
 /// verb's object and stand at or before `window_end` (the next verb); the recipient is
 /// the last actor in the rest of the clause (up to a comma, semicolon or another clause
-/// opener) that comes right after "to" or "into", and not a place the gazetteer alone knows.
+/// opener) that comes right after "to" or "into" (determiners between), and not a place
+/// the gazetteer alone knows.
 fn relative_recipient(
     w: &Words,
     ms: &[Mention],
@@ -84,11 +85,16 @@ fn relative_recipient(
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
-        m.words.start > rel + 1
+        // ("to the Art Loss Register": determiners may stand between)
+        let mut k = m.words.start;
+        while k > rel + 1 && DETERMINERS.contains(&w.norm(k - 1)) {
+            k -= 1;
+        }
+        k > rel + 1
             && m.words.end <= end
             && actor(&i)
             && !(m.kind == ActorKind::Place && m.head.is_none())
-            && matches!(w.norm(m.words.start - 1), "to" | "into")
+            && matches!(w.norm(k - 1), "to" | "into")
             && w.same_clause_level(m.words.start, v.words.start)
     })
 }
@@ -936,11 +942,43 @@ impl Coder {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
+            // "sent 200 troops in Syria": forces a transfer moves "in" a place go there;
+            // "$1.2 billion in U.S. military assistance to Egypt": a name describing what
+            // is given is not whom it is given to
+            if let [Target::Mention(i)] = targets[..] {
+                let sent = transfer.then(|| forces_sent_in(w, cx.mentions, i, &sources, &window)).flatten();
+                if let Some(p) = sent {
+                    targets = vec![Target::Place(p)];
+                } else if let Some(r) = given_to(w, cx.mentions, i, &window) {
+                    targets = vec![if cx.mentions[r].location { Target::Place(r) } else { Target::Mention(r) }];
+                }
+            }
             // "sending troops to the UN peacekeeping force in Chad": the body sent to
             // stands for the place it serves in
             if let [Target::Mention(i)] = targets[..] {
                 if let Some(p) = force_in_place(w, cx.mentions, i, &window) {
                     targets = vec![Target::Place(p)];
+                }
+            }
+            // "agreed to an expansion of its peacekeeping force in Afghanistan", "approved
+            // troop deployments in Libya": a deployed body in the verb's object, before any
+            // actor object, stands for the place it serves in
+            let first_target = targets.iter().find_map(|t| match *t {
+                Target::Mention(i) | Target::Place(i) => Some(cx.mentions[i].words.start),
+                Target::Topic(..) => None,
+            });
+            if let Some(p) = body_in_place(w, cx.mentions, v, first_target.unwrap_or(window.end), &window) {
+                let own = |s: &usize| cx.mentions[*s].code.country() == cx.mentions[p].code.country();
+                if !sources.iter().any(own) {
+                    targets = vec![Target::Place(p)];
+                }
+            }
+            // "lead a delegation on a three-day visit to Russia", "cancelled a planned
+            // visit to Montevideo": without an actor object, where a visit goes is what
+            // the act is aimed at
+            if targets.is_empty() {
+                if let Some(p) = visit_to(w, cx.mentions, v, &window) {
+                    targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
             // "set up a company in Berlin": what is set up is made, not acted on; the
@@ -1777,7 +1815,12 @@ impl Coder {
             pm.words.iter().any(|r| {
                 (r.start <= ms[i].words.start && (ms[i].words.end < r.end || (unknown && ms[i].words.end <= r.end)))
                     // ("lifts Travel Ban": a name the tagger guessed around a pattern word)
-                    || (unknown && ms[i].words.start < r.start && r.start < ms[i].words.end)
+                    // (a lower-case pattern word ending the name is its members: "expelled
+                    // UNSCOM weapons inspectors")
+                    || (unknown
+                        && ms[i].words.start < r.start
+                        && r.start < ms[i].words.end
+                        && (w.words[r.start].capitalized || r.end != ms[i].words.end))
                     // ("a cruise-missile attack": a name joined by a hyphen to the pattern's word)
                     || (ms[i].words.start < r.start
                         && r.start < ms[i].words.end
@@ -1787,8 +1830,9 @@ impl Coder {
         };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
         // an infinitive or participle shares the subject of the verb it depends on
-        let nonfinite =
-            v.form.form == Form::Ing || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
+        // ("the U.S. military is training": a progressive is finite, with a subject of its own)
+        let nonfinite = (v.form.form == Form::Ing && !progressive(w, v.words.start))
+            || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
         // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
         // a town or region the gazetteer alone knows is where things happen or what they
         // are aimed at, not who acts ("the town of Gjilan burned"): the dictionaries name the
@@ -1815,6 +1859,7 @@ impl Coder {
                 // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
                 let tail = attached_phrase_end(w, ms, m.words.end)
                     .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
+                    .or_else(|| attached_name_end(w, m.words.end))
                     .unwrap_or(m.words.end)
                     .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
@@ -1850,8 +1895,23 @@ impl Coder {
                     && (adjacent || !PREPOSITIONS.contains(&prev))
                     && !blocked
             });
+        // "President Recep Tayyip Erdogan of Turkey criticized": the person is the
+        // subject, the country after "of" only says whose
+        let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
+        // "Bob Ward, a director at the London School of Economics, welcomed": the actor
+        // an appositive describes is the subject, not a name inside the appositive
+        let appositive = subject.and_then(|i| {
+            appositive_head(w, ms, i, v.words.start)
+                .or_else(|| (!nonfinite).then(|| relative_head(w, ms, i, v.words.start)).flatten())
+        });
+        // "A Taliban attack on a government compound has killed": whose attack it is, not
+        // what it is on, is the subject
+        let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
         // "Brazil and the United States ...": the whole compound is the subject
         let mut subject = subject.map(|i| {
+            if let Some(h) = appositive {
+                return compound(ms, h, false).collect();
+            }
             let before = compound(ms, i, false);
             let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
             before.chain(after).collect::<Vec<_>>()
@@ -2138,6 +2198,13 @@ impl Coder {
             }
             if let Some(f) = from {
                 targets.retain(|&t| t != f);
+            }
+        }
+        // "was returned by US officials to Spanish authorities": the subject of a
+        // passive transfer is what was moved; the one it went to is the target
+        if passive && transfer {
+            if let Some(r) = passive_recipient(w, ms, v, window, &targets, &actor) {
+                targets = vec![r];
             }
         }
         // no self-events: a target with the source's own code is dropped, unless both
@@ -3121,6 +3188,219 @@ fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
     }
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     ms.iter().find(|m| m.words.start == start).map(|m| m.words.end)
+}
+
+/// The named person whose noun phrase mention `i` ends after "of" ("President Recep
+/// Tayyip Erdogan of Turkey", "Erdogan of the Turkish government"): that person's
+/// mention, ending right before "of" (or "of the").
+fn person_of(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
+    let start = ms[i].words.start;
+    if start < 2 {
+        return None;
+    }
+    let of = if w.norm(start - 1) == "the" { start - 2 } else { start - 1 };
+    if w.norm(of) != "of" {
+        return None;
+    }
+    ms.iter().position(|m| m.words.end == of && !m.location && m.kind == ActorKind::Person)
+}
+
+/// The actor an appositive holding mention `i` describes, when the appositive stands
+/// between that actor and the verb at `verb_start`: "Bob Ward, a director at the
+/// London School of Economics, welcomed". The appositive opens with a comma and a
+/// determiner right after the actor, closes with a comma before the verb (auxiliaries
+/// and adverbs may follow it), and holds no verb, conjunction or relative pronoun.
+fn appositive_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Option<usize> {
+    let close = (ms[i].words.end..verb_start).find(|&k| w.norm(k) == ",")?;
+    if !(close + 1..verb_start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k))) {
+        return None;
+    }
+    let h = (0..i).rev().find(|&h| {
+        let e = ms[h].words.end;
+        !ms[h].location
+            && e + 1 < ms[i].words.start
+            && w.norm(e) == ","
+            && matches!(w.norm(e + 1), "a" | "an" | "the")
+            && w.same_clause_level(ms[h].words.start, verb_start)
+    })?;
+    let inside = ms[h].words.end + 1..close;
+    let plain = inside.clone().all(|k| {
+        !matches!(w.norm(k), "," | "and" | "or" | "who" | "which" | "that" | ";")
+            && !w.words[k].tag.is_some_and(|t| t.is_verb())
+    });
+    (plain && inside.contains(&ms[i].words.start)).then_some(h)
+}
+
+/// The recipient of a passive transfer ("was returned by US officials to Spanish
+/// authorities", "were sent to Liberia"): the first actor after the verb in its clause
+/// right after "to" or "into" (determiners between), not a place the gazetteer alone
+/// knows, when the passive's subject names no actor that could be moved itself: none,
+/// or only a name describing the noun after it ("a Spanish museum").
+fn passive_recipient(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    window: &Range<usize>,
+    subjects: &[usize],
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    let describes_noun = |i: usize| {
+        let e = ms[i].words.end;
+        e < w.len() && w.words[e].tag.is_some_and(|t| t.is_noun()) && !ms.iter().any(|m| m.words.start == e)
+    };
+    if !subjects.iter().all(|&i| describes_noun(i)) {
+        return None;
+    }
+    (0..ms.len()).find(|&i| {
+        let m = &ms[i];
+        let mut k = m.words.start;
+        while k > v.words.end && DETERMINERS.contains(&w.norm(k - 1)) {
+            k -= 1;
+        }
+        m.words.start > v.words.end
+            && m.words.end <= window.end
+            && k > v.words.end
+            && matches!(w.norm(k - 1), "to" | "into")
+            && actor(&i)
+            && !(m.kind == ActorKind::Place && m.head.is_none())
+            && w.same_clause_level(m.words.start, v.words.start)
+    })
+}
+
+/// Where a phrase naming an organisation no dictionary knows ends, when it is
+/// attached to the actor ending at `end` by "from", "of", "in" or "at" ("Soldiers from
+/// the NDC-R have surrendered"): the capitalised words after the preposition (and
+/// "the"), which belong to the actor's noun phrase.
+fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
+    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+        return None;
+    }
+    let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+    let name_end = (start..w.len()).find(|&k| !w.words[k].capitalized || w.words[k].punct).unwrap_or(w.len());
+    (name_end > start).then_some(name_end)
+}
+
+/// The place forces a transfer moves are "in" ("sent 200 troops in Syria"): a military
+/// role right before "in" (determiners between) a place with a country, when the role
+/// has no country or only that place's, and the place is not in a source's country.
+fn forces_sent_in(w: &Words, ms: &[Mention], i: usize, sources: &[usize], window: &Range<usize>) -> Option<usize> {
+    let m = &ms[i];
+    if m.kind != ActorKind::Agent || m.code.sector() != Some("MIL") {
+        return None;
+    }
+    let e = m.words.end;
+    if e + 1 >= window.end || w.norm(e) != "in" {
+        return None;
+    }
+    let mut j = e + 1;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    let p = ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location)?;
+    let c = ms[p].code.country()?;
+    let own = sources.iter().any(|&s| ms[s].code.country() == Some(c));
+    (m.code.country().is_none_or(|mc| mc == c) && !own).then_some(p)
+}
+
+/// Things given: a name right before them describes them ("U.S. military assistance").
+const GIVEN_NOUNS: &[&str] = &[
+    "aid",
+    "assistance",
+    "support",
+    "funding",
+    "funds",
+    "loans",
+    "loan",
+    "grants",
+    "weapons",
+    "arms",
+    "equipment",
+    "supplies",
+];
+
+/// Whom a thing described by mention `i` is given to: "$1.2 billion in U.S. military
+/// assistance to Egypt". The words after the mention (no other mention, punctuation or
+/// verb among them, at most three) end in a noun of things given, followed by "to"
+/// (determiners between) and an actor or a place with a country; that mention is
+/// returned.
+fn given_to(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Option<usize> {
+    let e = ms[i].words.end;
+    let noun = (e..window.end.min(e + 3)).find(|&k| GIVEN_NOUNS.contains(&w.norm(k)))?;
+    let plain = (e..noun).all(|k| {
+        !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !ms.iter().any(|m| m.words.contains(&k))
+    });
+    if !plain || noun + 1 >= window.end || w.norm(noun + 1) != "to" {
+        return None;
+    }
+    let mut j = noun + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter()
+        .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
+}
+
+/// Whose attack the subject found (`i`) is in the phrase of: "A Taliban attack on a
+/// government compound in Badghis has killed" finds "government"; the actor right
+/// before the attack noun, with only a preposition and plain words (no punctuation,
+/// no verb) between that noun and `i`, is the subject.
+fn attack_by(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&a| {
+        let noun = ms[a].words.end;
+        !ms[a].location
+            && noun + 1 < ms[i].words.start
+            && ATTACK_NOUNS.contains(&w.norm(noun))
+            && matches!(w.norm(noun + 1), "on" | "against" | "in" | "at")
+            && (noun + 1..ms[i].words.start).all(|k| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()))
+    })
+}
+
+/// The actor a relative clause holding mention `i` describes, when that clause
+/// stands between the actor and the finite verb at `verb_start`: "Some 163 Chinese
+/// peacekeepers who are part of the first group of troops arrived". The relative
+/// pronoun follows the actor (a comma may stand between) and is the subject of a form
+/// of "be" (adverbs between); `i` comes after it, and no comma, clause opener or other
+/// finite verb stands between that "be" and the verb.
+fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Option<usize> {
+    let h = (0..i).rev().find(|&h| !ms[h].location && ms[h].words.end < ms[i].words.start)?;
+    let mut k = ms[h].words.end;
+    if w.norm(k) == "," {
+        k += 1;
+    }
+    if !matches!(w.norm(k), "who" | "which" | "that") {
+        return None;
+    }
+    let mut be = k + 1;
+    while be < verb_start && w.words[be].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+        be += 1;
+    }
+    if be >= ms[i].words.start || !matches!(w.norm(be), "is" | "are" | "was" | "were") {
+        return None;
+    }
+    let plain = (be + 1..verb_start).all(|j| {
+        let stop = matches!(w.norm(j), ";" | ":") || is_clause_opener(w.norm(j));
+        !stop && (j == be + 1 || !w.finite_verb_at(j))
+    });
+    plain.then_some(h)
+}
+
+/// Where a visit in the object of `v` goes: "lead a Senate delegation on a three-day
+/// parliamentary visit to Russia". A visit noun within ten words after the verb (no
+/// punctuation or finite verb between), then "to" (determiners between) and an actor or
+/// a place with a country; that mention is returned.
+fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<usize> {
+    let end = window.end.min(v.words.end + 10);
+    let noun = (v.words.end..end).find(|&k| matches!(w.norm(k), "visit" | "visits" | "trip" | "trips" | "tour"))?;
+    let plain = (v.words.end..noun).all(|k| !w.words[k].punct && !w.finite_verb_at(k));
+    if !plain || noun + 1 >= window.end || w.norm(noun + 1) != "to" {
+        return None;
+    }
+    let mut j = noun + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter()
+        .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed
@@ -4128,7 +4408,8 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
 
 /// Nouns for a body of troops or officials sent somewhere ("a peacekeeping force",
 /// "a UN mission"): what is given to one is given to the place it serves in.
-const DEPLOYED_BODIES: &[&str] = &["force", "forces", "mission", "missions", "contingent", "operation"];
+const DEPLOYED_BODIES: &[&str] =
+    &["force", "forces", "mission", "missions", "contingent", "operation", "operations", "deployment", "deployments"];
 
 /// "sending troops to the UN peacekeeping force in Chad", "contribute air support to an
 /// African Union force in Mali": an object (a body, or an organisation naming one) whose
@@ -4149,6 +4430,26 @@ fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) ->
     let plain =
         (k..body).all(|j| !w.words[j].punct && !w.finite_verb_at(j) && !matches!(w.norm(j), "and" | "or" | "in"));
     if !plain {
+        return None;
+    }
+    let mut j = body + 2;
+    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
+}
+
+/// A deployed body in the object of `v`, before `before` (the first actor the verb
+/// takes): "agreed to an expansion of its peacekeeping force in Afghanistan", "approved
+/// troop deployments in Libya". The body noun comes after the verb with no punctuation,
+/// finite verb or list between, and is followed by "in" a place with a country (the
+/// place, a mention, is returned).
+fn body_in_place(w: &Words, ms: &[Mention], v: &VerbHit, before: usize, window: &Range<usize>) -> Option<usize> {
+    let end = before.min(window.end).min(v.words.end + 10);
+    let body = (v.words.end..end).find(|&j| DEPLOYED_BODIES.contains(&w.norm(j)))?;
+    let plain = (v.words.end..body)
+        .all(|j| !w.words[j].punct && !w.finite_verb_at(j) && !matches!(w.norm(j), "and" | "or" | "in"));
+    if !plain || body + 2 >= window.end || w.norm(body + 1) != "in" {
         return None;
     }
     let mut j = body + 2;

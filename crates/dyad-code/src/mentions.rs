@@ -223,6 +223,7 @@ pub fn find_mentions(
     }
     add_unknown_names(words, dict, names, &mut out);
     add_participant_nouns(words, &mut out);
+    add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
     for k in 1..out.len() {
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
@@ -231,6 +232,7 @@ pub fn find_mentions(
     merge_appositions(words, &mut out);
     share_compound_roles(words, &mut out);
     own_roles(words, &mut out);
+    loyal_roles(words, &mut out);
     let criticised = critics_of(words, &mut out);
     add_criticised_pronouns(words, &mut out, criticised);
     out
@@ -337,6 +339,27 @@ fn own_roles(words: &Words, ms: &mut [Mention]) {
     }
 }
 
+/// "forces loyal to Assad": a role without a country, "loyal to" an actor that has
+/// one, takes that country (the two stay mentions of their own).
+fn loyal_roles(words: &Words, ms: &mut [Mention]) {
+    for k in 0..ms.len().saturating_sub(1) {
+        let (m, next) = (&ms[k], &ms[k + 1]);
+        let e = m.words.end;
+        let loyal = e + 2 <= next.words.start
+            && words.norm(e) == "loyal"
+            && words.norm(e + 1) == "to"
+            && (e + 2..next.words.start).all(|i| matches!(words.norm(i), "the" | "a"));
+        if !loyal || m.kind != ActorKind::Agent || m.code.country().is_some() || m.code.as_str() == UNKNOWN_CODE {
+            continue;
+        }
+        if let Some(c) = next.code.country().filter(|_| !next.location).map(str::to_string) {
+            let role = ms[k].code.as_str().to_string();
+            ms[k].code = ActorCode::new(c).with_role(&role);
+            ms[k].entry.push_str(" + the country of the actor it is loyal to");
+        }
+    }
+}
+
 /// Persons and organisations of the entity tagger that no mention overlaps, as actors
 /// of unknown code, in sentence order. A one-word name that is a function word or a
 /// verb of the dictionary is taken for a tagging error ("Urges", "The").
@@ -400,6 +423,80 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 code: ActorCode::new(UNKNOWN_CODE),
                 entry: format!("entity tagger: {:?}, in no actor dictionary", n.label),
                 kind,
+                head: None,
+                location: false,
+                coordinated: false,
+                refers_back: false,
+            },
+        );
+    }
+}
+
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+];
+
+/// A one-word name the entity tagger missed that opens the sentence (or follows an
+/// opening prepositional phrase and its comma) right before its finite verb, adverbs
+/// between: "Uribe defended ...", "At week's end, Duvalier indignantly demanded ...".
+/// Tagged a proper noun, in no dictionary and no mention, it is a person of unknown code.
+fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) {
+    let opener_end = (words.len() > 1 && words.words[0].tag.is_some_and(|t| t.as_str() == "IN"))
+        .then(|| (1..words.len().min(8)).find(|&j| words.norm(j) == ","))
+        .flatten();
+    for k in [Some(0), opener_end.map(|c| c + 1)].into_iter().flatten() {
+        if k + 1 >= words.len() {
+            continue;
+        }
+        let w = &words.words[k];
+        let n: &str = &w.norm;
+        let name = w.capitalized
+            && w.tag.is_some_and(|t| t.as_str() == "NNP")
+            && n.len() >= 3
+            && n.chars().all(|c| c.is_alphabetic())
+            && !FUNCTION_WORDS.contains(&n)
+            && !CALENDAR_WORDS.contains(&n)
+            && dict.verbs.index.longest_at(&words.ids, k).is_none()
+            && !out.iter().any(|m| m.words.contains(&k));
+        if !name {
+            continue;
+        }
+        let mut v = k + 1;
+        while v < words.len() && words.words[v].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+            v += 1;
+        }
+        if !words.words.get(v).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ")) {
+            continue;
+        }
+        let at = out.iter().position(|m| m.words.start > k).unwrap_or(out.len());
+        out.insert(
+            at,
+            Mention {
+                span: words.span_of(k, k + 1),
+                words: k..k + 1,
+                code: ActorCode::new(UNKNOWN_CODE),
+                entry: "a name opening the sentence before its verb, in no actor dictionary".into(),
+                kind: ActorKind::Person,
                 head: None,
                 location: false,
                 coordinated: false,
@@ -599,6 +696,14 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         return false;
     }
     let n = words.norm(next);
+    // "troops loyal to Hifter", "militias close to Iran": an adjective with its own
+    // complement after the role word describes the role, which stays the actor
+    if words.words[next].tag.is_some_and(|t| t.is_adjective())
+        && next + 1 < words.len()
+        && matches!(words.norm(next + 1), "to" | "with")
+    {
+        return false;
+    }
     let plural_or_verb_s = n.ends_with('s') && !n.ends_with("is") && !n.ends_with("ss") && !n.ends_with("us");
     // "an army camp", "a police convoy": what belongs to the actor stands for it
     const BELONGINGS: &[&str] = &[
