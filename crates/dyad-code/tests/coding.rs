@@ -1593,6 +1593,42 @@ fn refugees_accepted_are_granted_refuge_and_refugees_to_accept_a_promise() {
 }
 
 #[test]
+fn peacekeepers_and_doctors_sent_are_aid_and_a_border_opened_to_refugees_refuge() {
+    // (text, CAMEO code, source, target): the act itself, not Phoenix's intent (0334)
+    // or plan to meet (036, "* team")
+    for (text, cameo, source, target) in [
+        ("Ghana is sending troops to the UN peacekeeping force in Mali.", "074", "GHA", "MLI"),
+        ("Ghana sent 400 peacekeepers to Mali last year.", "074", "GHA", "MLI"),
+        ("Cuba sent a team of medical experts to Italy.", "073", "CUB", "ITA"),
+        ("Poland opened its borders to refugees from Ukraine.", "075", "POL", "UKRREF"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo == cameo
+                && e.plover.event == "AID"
+                && e.source.code == source
+                && e.target.as_ref().is_some_and(|t| t.code == target)),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // sending them later is a promise (PLOVER AGREE)
+    let events = code("Canada will send peacekeepers to Haiti.", "2024-03-01");
+    assert!(!events.is_empty() && events.iter().all(|e| e.plover.event == "AGREE"), "{:?}", triples(&events));
+    // opening a border to a state, not to people, stays a concession (080)
+    let events = code("Jordan opened its border with Syria.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "075"), "{:?}", triples(&events));
+}
+
+#[test]
+fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
+    let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
+    let events = code("A UN panel monitored sanctions against North Korea.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "163"), "{:?}", triples(&events));
+}
+
+#[test]
 fn a_cultural_object_returned_is_property_returned() {
     for (text, target) in [
         ("Italy returned an ancient marble sculpture to the Greek ambassador in Rome.", "GRCGOV"),
