@@ -653,7 +653,12 @@ impl Coder {
             // ("exiled dissidents") is no verb. Word-shape rules stand in for
             // untagged sentences.
             let tag = w.words[i].tag;
-            let why_not = if DETERMINERS.contains(&prev) {
+            // "first" or "last" tagged an adverb before a finite verb is no determiner
+            // ("Lithuania first opened its borders", "the envoy last visited Kabul")
+            let adverb_before_finite = matches!(prev, "first" | "last")
+                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "RB")
+                && tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"));
+            let why_not = if DETERMINERS.contains(&prev) && !adverb_before_finite {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
                 && i >= 2

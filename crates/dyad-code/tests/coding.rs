@@ -1621,6 +1621,15 @@ fn peacekeepers_and_doctors_sent_are_aid_and_a_border_opened_to_refugees_refuge(
 }
 
 #[test]
+fn first_as_an_adverb_before_a_verb_is_no_determiner() {
+    let events = code("Poland first opened its borders to refugees in 2022.", "2024-03-01");
+    assert!(triples(&events).contains(&("POL".into(), "075".into(), "REF".into())), "{:?}", triples(&events));
+    // "the first attacks": a determiner's adjective before a noun stays one
+    let events = code("The first attacks on Kenya came in May.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
