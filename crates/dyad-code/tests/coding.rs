@@ -1630,6 +1630,22 @@ fn first_as_an_adverb_before_a_verb_is_no_determiner() {
 }
 
 #[test]
+fn going_on_strike_is_a_strike_not_a_journey() {
+    for (text, cameo) in
+        [("Kenyan doctors went on strike over pay.", "143"), ("Kenyan nurses have gone on hunger strike.", "142")]
+    {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo == cameo && e.plover.event == "PROTEST" && e.source.code == "KENHLH"),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    let events = code("The Kenyan minister went to Somalia on Monday after the strike.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo_root != "14"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
