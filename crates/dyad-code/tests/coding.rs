@@ -1646,6 +1646,18 @@ fn going_on_strike_is_a_strike_not_a_journey() {
 }
 
 #[test]
+fn a_deployment_announced_is_a_deployment() {
+    let events =
+        code("Ghana on Monday announced the deployment of 300 troops to Mali on a peacekeeping mission.", "2024-03-01");
+    assert!(triples(&events).contains(&("GHA".into(), "074".into(), "MLI".into())), "{:?}", triples(&events));
+    let events = code("Ghana announced the deployment of 300 troops to its border with Togo.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "154" && e.plover.event == "MOBILIZE"), "{:?}", triples(&events));
+    // a deployment of something else is no mobilisation
+    let events = code("Ghana announced the deployment of a new radar system.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo_root != "15"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
