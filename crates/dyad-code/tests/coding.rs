@@ -1658,6 +1658,30 @@ fn a_deployment_announced_is_a_deployment() {
 }
 
 #[test]
+fn armed_forces_taking_over_a_place_occupy_it_and_closed_crossings_restrict_movement() {
+    for (text, cameo, source, target) in [
+        ("The Kenyan army took over Mogadishu after a week of fighting.", "192", "KENMIL", "SOMGOV"),
+        ("Somali rebels took over the town of Kismayo.", "192", "SOMREB", "SOM"),
+        (
+            "The Lebanese army closed all crossing points into the rebel enclave of Michel Aoun.",
+            "191",
+            "LBNMIL",
+            "LBNELI",
+        ),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            triples(&events).contains(&(source.into(), cameo.into(), target.into())),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+    // a firm taking over another seizes no territory
+    let events = code("The Kenyan company took over a Ugandan bank.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "192"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
