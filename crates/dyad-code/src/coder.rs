@@ -2634,6 +2634,10 @@ fn complement_of_object<'v>(
     if s < 2 || w.norm(s - 1) != "to" {
         return None;
     }
+    // "ordered the paper, which backs the opposition, to suspend publication": a
+    // relative clause between the object and its infinitive is passed over
+    let to = s - 1;
+    let s = relative_clause_before(w, to).unwrap_or(s);
     let gov = verbs.iter().rfind(|x| x.words.end < s)?;
     // verbs of asking, urging, wanting and permitting: "sent troops to fight" is a real act
     const ASKING: &[&str] = &[
@@ -2674,6 +2678,16 @@ fn complement_of_object<'v>(
     let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
     (clean && between.len() <= 3).then_some((gov, object))
+}
+
+/// The word after the comma that opens a relative clause (", which ...," or ", who
+/// ...,") ending in a comma right before `to`, with no other comma inside.
+fn relative_clause_before(w: &Words, to: usize) -> Option<usize> {
+    if to < 4 || w.norm(to - 1) != "," {
+        return None;
+    }
+    let open = (0..to - 1).rev().find(|&k| w.norm(k) == ",")?;
+    matches!(w.norm(open + 1), "which" | "who").then_some(open + 1)
 }
 
 /// "ordered three activists jailed": a past participle right after the object of

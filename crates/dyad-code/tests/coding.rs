@@ -1682,6 +1682,16 @@ fn armed_forces_taking_over_a_place_occupy_it_and_closed_crossings_restrict_move
 }
 
 #[test]
+fn an_order_reaches_its_infinitive_over_a_relative_clause() {
+    let text = "The Kenyan government also ordered the daily newspaper, which is close to the opposition, to suspend publication for 15 days.";
+    let events = code(text, "2024-03-01");
+    assert_eq!(triples(&events), vec![("KENGOV".into(), "1721".into(), "MED".into())]);
+    // without the clause the order is the same
+    let events = code("The Kenyan government ordered the newspaper to suspend publication.", "2024-03-01");
+    assert_eq!(triples(&events), vec![("KENGOV".into(), "1721".into(), "MED".into())]);
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
