@@ -654,7 +654,7 @@ impl Coder {
             // untagged sentences.
             let tag = w.words[i].tag;
             // "first" or "last" tagged an adverb before a finite verb is no determiner
-            // ("Lithuania first opened its borders", "the envoy last visited Kabul")
+            // ("Poland first opened its borders", "the envoy last visited Kabul")
             let adverb_before_finite = matches!(prev, "first" | "last")
                 && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "RB")
                 && tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"));
