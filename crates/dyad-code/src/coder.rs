@@ -4041,9 +4041,11 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
     // back over the noun phrase's nouns and adjectives to its determiner
     let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS"));
     let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
-    matches!(w.norm(d), "a" | "an" | "the")
-        && d > 0
-        && w.words[d - 1].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN")
+    let verb_or_preposition =
+        |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN");
+    // a plural needs no determiner ("after protests calling for his removal")
+    let bare_plural = w.words[s - 1].tag.is_some_and(|t| t.as_str() == "NNS") && verb_or_preposition(d);
+    bare_plural || (matches!(w.norm(d), "a" | "an" | "the") && d > 0 && verb_or_preposition(d - 1))
 }
 
 /// Nouns of commitment and intent: what follows their "to" is the act committed to or

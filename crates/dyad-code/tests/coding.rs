@@ -1696,6 +1696,19 @@ fn an_order_reaches_its_infinitive_over_a_relative_clause() {
 }
 
 #[test]
+fn a_participle_after_a_bare_plural_describes_it() {
+    // the protests call and demand, not the president or Uganda
+    let events = code(
+        "The Kenyan president resigned on Sunday after protests calling for his removal in Nairobi.",
+        "2024-03-01",
+    );
+    assert!(events.iter().all(|e| e.cameo_root != "02"), "{:?}", triples(&events));
+    let events = code("Uganda condemned protests demanding the release of Kenyan activists.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo_root != "10"), "{:?}", triples(&events));
+    assert!(events.iter().any(|e| e.cameo == "111" && e.source.code == "UGA"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
