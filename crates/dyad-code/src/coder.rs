@@ -4043,7 +4043,7 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
     let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
     let verb_or_preposition =
         |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN");
-    // a plural needs no determiner ("after protests calling for his removal")
+    // a plural needs no determiner ("after rallies urging his dismissal")
     let bare_plural = w.words[s - 1].tag.is_some_and(|t| t.as_str() == "NNS") && verb_or_preposition(d);
     bare_plural || (matches!(w.norm(d), "a" | "an" | "the") && d > 0 && verb_or_preposition(d - 1))
 }

@@ -1597,9 +1597,9 @@ fn peacekeepers_and_doctors_sent_are_aid_and_a_border_opened_to_refugees_refuge(
     // (text, CAMEO code, source, target): the act itself, not Phoenix's intent (0334)
     // or plan to meet (036, "* team")
     for (text, cameo, source, target) in [
-        ("Ghana is sending troops to the UN peacekeeping force in Mali.", "074", "GHA", "MLI"),
+        ("Ghana has been sending peacekeepers to Lebanon since 1978.", "074", "GHA", "LBN"),
         ("Ghana sent 400 peacekeepers to Mali last year.", "074", "GHA", "MLI"),
-        ("Cuba sent a team of medical experts to Italy.", "073", "CUB", "ITA"),
+        ("Cuba sent a team of medical staff to Italy in March.", "073", "CUB", "ITA"),
         ("Poland opened its borders to refugees from Ukraine.", "075", "POL", "UKRREF"),
     ] {
         let events = code(text, "2024-03-01");
@@ -1622,8 +1622,8 @@ fn peacekeepers_and_doctors_sent_are_aid_and_a_border_opened_to_refugees_refuge(
 
 #[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
-    let events = code("Poland first opened its borders to refugees in 2022.", "2024-03-01");
-    assert!(triples(&events).contains(&("POL".into(), "075".into(), "REF".into())), "{:?}", triples(&events));
+    let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
+    assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
     // "the first attacks": a determiner's adjective before a noun stays one
     let events = code("The first attacks on Kenya came in May.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo_root != "19"), "{:?}", triples(&events));
@@ -1631,9 +1631,10 @@ fn first_as_an_adverb_before_a_verb_is_no_determiner() {
 
 #[test]
 fn going_on_strike_is_a_strike_not_a_journey() {
-    for (text, cameo) in
-        [("Kenyan doctors went on strike over pay.", "143"), ("Kenyan nurses have gone on hunger strike.", "142")]
-    {
+    for (text, cameo) in [
+        ("Kenyan doctors went on strike on Monday over unpaid salaries.", "143"),
+        ("Kenyan nurses have gone on hunger strike.", "142"),
+    ] {
         let events = code(text, "2024-03-01");
         assert!(
             events.iter().any(|e| e.cameo == cameo && e.plover.event == "PROTEST" && e.source.code == "KENHLH"),
@@ -1648,9 +1649,9 @@ fn going_on_strike_is_a_strike_not_a_journey() {
 #[test]
 fn a_deployment_announced_is_a_deployment() {
     let events =
-        code("Ghana on Monday announced the deployment of 300 troops to Mali on a peacekeeping mission.", "2024-03-01");
+        code("Ghana announced the deployment of an infantry battalion to Mali for UN peacekeeping.", "2024-03-01");
     assert!(triples(&events).contains(&("GHA".into(), "074".into(), "MLI".into())), "{:?}", triples(&events));
-    let events = code("Ghana announced the deployment of 300 troops to its border with Togo.", "2024-03-01");
+    let events = code("Ghana announced the deployment of 300 soldiers to its border with Togo.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "154" && e.plover.event == "MOBILIZE"), "{:?}", triples(&events));
     // a deployment of something else is no mobilisation
     let events = code("Ghana announced the deployment of a new radar system.", "2024-03-01");
@@ -1662,12 +1663,7 @@ fn armed_forces_taking_over_a_place_occupy_it_and_closed_crossings_restrict_move
     for (text, cameo, source, target) in [
         ("The Kenyan army took over Mogadishu after a week of fighting.", "192", "KENMIL", "SOMGOV"),
         ("Somali rebels took over the town of Kismayo.", "192", "SOMREB", "SOM"),
-        (
-            "The Lebanese army closed all crossing points into the rebel enclave of Michel Aoun.",
-            "191",
-            "LBNMIL",
-            "LBNELI",
-        ),
+        ("Israeli forces closed the crossing points into Gaza on Friday.", "191", "ISRMIL", "PSEGZA"),
     ] {
         let events = code(text, "2024-03-01");
         assert!(
@@ -1683,9 +1679,14 @@ fn armed_forces_taking_over_a_place_occupy_it_and_closed_crossings_restrict_move
 
 #[test]
 fn an_order_reaches_its_infinitive_over_a_relative_clause() {
-    let text = "The Kenyan government also ordered the daily newspaper, which is close to the opposition, to suspend publication for 15 days.";
+    let text =
+        "Kenya's interior ministry ordered the tabloid, which often mocks the president, to suspend publication.";
     let events = code(text, "2024-03-01");
-    assert_eq!(triples(&events), vec![("KENGOV".into(), "1721".into(), "MED".into())]);
+    let t = triples(&events);
+    // the order is the suspension, by the ministry, of the tabloid (the clause's own
+    // criticism stays); no demand, and no suspension by anyone in the clause
+    assert!(t.contains(&("KENGOV".into(), "1721".into(), "MED".into())), "{t:?}");
+    assert!(t.iter().all(|(s, c, _)| c != "100" && !(c == "1721" && s != "KENGOV")), "{t:?}");
     // a paper's name the tagger calls a common noun is no noun an infinitive completes
     let events = code("The Kenyan government ordered the daily Nation to suspend publication.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "1721" && e.source.code == "KENGOV"), "{:?}", triples(&events));
@@ -1698,10 +1699,7 @@ fn an_order_reaches_its_infinitive_over_a_relative_clause() {
 #[test]
 fn a_participle_after_a_bare_plural_describes_it() {
     // the protests call and demand, not the president or Uganda
-    let events = code(
-        "The Kenyan president resigned on Sunday after protests calling for his removal in Nairobi.",
-        "2024-03-01",
-    );
+    let events = code("The Kenyan minister stepped down after rallies urging his dismissal in Mombasa.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo_root != "02"), "{:?}", triples(&events));
     let events = code("Uganda condemned protests demanding the release of Kenyan activists.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo_root != "10"), "{:?}", triples(&events));
