@@ -4079,10 +4079,11 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
         let n = w.norm(k);
         let np_start = (0..=k).rev().take_while(|&j| np_word(j)).last().unwrap_or(k);
         let after_preposition = np_start > 0 && PREPOSITIONS.contains(&w.norm(np_start - 1));
+        // a capitalised word inside the sentence is a name the tagger called a noun
+        // ("ordered the daily Nation to suspend publication"), no "effort"
+        let name = k > 0 && w.words[k].capitalized;
         w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
-            // a capitalised word inside the sentence is a name the tagger called a noun
-            // ("ordered the daily Nation to suspend publication"), no "effort"
-            && !(k > 0 && w.words[k].capitalized)
+            && !name
             && !mentions.iter().any(|m| m.words.contains(&k))
             && !INTENT_NOUNS.contains(&n)
             && !expresses_intent(n)
