@@ -1707,6 +1707,21 @@ fn a_participle_after_a_bare_plural_describes_it() {
 }
 
 #[test]
+fn money_raised_for_someone_is_aid_to_them() {
+    let events = code("Kenyan churches raised money for Somali refugees last year.", "2024-03-01");
+    assert!(
+        events.iter().any(|e| e.cameo == "071"
+            && e.plover.event == "AID"
+            && e.target.as_ref().is_some_and(|t| t.code == "SOMREF")),
+        "{:?}",
+        triples(&events)
+    );
+    // raising money from someone is still an appeal for it
+    let events = code("Kenya raised money from Gulf donors.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo != "071"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
