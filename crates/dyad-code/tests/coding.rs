@@ -1722,6 +1722,14 @@ fn money_raised_for_someone_is_aid_to_them() {
 }
 
 #[test]
+fn resources_sent_are_aid_and_promised_ones_an_intent() {
+    let events = code("The UN sent more resources to Kenya after the floods.", "2024-03-01");
+    assert!(triples(&events).contains(&("IGOUNO".into(), "070".into(), "KEN".into())), "{:?}", triples(&events));
+    let events = code("Kenya is willing to send more resources to Somalia.", "2024-03-01");
+    assert!(!events.is_empty() && events.iter().all(|e| e.plover.event == "AGREE"), "{:?}", triples(&events));
+}
+
+#[test]
 fn sanctions_ordered_are_imposed_and_sanctions_monitored_investigated() {
     let events = code("The Canadian president ordered new sanctions on Venezuela.", "2024-03-01");
     assert!(events.iter().any(|e| e.cameo == "163" && e.plover.event == "COERCE"), "{:?}", triples(&events));
