@@ -667,7 +667,12 @@ impl Coder {
                 && hits
                     .last()
                     .is_some_and(|h: &VerbHit| h.words.end < i - 1 && (h.words.end..i - 1).all(|k| np_modifier(w, k)));
-            let why_not = if DETERMINERS.contains(&prev) {
+            // "first" or "last" tagged an adverb before a finite verb is no determiner
+            // ("Poland first opened its borders", "the envoy last visited Kabul")
+            let adverb_before_finite = matches!(prev, "first" | "last")
+                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "RB")
+                && tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"));
+            let why_not = if DETERMINERS.contains(&prev) && !adverb_before_finite {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
                 && i >= 2
@@ -2730,6 +2735,10 @@ fn complement_of_object<'v>(
     if s < 2 || w.norm(s - 1) != "to" {
         return None;
     }
+    // "ordered the paper, which backs the opposition, to suspend publication": a
+    // relative clause between the object and its infinitive is passed over
+    let to = s - 1;
+    let s = relative_clause_before(w, to).unwrap_or(s);
     let gov = verbs.iter().rfind(|x| x.words.end < s)?;
     // verbs of asking, urging, wanting and permitting: "sent troops to fight" is a real act
     const ASKING: &[&str] = &[
@@ -2770,6 +2779,16 @@ fn complement_of_object<'v>(
     let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
     (clean && between.len() <= 3).then_some((gov, object))
+}
+
+/// The word after the comma that opens a relative clause (", which ...," or ", who
+/// ...,") ending in a comma right before `to`, with no other comma inside.
+fn relative_clause_before(w: &Words, to: usize) -> Option<usize> {
+    if to < 4 || w.norm(to - 1) != "," {
+        return None;
+    }
+    let open = (0..to - 1).rev().find(|&k| w.norm(k) == ",")?;
+    matches!(w.norm(open + 1), "which" | "who").then_some(open + 1)
 }
 
 /// "ordered three activists jailed": a past participle right after the object of
@@ -4353,9 +4372,11 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
     // back over the noun phrase's nouns and adjectives to its determiner
     let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS"));
     let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
-    matches!(w.norm(d), "a" | "an" | "the")
-        && d > 0
-        && w.words[d - 1].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN")
+    let verb_or_preposition =
+        |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN");
+    // a plural needs no determiner ("after rallies urging his dismissal")
+    let bare_plural = w.words[s - 1].tag.is_some_and(|t| t.as_str() == "NNS") && verb_or_preposition(d);
+    bare_plural || (matches!(w.norm(d), "a" | "an" | "the") && d > 0 && verb_or_preposition(d - 1))
 }
 
 /// Nouns of commitment and intent: what follows their "to" is the act committed to or
@@ -4389,7 +4410,11 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
         let n = w.norm(k);
         let np_start = (0..=k).rev().take_while(|&j| np_word(j)).last().unwrap_or(k);
         let after_preposition = np_start > 0 && PREPOSITIONS.contains(&w.norm(np_start - 1));
+        // a capitalised word inside the sentence is a name the tagger called a noun
+        // ("ordered the daily Nation to suspend publication"), no "effort"
+        let name = k > 0 && w.words[k].capitalized;
         w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+            && !name
             && !mentions.iter().any(|m| m.words.contains(&k))
             && !INTENT_NOUNS.contains(&n)
             && !expresses_intent(n)
