@@ -34,16 +34,19 @@ pub struct Words<'t> {
     pub ids: Vec<u32>,
     /// Parenthetical regions as inclusive word ranges.
     pub regions: Vec<(usize, usize)>,
-    /// Sorted vocabulary ids of every word and of each base form a pattern word
-    /// could have for it ("attacks" -> attack, "ties" -> tie, tiy...).
-    present: Vec<u32>,
-    /// Bit `id % 256` of each id in `present`: most pattern words are in no sentence,
-    /// and a clear bit says so without a search.
-    present_bits: [u64; 4],
+    /// Bit `id % 2048` of the vocabulary id of every word and of each base form a
+    /// pattern word could have for it ("attacks" -> attack, "ties" -> tie, tiy...): most
+    /// pattern words are in no sentence, and a clear bit says so. (A set bit may be
+    /// another id's: a filter before matching, which finds the words themselves.)
+    present_bits: [u64; PRESENT_WORDS],
     /// By word: the vocabulary ids of the pattern words that match it (as
     /// [`crate::patterns::word_matches`] allows), padded with [`UNKNOWN`].
     forms: Vec<[u32; MAX_FORMS]>,
 }
+
+/// The size of [`Words`]'s filter of pattern words, in 64-bit words: 2,048 bits, of
+/// which a sentence's few dozen forms set few.
+const PRESENT_WORDS: usize = 32;
 
 /// A word has at most four base forms: itself and three stems ("parties": partie,
 /// parti, party; "offing": off, offe).
@@ -148,12 +151,13 @@ impl<'t> Words<'t> {
                 tag: sentence.tags.get(i).copied(),
             });
         }
-        let ids = words.iter().map(|w| w.id).collect();
         let regions = find_regions(&words);
-        let mut present: Vec<u32> = Vec::with_capacity(words.len() * 2);
+        let mut present_bits = [0u64; PRESENT_WORDS];
+        let mut ids = Vec::with_capacity(words.len());
         let mut forms = Vec::with_capacity(words.len());
         let mut buf = String::new();
         for w in &words {
+            ids.push(w.id);
             // the word itself, then its stems
             let mut these = [UNKNOWN; MAX_FORMS];
             let mut n = 0;
@@ -168,16 +172,12 @@ impl<'t> Words<'t> {
                     n += 1;
                 }
             });
-            present.extend_from_slice(&these[..n]);
+            for &id in &these[..n] {
+                present_bits[(id as usize / 64) % PRESENT_WORDS] |= 1 << (id % 64);
+            }
             forms.push(these);
         }
-        present.sort_unstable();
-        present.dedup();
-        let mut present_bits = [0u64; 4];
-        for &id in &present {
-            present_bits[(id as usize / 64) % 4] |= 1 << (id % 64);
-        }
-        Words { words, ids, regions, present, present_bits, forms }
+        Words { words, ids, regions, present_bits, forms }
     }
 
     /// The vocabulary ids of the pattern words that match word `i` (none past the end).
@@ -192,9 +192,10 @@ impl<'t> Words<'t> {
     }
 
     /// Could a pattern word with this id match some word of the sentence (as
-    /// [`crate::patterns::word_matches`] allows)?
+    /// [`crate::patterns::word_matches`] allows)? False: it matches none. (True: it may,
+    /// or another id shares its bit.)
     pub fn may_contain(&self, id: u32) -> bool {
-        self.present_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0 && self.present.binary_search(&id).is_ok()
+        self.present_bits[(id as usize / 64) % PRESENT_WORDS] & (1 << (id % 64)) != 0
     }
 
     pub fn len(&self) -> usize {
