@@ -393,11 +393,8 @@ fn surely_no_dateline(text: &str) -> bool {
 }
 
 fn parse_dateline(text: &str) -> Option<(Span, Option<Span>)> {
-    let head_end = text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len());
-    let head = &text[..head_end];
-    let line = head.split('\n').next().unwrap_or("");
-    // the dash (or colon) that closes the dateline
-    let dash = ["(", " - ", " -- ", " — ", " – ", "—", "–", ": "].iter().filter_map(|d| line.find(d)).min()?;
+    let line = dateline_head(text).split('\n').next().unwrap_or("");
+    let dash = dateline_dash(line)?;
     let lead = &line[..dash];
     let mut parts = lead.split(',');
     let first = parts.next()?;
@@ -417,6 +414,28 @@ fn parse_dateline(text: &str) -> Option<(Span, Option<Span>)> {
     });
     Some((place, second))
 }
+
+/// The first 120 characters of `text`, where a dateline would be.
+fn dateline_head(text: &str) -> &str {
+    // (an ASCII head: the 120th character is the 120th byte)
+    let ascii_head = text.len().min(120);
+    if text.as_bytes()[..ascii_head].is_ascii() {
+        return &text[..ascii_head];
+    }
+    &text[..text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len())]
+}
+
+/// Where the first dash (or colon, or bracket) that may close a dateline starts in
+/// `line`: the first byte where one starts, in one pass (each begins with one of four bytes).
+fn dateline_dash(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    (0..b.len()).find(|&i| {
+        matches!(b[i], b'(' | b' ' | b':' | 0xE2) && DATELINE_DASHES.iter().any(|d| b[i..].starts_with(d.as_bytes()))
+    })
+}
+
+/// What closes a dateline: "MOSCOW (Reuters) -", "DAMASCUS, Syria —", "KYIV: ".
+const DATELINE_DASHES: [&str; 8] = ["(", " - ", " -- ", " — ", " – ", "—", "–", ": "];
 
 /// The article's dateline place, resolved; its country joins the context of every event.
 pub fn dateline_location(g: &Gazetteer, text: &str, countries: &[String]) -> Option<Location> {
@@ -741,6 +760,34 @@ mod tests {
                 None => expect.clone(),
             };
             assert_eq!(k, expect, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn dateline_head_and_dash_are_found_as_by_characters() {
+        let ascii = "A".repeat(119);
+        let texts = [
+            "MOSCOW (Reuters) - Russia said".to_string(),
+            "DAMASCUS, Syria — Syrian forces".to_string(),
+            "KYIV, Ukraine, July 3 (Reuters) - Drones".to_string(),
+            "ÉVIAN-LES-BAINS, France – x".to_string(),
+            "U.S.: x".to_string(),
+            "NEW YORK -- x".to_string(),
+            "no dash at all".to_string(),
+            "a — b - c ( d".to_string(),
+            "\u{2012}\u{2015}—".to_string(),
+            format!("{ascii}—x - y"),
+            format!("{ascii}x—y - z"),
+            format!("{ascii}xé - y"),
+            format!("{ascii}{ascii} - y"),
+            "A".repeat(120),
+            String::new(),
+        ];
+        for t in &texts {
+            let head = &t[..t.char_indices().nth(120).map(|(i, _)| i).unwrap_or(t.len())];
+            assert_eq!(dateline_head(t), head, "{t:?}");
+            let dash = DATELINE_DASHES.iter().filter_map(|d| head.find(d)).min();
+            assert_eq!(dateline_dash(head), dash, "{t:?}");
         }
     }
 

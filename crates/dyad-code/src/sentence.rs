@@ -23,6 +23,13 @@ pub struct Word<'t> {
 /// A word written as a name: an upper-case first letter, or a capital after a
 /// lower-case one ("iSrael", "eBay"), which no common word has.
 fn is_capitalized(s: &str) -> bool {
+    // most words are ASCII: the same test on bytes, without decoding characters
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.first().is_some_and(|c| {
+            c.is_ascii_uppercase() || (c.is_ascii_lowercase() && b[1..].iter().any(u8::is_ascii_uppercase))
+        });
+    }
     let mut cs = s.chars();
     cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
 }
