@@ -1,7 +1,7 @@
 //! A sentence as the coder sees it: normalised words with their byte spans, and
 //! the parenthetical regions (between dashes or brackets) that clauses skip over.
 
-use crate::words::{normalized, Vocab, UNKNOWN};
+use crate::words::{is_normal, normalize_word_into, Vocab, UNKNOWN};
 use dyad_core::{PosTag, Sentence, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -97,9 +97,10 @@ fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
 
 impl<'t> Words<'t> {
-    pub fn new(text: &'t str, sentence: &Sentence, vocab: &Vocab) -> Words<'t> {
+    pub fn new(text: &'t str, sentence: &Sentence, vocab: &'t Vocab) -> Words<'t> {
         let toks = &sentence.tokens;
         let mut words = Vec::with_capacity(toks.len());
+        let mut lower = String::new();
         for (i, t) in toks.iter().enumerate() {
             let s = t.span.slice(text);
             // A hyphen glued to both neighbours joins a compound ("al-Assad",
@@ -123,7 +124,16 @@ impl<'t> Words<'t> {
                 }
                 continue;
             }
-            let norm = normalized(s);
+            // (a word to normalise that the vocabulary has borrows the vocabulary's copy)
+            let (norm, id) = if is_normal(s) {
+                (Cow::Borrowed(s), None)
+            } else {
+                normalize_word_into(s, &mut lower);
+                match vocab.get_word(&lower) {
+                    Some((v, id)) => (Cow::Borrowed(v), Some(id)),
+                    None => (Cow::Owned(lower.clone()), Some(UNKNOWN)),
+                }
+            };
             // "didn't", "won't": the auxiliary and the negation are two words, as in
             // "did not", so that negation, modality and tense read the same either way.
             if let Some((aux, cut)) = split_negation(s, &norm) {
@@ -150,7 +160,7 @@ impl<'t> Words<'t> {
             }
             words.push(Word {
                 span: t.span,
-                id: vocab.get(&norm),
+                id: id.unwrap_or_else(|| vocab.get(&norm)),
                 norm,
                 capitalized: is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
@@ -296,7 +306,7 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
 
 /// Words of a text split at spaces, untagged (for tests).
 #[cfg(test)]
-pub(crate) fn words_of<'t>(text: &'t str, vocab: &Vocab) -> Words<'t> {
+pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
     use dyad_core::Token;
     let mut tokens = Vec::new();
     let mut start = 0;

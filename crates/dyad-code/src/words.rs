@@ -30,10 +30,30 @@ pub fn normalize_word(w: &str) -> String {
     out
 }
 
+/// [`normalize_word`] written into `out` (cleared first), so a caller can reuse one buffer.
+pub fn normalize_word_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+        return;
+    }
+    for c in w.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Is `w` its own [`normalize_word`] by the quick test (lower-case ASCII without a backtick)?
+pub fn is_normal(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+}
+
 /// [`normalize_word`], borrowing `w` when it is already normal (lower-case ASCII
 /// without a backtick, as most words of a text are).
 pub fn normalized(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+    if is_normal(w) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(normalize_word(w))
@@ -70,6 +90,11 @@ impl Vocab {
 
     pub fn get(&self, w: &str) -> u32 {
         self.ids.get(w).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The vocabulary's own copy of `w` and its id, if it has `w`.
+    pub fn get_word(&self, w: &str) -> Option<(&str, u32)> {
+        self.ids.get_key_value(w).map(|(k, &id)| (k.as_str(), id))
     }
 }
 
@@ -210,8 +235,11 @@ mod tests {
         assert_eq!(normalize_word("ISN`T"), "isn't");
         assert_eq!(normalize_word("ISN`T\u{e9}"), "isn't\u{e9}");
         assert_eq!(normalize_word("Kyiv-BASED"), "kyiv-based");
-        for w in ["said", "Said", "isn`t", "caf\u{e9}", "it\u{2019}s", "-", "2025"] {
+        let mut buf = String::from("left over");
+        for w in ["said", "Said", "isn`t", "caf\u{e9}", "it\u{2019}s", "-", "2025", "ISN`T\u{e9}", "Kyiv-BASED", ""] {
             assert_eq!(normalized(w), normalize_word(w));
+            normalize_word_into(w, &mut buf);
+            assert_eq!(buf, normalize_word(w), "{w:?}");
         }
         assert!(matches!(normalized("said"), Cow::Borrowed("said")));
     }
