@@ -549,7 +549,7 @@ impl Coder {
                         text: m.span.slice(text).to_string(),
                         span: m.span,
                         label,
-                        actor: Some(m.code.to_string()).filter(|c| c != UNKNOWN_CODE),
+                        actor: Some(m.code.as_str().to_string()).filter(|c| c != UNKNOWN_CODE),
                     });
                 }
             }
@@ -2210,7 +2210,7 @@ impl Coder {
             EventActor {
                 text: m.span.slice(text).to_string(),
                 span: m.span,
-                code: m.code.to_string(),
+                code: m.code.as_str().to_string(),
                 country: m.code.country().map(String::from),
                 sector: m.code.sector().filter(|&s| s != UNKNOWN_CODE).map(String::from),
                 entry: m.entry.clone(),
