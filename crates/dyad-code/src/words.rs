@@ -130,16 +130,19 @@ pub struct PhraseIndex<T> {
     /// A bit for each word id below [`TRACKED`] that starts a phrase: most words start
     /// none, and the bit says so without a hash lookup.
     starts: Vec<u64>,
+    /// Does some phrase start with an id from [`TRACKED`] on (none of the dictionaries'
+    /// does; the words outside the vocabulary, [`UNKNOWN`], are such ids)?
+    untracked_starts: bool,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new() }
+        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new(), untracked_starts: false }
     }
 }
 
 /// Word ids from here on (far more than the dictionaries' words, and [`UNKNOWN`]) have
-/// no start bit; phrases starting with one are looked up directly.
+/// no start bit; phrases starting with one are looked up directly, if there are any.
 const TRACKED: u32 = 1 << 20;
 
 fn edge(node: u32, word: u32) -> u64 {
@@ -159,6 +162,8 @@ impl<T> PhraseIndex<T> {
                 self.starts.resize(slot + 1, 0);
             }
             self.starts[slot] |= 1 << (first % 64);
+        } else {
+            self.untracked_starts = true;
         }
         let mut node = 0;
         for &w in words {
@@ -196,6 +201,10 @@ impl<T> PhraseIndex<T> {
     pub fn longest_at(&self, words: &[u32], at: usize) -> Option<(usize, &T)> {
         let first = *words.get(at)?;
         if first < TRACKED && self.starts.get(first as usize / 64).is_none_or(|bits| bits & (1 << (first % 64)) == 0) {
+            return None;
+        }
+        // (a word outside the vocabulary starts a phrase of no dictionary)
+        if first >= TRACKED && !self.untracked_starts {
             return None;
         }
         self.longest_from(words, at)
@@ -273,6 +282,7 @@ mod tests {
         idx.insert(&a, "override");
         assert_eq!(idx.longest_at(&text, 1), Some((2, &"override")));
         assert_eq!(idx.all_at(&text, 1).count(), 2);
+        assert_eq!(idx.longest_at(&[UNKNOWN], 0), None);
         // ids the start bits do not track are still found
         let mut far = PhraseIndex::default();
         far.insert(&[UNKNOWN], "unknown");
