@@ -23,15 +23,28 @@ pub struct Word<'t> {
 /// A word written as a name: an upper-case first letter, or a capital after a
 /// lower-case one ("iSrael", "eBay"), which no common word has.
 fn is_capitalized(s: &str) -> bool {
-    // most words are ASCII: the same test on bytes, without decoding characters
-    if s.is_ascii() {
-        let b = s.as_bytes();
-        return b.first().is_some_and(|c| {
-            c.is_ascii_uppercase() || (c.is_ascii_lowercase() && b[1..].iter().any(u8::is_ascii_uppercase))
-        });
+    // an ASCII first letter is tested on bytes, the rest decoded only past a non-ASCII byte
+    let b = s.as_bytes();
+    match b.first() {
+        None => false,
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(c) if c.is_ascii_lowercase() => {
+            for &x in &b[1..] {
+                if x.is_ascii_uppercase() {
+                    return true;
+                }
+                if !x.is_ascii() {
+                    return s[1..].chars().any(char::is_uppercase);
+                }
+            }
+            false
+        }
+        Some(c) if c.is_ascii() => false,
+        Some(_) => {
+            let mut cs = s.chars();
+            cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
+        }
     }
-    let mut cs = s.chars();
-    cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
 }
 
 #[derive(Clone, Debug)]
@@ -322,6 +335,37 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn capitals_are_found_as_by_characters() {
+        let by_chars = |s: &str| {
+            let mut cs = s.chars();
+            cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
+        };
+        for w in [
+            "",
+            "Israel",
+            "israel",
+            "iSrael",
+            "eBay",
+            "ebay",
+            "2025",
+            "-",
+            "'s",
+            "\u{c9}vian",
+            "\u{e9}vian",
+            "e\u{c9}",
+            "e\u{e9}X",
+            "\u{e9}X",
+            "x\u{e9}",
+            "\u{3b1}\u{391}",
+            "\u{391}",
+            "1A",
+            "a1B",
+        ] {
+            assert_eq!(is_capitalized(w), by_chars(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn word_ids_match_as_pattern_words_do() {
