@@ -518,7 +518,7 @@ impl Coder {
         let mut first_pass: Vec<(usize, Vec<u32>, Vec<Mention>)> = Vec::with_capacity(words.len());
         for (w, names) in words.iter().zip(&names) {
             let mark = aliases.mark();
-            let mut looked_up = Vec::new();
+            let mut looked_up = Vec::with_capacity(w.len());
             let mentions = find_mentions_noting(w, &self.dict, &aliases, published, names, &mut looked_up);
             for m in &mentions {
                 aliases.learn(w, m, &self.dict);
