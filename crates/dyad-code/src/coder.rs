@@ -6,7 +6,9 @@
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
 use crate::dict::Dictionaries;
-use crate::mentions::{find_mentions, names_critics, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE};
+use crate::mentions::{
+    find_mentions, find_mentions_noting, names_critics, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE,
+};
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
@@ -517,20 +519,23 @@ impl Coder {
         // first pass: learn surnames of people named in full; the mentions found are
         // kept for sentences whose words no alias learned later names
         let mut aliases = Aliases::default();
-        let mut first_pass: Vec<(usize, Vec<Mention>)> = Vec::with_capacity(words.len());
+        // (with the words each looked up as an alias: only an alias of one learned later
+        // changes its mentions)
+        let mut first_pass: Vec<(usize, Vec<u32>, Vec<Mention>)> = Vec::with_capacity(words.len());
         for (w, names) in words.iter().zip(&names) {
             let mark = aliases.mark();
-            let mentions = find_mentions(w, &self.dict, &aliases, published, names);
+            let mut looked_up = Vec::with_capacity(w.len());
+            let mentions = find_mentions_noting(w, &self.dict, &aliases, published, names, &mut looked_up);
             for m in &mentions {
                 aliases.learn(w, m, &self.dict);
             }
-            first_pass.push((mark, mentions));
+            first_pass.push((mark, looked_up, mentions));
         }
         let places = OnceCell::new();
         let mut out = Coded::default();
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
-            let (mark, found) = std::mem::take(&mut first_pass[si]);
-            let mut mentions = if aliases.changed_since(mark, &w.ids) {
+            let (mark, looked_up, found) = std::mem::take(&mut first_pass[si]);
+            let mut mentions = if aliases.changed_since(mark, &looked_up) {
                 find_mentions(w, &self.dict, &aliases, published, &names[si])
             } else {
                 found
@@ -550,7 +555,7 @@ impl Coder {
                         text: m.span.slice(text).to_string(),
                         span: m.span,
                         label,
-                        actor: Some(m.code.to_string()).filter(|c| c != UNKNOWN_CODE),
+                        actor: Some(m.code.as_str().to_string()).filter(|c| c != UNKNOWN_CODE),
                     });
                 }
             }
@@ -2311,7 +2316,7 @@ impl Coder {
             EventActor {
                 text: m.span.slice(text).to_string(),
                 span: m.span,
-                code: m.code.to_string(),
+                code: m.code.as_str().to_string(),
                 country: m.code.country().map(String::from),
                 sector: m.code.sector().filter(|&s| s != UNKNOWN_CODE).map(String::from),
                 entry: m.entry.clone(),

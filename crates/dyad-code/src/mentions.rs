@@ -93,7 +93,8 @@ impl Aliases {
     }
 
     /// Has an alias of one of these words been learned since `mark`? If not, mentions
-    /// found in a sentence of these words at `mark` are found again now.
+    /// found in a sentence at `mark` whose alias lookups were these words (see
+    /// [`find_mentions_noting`]) are found again now.
     pub fn changed_since(&self, mark: usize, ids: &[u32]) -> bool {
         self.learned.get(mark..).unwrap_or_default().iter().any(|id| ids.contains(id))
     }
@@ -117,7 +118,9 @@ impl Aliases {
     }
 }
 
-fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chunk> {
+/// The chunks of dictionary phrases and aliases, left to right. `looked_up` gets the id
+/// of each word looked up as an alias: only an alias of one of those can change them.
+fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases, looked_up: &mut Vec<u32>) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -125,6 +128,7 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases) -> Vec<Chu
             i += 1;
             continue;
         }
+        looked_up.push(words.ids[i]);
         let capitalized_in = |n: usize| words.words[i..i + n].iter().any(|w| w.capitalized);
         let actor = dict.actors.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
         let agent = dict.agents.longest_at(&words.ids, i);
@@ -193,7 +197,21 @@ pub fn find_mentions(
     date: Option<NaiveDate>,
     names: &[&Entity],
 ) -> Vec<Mention> {
-    let chunks = find_chunks(words, dict, aliases);
+    find_mentions_noting(words, dict, aliases, date, names, &mut Vec::new())
+}
+
+/// [`find_mentions`], adding to `looked_up` the ids of the words looked up as aliases:
+/// mentions found again after more aliases are learned differ only if one of those
+/// ids was learned (see [`Aliases::changed_since`]).
+pub fn find_mentions_noting(
+    words: &Words,
+    dict: &Dictionaries,
+    aliases: &Aliases,
+    date: Option<NaiveDate>,
+    names: &[&Entity],
+    looked_up: &mut Vec<u32>,
+) -> Vec<Mention> {
+    let chunks = find_chunks(words, dict, aliases, looked_up);
     let mut out = Vec::new();
     let mut k = 0;
     while k < chunks.len() {

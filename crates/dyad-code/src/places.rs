@@ -421,10 +421,8 @@ fn surely_no_dateline(text: &str) -> bool {
 const DATELINE_ENDS: &[&str] = &["(", " - ", " -- ", "--", " — ", " – ", "—", "–", ": "];
 
 fn parse_dateline(text: &str) -> Option<Dateline> {
-    let head_end = text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len());
-    let head = &text[..head_end];
-    let line = head.split('\n').next().unwrap_or("");
-    let (close, closer) = DATELINE_ENDS.iter().filter_map(|d| line.find(d).map(|i| (i, *d))).min()?;
+    let line = dateline_head(text).split('\n').next().unwrap_or("");
+    let (close, closer) = dateline_close(line)?;
     let lead = &line[..close];
     let mut parts = lead.split(',');
     let first = parts.next()?;
@@ -481,6 +479,28 @@ fn title_case(name: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+/// The first 120 characters of `text`, where a dateline would be.
+fn dateline_head(text: &str) -> &str {
+    // (an ASCII head: the 120th character is the 120th byte)
+    let ascii_head = text.len().min(120);
+    if text.as_bytes()[..ascii_head].is_ascii() {
+        return &text[..ascii_head];
+    }
+    &text[..text.char_indices().nth(120).map(|(i, _)| i).unwrap_or(text.len())]
+}
+
+/// Where the first of the `DATELINE_ENDS` starts in `line`, and which it is: one pass
+/// over the bytes (each end begins with one of five).
+fn dateline_close(line: &str) -> Option<(usize, &'static str)> {
+    let b = line.as_bytes();
+    (0..b.len()).find_map(|i| {
+        if !matches!(b[i], b'(' | b' ' | b':' | b'-' | 0xE2) {
+            return None;
+        }
+        DATELINE_ENDS.iter().find(|d| b[i..].starts_with(d.as_bytes())).map(|d| (i, *d))
+    })
 }
 
 /// The article's dateline place, resolved; its country joins the context of every event.
@@ -815,6 +835,34 @@ mod tests {
                 None => expect.clone(),
             };
             assert_eq!(k, expect, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn dateline_head_and_close_are_found_as_by_characters() {
+        let ascii = "A".repeat(119);
+        let texts = [
+            "MOSCOW (Reuters) - Russia said".to_string(),
+            "DAMASCUS, Syria — Syrian forces".to_string(),
+            "KYIV, Ukraine, July 3 (Reuters) - Drones".to_string(),
+            "ÉVIAN-LES-BAINS, France – x".to_string(),
+            "U.S.: x".to_string(),
+            "NEW YORK -- x".to_string(),
+            "no dash at all".to_string(),
+            "a — b - c ( d".to_string(),
+            "\u{2012}\u{2015}—".to_string(),
+            format!("{ascii}—x - y"),
+            format!("{ascii}x—y - z"),
+            format!("{ascii}xé - y"),
+            format!("{ascii}{ascii} - y"),
+            "A".repeat(120),
+            String::new(),
+        ];
+        for t in &texts {
+            let head = &t[..t.char_indices().nth(120).map(|(i, _)| i).unwrap_or(t.len())];
+            assert_eq!(dateline_head(t), head, "{t:?}");
+            let close = DATELINE_ENDS.iter().filter_map(|d| head.find(d).map(|i| (i, *d))).min();
+            assert_eq!(dateline_close(head), close, "{t:?}");
         }
     }
 

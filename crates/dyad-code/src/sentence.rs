@@ -1,7 +1,7 @@
 //! A sentence as the coder sees it: normalised words with their byte spans, and
 //! the parenthetical regions (between dashes or brackets) that clauses skip over.
 
-use crate::words::{normalized, Vocab, UNKNOWN};
+use crate::words::{is_normal, normalize_word_into, Vocab, UNKNOWN};
 use dyad_core::{PosTag, Sentence, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -23,8 +23,28 @@ pub struct Word<'t> {
 /// A word written as a name: an upper-case first letter, or a capital after a
 /// lower-case one ("iSrael", "eBay"), which no common word has.
 fn is_capitalized(s: &str) -> bool {
-    let mut cs = s.chars();
-    cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
+    // an ASCII first letter is tested on bytes, the rest decoded only past a non-ASCII byte
+    let b = s.as_bytes();
+    match b.first() {
+        None => false,
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(c) if c.is_ascii_lowercase() => {
+            for &x in &b[1..] {
+                if x.is_ascii_uppercase() {
+                    return true;
+                }
+                if !x.is_ascii() {
+                    return s[1..].chars().any(char::is_uppercase);
+                }
+            }
+            false
+        }
+        Some(c) if c.is_ascii() => false,
+        Some(_) => {
+            let mut cs = s.chars();
+            cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -34,16 +54,19 @@ pub struct Words<'t> {
     pub ids: Vec<u32>,
     /// Parenthetical regions as inclusive word ranges.
     pub regions: Vec<(usize, usize)>,
-    /// Sorted vocabulary ids of every word and of each base form a pattern word
-    /// could have for it ("attacks" -> attack, "ties" -> tie, tiy...).
-    present: Vec<u32>,
-    /// Bit `id % 256` of each id in `present`: most pattern words are in no sentence,
-    /// and a clear bit says so without a search.
-    present_bits: [u64; 4],
+    /// Bit `id % 2048` of the vocabulary id of every word and of each base form a
+    /// pattern word could have for it ("attacks" -> attack, "ties" -> tie, tiy...): most
+    /// pattern words are in no sentence, and a clear bit says so. (A set bit may be
+    /// another id's: a filter before matching, which finds the words themselves.)
+    present_bits: [u64; PRESENT_WORDS],
     /// By word: the vocabulary ids of the pattern words that match it (as
     /// [`crate::patterns::word_matches`] allows), padded with [`UNKNOWN`].
     forms: Vec<[u32; MAX_FORMS]>,
 }
+
+/// The size of [`Words`]'s filter of pattern words, in 64-bit words: 2,048 bits, of
+/// which a sentence's few dozen forms set few.
+const PRESENT_WORDS: usize = 32;
 
 /// A word has at most four base forms: itself and three stems ("parties": partie,
 /// parti, party; "offing": off, offe).
@@ -87,9 +110,10 @@ fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
 
 impl<'t> Words<'t> {
-    pub fn new(text: &'t str, sentence: &Sentence, vocab: &Vocab) -> Words<'t> {
+    pub fn new(text: &'t str, sentence: &Sentence, vocab: &'t Vocab) -> Words<'t> {
         let toks = &sentence.tokens;
         let mut words = Vec::with_capacity(toks.len());
+        let mut lower = String::new();
         for (i, t) in toks.iter().enumerate() {
             let s = t.span.slice(text);
             // A hyphen glued to both neighbours joins a compound ("al-Assad",
@@ -113,7 +137,16 @@ impl<'t> Words<'t> {
                 }
                 continue;
             }
-            let norm = normalized(s);
+            // (a word to normalise that the vocabulary has borrows the vocabulary's copy)
+            let (norm, id) = if is_normal(s) {
+                (Cow::Borrowed(s), None)
+            } else {
+                normalize_word_into(s, &mut lower);
+                match vocab.get_word(&lower) {
+                    Some((v, id)) => (Cow::Borrowed(v), Some(id)),
+                    None => (Cow::Owned(lower.clone()), Some(UNKNOWN)),
+                }
+            };
             // "didn't", "won't": the auxiliary and the negation are two words, as in
             // "did not", so that negation, modality and tense read the same either way.
             if let Some((aux, cut)) = split_negation(s, &norm) {
@@ -140,7 +173,7 @@ impl<'t> Words<'t> {
             }
             words.push(Word {
                 span: t.span,
-                id: vocab.get(&norm),
+                id: id.unwrap_or_else(|| vocab.get(&norm)),
                 norm,
                 capitalized: is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
@@ -148,12 +181,13 @@ impl<'t> Words<'t> {
                 tag: sentence.tags.get(i).copied(),
             });
         }
-        let ids = words.iter().map(|w| w.id).collect();
         let regions = find_regions(&words);
-        let mut present: Vec<u32> = Vec::with_capacity(words.len() * 2);
+        let mut present_bits = [0u64; PRESENT_WORDS];
+        let mut ids = Vec::with_capacity(words.len());
         let mut forms = Vec::with_capacity(words.len());
         let mut buf = String::new();
         for w in &words {
+            ids.push(w.id);
             // the word itself, then its stems
             let mut these = [UNKNOWN; MAX_FORMS];
             let mut n = 0;
@@ -168,16 +202,12 @@ impl<'t> Words<'t> {
                     n += 1;
                 }
             });
-            present.extend_from_slice(&these[..n]);
+            for &id in &these[..n] {
+                present_bits[(id as usize / 64) % PRESENT_WORDS] |= 1 << (id % 64);
+            }
             forms.push(these);
         }
-        present.sort_unstable();
-        present.dedup();
-        let mut present_bits = [0u64; 4];
-        for &id in &present {
-            present_bits[(id as usize / 64) % 4] |= 1 << (id % 64);
-        }
-        Words { words, ids, regions, present, present_bits, forms }
+        Words { words, ids, regions, present_bits, forms }
     }
 
     /// The vocabulary ids of the pattern words that match word `i` (none past the end).
@@ -192,9 +222,10 @@ impl<'t> Words<'t> {
     }
 
     /// Could a pattern word with this id match some word of the sentence (as
-    /// [`crate::patterns::word_matches`] allows)?
+    /// [`crate::patterns::word_matches`] allows)? False: it matches none. (True: it may,
+    /// or another id shares its bit.)
     pub fn may_contain(&self, id: u32) -> bool {
-        self.present_bits[(id as usize / 64) % 4] & (1 << (id % 64)) != 0 && self.present.binary_search(&id).is_ok()
+        self.present_bits[(id as usize / 64) % PRESENT_WORDS] & (1 << (id % 64)) != 0
     }
 
     pub fn len(&self) -> usize {
@@ -288,7 +319,7 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
 
 /// Words of a text split at spaces, untagged (for tests).
 #[cfg(test)]
-pub(crate) fn words_of<'t>(text: &'t str, vocab: &Vocab) -> Words<'t> {
+pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
     use dyad_core::Token;
     let mut tokens = Vec::new();
     let mut start = 0;
@@ -304,6 +335,37 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn capitals_are_found_as_by_characters() {
+        let by_chars = |s: &str| {
+            let mut cs = s.chars();
+            cs.next().is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && cs.any(char::is_uppercase)))
+        };
+        for w in [
+            "",
+            "Israel",
+            "israel",
+            "iSrael",
+            "eBay",
+            "ebay",
+            "2025",
+            "-",
+            "'s",
+            "\u{c9}vian",
+            "\u{e9}vian",
+            "e\u{c9}",
+            "e\u{e9}X",
+            "\u{e9}X",
+            "x\u{e9}",
+            "\u{3b1}\u{391}",
+            "\u{391}",
+            "1A",
+            "a1B",
+        ] {
+            assert_eq!(is_capitalized(w), by_chars(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn word_ids_match_as_pattern_words_do() {

@@ -30,10 +30,30 @@ pub fn normalize_word(w: &str) -> String {
     out
 }
 
+/// [`normalize_word`] written into `out` (cleared first), so a caller can reuse one buffer.
+pub fn normalize_word_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+        return;
+    }
+    for c in w.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Is `w` its own [`normalize_word`] by the quick test (lower-case ASCII without a backtick)?
+pub fn is_normal(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+}
+
 /// [`normalize_word`], borrowing `w` when it is already normal (lower-case ASCII
 /// without a backtick, as most words of a text are).
 pub fn normalized(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+    if is_normal(w) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(normalize_word(w))
@@ -71,6 +91,11 @@ impl Vocab {
     pub fn get(&self, w: &str) -> u32 {
         self.ids.get(w).copied().unwrap_or(UNKNOWN)
     }
+
+    /// The vocabulary's own copy of `w` and its id, if it has `w`.
+    pub fn get_word(&self, w: &str) -> Option<(&str, u32)> {
+        self.ids.get_key_value(w).map(|(k, &id)| (k.as_str(), id))
+    }
 }
 
 /// A set of word ids, one bit per id: membership without a hash lookup.
@@ -105,16 +130,19 @@ pub struct PhraseIndex<T> {
     /// A bit for each word id below [`TRACKED`] that starts a phrase: most words start
     /// none, and the bit says so without a hash lookup.
     starts: Vec<u64>,
+    /// Does some phrase start with an id from [`TRACKED`] on (none of the dictionaries'
+    /// does; the words outside the vocabulary, [`UNKNOWN`], are such ids)?
+    untracked_starts: bool,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new() }
+        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new(), untracked_starts: false }
     }
 }
 
 /// Word ids from here on (far more than the dictionaries' words, and [`UNKNOWN`]) have
-/// no start bit; phrases starting with one are looked up directly.
+/// no start bit; phrases starting with one are looked up directly, if there are any.
 const TRACKED: u32 = 1 << 20;
 
 fn edge(node: u32, word: u32) -> u64 {
@@ -134,6 +162,8 @@ impl<T> PhraseIndex<T> {
                 self.starts.resize(slot + 1, 0);
             }
             self.starts[slot] |= 1 << (first % 64);
+        } else {
+            self.untracked_starts = true;
         }
         let mut node = 0;
         for &w in words {
@@ -173,6 +203,10 @@ impl<T> PhraseIndex<T> {
         if first < TRACKED && self.starts.get(first as usize / 64).is_none_or(|bits| bits & (1 << (first % 64)) == 0) {
             return None;
         }
+        // (a word outside the vocabulary starts a phrase of no dictionary)
+        if first >= TRACKED && !self.untracked_starts {
+            return None;
+        }
         self.longest_from(words, at)
     }
 
@@ -210,8 +244,11 @@ mod tests {
         assert_eq!(normalize_word("ISN`T"), "isn't");
         assert_eq!(normalize_word("ISN`T\u{e9}"), "isn't\u{e9}");
         assert_eq!(normalize_word("Kyiv-BASED"), "kyiv-based");
-        for w in ["said", "Said", "isn`t", "caf\u{e9}", "it\u{2019}s", "-", "2025"] {
+        let mut buf = String::from("left over");
+        for w in ["said", "Said", "isn`t", "caf\u{e9}", "it\u{2019}s", "-", "2025", "ISN`T\u{e9}", "Kyiv-BASED", ""] {
             assert_eq!(normalized(w), normalize_word(w));
+            normalize_word_into(w, &mut buf);
+            assert_eq!(buf, normalize_word(w), "{w:?}");
         }
         assert!(matches!(normalized("said"), Cow::Borrowed("said")));
     }
@@ -245,6 +282,7 @@ mod tests {
         idx.insert(&a, "override");
         assert_eq!(idx.longest_at(&text, 1), Some((2, &"override")));
         assert_eq!(idx.all_at(&text, 1).count(), 2);
+        assert_eq!(idx.longest_at(&[UNKNOWN], 0), None);
         // ids the start bits do not track are still found
         let mut far = PhraseIndex::default();
         far.insert(&[UNKNOWN], "unknown");
