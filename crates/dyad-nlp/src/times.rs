@@ -604,7 +604,26 @@ impl Finder<'_, '_> {
     /// look-back stops at punctuation and at words that open another clause ("said on
     /// Friday it will", "will travel after talks ended Friday" stay in the past).
     fn future(&self, i: usize) -> bool {
-        for k in (i.saturating_sub(FUTURE_LOOK_BACK)..i).rev() {
+        // (a word's own hyphens, as in "three-day", neither end the clause nor count)
+        let joined = |k: usize| {
+            let t = &self.toks[k];
+            t.raw == "-"
+                && k > 0
+                && k + 1 < self.toks.len()
+                && self.toks[k - 1].span.end == t.span.start
+                && t.span.end == self.toks[k + 1].span.start
+        };
+        let mut looked: usize = 0;
+        for k in (0..i).rev() {
+            if joined(k) {
+                // (the part after the hyphen was counted; the part before it is the same word)
+                looked = looked.saturating_sub(1);
+                continue;
+            }
+            if looked == FUTURE_LOOK_BACK {
+                return false;
+            }
+            looked += 1;
             let Some(w) = self.low(k) else { return false };
             // "they'll" and "won't" may come as one word
             if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") || matches!(w, "won't" | "won’t")
@@ -783,6 +802,12 @@ mod tests {
         assert_eq!(one("The ministers will meet on Friday.", PUB), e("Friday", "2024-07-26", Day, false));
         assert_eq!(one("Talks are scheduled to resume Monday.", PUB), e("Monday", "2024-07-29", Day, false));
         assert_eq!(one("They'll vote on Saturday.", PUB), e("Saturday", "2024-07-27", Day, false));
+        // a hyphenated word is one word of the clause
+        assert_eq!(
+            one("The envoy will begin a three-day visit to Kenya on Monday.", PUB),
+            e("Monday", "2024-07-29", Day, false)
+        );
+        assert_eq!(one("The envoy ended a three-day visit on Monday.", PUB), e("Monday", "2024-07-22", Day, false));
         assert_eq!(one("The result will be known on Thursday.", PUB), e("Thursday", "2024-07-25", Day, false));
         assert_eq!(one("He won't attend on Friday.", PUB), e("Friday", "2024-07-26", Day, false));
         assert_eq!(one("He won on Friday.", PUB), e("Friday", "2024-07-19", Day, false));
