@@ -36,8 +36,8 @@ fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
 #[test]
 fn a_person_of_a_country_is_the_subject() {
     // the country after "of" says whose the person is; the person acts
-    let events = code("President Recep Tayyip Erdogan of Turkey criticized Israel on Monday.");
-    assert_eq!(source_of(&events, "criticized"), Some("President Recep Tayyip Erdogan"), "{:?}", seen(&events));
+    let events = code("Chancellor Angela Merkel of Germany praised France on Tuesday.");
+    assert_eq!(source_of(&events, "praised"), Some("Chancellor Angela Merkel"), "{:?}", seen(&events));
     // a country right before its verb stays the subject
     let events = code("After talks in Ankara, Turkey criticized Israel on Monday.");
     assert_eq!(source_of(&events, "criticized"), Some("Turkey"), "{:?}", seen(&events));
@@ -65,9 +65,8 @@ fn a_progressive_verb_has_its_own_subject() {
 #[test]
 fn a_passive_transfer_goes_to_the_recipient() {
     // the passive's subject is what was moved; the actor "to" which it went is the target
-    let events =
-        code("A painting, the property of a Spanish museum, was returned by US officials to Spanish authorities.");
-    assert_eq!(target_of(&events, "returned"), Some("Spanish authorities"), "{:?}", seen(&events));
+    let events = code("A stolen Greek icon was returned by Italian police to Greek officials.");
+    assert_eq!(target_of(&events, "returned"), Some("Greek officials"), "{:?}", seen(&events));
     // an actor moved stays the target
     let events = code("Two Kenyan hostages were released by the rebels to the Red Cross.");
     assert_eq!(target_of(&events, "released"), Some("Kenyan hostages"), "{:?}", seen(&events));
@@ -76,11 +75,12 @@ fn a_passive_transfer_goes_to_the_recipient() {
 #[test]
 fn a_deployed_body_stands_for_the_place_it_serves_in() {
     // a body in the verb's object, before any actor, is aimed at the place it is "in"
-    let events = code("Norway agreed to an expansion of its peacekeeping force in Mali beyond the capital, Bamako.");
-    assert_eq!(target_of(&events, "agreed"), Some("Mali"), "{:?}", seen(&events));
+    let events =
+        code("Ireland approved the extension of its peacekeeping mission in Lebanon despite objections from Israel.");
+    assert_eq!(target_of(&events, "approved"), Some("Lebanon"), "{:?}", seen(&events));
     // an organisation naming the body, as for "force" and "mission"
-    let events = code("Ghana is ready to contribute more to African Union peacekeeping operations in Mali.");
-    assert_eq!(target_of(&events, "contribute"), Some("Mali"), "{:?}", seen(&events));
+    let events = code("Ghana pledged funds for United Nations peacekeeping operations in Lebanon.");
+    assert_eq!(target_of(&events, "pledged"), Some("Lebanon"), "{:?}", seen(&events));
     // an actor object before the body stays the target
     let events = code("Norway criticized the Malian government and the peacekeeping force in Mali.");
     assert_eq!(target_of(&events, "criticized"), Some("Malian government"), "{:?}", seen(&events));
@@ -118,17 +118,15 @@ fn a_lower_case_pattern_word_ending_a_name_is_its_members() {
 #[test]
 fn forces_sent_in_a_place_go_to_that_place() {
     // the troops a transfer moves "in" Somalia are sent to Somalia
-    let events = code("The Kenyan army sent 200 troops in Somalia to serve as a peacekeeping force.");
+    let events = code("Ethiopia sent 500 soldiers in Somalia last year to guard the border.");
     assert_eq!(target_of(&events, "sent"), Some("Somalia"), "{:?}", seen(&events));
 }
 
 #[test]
 fn a_name_describing_what_is_given_is_not_the_recipient() {
-    // "Norwegian military" describes the assistance; Mali receives it
-    let events = code(
-        "Norway has authorized the release of $5 million in Norwegian military assistance to Mali, officials said.",
-    );
-    assert_eq!(target_of(&events, "authorized"), Some("Mali"), "{:?}", seen(&events));
+    // "Japanese military" describes the assistance; Jordan receives it
+    let events = code("Japan approved the release of $30 million in Japanese military assistance to Jordan.");
+    assert_eq!(target_of(&events, "approved"), Some("Jordan"), "{:?}", seen(&events));
 }
 
 #[test]
@@ -149,29 +147,30 @@ fn a_name_the_entity_tagger_missed_before_its_verb_is_a_person() {
 
 #[test]
 fn whose_attack_it_is_acts_not_what_it_is_on() {
-    let events = code("A Taliban attack on a government compound in Kandahar has killed at least 20 soldiers.");
-    assert_eq!(source_of(&events, "killed"), Some("Taliban"), "{:?}", seen(&events));
+    let events = code("A rebel strike on an army base near Goma killed nine soldiers.");
+    assert_eq!(source_of(&events, "killed"), Some("rebel"), "{:?}", seen(&events));
 }
 
 #[test]
 fn a_relative_clause_does_not_hide_the_subject() {
     // the troops are in the relative clause on the peacekeepers, who arrived
-    let events =
-        code("Some 160 Chinese peacekeepers who are part of the first group of troops arrived in Mali on Thursday.");
-    assert_eq!(source_of(&events, "arrived"), Some("Chinese peacekeepers"), "{:?}", seen(&events));
+    let events = code(
+        "About 80 Nepali peacekeepers who were part of the latest rotation of troops arrived in Lebanon on Friday.",
+    );
+    assert_eq!(source_of(&events, "arrived"), Some("Nepali peacekeepers"), "{:?}", seen(&events));
 }
 
 #[test]
 fn a_transfer_past_a_relative_clause_reaches_a_recipient_after_the() {
-    // "to the Marlow Heritage Trust": a determiner between "to" and the recipient
+    // "to the Mbala Heritage Foundation": a determiner between "to" and the recipient
     let events =
-        code("Norway returned a painting that was stolen in 1989 from a museum in Oslo to the Marlow Heritage Trust.");
-    assert_eq!(target_of(&events, "returned"), Some("Marlow Heritage Trust"), "{:?}", seen(&events));
+        code("Belgium returned a mask that was carried off from a village in Congo in 1950 to the Mbala Heritage Foundation.");
+    assert_eq!(target_of(&events, "returned"), Some("Mbala Heritage Foundation"), "{:?}", seen(&events));
 }
 
 #[test]
 fn a_visit_in_the_object_is_aimed_where_it_goes() {
-    // (the Senate delegation, of the source's own code, is no target)
-    let events = code("The Senate President will lead a Senate delegation on a three-day visit to Uganda.");
-    assert_eq!(target_of(&events, "lead"), Some("Uganda"), "{:?}", seen(&events));
+    // (the Kenyan government delegation, of the source's own code, is no target)
+    let events = code("The Kenyan president will lead a Kenyan government delegation on a state visit to Ghana.");
+    assert_eq!(target_of(&events, "lead"), Some("Ghana"), "{:?}", seen(&events));
 }
