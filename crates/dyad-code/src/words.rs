@@ -34,7 +34,13 @@ pub fn normalize_word(w: &str) -> String {
 pub fn normalize_word_into(w: &str, out: &mut String) {
     out.clear();
     if w.is_ascii() {
-        out.extend(w.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+        // copied whole and lower-cased in place (a push per character checks capacity and
+        // encodes each); a backtick, rare, is replaced after
+        out.push_str(w);
+        out.make_ascii_lowercase();
+        if w.as_bytes().contains(&b'`') {
+            *out = out.replace('`', "'");
+        }
         return;
     }
     for c in w.chars() {
