@@ -175,3 +175,15 @@ fn a_visit_in_the_object_is_aimed_where_it_goes() {
     let events = code("The Senate President will lead a Senate delegation on a three-day visit to Uganda.");
     assert_eq!(target_of(&events, "lead"), Some("Uganda"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_country_adjective_inside_a_region_name_is_not_that_country() {
+    // "South American" names a region: its countries are not the United States
+    let events = code("Ministers of South American countries criticized Israel on Monday.");
+    assert!(events.iter().all(|e| e.source.code != "USA"), "{:?}", seen(&events));
+    let events = code("Latin American leaders criticized the Israeli government on Monday.");
+    assert!(events.iter().all(|e| !e.source.code.starts_with("USA")), "{:?}", seen(&events));
+    // the adjective alone still names its country
+    let events = code("American ministers criticized the Israeli government on Monday.");
+    assert!(events.iter().any(|e| e.source.code.starts_with("USA")), "{:?}", seen(&events));
+}
