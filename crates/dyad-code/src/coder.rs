@@ -82,8 +82,10 @@ fn relative_recipient(
 ) -> Option<usize> {
     let rel = (v.words.end + 1..(window_end + 1).min(w.len()))
         .find(|&k| matches!(w.norm(k), "that" | "which" | "who") && w.words[k - 1].tag.is_some_and(|t| t.is_noun()))?;
+    // (a comma inside a list in the clause does not end it: "which includes their names,
+    // addresses and balances to ...")
     let end = (rel + 1..w.len())
-        .find(|&k| matches!(w.norm(k), "," | ";" | ":") || is_clause_opener(w.norm(k)))
+        .find(|&k| (matches!(w.norm(k), "," | ";" | ":") && !list_comma(w, k)) || is_clause_opener(w.norm(k)))
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
@@ -99,6 +101,19 @@ fn relative_recipient(
             && matches!(w.norm(k - 1), "to" | "into")
             && w.same_clause_level(m.words.start, v.words.start)
     })
+}
+
+/// Is the comma at `k` one between the members of a list ("names, addresses and
+/// balances")? One to four plain words (no punctuation, no verb) follow it, then "and"
+/// or "or".
+fn list_comma(w: &Words, k: usize) -> bool {
+    if w.norm(k) != "," {
+        return false;
+    }
+    let Some(j) = (k + 2..w.len().min(k + 6)).find(|&j| matches!(w.norm(j), "and" | "or")) else {
+        return false;
+    };
+    (k + 1..j).all(|x| !w.words[x].punct && !w.words[x].tag.is_some_and(|t| t.is_verb()))
 }
 
 /// The country an arrest (CAMEO 173), an assault or a fight (18, 19) told in the
@@ -2073,7 +2088,9 @@ impl Coder {
                     && ((!theme(i) && ms[i].code.country().is_some()) || after_word(i, &["to"]))
                     && after_word(i, to)
             });
-            recipient.map(|r| vec![r]).unwrap_or(o)
+            // ("gave details of the holders which include names, addresses and balances to
+            // the Indian government": past a relative clause on the moved thing)
+            recipient.or_else(|| relative_recipient(w, ms, v, window.end, &actor)).map(|r| vec![r]).unwrap_or(o)
         });
         // "returned two statues that were looted in 1890 to Nigeria": a relative clause on
         // the moved thing stands between a transfer and the one it goes to; the last actor

@@ -187,3 +187,13 @@ fn a_country_adjective_inside_a_region_name_is_not_that_country() {
     let events = code("American ministers criticized the Israeli government on Monday.");
     assert!(events.iter().any(|e| e.source.code.starts_with("USA")), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_list_in_a_relative_clause_does_not_hide_the_recipient() {
+    // the commas of the list stay inside the clause on the moved thing
+    let events = code(
+        "The Kenyan government gave records of the travellers which include their names, ages and \
+         passport numbers to the Ugandan government.",
+    );
+    assert_eq!(target_of(&events, "gave"), Some("Ugandan government"), "{:?}", seen(&events));
+}
