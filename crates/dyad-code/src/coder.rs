@@ -1006,6 +1006,14 @@ impl Coder {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
+            // "called off the strike after an agreement with the government": a yielding
+            // act without an actor object is aimed at whom the agreement it follows is with
+            let yields = code.forward.as_deref().is_some_and(|c| c.starts_with("08"));
+            if yields && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
+                if let Some(p) = agreement_with(w, cx.mentions, v).filter(|p| !sources.contains(p)) {
+                    targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
             // "set up a company in Berlin": what is set up is made, not acted on; the
             // place it is made in is what the act is aimed at
             if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
@@ -3442,6 +3450,25 @@ fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Op
     }
     ms.iter()
         .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
+}
+
+/// Whom an agreement that an act follows is with: "called off the strike after reaching
+/// an agreement with the government". After `v`, "after" or "following", at most two
+/// words (a verb of reaching or signing, determiners), an agreement noun, "with"
+/// (determiners between) and an actor or a place with a country; that mention.
+fn agreement_with(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<usize> {
+    let end = (v.words.end..w.len()).find(|&k| matches!(w.norm(k), ";" | ":")).unwrap_or(w.len());
+    let after = (v.words.end..end).find(|&k| matches!(w.norm(k), "after" | "following"))?;
+    let noun = (after + 1..end.min(after + 4))
+        .find(|&k| matches!(w.norm(k), "agreement" | "agreements" | "deal" | "accord" | "talks"))?;
+    if noun + 1 >= end || w.norm(noun + 1) != "with" {
+        return None;
+    }
+    let mut j = noun + 2;
+    while j < end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter().position(|m| m.words.start == j && m.words.end <= end && (!m.location || m.code.country().is_some()))
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

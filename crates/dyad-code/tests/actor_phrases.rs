@@ -197,3 +197,11 @@ fn a_list_in_a_relative_clause_does_not_hide_the_recipient() {
     );
     assert_eq!(target_of(&events, "gave"), Some("Ugandan government"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_yield_after_an_agreement_is_aimed_at_whom_it_is_with() {
+    // the strike called off names no actor; the agreement says with whom
+    let events =
+        code("Kenyan nurses called off their strike on Monday after reaching a deal with the Kenyan government.");
+    assert_eq!(target_of(&events, "called off"), Some("Kenyan government"), "{:?}", seen(&events));
+}
