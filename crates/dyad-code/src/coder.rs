@@ -1280,7 +1280,11 @@ impl Coder {
                         && !(a..=b + 1)
                             .any(|k| k < w.len() && matches!(w.norm(k), "each" | "other" | "one" | "another"))
                 });
-            if !passive && mutual && !rejects_thing && targets.is_empty() && sources.len() > 1 {
+            // (a bare role word is what they exchange or where they do it, not a third
+            // party: "Jordan and the United States began joint exercises in the desert of
+            // the kingdom", "will exchange ambassadors")
+            let no_party = targets.is_empty() || only_bare_roles(cx.mentions, &targets);
+            if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
                     .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))
@@ -3450,6 +3454,21 @@ fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Op
     }
     ms.iter()
         .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
+}
+
+/// Are all `targets` state role words without a country ("ambassadors", "the kingdom",
+/// "the two countries"), which stand for the parties themselves? (Civilians, workers or
+/// rebels are a third party: "accepted the demands by protesters".)
+fn only_bare_roles(ms: &[Mention], targets: &[Target]) -> bool {
+    targets.iter().all(|t| match *t {
+        Target::Mention(i) => {
+            let c = &ms[i].code;
+            ms[i].kind == ActorKind::Agent
+                && c.country().is_none()
+                && (c.as_str() == UNKNOWN_CODE || c.sector() == Some("GOV"))
+        }
+        _ => false,
+    })
 }
 
 /// Whom an agreement that an act follows is with: "called off the strike after reaching

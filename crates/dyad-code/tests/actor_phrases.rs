@@ -205,3 +205,12 @@ fn a_yield_after_an_agreement_is_aimed_at_whom_it_is_with() {
         code("Kenyan nurses called off their strike on Monday after reaching a deal with the Kenyan government.");
     assert_eq!(target_of(&events, "called off"), Some("Kenyan government"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_compound_subject_acts_on_each_other_past_a_bare_role_object() {
+    // the ambassadors are what they exchange, not a third party
+    let events = code("Kenya and Uganda will exchange ambassadors for the first time in ten years.");
+    let pairs: Vec<(&str, &str)> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map_or("", |t| t.code.as_str()))).collect();
+    assert_eq!(pairs, [("KEN", "UGA"), ("UGA", "KEN")], "{:?}", seen(&events));
+}
