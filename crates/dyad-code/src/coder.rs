@@ -82,8 +82,10 @@ fn relative_recipient(
 ) -> Option<usize> {
     let rel = (v.words.end + 1..(window_end + 1).min(w.len()))
         .find(|&k| matches!(w.norm(k), "that" | "which" | "who") && w.words[k - 1].tag.is_some_and(|t| t.is_noun()))?;
+    // (a comma inside a list in the clause does not end it: "which includes their names,
+    // addresses and balances to ...")
     let end = (rel + 1..w.len())
-        .find(|&k| matches!(w.norm(k), "," | ";" | ":") || is_clause_opener(w.norm(k)))
+        .find(|&k| (matches!(w.norm(k), "," | ";" | ":") && !list_comma(w, k)) || is_clause_opener(w.norm(k)))
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
@@ -99,6 +101,19 @@ fn relative_recipient(
             && matches!(w.norm(k - 1), "to" | "into")
             && w.same_clause_level(m.words.start, v.words.start)
     })
+}
+
+/// Is the comma at `k` one between the members of a list ("names, addresses and
+/// balances")? One to four plain words (no punctuation, no verb) follow it, then "and"
+/// or "or".
+fn list_comma(w: &Words, k: usize) -> bool {
+    if w.norm(k) != "," {
+        return false;
+    }
+    let Some(j) = (k + 2..w.len().min(k + 6)).find(|&j| matches!(w.norm(j), "and" | "or")) else {
+        return false;
+    };
+    (k + 1..j).all(|x| !w.words[x].punct && !w.words[x].tag.is_some_and(|t| t.is_verb()))
 }
 
 /// The country an arrest (CAMEO 173), an assault or a fight (18, 19) told in the
@@ -991,6 +1006,14 @@ impl Coder {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
+            // "called off the strike after an agreement with the government": a yielding
+            // act without an actor object is aimed at whom the agreement it follows is with
+            let yields = code.forward.as_deref().is_some_and(|c| c.starts_with("08"));
+            if yields && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
+                if let Some(p) = agreement_with(w, cx.mentions, v).filter(|p| !sources.contains(p)) {
+                    targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
+                }
+            }
             // "set up a company in Berlin": what is set up is made, not acted on; the
             // place it is made in is what the act is aimed at
             if CREATION_VERBS.contains(&v.form.lemma.as_str()) {
@@ -1257,7 +1280,11 @@ impl Coder {
                         && !(a..=b + 1)
                             .any(|k| k < w.len() && matches!(w.norm(k), "each" | "other" | "one" | "another"))
                 });
-            if !passive && mutual && !rejects_thing && targets.is_empty() && sources.len() > 1 {
+            // (a bare role word is what they exchange or where they do it, not a third
+            // party: "Jordan and the United States began joint exercises in the desert of
+            // the kingdom", "will exchange ambassadors")
+            let no_party = targets.is_empty() || only_bare_roles(cx.mentions, &targets);
+            if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
                     .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))
@@ -2073,7 +2100,9 @@ impl Coder {
                     && ((!theme(i) && ms[i].code.country().is_some()) || after_word(i, &["to"]))
                     && after_word(i, to)
             });
-            recipient.map(|r| vec![r]).unwrap_or(o)
+            // ("gave details of the holders which include names, addresses and balances to
+            // the Indian government": past a relative clause on the moved thing)
+            recipient.or_else(|| relative_recipient(w, ms, v, window.end, &actor)).map(|r| vec![r]).unwrap_or(o)
         });
         // "returned two statues that were looted in 1890 to Nigeria": a relative clause on
         // the moved thing stands between a transfer and the one it goes to; the last actor
@@ -3425,6 +3454,40 @@ fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Op
     }
     ms.iter()
         .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
+}
+
+/// Are all `targets` state role words without a country ("ambassadors", "the kingdom",
+/// "the two countries"), which stand for the parties themselves? (Civilians, workers or
+/// rebels are a third party: "accepted the demands by protesters".)
+fn only_bare_roles(ms: &[Mention], targets: &[Target]) -> bool {
+    targets.iter().all(|t| match *t {
+        Target::Mention(i) => {
+            let c = &ms[i].code;
+            ms[i].kind == ActorKind::Agent
+                && c.country().is_none()
+                && (c.as_str() == UNKNOWN_CODE || c.sector() == Some("GOV"))
+        }
+        _ => false,
+    })
+}
+
+/// Whom an agreement that an act follows is with: "called off the strike after reaching
+/// an agreement with the government". After `v`, "after" or "following", at most two
+/// words (a verb of reaching or signing, determiners), an agreement noun, "with"
+/// (determiners between) and an actor or a place with a country; that mention.
+fn agreement_with(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<usize> {
+    let end = (v.words.end..w.len()).find(|&k| matches!(w.norm(k), ";" | ":")).unwrap_or(w.len());
+    let after = (v.words.end..end).find(|&k| matches!(w.norm(k), "after" | "following"))?;
+    let noun = (after + 1..end.min(after + 4))
+        .find(|&k| matches!(w.norm(k), "agreement" | "agreements" | "deal" | "accord" | "talks"))?;
+    if noun + 1 >= end || w.norm(noun + 1) != "with" {
+        return None;
+    }
+    let mut j = noun + 2;
+    while j < end && DETERMINERS.contains(&w.norm(j)) {
+        j += 1;
+    }
+    ms.iter().position(|m| m.words.start == j && m.words.end <= end && (!m.location || m.code.country().is_some()))
 }
 
 /// Verbs whose object is what is talked about, not whom it is talked with ("discussed

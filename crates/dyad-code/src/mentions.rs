@@ -170,6 +170,25 @@ fn plural_demonym(words: &Words, dict: &Dictionaries, i: usize) -> Option<EntryR
     (n == 1 && dict.entry(e).kind == ActorKind::Country).then_some(e)
 }
 
+/// Compass words that, before a country's adjective, name a region of a continent
+/// ("South American", "Central African") rather than that country.
+const REGION_PARTS: &[&str] =
+    &["south", "north", "central", "latin", "east", "west", "southeast", "southern", "northern"];
+
+/// Is chunk `c` a country's adjective inside the name of a region ("the Mercosur bloc of
+/// South American countries", "Latin American leaders")? One word, a country entry in
+/// "-an", right after a capitalised compass word that no dictionary phrase took in (the
+/// longer phrases, "South Korean", "North African", are entries of their own).
+fn in_region_name(words: &Words, dict: &Dictionaries, c: &Chunk) -> bool {
+    let i = c.words.start;
+    c.words.len() == 1
+        && i > 0
+        && dict.entry(c.entry).kind == ActorKind::Country
+        && words.norm(i).ends_with("an")
+        && words.words[i - 1].capitalized
+        && REGION_PARTS.contains(&words.norm(i - 1))
+}
+
 /// "{file}:{id} [{role}]", written into a string with room for it (`format!` would
 /// start small and grow it several times) by appending the parts.
 fn role_str(file: &str, id: &str, role: &Role) -> String {
@@ -234,7 +253,7 @@ pub fn find_mentions_noting(
             let negated = m.words.start > 0
                 && words.norm(m.words.start - 1) == "non"
                 && words.words[m.words.start - 1].hyphen_after;
-            if !modifies_next_noun(words, dict, &m) && !negated {
+            if !modifies_next_noun(words, dict, &m) && !negated && !in_region_name(words, dict, &chunks[group_start]) {
                 out.push(m);
             }
         }

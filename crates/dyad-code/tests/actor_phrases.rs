@@ -174,3 +174,42 @@ fn a_visit_in_the_object_is_aimed_where_it_goes() {
     let events = code("The Kenyan president will lead a Kenyan government delegation on a state visit to Ghana.");
     assert_eq!(target_of(&events, "lead"), Some("Ghana"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_country_adjective_inside_a_region_name_is_not_that_country() {
+    // "South American" names a region: its countries are not the United States
+    let events = code("Ministers of South American countries criticized Israel on Monday.");
+    assert!(events.iter().all(|e| e.source.code != "USA"), "{:?}", seen(&events));
+    let events = code("Latin American leaders criticized the Israeli government on Monday.");
+    assert!(events.iter().all(|e| !e.source.code.starts_with("USA")), "{:?}", seen(&events));
+    // the adjective alone still names its country
+    let events = code("American ministers criticized the Israeli government on Monday.");
+    assert!(events.iter().any(|e| e.source.code.starts_with("USA")), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_list_in_a_relative_clause_does_not_hide_the_recipient() {
+    // the commas of the list stay inside the clause on the moved thing
+    let events = code(
+        "The Kenyan government gave records of the travellers which include their names, ages and \
+         passport numbers to the Ugandan government.",
+    );
+    assert_eq!(target_of(&events, "gave"), Some("Ugandan government"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_yield_after_an_agreement_is_aimed_at_whom_it_is_with() {
+    // the strike called off names no actor; the agreement says with whom
+    let events =
+        code("Kenyan nurses called off their strike on Monday after reaching a deal with the Kenyan government.");
+    assert_eq!(target_of(&events, "called off"), Some("Kenyan government"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_compound_subject_acts_on_each_other_past_a_bare_role_object() {
+    // the ambassadors are what they exchange, not a third party
+    let events = code("Kenya and Uganda will exchange ambassadors for the first time in ten years.");
+    let pairs: Vec<(&str, &str)> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map_or("", |t| t.code.as_str()))).collect();
+    assert_eq!(pairs, [("KEN", "UGA"), ("UGA", "KEN")], "{:?}", seen(&events));
+}
