@@ -194,7 +194,7 @@ fn reversed_from(words: &Words, from: usize, end: usize) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// "reinforced its commitment to the refugees": a pattern's first word after the verb
+/// "pressed its pledge to the refugees": a pattern's first word after the verb
 /// that is no preposition itself names the verb's object, not the complement of a
 /// common noun the object is ("commitment to", "support for"); a preposition other than
 /// "of" right after such a noun (one no actor's name holds) between `from` and `at` says
