@@ -289,6 +289,9 @@ fn expresses_intent(word: &str) -> bool {
     INTENT_VERBS.contains(&word) || COMMITMENT_VERBS.contains(&word)
 }
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+/// Verbs of driving someone out of a place or a body: in a passive without an agent,
+/// the one named after "from" expels.
+const EXPULSION_VERBS: &[&str] = &["expel", "deport", "evict", "banish", "oust"];
 /// Nouns of an armed attack ("in Israeli tank shelling", "in a US drone strike").
 const ATTACK_NOUNS: &[&str] = &[
     "shelling",
@@ -2191,8 +2194,11 @@ impl Coder {
                 .into_iter()
                 .flatten()
                 .any(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+            // "were expelled from Eriador": as with an attack, the country, body or group
+            // one is driven out of is who expels (the one removed is the target)
+            let expelled = EXPULSION_VERBS.contains(&v.form.lemma.as_str());
             let fired_from = || {
-                attack
+                (attack || expelled)
                     .then(|| {
                         (0..ms.len()).filter(actor).find(|&i| {
                             let m = &ms[i];

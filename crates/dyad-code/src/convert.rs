@@ -661,6 +661,15 @@ const PLOVER_OVERRIDES: &[(&str, &str, &str, &str, &str)] = &[
     ("032", "SUPPORT", "", "diplomatic", "an expression of policy support is SUPPORT"),
 ];
 
+/// Code names misspelt in `CAMEO.eventcodes.txt`, corrected as they are read: (code,
+/// misspelt text, correction). 044's quotes were Mac Roman bytes read as Latin-1
+/// ("Ò" and "Ó" for the curly quotes) with the "t" of "third" lost between them.
+const NAME_FIXES: &[(&str, &str, &str)] = &[
+    ("033", "matyerial", "material"),
+    ("044", "\u{d2}hird\u{d3}location", "third location"),
+    ("2041", "radiologicalweapons", "radiological weapons"),
+];
+
 /// Build `cameo.tsv` from the CAMEO code names, the Goldstein scores and the
 /// CAMEO-to-PLOVER crosswalk. Codes absent from the crosswalk inherit their parent's.
 pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result<String, String> {
@@ -671,7 +680,12 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
             .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
             .collect()
     };
-    let names = two_cols(eventcodes);
+    let mut names = two_cols(eventcodes);
+    for (code, wrong, right) in NAME_FIXES {
+        if let Some(n) = names.get_mut(*code) {
+            *n = n.replace(wrong, right);
+        }
+    }
     let scores = two_cols(goldstein);
     let mut plover: HashMap<String, (String, String, String)> = HashMap::new();
     for l in crosswalk.lines() {
@@ -860,5 +874,18 @@ UN_SECRETARY_GENERAL
         )
         .unwrap();
         assert!(t.contains("192\tOccupy territory\t-9.5\tASSAULT\t\tmilitary\n"), "{t}");
+    }
+
+    #[test]
+    fn misspelt_code_names_are_corrected() {
+        let t = cameo_table(
+            "CODE\tNAME\n03\tINTEND\n033\tExpress intent to provide matyerial aid\n034\tOther matyerial\n",
+            "CODE\tG\n03\t4.0\n033\t5.2\n034\t5.0\n",
+            "03: AGREE\n",
+        )
+        .unwrap();
+        assert!(t.contains("033\tExpress intent to provide material aid\t5.2\tAGREE\t\t\n"), "{t}");
+        // only the named code is corrected
+        assert!(t.contains("034\tOther matyerial\t"), "{t}");
     }
 }

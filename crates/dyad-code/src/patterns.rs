@@ -194,6 +194,34 @@ fn reversed_from(words: &Words, from: usize, end: usize) -> usize {
         .unwrap_or(usize::MAX)
 }
 
+/// "pressed its pledge to the refugees": a pattern's first word after the verb
+/// that is no preposition itself names the verb's object, not the complement of a
+/// common noun the object is ("commitment to", "support for"); a preposition other than
+/// "of" right after such a noun (one no actor's name holds) between `from` and `at` says
+/// the word lies in that complement, unless punctuation comes between the verb and the
+/// word ("sent a platoon to Kuwait, its first peacekeeping mission"); an infinitive's "to" ("provides
+/// resources to ensure") and a hyphened word ("a sit-in strike") are no such preposition.
+/// ("expelled thousands of refugees" and "pressured
+/// the rebels into a ceasefire", an actor before the preposition, still match.)
+fn in_noun_complement(words: &Words, mentions: &[Mention], from: usize, at: usize) -> bool {
+    let tag = |k: usize| words.words[k].tag.map(|t| t.as_str());
+    if matches!(tag(at), Some("IN" | "TO")) {
+        return false;
+    }
+    // (past punctuation the words may be another phrase, an apposition or a clause)
+    if (from..at).any(|j| words.words[j].punct) {
+        return false;
+    }
+    (from + 1..at).any(|k| {
+        matches!(tag(k), Some("IN" | "TO"))
+            && words.norm(k) != "of"
+            && !(k + 1 < words.len() && tag(k + 1) == Some("VB"))
+            && matches!(tag(k - 1), Some("NN" | "NNS"))
+            && !words.words[k - 1].hyphen_after
+            && !mentions.iter().any(|m| m.words.contains(&(k - 1)))
+    })
+}
+
 /// "welcomed his decision to pardon": the infinitive marker is not the preposition of a
 /// pattern's bare "(to)" ("welcomed him to Paris"), unless the pattern spells the
 /// infinitive itself, its next element the verb after "to" ("* (TO QUESTION)").
@@ -304,7 +332,11 @@ pub fn match_pattern(
                             || in_name(words, mentions, i..i + n, &verb, dict);
                         (!other_use).then_some((i, n))
                     })
-                    .filter(|&(i, _)| k > 0 || reversed_from(words, verb.end, i) == usize::MAX)?;
+                    .filter(|&(i, _)| {
+                        k > 0
+                            || (reversed_from(words, verb.end, i) == usize::MAX
+                                && !in_noun_complement(words, mentions, verb.end, i))
+                    })?;
                 m.words.push(at..at + n);
                 at + n
             }

@@ -2319,3 +2319,18 @@ fn a_reciprocal_event_between_actors_of_one_code_is_kept() {
     let ev = code("Hun Sen held talks with the Cambodian prime minister in Phnom Penh.", "2024-03-01");
     assert_eq!(ev.len(), 2, "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_passive_expulsion_without_agent_is_by_the_one_it_is_from() {
+    // no "by": the country they are driven out of expels them
+    let ev =
+        code("Four election observers from the European Union were expelled from Belarus on Tuesday.", "2024-05-08");
+    let tr = triples(&ev);
+    assert!(
+        tr.iter().any(|(s, c, g)| s == "BLR" && (c.starts_with("166") || c == "174") && g.starts_with("IGOEU")),
+        "{tr:?}"
+    );
+    // with an agent, the agent expels
+    let ev = code("Four observers were expelled from the capital by Belarus on Tuesday.", "2024-05-08");
+    assert!(triples(&ev).iter().all(|(_, _, g)| g != "BLR"), "{:?}", triples(&ev));
+}

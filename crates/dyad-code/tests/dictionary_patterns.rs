@@ -241,3 +241,16 @@ pattern\tCELEBRATE\t017\t* {spring fair} $\tt\npattern\tCELEBRATE\t018\t* harves
     assert!(coded.iter().any(|e| e.1 == "018"), "{coded:?}");
     assert!(!coded.iter().any(|e| e.2 == "BOR"), "{coded:?}");
 }
+
+#[test]
+fn a_pattern_word_in_a_nouns_complement_is_not_the_verbs_object() {
+    let c = coder(
+        "block\tPRESS\t170\nverb\tPRESS\tpress\t-\tpress; presses; pressed\n\
+pattern\tPRESS\t162\t* refugee\tt\n",
+    );
+    // the refugees are the verb's object, even past "thousands of"
+    assert!(code(&c, "Alderia pressed thousands of refugees to leave Borvia.").iter().any(|e| e.1 == "162"));
+    // they are what the object noun "pledge" is to, not what is pressed
+    let ev = code(&c, "Alderia pressed its pledge to the refugees in Borvia.");
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.1 != "162"), "{ev:?}");
+}
