@@ -89,7 +89,7 @@ fn relative_recipient(
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
-        // ("to the Art Loss Register": determiners may stand between)
+        // ("to the Mbala Heritage Foundation": determiners may stand between)
         let mut k = m.words.start;
         while k > rel + 1 && DETERMINERS.contains(&w.norm(k - 1)) {
             k -= 1;
@@ -970,8 +970,8 @@ impl Coder {
                     targets = vec![if cx.mentions[p].location { Target::Place(p) } else { Target::Mention(p) }];
                 }
             }
-            // "sent 200 troops in Syria": forces a transfer moves "in" a place go there;
-            // "$1.2 billion in U.S. military assistance to Egypt": a name describing what
+            // "sent 500 soldiers in Somalia": forces a transfer moves "in" a place go there;
+            // "$30 million in Japanese military assistance to Jordan": a name describing what
             // is given is not whom it is given to
             if let [Target::Mention(i)] = targets[..] {
                 let sent = transfer.then(|| forces_sent_in(w, cx.mentions, i, &sources, &window)).flatten();
@@ -988,8 +988,8 @@ impl Coder {
                     targets = vec![Target::Place(p)];
                 }
             }
-            // "agreed to an expansion of its peacekeeping force in Afghanistan", "approved
-            // troop deployments in Libya": a deployed body in the verb's object, before any
+            // "approved the extension of its peacekeeping mission in Lebanon", "funds for
+            // peacekeeping operations in Lebanon": a deployed body in the verb's object, before any
             // actor object, stands for the place it serves in
             let first_target = targets.iter().find_map(|t| match *t {
                 Target::Mention(i) | Target::Place(i) => Some(cx.mentions[i].words.start),
@@ -1001,8 +1001,8 @@ impl Coder {
                     targets = vec![Target::Place(p)];
                 }
             }
-            // "lead a delegation on a three-day visit to Russia", "cancelled a planned
-            // visit to Montevideo": without an actor object, where a visit goes is what
+            // "lead a government delegation on a state visit to Ghana", "called off a
+            // planned visit to Lima": without an actor object, where a visit goes is what
             // the act is aimed at
             if targets.is_empty() {
                 if let Some(p) = visit_to(w, cx.mentions, v, &window) {
@@ -1284,8 +1284,8 @@ impl Coder {
                             .any(|k| k < w.len() && matches!(w.norm(k), "each" | "other" | "one" | "another"))
                 });
             // (a bare role word is what they exchange or where they do it, not a third
-            // party: "Jordan and the United States began joint exercises in the desert of
-            // the kingdom", "will exchange ambassadors")
+            // party: "Chile and Peru held joint drills off the coast of the two countries",
+            // "will exchange ambassadors")
             let no_party = targets.is_empty() || only_bare_roles(cx.mentions, &targets);
             if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
@@ -1870,7 +1870,7 @@ impl Coder {
         };
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
         // an infinitive or participle shares the subject of the verb it depends on
-        // ("the U.S. military is training": a progressive is finite, with a subject of its own)
+        // ("says the Kenyan army is training": a progressive is finite, with a subject of its own)
         let nonfinite = (v.form.form == Form::Ing && !progressive(w, v.words.start))
             || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
         // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
@@ -1935,16 +1935,16 @@ impl Coder {
                     && (adjacent || !PREPOSITIONS.contains(&prev))
                     && !blocked
             });
-        // "President Recep Tayyip Erdogan of Turkey criticized": the person is the
+        // "Chancellor Angela Merkel of Germany praised": the person is the
         // subject, the country after "of" only says whose
         let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
-        // "Bob Ward, a director at the London School of Economics, welcomed": the actor
+        // "Peter Odhiambo, a lecturer at the University of Nairobi, criticized": the actor
         // an appositive describes is the subject, not a name inside the appositive
         let appositive = subject.and_then(|i| {
             appositive_head(w, ms, i, v.words.start)
                 .or_else(|| (!nonfinite).then(|| relative_head(w, ms, i, v.words.start)).flatten())
         });
-        // "A Taliban attack on a government compound has killed": whose attack it is, not
+        // "A rebel strike on an army base near Goma killed": whose attack it is, not
         // what it is on, is the subject
         let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
         // "Brazil and the United States ...": the whole compound is the subject
@@ -2245,7 +2245,7 @@ impl Coder {
                 targets.retain(|&t| t != f);
             }
         }
-        // "was returned by US officials to Spanish authorities": the subject of a
+        // "was returned by Italian police to Greek officials": the subject of a
         // passive transfer is what was moved; the one it went to is the target
         if passive && transfer {
             if let Some(r) = passive_recipient(w, ms, v, window, &targets, &actor) {
@@ -3265,8 +3265,8 @@ fn person_of(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
 }
 
 /// The actor an appositive holding mention `i` describes, when the appositive stands
-/// between that actor and the verb at `verb_start`: "Bob Ward, a director at the
-/// London School of Economics, welcomed". The appositive opens with a comma and a
+/// between that actor and the verb at `verb_start`: "Peter Odhiambo, a lecturer at the
+/// University of Nairobi, criticized". The appositive opens with a comma and a
 /// determiner right after the actor, closes with a comma before the verb (auxiliaries
 /// and adverbs may follow it), and holds no verb, conjunction or relative pronoun.
 fn appositive_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Option<usize> {
@@ -3290,11 +3290,11 @@ fn appositive_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Op
     (plain && inside.contains(&ms[i].words.start)).then_some(h)
 }
 
-/// The recipient of a passive transfer ("was returned by US officials to Spanish
-/// authorities", "were sent to Liberia"): the first actor after the verb in its clause
+/// The recipient of a passive transfer ("was returned by Italian police to Greek
+/// officials", "were sent to Liberia"): the first actor after the verb in its clause
 /// right after "to" or "into" (determiners between), not a place the gazetteer alone
 /// knows, when the passive's subject names no actor that could be moved itself: none,
-/// or only a name describing the noun after it ("a Spanish museum").
+/// or only a name describing the noun after it ("a stolen Greek icon").
 fn passive_recipient(
     w: &Words,
     ms: &[Mention],
@@ -3328,7 +3328,7 @@ fn passive_recipient(
 
 /// Where a phrase naming an organisation no dictionary knows ends, when it is
 /// attached to the actor ending at `end` by "from", "of", "in" or "at" ("Soldiers from
-/// the NDC-R have surrendered"): the capitalised words after the preposition (and
+/// the KRF-M have surrendered"): the capitalised words after the preposition (and
 /// "the"), which belong to the actor's noun phrase.
 fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
@@ -3339,7 +3339,7 @@ fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     (name_end > start).then_some(name_end)
 }
 
-/// The place forces a transfer moves are "in" ("sent 200 troops in Syria"): a military
+/// The place forces a transfer moves are "in" ("sent 500 soldiers in Somalia"): a military
 /// role right before "in" (determiners between) a place with a country, when the role
 /// has no country or only that place's, and the place is not in a source's country.
 fn forces_sent_in(w: &Words, ms: &[Mention], i: usize, sources: &[usize], window: &Range<usize>) -> Option<usize> {
@@ -3377,8 +3377,8 @@ const GIVEN_NOUNS: &[&str] = &[
     "supplies",
 ];
 
-/// Whom a thing described by mention `i` is given to: "$1.2 billion in U.S. military
-/// assistance to Egypt". The words after the mention (no other mention, punctuation or
+/// Whom a thing described by mention `i` is given to: "$30 million in Japanese military
+/// assistance to Jordan". The words after the mention (no other mention, punctuation or
 /// verb among them, at most three) end in a noun of things given, followed by "to"
 /// (determiners between) and an actor or a place with a country; that mention is
 /// returned.
@@ -3399,8 +3399,8 @@ fn given_to(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Optio
         .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
 }
 
-/// Whose attack the subject found (`i`) is in the phrase of: "A Taliban attack on a
-/// government compound in Badghis has killed" finds "government"; the actor right
+/// Whose attack the subject found (`i`) is in the phrase of: "A rebel strike on an army
+/// base near Goma killed" finds "army"; the actor right
 /// before the attack noun, with only a preposition and plain words (no punctuation,
 /// no verb) between that noun and `i`, is the subject.
 fn attack_by(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
@@ -3415,8 +3415,8 @@ fn attack_by(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
 }
 
 /// The actor a relative clause holding mention `i` describes, when that clause
-/// stands between the actor and the finite verb at `verb_start`: "Some 163 Chinese
-/// peacekeepers who are part of the first group of troops arrived". The relative
+/// stands between the actor and the finite verb at `verb_start`: "About 80 Nepali
+/// peacekeepers who were part of the latest rotation of troops arrived". The relative
 /// pronoun follows the actor (a comma may stand between) and is the subject of a form
 /// of "be" (adverbs between); `i` comes after it, and no comma, clause opener or other
 /// finite verb stands between that "be" and the verb.
@@ -3443,8 +3443,8 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
     plain.then_some(h)
 }
 
-/// Where a visit in the object of `v` goes: "lead a Senate delegation on a three-day
-/// parliamentary visit to Russia". A visit noun within ten words after the verb (no
+/// Where a visit in the object of `v` goes: "lead a Kenyan government delegation on a
+/// state visit to Ghana". A visit noun within ten words after the verb (no
 /// punctuation or finite verb between), then "to" (determiners between) and an actor or
 /// a place with a country; that mention is returned.
 fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<usize> {
@@ -4539,8 +4539,8 @@ fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) ->
 }
 
 /// A deployed body in the object of `v`, before `before` (the first actor the verb
-/// takes): "agreed to an expansion of its peacekeeping force in Afghanistan", "approved
-/// troop deployments in Libya". The body noun comes after the verb with no punctuation,
+/// takes): "approved the extension of its peacekeeping mission in Lebanon", "funds for
+/// peacekeeping operations in Lebanon". The body noun comes after the verb with no punctuation,
 /// finite verb or list between, and is followed by "in" a place with a country (the
 /// place, a mention, is returned).
 fn body_in_place(w: &Words, ms: &[Mention], v: &VerbHit, before: usize, window: &Range<usize>) -> Option<usize> {

@@ -495,7 +495,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 /// A one-word name the entity tagger missed that opens the sentence (or follows an
 /// opening prepositional phrase and its comma) right before its finite verb, adverbs
-/// between: "Uribe defended ...", "At week's end, Duvalier indignantly demanded ...".
+/// between: "Odhiambozi criticized ...", "At the summit, Odhiambozi angrily criticized ...".
 /// Tagged a proper noun, in no dictionary and no mention, it is a person of unknown code.
 fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) {
     let opener_end = (words.len() > 1 && words.words[0].tag.is_some_and(|t| t.as_str() == "IN"))

@@ -199,7 +199,7 @@ fn reversed_from(words: &Words, from: usize, end: usize) -> usize {
 /// common noun the object is ("commitment to", "support for"); a preposition other than
 /// "of" right after such a noun (one no actor's name holds) between `from` and `at` says
 /// the word lies in that complement, unless punctuation comes between the verb and the
-/// word ("sent a platoon to Kuwait, its first peacekeeping mission"); an infinitive's "to" ("provides
+/// word ("sent a battalion to Mali, its first peacekeeping mission"); an infinitive's "to" ("provides
 /// resources to ensure") and a hyphened word ("a sit-in strike") are no such preposition.
 /// ("expelled thousands of refugees" and "pressured
 /// the rebels into a ceasefire", an actor before the preposition, still match.)
