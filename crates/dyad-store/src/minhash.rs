@@ -59,7 +59,7 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
             (b.is_ascii_alphanumeric(), i + 1)
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
-            (c.is_alphanumeric(), i + c.len_utf8())
+            (is_alphanumeric(c), i + c.len_utf8())
         };
         match (alnum, start) {
             (true, None) => {
@@ -78,6 +78,15 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
     if let Some(s) = start {
         f(&text[s..], ascii);
     }
+}
+
+/// `char::is_alphanumeric` for a non-ASCII character, without the table search
+/// for the letters of Latin-1 from U+00C0 (but × and ÷) through Latin Extended-B,
+/// of Cyrillic (but U+0482-U+0489) and the CJK Unified Ideographs, which are all
+/// letters. Tested against `char::is_alphanumeric` for every character.
+fn is_alphanumeric(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x4E00..=0x9FFF)
+        || c.is_alphanumeric()
 }
 
 /// What each slot's hash of a shingle is made from: the shingle's hash xor this.
@@ -291,6 +300,13 @@ mod tests {
                 .map(|w| (w, w.is_ascii()))
                 .collect();
             assert_eq!(got, want, "{}", &text[..text.len().min(80)]);
+        }
+    }
+
+    #[test]
+    fn alphanumeric_shortcut_agrees_with_the_tables() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
         }
     }
 
