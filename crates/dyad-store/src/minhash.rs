@@ -22,24 +22,71 @@ pub fn signature(text: &str) -> Option<[u64; HASHES]> {
     // that line: a shingle is then one slice of it, hashed without building it
     let mut line = String::with_capacity(text.len());
     let mut words: Vec<(usize, usize)> = Vec::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for_each_word(text, |w, ascii| {
         if !line.is_empty() {
             line.push(' ');
         }
         let start = line.len();
-        if w.is_ascii() {
-            line.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        if ascii {
+            line.push_str(w);
+            line[start..].make_ascii_lowercase();
         } else {
             line.push_str(&w.to_lowercase());
         }
         words.push((start, line.len()));
-    }
+    });
     if words.is_empty() {
         return None;
     }
     let k = SHINGLE.min(words.len());
     let bases: Vec<u64> = words.windows(k).map(|win| xxh3_64(&line.as_bytes()[win[0].0..win[k - 1].1])).collect();
     Some(min_hashes(&bases))
+}
+
+/// Calls `f` with each word of `text` (a maximal run of alphanumeric characters,
+/// as `text.split(|c: char| !c.is_alphanumeric())` without the empty pieces) and
+/// whether it is all ASCII. ASCII bytes are tested on the byte (for them
+/// `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`); only other characters
+/// are decoded and looked up.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut ascii = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, next) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), i + 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (is_alphanumeric(c), i + c.len_utf8())
+        };
+        match (alnum, start) {
+            (true, None) => {
+                start = Some(i);
+                ascii = b.is_ascii();
+            }
+            (true, Some(_)) => ascii &= b.is_ascii(),
+            (false, Some(s)) => {
+                f(&text[s..i], ascii);
+                start = None;
+            }
+            (false, None) => {}
+        }
+        i = next;
+    }
+    if let Some(s) = start {
+        f(&text[s..], ascii);
+    }
+}
+
+/// `char::is_alphanumeric` for a non-ASCII character, without the table search
+/// for the letters of Latin-1 from U+00C0 (but × and ÷) through Latin Extended-B,
+/// of Cyrillic (but U+0482-U+0489) and the CJK Unified Ideographs, which are all
+/// letters. Tested against `char::is_alphanumeric` for every character.
+fn is_alphanumeric(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x4E00..=0x9FFF)
+        || c.is_alphanumeric()
 }
 
 /// What each slot's hash of a shingle is made from: the shingle's hash xor this.
@@ -219,6 +266,48 @@ mod tests {
             texts += 1;
         }
         assert!(texts > 0, "no example texts in {dir}");
+    }
+
+    /// The word scan gives the words (and their ASCII-ness) of splitting at every
+    /// character that is not alphanumeric, on the example articles and on
+    /// non-ASCII text (accents, Turkish dotted I, Greek, digits of other scripts).
+    #[test]
+    fn word_scan_matches_splitting_at_non_alphanumerics() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("examples/")
+            .filter_map(|e| std::fs::read_to_string(e.expect("entry").path()).ok())
+            .collect();
+        assert!(!texts.is_empty(), "no example texts in {dir}");
+        texts.extend(
+            [
+                "ÉMEUTES à Paris: la police a dispersé les manifestants, selon l'AFP.",
+                "İstanbul'da Erdoğan ile görüştü; ΑΘΗΝΑ — Σήμερα το πρωί, 2024-07-25.",
+                "١٢٣ صواريخ x²y ½ Ⅻ naïve—café\u{a0}ok\u{2009}end",
+                "",
+                "  ... ",
+                "é",
+                "a",
+            ]
+            .map(str::to_string),
+        );
+        for text in &texts {
+            let mut got: Vec<(&str, bool)> = Vec::new();
+            for_each_word(text, |w, ascii| got.push((w, ascii)));
+            let want: Vec<(&str, bool)> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| (w, w.is_ascii()))
+                .collect();
+            assert_eq!(got, want, "{}", &text[..text.len().min(80)]);
+        }
+    }
+
+    #[test]
+    fn alphanumeric_shortcut_agrees_with_the_tables() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]
