@@ -736,7 +736,7 @@ impl Coder {
                     && !after_person(w, mentions, i)
                     && !after_modal(w, i)
                     && !(form.form == Form::Ing && progressive(w, i))
-                    && !(matches!(form.form, Form::Third | Form::Base)
+                    && !(matches!(form.form, Form::Third | Form::Base | Form::Past)
                         && predicate_after_subject(w, mentions, i, i + n))
             }) {
                 Some(NotVerb::Tagged(t))

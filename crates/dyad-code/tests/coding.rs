@@ -894,6 +894,17 @@ fn a_base_form_after_the_opening_subject_and_a_time_word_is_its_verb() {
 }
 
 #[test]
+fn a_past_form_tagged_an_adjective_after_the_opening_subject_is_its_verb() {
+    // the tagger reads "criticized" as an adjective before "Israel on Monday"
+    let ev = code("American officials criticized Israel on Monday.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "USAGOV" && c == "111" && g == "ISR"), "{t:?}");
+    // with a finite verb later in the clause it stays the subject's adjective
+    let ev = code("American officials criticized by name were angry on Monday.", "2024-05-08");
+    assert!(triples(&ev).iter().all(|(_, c, _)| c != "111"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_pattern_spelling_an_infinitive_reaches_the_next_verb() {
     // "* (to investigate)" over "* team", though "investigate" is a verb of its own
     let ev = code("Kenya sent a team of experts to Uganda on Monday to investigate the killings.", "2024-05-08");
