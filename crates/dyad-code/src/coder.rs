@@ -66,6 +66,9 @@ const PREPOSITIONS: &[&str] = &[
     "via",
     "including",
     "loyal",
+    "amid",
+    "amidst",
+    "despite",
 ];
 /// The recipient of a transfer past a relative clause on its object: "sent aid that was
 /// collected by churches to Haiti". The relative pronoun must follow a noun of the
@@ -3612,7 +3615,24 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     // ... or follow an existential "there were": "there were ten soldiers killed"
     let verb_before = verbs.iter().any(|x| x.words.end <= noun_start)
         || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1)));
-    participle && after_noun && !perfect && !object_follows && verb_before
+    // ... or come before the clause's own finite verb: "Kenyan officials detained in
+    // Uganda were released" (no actor, clause break or subordinator between; a word
+    // after a preposition or determiner is no finite verb: "amid heightened tensions")
+    let verb_after = || {
+        (next..w.len())
+            .take_while(|&k| {
+                !is_clause_opener(w.norm(k))
+                    && !matches!(w.norm(k), "," | ";" | ":" | "and" | "but" | "or" | "who" | "which" | "that")
+                    && !ms.iter().any(|m| !m.location && m.words.start == k)
+            })
+            .any(|k| {
+                // (the tagger may read a preposition as a verb: "amid/VBD")
+                w.finite_verb_at(k)
+                    && !PREPOSITIONS.contains(&w.norm(k))
+                    && !w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "IN" | "DT" | "TO"))
+            })
+    };
+    participle && after_noun && !perfect && !object_follows && (verb_before || verb_after())
 }
 
 /// "has/have/had" within the three words before `verb_start`: a perfect tense, not a
