@@ -3391,15 +3391,10 @@ fn given_to(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> Optio
     let plain = (e..noun).all(|k| {
         !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !ms.iter().any(|m| m.words.contains(&k))
     });
-    if !plain || noun + 1 >= window.end || w.norm(noun + 1) != "to" {
+    if !plain {
         return None;
     }
-    let mut j = noun + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
-        j += 1;
-    }
-    ms.iter()
-        .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
+    actor_after_to(w, ms, noun, window)
 }
 
 /// Whose attack the subject found (`i`) is in the phrase of: "A rebel strike on an army
@@ -3454,7 +3449,16 @@ fn visit_to(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Op
     let end = window.end.min(v.words.end + 10);
     let noun = (v.words.end..end).find(|&k| matches!(w.norm(k), "visit" | "visits" | "trip" | "trips" | "tour"))?;
     let plain = (v.words.end..noun).all(|k| !w.words[k].punct && !w.finite_verb_at(k));
-    if !plain || noun + 1 >= window.end || w.norm(noun + 1) != "to" {
+    if !plain {
+        return None;
+    }
+    actor_after_to(w, ms, noun, window)
+}
+
+/// The actor or place with a country right after "to" (determiners between) that
+/// follows the noun at `noun` in the window: where a thing given or a visit goes.
+fn actor_after_to(w: &Words, ms: &[Mention], noun: usize, window: &Range<usize>) -> Option<usize> {
+    if noun + 1 >= window.end || w.norm(noun + 1) != "to" {
         return None;
     }
     let mut j = noun + 2;

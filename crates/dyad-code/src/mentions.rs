@@ -469,30 +469,6 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
     }
 }
 
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-];
-
 /// A one-word name the entity tagger missed that opens the sentence (or follows an
 /// opening prepositional phrase and its comma) right before its finite verb, adverbs
 /// between: "Odhiambozi criticized ...", "At the summit, Odhiambozi angrily criticized ...".
@@ -512,7 +488,9 @@ fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) 
             && n.len() >= 3
             && n.chars().all(|c| c.is_alphabetic())
             && !FUNCTION_WORDS.contains(&n)
-            && !CALENDAR_WORDS.contains(&n)
+            && dyad_core::calendar::weekday(n).is_none()
+            && dyad_core::calendar::month_number(n).is_none()
+            && !matches!(n, "today" | "yesterday")
             && dict.verbs.index.longest_at(&words.ids, k).is_none()
             && !out.iter().any(|m| m.words.contains(&k));
         if !name {
