@@ -1289,7 +1289,7 @@ impl Coder {
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")
-            let no_party = targets.is_empty() || only_bare_roles(cx.mentions, &targets);
+            let no_party = targets.is_empty() || only_bare_roles(w, cx.mentions, &targets);
             if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
@@ -3470,15 +3470,31 @@ fn actor_after_to(w: &Words, ms: &[Mention], noun: usize, window: &Range<usize>)
 }
 
 /// Are all `targets` state role words without a country ("ambassadors", "the kingdom",
-/// "the two countries"), which stand for the parties themselves? (Civilians, workers or
-/// rebels are a third party: "accepted the demands by protesters".)
-fn only_bare_roles(ms: &[Mention], targets: &[Target]) -> bool {
+/// "the two countries"), which stand for the parties themselves? (Civilians, workers,
+/// rebels or hostages are a third party: "accepted the demands by protesters".)
+fn only_bare_roles(w: &Words, ms: &[Mention], targets: &[Target]) -> bool {
+    // (an uncoded word must name a state or its envoys: "hostages" are a third party)
+    const STATE_NOUNS: &[&str] = &[
+        "kingdom",
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "state",
+        "states",
+        "sides",
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+    ];
     targets.iter().all(|t| match *t {
         Target::Mention(i) => {
             let c = &ms[i].code;
+            let head = w.norm(ms[i].words.end - 1);
             ms[i].kind == ActorKind::Agent
                 && c.country().is_none()
-                && (c.as_str() == UNKNOWN_CODE || c.sector() == Some("GOV"))
+                && ((c.as_str() == UNKNOWN_CODE && STATE_NOUNS.contains(&head)) || c.sector() == Some("GOV"))
         }
         _ => false,
     })

@@ -212,4 +212,11 @@ fn a_compound_subject_acts_on_each_other_past_a_bare_role_object() {
     let pairs: Vec<(&str, &str)> =
         events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map_or("", |t| t.code.as_str()))).collect();
     assert_eq!(pairs, [("KEN", "UGA"), ("UGA", "KEN")], "{:?}", seen(&events));
+    // hostages are a third party: the partners offer nothing to each other
+    let events = code("Kenya and Uganda offered a truce and the release of hostages on Monday.");
+    assert!(
+        events.iter().all(|e| e.target.as_ref().is_none_or(|t| !matches!(t.code.as_str(), "KEN" | "UGA"))),
+        "{:?}",
+        seen(&events)
+    );
 }
