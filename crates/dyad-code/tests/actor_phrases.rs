@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{source_of, target_of};
+
 use dyad_core::Event;
 
 fn code(text: &str) -> Vec<Event> {
@@ -23,14 +25,6 @@ fn seen(events: &[Event]) -> Vec<(String, String, String)> {
             )
         })
         .collect()
-}
-
-fn source_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
-    events.iter().find(|e| e.trigger.text == trigger).map(|e| e.source.text.as_str())
-}
-
-fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
-    events.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()).map(|t| t.text.as_str())
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::target_of;
+
 use dyad_core::Event;
 
 fn code(text: &str) -> Vec<Event> {
@@ -22,10 +24,6 @@ fn seen(events: &[Event]) -> Vec<(String, String, String)> {
             )
         })
         .collect()
-}
-
-fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
-    events.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()).map(|t| t.text.as_str())
 }
 
 #[test]

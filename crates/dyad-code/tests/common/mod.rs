@@ -57,3 +57,13 @@ pub fn triples(events: &[Event]) -> Vec<(String, String, String)> {
         })
         .collect()
 }
+
+/// The source text of the first event on `trigger`.
+pub fn source_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).map(|e| e.source.text.as_str())
+}
+
+/// The target text of the first event on `trigger`.
+pub fn target_of<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).and_then(|e| e.target.as_ref()).map(|t| t.text.as_str())
+}
