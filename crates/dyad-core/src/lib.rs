@@ -9,6 +9,7 @@ mod actor;
 mod annotation;
 mod article;
 pub mod calendar;
+pub mod chars;
 mod document;
 mod event;
 mod gdelt;

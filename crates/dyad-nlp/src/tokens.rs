@@ -86,7 +86,7 @@ pub(crate) fn is_wordish(c: char) -> bool {
     // no table to search for most of the non-ASCII chars of news text: Latin
     // letters with accents, Cyrillic and CJK ideographs are letters throughout
     // their blocks (but for the signs named), General Punctuation is none
-    if is_letter_block(c) {
+    if dyad_core::chars::is_letter_block(c) {
         return true;
     }
     if is_general_punctuation(c) {
@@ -94,14 +94,6 @@ pub(crate) fn is_wordish(c: char) -> bool {
     }
     c.is_alphanumeric()
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// Whether `c` lies in a run of code points that are all letters: Latin-1 from
-/// U+00C0 (but × and ÷) through Latin Extended-B, Cyrillic (but its number sign
-/// and combining marks, U+0482-U+0489) and the CJK Unified Ideographs. Tested
-/// against the Unicode tables for every character.
-pub(crate) fn is_letter_block(c: char) -> bool {
-    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x4E00..=0x9FFF)
 }
 
 fn is_invisible(c: char) -> bool {
@@ -260,17 +252,6 @@ mod tests {
                 || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
             assert_eq!(is_wordish(c), by_tables, "{c:?} U+{:04X}", c as u32);
         }
-    }
-
-    #[test]
-    fn letter_blocks_are_letters() {
-        let mut inside = 0;
-        for c in (0..=0x10ffffu32).filter_map(char::from_u32).filter(|&c| is_letter_block(c)) {
-            assert!(c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
-            inside += 1;
-        }
-        assert!(inside > 20_000, "{inside}");
-        assert!(!is_letter_block('×') && !is_letter_block('÷') && !is_letter_block('\u{483}'));
     }
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {

@@ -80,13 +80,11 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
     }
 }
 
-/// `char::is_alphanumeric` for a non-ASCII character, without the table search
-/// for the letters of Latin-1 from U+00C0 (but × and ÷) through Latin Extended-B,
-/// of Cyrillic (but U+0482-U+0489) and the CJK Unified Ideographs, which are all
-/// letters. Tested against `char::is_alphanumeric` for every character.
+/// `char::is_alphanumeric` for a non-ASCII character, without the table search for
+/// the blocks of letters ([`dyad_core::chars::is_letter_block`]). Tested against
+/// `char::is_alphanumeric` for every character.
 fn is_alphanumeric(c: char) -> bool {
-    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x4E00..=0x9FFF)
-        || c.is_alphanumeric()
+    dyad_core::chars::is_letter_block(c) || c.is_alphanumeric()
 }
 
 /// What each slot's hash of a shingle is made from: the shingle's hash xor this.
