@@ -3757,30 +3757,31 @@ fn future_conflict_is_threat(plover_event: &str) -> bool {
     matches!(plover_event, "PROTEST" | "SANCTION" | "COERCE" | "ASSAULT" | "REJECT")
 }
 
-/// "said they would boycott": "would" right before the verb (adverbs between) with a
-/// verb of saying or announcing earlier in the sentence, the future of reported speech.
-fn reported_future(w: &Words, verb_start: usize) -> bool {
+/// Where the adverbs right before `verb_start` begin ("would soon", "will also"):
+/// `verb_start` itself when there are none.
+fn start_of_adverbs_before(w: &Words, verb_start: usize) -> usize {
     let mut k = verb_start;
     while k > 0
         && (w.norm(k - 1).ends_with("ly") || matches!(w.norm(k - 1), "also" | "soon" | "then" | "later" | "now"))
     {
         k -= 1;
     }
+    k
+}
+
+/// "said they would boycott": "would" right before the verb (adverbs between) with a
+/// verb of saying or announcing earlier in the sentence, the future of reported speech.
+fn reported_future(w: &Words, verb_start: usize) -> bool {
+    let k = start_of_adverbs_before(w, verb_start);
     k > 1
         && w.norm(k - 1) == "would"
-        && (0..k - 1)
-            .any(|i| matches!(w.norm(i), "said" | "says" | "announced" | "warned" | "declared" | "stated" | "told"))
+        && (0..k - 1).any(|i| dyad_core::lexicon::REPORTED_SPEECH_VERBS.contains(&w.norm(i)))
 }
 
 /// "will meet", "is to visit", "are going to sign": the verb at `verb_start` is in the
 /// future (adverbs and "not" may stand between).
 fn is_future(w: &Words, verb_start: usize) -> bool {
-    let mut k = verb_start;
-    while k > 0
-        && (w.norm(k - 1).ends_with("ly") || matches!(w.norm(k - 1), "also" | "soon" | "then" | "later" | "now"))
-    {
-        k -= 1;
-    }
+    let k = start_of_adverbs_before(w, verb_start);
     k > 0
         && (matches!(w.norm(k - 1), "will" | "'ll" | "shall")
             || (k > 1 && w.norm(k - 1) == "to" && (BE.contains(&w.norm(k - 2)) || w.norm(k - 2) == "going")))

@@ -13,6 +13,7 @@ pub mod chars;
 mod document;
 mod event;
 mod gdelt;
+pub mod lexicon;
 mod span;
 
 pub use actor::ActorCode;

@@ -24,6 +24,7 @@ use crate::sentences::split;
 use crate::tokens::is_general_punctuation;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dyad_core::calendar::{month_number, weekday};
+use dyad_core::lexicon::REPORTED_SPEECH_VERBS;
 use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
 
 /// Words after which a bare month or year is a time.
@@ -134,10 +135,6 @@ const FUTURE_LOOK_BACK: usize = 8;
 /// ("due" is left out: "due to rain" is a cause as often as "due to meet" a plan.)
 const FUTURE_MARKERS: &[&str] =
     &["will", "'ll", "wo", "shall", "scheduled", "upcoming", "expected", "planned", "plans", "planning"];
-
-/// Verbs of saying whose "would" clause is the future of reported speech (the coder's
-/// `reported_future` reads the same words for an event's PLOVER category).
-const SAYING: &[&str] = &["said", "says", "announced", "warned", "declared", "stated", "told"];
 
 /// How many words before "would" [`Finder::reported_future`] looks for a verb of saying
 /// ("said on Tuesday that it would").
@@ -649,7 +646,8 @@ impl Finder<'_, '_> {
     /// often conditional or a past habit to look forward.
     fn reported_future(&self, k: usize) -> bool {
         self.low(k + 1) != Some("have")
-            && (k.saturating_sub(REPORTED_LOOK_BACK)..k).any(|j| self.low(j).is_some_and(|w| SAYING.contains(&w)))
+            && (k.saturating_sub(REPORTED_LOOK_BACK)..k)
+                .any(|j| self.low(j).is_some_and(|w| REPORTED_SPEECH_VERBS.contains(&w)))
     }
 }
 
