@@ -505,7 +505,41 @@ fn dateline_close(line: &str) -> Option<(usize, &'static str)> {
 
 /// The article's dateline place, resolved; its country joins the context of every event.
 pub fn dateline_location(g: &Gazetteer, text: &str, countries: &[String]) -> Option<Location> {
-    resolve_dateline(g, text, dateline(text)?, countries)
+    resolve_dateline(g, text, article_dateline(text)?, countries)
+}
+
+/// The dateline of an article: at the start of its text, or, when the text opens with a
+/// headline line, at the start of the body after it ("UN sends food aid to Darfur\n\n
+/// PORT SUDAN - The United Nations sent ..."), as plain-text files and feeds often give
+/// it. Offsets are into the whole text.
+pub fn article_dateline(text: &str) -> Option<Dateline> {
+    if let Some(d) = dateline(text) {
+        return Some(d);
+    }
+    let body = headline_end(text)?;
+    let d = dateline(&text[body..])?;
+    Some(Dateline { place: d.place.shift(body), region: d.region.map(|r| r.shift(body)), end: d.end + body })
+}
+
+/// Where the body starts when the text's first line is a headline: a line of its own of
+/// at most 200 bytes, with letters, not ending as a sentence or a dateline does (". ! ?
+/// : - ; ,", a closing quote), followed by more text. None otherwise.
+fn headline_end(text: &str) -> Option<usize> {
+    let line_end = text.find('\n')?;
+    let line = text[..line_end].trim();
+    if line.is_empty() || line.len() > 200 || !line.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let last = line.chars().next_back()?;
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | ',' | '-' | '\u{2013}' | '\u{2014}' | '"' | '\'' | '\u{201d}' | '\u{2019}'
+    ) {
+        return None;
+    }
+    let rest = &text[line_end..];
+    let body = line_end + (rest.len() - rest.trim_start().len());
+    (body < text.len()).then_some(body)
 }
 
 /// The dateline of `text` (as [`dateline`] finds it), resolved.
@@ -531,7 +565,7 @@ pub struct ArticlePlaces {
 
 impl ArticlePlaces {
     pub fn new(doc: &dyad_core::Annotated) -> ArticlePlaces {
-        ArticlePlaces { dateline: dateline(&doc.article.text), countries: article_countries(doc) }
+        ArticlePlaces { dateline: article_dateline(&doc.article.text), countries: article_countries(doc) }
     }
 }
 
@@ -805,6 +839,22 @@ mod tests {
         let l = dateline_location(g(), "DAMASCUS, Syria — Syrian forces shelled a town.", &[]).unwrap();
         assert_eq!((l.name.as_str(), l.country.as_deref(), l.geonames_id), ("Damascus", Some("SYR"), Some(170654)));
         assert_eq!(dateline_location(g(), "BREAKING - a storm", &[]), None);
+    }
+
+    #[test]
+    fn an_article_dateline_may_follow_a_headline_line() {
+        let place = |t: &'static str| article_dateline(t).map(|d| d.place.slice(t));
+        assert_eq!(place("Floods close roads in the north\n\nNAIROBI - Heavy rain cut two highways."), Some("NAIROBI"));
+        assert_eq!(place("Floods close roads in the north\nNAIROBI (Reuters) - Rain fell."), Some("NAIROBI"));
+        let l = dateline_location(g(), "Army shells a town\n\nDAMASCUS, Syria — Syrian forces shelled a town.", &[])
+            .unwrap();
+        assert_eq!((l.name.as_str(), l.country.as_deref()), ("Damascus", Some("SYR")));
+        // a first line that is a sentence, or the dateline's own line, is no headline
+        assert_eq!(place("Heavy rain fell on Monday.\nNAIROBI - Two highways closed."), None);
+        assert_eq!(place("He said:\nNAIROBI - Two highways closed."), None);
+        assert_eq!(place("Floods close roads in the north\n\nHeavy rain cut two highways."), None);
+        assert_eq!(place("Floods close roads in the north"), None);
+        assert_eq!(place("\nNAIROBI - Rain fell."), None);
     }
 
     #[test]
