@@ -1275,7 +1275,10 @@ impl Coder {
             // cutting ties, fighting); those who jointly accuse, demand, protest or
             // arrest act together on someone else ("the US and Britain condemned the
             // decision", "Chinese and Philippine police arrested 25 suspects")
-            let mutual = matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16" | "19" | "20");
+            let mutual = matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16" | "19" | "20")
+                // (a pledge of aid, 033x, goes to those in need, as aid does: "Norway
+                // and Japan pledged new funds for the relief effort" is no gift to each other)
+                && !code.forward.as_deref().is_some_and(|c| c.starts_with("033"));
             // ... but partners who reject a thing named as the object reject it together
             // ("Kenya and Uganda rejected the draft treaty"), as those who condemn do
             let rejects_thing = root == "12"

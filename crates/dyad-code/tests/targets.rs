@@ -88,6 +88,25 @@ fn partners_reject_a_thing_together_not_each_other() {
 }
 
 #[test]
+fn partners_pledging_aid_give_it_to_others_not_to_each_other() {
+    let events = code("Norway and Japan pledged new funds for the relief effort.");
+    let pledged: Vec<_> = events.iter().filter(|e| e.trigger.text == "pledged").collect();
+    assert!(!pledged.is_empty(), "{:?}", seen(&events));
+    assert!(
+        pledged.iter().all(|e| !e.target.as_ref().is_some_and(|t| matches!(t.code.as_str(), "NOR" | "JPN"))),
+        "{:?}",
+        seen(&events)
+    );
+    // intent to cooperate is still towards each other
+    let events = code("Norway and Japan pledged to cooperate more closely.");
+    assert!(
+        events.iter().any(|e| e.source.code == "NOR" && e.target.as_ref().is_some_and(|t| t.code == "JPN")),
+        "{:?}",
+        seen(&events)
+    );
+}
+
+#[test]
 fn him_after_the_verb_is_the_person_the_sentence_opens_with() {
     let events = code("Ali Musa was freed on Monday after Kenyan President William Ruto pardoned him.");
     assert_eq!(target_of(&events, "pardoned"), Some("Ali Musa"), "{:?}", seen(&events));
