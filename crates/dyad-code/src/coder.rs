@@ -1145,6 +1145,10 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: no source actor"));
                 continue;
             }
+            // "the minister promised Turkish help to farmers in Syria": the source's own
+            // country, as an adjective on a thing, says whose thing it is, not at whom the
+            // act is aimed
+            targets.retain(|t| !own_country_adjective(w, cx.mentions, t, &sources));
             let root = code.forward.as_deref().or(code.reverse.as_deref()).map(|c| &c[..2]).unwrap_or("");
             // "met with Assad in Moscow to discuss ...": a consultation a meeting is held for
             // is that meeting, coded once by the governing verb
@@ -3475,22 +3479,56 @@ fn actor_after_to(w: &Words, ms: &[Mention], noun: usize, window: &Range<usize>)
 /// Are all `targets` state role words without a country ("ambassadors", "the kingdom",
 /// "the two countries"), which stand for the parties themselves? (Civilians, workers,
 /// rebels or hostages are a third party: "accepted the demands by protesters".)
+/// Nouns that name a state or its envoys ("the Lebanese state", "ambassadors").
+const STATE_NOUNS: &[&str] = &[
+    "kingdom",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "state",
+    "states",
+    "sides",
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+];
+
+/// Whether target `t` is a lone country adjective ("Turkish") on a common noun
+/// right after it ("Turkish help") whose country is that of one of `sources`: the
+/// source's own thing, not an actor it acts on. (A noun naming the state is the country
+/// itself: "a complaint against the Kenyan state".)
+fn own_country_adjective(w: &Words, ms: &[Mention], t: &Target, sources: &[usize]) -> bool {
+    let Target::Mention(i) = *t else { return false };
+    let m = &ms[i];
+    let code = m.code.as_str();
+    let bare_country = m.code.country() == Some(code);
+    // (the tagger reads some as proper nouns after a verb: then a word with a demonym's
+    // ending that names no country or city; "promised Ukraine aid", "US relations", "the
+    // Kirkuk council" name whom or where the thing is for)
+    let adjective = m.words.len() == 1
+        && w.words[m.words.start].tag.is_some_and(|t| match t.as_str() {
+            "JJ" => true,
+            "NNP" => {
+                let word = w.norm(m.words.start);
+                let g = crate::places::Gazetteer::embedded();
+                word.len() > 3
+                    && ["an", "ese", "ish", "i"].iter().any(|e| word.ends_with(e))
+                    && g.country_named(word).is_none()
+                    && g.candidates(word).next().is_none()
+            }
+            _ => false,
+        });
+    let on_noun = m.words.end < w.len()
+        && w.words[m.words.end].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+        && !STATE_NOUNS.contains(&w.norm(m.words.end))
+        && !ms.iter().any(|o| o.words.start == m.words.end);
+    bare_country && adjective && on_noun && sources.iter().any(|&s| ms[s].code.country() == Some(code))
+}
+
 fn only_bare_roles(w: &Words, ms: &[Mention], targets: &[Target]) -> bool {
     // (an uncoded word must name a state or its envoys: "hostages" are a third party)
-    const STATE_NOUNS: &[&str] = &[
-        "kingdom",
-        "country",
-        "countries",
-        "nation",
-        "nations",
-        "state",
-        "states",
-        "sides",
-        "ambassador",
-        "ambassadors",
-        "envoy",
-        "envoys",
-    ];
     targets.iter().all(|t| match *t {
         Target::Mention(i) => {
             let c = &ms[i].code;

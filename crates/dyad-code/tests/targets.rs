@@ -107,6 +107,18 @@ fn partners_pledging_aid_give_it_to_others_not_to_each_other() {
 }
 
 #[test]
+fn the_sources_own_country_adjective_on_a_thing_is_no_target() {
+    // "Kenyan help" is the president's own country's help, given in Somalia
+    let events = code("Kenyan President William Ruto promised Kenyan help to rebuild schools in Somalia.");
+    assert_eq!(target_of(&events, "promised"), Some("Somalia"), "{:?}", seen(&events));
+    // the state itself is the country, and another country's adjective stays the target
+    let events = code("Kenyan President William Ruto criticized the Kenyan state for the delays.");
+    assert_eq!(target_of(&events, "criticized"), Some("Kenyan"), "{:?}", seen(&events));
+    let events = code("Kenyan President William Ruto criticized Somali attacks on Monday.");
+    assert_eq!(target_of(&events, "criticized"), Some("Somali"), "{:?}", seen(&events));
+}
+
+#[test]
 fn him_after_the_verb_is_the_person_the_sentence_opens_with() {
     let events = code("Ali Musa was freed on Monday after Kenyan President William Ruto pardoned him.");
     assert_eq!(target_of(&events, "pardoned"), Some("Ali Musa"), "{:?}", seen(&events));
