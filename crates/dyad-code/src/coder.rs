@@ -2779,6 +2779,18 @@ fn complement_of_object<'v>(
     v: &VerbHit,
 ) -> Option<(&'v VerbHit<'v>, usize)> {
     let s = v.words.start;
+    // "urged the two sides to accept the truce and allow aid in": an infinitive joined
+    // by "and" or "or" to one the object was asked to do is asked too
+    if s >= 2 && v.form.form == Form::Base && matches!(w.norm(s - 1), "and" | "or") {
+        let joined = verbs.iter().rfind(|x| x.words.end < s - 1).filter(|x| {
+            x.form.form == Form::Base
+                && s - 1 - x.words.end <= 6
+                && (x.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | ":" | "and" | "or" | "but"))
+        });
+        if let Some(x) = joined {
+            return complement_of_object(w, ms, verbs, x);
+        }
+    }
     if s >= 2 && v.form.form == Form::Past && w.norm(s - 1) != "to" {
         return ordered_done(w, ms, verbs, v);
     }

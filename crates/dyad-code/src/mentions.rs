@@ -1175,7 +1175,8 @@ pub fn resolve_plural_references<'a>(
                 } else if GOVERNMENTS.contains(&head) {
                     m.code.country().is_some() && matches!(m.code.sector(), None | Some("GOV"))
                 } else {
-                    ANY.contains(&head)
+                    // (a side is a named party: not a bare role, "aid workers", "hostages")
+                    ANY.contains(&head) && !(m.kind == ActorKind::Agent && m.code.country().is_none())
                 }
         };
         let inside = |m: &Mention| m.words.start < end && start < m.words.end;
@@ -1192,7 +1193,15 @@ pub fn resolve_plural_references<'a>(
             }
             found.len() == 2
         };
-        if !mentions.iter().filter(|m| m.words.end <= start).rev().any(&mut take) {
+        // the object of a verb ("Guterres urged both sides to ..."): the verb's subject,
+        // in its clause before it, is not one of the two it acts on
+        let verb_before = start > 0 && words.words[start - 1].tag.is_some_and(|t| t.as_str().starts_with("VB"));
+        let clause_start = if verb_before {
+            (0..start - 1).rfind(|&j| matches!(words.norm(j), "," | ";" | ":")).map_or(0, |j| j + 1)
+        } else {
+            start
+        };
+        if !mentions.iter().filter(|m| m.words.end <= start && m.words.start < clause_start).rev().any(&mut take) {
             earlier.clone().any(&mut take);
         }
         if found.len() < 2 || mentions.iter().any(|m| inside(m) && m.kind != ActorKind::Agent) {

@@ -166,3 +166,37 @@ fn a_dateline_city_is_no_actor() {
     assert_eq!(mentioned("NAIROBI (Reuters) Militias rejected a truce."), ["Militias"]);
     assert_eq!(mentioned("NATO (the Western alliance) condemned Russia."), ["NATO", "Russia"]);
 }
+
+/// The (source, target) codes of the events on `trigger`, sorted.
+fn pairs_on(events: &[Event], trigger: &str) -> Vec<(String, String)> {
+    let mut v: Vec<_> = events
+        .iter()
+        .filter(|e| e.trigger.text == trigger)
+        .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn both_sides_are_the_two_parties_named_before_not_the_one_who_addresses_them() {
+    let fighting = "Ethiopia and Eritrea traded fire along the border for a week.";
+    // the subject of "urged" is not one of the sides it urges
+    let events = code(&format!("{fighting} Kenyan President William Ruto urged both sides to stop the fighting."));
+    let urged = pairs_on(&events, "urged");
+    let want = |c: &str| ("KENGOV".to_string(), c.to_string());
+    assert_eq!(urged, vec![want("ERI"), want("ETH")], "{:?}", seen(&events));
+    // a bare role ("aid workers") is no side
+    let events = code(&format!("{fighting} Aid workers said both sides blocked the roads."));
+    let sources: Vec<String> = pairs_on(&events, "blocked").into_iter().map(|(s, _)| s).collect();
+    assert_eq!(sources, vec!["ERI", "ETH"], "{:?}", seen(&events));
+}
+
+#[test]
+fn an_infinitive_joined_to_what_the_object_is_asked_to_do_is_asked_too() {
+    // "allow" is what the sides are urged to do, not an act of Ruto's
+    let events =
+        code("Kenyan President William Ruto urged the two armies to accept the truce and allow food aid into Somalia.");
+    assert!(events.iter().all(|e| e.trigger.text != "allow"), "{:?}", seen(&events));
+    assert!(events.iter().any(|e| e.trigger.text == "urged"), "{:?}", seen(&events));
+}
