@@ -23,6 +23,18 @@ fn leader_codes_follow_the_publication_date() {
 }
 
 #[test]
+fn leaders_of_the_supplement_hold_their_dated_offices() {
+    // in office now, by surname alone too; a rebel commander after the war began
+    let ev = code("William Ruto met Bola Tinubu in Abuja. Hemedti criticized Ruto.", "2025-02-10");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENGOV" && c.starts_with("04") && g == "NGAGOV"), "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s == "SDNREB" && c.starts_with("11") && g == "KENGOV"), "{t:?}");
+    // before the war his force was the state's
+    let ev = code("Hemedti criticized the Kenyan government.", "2020-02-10");
+    assert_eq!(ev[0].source.code, "SDNMIL", "{:?}", triples(&ev));
+}
+
+#[test]
 fn demonyms_combine_with_agents() {
     let ev = code("Syrian rebels attacked Turkish troops near the border on Monday.", "2024-05-08");
     let t = triples(&ev);
