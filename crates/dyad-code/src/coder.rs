@@ -1199,6 +1199,20 @@ impl Coder {
                     );
                 }
             }
+            // "halted government talks with the president", "closed Venezuela's borders with
+            // Brazil": an object actor that only modifies a noun of relations is one side of
+            // them, and the act is aimed at the other, named after "with" (not so in a
+            // phrase after a preposition, what the act is about: "a speech on US relations
+            // with Asia")
+            if let [Target::Mention(t)] = targets[..] {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i) && *i != t;
+                if let Some(p) = partner_past_modifier(w, cx.mentions, t, v.words.end, window.end, &actor) {
+                    targets = compound(cx.mentions, p, true)
+                        .filter(|&k| cx.mentions[k].words.end <= window.end)
+                        .map(Target::Mention)
+                        .collect();
+                }
+            }
             // "Gollum allowed that Mordor isn't ...", "alleged that France was aware": without
             // an object, the subject of the verb's that-clause is what the statement is about
             if targets.is_empty() && w.norm(window.end) == "that" {
@@ -3885,6 +3899,58 @@ fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn 
                         .all(|j| !w.words[j].punct && (w.norm(j) == "of" || !PREPOSITIONS.contains(&w.norm(j))))
             })
     })
+}
+
+/// The other side of the relations an actor's mention `t` modifies: "[government] talks
+/// with the president", "[Venezuela]'s land borders with Brazil". After the mention (and
+/// its "'s"), at most three plain words ending in a noun of relations, then "with" and
+/// the partner, found as `with_partner` finds it; that partner. No preposition may come
+/// between the verb's end `verb_end` and the mention.
+fn partner_past_modifier(
+    w: &Words,
+    ms: &[Mention],
+    t: usize,
+    verb_end: usize,
+    end: usize,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    const RELATION_NOUNS: &[&str] = &[
+        "talks",
+        "meeting",
+        "meetings",
+        "negotiations",
+        "dialogue",
+        "summit",
+        "contacts",
+        "border",
+        "borders",
+        "frontier",
+        "ties",
+        "relations",
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+        "alliance",
+        "partnership",
+        "cooperation",
+        "ceasefire",
+        "truce",
+    ];
+    if (verb_end..ms[t].words.start).any(|j| PREPOSITIONS.contains(&w.norm(j))) {
+        return None;
+    }
+    let mut k = ms[t].words.end;
+    if k < end && matches!(w.norm(k), "'s" | "'") {
+        k += 1;
+    }
+    let with = (k + 1..(k + 4).min(end)).find(|&j| w.norm(j) == "with")?;
+    let plain = (k..with)
+        .all(|j| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j)));
+    if !plain || !RELATION_NOUNS.contains(&w.norm(with - 1)) {
+        return None;
+    }
+    with_partner(w, ms, with - 1, end, actor)
 }
 
 /// Prepositions that name what an act is aimed at ("protested against the law", "imposed

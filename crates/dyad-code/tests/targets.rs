@@ -48,6 +48,19 @@ fn an_act_done_together_is_done_with_the_partner_after_with() {
 }
 
 #[test]
+fn an_actor_modifying_a_noun_of_relations_gives_way_to_the_partner_after_with() {
+    // the army is one side of the talks; the act is aimed at the other side
+    let events = code("The rebel commander suspended the army talks with the Sudanese government on Monday.");
+    assert_eq!(target_of(&events, "suspended"), Some("Sudanese government"), "{:?}", seen(&events));
+    // a possessor of the border likewise
+    let events = code("Chile has closed Peru's northern border with Bolivia after the floods.");
+    assert_eq!(target_of(&events, "closed"), Some("Bolivia"), "{:?}", seen(&events));
+    // after a preposition the phrase is what the act is about, and stays as it was
+    let events = code("The minister gave a lecture on Kenyan relations with Ethiopia.");
+    assert_eq!(target_of(&events, "gave"), Some("Kenyan"), "{:?}", seen(&events));
+}
+
+#[test]
 fn what_is_accused_is_the_noun_phrase_before_of() {
     // a thing accused is the target, not the actor in what it is accused of
     let events = code("Germany accused the new law of harming journalists in Turkey.");
