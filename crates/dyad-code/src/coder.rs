@@ -2162,6 +2162,14 @@ impl Coder {
         }
         if let Some(t) = pm.target {
             targets = compound(ms, t, true).collect();
+            // "condemned Mordor's attacks on the Shire": whose attacks they are is who is
+            // blamed, not those the pattern names as attacked
+            let blames = reading.code.forward.as_deref().is_some_and(|c| c.starts_with("11"));
+            if let Some(a) = blames.then(|| attacker_possessor(w, ms, pm, &actor)).flatten() {
+                if !sources.contains(&a) {
+                    targets = vec![a];
+                }
+            }
         }
         // a pattern that places the actors itself ("+ * (from $)": "was freed from
         // X") has already read the passive
@@ -3951,6 +3959,19 @@ fn partner_past_modifier(
         return None;
     }
     with_partner(w, ms, with - 1, end, actor)
+}
+
+/// The actor whose attack a pattern's attack noun names: "[Mordor]'s brutal attacks"
+/// (at most two describing words between the "'s" and the noun); that mention.
+fn attacker_possessor(w: &Words, ms: &[Mention], pm: &PatternMatch, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    let noun = pm.words.iter().map(|r| r.start).find(|&k| ATTACK_NOUNS.contains(&w.norm(k)))?;
+    let pos = (noun.saturating_sub(3)..noun).rev().find(|&k| w.norm(k) == "'s")?;
+    let plain = (pos + 1..noun)
+        .all(|j| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j)));
+    if !plain {
+        return None;
+    }
+    (0..ms.len()).filter(actor).find(|&i| ms[i].words.end == pos)
 }
 
 /// Prepositions that name what an act is aimed at ("protested against the law", "imposed

@@ -61,6 +61,24 @@ fn an_actor_modifying_a_noun_of_relations_gives_way_to_the_partner_after_with() 
 }
 
 #[test]
+fn the_zionist_regime_is_the_israeli_government() {
+    // the name Iranian state usage gives Israel's government is an actor of its own
+    let events = code("Iranian officials accused the Zionist regime of planning new strikes.");
+    let accused = events.iter().find(|e| e.trigger.text == "accused").and_then(|e| e.target.as_ref());
+    assert_eq!(accused.map(|t| t.code.as_str()), Some("ISRGOV"), "{:?}", seen(&events));
+}
+
+#[test]
+fn condemned_attacks_blame_whose_attacks_they_are() {
+    // the attacker named before the attack noun is blamed, not those attacked
+    let events = code("The Kenyan foreign ministry condemned Somalia's deadly attacks on Ethiopian troops.");
+    assert_eq!(target_of(&events, "condemned"), Some("Somalia"), "{:?}", seen(&events));
+    // with no attacker named, the pattern's attacked party stays the target
+    let events = code("The Kenyan foreign ministry condemned the attacks on Ethiopian troops.");
+    assert_eq!(target_of(&events, "condemned"), Some("Ethiopian troops"), "{:?}", seen(&events));
+}
+
+#[test]
 fn what_is_accused_is_the_noun_phrase_before_of() {
     // a thing accused is the target, not the actor in what it is accused of
     let events = code("Germany accused the new law of harming journalists in Turkey.");
