@@ -1199,6 +1199,15 @@ impl Coder {
                     );
                 }
             }
+            // "demanded an explanation from the mayor", "sought assurances from Japan": without
+            // an actor object, a demand or appeal is aimed at the one the asked-for thing
+            // is to come from, even a body with the source's code (no one asks it of
+            // itself: "the Islamabad High Court demanded an explanation from an Islamabad
+            // city magistrate" are two bodies, though both are PAKJUD)
+            if targets.is_empty() && matches!(root, "02" | "10") {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
+                targets.extend(asked_from(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
+            }
             // "halted government talks with the president", "closed Venezuela's borders with
             // Brazil": an object actor that only modifies a noun of relations is one side of
             // them, and the act is aimed at the other, named after "with" (not so in a
@@ -3906,6 +3915,48 @@ fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn 
                     && (k + 1..start)
                         .all(|j| !w.words[j].punct && (w.norm(j) == "of" || !PREPOSITIONS.contains(&w.norm(j))))
             })
+    })
+}
+
+/// Whom a thing asked for is to come from: "demanded [an explanation] from the mayor".
+/// Right after the verb `v` (and its particles), a noun phrase of at most four plain words
+/// whose head is a noun of what one asks of someone, then "from", at most three plain
+/// words and an actor before `end`; that actor.
+fn asked_from(w: &Words, ms: &[Mention], v: &VerbHit, end: usize, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    const ASKED_NOUNS: &[&str] = &[
+        "explanation",
+        "explanations",
+        "apology",
+        "answer",
+        "answers",
+        "information",
+        "clarification",
+        "assurance",
+        "assurances",
+        "guarantee",
+        "guarantees",
+        "compensation",
+        "reparations",
+        "help",
+        "assistance",
+        "aid",
+        "support",
+        "cooperation",
+        "commitment",
+        "commitments",
+        "details",
+        "report",
+        "response",
+    ];
+    let plain =
+        |j: usize| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j));
+    let from = (v.words.end + 1..(v.words.end + 6).min(end)).find(|&j| w.norm(j) == "from")?;
+    if !(v.words.end..from).all(plain) || !ASKED_NOUNS.contains(&w.norm(from - 1)) {
+        return None;
+    }
+    (0..ms.len()).filter(actor).find(|&i| {
+        let start = ms[i].words.start;
+        start > from && start <= from + 4 && ms[i].words.end <= end && (from + 1..start).all(plain)
     })
 }
 

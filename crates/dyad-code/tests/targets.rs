@@ -79,6 +79,14 @@ fn condemned_attacks_blame_whose_attacks_they_are() {
 }
 
 #[test]
+fn a_demand_is_aimed_at_whom_the_thing_asked_for_comes_from() {
+    // the court and the magistrate share a code, but one asks the other
+    let events =
+        code("The Nairobi High Court demanded an explanation from a Nairobi city magistrate over the arrests.");
+    assert_eq!(target_of(&events, "demanded"), Some("Nairobi city magistrate"), "{:?}", seen(&events));
+}
+
+#[test]
 fn what_is_accused_is_the_noun_phrase_before_of() {
     // a thing accused is the target, not the actor in what it is accused of
     let events = code("Germany accused the new law of harming journalists in Turkey.");
