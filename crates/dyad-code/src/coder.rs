@@ -1208,6 +1208,13 @@ impl Coder {
                 let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
                 targets.extend(asked_from(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
             }
+            // "opened an inquiry into claims that two officers beat ...", "denied reports that
+            // the army fired": an investigation, accusation or rejection of what is claimed
+            // is aimed at whom the claim is about, the subject of its that-clause
+            if targets.is_empty() && matches!(root, "09" | "11" | "12") {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
+                targets.extend(claimed_subject(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
+            }
             // "halted government talks with the president", "closed Venezuela's borders with
             // Brazil": an object actor that only modifies a noun of relations is one side of
             // them, and the act is aimed at the other, named after "with" (not so in a
@@ -3914,6 +3921,45 @@ fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn 
                 w.norm(k) == "with"
                     && (k + 1..start)
                         .all(|j| !w.words[j].punct && (w.norm(j) == "of" || !PREPOSITIONS.contains(&w.norm(j))))
+            })
+    })
+}
+
+/// Whom a claim after the verb `v` is about: "launched a probe into [claims] that [two
+/// officers] beat ...". Within eight words after the verb (no punctuation between), a
+/// noun of claims before `end` (the verb's clause, which "that" may close), "that", and
+/// an actor right after it (determiners and numbers between, at most three words); that
+/// actor.
+fn claimed_subject(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    end: usize,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    const CLAIM_NOUNS: &[&str] = &[
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "report",
+        "reports",
+        "accusation",
+        "accusations",
+        "suspicion",
+        "suspicions",
+    ];
+    let stop = (v.words.end + 8).min(end).min(w.len().saturating_sub(1));
+    let noun = (v.words.end..stop)
+        .take_while(|&k| !w.words[k].punct)
+        .find(|&k| CLAIM_NOUNS.contains(&w.norm(k)) && w.norm(k + 1) == "that")?;
+    (0..ms.len()).filter(actor).find(|&i| {
+        let start = ms[i].words.start;
+        start > noun + 1
+            && start <= noun + 5
+            && (noun + 2..start).all(|j| {
+                let n = w.norm(j);
+                DETERMINERS.contains(&n) || QUANTITIES.contains(&n) || is_number(n)
             })
     })
 }

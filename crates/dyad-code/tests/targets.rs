@@ -87,6 +87,15 @@ fn a_demand_is_aimed_at_whom_the_thing_asked_for_comes_from() {
 }
 
 #[test]
+fn an_inquiry_into_claims_is_aimed_at_whom_they_are_about() {
+    // the soldiers the allegations name, not the allegations themselves
+    let events = code(
+        "Kenyan police opened an inquiry into allegations that three Ugandan soldiers beat villagers near the lake.",
+    );
+    assert_eq!(target_of(&events, "opened"), Some("Ugandan soldiers"), "{:?}", seen(&events));
+}
+
+#[test]
 fn what_is_accused_is_the_noun_phrase_before_of() {
     // a thing accused is the target, not the actor in what it is accused of
     let events = code("Germany accused the new law of harming journalists in Turkey.");
