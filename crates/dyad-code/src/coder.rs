@@ -1199,11 +1199,11 @@ impl Coder {
                     );
                 }
             }
-            // "demanded an explanation from the mayor", "sought assurances from Japan": without
-            // an actor object, a demand or appeal is aimed at the one the asked-for thing
-            // is to come from, even a body with the source's code (no one asks it of
-            // itself: "the Islamabad High Court demanded an explanation from an Islamabad
-            // city magistrate" are two bodies, though both are PAKJUD)
+            // "wants answers from the mayor", "sought assurances from Japan": without an
+            // actor object, a demand or appeal is aimed at the one the asked-for thing is
+            // to come from, even a body with the source's code (no one asks it of itself:
+            // a city's high court asking a city magistrate for answers asks another body,
+            // though both are the country's JUD)
             if targets.is_empty() && matches!(root, "02" | "10") {
                 let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
                 targets.extend(asked_from(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
@@ -1215,8 +1215,8 @@ impl Coder {
                 let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
                 targets.extend(claimed_subject(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
             }
-            // "halted government talks with the president", "closed Venezuela's borders with
-            // Brazil": an object actor that only modifies a noun of relations is one side of
+            // "halted government talks with the president", "closed Chad's border with
+            // Sudan": an object actor that only modifies a noun of relations is one side of
             // them, and the act is aimed at the other, named after "with" (not so in a
             // phrase after a preposition, what the act is about: "a speech on US relations
             // with Asia")
@@ -3964,7 +3964,7 @@ fn claimed_subject(
     })
 }
 
-/// Whom a thing asked for is to come from: "demanded [an explanation] from the mayor".
+/// Whom a thing asked for is to come from: "wanted [answers] from the mayor".
 /// Right after the verb `v` (and its particles), a noun phrase of at most four plain words
 /// whose head is a noun of what one asks of someone, then "from", at most three plain
 /// words and an actor before `end`; that actor.
@@ -4007,7 +4007,7 @@ fn asked_from(w: &Words, ms: &[Mention], v: &VerbHit, end: usize, actor: &dyn Fn
 }
 
 /// The other side of the relations an actor's mention `t` modifies: "[government] talks
-/// with the president", "[Venezuela]'s land borders with Brazil". After the mention (and
+/// with the president", "[Chad]'s border with Sudan". After the mention (and
 /// its "'s"), at most three plain words ending in a noun of relations, then "with" and
 /// the partner, found as `with_partner` finds it; that partner. No preposition may come
 /// between the verb's end `verb_end` and the mention.

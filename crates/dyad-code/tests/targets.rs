@@ -53,7 +53,7 @@ fn an_actor_modifying_a_noun_of_relations_gives_way_to_the_partner_after_with() 
     let events = code("The rebel commander suspended the army talks with the Sudanese government on Monday.");
     assert_eq!(target_of(&events, "suspended"), Some("Sudanese government"), "{:?}", seen(&events));
     // a possessor of the border likewise
-    let events = code("Chile has closed Peru's northern border with Bolivia after the floods.");
+    let events = code("Chile closed Peru's remote border with Bolivia during the floods.");
     assert_eq!(target_of(&events, "closed"), Some("Bolivia"), "{:?}", seen(&events));
     // after a preposition the phrase is what the act is about, and stays as it was
     let events = code("The minister gave a lecture on Kenyan relations with Ethiopia.");
@@ -71,26 +71,25 @@ fn the_zionist_regime_is_the_israeli_government() {
 #[test]
 fn condemned_attacks_blame_whose_attacks_they_are() {
     // the attacker named before the attack noun is blamed, not those attacked
-    let events = code("The Kenyan foreign ministry condemned Somalia's deadly attacks on Ethiopian troops.");
+    let events = code("A Kenyan spokesman condemned Somalia's deadly attacks on Ethiopian troops near Dolow.");
     assert_eq!(target_of(&events, "condemned"), Some("Somalia"), "{:?}", seen(&events));
     // with no attacker named, the pattern's attacked party stays the target
-    let events = code("The Kenyan foreign ministry condemned the attacks on Ethiopian troops.");
+    let events = code("A Kenyan spokesman condemned the attacks on Ethiopian troops near Dolow.");
     assert_eq!(target_of(&events, "condemned"), Some("Ethiopian troops"), "{:?}", seen(&events));
 }
 
 #[test]
 fn a_demand_is_aimed_at_whom_the_thing_asked_for_comes_from() {
-    // the court and the magistrate share a code, but one asks the other
-    let events =
-        code("The Nairobi High Court demanded an explanation from a Nairobi city magistrate over the arrests.");
-    assert_eq!(target_of(&events, "demanded"), Some("Nairobi city magistrate"), "{:?}", seen(&events));
+    // the court and the magistrate share a code (and a city), but one asks the other
+    let events = code("A Nairobi appeals court wants answers from a Nairobi magistrate over the delays.");
+    assert_eq!(target_of(&events, "wants"), Some("Nairobi magistrate"), "{:?}", seen(&events));
 }
 
 #[test]
 fn an_inquiry_into_claims_is_aimed_at_whom_they_are_about() {
     // the soldiers the allegations name, not the allegations themselves
     let events = code(
-        "Kenyan police opened an inquiry into allegations that three Ugandan soldiers beat villagers near the lake.",
+        "Weeks after the clashes, Kenya opened a formal inquiry into allegations that three Ugandan soldiers looted shops in Busia.",
     );
     assert_eq!(target_of(&events, "opened"), Some("Ugandan soldiers"), "{:?}", seen(&events));
 }
