@@ -1319,7 +1319,9 @@ impl Coder {
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")
-            let no_party = targets.is_empty() || only_bare_roles(w, cx.mentions, &targets);
+            let no_party = targets.is_empty()
+                || only_bare_roles(w, cx.mentions, &targets)
+                || home_venue(w, cx.mentions, &sources, &targets, v.words.end);
             if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
@@ -3536,6 +3538,27 @@ fn only_bare_roles(w: &Words, ms: &[Mention], targets: &[Target]) -> bool {
         }
         _ => false,
     })
+}
+
+/// Are the targets only where partners meet in one partner's own country: "Li and his
+/// Pakistani counterpart signed ... in the Great Hall in the Chinese capital"? Each
+/// target a bare country (no role) that one of the `sources` belongs to, inside a phrase
+/// opened by "in" or "at" after the verb (`verb_end`), no punctuation between. A place
+/// in a third country ("met in Zurich") is still a party.
+fn home_venue(w: &Words, ms: &[Mention], sources: &[usize], targets: &[Target], verb_end: usize) -> bool {
+    !targets.is_empty()
+        && targets.iter().all(|t| {
+            let (Target::Mention(i) | Target::Place(i)) = *t else { return false };
+            let m = &ms[i];
+            let country = m.code.country();
+            m.code.sector().is_none()
+                && country.is_some()
+                && sources.iter().any(|&s| ms[s].code.country() == country)
+                && (verb_end..m.words.start)
+                    .rev()
+                    .take_while(|&k| !w.words[k].punct)
+                    .any(|k| matches!(w.norm(k), "in" | "at"))
+        })
 }
 
 /// Whom an agreement that an act follows is with: "called off the strike after reaching

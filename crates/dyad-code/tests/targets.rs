@@ -95,6 +95,19 @@ fn an_inquiry_into_claims_is_aimed_at_whom_they_are_about() {
 }
 
 #[test]
+fn partners_meeting_in_one_partners_country_act_towards_each_other() {
+    // the capital of one of them is where they sign, not a third party
+    let events = code(
+        "Kenya's foreign minister and Uganda's defence minister signed a border accord in the Kenyan capital on Friday.",
+    );
+    assert_eq!(target_of(&events, "signed"), Some("Uganda's defence minister"), "{:?}", seen(&events));
+    // a third country stays the target, as before
+    let events =
+        code("Kenya's foreign minister and Uganda's defence minister signed a border accord in Switzerland on Friday.");
+    assert_eq!(target_of(&events, "signed"), Some("Switzerland"), "{:?}", seen(&events));
+}
+
+#[test]
 fn what_is_accused_is_the_noun_phrase_before_of() {
     // a thing accused is the target, not the actor in what it is accused of
     let events = code("Germany accused the new law of harming journalists in Turkey.");
