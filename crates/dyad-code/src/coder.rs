@@ -1203,6 +1203,36 @@ impl Coder {
                     );
                 }
             }
+            // "wants answers from the mayor", "sought assurances from Japan": without an
+            // actor object, a demand or appeal is aimed at the one the asked-for thing is
+            // to come from, even a body with the source's code (no one asks it of itself:
+            // a city's high court asking a city magistrate for answers asks another body,
+            // though both are the country's JUD)
+            if targets.is_empty() && matches!(root, "02" | "10") {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
+                targets.extend(asked_from(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
+            }
+            // "opened an inquiry into claims that two officers beat ...", "denied reports that
+            // the army fired": an investigation, accusation or rejection of what is claimed
+            // is aimed at whom the claim is about, the subject of its that-clause
+            if targets.is_empty() && matches!(root, "09" | "11" | "12") {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
+                targets.extend(claimed_subject(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
+            }
+            // "halted government talks with the president", "closed Chad's border with
+            // Sudan": an object actor that only modifies a noun of relations is one side of
+            // them, and the act is aimed at the other, named after "with" (not so in a
+            // phrase after a preposition, what the act is about: "a speech on US relations
+            // with Asia")
+            if let [Target::Mention(t)] = targets[..] {
+                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i) && *i != t;
+                if let Some(p) = partner_past_modifier(w, cx.mentions, t, v.words.end, window.end, &actor) {
+                    targets = compound(cx.mentions, p, true)
+                        .filter(|&k| cx.mentions[k].words.end <= window.end)
+                        .map(Target::Mention)
+                        .collect();
+                }
+            }
             // "Gollum allowed that Mordor isn't ...", "alleged that France was aware": without
             // an object, the subject of the verb's that-clause is what the statement is about
             if targets.is_empty() && w.norm(window.end) == "that" {
@@ -1296,7 +1326,9 @@ impl Coder {
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")
-            let no_party = targets.is_empty() || only_bare_roles(w, cx.mentions, &targets);
+            let no_party = targets.is_empty()
+                || only_bare_roles(w, cx.mentions, &targets)
+                || home_venue(w, cx.mentions, &sources, &targets, v.words.end);
             if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
@@ -2155,6 +2187,14 @@ impl Coder {
         }
         if let Some(t) = pm.target {
             targets = compound(ms, t, true).collect();
+            // "condemned Mordor's attacks on the Shire": whose attacks they are is who is
+            // blamed, not those the pattern names as attacked
+            let blames = reading.code.forward.as_deref().is_some_and(|c| c.starts_with("11"));
+            if let Some(a) = blames.then(|| attacker_possessor(w, ms, pm, &actor)).flatten() {
+                if !sources.contains(&a) {
+                    targets = vec![a];
+                }
+            }
         }
         // a pattern that places the actors itself ("+ * (from $)": "was freed from
         // X") has already read the passive
@@ -3553,6 +3593,27 @@ fn only_bare_roles(w: &Words, ms: &[Mention], targets: &[Target]) -> bool {
     })
 }
 
+/// Are the targets only where partners meet in one partner's own country: "Li and his
+/// Pakistani counterpart signed ... in the Great Hall in the Chinese capital"? Each
+/// target a bare country (no role) that one of the `sources` belongs to, inside a phrase
+/// opened by "in" or "at" after the verb (`verb_end`), no punctuation between. A place
+/// in a third country ("met in Zurich") is still a party.
+fn home_venue(w: &Words, ms: &[Mention], sources: &[usize], targets: &[Target], verb_end: usize) -> bool {
+    !targets.is_empty()
+        && targets.iter().all(|t| {
+            let (Target::Mention(i) | Target::Place(i)) = *t else { return false };
+            let m = &ms[i];
+            let country = m.code.country();
+            m.code.sector().is_none()
+                && country.is_some()
+                && sources.iter().any(|&s| ms[s].code.country() == country)
+                && (verb_end..m.words.start)
+                    .rev()
+                    .take_while(|&k| !w.words[k].punct)
+                    .any(|k| matches!(w.norm(k), "in" | "at"))
+        })
+}
+
 /// Whom an agreement that an act follows is with: "called off the strike after reaching
 /// an agreement with the government". After `v`, "after" or "following", at most two
 /// words (a verb of reaching or signing, determiners), an agreement noun, "with"
@@ -3938,6 +3999,152 @@ fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn 
                         .all(|j| !w.words[j].punct && (w.norm(j) == "of" || !PREPOSITIONS.contains(&w.norm(j))))
             })
     })
+}
+
+/// Whom a claim after the verb `v` is about: "launched a probe into [claims] that [two
+/// officers] beat ...". Within eight words after the verb (no punctuation between), a
+/// noun of claims before `end` (the verb's clause, which "that" may close), "that", and
+/// an actor right after it (determiners and numbers between, at most three words); that
+/// actor.
+fn claimed_subject(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    end: usize,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    const CLAIM_NOUNS: &[&str] = &[
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "report",
+        "reports",
+        "accusation",
+        "accusations",
+        "suspicion",
+        "suspicions",
+    ];
+    let stop = (v.words.end + 8).min(end).min(w.len().saturating_sub(1));
+    let noun = (v.words.end..stop)
+        .take_while(|&k| !w.words[k].punct)
+        .find(|&k| CLAIM_NOUNS.contains(&w.norm(k)) && w.norm(k + 1) == "that")?;
+    (0..ms.len()).filter(actor).find(|&i| {
+        let start = ms[i].words.start;
+        start > noun + 1
+            && start <= noun + 5
+            && (noun + 2..start).all(|j| {
+                let n = w.norm(j);
+                DETERMINERS.contains(&n) || QUANTITIES.contains(&n) || is_number(n)
+            })
+    })
+}
+
+/// Whom a thing asked for is to come from: "wanted [answers] from the mayor".
+/// Right after the verb `v` (and its particles), a noun phrase of at most four plain words
+/// whose head is a noun of what one asks of someone, then "from", at most three plain
+/// words and an actor before `end`; that actor.
+fn asked_from(w: &Words, ms: &[Mention], v: &VerbHit, end: usize, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    const ASKED_NOUNS: &[&str] = &[
+        "explanation",
+        "explanations",
+        "apology",
+        "answer",
+        "answers",
+        "information",
+        "clarification",
+        "assurance",
+        "assurances",
+        "guarantee",
+        "guarantees",
+        "compensation",
+        "reparations",
+        "help",
+        "assistance",
+        "aid",
+        "support",
+        "cooperation",
+        "commitment",
+        "commitments",
+        "details",
+        "report",
+        "response",
+    ];
+    let plain =
+        |j: usize| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j));
+    let from = (v.words.end + 1..(v.words.end + 6).min(end)).find(|&j| w.norm(j) == "from")?;
+    if !(v.words.end..from).all(plain) || !ASKED_NOUNS.contains(&w.norm(from - 1)) {
+        return None;
+    }
+    (0..ms.len()).filter(actor).find(|&i| {
+        let start = ms[i].words.start;
+        start > from && start <= from + 4 && ms[i].words.end <= end && (from + 1..start).all(plain)
+    })
+}
+
+/// The other side of the relations an actor's mention `t` modifies: "[government] talks
+/// with the president", "[Chad]'s border with Sudan". After the mention (and
+/// its "'s"), at most three plain words ending in a noun of relations, then "with" and
+/// the partner, found as `with_partner` finds it; that partner. No preposition may come
+/// between the verb's end `verb_end` and the mention.
+fn partner_past_modifier(
+    w: &Words,
+    ms: &[Mention],
+    t: usize,
+    verb_end: usize,
+    end: usize,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    const RELATION_NOUNS: &[&str] = &[
+        "talks",
+        "meeting",
+        "meetings",
+        "negotiations",
+        "dialogue",
+        "summit",
+        "contacts",
+        "border",
+        "borders",
+        "frontier",
+        "ties",
+        "relations",
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+        "alliance",
+        "partnership",
+        "cooperation",
+        "ceasefire",
+        "truce",
+    ];
+    if (verb_end..ms[t].words.start).any(|j| PREPOSITIONS.contains(&w.norm(j))) {
+        return None;
+    }
+    let mut k = ms[t].words.end;
+    if k < end && matches!(w.norm(k), "'s" | "'") {
+        k += 1;
+    }
+    let with = (k + 1..(k + 4).min(end)).find(|&j| w.norm(j) == "with")?;
+    let plain = (k..with)
+        .all(|j| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j)));
+    if !plain || !RELATION_NOUNS.contains(&w.norm(with - 1)) {
+        return None;
+    }
+    with_partner(w, ms, with - 1, end, actor)
+}
+
+/// The actor whose attack a pattern's attack noun names: "[Mordor]'s brutal attacks"
+/// (at most two describing words between the "'s" and the noun); that mention.
+fn attacker_possessor(w: &Words, ms: &[Mention], pm: &PatternMatch, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    let noun = pm.words.iter().map(|r| r.start).find(|&k| ATTACK_NOUNS.contains(&w.norm(k)))?;
+    let pos = (noun.saturating_sub(3)..noun).rev().find(|&k| w.norm(k) == "'s")?;
+    let plain = (pos + 1..noun)
+        .all(|j| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j)));
+    if !plain {
+        return None;
+    }
+    (0..ms.len()).filter(actor).find(|&i| ms[i].words.end == pos)
 }
 
 /// Prepositions that name what an act is aimed at ("protested against the law", "imposed

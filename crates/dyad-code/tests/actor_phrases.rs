@@ -214,3 +214,12 @@ fn a_compound_subject_acts_on_each_other_past_a_bare_role_object() {
         seen(&events)
     );
 }
+
+#[test]
+fn a_hirak_movement_is_the_opposition_of_its_country() {
+    // "Hirak" names popular protest movements: an opposition body, here with no country
+    // named in its phrase
+    let events = code("In Algiers, the Hirak movement rejected the army's plan.");
+    let rejected = events.iter().find(|e| e.trigger.text == "rejected");
+    assert_eq!(rejected.map(|e| e.source.code.as_str()), Some("OPP"), "{:?}", seen(&events));
+}
