@@ -76,18 +76,25 @@ fn local_twin(src: &str, utc: &DateTime<FixedOffset>) -> Option<DateTime<FixedOf
     let bytes = src.as_bytes();
     let digits = |r: std::ops::Range<usize>| bytes.get(r).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
     let day = utc.date_naive();
-    let mut starts: Vec<usize> = Vec::new();
-    for d in [day.pred_opt(), Some(day), day.succ_opt()].into_iter().flatten() {
-        let needle = d.format("%Y-%m-%d").to_string();
-        // YYYY-MM-DDTHH
-        starts.extend(
-            memchr::memmem::find_iter(bytes, needle.as_bytes())
-                .filter(|&p| bytes.get(p + 10) == Some(&b'T') && digits(p + 11..p + 13)),
-        );
-    }
-    starts.sort_unstable();
-    starts
+    let days: Vec<String> = [day.pred_opt(), Some(day), day.succ_opt()]
         .into_iter()
+        .flatten()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect();
+    // one pass over the page for what the three dates begin with (all of
+    // "2024-07-" but at the turn of a month), each place then checked for one of
+    // them whole: the places come in page order
+    let common = days.iter().map(|d| d.len()).min().map_or(0, |shortest| {
+        (0..shortest).take_while(|&i| days.iter().all(|d| d.as_bytes()[i] == days[0].as_bytes()[i])).count()
+    });
+    let first = days.first()?;
+    memchr::memmem::find_iter(bytes, &first.as_bytes()[..common])
+        // YYYY-MM-DDTHH
+        .filter(|&p| {
+            days.iter().any(|d| bytes[p..].starts_with(d.as_bytes()))
+                && bytes.get(p + 10) == Some(&b'T')
+                && digits(p + 11..p + 13)
+        })
         .find_map(|p| timestamp(&src[p..]).filter(|found| found.offset().local_minus_utc() != 0 && found == utc))
 }
 
@@ -1379,6 +1386,20 @@ mod tests {
         // a value with its own offset is the local date already
         assert_eq!(publisher_date("2021-11-04T23:00:00+01:00", page), d(2021, 11, 4));
         assert_eq!(publisher_date("2020-01-20T09:49:32+0000", page), d(2020, 1, 20));
+    }
+
+    #[test]
+    fn the_local_twin_is_found_across_the_turn_of_a_month_and_a_year() {
+        // the local date is the next month (and year) from the UTC one: the
+        // dates looked for then share only part of their beginning
+        let page =
+            r#"<time datetime="2019-12-31T21:30:00Z"></time> <script>{"made":"2020-01-01T02:30:00+05:00"}</script>"#;
+        assert_eq!(publisher_date("2019-12-31T21:30:00Z", page), d(2020, 1, 1));
+        let page = r#"{"at":"2024-05-31T19:05:00-04:00"} <meta content="2024-06-01T01:05:00+02:00">"#;
+        assert_eq!(publisher_date("2024-05-31T23:05:00Z", page), d(2024, 5, 31));
+        // the first twin in the page wins, whichever of the three dates it writes
+        let page = r#"{"a":"2024-06-01T01:05:00+02:00","b":"2024-05-31T19:05:00-04:00"}"#;
+        assert_eq!(publisher_date("2024-05-31T23:05:00Z", page), d(2024, 6, 1));
     }
 
     #[test]

@@ -50,16 +50,24 @@ struct Rewind<R> {
     inner: R,
     replay: Vec<u8>,
     replay_pos: usize,
-    recorded: Option<Vec<u8>>,
+    /// Whether what is consumed is being kept in `recorded`.
+    recording: bool,
+    /// What was consumed since the last `start_recording`: one buffer kept from
+    /// member to member (a new one for each had to grow from empty, copied as it
+    /// doubled, for every compressed member read).
+    recorded: Vec<u8>,
 }
 
 impl<R: BufRead> Rewind<R> {
     fn start_recording(&mut self) {
-        self.recorded = Some(Vec::new());
+        self.recorded.clear();
+        self.recording = true;
     }
 
-    fn stop_recording(&mut self) -> Vec<u8> {
-        self.recorded.take().unwrap_or_default()
+    /// Stop recording; what was recorded stays readable in `recorded` until the
+    /// next `start_recording`.
+    fn stop_recording(&mut self) {
+        self.recording = false;
     }
 
     /// Hand `bytes` out again before anything not yet read.
@@ -92,8 +100,8 @@ impl<R: BufRead> BufRead for Rewind<R> {
     fn consume(&mut self, amt: usize) {
         if self.replay_pos < self.replay.len() {
             let end = (self.replay_pos + amt).min(self.replay.len());
-            if let Some(rec) = &mut self.recorded {
-                rec.extend_from_slice(&self.replay[self.replay_pos..end]);
+            if self.recording {
+                self.recorded.extend_from_slice(&self.replay[self.replay_pos..end]);
             }
             self.replay_pos = end;
             if self.replay_pos == self.replay.len() {
@@ -102,10 +110,10 @@ impl<R: BufRead> BufRead for Rewind<R> {
             }
             return;
         }
-        if let Some(rec) = &mut self.recorded {
+        if self.recording {
             // the bytes being consumed are still in the inner buffer: no I/O here
             if let Ok(buf) = self.inner.fill_buf() {
-                rec.extend_from_slice(&buf[..amt.min(buf.len())]);
+                self.recorded.extend_from_slice(&buf[..amt.min(buf.len())]);
             }
         }
         self.inner.consume(amt)
@@ -303,7 +311,13 @@ impl<R: BufRead> WarcDocs<R> {
         WarcDocs {
             source,
             input: Counting {
-                inner: Rewind { inner: input, replay: Vec::new(), replay_pos: 0, recorded: None },
+                inner: Rewind {
+                    inner: input,
+                    replay: Vec::new(),
+                    replay_pos: 0,
+                    recording: false,
+                    recorded: Vec::new(),
+                },
                 pos: 0,
             },
             gzip,
@@ -336,7 +350,7 @@ impl<R: BufRead> WarcDocs<R> {
         let mut storage = std::mem::take(&mut self.member);
         self.input.inner.start_recording();
         let result = read_member(GzDecoder::new(&mut self.input).take(limit + 1), &mut storage);
-        let compressed = self.input.inner.stop_recording();
+        self.input.inner.stop_recording();
         let member = &storage[..*result.as_ref().unwrap_or(&0)];
         let mut out = Vec::new();
         match result {
@@ -362,7 +376,8 @@ impl<R: BufRead> WarcDocs<R> {
             Err(e) => {
                 out.push(self.error(start, format!("corrupt gzip member ({e}), skipped")));
                 // the decoder may have read into the next member: search again from here
-                if compressed.len() > 1 {
+                if self.input.inner.recorded.len() > 1 {
+                    let compressed = std::mem::take(&mut self.input.inner.recorded);
                     self.input.inner.unread(&compressed[1..]);
                     self.input.pos = start + 1;
                 }
@@ -627,6 +642,37 @@ mod tests {
         assert!(err.message.contains("gzip"), "{err}");
         let c_doc = items.iter().filter_map(|i| i.as_ref().ok()).next_back().unwrap();
         assert_eq!(c_doc.source, format!("t.warc@{}", a.len() + bad.len()));
+    }
+
+    #[test]
+    fn each_corrupt_member_is_searched_past_on_its_own_bytes() {
+        // good, bad, good, bad, good: the bytes kept for searching past a bad
+        // member are only that member's, though one buffer serves them all
+        let good =
+            |i: usize| gz(&record("response", &format!("http://a.example/{i}"), &response(&"x".repeat(i * 999))));
+        let bad = |i: usize| {
+            let mut m = good(i);
+            let n = m.len();
+            m[n / 2] ^= 0xff;
+            m[n - 5] ^= 0xff;
+            m
+        };
+        let members = [good(1), bad(2), good(3), bad(4), good(5)];
+        let mut file = Vec::new();
+        let mut offsets = Vec::new();
+        for m in &members {
+            offsets.push(file.len() as u64);
+            file.extend(m);
+        }
+        let items = read(file, true);
+        let docs: Vec<&Document> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
+        let urls: Vec<&str> = docs.iter().filter_map(|d| d.url.as_deref()).collect();
+        assert_eq!(urls, ["http://a.example/1", "http://a.example/3", "http://a.example/5"]);
+        let sources: Vec<String> = docs.iter().map(|d| d.source.clone()).collect();
+        let want: Vec<String> = [0, 2, 4].iter().map(|&k| format!("t.warc@{}", offsets[k])).collect();
+        assert_eq!(sources, want);
+        let errs: Vec<u64> = items.iter().filter_map(|i| i.as_ref().err()).filter_map(|e| e.offset).collect();
+        assert_eq!(errs, [offsets[1], offsets[3]]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::minhash::{self, HASHES};
 use crate::{Result, Store, StoreError};
-use dyad_core::{Annotated, Event};
+use dyad_core::{Annotated, EntityLabel, Event};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,16 +63,36 @@ fn site_key(p: &Processed) -> String {
 }
 
 /// Events of one story are one event when they share date, actors and code: the
-/// key GDELT-style counts are kept under.
-fn cluster_key(group: &str, e: &Event) -> String {
-    let key = format!(
-        "{group}|{}|{}|{}|{}",
+/// key GDELT-style counts are kept under. `buf` is scratch space for the hashed
+/// text, kept across the events of a document.
+fn cluster_key(group: &str, e: &Event, buf: &mut String) -> String {
+    buf.clear();
+    for (i, part) in [
+        group,
         e.date.as_deref().unwrap_or(""),
-        e.source.code,
+        &e.source.code,
         e.target.as_ref().map(|t| t.code.as_str()).unwrap_or(""),
-        e.cameo
-    );
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+        &e.cameo,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if i > 0 {
+            buf.push('|');
+        }
+        buf.push_str(part);
+    }
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(buf.as_bytes()))
+}
+
+/// The stored name of an entity label: its serde name, without building a JSON value.
+fn label_name(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::PER => "PER",
+        EntityLabel::ORG => "ORG",
+        EntityLabel::LOC => "LOC",
+        EntityLabel::MISC => "MISC",
+    }
 }
 
 impl Store {
@@ -197,11 +217,12 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
         }
         None => (doc_id.clone(), None, Vec::new(), Vec::new()),
     };
+    let site = site_key(p);
     tx.prepare_cached(
         "INSERT INTO documents (doc_id, source, url, media_type, bytes, run_id, added_at, group_id, similarity, site_key, minhash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![doc_id, p.source, p.url, p.media_type, p.bytes as i64, run, now(), group, similarity, site_key(p), blob],
+    .execute(params![doc_id, p.source, p.url, p.media_type, p.bytes as i64, run, now(), group, similarity, site, blob],
     )?;
     {
         let mut st = tx.prepare_cached("INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)")?;
@@ -241,7 +262,7 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
             "INSERT INTO entities (doc_id, idx, text, start, \"end\", label, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (i, e) in ann.entities.iter().enumerate() {
-            let label = serde_json::to_value(e.label)?.as_str().unwrap_or("MISC").to_string();
+            let label = label_name(e.label);
             st.execute(params![doc_id, i as i64, e.text, e.span.start as i64, e.span.end as i64, label, e.actor])?;
         }
         let mut st = tx.prepare_cached(
@@ -291,8 +312,9 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
     )?;
     // per cluster this document tells: its events and the first one's id
     let mut clusters: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut key_text = String::new();
     for e in &p.events {
-        let key = cluster_key(&group, e);
+        let key = cluster_key(&group, e, &mut key_text);
         let loc = e.location.as_ref();
         ev.execute(params![
             e.event_id,
@@ -339,10 +361,21 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
              num_articles = num_articles + 1, num_sources = num_sources + excluded.num_sources,
              first_event = min(first_event, excluded.first_event)",
     )?;
-    let site = site_key(p);
     for (key, (mentions, first)) in &clusters {
         let new_site = add_site.execute(params![key, site])?;
         count.execute(params![key, mentions, new_site as i64, first])?;
     }
     Ok(similarity.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_names_are_the_serialized_ones() {
+        for label in [EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC, EntityLabel::MISC] {
+            assert_eq!(serde_json::to_value(label).unwrap().as_str(), Some(label_name(label)));
+        }
+    }
 }
