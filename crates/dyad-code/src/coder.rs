@@ -514,7 +514,8 @@ pub struct Coder {
 }
 
 impl Coder {
-    pub fn new(dict: Dictionaries) -> Self {
+    pub fn new(mut dict: Dictionaries) -> Self {
+        crate::sentence::index_forms(&mut dict.vocab);
         Coder { dict }
     }
 

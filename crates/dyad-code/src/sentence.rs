@@ -70,7 +70,7 @@ const PRESENT_WORDS: usize = 32;
 
 /// A word has at most four base forms: itself and three stems ("parties": partie,
 /// parti, party; "offing": off, offe).
-const MAX_FORMS: usize = 4;
+pub(crate) const MAX_FORMS: usize = 4;
 
 /// Call `f` with each pattern word other than `w` itself that matches `w` under regular
 /// inflection: `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
@@ -105,6 +105,37 @@ fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
     // the last three characters of the raw token are "n't" (the apostrophe may be curly)
     let cut = raw.char_indices().rev().nth(2).map(|(i, _)| i)?;
     Some((aux.to_string(), cut))
+}
+
+/// The ids of the pattern words that match a word (`id` its own, or [`UNKNOWN`]): itself,
+/// then its stems, padded with [`UNKNOWN`].
+fn forms_of(norm: &str, id: u32, vocab: &Vocab, buf: &mut String) -> [u32; MAX_FORMS] {
+    // the word itself, then its stems
+    let mut these = [UNKNOWN; MAX_FORMS];
+    let mut n = 0;
+    if id != UNKNOWN {
+        these[0] = id;
+        n = 1;
+    }
+    for_each_stem(norm, buf, |b| {
+        let id = vocab.get(b);
+        if id != UNKNOWN && n < MAX_FORMS {
+            these[n] = id;
+            n += 1;
+        }
+    });
+    these
+}
+
+/// Find the forms of every word of the vocabulary once (see [`Vocab::forms_of`]), so that
+/// [`Words::new`] looks up stems only for words outside it.
+pub fn index_forms(vocab: &mut Vocab) {
+    let mut forms = vec![[UNKNOWN; MAX_FORMS]; vocab.len()];
+    let mut buf = String::new();
+    for (w, id) in vocab.words() {
+        forms[id as usize] = forms_of(w, id, vocab, &mut buf);
+    }
+    vocab.set_forms(forms);
 }
 
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
@@ -188,21 +219,12 @@ impl<'t> Words<'t> {
         let mut buf = String::new();
         for w in &words {
             ids.push(w.id);
-            // the word itself, then its stems
-            let mut these = [UNKNOWN; MAX_FORMS];
-            let mut n = 0;
-            if w.id != UNKNOWN {
-                these[0] = w.id;
-                n = 1;
-            }
-            for_each_stem(&w.norm, &mut buf, |b| {
-                let id = vocab.get(b);
-                if id != UNKNOWN && n < MAX_FORMS {
-                    these[n] = id;
-                    n += 1;
-                }
-            });
-            for &id in &these[..n] {
+            // (a known word's forms were found once for the vocabulary)
+            let these = match vocab.forms_of(w.id) {
+                Some(f) => *f,
+                None => forms_of(&w.norm, w.id, vocab, &mut buf),
+            };
+            for &id in these.iter().take_while(|&&id| id != UNKNOWN) {
                 present_bits[(id as usize / 64) % PRESENT_WORDS] |= 1 << (id % 64);
             }
             forms.push(these);
@@ -390,5 +412,25 @@ mod tests {
         }
         assert!(!w.matches_id(w.len(), ids[0]));
         assert!(!w.matches_id(0, UNKNOWN));
+    }
+
+    #[test]
+    fn indexed_forms_are_the_forms_looked_up() {
+        // words of the vocabulary and their inflections, with stems that are words too
+        let known = ["rally", "rallies", "rallied", "shout", "shouting", "shouted", "bake", "baking", "bakes", "news"];
+        let mut vocab = Vocab::default();
+        for k in known {
+            vocab.intern(k);
+        }
+        let text = "rally rallies rallied shouting shouts baking bakes baked news newsy unknownish";
+        let looked_up = words_of(text, &vocab).forms;
+        index_forms(&mut vocab);
+        assert!(vocab.forms_of(vocab.get("rallies")).is_some());
+        let indexed = words_of(text, &vocab);
+        assert_eq!(indexed.forms, looked_up);
+        // a word added later may be a stem of a known one: the index is dropped
+        let id = vocab.intern("rallie");
+        assert!(vocab.forms_of(id).is_none() && vocab.forms_of(0).is_none());
+        assert!(words_of(text, &vocab).matches_id(1, id));
     }
 }
