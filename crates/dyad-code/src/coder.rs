@@ -1882,11 +1882,13 @@ impl Coder {
         // are aimed at, not who acts ("the town of Gjilan burned"): the dictionaries name the
         // cities that stand for their governments
         let gazetteer_place = |i: usize| ms[i].kind == ActorKind::Place && ms[i].head.is_none();
+        // (the cheap test of where the mention stands comes first: each filter only
+        // narrows, so their order does not change what is found)
         let subject = (0..ms.len())
             .rev()
+            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
-            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
