@@ -169,7 +169,9 @@ impl<'t> Words<'t> {
                 continue;
             }
             // (a word to normalise that the vocabulary has borrows the vocabulary's copy)
-            let (norm, id) = if is_normal(s) {
+            // (a word already normal is lower-case ASCII: not capitalised)
+            let normal = is_normal(s);
+            let (norm, id) = if normal {
                 (Cow::Borrowed(s), None)
             } else {
                 normalize_word_into(s, &mut lower);
@@ -186,7 +188,7 @@ impl<'t> Words<'t> {
                     span: Span::new(t.span.start, t.span.start + cut),
                     id: vocab.get(&aux),
                     norm: Cow::Owned(aux),
-                    capitalized: is_capitalized(s),
+                    capitalized: !normal && is_capitalized(s),
                     punct: false,
                     hyphen_after: false,
                     tag,
@@ -206,7 +208,7 @@ impl<'t> Words<'t> {
                 span: t.span,
                 id: id.unwrap_or_else(|| vocab.get(&norm)),
                 norm,
-                capitalized: is_capitalized(s),
+                capitalized: !normal && is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                 hyphen_after: false,
                 tag: sentence.tags.get(i).copied(),
