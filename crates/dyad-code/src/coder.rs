@@ -1500,7 +1500,7 @@ impl Coder {
                 e.sentence.index != cx.index || !spans.contains(&e.trigger.span) || e.rule.contains("transformation")
             });
             for (k, e) in events[first..].iter_mut().enumerate() {
-                e.event_id = text!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k);
+                e.event_id = event_id(&cx.doc.article.doc_id, cx.index, k);
             }
         }
     }
@@ -2451,7 +2451,7 @@ impl Coder {
         }
         events.push(Event {
             doc_id: cx.doc.article.doc_id.clone(),
-            event_id: text!("{}-{}-{}", cx.doc.article.doc_id, cx.index, n),
+            event_id: event_id(&cx.doc.article.doc_id, cx.index, n),
             date,
             date_precision,
             date_span,
@@ -2627,6 +2627,29 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
         end += 1;
     }
     start..end
+}
+
+/// An event's id: the document's id, the sentence's index and the event's number in
+/// the sentence, joined by "-" (written digit by digit: the formatting machinery cost
+/// more than the rest of the event's strings).
+fn event_id(doc_id: &str, sentence: usize, n: usize) -> String {
+    let mut id = String::with_capacity(doc_id.len() + 12);
+    id.push_str(doc_id);
+    for k in [sentence, n] {
+        id.push('-');
+        let mut digits = [0u8; 20];
+        let (mut at, mut rest) = (digits.len(), k);
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    }
+    id
 }
 
 /// How a verb reads in its sentence (see [`Coder::reading`]).
@@ -4624,6 +4647,13 @@ fn named_and_role(ms: &[Mention], s: usize, t: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_ids_join_document_sentence_and_number() {
+        for (doc, s, n) in [("", 0, 0), ("doc", 7, 10), ("a-b", 123, 4), ("x", usize::MAX, 99)] {
+            assert_eq!(event_id(doc, s, n), format!("{doc}-{s}-{n}"));
+        }
+    }
 
     #[test]
     fn intent_codes() {
