@@ -1699,13 +1699,9 @@ impl Coder {
                     patterned: true,
                 }
             }
-            Some((p, pm)) => Reading {
-                window,
-                code: p.code.clone(),
-                rule: text!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
-                pm,
-                patterned: true,
-            },
+            Some((p, pm)) => {
+                Reading { window, code: p.code.clone(), rule: pattern_rule(&block.name, p), pm, patterned: true }
+            }
             None => {
                 let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
                 // "returned the paintings to Italy": to return something is to give it
@@ -2650,6 +2646,29 @@ fn event_id(doc_id: &str, sentence: usize, n: usize) -> String {
         id.extend(digits[at..].iter().map(|&d| char::from(d)));
     }
     id
+}
+
+/// The rule of a matched pattern, "BLOCK pattern [code] (origin)" (the code as
+/// [`Code`]'s `Display` writes it), written by `push_str`: a reading makes one for most
+/// verbs, and the formatting machinery cost several times more.
+fn pattern_rule(block: &str, p: &Pattern) -> String {
+    let mut rule = String::with_capacity(block.len() + p.text.len() + p.origin.len() + 16);
+    for part in [block, " ", &p.text, " ["] {
+        rule.push_str(part);
+    }
+    match (&p.code.forward, &p.code.reverse) {
+        (None, None) => rule.push_str("---"),
+        (a, Some(b)) => {
+            rule.push_str(a.as_deref().unwrap_or(""));
+            rule.push(':');
+            rule.push_str(b);
+        }
+        (Some(a), None) => rule.push_str(a),
+    }
+    for part in ["] (", &p.origin, ")"] {
+        rule.push_str(part);
+    }
+    rule
 }
 
 /// How a verb reads in its sentence (see [`Coder::reading`]).
@@ -4652,6 +4671,24 @@ mod tests {
     fn event_ids_join_document_sentence_and_number() {
         for (doc, s, n) in [("", 0, 0), ("doc", 7, 10), ("a-b", 123, 4), ("x", usize::MAX, 99)] {
             assert_eq!(event_id(doc, s, n), format!("{doc}-{s}-{n}"));
+        }
+    }
+
+    #[test]
+    fn pattern_rules_write_the_code_as_displayed() {
+        let code =
+            |f: Option<&str>, r: Option<&str>| Code { forward: f.map(String::from), reverse: r.map(String::from) };
+        for c in [code(None, None), code(Some("042"), None), code(Some("042"), Some("043")), code(None, Some("043"))] {
+            let p = Pattern {
+                code: c,
+                before: Vec::new(),
+                after: Vec::new(),
+                text: "* talks".into(),
+                origin: "verbs.txt:12".into(),
+                verb: None,
+                needs: Vec::new(),
+            };
+            assert_eq!(pattern_rule("MEET", &p), format!("MEET {} [{}] ({})", p.text, p.code, p.origin));
         }
     }
 
