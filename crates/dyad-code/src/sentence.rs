@@ -146,7 +146,8 @@ impl<'t> Words<'t> {
         let mut words = Vec::with_capacity(toks.len());
         let mut lower = String::new();
         for (i, t) in toks.iter().enumerate() {
-            let s = t.span.slice(text);
+            // (Span::slice written out: the call, across crates, is not inlined)
+            let s = text.get(t.span.start..t.span.end).unwrap_or("");
             // A hyphen glued to both neighbours joins a compound ("al-Assad",
             // "three-way"); the parts are matched as separate words.
             let glued = |j: Option<usize>, left: bool| {
