@@ -1719,7 +1719,7 @@ impl Coder {
                 }
                 Reading {
                     window,
-                    rule: text!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
+                    rule: verb_rule(&block.name, &v.form.lemma, &code),
                     code,
                     pm: PatternMatch::default(),
                     patterned: false,
@@ -2656,18 +2656,38 @@ fn pattern_rule(block: &str, p: &Pattern) -> String {
     for part in [block, " ", &p.text, " ["] {
         rule.push_str(part);
     }
-    match (&p.code.forward, &p.code.reverse) {
-        (None, None) => rule.push_str("---"),
-        (a, Some(b)) => {
-            rule.push_str(a.as_deref().unwrap_or(""));
-            rule.push(':');
-            rule.push_str(b);
-        }
-        (Some(a), None) => rule.push_str(a),
-    }
+    push_code(&mut rule, &p.code);
     for part in ["] (", &p.origin, ")"] {
         rule.push_str(part);
     }
+    rule
+}
+
+/// Write `code` as its `Display` does: "---", "042", or "042:043".
+fn push_code(out: &mut String, code: &Code) {
+    match (&code.forward, &code.reverse) {
+        (None, None) => out.push_str("---"),
+        (a, Some(b)) => {
+            out.push_str(a.as_deref().unwrap_or(""));
+            out.push(':');
+            out.push_str(b);
+        }
+        (Some(a), None) => out.push_str(a),
+    }
+}
+
+/// The rule of a verb read without a pattern, `BLOCK verb "lemma" [code]`, by
+/// `push_str` when the lemma needs no escaping in quotes (else as `{:?}` writes it).
+fn verb_rule(block: &str, lemma: &str, code: &Code) -> String {
+    if !lemma.bytes().all(|b| (b.is_ascii_graphic() && b != b'"' && b != b'\\') || b == b' ') {
+        return text!("{block} verb {lemma:?} [{code}]");
+    }
+    let mut rule = String::with_capacity(block.len() + lemma.len() + 24);
+    for part in [block, " verb \"", lemma, "\" ["] {
+        rule.push_str(part);
+    }
+    push_code(&mut rule, code);
+    rule.push(']');
     rule
 }
 
@@ -4689,6 +4709,17 @@ mod tests {
                 needs: Vec::new(),
             };
             assert_eq!(pattern_rule("MEET", &p), format!("MEET {} [{}] ({})", p.text, p.code, p.origin));
+        }
+    }
+
+    #[test]
+    fn verb_rules_quote_the_lemma_as_debug_does() {
+        let code =
+            |f: Option<&str>, r: Option<&str>| Code { forward: f.map(String::from), reverse: r.map(String::from) };
+        for lemma in ["meet", "hand over", "cease-fire", "say \"so\"", "back\\slash", "caf\u{e9}", "tab\there", ""] {
+            for c in [code(None, None), code(Some("042"), None), code(Some("042"), Some("043"))] {
+                assert_eq!(verb_rule("MEET", lemma, &c), format!("MEET verb {lemma:?} [{c}]"));
+            }
         }
     }
 
