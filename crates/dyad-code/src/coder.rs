@@ -514,7 +514,8 @@ pub struct Coder {
 }
 
 impl Coder {
-    pub fn new(dict: Dictionaries) -> Self {
+    pub fn new(mut dict: Dictionaries) -> Self {
+        crate::sentence::index_forms(&mut dict.vocab);
         Coder { dict }
     }
 
@@ -1538,7 +1539,7 @@ impl Coder {
                 e.sentence.index != cx.index || !spans.contains(&e.trigger.span) || e.rule.contains("transformation")
             });
             for (k, e) in events[first..].iter_mut().enumerate() {
-                e.event_id = text!("{}-{}-{}", cx.doc.article.doc_id, cx.index, k);
+                e.event_id = event_id(&cx.doc.article.doc_id, cx.index, k);
             }
         }
     }
@@ -1737,13 +1738,9 @@ impl Coder {
                     patterned: true,
                 }
             }
-            Some((p, pm)) => Reading {
-                window,
-                code: p.code.clone(),
-                rule: text!("{} {} [{}] ({})", block.name, p.text, p.code, p.origin),
-                pm,
-                patterned: true,
-            },
+            Some((p, pm)) => {
+                Reading { window, code: p.code.clone(), rule: pattern_rule(&block.name, p), pm, patterned: true }
+            }
             None => {
                 let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
                 // "returned the paintings to Italy": to return something is to give it
@@ -1761,7 +1758,7 @@ impl Coder {
                 }
                 Reading {
                     window,
-                    rule: text!("{} verb {:?} [{}]", block.name, v.form.lemma, code),
+                    rule: verb_rule(&block.name, &v.form.lemma, &code),
                     code,
                     pm: PatternMatch::default(),
                     patterned: false,
@@ -1920,11 +1917,13 @@ impl Coder {
         // are aimed at, not who acts ("the town of Gjilan burned"): the dictionaries name the
         // cities that stand for their governments
         let gazetteer_place = |i: usize| ms[i].kind == ActorKind::Place && ms[i].head.is_none();
+        // (the cheap test of where the mention stands comes first: each filter only
+        // narrows, so their order does not change what is found)
         let subject = (0..ms.len())
             .rev()
+            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
-            .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
@@ -2495,7 +2494,7 @@ impl Coder {
         }
         events.push(Event {
             doc_id: cx.doc.article.doc_id.clone(),
-            event_id: text!("{}-{}-{}", cx.doc.article.doc_id, cx.index, n),
+            event_id: event_id(&cx.doc.article.doc_id, cx.index, n),
             date,
             date_precision,
             date_span,
@@ -2671,6 +2670,72 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
         end += 1;
     }
     start..end
+}
+
+/// An event's id: the document's id, the sentence's index and the event's number in
+/// the sentence, joined by "-" (written digit by digit: the formatting machinery cost
+/// more than the rest of the event's strings).
+fn event_id(doc_id: &str, sentence: usize, n: usize) -> String {
+    let mut id = String::with_capacity(doc_id.len() + 12);
+    id.push_str(doc_id);
+    for k in [sentence, n] {
+        id.push('-');
+        let mut digits = [0u8; 20];
+        let (mut at, mut rest) = (digits.len(), k);
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    }
+    id
+}
+
+/// The rule of a matched pattern, "BLOCK pattern [code] (origin)" (the code as
+/// [`Code`]'s `Display` writes it), written by `push_str`: a reading makes one for most
+/// verbs, and the formatting machinery cost several times more.
+fn pattern_rule(block: &str, p: &Pattern) -> String {
+    let mut rule = String::with_capacity(block.len() + p.text.len() + p.origin.len() + 16);
+    for part in [block, " ", &p.text, " ["] {
+        rule.push_str(part);
+    }
+    push_code(&mut rule, &p.code);
+    for part in ["] (", &p.origin, ")"] {
+        rule.push_str(part);
+    }
+    rule
+}
+
+/// Write `code` as its `Display` does: "---", "042", or "042:043".
+fn push_code(out: &mut String, code: &Code) {
+    match (&code.forward, &code.reverse) {
+        (None, None) => out.push_str("---"),
+        (a, Some(b)) => {
+            out.push_str(a.as_deref().unwrap_or(""));
+            out.push(':');
+            out.push_str(b);
+        }
+        (Some(a), None) => out.push_str(a),
+    }
+}
+
+/// The rule of a verb read without a pattern, `BLOCK verb "lemma" [code]`, by
+/// `push_str` when the lemma needs no escaping in quotes (else as `{:?}` writes it).
+fn verb_rule(block: &str, lemma: &str, code: &Code) -> String {
+    if !lemma.bytes().all(|b| (b.is_ascii_graphic() && b != b'"' && b != b'\\') || b == b' ') {
+        return text!("{block} verb {lemma:?} [{code}]");
+    }
+    let mut rule = String::with_capacity(block.len() + lemma.len() + 24);
+    for part in [block, " verb \"", lemma, "\" ["] {
+        rule.push_str(part);
+    }
+    push_code(&mut rule, code);
+    rule.push(']');
+    rule
 }
 
 /// How a verb reads in its sentence (see [`Coder::reading`]).
@@ -4881,6 +4946,42 @@ fn named_and_role(ms: &[Mention], s: usize, t: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_ids_join_document_sentence_and_number() {
+        for (doc, s, n) in [("", 0, 0), ("doc", 7, 10), ("a-b", 123, 4), ("x", usize::MAX, 99)] {
+            assert_eq!(event_id(doc, s, n), format!("{doc}-{s}-{n}"));
+        }
+    }
+
+    #[test]
+    fn pattern_rules_write_the_code_as_displayed() {
+        let code =
+            |f: Option<&str>, r: Option<&str>| Code { forward: f.map(String::from), reverse: r.map(String::from) };
+        for c in [code(None, None), code(Some("042"), None), code(Some("042"), Some("043")), code(None, Some("043"))] {
+            let p = Pattern {
+                code: c,
+                before: Vec::new(),
+                after: Vec::new(),
+                text: "* talks".into(),
+                origin: "verbs.txt:12".into(),
+                verb: None,
+                needs: Vec::new(),
+            };
+            assert_eq!(pattern_rule("MEET", &p), format!("MEET {} [{}] ({})", p.text, p.code, p.origin));
+        }
+    }
+
+    #[test]
+    fn verb_rules_quote_the_lemma_as_debug_does() {
+        let code =
+            |f: Option<&str>, r: Option<&str>| Code { forward: f.map(String::from), reverse: r.map(String::from) };
+        for lemma in ["meet", "hand over", "cease-fire", "say \"so\"", "back\\slash", "caf\u{e9}", "tab\there", ""] {
+            for c in [code(None, None), code(Some("042"), None), code(Some("042"), Some("043"))] {
+                assert_eq!(verb_rule("MEET", lemma, &c), format!("MEET verb {lemma:?} [{c}]"));
+            }
+        }
+    }
 
     #[test]
     fn intent_codes() {

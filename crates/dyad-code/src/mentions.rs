@@ -407,8 +407,11 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
             EntityLabel::ORG => ActorKind::Org,
             _ => continue,
         };
-        let inside: Vec<usize> = (0..words.len()).filter(|&i| n.span.contains(words.words[i].span)).collect();
-        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
+        // (the first and last words inside the name, found without collecting those between)
+        let inside = |i: &usize| n.span.contains(words.words[*i].span);
+        let (Some(first), Some(last)) = ((0..words.len()).find(inside), (0..words.len()).rfind(inside)) else {
+            continue;
+        };
         let range = first..last + 1;
         let w0 = &words.words[first];
         let single_common = range.len() == 1
@@ -631,8 +634,11 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
     let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
     let cx = crate::places::PlaceContext { hint: None, countries };
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
-        let inside: Vec<usize> = (0..words.len()).filter(|&i| n.span.contains(words.words[i].span)).collect();
-        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
+        // (the first and last words inside the name, found without collecting those between)
+        let inside = |i: &usize| n.span.contains(words.words[*i].span);
+        let (Some(first), Some(last)) = ((0..words.len()).find(inside), (0..words.len()).rfind(inside)) else {
+            continue;
+        };
         let range = first..last + 1;
         if !words.words[first].capitalized || out.iter().any(|m| m.words.start < range.end && range.start < m.words.end)
         {
@@ -809,10 +815,11 @@ fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
         }
         _ => gap,
     };
-    let norms: Vec<&str> = gap.clone().map(|i| words.norm(i)).collect();
-    let lead = match norms.as_slice() {
-        [",", "and", ..] | [",", "or", ..] => 2,
-        ["and", ..] | ["or", ..] | [",", ..] => 1,
+    // (the gap's first two words, read in place)
+    let norm_at = |k: usize| (gap.start + k < gap.end).then(|| words.norm(gap.start + k));
+    let lead = match (norm_at(0), norm_at(1)) {
+        (Some(","), Some("and" | "or")) => 2,
+        (Some("and" | "or" | ","), _) => 1,
         _ => return false,
     };
     let rest = gap.start + lead..gap.end;

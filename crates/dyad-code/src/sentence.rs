@@ -70,7 +70,7 @@ const PRESENT_WORDS: usize = 32;
 
 /// A word has at most four base forms: itself and three stems ("parties": partie,
 /// parti, party; "offing": off, offe).
-const MAX_FORMS: usize = 4;
+pub(crate) const MAX_FORMS: usize = 4;
 
 /// Call `f` with each pattern word other than `w` itself that matches `w` under regular
 /// inflection: `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
@@ -107,6 +107,37 @@ fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
     Some((aux.to_string(), cut))
 }
 
+/// The ids of the pattern words that match a word (`id` its own, or [`UNKNOWN`]): itself,
+/// then its stems, padded with [`UNKNOWN`].
+fn forms_of(norm: &str, id: u32, vocab: &Vocab, buf: &mut String) -> [u32; MAX_FORMS] {
+    // the word itself, then its stems
+    let mut these = [UNKNOWN; MAX_FORMS];
+    let mut n = 0;
+    if id != UNKNOWN {
+        these[0] = id;
+        n = 1;
+    }
+    for_each_stem(norm, buf, |b| {
+        let id = vocab.get(b);
+        if id != UNKNOWN && n < MAX_FORMS {
+            these[n] = id;
+            n += 1;
+        }
+    });
+    these
+}
+
+/// Find the forms of every word of the vocabulary once (see [`Vocab::forms_of`]), so that
+/// [`Words::new`] looks up stems only for words outside it.
+pub fn index_forms(vocab: &mut Vocab) {
+    let mut forms = vec![[UNKNOWN; MAX_FORMS]; vocab.len()];
+    let mut buf = String::new();
+    for (w, id) in vocab.words() {
+        forms[id as usize] = forms_of(w, id, vocab, &mut buf);
+    }
+    vocab.set_forms(forms);
+}
+
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
 
 impl<'t> Words<'t> {
@@ -115,7 +146,8 @@ impl<'t> Words<'t> {
         let mut words = Vec::with_capacity(toks.len());
         let mut lower = String::new();
         for (i, t) in toks.iter().enumerate() {
-            let s = t.span.slice(text);
+            // (Span::slice written out: the call, across crates, is not inlined)
+            let s = text.get(t.span.start..t.span.end).unwrap_or("");
             // A hyphen glued to both neighbours joins a compound ("al-Assad",
             // "three-way"); the parts are matched as separate words.
             let glued = |j: Option<usize>, left: bool| {
@@ -138,7 +170,9 @@ impl<'t> Words<'t> {
                 continue;
             }
             // (a word to normalise that the vocabulary has borrows the vocabulary's copy)
-            let (norm, id) = if is_normal(s) {
+            // (a word already normal is lower-case ASCII: not capitalised)
+            let normal = is_normal(s);
+            let (norm, id) = if normal {
                 (Cow::Borrowed(s), None)
             } else {
                 normalize_word_into(s, &mut lower);
@@ -155,7 +189,7 @@ impl<'t> Words<'t> {
                     span: Span::new(t.span.start, t.span.start + cut),
                     id: vocab.get(&aux),
                     norm: Cow::Owned(aux),
-                    capitalized: is_capitalized(s),
+                    capitalized: !normal && is_capitalized(s),
                     punct: false,
                     hyphen_after: false,
                     tag,
@@ -175,7 +209,7 @@ impl<'t> Words<'t> {
                 span: t.span,
                 id: id.unwrap_or_else(|| vocab.get(&norm)),
                 norm,
-                capitalized: is_capitalized(s),
+                capitalized: !normal && is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                 hyphen_after: false,
                 tag: sentence.tags.get(i).copied(),
@@ -188,21 +222,12 @@ impl<'t> Words<'t> {
         let mut buf = String::new();
         for w in &words {
             ids.push(w.id);
-            // the word itself, then its stems
-            let mut these = [UNKNOWN; MAX_FORMS];
-            let mut n = 0;
-            if w.id != UNKNOWN {
-                these[0] = w.id;
-                n = 1;
-            }
-            for_each_stem(&w.norm, &mut buf, |b| {
-                let id = vocab.get(b);
-                if id != UNKNOWN && n < MAX_FORMS {
-                    these[n] = id;
-                    n += 1;
-                }
-            });
-            for &id in &these[..n] {
+            // (a known word's forms were found once for the vocabulary)
+            let these = match vocab.forms_of(w.id) {
+                Some(f) => *f,
+                None => forms_of(&w.norm, w.id, vocab, &mut buf),
+            };
+            for &id in these.iter().take_while(|&&id| id != UNKNOWN) {
                 present_bits[(id as usize / 64) % PRESENT_WORDS] |= 1 << (id % 64);
             }
             forms.push(these);
@@ -390,5 +415,25 @@ mod tests {
         }
         assert!(!w.matches_id(w.len(), ids[0]));
         assert!(!w.matches_id(0, UNKNOWN));
+    }
+
+    #[test]
+    fn indexed_forms_are_the_forms_looked_up() {
+        // words of the vocabulary and their inflections, with stems that are words too
+        let known = ["rally", "rallies", "rallied", "shout", "shouting", "shouted", "bake", "baking", "bakes", "news"];
+        let mut vocab = Vocab::default();
+        for k in known {
+            vocab.intern(k);
+        }
+        let text = "rally rallies rallied shouting shouts baking bakes baked news newsy unknownish";
+        let looked_up = words_of(text, &vocab).forms;
+        index_forms(&mut vocab);
+        assert!(vocab.forms_of(vocab.get("rallies")).is_some());
+        let indexed = words_of(text, &vocab);
+        assert_eq!(indexed.forms, looked_up);
+        // a word added later may be a stem of a known one: the index is dropped
+        let id = vocab.intern("rallie");
+        assert!(vocab.forms_of(id).is_none() && vocab.forms_of(0).is_none());
+        assert!(words_of(text, &vocab).matches_id(1, id));
     }
 }

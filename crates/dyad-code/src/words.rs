@@ -57,6 +57,12 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 #[derive(Default, Debug)]
 pub struct Vocab {
     ids: FastMap<String, u32>,
+    /// By id: the ids of the pattern words that match the word (as
+    /// [`crate::sentence::Words`] lists them per word), found once by
+    /// [`crate::sentence::index_forms`] so that a sentence's known words need no stem
+    /// lookups; empty until then, and emptied when a word is added (ids past its end
+    /// are looked up as before).
+    forms: Vec<[u32; crate::sentence::MAX_FORMS]>,
 }
 
 pub const UNKNOWN: u32 = u32::MAX;
@@ -68,7 +74,27 @@ impl Vocab {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(w.to_string(), id);
+        // (a new word may be another's stem: the forms found are out of date)
+        self.forms.clear();
         id
+    }
+
+    /// The forms [`crate::sentence::index_forms`] found for word `id`, if it has.
+    pub(crate) fn forms_of(&self, id: u32) -> Option<&[u32; crate::sentence::MAX_FORMS]> {
+        self.forms.get(id as usize)
+    }
+
+    /// Every word with its id (in no particular order).
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.ids.iter().map(|(w, &id)| (w.as_str(), id))
+    }
+
+    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>) {
+        self.forms = forms;
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
     }
 
     pub fn get(&self, w: &str) -> u32 {
