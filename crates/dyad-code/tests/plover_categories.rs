@@ -186,3 +186,9 @@ fn a_call_for_sanctions_against_someone_rallies_opposition() {
     assert!(ev.iter().any(|e| e.0 == "LTUGOV" && e.1 == "113" && e.2 == "BLRGOV" && e.3 == "ACCUSE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "THREATEN"), "{ev:?}");
 }
+
+#[test]
+fn upgrading_diplomatic_ties_is_diplomatic_cooperation() {
+    let ev = coded("Chile upgraded diplomatic ties with Peru on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "050" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+}
