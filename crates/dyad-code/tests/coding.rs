@@ -2388,3 +2388,13 @@ fn a_prepositional_phrase_of_a_pattern_is_one_phrase() {
     let ev = code("The Latvian president called for an immediate UN-monitored ceasefire in the region.", "2024-03-01");
     assert!(ev.iter().any(|e| e.cameo == "0256"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn reinforcing_is_no_coercion_unless_it_names_troops() {
+    // Phoenix files "reinforce" under IMPEL (170) with no code of its own; the converter
+    // gives it none, its troop patterns (154) stay
+    let ev = code("The Dutch government reinforced its pledge to Ukrainian refugees on Monday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "170"), "{:?}", triples(&ev));
+    let ev = code("Turkey reinforced its troops on the Syrian border.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.source.code == "TUR" && e.cameo == "154"), "{:?}", triples(&ev));
+}
