@@ -539,6 +539,9 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
         if lemma.is_empty() {
             continue;
         }
+        let code = code.or_else(|| {
+            VERB_CODE_OVERRIDES.iter().find(|(vb, v, _, _)| *vb == b && *v == lemma).map(|(_, _, c, _)| c.to_string())
+        });
         let mut all: Vec<String> = match forms {
             Some(f) => std::iter::once(lemma.clone()).chain(f.split_whitespace().map(verb_phrase)).collect(),
             None => {
@@ -557,6 +560,16 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
     }
     out
 }
+
+/// Verbs that Phoenix lists in a block whose code does not fit them, with no code of
+/// their own, so that they would take the block's: (block, verb, code given instead,
+/// why). Their patterns in the block still code them.
+const VERB_CODE_OVERRIDES: &[(&str, &str, &str, &str)] = &[
+    // IMPEL [170] (coerce) lists REINFORCE for its troops, presence, weapons and
+    // peacekeepers patterns (154, 074); reinforcing anything else ("reinforced its
+    // commitment") is no coercion
+    ("IMPEL", "reinforce", "---", "reinforcing is no coercion of its own"),
+];
 
 /// The pattern of a verb-block line, without its leading dash. The dash only lists a
 /// pattern: a line with the verb marker '*' and no dash ("* (TO QUESTION) [110]") is
@@ -829,6 +842,16 @@ UN_SECRETARY_GENERAL
         assert!(errs.is_empty(), "{errs:?}");
         let verbs: Vec<Option<&str>> = f.blocks[0].patterns.iter().map(|p| p.verb.as_deref()).collect();
         assert_eq!(verbs, [None, Some("greet"), None]);
+    }
+
+    #[test]
+    fn a_verb_the_block_code_does_not_fit_gets_its_own() {
+        let text = "####### VERB PATTERNS #######\n---  IMPEL   [170]  ---\nCOMPEL\nREINFORCE\n- * &MILITARY  [154]  # REINFORCE\n";
+        let mut st = ConvertStats::default();
+        let out = phoenix_verbs(text, "C.txt", &mut st);
+        assert!(out.contains("verb\tIMPEL\tcompel\t-\t"), "{out}");
+        assert!(out.contains("verb\tIMPEL\treinforce\t---\treinforce; reinforces; reinforced; reinforcing\n"), "{out}");
+        assert!(out.contains("pattern\tIMPEL\t154\t* &military\tC.txt:5\n"), "{out}");
     }
 
     #[test]

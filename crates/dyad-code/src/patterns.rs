@@ -50,6 +50,40 @@ fn noun_modifier(words: &Words, k: usize) -> bool {
     !w.punct && w.tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS" | "VBN"))
 }
 
+/// The prepositions that open a pattern's prepositional phrase ("(FOR SANCTIONS)").
+const GROUP_PREPOSITIONS: &[&str] = &[
+    "to", "for", "during", "with", "on", "in", "at", "from", "against", "into", "by", "of", "about", "over", "towards",
+    "toward", "as", "under", "between", "among", "after", "before", "behind", "near", "upon", "onto", "across",
+    "through", "without", "within", "despite",
+];
+
+/// Words that may stand between a preposition and the noun a pattern names after it:
+/// the rest of that noun's phrase before it (determiners, possessives, numbers,
+/// adjectives, other nouns, the hyphens of compound modifiers: "for [the council's
+/// new] sanctions", "for [a UN-backed] ceasefire").
+fn np_opener(words: &Words, k: usize) -> bool {
+    let w = &words.words[k];
+    w.tag.is_some_and(|t| {
+        matches!(
+            t.as_str(),
+            "DT" | "PDT"
+                | "PRP$"
+                | "CD"
+                | "JJ"
+                | "JJR"
+                | "JJS"
+                | "VBN"
+                | "VBG"
+                | "NN"
+                | "NNS"
+                | "NNP"
+                | "NNPS"
+                | "POS"
+                | "HYPH"
+        )
+    }) && (!w.punct || w.tag.is_some_and(|t| matches!(t.as_str(), "POS" | "HYPH")))
+}
+
 /// A synset's phrases as word ids, by their first word.
 #[derive(Debug, Default)]
 pub struct SynsetIndex {
@@ -114,17 +148,45 @@ impl SynsetIndex {
 /// The words of a noun group (`{NEW &TIETYPES RELATIONS}`, several atoms) belong to one
 /// noun phrase: other modifiers of its noun may stand between them.
 fn seq_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Option<usize> {
+    seq_walk(words, atoms, i, dict, |_| {})
+}
+
+/// [`seq_at`], telling `on_atom` the words each atom matched (the words between the
+/// atoms of a prepositional phrase or noun group are not the pattern's).
+#[inline]
+fn seq_walk(
+    words: &Words,
+    atoms: &[Atom],
+    i: usize,
+    dict: &Dictionaries,
+    mut on_atom: impl FnMut(Range<usize>),
+) -> Option<usize> {
     let mut j = i;
     for (n, a) in atoms.iter().enumerate() {
         if n > 0 {
+            // after a preposition its noun phrase opens: a determiner, numbers and
+            // other nouns may come before the pattern's noun ("for [tough UN] sanctions")
+            let after_preposition =
+                matches!(&atoms[n - 1], Atom::Word(p, _) if GROUP_PREPOSITIONS.contains(&p.as_str()));
+            let (modifier, most): (fn(&Words, usize) -> bool, usize) =
+                if after_preposition { (np_opener, 5) } else { (noun_modifier, 3) };
             j = (j..words.len())
-                .take_while(|&k| k == j || noun_modifier(words, k - 1))
-                .take(3)
+                .take_while(|&k| k == j || modifier(words, k - 1))
+                .take(most)
                 .find(|&k| atom_len(words, a, k, dict).is_some())?;
         }
-        j += atom_len(words, a, j, dict)?;
+        let n = atom_len(words, a, j, dict)?;
+        on_atom(j..j + n);
+        j += n;
     }
     Some(j - i)
+}
+
+/// The words each atom of `atoms` matched, for a match known to start at word `i`.
+fn atom_words(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(atoms.len());
+    seq_walk(words, atoms, i, dict, |r| out.push(r));
+    out
 }
 
 /// Can `atoms` match at word `i`? A cheap first test before [`seq_at`]: a first atom
@@ -329,7 +391,9 @@ pub fn match_pattern(
                         // (checked after the cheaper test that the words match)
                         let other_use = opens_time_phrase(words, i)
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
-                            || in_name(words, mentions, i..i + n, &verb, dict);
+                            || atom_words(words, atoms, i, dict)
+                                .into_iter()
+                                .any(|r| in_name(words, mentions, r, &verb, dict));
                         (!other_use).then_some((i, n))
                     })
                     .filter(|&(i, _)| {
@@ -337,7 +401,7 @@ pub fn match_pattern(
                             || (reversed_from(words, verb.end, i) == usize::MAX
                                 && !in_noun_complement(words, mentions, verb.end, i))
                     })?;
-                m.words.push(at..at + n);
+                m.words.extend(atom_words(words, atoms, at, dict));
                 at + n
             }
             Elem::Source | Elem::Target | Elem::Compound => {
@@ -367,17 +431,16 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                let (at, n) =
-                    (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find_map(|i| {
-                        seq_at(words, atoms, i, dict)
-                            .filter(|&n| {
-                                i + n <= pos
-                                    && !infinitive_marker(words, atoms, i, verb.start)
-                                    && !in_name(words, mentions, i..i + n, &verb, dict)
-                            })
-                            .map(|n| (i, n))
-                    })?;
-                m.words.push(at..at + n);
+                let at = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find(|&i| {
+                    seq_at(words, atoms, i, dict).is_some_and(|n| {
+                        i + n <= pos
+                            && !infinitive_marker(words, atoms, i, verb.start)
+                            && !atom_words(words, atoms, i, dict)
+                                .into_iter()
+                                .any(|r| in_name(words, mentions, r, &verb, dict))
+                    })
+                })?;
+                m.words.extend(atom_words(words, atoms, at, dict));
                 at
             }
             Elem::Source | Elem::Target | Elem::Compound => {

@@ -2371,3 +2371,30 @@ fn a_passive_expulsion_without_agent_is_by_the_one_it_is_from() {
     let ev = code("Four observers were expelled from the capital by Belarus on Tuesday.", "2024-05-08");
     assert!(triples(&ev).iter().all(|(_, _, g)| g != "BLR"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_prepositional_phrase_of_a_pattern_is_one_phrase() {
+    // CALL "* (for &fight)" names a call for war: its words must be one phrase, not
+    // "for" and "war" wherever they fall ("for an end to the war")
+    let ev = code("The Latvian president called for an end to the war in the region.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "138" && e.plover.event != "THREATEN"), "{:?}", triples(&ev));
+    // AGREE "* (on trade)": "on the timing of ... trade talks" is agreeing on the timing
+    let ev = code("Finland agreed on the timing of future trade talks with Estonia.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "0311"), "{:?}", triples(&ev));
+    // the noun phrase after the preposition may open with determiners, adjectives,
+    // nouns and hyphened modifiers
+    let ev = code("Finland agreed on closer trade with Estonia.", "2024-03-01");
+    assert_eq!(triples(&ev), vec![("FIN".into(), "0311".into(), "EST".into())]);
+    let ev = code("The Latvian president called for an immediate UN-monitored ceasefire in the region.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.cameo == "0256"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn reinforcing_is_no_coercion_unless_it_names_troops() {
+    // Phoenix files "reinforce" under IMPEL (170) with no code of its own; the converter
+    // gives it none, its troop patterns (154) stay
+    let ev = code("The Dutch government reinforced its pledge to Ukrainian refugees on Monday.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "170"), "{:?}", triples(&ev));
+    let ev = code("Turkey reinforced its troops on the Syrian border.", "2024-03-01");
+    assert!(ev.iter().any(|e| e.source.code == "TUR" && e.cameo == "154"), "{:?}", triples(&ev));
+}

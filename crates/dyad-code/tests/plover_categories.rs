@@ -177,3 +177,18 @@ fn a_condemnation_stays_support_for_those_it_stands_up_for() {
     let ev = coded("The Swedish foreign minister denounced the detentions in Norway.");
     assert!(ev.iter().any(|e| e.1 == "052" && e.2 == "NOR" && e.3 == "ACCUSE"), "{ev:?}");
 }
+
+#[test]
+fn a_call_for_sanctions_against_someone_rallies_opposition() {
+    // asking others to punish the target is CAMEO 113 (PLOVER ACCUSE), not a threat
+    // of sanctions by the one calling (1312)
+    let ev = coded("The Lithuanian foreign minister called for sanctions against Belarusian officials on Friday.");
+    assert!(ev.iter().any(|e| e.0 == "LTUGOV" && e.1 == "113" && e.2 == "BLRGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "THREATEN"), "{ev:?}");
+}
+
+#[test]
+fn upgrading_diplomatic_ties_is_diplomatic_cooperation() {
+    let ev = coded("Chile upgraded diplomatic ties with Peru on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "050" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+}

@@ -123,15 +123,19 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// The literal words of the pattern (first word of each sequence; synsets vary).
+    /// The literal words of the pattern (synsets vary).
     pub fn literal_words(&self) -> impl Iterator<Item = &str> {
-        self.before.iter().chain(&self.after).filter_map(|e| match e {
-            Elem::Seq(atoms) => match atoms.first() {
-                Some(Atom::Word(w, _)) => Some(w.as_str()),
+        self.before
+            .iter()
+            .chain(&self.after)
+            .flat_map(|e| match e {
+                Elem::Seq(atoms) => atoms.as_slice(),
+                _ => &[],
+            })
+            .filter_map(|a| match a {
+                Atom::Word(w, _) => Some(w.as_str()),
                 _ => None,
-            },
-            _ => None,
-        })
+            })
     }
 
     /// How much of the sentence the pattern pins down; the most specific match wins.
@@ -154,16 +158,37 @@ impl Pattern {
         let mut after = Vec::new();
         let mut seen_verb = false;
         let mut group: Option<Vec<Atom>> = None;
-        let spaced = text.replace('{', " { ").replace('}', " } ").replace('*', " * ").replace(['(', ')'], " ");
+        // a prepositional phrase "(FOR SANCTIONS AGAINST)" is one sequence, the
+        // preposition and the words of its noun phrase together (braces inside it
+        // join it); an actor marker inside it ends the sequence before it
+        let mut phrase: Option<Vec<Atom>> = None;
+        let spaced =
+            text.replace('{', " { ").replace('}', " } ").replace('*', " * ").replace('(', " ( ").replace(')', " ) ");
         for tok in spaced.split_whitespace() {
+            let side = if seen_verb { &mut after } else { &mut before };
             let elem = match tok {
                 "*" => {
                     if seen_verb {
                         return Err("two verb markers '*'".into());
                     }
+                    if let Some(g) = phrase.take().filter(|g| !g.is_empty()) {
+                        side.push(Elem::Seq(g));
+                    }
                     seen_verb = true;
                     continue;
                 }
+                "(" => {
+                    if let Some(g) = phrase.replace(Vec::new()).filter(|g| !g.is_empty()) {
+                        side.push(Elem::Seq(g));
+                    }
+                    continue;
+                }
+                ")" => match phrase.take() {
+                    Some(g) if !g.is_empty() => Elem::Seq(g),
+                    _ => continue,
+                },
+                "{" if phrase.is_some() => continue,
+                "}" if phrase.is_some() => continue,
                 "{" => {
                     group = Some(Vec::new());
                     continue;
@@ -172,27 +197,33 @@ impl Pattern {
                     Some(g) if !g.is_empty() => Elem::Seq(g),
                     _ => continue,
                 },
-                "$" => Elem::Source,
-                "+" => Elem::Target,
-                "%" => Elem::Compound,
-                "^" => Elem::Skip,
+                "$" | "+" | "%" | "^" => {
+                    if let Some(g) = phrase.as_mut().filter(|g| !g.is_empty()) {
+                        side.push(Elem::Seq(std::mem::take(g)));
+                    }
+                    match tok {
+                        "$" => Elem::Source,
+                        "+" => Elem::Target,
+                        "%" => Elem::Compound,
+                        _ => Elem::Skip,
+                    }
+                }
                 t => {
                     let atom = match t.strip_prefix('&') {
                         Some(s) => Atom::Synset(s.to_ascii_lowercase(), UNKNOWN),
                         None => Atom::Word(crate::words::normalize_word(t.trim_end_matches('_')), UNKNOWN),
                     };
-                    if let Some(g) = group.as_mut() {
+                    if let Some(g) = phrase.as_mut().or(group.as_mut()) {
                         g.push(atom);
                         continue;
                     }
                     Elem::Seq(vec![atom])
                 }
             };
-            if seen_verb {
-                after.push(elem);
-            } else {
-                before.push(elem);
-            }
+            side.push(elem);
+        }
+        if let Some(g) = phrase.take().filter(|g| !g.is_empty()) {
+            if seen_verb { &mut after } else { &mut before }.push(Elem::Seq(g));
         }
         if !seen_verb {
             return Err("no verb marker '*'".into());
@@ -431,6 +462,18 @@ mod tests {
                 Elem::Seq(vec![Atom::synset("stronghold")]),
                 Elem::Seq(vec![Atom::word("in")]),
                 Elem::Source
+            ]
+        );
+        // a prepositional phrase is one sequence, braces inside it join it, an actor
+        // marker ends it
+        let r = Pattern::parse(Code::default(), "* (FOR {NEW SANCTIONS} AGAINST) (TO + BORDER)", "t").unwrap();
+        assert_eq!(
+            r.after,
+            vec![
+                Elem::Seq(vec![Atom::word("for"), Atom::word("new"), Atom::word("sanctions"), Atom::word("against")]),
+                Elem::Seq(vec![Atom::word("to")]),
+                Elem::Target,
+                Elem::Seq(vec![Atom::word("border")]),
             ]
         );
         let q = Pattern::parse(Code::default(), "* {ARMS SHIPMENT}", "t").unwrap();
