@@ -2666,10 +2666,39 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let mut end = verb.end;
     // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
     let comma_conj = |i: usize| w.norm(i) == "," && matches!(w.norm(i + 1), "and" | "but" | "while" | "yet");
-    while end < w.len() && end < verb.end + 25 && !is_break(end) && !comma_conj(end) && !is_clause_opener(w.norm(end)) {
-        end += 1;
+    loop {
+        while end < w.len()
+            && end < verb.end + 25
+            && !is_break(end)
+            && !comma_conj(end)
+            && !is_clause_opener(w.norm(end))
+        {
+            end += 1;
+        }
+        // "handed the letter, kept since the war, to the family": a clause opener inside a
+        // phrase set off by commas after the verb ends only that phrase when the verb's own
+        // "to" follows its closing comma
+        match aside_resumed_by_to(w, verb.end, end) {
+            Some(resume) => end = resume,
+            None => return start..end,
+        }
     }
-    start..end
+}
+
+/// Where the clause resumes when the clause opener at `opener` stands in a phrase set
+/// off by commas after the verb (ending at `verb_end`) and the closing comma is followed
+/// by "to" and a noun phrase, not an infinitive: the word after that comma.
+fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
+    if opener >= w.len() || !is_clause_opener(w.norm(opener)) {
+        return None;
+    }
+    let open = (verb_end..opener).rev().find(|&k| w.norm(k) == ",")?;
+    if (open + 1..opener).any(|k| w.finite_verb_at(k)) {
+        return None;
+    }
+    let close = (opener + 1..w.len().min(opener + 10)).find(|&k| matches!(w.norm(k), "," | ";" | ":"))?;
+    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB");
+    (w.norm(close) == "," && w.norm(close + 1) == "to" && !infinitive).then_some(close + 1)
 }
 
 /// An event's id: the document's id, the sentence's index and the event's number in

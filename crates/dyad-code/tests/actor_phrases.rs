@@ -163,6 +163,20 @@ fn a_transfer_past_a_relative_clause_reaches_a_recipient_after_the() {
 }
 
 #[test]
+fn a_recipient_after_a_phrase_set_off_by_commas_is_reached() {
+    // "since" and "which" open a clause inside the commas only: the verb's "to" after
+    // the closing comma names the recipient
+    let events = code("Spain returned six paintings, missing since 1911, to Peru.");
+    assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
+    let events = code("Spain returned six paintings, which were missing for decades, to Peru.");
+    assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
+    // (an infinitive after the closing comma is a purpose, not a recipient: the clause
+    // opener still ends the verb's reach)
+    let events = code("Spain returned six paintings, which Peru wanted, to mend ties.");
+    assert_eq!(target_of(&events, "returned"), None, "{:?}", seen(&events));
+}
+
+#[test]
 fn a_visit_in_the_object_is_aimed_where_it_goes() {
     // (the Kenyan government delegation, of the source's own code, is no target)
     let events = code("The Kenyan president will lead a Kenyan government delegation on a state visit to Ghana.");
