@@ -1557,7 +1557,14 @@ impl Coder {
         let block = &self.dict.verbs.blocks[v.form.block];
         // a clause ends where the next verb begins: "agreed to lift the sanctions"
         // gives "agreed" no reach into what "lift" governs
-        let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
+        // (a participle inside a phrase set off by commas that ", to NP" closes belongs to
+        // the phrase: "returned the files, kept abroad for years, to the archive")
+        let aside_verb = |k: usize| {
+            k > v.words.end
+                && w.words[k].tag.is_some_and(|t| t.as_str() == "VBN")
+                && aside_resumed_by_to(w, v.words.end, k).is_some()
+        };
+        let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !aside_verb(k));
         let mut window = clause_window(w, &v.words);
         // "refused to lift sanctions on Iran": the refusal reaches what it refuses
         let refused = refused_infinitive(w, verbs, v);
@@ -1718,7 +1725,7 @@ impl Coder {
         // does not end the clause
         if let Some((_, pm)) = &best {
             let inside = |k: usize| pm.words.iter().any(|r| r.contains(&k));
-            let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k));
+            let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k) && !aside_verb(k));
             window.end = clause_window(w, &v.words).end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
             if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
                 window.end = window.end.min(a);
@@ -2678,7 +2685,7 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
         // "handed the letter, kept since the war, to the family": a clause opener inside a
         // phrase set off by commas after the verb ends only that phrase when the verb's own
         // "to" follows its closing comma
-        match aside_resumed_by_to(w, verb.end, end) {
+        match aside_resumed_by_to(w, verb.end, end).filter(|_| is_clause_opener(w.norm(end))) {
             Some(resume) => end = resume,
             None => return start..end,
         }
@@ -2688,8 +2695,10 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
 /// Where the clause resumes when the clause opener at `opener` stands in a phrase set
 /// off by commas after the verb (ending at `verb_end`) and the closing comma is followed
 /// by "to" and a noun phrase, not an infinitive: the word after that comma.
+/// A past participle at `opener` (see `reading`) is taken as the phrase's opener too.
 fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
-    if opener >= w.len() || !is_clause_opener(w.norm(opener)) {
+    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VBN");
+    if opener >= w.len() || !(is_clause_opener(w.norm(opener)) || participle) {
         return None;
     }
     let open = (verb_end..opener).rev().find(|&k| w.norm(k) == ",")?;

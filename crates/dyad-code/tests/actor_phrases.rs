@@ -170,6 +170,9 @@ fn a_recipient_after_a_phrase_set_off_by_commas_is_reached() {
     assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
     let events = code("Spain returned six paintings, which were missing for decades, to Peru.");
     assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
+    // (nor does a participle that opens the phrase)
+    let events = code("Spain returned six paintings, kept in storage, to Peru.");
+    assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
     // (an infinitive after the closing comma is a purpose, not a recipient: the clause
     // opener still ends the verb's reach)
     let events = code("Spain returned six paintings, which Peru wanted, to mend ties.");
