@@ -1965,7 +1965,22 @@ impl Coder {
                     && (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
+                // ... unless that noun phrase is only a time or place adjunct opened by a
+                // preposition right after the actor ("the ministry at a briefing in the
+                // capital on Monday welcomed"): no verb, punctuation or other actor in it
+                let adjunct = !nonfinite
+                    && w.finite_verb_at(v.words.start)
+                    && tail < v.words.start
+                    && v.words.start - tail <= 12
+                    && matches!(w.norm(tail), "during" | "at" | "in" | "on" | "amid")
+                    && (tail..v.words.start).all(|k| {
+                        !w.words[k].punct
+                            && !w.words[k].tag.is_some_and(|t| t.is_verb())
+                            && !is_clause_opener(w.norm(k))
+                    })
+                    && !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start);
                 let blocked = !nonfinite
+                    && !adjunct
                     && (tail..v.words.start)
                         .any(|k| matches!(w.norm(k), "the" | "a" | "an") && w.same_clause_level(k, v.words.start));
                 // "..., five years after crowds burned": a clause opener between them puts

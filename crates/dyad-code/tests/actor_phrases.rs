@@ -180,6 +180,16 @@ fn a_recipient_after_a_phrase_set_off_by_commas_is_reached() {
 }
 
 #[test]
+fn a_time_or_place_adjunct_does_not_hide_the_subject() {
+    // a phrase opened by a preposition between the subject and a finite verb, holding no
+    // verb and no other actor, says when or where
+    let events = code("The Chilean navy in the early hours of Monday seized a Peruvian fishing boat.");
+    assert_eq!(source_of(&events, "seized"), Some("Chilean navy"), "{:?}", seen(&events));
+    let events = code("Kenya at a summit in Addis Ababa condemned Somalia.");
+    assert_eq!(source_of(&events, "condemned"), Some("Kenya"), "{:?}", seen(&events));
+}
+
+#[test]
 fn a_visit_in_the_object_is_aimed_where_it_goes() {
     // (the Kenyan government delegation, of the source's own code, is no target)
     let events = code("The Kenyan president will lead a Kenyan government delegation on a state visit to Ghana.");
