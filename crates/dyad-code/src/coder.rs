@@ -1926,8 +1926,34 @@ impl Coder {
         let gazetteer_place = |i: usize| ms[i].kind == ActorKind::Place && ms[i].head.is_none();
         // (the cheap test of where the mention stands comes first: each filter only
         // narrows, so their order does not change what is found)
+        // a phrase opened by a preposition between an actor ending at `from` and the
+        // finite verb: at most 12 words, no verb, punctuation or clause opener
+        // (a past participle by the tagger that takes an object right after it reads as
+        // the finite past here: "Chile at a summit with Peru criticized Bolivia")
+        let tag_at = |k: usize| w.words.get(k).and_then(|x| x.tag).map(|t| t.as_str()).unwrap_or("");
+        let finite = w.finite_verb_at(v.words.start)
+            || (tag_at(v.words.start) == "VBN"
+                && !is_passive(w, v.words.start)
+                && matches!(tag_at(v.words.end), "DT" | "NNP" | "NNPS" | "PRP$"));
+        let adjunct_from = |from: usize| {
+            !nonfinite
+                && finite
+                && from < v.words.start
+                && v.words.start - from <= 12
+                && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
+                && (from..v.words.start).all(|k| {
+                    !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k))
+                })
+        };
+        // ... that names an occasion ("at a meeting with", "in a letter to"): an actor in it
+        // is not the subject, the actor before it is
+        let occasion_from = |from: usize| adjunct_from(from) && matches!(w.norm(from + 1), "a" | "an" | "the");
+        let in_occasion = |i: usize| {
+            (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
+        };
         let subject = (0..ms.len())
             .rev()
+            .filter(|&i| !in_occasion(i))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
@@ -1968,17 +1994,10 @@ impl Coder {
                 // ... unless that noun phrase is only a time or place adjunct opened by a
                 // preposition right after the actor ("the ministry at a briefing in the
                 // capital on Monday welcomed"): no verb, punctuation or other actor in it
-                let adjunct = !nonfinite
-                    && w.finite_verb_at(v.words.start)
-                    && tail < v.words.start
-                    && v.words.start - tail <= 12
-                    && matches!(w.norm(tail), "during" | "at" | "in" | "on" | "amid")
-                    && (tail..v.words.start).all(|k| {
-                        !w.words[k].punct
-                            && !w.words[k].tag.is_some_and(|t| t.is_verb())
-                            && !is_clause_opener(w.norm(k))
-                    })
-                    && !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start);
+                // (an actor may stand in an occasion, see `in_occasion`)
+                let adjunct = adjunct_from(tail)
+                    && (occasion_from(tail)
+                        || !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start));
                 let blocked = !nonfinite
                     && !adjunct
                     && (tail..v.words.start)

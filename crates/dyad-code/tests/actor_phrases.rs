@@ -187,6 +187,12 @@ fn a_time_or_place_adjunct_does_not_hide_the_subject() {
     assert_eq!(source_of(&events, "seized"), Some("Chilean navy"), "{:?}", seen(&events));
     let events = code("Kenya at a summit in Addis Ababa condemned Somalia.");
     assert_eq!(source_of(&events, "condemned"), Some("Kenya"), "{:?}", seen(&events));
+    // an actor inside an occasion ("at a meeting with", "in a letter to") is who the
+    // subject met or wrote to, not the subject
+    let events = code("Chile at a meeting with Argentina criticized Peru.");
+    assert_eq!(source_of(&events, "criticized"), Some("Chile"), "{:?}", seen(&events));
+    let events = code("Chile in a letter to the United Nations accused Peru.");
+    assert_eq!(source_of(&events, "accused"), Some("Chile"), "{:?}", seen(&events));
 }
 
 #[test]
