@@ -1947,7 +1947,12 @@ impl Coder {
         };
         // ... that names an occasion ("at a meeting with", "in a letter to"): an actor in it
         // is not the subject, the actor before it is
-        let occasion_from = |from: usize| adjunct_from(from) && matches!(w.norm(from + 1), "a" | "an" | "the");
+        // (a bare noun may open it when "with" or "to" follows: "in talks with")
+        let occasion_from = |from: usize| {
+            adjunct_from(from)
+                && (matches!(w.norm(from + 1), "a" | "an" | "the")
+                    || (matches!(tag_at(from + 1), "NN" | "NNS") && matches!(w.norm(from + 2), "with" | "to")))
+        };
         let in_occasion = |i: usize| {
             (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
         };

@@ -193,6 +193,8 @@ fn a_time_or_place_adjunct_does_not_hide_the_subject() {
     assert_eq!(source_of(&events, "criticized"), Some("Chile"), "{:?}", seen(&events));
     let events = code("Chile in a letter to the United Nations accused Peru.");
     assert_eq!(source_of(&events, "accused"), Some("Chile"), "{:?}", seen(&events));
+    let events = code("Ruto in talks with Museveni praised Tanzania.");
+    assert_eq!(source_of(&events, "praised"), Some("Ruto"), "{:?}", seen(&events));
 }
 
 #[test]
