@@ -1557,7 +1557,14 @@ impl Coder {
         let block = &self.dict.verbs.blocks[v.form.block];
         // a clause ends where the next verb begins: "agreed to lift the sanctions"
         // gives "agreed" no reach into what "lift" governs
-        let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start);
+        // (a participle inside a phrase set off by commas that ", to NP" closes belongs to
+        // the phrase: "returned the files, kept abroad for years, to the archive")
+        let aside_verb = |k: usize| {
+            k > v.words.end
+                && w.words[k].tag.is_some_and(|t| t.as_str() == "VBN")
+                && aside_resumed_by_to(w, v.words.end, k).is_some()
+        };
+        let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !aside_verb(k));
         let mut window = clause_window(w, &v.words);
         // "refused to lift sanctions on Iran": the refusal reaches what it refuses
         let refused = refused_infinitive(w, verbs, v);
@@ -1718,7 +1725,7 @@ impl Coder {
         // does not end the clause
         if let Some((_, pm)) = &best {
             let inside = |k: usize| pm.words.iter().any(|r| r.contains(&k));
-            let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k));
+            let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k) && !aside_verb(k));
             window.end = clause_window(w, &v.words).end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
             if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
                 window.end = window.end.min(a);
@@ -1919,8 +1926,39 @@ impl Coder {
         let gazetteer_place = |i: usize| ms[i].kind == ActorKind::Place && ms[i].head.is_none();
         // (the cheap test of where the mention stands comes first: each filter only
         // narrows, so their order does not change what is found)
+        // a phrase opened by a preposition between an actor ending at `from` and the
+        // finite verb: at most 12 words, no verb, punctuation or clause opener
+        // (a past participle by the tagger that takes an object right after it reads as
+        // the finite past here: "Chile at a summit with Peru criticized Bolivia")
+        let tag_at = |k: usize| w.words.get(k).and_then(|x| x.tag).map(|t| t.as_str()).unwrap_or("");
+        let finite = w.finite_verb_at(v.words.start)
+            || (tag_at(v.words.start) == "VBN"
+                && !is_passive(w, v.words.start)
+                && matches!(tag_at(v.words.end), "DT" | "NNP" | "NNPS" | "PRP$"));
+        let adjunct_from = |from: usize| {
+            !nonfinite
+                && finite
+                && from < v.words.start
+                && v.words.start - from <= 12
+                && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
+                && (from..v.words.start).all(|k| {
+                    !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k))
+                })
+        };
+        // ... that names an occasion ("at a meeting with", "in a letter to"): an actor in it
+        // is not the subject, the actor before it is
+        // (a bare noun may open it when "with" or "to" follows: "in talks with")
+        let occasion_from = |from: usize| {
+            adjunct_from(from)
+                && (matches!(w.norm(from + 1), "a" | "an" | "the")
+                    || (matches!(tag_at(from + 1), "NN" | "NNS") && matches!(w.norm(from + 2), "with" | "to")))
+        };
+        let in_occasion = |i: usize| {
+            (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
+        };
         let subject = (0..ms.len())
             .rev()
+            .filter(|&i| !in_occasion(i))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
@@ -1958,7 +1996,15 @@ impl Coder {
                     && (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
+                // ... unless that noun phrase is only a time or place adjunct opened by a
+                // preposition right after the actor ("the ministry at a briefing in the
+                // capital on Monday welcomed"): no verb, punctuation or other actor in it
+                // (an actor may stand in an occasion, see `in_occasion`)
+                let adjunct = adjunct_from(tail)
+                    && (occasion_from(tail)
+                        || !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start));
                 let blocked = !nonfinite
+                    && !adjunct
                     && (tail..v.words.start)
                         .any(|k| matches!(w.norm(k), "the" | "a" | "an") && w.same_clause_level(k, v.words.start));
                 // "..., five years after crowds burned": a clause opener between them puts
@@ -2666,10 +2712,41 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let mut end = verb.end;
     // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
     let comma_conj = |i: usize| w.norm(i) == "," && matches!(w.norm(i + 1), "and" | "but" | "while" | "yet");
-    while end < w.len() && end < verb.end + 25 && !is_break(end) && !comma_conj(end) && !is_clause_opener(w.norm(end)) {
-        end += 1;
+    loop {
+        while end < w.len()
+            && end < verb.end + 25
+            && !is_break(end)
+            && !comma_conj(end)
+            && !is_clause_opener(w.norm(end))
+        {
+            end += 1;
+        }
+        // "handed the letter, kept since the war, to the family": a clause opener inside a
+        // phrase set off by commas after the verb ends only that phrase when the verb's own
+        // "to" follows its closing comma
+        match aside_resumed_by_to(w, verb.end, end).filter(|_| is_clause_opener(w.norm(end))) {
+            Some(resume) => end = resume,
+            None => return start..end,
+        }
     }
-    start..end
+}
+
+/// Where the clause resumes when the clause opener at `opener` stands in a phrase set
+/// off by commas after the verb (ending at `verb_end`) and the closing comma is followed
+/// by "to" and a noun phrase, not an infinitive: the word after that comma.
+/// A past participle at `opener` (see `reading`) is taken as the phrase's opener too.
+fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
+    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VBN");
+    if opener >= w.len() || !(is_clause_opener(w.norm(opener)) || participle) {
+        return None;
+    }
+    let open = (verb_end..opener).rev().find(|&k| w.norm(k) == ",")?;
+    if (open + 1..opener).any(|k| w.finite_verb_at(k)) {
+        return None;
+    }
+    let close = (opener + 1..w.len().min(opener + 10)).find(|&k| matches!(w.norm(k), "," | ";" | ":"))?;
+    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB");
+    (w.norm(close) == "," && w.norm(close + 1) == "to" && !infinitive).then_some(close + 1)
 }
 
 /// An event's id: the document's id, the sentence's index and the event's number in

@@ -163,6 +163,41 @@ fn a_transfer_past_a_relative_clause_reaches_a_recipient_after_the() {
 }
 
 #[test]
+fn a_recipient_after_a_phrase_set_off_by_commas_is_reached() {
+    // "since" and "which" open a clause inside the commas only: the verb's "to" after
+    // the closing comma names the recipient
+    let events = code("Spain returned six paintings, missing since 1911, to Peru.");
+    assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
+    let events = code("Spain returned six paintings, which were missing for decades, to Peru.");
+    assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
+    // (nor does a participle that opens the phrase)
+    let events = code("Spain returned six paintings, kept in storage, to Peru.");
+    assert_eq!(target_of(&events, "returned"), Some("Peru"), "{:?}", seen(&events));
+    // (an infinitive after the closing comma is a purpose, not a recipient: the clause
+    // opener still ends the verb's reach)
+    let events = code("Spain returned six paintings, which Peru wanted, to mend ties.");
+    assert_eq!(target_of(&events, "returned"), None, "{:?}", seen(&events));
+}
+
+#[test]
+fn a_time_or_place_adjunct_does_not_hide_the_subject() {
+    // a phrase opened by a preposition between the subject and a finite verb, holding no
+    // verb and no other actor, says when or where
+    let events = code("The Chilean navy in the early hours of Monday seized a Peruvian fishing boat.");
+    assert_eq!(source_of(&events, "seized"), Some("Chilean navy"), "{:?}", seen(&events));
+    let events = code("Kenya at a summit in Addis Ababa condemned Somalia.");
+    assert_eq!(source_of(&events, "condemned"), Some("Kenya"), "{:?}", seen(&events));
+    // an actor inside an occasion ("at a meeting with", "in a letter to") is who the
+    // subject met or wrote to, not the subject
+    let events = code("Chile at a meeting with Argentina criticized Peru.");
+    assert_eq!(source_of(&events, "criticized"), Some("Chile"), "{:?}", seen(&events));
+    let events = code("Chile in a letter to the United Nations accused Peru.");
+    assert_eq!(source_of(&events, "accused"), Some("Chile"), "{:?}", seen(&events));
+    let events = code("Ruto in talks with Museveni praised Tanzania.");
+    assert_eq!(source_of(&events, "praised"), Some("Ruto"), "{:?}", seen(&events));
+}
+
+#[test]
 fn a_visit_in_the_object_is_aimed_where_it_goes() {
     // (the Kenyan government delegation, of the source's own code, is no target)
     let events = code("The Kenyan president will lead a Kenyan government delegation on a state visit to Ghana.");
