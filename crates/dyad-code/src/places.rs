@@ -299,14 +299,17 @@ impl Gazetteer {
         if !name.chars().next().is_some_and(|c| c.is_uppercase()) {
             return None;
         }
-        if !known_place && STOP_NAMES.contains(&key(name).as_str()) {
+        // (the lookup key, made once for the stop list, the countries and the cities)
+        let k = key(name);
+        if !known_place && STOP_NAMES.contains(&k.as_str()) {
             return None;
         }
-        if let Some(c) = self.country_named(name) {
-            return Some(Resolved::Country(c));
+        if let Some(&i) = self.country_names.get(&k) {
+            return Some(Resolved::Country(&self.countries[i]));
         }
         let hint = cx.hint.as_deref().filter(|h| self.by_iso3.contains_key(*h));
-        let all: Vec<(&Place, bool)> = self.candidates(name).collect();
+        let all: Vec<(&Place, bool)> =
+            self.names.get(&k).into_iter().flatten().map(|&(i, own)| (&self.places[i as usize], own)).collect();
         let in_hint: Vec<(&Place, bool)> =
             all.iter().copied().filter(|(p, _)| Some(p.country.as_str()) == hint).collect();
         let pool = if !in_hint.is_empty() {
