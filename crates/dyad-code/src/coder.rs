@@ -1601,7 +1601,7 @@ impl Coder {
             .filter(|&k| k == window.end && k > v.words.end && w.norm(k - 1) == "to")
             .and_then(|k| {
                 let x = verbs.iter().find(|x| x.words.start == k)?;
-                let own = x.form.code.clone().unwrap_or_else(|| self.dict.verbs.blocks[x.form.block].code.clone());
+                let own = x.form.code.as_ref().unwrap_or(&self.dict.verbs.blocks[x.form.block].code);
                 Some((k, own))
             })
             .map(|(k, own)| {
@@ -1682,7 +1682,7 @@ impl Coder {
             };
             let through_infinitive = || {
                 let (k, _, wide) =
-                    infinitive_next.as_ref().filter(|(_, own, _)| *own == p.code && spells_infinitive(p))?;
+                    infinitive_next.as_ref().filter(|(_, own, _)| **own == p.code && spells_infinitive(p))?;
                 match_pattern(p, w, v.words.clone(), wide.clone(), cx.mentions, &self.dict)
                     .filter(|m| m.words.iter().any(|r| r.contains(k)))
             };
