@@ -825,7 +825,7 @@ impl Coder {
                     commitment = Code { forward: Some("030".into()), reverse: None };
                     (&commitment, text!("{rule}, committed to by {by:?}: intent to cooperate (030)"))
                 }
-                _ => (&reading.code, rule),
+                _ => (&*reading.code, rule),
             };
             let verb_text = vspan.slice(&cx.doc.article.text);
             // "she hoped French officials would soon be indicted": a hope for an act that
@@ -1546,13 +1546,13 @@ impl Coder {
 
     /// How a verb reads in its sentence: the words its pattern and object may reach,
     /// and the code of its most specific matching pattern, else of the verb or block.
-    fn reading(
-        &self,
+    fn reading<'d>(
+        &'d self,
         cx: &SentenceCtx,
         verbs: &[VerbHit],
         attribution: Option<(usize, usize)>,
-        v: &VerbHit,
-    ) -> Reading {
+        v: &VerbHit<'d>,
+    ) -> Reading<'d> {
         let w = cx.words;
         let block = &self.dict.verbs.blocks[v.form.block];
         // a clause ends where the next verb begins: "agreed to lift the sanctions"
@@ -1608,7 +1608,7 @@ impl Coder {
             .filter(|&k| k == window.end && k > v.words.end && w.norm(k - 1) == "to")
             .and_then(|k| {
                 let x = verbs.iter().find(|x| x.words.start == k)?;
-                let own = x.form.code.clone().unwrap_or_else(|| self.dict.verbs.blocks[x.form.block].code.clone());
+                let own = x.form.code.as_ref().unwrap_or(&self.dict.verbs.blocks[x.form.block].code);
                 Some((k, own))
             })
             .map(|(k, own)| {
@@ -1689,7 +1689,7 @@ impl Coder {
             };
             let through_infinitive = || {
                 let (k, _, wide) =
-                    infinitive_next.as_ref().filter(|(_, own, _)| *own == p.code && spells_infinitive(p))?;
+                    infinitive_next.as_ref().filter(|(_, own, _)| **own == p.code && spells_infinitive(p))?;
                 match_pattern(p, w, v.words.clone(), wide.clone(), cx.mentions, &self.dict)
                     .filter(|m| m.words.iter().any(|r| r.contains(k)))
             };
@@ -1736,7 +1736,7 @@ impl Coder {
             // act (MEET [040] "* (at)" [036]) describes a plan; a finite past or present
             // verb reports the act itself
             Some((p, pm)) if self.act_happened(w, v, &p.code, &block.code) => {
-                let code = block.code.clone();
+                let code = Cow::Borrowed(&block.code);
                 Reading {
                     window,
                     rule: text!("{} {} [{}] ({}), done not intended: [{code}]", block.name, p.text, p.code, p.origin),
@@ -1745,11 +1745,15 @@ impl Coder {
                     patterned: true,
                 }
             }
-            Some((p, pm)) => {
-                Reading { window, code: p.code.clone(), rule: pattern_rule(&block.name, p), pm, patterned: true }
-            }
+            Some((p, pm)) => Reading {
+                window,
+                code: Cow::Borrowed(&p.code),
+                rule: pattern_rule(&block.name, p),
+                pm,
+                patterned: true,
+            },
             None => {
-                let code = v.form.code.clone().unwrap_or_else(|| block.code.clone());
+                let code = v.form.code.as_ref().unwrap_or(&block.code);
                 // "returned the paintings to Italy": to return something is to give it
                 // back, CAMEO 084 (return, release), as "hand back" is; coming back
                 // ("returned to Kabul", "returned home") is no act
@@ -1758,15 +1762,15 @@ impl Coder {
                     return Reading {
                         window,
                         rule: text!("{} verb {:?} with an object: giving back [084]", block.name, v.form.lemma),
-                        code,
+                        code: Cow::Owned(code),
                         pm: PatternMatch::default(),
                         patterned: false,
                     };
                 }
                 Reading {
                     window,
-                    rule: verb_rule(&block.name, &v.form.lemma, &code),
-                    code,
+                    rule: verb_rule(&block.name, &v.form.lemma, code),
+                    code: Cow::Borrowed(code),
                     pm: PatternMatch::default(),
                     patterned: false,
                 }
@@ -2816,9 +2820,10 @@ fn verb_rule(block: &str, lemma: &str, code: &Code) -> String {
 }
 
 /// How a verb reads in its sentence (see [`Coder::reading`]).
-struct Reading {
+struct Reading<'d> {
     window: Range<usize>,
-    code: Code,
+    /// (borrowed from the dictionary unless made here)
+    code: Cow<'d, Code>,
     rule: String,
     pm: PatternMatch,
     /// A pattern matched (rather than the verb's own code).

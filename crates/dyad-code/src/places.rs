@@ -16,6 +16,7 @@
 
 use crate::mentions::Mention;
 use dyad_core::{EventActor, Location, Span};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -298,14 +299,17 @@ impl Gazetteer {
         if !name.chars().next().is_some_and(|c| c.is_uppercase()) {
             return None;
         }
-        if !known_place && STOP_NAMES.contains(&key(name).as_str()) {
+        // (the lookup key, made once for the stop list, the countries and the cities)
+        let k = key(name);
+        if !known_place && STOP_NAMES.contains(&k.as_str()) {
             return None;
         }
-        if let Some(c) = self.country_named(name) {
-            return Some(Resolved::Country(c));
+        if let Some(&i) = self.country_names.get(&k) {
+            return Some(Resolved::Country(&self.countries[i]));
         }
         let hint = cx.hint.as_deref().filter(|h| self.by_iso3.contains_key(*h));
-        let all: Vec<(&Place, bool)> = self.candidates(name).collect();
+        let all: Vec<(&Place, bool)> =
+            self.names.get(&k).into_iter().flatten().map(|&(i, own)| (&self.places[i as usize], own)).collect();
         let in_hint: Vec<(&Place, bool)> =
             all.iter().copied().filter(|(p, _)| Some(p.country.as_str()) == hint).collect();
         let pool = if !in_hint.is_empty() {
@@ -561,11 +565,30 @@ fn resolve_dateline(g: &Gazetteer, text: &str, d: Dateline, countries: &[String]
 pub struct ArticlePlaces {
     dateline: Option<Dateline>,
     countries: Vec<String>,
+    /// The dateline resolved, by the countries of the event's actors (they can choose
+    /// between cities of one name): each set of countries is resolved once per article.
+    resolved: RefCell<Vec<(Vec<String>, Option<Location>)>>,
 }
 
 impl ArticlePlaces {
     pub fn new(doc: &dyad_core::Annotated) -> ArticlePlaces {
-        ArticlePlaces { dateline: article_dateline(&doc.article.text), countries: article_countries(doc) }
+        ArticlePlaces {
+            dateline: article_dateline(&doc.article.text),
+            countries: article_countries(doc),
+            resolved: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The dateline resolved with these actor countries, as [`resolve_dateline`] gives
+    /// it, found once for each set of countries.
+    fn dateline_with(&self, g: &Gazetteer, text: &str, countries: &[String]) -> Option<Location> {
+        let d = self.dateline?;
+        if let Some((_, loc)) = self.resolved.borrow().iter().find(|(c, _)| c == countries) {
+            return loc.clone();
+        }
+        let loc = resolve_dateline(g, text, d, countries);
+        self.resolved.borrow_mut().push((countries.to_vec(), loc.clone()));
+        loc
     }
 }
 
@@ -610,7 +633,7 @@ pub fn event_location(
     let g = Gazetteer::embedded();
     let text = &doc.article.text;
     let mut countries: Vec<String> = actors.iter().flatten().filter_map(|a| a.country.clone()).collect();
-    let dateline = article.dateline.and_then(|d| resolve_dateline(g, text, d, &countries));
+    let dateline = article.dateline_with(g, text, &countries);
     countries.extend(dateline.as_ref().and_then(|l| l.country.clone()));
     countries.extend(article.countries.iter().cloned());
     // (span, dictionary country, from the actor dictionary)
@@ -753,6 +776,27 @@ mod tests {
         assert!(g().countries.len() > 240);
         let rus = g().country("RUS").unwrap();
         assert_eq!((rus.name.as_str(), rus.iso2.as_str(), rus.fips.as_str(), rus.id), ("Russia", "RU", "RS", 2017370));
+    }
+
+    #[test]
+    fn the_dateline_is_resolved_once_per_set_of_actor_countries() {
+        // two cities share the name: the actors' countries choose, and the memo keeps
+        // each choice apart
+        let text = "TRIPOLI - Ministers from both sides spoke by phone for an hour on Sunday.";
+        let article = ArticlePlaces {
+            dateline: article_dateline(text),
+            countries: Vec::new(),
+            resolved: RefCell::new(Vec::new()),
+        };
+        let d = article.dateline.unwrap();
+        let lebanon = vec!["LBN".to_string()];
+        let libya = vec!["LBY".to_string()];
+        for countries in [&lebanon, &libya, &lebanon, &libya] {
+            let memo = article.dateline_with(g(), text, countries);
+            assert_eq!(memo, resolve_dateline(g(), text, d, countries));
+            assert_eq!(memo.and_then(|l| l.country).as_ref(), countries.first());
+        }
+        assert_eq!(article.resolved.borrow().len(), 2);
     }
 
     #[test]
