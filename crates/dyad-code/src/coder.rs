@@ -2784,24 +2784,11 @@ fn pattern_rule(block: &str, p: &Pattern) -> String {
     for part in [block, " ", &p.text, " ["] {
         rule.push_str(part);
     }
-    push_code(&mut rule, &p.code);
+    let _ = p.code.write_to(&mut rule); // (writing to a String cannot fail)
     for part in ["] (", &p.origin, ")"] {
         rule.push_str(part);
     }
     rule
-}
-
-/// Write `code` as its `Display` does: "---", "042", or "042:043".
-fn push_code(out: &mut String, code: &Code) {
-    match (&code.forward, &code.reverse) {
-        (None, None) => out.push_str("---"),
-        (a, Some(b)) => {
-            out.push_str(a.as_deref().unwrap_or(""));
-            out.push(':');
-            out.push_str(b);
-        }
-        (Some(a), None) => out.push_str(a),
-    }
 }
 
 /// The rule of a verb read without a pattern, `BLOCK verb "lemma" [code]`, by
@@ -2814,7 +2801,7 @@ fn verb_rule(block: &str, lemma: &str, code: &Code) -> String {
     for part in [block, " verb \"", lemma, "\" ["] {
         rule.push_str(part);
     }
-    push_code(&mut rule, code);
+    let _ = code.write_to(&mut rule); // (writing to a String cannot fail)
     rule.push(']');
     rule
 }
@@ -3675,9 +3662,6 @@ fn actor_after_to(w: &Words, ms: &[Mention], noun: usize, window: &Range<usize>)
         .position(|m| m.words.start == j && m.words.end <= window.end && (!m.location || m.code.country().is_some()))
 }
 
-/// Are all `targets` state role words without a country ("ambassadors", "the kingdom",
-/// "the two countries"), which stand for the parties themselves? (Civilians, workers,
-/// rebels or hostages are a third party: "accepted the demands by protesters".)
 /// Nouns that name a state or its envoys ("the Lebanese state", "ambassadors").
 const STATE_NOUNS: &[&str] = &[
     "kingdom",
@@ -3726,6 +3710,9 @@ fn own_country_adjective(w: &Words, ms: &[Mention], t: &Target, sources: &[usize
     bare_country && adjective && on_noun && sources.iter().any(|&s| ms[s].code.country() == Some(code))
 }
 
+/// Are all `targets` state role words without a country ("ambassadors", "the kingdom",
+/// "the two countries"), which stand for the parties themselves? (Civilians, workers,
+/// rebels or hostages are a third party: "accepted the demands by protesters".)
 fn only_bare_roles(w: &Words, ms: &[Mention], targets: &[Target]) -> bool {
     // (an uncoded word must name a state or its envoys: "hostages" are a third party)
     targets.iter().all(|t| match *t {

@@ -59,16 +59,25 @@ impl Code {
     pub fn is_none(&self) -> bool {
         self.forward.is_none() && self.reverse.is_none()
     }
+
+    /// Write the code as it is displayed, "---", "042" or "042:043" (written straight
+    /// into a String by the coder's rule texts, without the formatting machinery).
+    pub fn write_to(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+        match (&self.forward, &self.reverse) {
+            (None, None) => out.write_str("---"),
+            (a, Some(b)) => {
+                out.write_str(a.as_deref().unwrap_or(""))?;
+                out.write_char(':')?;
+                out.write_str(b)
+            }
+            (Some(a), None) => out.write_str(a),
+        }
+    }
 }
 
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let a = self.forward.as_deref().unwrap_or("");
-        match (&self.forward, &self.reverse) {
-            (None, None) => f.write_str("---"),
-            (_, Some(b)) => write!(f, "{a}:{b}"),
-            (Some(_), None) => f.write_str(a),
-        }
+        self.write_to(f)
     }
 }
 
