@@ -407,12 +407,8 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
             EntityLabel::ORG => ActorKind::Org,
             _ => continue,
         };
-        // (the first and last words inside the name, found without collecting those between)
-        let inside = |i: &usize| n.span.contains(words.words[*i].span);
-        let (Some(first), Some(last)) = ((0..words.len()).find(inside), (0..words.len()).rfind(inside)) else {
-            continue;
-        };
-        let range = first..last + 1;
+        let Some(range) = words_inside(words, n.span) else { continue };
+        let first = range.start;
         let w0 = &words.words[first];
         let single_common = range.len() == 1
             && (FUNCTION_WORDS.contains(&&*w0.norm) || dict.verbs.index.longest_at(&words.ids, first).is_some());
@@ -634,12 +630,8 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
     let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
     let cx = crate::places::PlaceContext { hint: None, countries };
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
-        // (the first and last words inside the name, found without collecting those between)
-        let inside = |i: &usize| n.span.contains(words.words[*i].span);
-        let (Some(first), Some(last)) = ((0..words.len()).find(inside), (0..words.len()).rfind(inside)) else {
-            continue;
-        };
-        let range = first..last + 1;
+        let Some(range) = words_inside(words, n.span) else { continue };
+        let first = range.start;
         if !words.words[first].capitalized || out.iter().any(|m| m.words.start < range.end && range.start < m.words.end)
         {
             continue;
@@ -1127,6 +1119,15 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
         coordinated: false,
         refers_back: false,
     })
+}
+
+/// The words inside `span` (a tagger's name), first to last; None if none is.
+/// (found from each end, without collecting those between)
+fn words_inside(words: &Words, span: Span) -> Option<Range<usize>> {
+    let inside = |i: &usize| span.contains(words.words[*i].span);
+    let first = (0..words.len()).find(inside)?;
+    let last = (0..words.len()).rfind(inside)?;
+    Some(first..last + 1)
 }
 
 fn is_locative(words: &Words, start: usize, kind: ActorKind) -> bool {
