@@ -93,6 +93,18 @@ pub enum EntityLabel {
     MISC,
 }
 
+impl EntityLabel {
+    /// The label's name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::PER => "PER",
+            EntityLabel::ORG => "ORG",
+            EntityLabel::LOC => "LOC",
+            EntityLabel::MISC => "MISC",
+        }
+    }
+}
+
 /// A named entity mention, with the actor code it resolves to when known.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {

@@ -2,7 +2,7 @@
 
 use crate::minhash::{self, HASHES};
 use crate::{Result, Store, StoreError};
-use dyad_core::{Annotated, EntityLabel, Event};
+use dyad_core::{Annotated, Event};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -83,16 +83,6 @@ fn cluster_key(group: &str, e: &Event, buf: &mut String) -> String {
         buf.push_str(part);
     }
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(buf.as_bytes()))
-}
-
-/// The stored name of an entity label: its serde name, without building a JSON value.
-fn label_name(label: EntityLabel) -> &'static str {
-    match label {
-        EntityLabel::PER => "PER",
-        EntityLabel::ORG => "ORG",
-        EntityLabel::LOC => "LOC",
-        EntityLabel::MISC => "MISC",
-    }
 }
 
 impl Store {
@@ -262,7 +252,7 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
             "INSERT INTO entities (doc_id, idx, text, start, \"end\", label, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (i, e) in ann.entities.iter().enumerate() {
-            let label = label_name(e.label);
+            let label = e.label.as_str();
             st.execute(params![doc_id, i as i64, e.text, e.span.start as i64, e.span.end as i64, label, e.actor])?;
         }
         let mut st = tx.prepare_cached(
@@ -370,12 +360,12 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use dyad_core::EntityLabel;
 
     #[test]
     fn label_names_are_the_serialized_ones() {
         for label in [EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC, EntityLabel::MISC] {
-            assert_eq!(serde_json::to_value(label).unwrap().as_str(), Some(label_name(label)));
+            assert_eq!(serde_json::to_value(label).unwrap().as_str(), Some(label.as_str()));
         }
     }
 }
