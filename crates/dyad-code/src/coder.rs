@@ -1194,14 +1194,18 @@ impl Coder {
             // "ready to negotiate with the Ugandan government", "agreed on a deal with
             // Iran": an act done together without an actor object is done with the partner
             // named after "with" in its clause
+            // (an actor other than the source, and not a place; a partner with the members
+            // of its compound in the verb's clause)
+            let other_actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
+            let partner = |p: usize| {
+                compound(cx.mentions, p, true)
+                    .filter(|&k| cx.mentions[k].words.end <= window.end)
+                    .map(Target::Mention)
+                    .collect::<Vec<_>>()
+            };
             if targets.is_empty() && matches!(root, "03" | "05" | "06") {
-                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
-                if let Some(p) = with_partner(w, cx.mentions, v.words.end, window.end, &actor) {
-                    targets.extend(
-                        compound(cx.mentions, p, true)
-                            .filter(|&k| cx.mentions[k].words.end <= window.end)
-                            .map(Target::Mention),
-                    );
+                if let Some(p) = with_partner(w, cx.mentions, v.words.end, window.end, &other_actor) {
+                    targets.extend(partner(p));
                 }
             }
             // "wants answers from the mayor", "sought assurances from Japan": without an
@@ -1210,15 +1214,13 @@ impl Coder {
             // a city's high court asking a city magistrate for answers asks another body,
             // though both are the country's JUD)
             if targets.is_empty() && matches!(root, "02" | "10") {
-                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
-                targets.extend(asked_from(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
+                targets.extend(asked_from(w, cx.mentions, v, window.end, &other_actor).map(Target::Mention));
             }
             // "opened an inquiry into claims that two officers beat ...", "denied reports that
             // the army fired": an investigation, accusation or rejection of what is claimed
             // is aimed at whom the claim is about, the subject of its that-clause
             if targets.is_empty() && matches!(root, "09" | "11" | "12") {
-                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i);
-                targets.extend(claimed_subject(w, cx.mentions, v, window.end, &actor).map(Target::Mention));
+                targets.extend(claimed_subject(w, cx.mentions, v, window.end, &other_actor).map(Target::Mention));
             }
             // "halted government talks with the president", "closed Chad's border with
             // Sudan": an object actor that only modifies a noun of relations is one side of
@@ -1226,12 +1228,9 @@ impl Coder {
             // phrase after a preposition, what the act is about: "a speech on US relations
             // with Asia")
             if let [Target::Mention(t)] = targets[..] {
-                let actor = |i: &usize| !cx.mentions[*i].location && !sources.contains(i) && *i != t;
+                let actor = |i: &usize| other_actor(i) && *i != t;
                 if let Some(p) = partner_past_modifier(w, cx.mentions, t, v.words.end, window.end, &actor) {
-                    targets = compound(cx.mentions, p, true)
-                        .filter(|&k| cx.mentions[k].words.end <= window.end)
-                        .map(Target::Mention)
-                        .collect();
+                    targets = partner(p);
                 }
             }
             // "Gollum allowed that Mordor isn't ...", "alleged that France was aware": without
@@ -1934,7 +1933,7 @@ impl Coder {
         // finite verb: at most 12 words, no verb, punctuation or clause opener
         // (a past participle by the tagger that takes an object right after it reads as
         // the finite past here: "Chile at a summit with Peru criticized Bolivia")
-        let tag_at = |k: usize| w.words.get(k).and_then(|x| x.tag).map(|t| t.as_str()).unwrap_or("");
+        let tag_at = |k: usize| w.tag_str(k);
         let finite = w.finite_verb_at(v.words.start)
             || (tag_at(v.words.start) == "VBN"
                 && !is_passive(w, v.words.start)
@@ -3831,7 +3830,7 @@ fn gives_back(w: &Words, v: &VerbHit) -> bool {
     if v.form.form == Form::Past && is_passive(w, v.words.start) {
         return true;
     }
-    let tag = |k: usize| w.words.get(k).and_then(|x| x.tag).map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     // the noun the phrase after the verb leads to: a time ("last week", "two days
     // later") is no object
     let mut k = v.words.end;
@@ -4135,6 +4134,12 @@ fn with_partner(w: &Words, ms: &[Mention], from: usize, end: usize, actor: &dyn 
     })
 }
 
+/// Is word `j` a plain word of a noun phrase: no punctuation, preposition or part of a
+/// mention?
+fn plain_word(w: &Words, ms: &[Mention], j: usize) -> bool {
+    !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j))
+}
+
 /// Whom a claim after the verb `v` is about: "launched a probe into [claims] that [two
 /// officers] beat ...". Within eight words after the verb (no punctuation between), a
 /// noun of claims before `end` (the verb's clause, which "that" may close), "that", and
@@ -4204,8 +4209,7 @@ fn asked_from(w: &Words, ms: &[Mention], v: &VerbHit, end: usize, actor: &dyn Fn
         "report",
         "response",
     ];
-    let plain =
-        |j: usize| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j));
+    let plain = |j: usize| plain_word(w, ms, j);
     let from = (v.words.end + 1..(v.words.end + 6).min(end)).find(|&j| w.norm(j) == "from")?;
     if !(v.words.end..from).all(plain) || !ASKED_NOUNS.contains(&w.norm(from - 1)) {
         return None;
@@ -4260,8 +4264,7 @@ fn partner_past_modifier(
         k += 1;
     }
     let with = (k + 1..(k + 4).min(end)).find(|&j| w.norm(j) == "with")?;
-    let plain = (k..with)
-        .all(|j| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j)));
+    let plain = (k..with).all(|j| plain_word(w, ms, j));
     if !plain || !RELATION_NOUNS.contains(&w.norm(with - 1)) {
         return None;
     }
@@ -4273,8 +4276,7 @@ fn partner_past_modifier(
 fn attacker_possessor(w: &Words, ms: &[Mention], pm: &PatternMatch, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
     let noun = pm.words.iter().map(|r| r.start).find(|&k| ATTACK_NOUNS.contains(&w.norm(k)))?;
     let pos = (noun.saturating_sub(3)..noun).rev().find(|&k| w.norm(k) == "'s")?;
-    let plain = (pos + 1..noun)
-        .all(|j| !w.words[j].punct && !PREPOSITIONS.contains(&w.norm(j)) && !ms.iter().any(|m| m.words.contains(&j)));
+    let plain = (pos + 1..noun).all(|j| plain_word(w, ms, j));
     if !plain {
         return None;
     }
@@ -4403,7 +4405,7 @@ fn is_direction(n: &str) -> bool {
 /// time, an actor or a place stands there, or the noun phrase is the subject of a clause
 /// of its own ("warned the talks would fail").
 fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<(usize, usize)> {
-    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     // the noun phrase from `k`: determiners, numbers, describing words and nouns, up to
     // its head, the last noun
     let noun_phrase = |k: usize| -> Option<usize> {
@@ -4459,7 +4461,7 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
 /// and the actor comes right after the preposition (determiners and describing words
 /// between).
 fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<usize> {
-    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     let x = verbs.iter().find(|x| x.words.start > v.words.end)?;
     if x.form.form != Form::Past || tag(x.words.start) != "VBN" {
         return None;
@@ -4514,7 +4516,7 @@ fn self_object_topic(
     sources: &[usize],
     window: &Range<usize>,
 ) -> Option<(usize, usize)> {
-    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     let k = past_particles(w, v, window);
     let in_mention = |j: usize| ms.iter().any(|m| !m.location && m.words.contains(&j));
     let np = |j: usize| {
@@ -4546,7 +4548,7 @@ const CREATION_VERBS: &[&str] = &["set up", "establish", "create", "build"];
 /// object is the noun phrase right after the verb, and a place with a country follows it
 /// after "in" in the clause.
 fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window: &Range<usize>) -> Option<usize> {
-    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     let Some(&Target::Mention(first)) = targets.first() else { return None };
     if !targets.iter().all(|t| matches!(t, Target::Mention(i) if ms[*i].kind != ActorKind::Country)) {
         return None;
@@ -4580,7 +4582,7 @@ fn pattern_noun_topic(
     pm: &PatternMatch,
     window: &Range<usize>,
 ) -> Option<(usize, usize)> {
-    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
     let np = |k: usize| {
         matches!(tag(k), "DT" | "PDT" | "PRP$" | "CD" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "$")
@@ -4712,7 +4714,7 @@ fn people_of_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -
 /// in the region": past the source's own forces or own plain noun phrase as the object,
 /// what follows "from", "in", "to" or "into" is the act's target as a topic.
 fn past_own_forces_topic(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> Option<(usize, usize)> {
-    let tag = |k: usize| w.words[k].tag.map(|t| t.as_str()).unwrap_or("");
+    let tag = |k: usize| w.tag_str(k);
     let k = v.words.end;
     if k + 1 >= window.end || !matches!(w.norm(k), "its" | "their" | "his" | "her" | "our") {
         return None;

@@ -257,6 +257,11 @@ impl<'t> Words<'t> {
         self.words.len()
     }
 
+    /// The part-of-speech tag of word `i` ("" past the end or when untagged).
+    pub fn tag_str(&self, i: usize) -> &str {
+        self.words.get(i).and_then(|w| w.tag).map_or("", |t| t.as_str())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
