@@ -284,12 +284,22 @@ impl Gazetteer {
 
     /// The country a name stands for ("Syria", "Turkey"), if it is one's GeoNames name.
     pub fn country_named(&self, name: &str) -> Option<&Country> {
-        self.country_names.get(&key(name)).map(|&i| &self.countries[i])
+        self.country_keyed(&key(name))
     }
 
     /// Every city with this name or alternate name.
     pub fn candidates(&self, name: &str) -> impl Iterator<Item = (&Place, bool)> {
-        self.names.get(&key(name)).into_iter().flatten().map(|&(i, own)| (&self.places[i as usize], own))
+        self.candidates_keyed(&key(name))
+    }
+
+    /// [`Gazetteer::country_named`] by the name's lookup key.
+    fn country_keyed(&self, k: &str) -> Option<&Country> {
+        self.country_names.get(k).map(|&i| &self.countries[i])
+    }
+
+    /// [`Gazetteer::candidates`] by the name's lookup key.
+    fn candidates_keyed(&self, k: &str) -> impl Iterator<Item = (&Place, bool)> {
+        self.names.get(k).into_iter().flatten().map(|&(i, own)| (&self.places[i as usize], own))
     }
 
     /// The best reading of a name, or None. `known_place` says the actor dictionary
@@ -304,12 +314,11 @@ impl Gazetteer {
         if !known_place && STOP_NAMES.contains(&k.as_str()) {
             return None;
         }
-        if let Some(&i) = self.country_names.get(&k) {
-            return Some(Resolved::Country(&self.countries[i]));
+        if let Some(c) = self.country_keyed(&k) {
+            return Some(Resolved::Country(c));
         }
         let hint = cx.hint.as_deref().filter(|h| self.by_iso3.contains_key(*h));
-        let all: Vec<(&Place, bool)> =
-            self.names.get(&k).into_iter().flatten().map(|&(i, own)| (&self.places[i as usize], own)).collect();
+        let all: Vec<(&Place, bool)> = self.candidates_keyed(&k).collect();
         let in_hint: Vec<(&Place, bool)> =
             all.iter().copied().filter(|(p, _)| Some(p.country.as_str()) == hint).collect();
         let pool = if !in_hint.is_empty() {
