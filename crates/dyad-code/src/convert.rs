@@ -12,6 +12,8 @@ pub struct ConvertStats {
     pub entries: usize,
     pub names: usize,
     pub skipped_roles: usize,
+    /// one-word names dropped as ordinary English words
+    pub ordinary_names: usize,
 }
 
 /// A Phoenix date: `YYMMDD` (years before 1940 read as 20YY) or `YYYYMMDD`.
@@ -242,6 +244,36 @@ pub fn geonames_capitals(text: &str) -> HashMap<String, String> {
             (c.len() > 5 && c[1].len() == 3 && !c[5].is_empty()).then(|| (c[1].to_string(), c[5].to_string()))
         })
         .collect()
+}
+
+/// Word forms used as ordinary words in running English: alphabetic tokens written in
+/// lower case at least `min` times in a CoNLL-U corpus (dyad uses UD English EWT).
+pub fn ordinary_words(conllu: &str, min: usize) -> HashSet<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in conllu.lines().filter(|l| !l.starts_with('#')) {
+        let Some(form) = line.split('\t').nth(1) else { continue };
+        if !form.is_empty() && form.bytes().all(|b| b.is_ascii_lowercase()) {
+            *counts.entry(form).or_default() += 1;
+        }
+    }
+    counts.into_iter().filter(|&(_, n)| n >= min).map(|(w, _)| w.to_string()).collect()
+}
+
+/// Drop the one-word names of people, groups and organisations that are a single letter
+/// or an ordinary English word (Phoenix gives "youth" for a Basque youth group and
+/// "organization" for Tanzim). Names match without regard to case, so such a name codes
+/// that group wherever the word opens a sentence or ends a longer name ("the World Trade
+/// Organization"). Countries keep theirs ("Chad", "Jordan"). An entry left without names is
+/// dropped. Returns how many names were dropped.
+pub fn drop_ordinary_word_names(entries: &mut Vec<ActorEntry>, ordinary: &HashSet<String>) -> usize {
+    let mut dropped = 0;
+    for e in entries.iter_mut().filter(|e| e.kind != ActorKind::Country) {
+        let before = e.names.len();
+        e.names.retain(|n| n.contains(' ') || (n.chars().count() > 1 && !ordinary.contains(n.as_str())));
+        dropped += before - e.names.len();
+    }
+    entries.retain(|e| !e.names.is_empty());
+    dropped
 }
 
 /// Capital cities stand for their government ("Ankara said", "talks with Damascus"):
@@ -768,6 +800,31 @@ pub fn phoenix_discards(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_word_names_that_are_ordinary_words_are_dropped() {
+        let corpus = "# text = x\n1\tthe\tthe\tDET\n2\tyouth\tyouth\tNOUN\n3\tyouth\tyouth\tNOUN\n4\tPeople\tpeople\tNOUN\n5\tpeople\tpeople\tNOUN\n";
+        let ordinary = ordinary_words(corpus, 2);
+        assert!(ordinary.contains("youth"));
+        assert!(!ordinary.contains("people"), "one lower-case use is below the threshold");
+        let entry = |id: &str, kind, names: &[&str]| ActorEntry {
+            id: id.into(),
+            kind,
+            roles: vec![Role { code: "FRAREB".into(), from: None, to: None, dated: false }],
+            names: names.iter().map(|n| n.to_string()).collect(),
+            source: "test".into(),
+        };
+        let mut entries = vec![
+            entry("GROUP", ActorKind::Group, &["gazteriak", "youth", "free youth front"]),
+            entry("ONLY_COMMON", ActorKind::Org, &["youth"]),
+            entry("LETTER", ActorKind::Org, &["b"]),
+            entry("COUNTRYLIKE", ActorKind::Country, &["youth"]),
+        ];
+        assert_eq!(drop_ordinary_word_names(&mut entries, &ordinary), 3);
+        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["GROUP", "COUNTRYLIKE"]);
+        assert_eq!(entries[0].names, ["gazteriak", "free youth front"]);
+    }
 
     #[test]
     fn phoenix_actor_blocks() {

@@ -35,6 +35,28 @@ fn leaders_of_the_supplement_hold_their_dated_offices() {
 }
 
 #[test]
+fn office_holders_who_moved_to_an_international_body_change_code_with_the_date() {
+    // a prime minister who became NATO's secretary-general
+    let text = "Mark Rutte praised Poland for its defence spending.";
+    assert_eq!(code(text, "2016-05-02")[0].source.code, "NLDGOV");
+    assert_eq!(code(text, "2025-06-20")[0].source.code, "IGOWSTNAT");
+    // heads of UN bodies and international courts missing from Phoenix
+    let ev = code("Volker Turk criticized Hungary. The International Criminal Court rebuked Mongolia.", "2024-09-05");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "IGOUNOHRIHCH" && c.starts_with("11") && g == "HUN"), "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s == "IGOJUDICC" && c.starts_with("11") && g == "MNG"), "{t:?}");
+}
+
+#[test]
+fn ordinary_words_in_names_do_not_code_a_group() {
+    // Phoenix gave the one-word names "youth" and "organization" to two armed groups
+    let ev = code("Youth leaders criticized Kenya. The World Trade Organization criticized Chile.", "2024-09-05");
+    let t = triples(&ev);
+    assert!(t.iter().all(|(s, _, _)| s != "FRAREB" && s != "MEAREB"), "{t:?}");
+    assert!(t.iter().any(|(s, c, g)| s == "IGOBUSWTO" && c.starts_with("11") && g == "CHL"), "{t:?}");
+}
+
+#[test]
 fn demonyms_combine_with_agents() {
     let ev = code("Syrian rebels attacked Turkish troops near the border on Monday.", "2024-05-08");
     let t = triples(&ev);

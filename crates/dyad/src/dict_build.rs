@@ -39,6 +39,9 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         ActorKind::Org,
         &mut stats,
     );
+    // one-word group and organisation names that are ordinary English words are dropped
+    let ewt = from.join("nlp/ud_english_ewt/en_ewt-ud-train.conllu");
+    let ordinary = convert::ordinary_words(&read(&ewt)?, 3);
     let geonames = from.join("gazetteers/geonames");
     let country_info = read(&geonames.join("countryInfo.txt"))?;
     let (cities, country_rows) =
@@ -49,25 +52,28 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
     fs::write(out.join("places/countries.tsv"), country_rows)?;
     let capitals = convert::geonames_capitals(&country_info);
     let capital_entries = convert::capital_entries(&mut countries, &capitals);
+    stats.ordinary_names += convert::drop_ordinary_word_names(&mut countries, &ordinary);
     write_actors(&out.join("actors/phoenix-countries.tsv"), note, &countries)?;
     write_actors(
         &out.join("actors/capitals.tsv"),
         "# Capital cities standing for their governments. Capitals from GeoNames countryInfo.txt (CC BY 4.0).\n",
         &capital_entries,
     )?;
-    let intl = convert::phoenix_actors(
+    let mut intl = convert::phoenix_actors(
         &read(&phoenix.join("Phoenix.International.actors.txt"))?,
         "Phoenix.International.actors.txt",
         ActorKind::Org,
         &mut stats,
     );
+    stats.ordinary_names += convert::drop_ordinary_word_names(&mut intl, &ordinary);
     write_actors(&out.join("actors/phoenix-international.tsv"), note, &intl)?;
-    let groups = convert::phoenix_actors(
+    let mut groups = convert::phoenix_actors(
         &read(&phoenix.join("Phoenix.MilNonState.actors.txt"))?,
         "Phoenix.MilNonState.actors.txt",
         ActorKind::Group,
         &mut stats,
     );
+    stats.ordinary_names += convert::drop_ordinary_word_names(&mut groups, &ordinary);
     write_actors(&out.join("actors/phoenix-nonstate.tsv"), note, &groups)?;
     let agents = convert::phoenix_agents(&read(&phoenix.join("Phoenix.agents.txt"))?, "Phoenix.agents.txt", &mut stats);
     write_actors(&out.join("actors/phoenix-agents.tsv"), note, &agents)?;
@@ -83,10 +89,11 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
     .map_err(anyhow::Error::msg)?;
     fs::write(out.join("cameo.tsv"), table)?;
     eprintln!(
-        "dyad dict build: {} actor entries, {} names/patterns, {} roles with unreadable dates skipped; written to {}",
+        "dyad dict build: {} actor entries, {} names/patterns, {} roles with unreadable dates skipped, {} one-word names dropped as ordinary English words; written to {}",
         stats.entries,
         stats.names,
         stats.skipped_roles,
+        stats.ordinary_names,
         out.display()
     );
     Ok(Summary { documents: 0, failed: 0, records: stats.entries })
