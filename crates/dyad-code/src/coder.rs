@@ -3358,13 +3358,16 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// finite verb after it up to the next comma, is that actor's verb, whatever the tagger
 /// says (a plural noun there would need a verb of its own: "Ethiopia talks in Geneva
 /// collapsed"); "today" or "yesterday" may stand between ("Egypt yesterday let free").
+/// The actor may follow an opening "the" its mention leaves out ("The Peruvian navy
+/// trains ...").
 fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: usize) -> bool {
     // "Yemen today let free ...": a time word may stand between the subject and its verb
     let start = match verb_start.checked_sub(1) {
         Some(k) if matches!(w.norm(k), "today" | "yesterday" | "tonight" | "now") => k,
         _ => verb_start,
     };
-    let subject = ms.iter().any(|m| m.words.start == 0 && m.words.end == start && !m.location);
+    let opens = |k: usize| k == 0 || (k == 1 && w.norm(0) == "the");
+    let subject = ms.iter().any(|m| opens(m.words.start) && m.words.end == start && !m.location);
     let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
         || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
