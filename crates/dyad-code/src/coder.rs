@@ -1674,11 +1674,19 @@ impl Coder {
                     .filter(|r| r.end <= v.words.start)
                     .any(|r| r.clone().any(|k| noun(k) || self.is_adverb(w, k)))
         };
+        // a participle opening a clause after a comma ("..., accusing him of fraud") has the
+        // subject of the clause before it: a pattern's words before it are not in the
+        // object of that clause's verb ("filed a suit in a Paris court, accusing": no
+        // "court *")
+        let main_verb_end = (v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == ",")
+            .then(|| verbs.iter().filter(|x| x.words.end < v.words.start).map(|x| x.words.end).min())
+            .flatten();
         let in_own_clause = |m: &PatternMatch| {
             m.words.iter().all(|r| {
                 r.start >= v.words.start
-                    || r.start >= own_clause_start
-                    || (pronoun_subject && !clause_verbs().any(|c| c.start < r.end && r.start < c.end))
+                    || ((r.start >= own_clause_start
+                        || (pronoun_subject && !clause_verbs().any(|c| c.start < r.end && r.start < c.end)))
+                        && main_verb_end.is_none_or(|e| r.start < e))
             })
         };
         for p in block.patterns.iter().filter(takes) {
