@@ -850,7 +850,7 @@ impl Coder {
             if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
                 let gov_text = w.span_of(gov.words.start, gov.words.end).slice(&cx.doc.article.text);
                 // "wants Putin to attack": the pair may make one event of its own
-                let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new() };
+                let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new(), future: false };
                 if let Some(made) = self.transform(cx, events, &inner, code, &outer_sources, &mut folded) {
                     trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made}"));
                     continue;
@@ -1067,7 +1067,8 @@ impl Coder {
             if let Some((gov, source)) = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources)
                 .filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
             {
-                let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone() };
+                let future = is_future(w, v.words.start) || reported_future(w, v.words.start);
+                let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone(), future };
                 if let Some(made) = self.transform(cx, events, &inner, code, &outer_sources, &mut folded) {
                     trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made}"));
                     continue;
@@ -1874,15 +1875,21 @@ impl Coder {
         }
         // PLOVER codes the act, not the statement about it: "the army said it had
         // launched air strikes on the camp" claims responsibility (CAMEO 015, which
-        // PLOVER has no category for) for an ASSAULT
+        // PLOVER has no category for) for an ASSAULT; "said they will attack" announces
+        // it, a threat (see `future_conflict_is_threat`)
         let (made, act) = (self.dict.cameo.get(&result_code), self.dict.cameo.get(inner_code));
         if let (Some(made), Some(act)) = (made, act) {
             if made.plover_event == "OTHER" && act.plover_event != "OTHER" {
+                let threat = inner.future && future_conflict_is_threat(&act.plover_event);
                 for e in &mut events[n_before..] {
-                    e.plover = Plover {
-                        event: act.plover_event.clone(),
-                        mode: act.plover_mode.clone(),
-                        context: act.plover_context.clone(),
+                    e.plover = if threat {
+                        Plover { event: "THREATEN".into(), mode: None, context: act.plover_context.clone() }
+                    } else {
+                        Plover {
+                            event: act.plover_event.clone(),
+                            mode: act.plover_mode.clone(),
+                            context: act.plover_context.clone(),
+                        }
                     };
                 }
             }
@@ -2869,6 +2876,8 @@ struct Governed<'v> {
     source: Var,
     sources: Vec<usize>,
     targets: Vec<Target>,
+    /// The governed verb is in the future ("said they will attack"): announced, not done.
+    future: bool,
 }
 
 /// The verb `v` depends on and who `v`'s subject is: an infinitive right after it
