@@ -1677,8 +1677,8 @@ impl Coder {
         };
         // a participle opening a clause after a comma ("..., accusing him of fraud") has the
         // subject of the clause before it: a pattern's words before it are not in the
-        // object of that clause's verb ("filed a suit in a Paris court, accusing": no
-        // "court *")
+        // object of that clause's verb ("filed a complaint in a Brussels court, accusing":
+        // no "court *")
         let main_verb_end = (v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == ",")
             .then(|| verbs.iter().filter(|x| x.words.end < v.words.start).map(|x| x.words.end).min())
             .flatten();
@@ -1875,7 +1875,7 @@ impl Coder {
         }
         // PLOVER codes the act, not the statement about it: "the army said it had
         // launched air strikes on the camp" claims responsibility (CAMEO 015, which
-        // PLOVER has no category for) for an ASSAULT; "said they will attack" announces
+        // PLOVER has no category for) for an ASSAULT; "says it will shell the camps" announces
         // it, a threat (see `future_conflict_is_threat`)
         let (made, act) = (self.dict.cameo.get(&result_code), self.dict.cameo.get(inner_code));
         if let (Some(made), Some(act)) = (made, act) {
@@ -2876,7 +2876,7 @@ struct Governed<'v> {
     source: Var,
     sources: Vec<usize>,
     targets: Vec<Target>,
-    /// The governed verb is in the future ("said they will attack"): announced, not done.
+    /// The governed verb is in the future ("says it will shell the camps"): announced, not done.
     future: bool,
 }
 
