@@ -4811,6 +4811,11 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
         Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
+    } else if v.form.lemma == "demonstrate"
+        && matches!(w.norm(v.words.end), "that" | "how" | "what" | "its" | "their" | "his" | "her" | "our")
+    {
+        // "the vote demonstrates that ...", "demonstrated its resolve": to show, no protest
+        Some("shows something (\"demonstrates that ...\"), not a demonstration")
     } else if v.form.form == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
         Some(
             "describes the thing named before it (\"boycotted the parade supporting Gondor\"), which does it, no actor",
