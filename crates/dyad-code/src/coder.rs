@@ -850,7 +850,7 @@ impl Coder {
             if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
                 let gov_text = w.span_of(gov.words.start, gov.words.end).slice(&cx.doc.article.text);
                 // "wants Putin to attack": the pair may make one event of its own
-                let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new() };
+                let inner = Governed { gov, source: Var::B, sources: vec![object], targets: Vec::new(), future: false };
                 if let Some(made) = self.transform(cx, events, &inner, code, &outer_sources, &mut folded) {
                     trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made}"));
                     continue;
@@ -1067,7 +1067,8 @@ impl Coder {
             if let Some((gov, source)) = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources)
                 .filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
             {
-                let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone() };
+                let future = is_future(w, v.words.start) || reported_future(w, v.words.start);
+                let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone(), future };
                 if let Some(made) = self.transform(cx, events, &inner, code, &outer_sources, &mut folded) {
                     trace.verb(vspan, || text!("{verb_text:?}: {rule}: {made}"));
                     continue;
@@ -1674,11 +1675,19 @@ impl Coder {
                     .filter(|r| r.end <= v.words.start)
                     .any(|r| r.clone().any(|k| noun(k) || self.is_adverb(w, k)))
         };
+        // a participle opening a clause after a comma ("..., accusing him of fraud") has the
+        // subject of the clause before it: a pattern's words before it are not in the
+        // object of that clause's verb ("filed a complaint in a Brussels court, accusing":
+        // no "court *")
+        let main_verb_end = (v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == ",")
+            .then(|| verbs.iter().filter(|x| x.words.end < v.words.start).map(|x| x.words.end).min())
+            .flatten();
         let in_own_clause = |m: &PatternMatch| {
             m.words.iter().all(|r| {
                 r.start >= v.words.start
-                    || r.start >= own_clause_start
-                    || (pronoun_subject && !clause_verbs().any(|c| c.start < r.end && r.start < c.end))
+                    || ((r.start >= own_clause_start
+                        || (pronoun_subject && !clause_verbs().any(|c| c.start < r.end && r.start < c.end)))
+                        && main_verb_end.is_none_or(|e| r.start < e))
             })
         };
         for p in block.patterns.iter().filter(takes) {
@@ -1866,15 +1875,21 @@ impl Coder {
         }
         // PLOVER codes the act, not the statement about it: "the army said it had
         // launched air strikes on the camp" claims responsibility (CAMEO 015, which
-        // PLOVER has no category for) for an ASSAULT
+        // PLOVER has no category for) for an ASSAULT; "says it will shell the camps" announces
+        // it, a threat (see `future_conflict_is_threat`)
         let (made, act) = (self.dict.cameo.get(&result_code), self.dict.cameo.get(inner_code));
         if let (Some(made), Some(act)) = (made, act) {
             if made.plover_event == "OTHER" && act.plover_event != "OTHER" {
+                let threat = inner.future && future_conflict_is_threat(&act.plover_event);
                 for e in &mut events[n_before..] {
-                    e.plover = Plover {
-                        event: act.plover_event.clone(),
-                        mode: act.plover_mode.clone(),
-                        context: act.plover_context.clone(),
+                    e.plover = if threat {
+                        Plover { event: "THREATEN".into(), mode: None, context: act.plover_context.clone() }
+                    } else {
+                        Plover {
+                            event: act.plover_event.clone(),
+                            mode: act.plover_mode.clone(),
+                            context: act.plover_context.clone(),
+                        }
                     };
                 }
             }
@@ -2861,6 +2876,8 @@ struct Governed<'v> {
     source: Var,
     sources: Vec<usize>,
     targets: Vec<Target>,
+    /// The governed verb is in the future ("says it will shell the camps"): announced, not done.
+    future: bool,
 }
 
 /// The verb `v` depends on and who `v`'s subject is: an infinitive right after it
@@ -3358,13 +3375,16 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// finite verb after it up to the next comma, is that actor's verb, whatever the tagger
 /// says (a plural noun there would need a verb of its own: "Ethiopia talks in Geneva
 /// collapsed"); "today" or "yesterday" may stand between ("Egypt yesterday let free").
+/// The actor may follow an opening "the" its mention leaves out ("The Peruvian navy
+/// trains ...").
 fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: usize) -> bool {
     // "Yemen today let free ...": a time word may stand between the subject and its verb
     let start = match verb_start.checked_sub(1) {
         Some(k) if matches!(w.norm(k), "today" | "yesterday" | "tonight" | "now") => k,
         _ => verb_start,
     };
-    let subject = ms.iter().any(|m| m.words.start == 0 && m.words.end == start && !m.location);
+    let opens = |k: usize| k == 0 || (k == 1 && w.norm(0) == "the");
+    let subject = ms.iter().any(|m| opens(m.words.start) && m.words.end == start && !m.location);
     let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
         || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
@@ -4791,6 +4811,11 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
         Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
+    } else if v.form.lemma == "demonstrate"
+        && matches!(w.norm(v.words.end), "that" | "how" | "what" | "its" | "their" | "his" | "her" | "our")
+    {
+        // "the vote demonstrates that ...", "demonstrated its resolve": to show, no protest
+        Some("shows something (\"demonstrates that ...\"), not a demonstration")
     } else if v.form.form == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
         Some(
             "describes the thing named before it (\"boycotted the parade supporting Gondor\"), which does it, no actor",

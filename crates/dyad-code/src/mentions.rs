@@ -589,10 +589,14 @@ fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
             continue;
         }
         // ... with nouns of the same phrase between ("a U.S. government watchdog agency")
+        // (the nearest mention only: "the Chilean navy trains Bolivian pilots" widens
+        // "Bolivian", not "the Chilean navy" over the verb tagged a noun and the name after it)
         let np_word = |k: usize| words.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS" | "JJ"));
         if let Some(prev) = out
             .iter_mut()
-            .find(|m| m.words.end <= i && (m.words.end..i).all(np_word) && !m.location && m.kind != ActorKind::Agent)
+            .rev()
+            .find(|m| m.words.end <= i)
+            .filter(|m| (m.words.end..i).all(np_word) && !m.location && m.kind != ActorKind::Agent)
         {
             prev.words.end = i + 1;
             prev.span = prev.span.cover(w.span);

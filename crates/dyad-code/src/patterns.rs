@@ -335,6 +335,23 @@ fn in_name(words: &Words, mentions: &[Mention], r: Range<usize>, verb: &Range<us
     })
 }
 
+/// Do the words `r` lie in the actor a verb's act goes to, named right after the verb
+/// and followed by a second object ("give the Danish army any maps", "gave Kenyan
+/// troops a boost")? That actor receives what the verb gives: a pattern's word inside
+/// it ("GRANT * &military") names no thing given.
+fn in_recipient(words: &Words, mentions: &[Mention], r: Range<usize>, verb: &Range<usize>) -> bool {
+    mentions.iter().any(|m| {
+        !m.location
+            && m.words.start <= r.start
+            && r.end <= m.words.end
+            && (verb.end..m.words.start).all(|k| matches!(words.norm(k), "the" | "a" | "an"))
+            && matches!(
+                words.norm(m.words.end),
+                "a" | "an" | "any" | "some" | "more" | "no" | "its" | "their" | "his" | "her"
+            )
+    })
+}
+
 /// `%` matches a compound actor only ("Gondor and Osgiliath"): after the verb, the
 /// first actor of the compound, the one the next mention is coordinated with ...
 fn opens_compound(mentions: &[Mention], i: usize) -> bool {
@@ -391,9 +408,10 @@ pub fn match_pattern(
                         // (checked after the cheaper test that the words match)
                         let other_use = opens_time_phrase(words, i)
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
-                            || atom_words(words, atoms, i, dict)
-                                .into_iter()
-                                .any(|r| in_name(words, mentions, r, &verb, dict));
+                            || atom_words(words, atoms, i, dict).into_iter().any(|r| {
+                                in_name(words, mentions, r.clone(), &verb, dict)
+                                    || in_recipient(words, mentions, r, &verb)
+                            });
                         (!other_use).then_some((i, n))
                     })
                     .filter(|&(i, _)| {

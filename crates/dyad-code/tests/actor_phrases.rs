@@ -57,6 +57,16 @@ fn a_progressive_verb_has_its_own_subject() {
 }
 
 #[test]
+fn a_verb_tagged_a_plural_noun_is_not_swallowed_into_the_subject() {
+    // "trains" read as a noun between two actors: the participant noun "pilots" widens
+    // the nearer actor ("Bolivian pilots"), not the subject across the verb, and "trains"
+    // after the opening subject is its verb
+    let events = code("The Chilean military trains Bolivian pilots to fly helicopters, an officer said.");
+    assert_eq!(source_of(&events, "trains"), Some("Chilean military"), "{:?}", seen(&events));
+    assert_eq!(target_of(&events, "trains"), Some("Bolivian pilots"), "{:?}", seen(&events));
+}
+
+#[test]
 fn a_passive_transfer_goes_to_the_recipient() {
     // the passive's subject is what was moved; the actor "to" which it went is the target
     let events = code("A stolen Greek icon was returned by Italian police to Greek officials.");

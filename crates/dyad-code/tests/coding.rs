@@ -675,6 +675,38 @@ fn pattern_words_must_be_the_verbs_object() {
     assert!(announced.iter().any(|e| e.cameo == "173"), "{:?}", triples(&announced));
 }
 
+/// A participle after a comma takes the subject of the clause before it; a noun in that
+/// clause's object ("a Brussels court") is not the participle's subject, so a pattern
+/// naming that noun before the verb ("court *", a court's charge) does not fire.
+#[test]
+fn a_participle_clause_does_not_take_the_object_before_it_as_subject() {
+    let ev = code(
+        "A Belgian lawyer has filed a complaint in a Brussels court against a Kenyan firm, accusing Rwanda of bribery.",
+        "2024-07-25",
+    );
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "BELJUD" && c == "112" && g == "RWA"), "{t:?}");
+    assert!(t.iter().all(|(_, c, _)| c != "173"), "{t:?}");
+    // the subject's own noun still matches: a court accusing someone charges them
+    let ev = code("A Brussels court, accusing Rwanda of bribery, froze its accounts.", "2024-07-25");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(_, c, g)| c == "173" && g == "RWA"), "{t:?}");
+}
+
+/// An actor right after a giving verb and followed by a second object is who receives:
+/// a pattern's word inside it ("GRANT * &military", 150) names nothing given, while the
+/// same word as the thing given still matches.
+#[test]
+fn the_recipient_of_a_gift_is_not_what_is_given() {
+    let ev = code("Kenya gave the Somali army more maps of the border last year.", "2024-07-25");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, _, g)| s == "KEN" && g == "SOMMIL"), "{t:?}");
+    assert!(t.iter().all(|(_, c, _)| c != "150"), "{t:?}");
+    let ev = code("Kenya gave troops to Somalia last year.", "2024-07-25");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "KEN" && c == "150"), "{t:?}");
+}
+
 /// The Muslim Brotherhood (absent from the Phoenix actor files) is an opposition Muslim
 /// group that takes the country named with it.
 #[test]

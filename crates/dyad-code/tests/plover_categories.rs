@@ -44,6 +44,26 @@ fn charges_brought_are_accusations_and_arrests_stay_coercion() {
 }
 
 #[test]
+fn an_attack_its_maker_says_is_coming_is_a_threat() {
+    // the claim of one's own attack keeps CAMEO's 015; a past attack is the assault,
+    // one announced for later a threat, as the future attack alone would be
+    let ev = coded("The Kenyan army says it will shell the camps of Somali militants near the border.");
+    assert!(ev.iter().any(|e| e.1 == "015" && e.2 == "SOMUAFRAD" && e.3 == "THREATEN"), "{ev:?}");
+    let ev = coded("The Kenyan army says it shelled the camps of Somali militants near the border on Friday.");
+    assert!(ev.iter().any(|e| e.1 == "015" && e.2 == "SOMUAFRAD" && e.3 == "ASSAULT"), "{ev:?}");
+}
+
+#[test]
+fn demonstrating_that_something_is_so_is_no_protest() {
+    // "demonstrate" with a clause or a quality after it means to show
+    let ev = coded("The Ghanaian finance minister demonstrated that Togo had paid its debts.");
+    assert!(ev.iter().all(|e| e.3 != "PROTEST"), "{ev:?}");
+    // with a place after it, it is a demonstration
+    let ev = coded("Ghanaian students demonstrated outside the Togolese embassy on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "141" && e.3 == "PROTEST"), "{ev:?}");
+}
+
+#[test]
 fn a_condemnation_is_plover_accuse_whatever_cameo_code_it_has() {
     // Phoenix codes condemning a terrorist attack as an empathetic comment (018)
     let ev = coded("The Swedish foreign minister condemned the Norwegian terrorist attack.");
