@@ -771,6 +771,8 @@ impl Coder {
         let verbs = self.find_verbs(w, cx.mentions, &cx.quotes, trace);
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
+        // the last speech verb opening a report ("officials said ...") and its subject
+        let mut reporter: Option<(usize, Vec<usize>)> = None;
         let attribution = attribution_start(w, &verbs);
         // verbs whose own events are folded into another's: refusing verbs whose
         // refused act was coded as a rejection, governing verbs of a transformation
@@ -880,7 +882,14 @@ impl Coder {
             let before = last_subject.clone();
             let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
-            let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
+            let (sources, mut targets) =
+                self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject, reporter.as_ref());
+            if SPEECH_VERBS.contains(&w.norm(v.words.start))
+                && !sources.is_empty()
+                && attribution.is_none_or(|(_, s)| s != v.words.start)
+            {
+                reporter = Some((v.words.start, sources.clone()));
+            }
             // "the civilians were released": the subject of a passive is the verb's object,
             // which the pattern of its noun codes ("* &PEOPLE", a release of persons); the
             // agent after "by" is its subject ("was demolished by a protester": "PROTESTOR *")
@@ -1892,6 +1901,7 @@ impl Coder {
         passive: bool,
         transfer: bool,
         last_subject: &mut Option<Vec<usize>>,
+        reporter: Option<&(usize, Vec<usize>)>,
     ) -> (Vec<usize>, Vec<Target>) {
         let (w, ms) = (cx.words, cx.mentions);
         let (window, pm) = (&reading.window, &reading.pm);
@@ -2058,6 +2068,26 @@ impl Coder {
         });
         if nonfinite && !adjacent_subject && !opens_clause && last_subject.is_some() {
             subject = last_subject.clone();
+            // "officials said the police acted to protect property and urged the
+            // opposition to ...": an appeal joined by "and", in the tense of the speech
+            // verb, is the speakers' second act, not the reported actor's (a demand is
+            // left to the reported actor: "said the crowd marched and demanded ...")
+            if let Some((r, speakers)) = reporter {
+                let said_by_others = subject.as_ref().is_some_and(|s| s.iter().all(|&i| ms[i].words.start > *r));
+                // (the verb's own code: "demanded new elections" is coded as an appeal
+                // by its pattern, but is a demand)
+                let block = &self.dict.verbs.blocks[v.form.block].code;
+                let appeal = block.forward.as_deref().is_some_and(|c| c.starts_with("02"));
+                if v.words.start > 0
+                    && w.norm(v.words.start - 1) == "and"
+                    && said_by_others
+                    && appeal
+                    && tag_at(v.words.start) == tag_at(*r)
+                    && w.same_clause_level(*r, v.words.start)
+                {
+                    subject = Some(speakers.clone());
+                }
+            }
         }
         if subject.is_some() {
             last_subject.clone_from(&subject);

@@ -4,6 +4,7 @@ mod common;
 
 use common::{code, code_with, triples};
 use dyad_code::{Coder, Dictionaries};
+use dyad_core::Event;
 
 #[test]
 fn leader_codes_follow_the_publication_date() {
@@ -2397,4 +2398,27 @@ fn reinforcing_is_no_coercion_unless_it_names_troops() {
     assert!(ev.iter().all(|e| e.cameo != "170"), "{:?}", triples(&ev));
     let ev = code("Turkey reinforced its troops on the Syrian border.", "2024-03-01");
     assert!(ev.iter().any(|e| e.source.code == "TUR" && e.cameo == "154"), "{:?}", triples(&ev));
+}
+
+/// The source text of the first event on `trigger`.
+fn source_on<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).map(|e| e.source.text.as_str())
+}
+
+#[test]
+fn an_appeal_after_and_in_the_speech_verbs_tense_is_the_speakers() {
+    // the officials report what the soldiers did, then make the appeal themselves
+    let ev = code(
+        "Health ministry officials said the soldiers moved to guard the hospital and urged rebel leaders to end the siege.",
+        "2025-01-01",
+    );
+    assert_eq!(source_on(&ev, "urged"), Some("ministry officials"), "{:?}", triples(&ev));
+    // the reported act stays the soldiers'
+    assert_eq!(source_on(&ev, "guard"), Some("soldiers"), "{:?}", triples(&ev));
+    // a demand is left to the reported actor: crowds march and make demands
+    let ev = code(
+        "The minister said the protesters gathered outside parliament and demanded new elections from the government.",
+        "2025-01-01",
+    );
+    assert_eq!(source_on(&ev, "demanded"), Some("protesters"), "{:?}", triples(&ev));
 }
