@@ -1893,6 +1893,7 @@ impl Coder {
     }
 
     /// Sources and targets of a verb, as indices into the sentence's mentions.
+    #[allow(clippy::too_many_arguments)]
     fn actors_for(
         &self,
         cx: &SentenceCtx,
