@@ -555,6 +555,8 @@ impl Coder {
         }
         let places = OnceCell::new();
         let mut out = Coded::default();
+        // the country of the article's dateline ("NAIROBI --"), once one is read
+        let mut dateline_country: Option<String> = None;
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
             let (mark, looked_up, found) = std::mem::take(&mut first_pass[si]);
             let mut mentions = if aliases.changed_since(mark, &looked_up) {
@@ -583,6 +585,9 @@ impl Coder {
             }
             // a dateline names where the report was filed: no actor, nor the place acted on
             let dateline = dateline_len(text, sentence.span, w);
+            if let Some(c) = mentions.iter().filter(|m| m.words.start < dateline).find_map(|m| m.code.country()) {
+                dateline_country = Some(c.to_string());
+            }
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
             if let Some(d) = self.discard(w) {
@@ -601,7 +606,11 @@ impl Coder {
                     quotes,
                     verb_starts: Vec::new(),
                 };
+                let first = out.events.len();
                 self.code_sentence(&ctx, &mut out.events, &mut trace);
+                if let Some(c) = &dateline_country {
+                    dateline_roles(w, &mentions, c, &mut out.events[first..]);
+                }
             }
             trace.mentions = mentions;
             out.trace.push(trace);
@@ -5034,6 +5043,36 @@ fn dateline_len(text: &str, sentence: Span, w: &Words) -> usize {
     let Some(d) = crate::places::dateline(sentence.slice(text)) else { return 0 };
     let end = sentence.start + d.end;
     w.words.iter().take_while(|x| x.span.start < end).count()
+}
+
+/// "NAIROBI -- Police fired tear gas": a bare role word ("police", "the protesters")
+/// in an article with a dateline is the dateline country's, as the PETRARCH gold codes
+/// "children" in a Gaza report PSECVL. Only the events' codes change, after coding:
+/// the rules that tell roles from named actors still see a role. A role with words of
+/// its own before it ("European leaders", "aid workers", "Rapid Support Forces") keeps
+/// no country.
+fn dateline_roles(w: &Words, ms: &[Mention], country: &str, events: &mut [Event]) {
+    let bare = |m: &Mention| {
+        let code = m.code.as_str();
+        let s = m.words.start;
+        m.kind == ActorKind::Agent
+            && !m.location
+            && !m.refers_back
+            && code != UNKNOWN_CODE
+            && m.code.country().is_none()
+            && !["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"].iter().any(|p| code.starts_with(p))
+            && (s..m.words.end - 1).all(|k| matches!(w.norm(k), "the" | "a" | "an"))
+            // (no name, noun or adjective right before it either: "Rapid Support Forces")
+            && (s == 0 || !matches!(w.tag_str(s - 1), "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS"))
+    };
+    let actors = events.iter_mut().flat_map(|e| std::iter::once(&mut e.source).chain(e.target.as_mut()));
+    for a in actors {
+        if let Some(m) = ms.iter().find(|m| m.span == a.span && m.code.as_str() == a.code).filter(|m| bare(m)) {
+            a.code = text!("{country}{}", m.code.as_str());
+            a.country = Some(country.to_string());
+            a.entry = text!("{} + the dateline's country {country}", a.entry);
+        }
+    }
 }
 
 /// A person the dictionary names and a role phrase with no name of its own ("Hun Sen

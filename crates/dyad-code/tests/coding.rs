@@ -2422,3 +2422,19 @@ fn an_appeal_after_and_in_the_speech_verbs_tense_is_the_speakers() {
     );
     assert_eq!(source_on(&ev, "demanded"), Some("protesters"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn bare_roles_in_an_article_with_a_dateline_take_its_country() {
+    let report = "KAMPALA -- Police detained dozens of students outside the university on Friday.\n\n\
+                  The students accused the police of beating them, and Western diplomats criticised the arrests.";
+    let ev = code(report, "2025-01-01");
+    let t = triples(&ev);
+    // in the dateline's sentence and in the later ones
+    assert!(t.iter().any(|(s, c, _)| s == "UGACOP" && c == "173"), "{t:?}");
+    assert!(t.iter().any(|(s, c, o)| s == "UGAEDU" && c == "112" && o == "UGACOP"), "{t:?}");
+    // a role with a describing word of its own before it is left without a country
+    assert!(t.iter().any(|(s, c, _)| s == "GOV" && c == "111"), "{t:?}");
+    // without a dateline the role keeps no country
+    let ev = code("Police detained dozens of students outside the university on Friday.", "2025-01-01");
+    assert!(triples(&ev).iter().any(|(s, c, _)| s == "COP" && c == "173"), "{:?}", triples(&ev));
+}
