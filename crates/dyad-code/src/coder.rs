@@ -1341,6 +1341,20 @@ impl Coder {
                         && !(a..=b + 1)
                             .any(|k| k < w.len() && matches!(w.norm(k), "each" | "other" | "one" | "another"))
                 });
+            // ... and so do partners who refuse an act done to a thing ("Chile and Peru
+            // declined to reopen the mine"): the refusal and the act refused are aimed at
+            // the thing, not at each other (a refused act with no object, "refused to
+            // negotiate", stays one between them; a failure is no refusal)
+            let refused_act =
+                |x: &VerbHit| REJECTING.contains(&x.form.lemma.as_str()) && refused_infinitive(w, &verbs, x).is_some();
+            let act_on_thing = |x: &VerbHit| {
+                topic_object(w, cx.mentions, x, &window).is_some_and(|(a, _)| !matches!(w.norm(a), "their" | "each"))
+            };
+            let rejects_thing = rejects_thing
+                || (refused_act(v) && refused_infinitive(w, &verbs, v).is_some_and(act_on_thing))
+                || (verbs.iter().any(|x| {
+                    refused_act(x) && refused_infinitive(w, &verbs, x).is_some_and(|r| r.words.start == v.words.start)
+                }) && act_on_thing(v));
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")

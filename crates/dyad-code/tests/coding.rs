@@ -2438,3 +2438,15 @@ fn bare_roles_in_an_article_with_a_dateline_take_its_country() {
     let ev = code("Police detained dozens of students outside the university on Friday.", "2025-01-01");
     assert!(triples(&ev).iter().any(|(s, c, _)| s == "COP" && c == "173"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn partners_refusing_an_act_on_a_thing_do_not_refuse_each_other() {
+    // the railway is what the refused act is done to: no refusal between the two
+    let ev = code("Ghana and Togo declined to reopen the old railway.", "2020-01-01");
+    let t = triples(&ev);
+    assert!(!t.iter().any(|(s, _, o)| (s == "GHA" && o == "TGO") || (s == "TGO" && o == "GHA")), "{t:?}");
+    // a refused act with no object is still one between them
+    let ev = code("Ghana and Togo refused to negotiate.", "2020-01-01");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, o)| s == "GHA" && c == "120" && o == "TGO"), "{t:?}");
+}
