@@ -2450,3 +2450,17 @@ fn partners_refusing_an_act_on_a_thing_do_not_refuse_each_other() {
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, o)| s == "GHA" && c == "120" && o == "TGO"), "{t:?}");
 }
+
+#[test]
+fn sudans_armed_movements_have_entries_and_the_rsf_changed_sides() {
+    // the Rapid Support Forces were a state force until the war with the army of April 2023
+    let before = code("Kenya criticised the Rapid Support Forces.", "2020-01-01");
+    assert_eq!(triples(&before), [("KEN".to_string(), "111".to_string(), "SDNMIL".to_string())]);
+    let after = code("Kenya criticised the Rapid Support Forces.", "2024-06-01");
+    assert_eq!(triples(&after), [("KEN".to_string(), "111".to_string(), "SDNREB".to_string())]);
+    // the Darfur rebel movements are rebels, not an opposition party
+    for name in ["The Justice and Equality Movement", "The Sudan Liberation Movement"] {
+        let ev = code(&format!("{name} condemned Chad."), "2024-06-01");
+        assert_eq!(triples(&ev), [("SDNREB".to_string(), "111".to_string(), "TCD".to_string())], "{name}");
+    }
+}
