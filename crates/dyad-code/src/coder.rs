@@ -555,6 +555,8 @@ impl Coder {
         }
         let places = OnceCell::new();
         let mut out = Coded::default();
+        // the country of the article's dateline ("NAIROBI --"), once one is read
+        let mut dateline_country: Option<String> = None;
         for (si, (sentence, w)) in doc.sentences.iter().zip(words.iter_mut()).enumerate() {
             let (mark, looked_up, found) = std::mem::take(&mut first_pass[si]);
             let mut mentions = if aliases.changed_since(mark, &looked_up) {
@@ -583,6 +585,9 @@ impl Coder {
             }
             // a dateline names where the report was filed: no actor, nor the place acted on
             let dateline = dateline_len(text, sentence.span, w);
+            if let Some(c) = mentions.iter().filter(|m| m.words.start < dateline).find_map(|m| m.code.country()) {
+                dateline_country = Some(c.to_string());
+            }
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
             if let Some(d) = self.discard(w) {
@@ -601,7 +606,11 @@ impl Coder {
                     quotes,
                     verb_starts: Vec::new(),
                 };
+                let first = out.events.len();
                 self.code_sentence(&ctx, &mut out.events, &mut trace);
+                if let Some(c) = &dateline_country {
+                    dateline_roles(w, &mentions, c, &mut out.events[first..]);
+                }
             }
             trace.mentions = mentions;
             out.trace.push(trace);
@@ -771,6 +780,8 @@ impl Coder {
         let verbs = self.find_verbs(w, cx.mentions, &cx.quotes, trace);
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
+        // the last speech verb opening a report ("officials said ...") and its subject
+        let mut reporter: Option<(usize, Vec<usize>)> = None;
         let attribution = attribution_start(w, &verbs);
         // verbs whose own events are folded into another's: refusing verbs whose
         // refused act was coded as a rejection, governing verbs of a transformation
@@ -880,7 +891,14 @@ impl Coder {
             let before = last_subject.clone();
             let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
-            let (sources, mut targets) = self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject);
+            let (sources, mut targets) =
+                self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject, reporter.as_ref());
+            if SPEECH_VERBS.contains(&w.norm(v.words.start))
+                && !sources.is_empty()
+                && attribution.is_none_or(|(_, s)| s != v.words.start)
+            {
+                reporter = Some((v.words.start, sources.clone()));
+            }
             // "the civilians were released": the subject of a passive is the verb's object,
             // which the pattern of its noun codes ("* &PEOPLE", a release of persons); the
             // agent after "by" is its subject ("was demolished by a protester": "PROTESTOR *")
@@ -1324,6 +1342,20 @@ impl Coder {
                         && !(a..=b + 1)
                             .any(|k| k < w.len() && matches!(w.norm(k), "each" | "other" | "one" | "another"))
                 });
+            // ... and so do partners who refuse an act done to a thing ("Chile and Peru
+            // declined to reopen the mine"): the refusal and the act refused are aimed at
+            // the thing, not at each other (a refused act with no object, "refused to
+            // negotiate", stays one between them; a failure is no refusal)
+            let refused_act =
+                |x: &VerbHit| REJECTING.contains(&x.form.lemma.as_str()) && refused_infinitive(w, &verbs, x).is_some();
+            let act_on_thing = |x: &VerbHit| {
+                topic_object(w, cx.mentions, x, &window).is_some_and(|(a, _)| !matches!(w.norm(a), "their" | "each"))
+            };
+            let rejects_thing = rejects_thing
+                || (refused_act(v) && refused_infinitive(w, &verbs, v).is_some_and(act_on_thing))
+                || (verbs.iter().any(|x| {
+                    refused_act(x) && refused_infinitive(w, &verbs, x).is_some_and(|r| r.words.start == v.words.start)
+                }) && act_on_thing(v));
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")
@@ -1899,6 +1931,7 @@ impl Coder {
     }
 
     /// Sources and targets of a verb, as indices into the sentence's mentions.
+    #[allow(clippy::too_many_arguments)]
     fn actors_for(
         &self,
         cx: &SentenceCtx,
@@ -1907,6 +1940,7 @@ impl Coder {
         passive: bool,
         transfer: bool,
         last_subject: &mut Option<Vec<usize>>,
+        reporter: Option<&(usize, Vec<usize>)>,
     ) -> (Vec<usize>, Vec<Target>) {
         let (w, ms) = (cx.words, cx.mentions);
         let (window, pm) = (&reading.window, &reading.pm);
@@ -2073,6 +2107,26 @@ impl Coder {
         });
         if nonfinite && !adjacent_subject && !opens_clause && last_subject.is_some() {
             subject = last_subject.clone();
+            // "officials said the police acted to protect property and urged the
+            // opposition to ...": an appeal joined by "and", in the tense of the speech
+            // verb, is the speakers' second act, not the reported actor's (a demand is
+            // left to the reported actor: "said the crowd marched and demanded ...")
+            if let Some((r, speakers)) = reporter {
+                let said_by_others = subject.as_ref().is_some_and(|s| s.iter().all(|&i| ms[i].words.start > *r));
+                // (the verb's own code: "demanded new elections" is coded as an appeal
+                // by its pattern, but is a demand)
+                let block = &self.dict.verbs.blocks[v.form.block].code;
+                let appeal = block.forward.as_deref().is_some_and(|c| c.starts_with("02"));
+                if v.words.start > 0
+                    && w.norm(v.words.start - 1) == "and"
+                    && said_by_others
+                    && appeal
+                    && tag_at(v.words.start) == tag_at(*r)
+                    && w.same_clause_level(*r, v.words.start)
+                {
+                    subject = Some(speakers.clone());
+                }
+            }
         }
         if subject.is_some() {
             last_subject.clone_from(&subject);
@@ -5028,6 +5082,36 @@ fn dateline_len(text: &str, sentence: Span, w: &Words) -> usize {
     let Some(d) = crate::places::dateline(sentence.slice(text)) else { return 0 };
     let end = sentence.start + d.end;
     w.words.iter().take_while(|x| x.span.start < end).count()
+}
+
+/// "NAIROBI -- Police fired tear gas": a bare role word ("police", "the protesters")
+/// in an article with a dateline is the dateline country's, as the PETRARCH gold codes
+/// "children" in a Gaza report PSECVL. Only the events' codes change, after coding:
+/// the rules that tell roles from named actors still see a role. A role with words of
+/// its own before it ("European leaders", "aid workers", "Rapid Support Forces") keeps
+/// no country.
+fn dateline_roles(w: &Words, ms: &[Mention], country: &str, events: &mut [Event]) {
+    let bare = |m: &Mention| {
+        let code = m.code.as_str();
+        let s = m.words.start;
+        m.kind == ActorKind::Agent
+            && !m.location
+            && !m.refers_back
+            && code != UNKNOWN_CODE
+            && m.code.country().is_none()
+            && !["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"].iter().any(|p| code.starts_with(p))
+            && (s..m.words.end - 1).all(|k| matches!(w.norm(k), "the" | "a" | "an"))
+            // (no name, noun or adjective right before it either: "Rapid Support Forces")
+            && (s == 0 || !matches!(w.tag_str(s - 1), "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS"))
+    };
+    let actors = events.iter_mut().flat_map(|e| std::iter::once(&mut e.source).chain(e.target.as_mut()));
+    for a in actors {
+        if let Some(m) = ms.iter().find(|m| m.span == a.span && m.code.as_str() == a.code).filter(|m| bare(m)) {
+            a.code = text!("{country}{}", m.code.as_str());
+            a.country = Some(country.to_string());
+            a.entry = text!("{} + the dateline's country {country}", a.entry);
+        }
+    }
 }
 
 /// A person the dictionary names and a role phrase with no name of its own ("Hun Sen

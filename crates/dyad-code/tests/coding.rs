@@ -4,6 +4,7 @@ mod common;
 
 use common::{code, code_with, triples};
 use dyad_code::{Coder, Dictionaries};
+use dyad_core::Event;
 
 #[test]
 fn leader_codes_follow_the_publication_date() {
@@ -2451,4 +2452,69 @@ fn reinforcing_is_no_coercion_unless_it_names_troops() {
     assert!(ev.iter().all(|e| e.cameo != "170"), "{:?}", triples(&ev));
     let ev = code("Turkey reinforced its troops on the Syrian border.", "2024-03-01");
     assert!(ev.iter().any(|e| e.source.code == "TUR" && e.cameo == "154"), "{:?}", triples(&ev));
+}
+
+/// The source text of the first event on `trigger`.
+fn source_on<'e>(events: &'e [Event], trigger: &str) -> Option<&'e str> {
+    events.iter().find(|e| e.trigger.text == trigger).map(|e| e.source.text.as_str())
+}
+
+#[test]
+fn an_appeal_after_and_in_the_speech_verbs_tense_is_the_speakers() {
+    // the officials report what the soldiers did, then make the appeal themselves
+    let ev = code(
+        "Health ministry officials said the soldiers moved to guard the hospital and urged rebel leaders to end the siege.",
+        "2025-01-01",
+    );
+    assert_eq!(source_on(&ev, "urged"), Some("ministry officials"), "{:?}", triples(&ev));
+    // the reported act stays the soldiers'
+    assert_eq!(source_on(&ev, "guard"), Some("soldiers"), "{:?}", triples(&ev));
+    // a demand is left to the reported actor: crowds march and make demands
+    let ev = code(
+        "The minister said the protesters gathered outside parliament and demanded new elections from the government.",
+        "2025-01-01",
+    );
+    assert_eq!(source_on(&ev, "demanded"), Some("protesters"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn bare_roles_in_an_article_with_a_dateline_take_its_country() {
+    let report = "KAMPALA -- Police detained dozens of students outside the university on Friday.\n\n\
+                  The students accused the police of beating them, and Western diplomats criticised the arrests.";
+    let ev = code(report, "2025-01-01");
+    let t = triples(&ev);
+    // in the dateline's sentence and in the later ones
+    assert!(t.iter().any(|(s, c, _)| s == "UGACOP" && c == "173"), "{t:?}");
+    assert!(t.iter().any(|(s, c, o)| s == "UGAEDU" && c == "112" && o == "UGACOP"), "{t:?}");
+    // a role with a describing word of its own before it is left without a country
+    assert!(t.iter().any(|(s, c, _)| s == "GOV" && c == "111"), "{t:?}");
+    // without a dateline the role keeps no country
+    let ev = code("Police detained dozens of students outside the university on Friday.", "2025-01-01");
+    assert!(triples(&ev).iter().any(|(s, c, _)| s == "COP" && c == "173"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn partners_refusing_an_act_on_a_thing_do_not_refuse_each_other() {
+    // the railway is what the refused act is done to: no refusal between the two
+    let ev = code("Ghana and Togo declined to reopen the old railway.", "2020-01-01");
+    let t = triples(&ev);
+    assert!(!t.iter().any(|(s, _, o)| (s == "GHA" && o == "TGO") || (s == "TGO" && o == "GHA")), "{t:?}");
+    // a refused act with no object is still one between them
+    let ev = code("Ghana and Togo refused to negotiate.", "2020-01-01");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, o)| s == "GHA" && c == "120" && o == "TGO"), "{t:?}");
+}
+
+#[test]
+fn sudans_armed_movements_have_entries_and_the_rsf_changed_sides() {
+    // the Rapid Support Forces were a state force until the war with the army of April 2023
+    let before = code("Kenya criticised the Rapid Support Forces.", "2020-01-01");
+    assert_eq!(triples(&before), [("KEN".to_string(), "111".to_string(), "SDNMIL".to_string())]);
+    let after = code("Kenya criticised the Rapid Support Forces.", "2024-06-01");
+    assert_eq!(triples(&after), [("KEN".to_string(), "111".to_string(), "SDNREB".to_string())]);
+    // the Darfur rebel movements are rebels, not an opposition party
+    for name in ["The Justice and Equality Movement", "The Sudan Liberation Movement"] {
+        let ev = code(&format!("{name} condemned Chad."), "2024-06-01");
+        assert_eq!(triples(&ev), [("SDNREB".to_string(), "111".to_string(), "TCD".to_string())], "{name}");
+    }
 }
