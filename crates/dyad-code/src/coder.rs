@@ -1961,8 +1961,8 @@ impl Coder {
         };
         let subject = (0..ms.len())
             .rev()
-            .filter(|&i| !in_occasion(i))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
+            .filter(|&i| !in_occasion(i))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to

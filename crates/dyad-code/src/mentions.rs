@@ -121,7 +121,8 @@ impl Aliases {
 /// The chunks of dictionary phrases and aliases, left to right. `looked_up` gets the id
 /// of each word looked up as an alias: only an alias of one of those can change them.
 fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases, looked_up: &mut Vec<u32>) -> Vec<Chunk> {
-    let mut out = Vec::new();
+    // (room for a sentence's usual few chunks: no regrowing as they are found)
+    let mut out = Vec::with_capacity(8);
     let mut i = 0;
     while i < words.len() {
         if words.words[i].punct {
@@ -231,7 +232,8 @@ pub fn find_mentions_noting(
     looked_up: &mut Vec<u32>,
 ) -> Vec<Mention> {
     let chunks = find_chunks(words, dict, aliases, looked_up);
-    let mut out = Vec::new();
+    // (room for the chunks' mentions and the few the passes below add)
+    let mut out = Vec::with_capacity(chunks.len() + 4);
     let mut k = 0;
     while k < chunks.len() {
         // group chunks that touch, or are joined by a possessive 's
