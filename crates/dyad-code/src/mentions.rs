@@ -629,8 +629,9 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
         return;
     }
     let gazetteer = crate::places::Gazetteer::embedded();
-    let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
-    let cx = crate::places::PlaceContext { hint: None, countries };
+    // the countries of the mentions found before any place is added, gathered when the
+    // first name gets as far as the gazetteer (most are passed over before)
+    let mut cx: Option<crate::places::PlaceContext> = None;
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
         let Some(range) = words_inside(words, n.span) else { continue };
         let first = range.start;
@@ -643,7 +644,11 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
             continue;
         }
         let span = words.span_of(range.start, range.end);
-        let country = match gazetteer.resolve(&n.text, &cx, false) {
+        let cx = cx.get_or_insert_with(|| crate::places::PlaceContext {
+            hint: None,
+            countries: out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect(),
+        });
+        let country = match gazetteer.resolve(&n.text, cx, false) {
             Some(crate::places::Resolved::City(p)) => p.country.clone(),
             Some(crate::places::Resolved::Country(c)) => c.iso3.clone(),
             None => continue,
