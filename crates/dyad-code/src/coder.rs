@@ -674,10 +674,11 @@ impl Coder {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < w.len() {
-            let in_mention = mentions.iter().any(|m| m.words.contains(&i));
-            let quoted = quotes.iter().any(|q| q.contains(w.words[i].span));
-            let Some((n, form)) =
-                (!in_mention && !quoted).then(|| self.dict.verbs.index.longest_at(&w.ids, i)).flatten()
+            // (the verb index first: most words start no verb, and its start bit says so
+            // before the mentions and quotes are looked through)
+            let in_mention = || mentions.iter().any(|m| m.words.contains(&i));
+            let quoted = || quotes.iter().any(|q| q.contains(w.words[i].span));
+            let Some((n, form)) = self.dict.verbs.index.longest_at(&w.ids, i).filter(|_| !in_mention() && !quoted())
             else {
                 i += 1;
                 continue;
@@ -2010,8 +2011,8 @@ impl Coder {
         };
         let subject = (0..ms.len())
             .rev()
-            .filter(|&i| !in_occasion(i))
             .filter(|&i| ms[i].words.end <= v.words.start && ms[i].words.start >= window.start.min(v.words.start))
+            .filter(|&i| !in_occasion(i))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to

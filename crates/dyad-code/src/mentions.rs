@@ -121,7 +121,8 @@ impl Aliases {
 /// The chunks of dictionary phrases and aliases, left to right. `looked_up` gets the id
 /// of each word looked up as an alias: only an alias of one of those can change them.
 fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases, looked_up: &mut Vec<u32>) -> Vec<Chunk> {
-    let mut out = Vec::new();
+    // (room for a sentence's usual few chunks: no regrowing as they are found)
+    let mut out = Vec::with_capacity(8);
     let mut i = 0;
     while i < words.len() {
         if words.words[i].punct {
@@ -231,7 +232,8 @@ pub fn find_mentions_noting(
     looked_up: &mut Vec<u32>,
 ) -> Vec<Mention> {
     let chunks = find_chunks(words, dict, aliases, looked_up);
-    let mut out = Vec::new();
+    // (room for the chunks' mentions and the few the passes below add)
+    let mut out = Vec::with_capacity(chunks.len() + 4);
     let mut k = 0;
     while k < chunks.len() {
         // group chunks that touch, or are joined by a possessive 's
@@ -631,8 +633,9 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
         return;
     }
     let gazetteer = crate::places::Gazetteer::embedded();
-    let countries: Vec<String> = out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect();
-    let cx = crate::places::PlaceContext { hint: None, countries };
+    // the countries of the mentions found before any place is added, gathered when the
+    // first name gets as far as the gazetteer (most are passed over before)
+    let mut cx: Option<crate::places::PlaceContext> = None;
     for n in names.iter().filter(|n| n.label == EntityLabel::LOC) {
         let Some(range) = words_inside(words, n.span) else { continue };
         let first = range.start;
@@ -645,7 +648,11 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
             continue;
         }
         let span = words.span_of(range.start, range.end);
-        let country = match gazetteer.resolve(&n.text, &cx, false) {
+        let cx = cx.get_or_insert_with(|| crate::places::PlaceContext {
+            hint: None,
+            countries: out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect(),
+        });
+        let country = match gazetteer.resolve(&n.text, cx, false) {
             Some(crate::places::Resolved::City(p)) => p.country.clone(),
             Some(crate::places::Resolved::Country(c)) => c.iso3.clone(),
             None => continue,

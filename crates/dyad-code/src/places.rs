@@ -15,6 +15,7 @@
 //! an event "in Syria" at Damascus would claim more than the text says.
 
 use crate::mentions::Mention;
+use crate::words::FastMap;
 use dyad_core::{EventActor, Location, Span};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -184,9 +185,10 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     pub countries: Vec<Country>,
     /// name -> (place index, whether it is the place's own name rather than an alternate)
-    names: HashMap<String, Vec<(u32, bool)>>,
-    country_names: HashMap<String, usize>,
-    by_iso3: HashMap<String, usize>,
+    /// (the maps hash with a fixed fast hash: every event's place is looked up)
+    names: FastMap<String, Vec<(u32, bool)>>,
+    country_names: FastMap<String, usize>,
+    by_iso3: FastMap<String, usize>,
 }
 
 /// Lower-case lookup key; "St. Louis" and "Saint Louis" meet.
@@ -227,9 +229,9 @@ impl Gazetteer {
         let mut g = Gazetteer {
             places: Vec::new(),
             countries: Vec::new(),
-            names: HashMap::new(),
-            country_names: HashMap::new(),
-            by_iso3: HashMap::new(),
+            names: FastMap::default(),
+            country_names: FastMap::default(),
+            by_iso3: FastMap::default(),
         };
         let num = |file: &str, n: usize, what: &str, v: &str| -> Result<f64, String> {
             v.parse::<f64>().map_err(|_| format!("data/places/{file} line {n}: {what} {v:?} is not a number"))

@@ -2,7 +2,7 @@
 //! crosswalk, in dyad's `cameo.tsv` format:
 //! `code  name  goldstein  plover_event  plover_mode  plover_context`.
 
-use std::collections::HashMap;
+use crate::words::FastMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CameoCode {
@@ -37,12 +37,13 @@ pub fn quad_class(root: &str) -> u8 {
 
 #[derive(Debug, Default)]
 pub struct CameoTable {
-    codes: HashMap<String, CameoCode>,
+    /// (a fixed fast hash: codes are looked up for every event coded)
+    codes: FastMap<String, CameoCode>,
 }
 
 impl CameoTable {
     pub fn parse(text: &str) -> Result<CameoTable, String> {
-        let mut codes = HashMap::new();
+        let mut codes = FastMap::default();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
