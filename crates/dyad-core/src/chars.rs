@@ -14,7 +14,8 @@ pub fn is_letter_block(c: char) -> bool {
 /// `str::to_lowercase`, cheaper on text that is mostly ASCII with a few other
 /// characters (curly quotes, dashes, accented names): the standard one lowers
 /// everything after the first non-ASCII character one character at a time, this
-/// lowers each run of ASCII as bytes and looks up only the other characters. The
+/// lowers each run of ASCII as bytes, and the commonest other blocks by their
+/// fixed offsets, and looks up only the remaining characters. The
 /// same string as `str::to_lowercase` (a text with a capital sigma, whose lower
 /// form depends on its neighbours, is left to it).
 pub fn to_lowercase(s: &str) -> String {
@@ -43,11 +44,19 @@ pub fn to_lowercase(s: &str) -> String {
             i = run_end;
         }
         if let Some(c) = s[i..].chars().next() {
-            // punctuation, dashes, quotes and currency signs have no case
-            if ('\u{2000}'..='\u{20FF}').contains(&c) {
-                out.push(c);
-            } else {
-                out.extend(c.to_lowercase());
+            // the blocks news text holds most, without the case tables
+            let lower = match c as u32 {
+                // capitals of Latin-1 (but the multiplication sign) and Cyrillic: a fixed step
+                0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => char::from_u32(c as u32 + 0x20),
+                0x400..=0x40F => char::from_u32(c as u32 + 0x50),
+                // small letters of Latin-1 and Cyrillic; punctuation, quotes, dashes and
+                // currency signs; CJK symbols, kana and ideographs; Hangul: no case
+                0xDF..=0xFF | 0x430..=0x45F | 0x2000..=0x20FF | 0x3000..=0x9FFF | 0xAC00..=0xD7A3 => Some(c),
+                _ => None,
+            };
+            match lower {
+                Some(l) => out.push(l),
+                None => out.extend(c.to_lowercase()),
             }
             i += c.len_utf8();
         }
