@@ -1182,6 +1182,30 @@ mod tests {
     }
 
     #[test]
+    fn each_element_sees_only_its_own_attributes() {
+        // nested and neighbouring elements, an end tag with attributes, a second
+        // body (dropped with its attributes) and a repeated attribute
+        let dom = Dom::parse(
+            "<body lang=en><div class=outer id=one><em title=inner>a</em></div class=stray>\
+             <body class=late><span class=s class=t>b</span><br></body>",
+        );
+        let attrs: Vec<(&str, Vec<Option<&str>>)> = dom
+            .elements()
+            .map(|(_, e)| (e.name(), ["lang", "class", "id", "title"].iter().map(|k| e.attr(k)).collect()))
+            .collect();
+        assert_eq!(
+            attrs,
+            [
+                ("body", vec![Some("en"), None, None, None]),
+                ("div", vec![None, Some("outer"), Some("one"), None]),
+                ("em", vec![None, None, None, Some("inner")]),
+                ("span", vec![None, Some("s"), None, None]),
+                ("br", vec![None, None, None, None]),
+            ]
+        );
+    }
+
+    #[test]
     fn tags_are_read_once_from_names() {
         let dom = Dom::parse("<DIV><p>a<Span>b</span><custom-el>c</custom-el><image src=x></p></div>");
         let tags: Vec<Tag> = dom.elements().map(|(_, e)| e.tag()).collect();
