@@ -23,6 +23,7 @@ impl Span {
     }
 
     /// The text this span covers, or "" when it does not fall on char boundaries.
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

@@ -6,6 +6,7 @@
 //! from one site's wording, so the rules carry over to pages not seen before.
 
 use crate::text::FastMap;
+use dyad_core::chars::to_lowercase;
 use dyad_core::BoilerplateReason;
 use BoilerplateReason::*;
 
@@ -47,7 +48,7 @@ const SHORT: usize = 120;
 /// have a reason are left as they are.
 pub fn classify(blocks: &mut [Block]) {
     let candidates: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].reason.is_none()).collect();
-    let lowers: Vec<String> = candidates.iter().map(|&i| blocks[i].text.to_lowercase()).collect();
+    let lowers: Vec<String> = candidates.iter().map(|&i| to_lowercase(&blocks[i].text)).collect();
     let appeals: Vec<Appeal> = lowers.iter().map(|l| appeal(l)).collect();
     let lines: Vec<Option<BoilerplateReason>> =
         candidates.iter().zip(&lowers).map(|(&i, lower)| line_reason_lower(&blocks[i].text, lower)).collect();
@@ -300,7 +301,7 @@ pub fn line_reason(text: &str) -> Option<BoilerplateReason> {
     if text.len() >= 5 * SHORT {
         return None;
     }
-    line_reason_lower(text, &text.to_lowercase())
+    line_reason_lower(text, &to_lowercase(text))
 }
 
 /// [`line_reason`] of `text` given in lowercase as well.

@@ -3,7 +3,7 @@
 
 use crate::dates::{self, publisher_date, DateLabel};
 pub use crate::dates::{date_in_text, date_in_url, parse_date};
-use crate::html::dom::{Dom, Element, NodeId, Tag};
+use crate::html::dom::{Dom, ElementRef, NodeId, Tag};
 use crate::text::{contains_ignore_ascii_case, normalize};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -132,7 +132,7 @@ pub fn from_html(src: &str, dom: &Dom<'_>, main: Option<NodeId>, url: Option<&st
     let mut h1s: Vec<NodeId> = Vec::new();
     let mut lang = None;
     let mut locale: Option<&str> = None;
-    let mut times: Vec<(NodeId, &Element<'_>)> = Vec::new();
+    let mut times: Vec<(NodeId, ElementRef<'_, '_>)> = Vec::new();
     let mut item_published = None;
     let mut item_modified = None;
     // elements named as the author by microdata or a link (in page order,
@@ -266,7 +266,7 @@ struct PageDates<'a, 'd> {
     ld: &'a JsonLd,
     item_published: Option<NaiveDate>,
     item_modified: Option<NaiveDate>,
-    times: &'a [(NodeId, &'a Element<'d>)],
+    times: &'a [(NodeId, ElementRef<'a, 'd>)],
     main: Option<NodeId>,
     headline: Option<NodeId>,
     /// The `<title>` or `og:title`.
@@ -304,14 +304,14 @@ fn publication_date(p: &PageDates<'_, '_>) -> Option<(NaiveDate, &'static str)> 
     let meta_date = |keys: &[&str]| {
         keys.iter().filter_map(|k| p.metas.get(&k.to_ascii_lowercase())).find_map(|v| ok(publisher_date(v, p.src)))
     };
-    let time_date = |el: &Element<'_>, id: NodeId| {
+    let time_date = |el: &ElementRef<'_, '_>, id: NodeId| {
         el.attr("datetime").and_then(|v| publisher_date(v, p.src)).or_else(|| date_in_text(&dom.text(id), p.lang))
     };
     let text_dates = std::cell::OnceCell::new();
     let text_dates = || text_dates.get_or_init(|| dates::text_dates(dom, p.lang, p.headline));
     let labelled =
         |label: DateLabel| text_dates().dates.iter().filter(|d| d.label == label).find_map(|d| ok(Some(d.date)));
-    let publishing = |id: NodeId, el: &Element<'_>| {
+    let publishing = |id: NodeId, el: &ElementRef<'_, '_>| {
         el.attr("pubdate").is_some()
             || std::iter::once(id).chain(dom.ancestors(id).take(2)).filter_map(|a| dom.element(a)).any(|e| {
                 class_tokens(e)
@@ -426,7 +426,7 @@ fn has_token(value: &str, words: &[&str]) -> bool {
 
 /// The words of an element's class and id, split at whitespace, `_` and `-`
 /// (compare them without ASCII case).
-fn class_tokens<'e>(el: &'e Element<'_>) -> impl Iterator<Item = &'e str> + 'e {
+fn class_tokens<'e>(el: ElementRef<'e, '_>) -> impl Iterator<Item = &'e str> + 'e {
     el.attr("class")
         .into_iter()
         .chain(el.attr("id"))

@@ -9,8 +9,14 @@ pub fn normalize(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // a run of visible ASCII, copied whole
-        let run = bytes[i..].iter().take_while(|b| matches!(b, 0x21..=0x7e)).count();
+        // a run of visible ASCII, copied whole with the single spaces between its
+        // words (what they would become anyway)
+        let visible = |b: &u8| matches!(b, 0x21..=0x7e);
+        let mut run = bytes[i..].iter().take_while(|b| visible(b)).count();
+        while run > 0 && bytes.get(i + run) == Some(&b' ') && bytes.get(i + run + 1).is_some_and(visible) {
+            run += 1;
+            run += bytes[i + run..].iter().take_while(|b| visible(b)).count();
+        }
         if run > 0 {
             if pending_space {
                 out.push(' ');

@@ -178,7 +178,7 @@ pub fn find_times(text: &str, sentences: &[Sentence], published: Option<NaiveDat
                 None
             } else {
                 let start = lowered.len();
-                lowered.push_str(&raw.to_lowercase());
+                lowered.push_str(&dyad_core::chars::to_lowercase(raw));
                 Some(start..lowered.len())
             };
             lows.push((raw, at));

@@ -31,7 +31,7 @@ pub fn signature(text: &str) -> Option<[u64; HASHES]> {
             line.push_str(w);
             line[start..].make_ascii_lowercase();
         } else {
-            line.push_str(&w.to_lowercase());
+            line.push_str(&dyad_core::chars::to_lowercase(w));
         }
         words.push((start, line.len()));
     });

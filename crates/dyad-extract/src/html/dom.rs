@@ -174,12 +174,17 @@ tags! {
     Xmp = "xmp",
 }
 
-/// One element: lowercase name, its tag, and attributes in source order.
+/// An attribute: lowercase name and decoded value.
+type Attr<'s> = (Cow<'s, str>, Cow<'s, str>);
+
+/// One element: lowercase name, its tag, and where its attributes (in source
+/// order) lie in the page's one attribute list: a list per element was the
+/// parser's most frequent allocation.
 #[derive(Debug)]
 pub struct Element<'s> {
     name: Cow<'s, str>,
     tag: Tag,
-    attrs: Vec<(Cow<'s, str>, Cow<'s, str>)>,
+    attrs: (u32, u32),
 }
 
 impl Element<'_> {
@@ -190,9 +195,26 @@ impl Element<'_> {
     pub fn tag(&self) -> Tag {
         self.tag
     }
+}
+
+/// An element of a [`Dom`] with its attributes.
+#[derive(Clone, Copy, Debug)]
+pub struct ElementRef<'d, 's> {
+    element: &'d Element<'s>,
+    attrs: &'d [Attr<'s>],
+}
+
+impl<'d> ElementRef<'d, '_> {
+    pub fn name(&self) -> &'d str {
+        &self.element.name
+    }
+
+    pub fn tag(&self) -> Tag {
+        self.element.tag
+    }
 
     /// The value of attribute `key` (lowercase), the first if repeated.
-    pub fn attr(&self, key: &str) -> Option<&str> {
+    pub fn attr(&self, key: &str) -> Option<&'d str> {
         self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_ref())
     }
 }
@@ -237,6 +259,7 @@ pub enum Edge {
 #[derive(Debug)]
 pub struct Dom<'s> {
     slots: Vec<Slot<'s>>,
+    attrs: Vec<Attr<'s>>,
 }
 
 fn opt(v: u32) -> Option<NodeId> {
@@ -260,8 +283,12 @@ impl<'s> Dom<'s> {
         &self.slots[id].node
     }
 
-    pub fn element(&self, id: NodeId) -> Option<&Element<'s>> {
-        self.slots.get(id).and_then(|s| s.node.as_element())
+    pub fn element(&self, id: NodeId) -> Option<ElementRef<'_, 's>> {
+        self.slots.get(id).and_then(|s| s.node.as_element()).map(|e| self.element_ref(e))
+    }
+
+    fn element_ref<'d>(&'d self, element: &'d Element<'s>) -> ElementRef<'d, 's> {
+        ElementRef { element, attrs: &self.attrs[element.attrs.0 as usize..element.attrs.1 as usize] }
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
@@ -282,8 +309,8 @@ impl<'s> Dom<'s> {
     }
 
     /// Elements in document order.
-    pub fn elements(&self) -> impl Iterator<Item = (NodeId, &Element<'s>)> + '_ {
-        self.slots.iter().enumerate().filter_map(|(i, s)| s.node.as_element().map(|e| (i, e)))
+    pub fn elements(&self) -> impl Iterator<Item = (NodeId, ElementRef<'_, 's>)> + '_ {
+        self.slots.iter().enumerate().filter_map(|(i, s)| s.node.as_element().map(|e| (i, self.element_ref(e))))
     }
 
     /// All text below `id`, concatenated.
@@ -430,6 +457,8 @@ struct Parser<'s> {
     src: &'s str,
     pos: usize,
     slots: Vec<Slot<'s>>,
+    /// The attributes of every element, one element's after another's.
+    attrs: Vec<Attr<'s>>,
     stack: Vec<NodeId>,
     /// Start tags dropped for depth whose end tags are still to come.
     dropped: usize,
@@ -480,7 +509,16 @@ impl<'s> Parser<'s> {
         };
         let mut slots = Vec::with_capacity(src.len() / 40 + 16);
         slots.push(root);
-        Parser { src, pos: 0, slots, stack: vec![0], dropped: 0, foreign: 0, open: OpenCounts::default() }
+        Parser {
+            src,
+            pos: 0,
+            slots,
+            attrs: Vec::new(),
+            stack: vec![0],
+            dropped: 0,
+            foreign: 0,
+            open: OpenCounts::default(),
+        }
     }
 
     fn run(mut self) -> Dom<'s> {
@@ -502,7 +540,7 @@ impl<'s> Parser<'s> {
         }
         let n = self.slots.len() as u32;
         self.slots[0].end = n;
-        Dom { slots: self.slots }
+        Dom { slots: self.slots, attrs: self.attrs }
     }
 
     /// At a `<`: a tag, a comment, a declaration, or a literal `<`.
@@ -540,20 +578,21 @@ impl<'s> Parser<'s> {
                 .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
                 .unwrap_or(bytes.len() - name_start);
         let name = lower(&self.src[name_start..name_end]);
-        let (attrs, self_closing, end) = self.attributes(name_end, closing);
+        let attrs_start = self.attrs.len();
+        let (self_closing, end) = self.attributes(name_end, closing);
         self.pos = end;
         if closing {
             self.end_tag(&name);
         } else {
-            self.start_tag(name, attrs, self_closing);
+            self.start_tag(name, attrs_start, self_closing);
         }
     }
 
-    /// Attributes from `from` to the end of the tag: (attributes, `/>`, position after `>`).
-    #[allow(clippy::type_complexity)]
-    fn attributes(&self, from: usize, skip: bool) -> (Vec<(Cow<'s, str>, Cow<'s, str>)>, bool, usize) {
+    /// Attributes from `from` to the end of the tag, added to `self.attrs` unless
+    /// `skip`: (`/>`, position after `>`).
+    fn attributes(&mut self, from: usize, skip: bool) -> (bool, usize) {
         let bytes = self.src.as_bytes();
-        let mut attrs = Vec::new();
+        let start = self.attrs.len();
         let mut i = from;
         let mut self_closing = false;
         loop {
@@ -562,10 +601,10 @@ impl<'s> Parser<'s> {
                 i += 1;
             }
             if i >= bytes.len() {
-                return (attrs, false, bytes.len());
+                return (false, bytes.len());
             }
             if bytes[i] == b'>' {
-                return (attrs, self_closing, i + 1);
+                return (self_closing, i + 1);
             }
             self_closing = false;
             let name_start = i;
@@ -596,10 +635,10 @@ impl<'s> Parser<'s> {
                     value = (v_start, i);
                 }
             }
-            if !skip && attrs.len() < MAX_ATTRIBUTES {
+            if !skip && self.attrs.len() - start < MAX_ATTRIBUTES {
                 let name = lower(&self.src[name_start..name_end]);
-                if !attrs.iter().any(|(k, _)| *k == name) {
-                    attrs.push((name, decode_entities(&self.src[value.0..value.1])));
+                if !self.attrs[start..].iter().any(|(k, _)| *k == name) {
+                    self.attrs.push((name, decode_entities(&self.src[value.0..value.1])));
                 }
             }
         }
@@ -676,11 +715,13 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn start_tag(&mut self, name: Cow<'s, str>, attrs: Vec<(Cow<'s, str>, Cow<'s, str>)>, self_closing: bool) {
+    /// A start tag whose attributes are `self.attrs[attrs..]`.
+    fn start_tag(&mut self, name: Cow<'s, str>, attrs: usize, self_closing: bool) {
         let n = Tag::of(&name);
         if matches!(n, Tag::Html | Tag::Body | Tag::Head)
             && self.slots.iter().skip(1).take(64).any(|s| s.node.as_element().is_some_and(|e| e.tag == n))
         {
+            self.attrs.truncate(attrs);
             return;
         }
         // The head ends where the body or any content starts, even when the page
@@ -733,10 +774,12 @@ impl<'s> Parser<'s> {
         // limit adds at most two levels and keeps the text's shape.
         if !void && self.stack.len() > MAX_DEPTH && !(n == Tag::P || is_heading(n)) {
             self.dropped += 1;
+            self.attrs.truncate(attrs);
             return;
         }
         let (name, tag) = if n == Tag::Image { (Cow::Borrowed("img"), Tag::Img) } else { (name, n) };
         let is_foreign_root = matches!(tag, Tag::Svg | Tag::Math);
+        let attrs = (attrs as u32, self.attrs.len() as u32);
         let id = self.append(Node::Element(Element { name, tag, attrs }));
         if void {
             return;
@@ -778,7 +821,7 @@ impl<'s> Parser<'s> {
     fn end_tag(&mut self, name: &str) {
         let tag = Tag::of(name);
         if tag == Tag::Br {
-            self.append(Node::Element(Element { name: Cow::Borrowed("br"), tag, attrs: Vec::new() }));
+            self.append(Node::Element(Element { name: Cow::Borrowed("br"), tag, attrs: (0, 0) }));
             return;
         }
         if is_void(tag) || matches!(tag, Tag::Html | Tag::Body) {
@@ -1136,6 +1179,30 @@ mod tests {
         assert_eq!(p.attr("data-x"), Some("y"));
         assert_eq!(p.attr("hidden"), Some(""));
         assert_eq!(shape(&dom), "<script>if (a<b) '</div>'</script><p>t&t ’—\u{a0}&bogus;</p>");
+    }
+
+    #[test]
+    fn each_element_sees_only_its_own_attributes() {
+        // nested and neighbouring elements, an end tag with attributes, a second
+        // body (dropped with its attributes) and a repeated attribute
+        let dom = Dom::parse(
+            "<body lang=en><div class=outer id=one><em title=inner>a</em></div class=stray>\
+             <body class=late><span class=s class=t>b</span><br></body>",
+        );
+        let attrs: Vec<(&str, Vec<Option<&str>>)> = dom
+            .elements()
+            .map(|(_, e)| (e.name(), ["lang", "class", "id", "title"].iter().map(|k| e.attr(k)).collect()))
+            .collect();
+        assert_eq!(
+            attrs,
+            [
+                ("body", vec![Some("en"), None, None, None]),
+                ("div", vec![None, Some("outer"), Some("one"), None]),
+                ("em", vec![None, None, None, Some("inner")]),
+                ("span", vec![None, Some("s"), None, None]),
+                ("br", vec![None, None, None, None]),
+            ]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::boilerplate::{line_reason, Block, BlockKind};
 use crate::metadata::{self, Metadata};
 use crate::text::normalize;
 use crate::text::FastMap;
-use dom::{Dom, Edge, Element, Node, NodeId, Tag};
+use dom::{Dom, Edge, ElementRef, Node, NodeId, Tag};
 use dyad_core::BoilerplateReason::{self, *};
 
 /// A page split into blocks, with what it says about itself.
@@ -111,8 +111,8 @@ fn tag_removal(tag: Tag, in_main: bool) -> Option<Removal> {
 
 /// How an element is removed, if it is: scripts and the like always; otherwise
 /// its class words, being more specific than its tag, decide first.
-fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Removal> {
-    match tag_removal(el.tag(), in_main) {
+fn removal(tag: Tag, by_class: Option<Removal>, in_main: bool) -> Option<Removal> {
+    match tag_removal(tag, in_main) {
         Some(Removal::Silent) => Some(Removal::Silent),
         by_tag => by_class.or(by_tag),
     }
@@ -122,7 +122,7 @@ fn removal(el: &Element, by_class: Option<Removal>, in_main: bool) -> Option<Rem
 /// article kept for microdata, templates, collapsed sections). Not the
 /// `hidden` attribute, which streaming renderers put on content they move into
 /// place by script.
-fn is_hidden(el: &Element) -> bool {
+fn is_hidden(el: ElementRef<'_, '_>) -> bool {
     let Some(style) = el.attr("style").filter(|s| s.contains("none")) else {
         return false;
     };
@@ -137,7 +137,7 @@ fn is_hidden(el: &Element) -> bool {
 /// Removal by the words of an element's class and id ("share-bar",
 /// "relatedPosts", "ad-slot"); inline elements are never removed this way so
 /// that a sentence never loses a word.
-fn class_removal(el: &Element) -> Option<Removal> {
+fn class_removal(el: ElementRef<'_, '_>) -> Option<Removal> {
     if is_inline(el.tag()) || matches!(el.tag(), Tag::Html | Tag::Body) {
         return None;
     }
@@ -179,7 +179,7 @@ fn tokens_removal(value: &str) -> Option<Removal> {
 
 /// Whether an element's class or id words name it as a comment section (or
 /// one comment), as [`class_removal`] reads them.
-pub(crate) fn is_comment_section(el: &Element) -> bool {
+pub(crate) fn is_comment_section(el: ElementRef<'_, '_>) -> bool {
     class_removal(el) == Some(Removal::Aside(Comments))
 }
 
@@ -450,7 +450,8 @@ impl MainContent {
         for edge in dom.traverse(0) {
             match edge {
                 Edge::Open(id) => match dom.node(id) {
-                    Node::Element(el) => {
+                    Node::Element(_) => {
+                        let Some(el) = dom.element(id) else { continue };
                         let tag = el.tag();
                         // Hidden text does not vote, though it is kept if it
                         // lies in the article (collapsed sections); a page
@@ -460,7 +461,7 @@ impl MainContent {
                             let page = *page_text.get_or_insert_with(|| text_bytes(0..dom.len()));
                             text_bytes(dom.subtree(id)) * 2 < page
                         };
-                        let removal = if hidden { Some(Removal::Silent) } else { removal(el, by_class[id], false) };
+                        let removal = if hidden { Some(Removal::Silent) } else { removal(tag, by_class[id], false) };
                         match removal {
                             Some(Removal::Silent) => silent += 1,
                             Some(Removal::Aside(_)) => furniture += 1,
@@ -797,7 +798,7 @@ impl<'t> Emitter<'t> {
                 let removal = if self.main.protected[id] {
                     None
                 } else {
-                    removal(el, self.main.by_class[id], self.in_main.is_some())
+                    removal(tag, self.main.by_class[id], self.in_main.is_some())
                 };
                 if let Some(removal) = removal {
                     self.flush();
