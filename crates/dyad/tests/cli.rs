@@ -241,6 +241,8 @@ fn dictionaries_in_data_are_what_the_converter_builds() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     for f in [
         "actors/phoenix-countries.tsv",
+        "actors/phoenix-international.tsv",
+        "actors/phoenix-nonstate.tsv",
         "actors/phoenix-agents.tsv",
         "actors/capitals.tsv",
         "places/cities.tsv",
