@@ -3989,12 +3989,13 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
 const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "because", "before", "since", "until"];
 
 /// The subordinating word (see `SUBORDINATORS`) right before the noun phrase that starts
-/// at `noun_start`, with only its determiners, numbers and modifiers between: "as (the)
-/// angry crowds", "when two rival groups". None when the noun phrase is not the
-/// first thing in such a clause.
+/// at `noun_start`, with only its determiners, numbers, modifiers and an "of" of
+/// quantity between: "as (the) angry crowds", "when hundreds of farmers". None when
+/// the noun phrase is not the first thing in such a clause.
 fn subordinate_subject(w: &Words, noun_start: usize) -> Option<usize> {
     let modifier = |k: usize| {
-        matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+        (matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+            || w.norm(k) == "of")
             && !w.words[k].punct
             && !is_clause_opener(w.norm(k))
     };

@@ -996,6 +996,13 @@ fn a_participle_tag_after_the_subject_of_an_adverbial_clause_is_that_clause_s_ve
         code("Troops guarded the courthouse as nurses demonstrated against the Kenyan health ministry.", "2024-05-08");
     let t = triples(&ev);
     assert!(t.iter().any(|(s, c, g)| s == "HLH" && c == "141" && g == "KENGOV"), "{t:?}");
+    // a count before the noun ("dozens of") is part of that clause's subject
+    let ev = code(
+        "Riot police blocked the bridge when dozens of nurses protested against the Kenyan health ministry.",
+        "2024-05-08",
+    );
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "HLH" && c == "140" && g == "KENGOV"), "{t:?}");
     // a finite verb later in that clause still makes the participle describe the noun
     let ev = code(
         "Protesters blocked the road as Kenyan farmers evicted from their land were waiting for compensation.",
