@@ -3955,8 +3955,14 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
         && (DETERMINERS.contains(&w.norm(next)) || ms.iter().any(|m| !m.location && m.words.start == next));
     let noun_start = ms.iter().find(|m| m.words.end == s).map(|m| m.words.start).unwrap_or(s.saturating_sub(1));
     // ... or follow an existential "there were": "there were ten soldiers killed"
-    let verb_before = verbs.iter().any(|x| x.words.end <= noun_start)
-        || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1)));
+    // (a noun phrase that a subordinating word opens starts a clause of its own, as a
+    // noun at the sentence start does: a verb before that word is the main clause's,
+    // so only a finite verb after the participle makes it a reduced relative)
+    let verb_before = || {
+        subordinate_subject(w, noun_start).is_none()
+            && (verbs.iter().any(|x| x.words.end <= noun_start)
+                || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1))))
+    };
     // ... or come before the clause's own finite verb: "Kenyan officials detained in
     // Uganda were released" (no actor, clause break or subordinator between; a word
     // after a preposition or determiner is no finite verb: "amid heightened tensions")
@@ -3974,7 +3980,29 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
                     && !w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "IN" | "DT" | "TO"))
             })
     };
-    participle && after_noun && !perfect && !object_follows && (verb_before || verb_after())
+    participle && after_noun && !perfect && !object_follows && (verb_before() || verb_after())
+}
+
+/// Words that open an adverbial clause whose subject follows them. "as" only when no
+/// "such", "well", "so" or "same" comes right before it (those make it a preposition or a
+/// comparison: "groups such as ...").
+const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "because", "before", "since", "until"];
+
+/// The subordinating word (see `SUBORDINATORS`) right before the noun phrase that starts
+/// at `noun_start`, with only its determiners, numbers, modifiers and an "of" of
+/// quantity between: "as (the) angry crowds", "when hundreds of farmers". None when
+/// the noun phrase is not the first thing in such a clause.
+fn subordinate_subject(w: &Words, noun_start: usize) -> Option<usize> {
+    let modifier = |k: usize| {
+        (matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+            || w.norm(k) == "of")
+            && !w.words[k].punct
+            && !is_clause_opener(w.norm(k))
+    };
+    let k = (0..noun_start).rev().find(|&k| !modifier(k))?;
+    let word = w.norm(k);
+    let comparison = word == "as" && k > 0 && matches!(w.norm(k - 1), "such" | "well" | "so" | "same");
+    (SUBORDINATORS.contains(&word) && !comparison).then_some(k)
 }
 
 /// "has/have/had" within the three words before `verb_start`: a perfect tense, not a

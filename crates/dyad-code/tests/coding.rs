@@ -986,6 +986,35 @@ fn a_participle_before_the_subjects_own_verb_is_a_reduced_passive() {
 }
 
 #[test]
+fn a_participle_tag_after_the_subject_of_an_adverbial_clause_is_that_clause_s_verb() {
+    // the tagger calls "protested" and "demonstrated" VBN; the noun right after
+    // "after" / "as" is the subject of its own clause, so they are its finite verbs
+    let ev = code("Police closed the border after Kenyan traders protested against the new tariffs.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, _)| s == "KENBUS" && c == "140"), "{t:?}");
+    let ev =
+        code("Troops guarded the courthouse as nurses demonstrated against the Kenyan health ministry.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "HLH" && c == "141" && g == "KENGOV"), "{t:?}");
+    // a count before the noun ("dozens of") is part of that clause's subject
+    let ev = code(
+        "Riot police blocked the bridge when dozens of nurses protested against the Kenyan health ministry.",
+        "2024-05-08",
+    );
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "HLH" && c == "140" && g == "KENGOV"), "{t:?}");
+    // a finite verb later in that clause still makes the participle describe the noun
+    let ev = code(
+        "Protesters blocked the road as Kenyan farmers evicted from their land were waiting for compensation.",
+        "2024-05-08",
+    );
+    assert!(ev.iter().all(|e| e.trigger.text != "evicted"), "{:?}", triples(&ev));
+    // "such as" is a preposition here, not a clause opener
+    let ev = code("Uganda welcomed the return of workers such as nurses trained in Cuba.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.trigger.text != "trained"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_pattern_spelling_an_infinitive_reaches_the_next_verb() {
     // "* (to investigate)" over "* team", though "investigate" is a verb of its own
     let ev = code("Kenya sent a team of experts to Uganda on Monday to investigate the killings.", "2024-05-08");
