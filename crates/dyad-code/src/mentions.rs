@@ -905,6 +905,7 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             let mut j = if located { k + 2 } else { k + 1 };
             while j < ms.len()
                 && ms[j].coordinated
+                && in_list(words, ms[j - 1].words.end, &ms[j])
                 && ms[j].kind == ActorKind::Country
                 && ms[j].code.as_str().len() == 3
             {
@@ -922,6 +923,15 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
         }
         k += 1;
     }
+}
+
+/// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?
+/// A comma alone makes a list only when the list goes on after `m` ("Arnor, Gondor and
+/// Rohan"); in "villages in Arnor, Gondor said" the name after the comma is the next
+/// clause's subject, not one more place.
+fn in_list(words: &Words, prev_end: usize, m: &Mention) -> bool {
+    let joined_by_word = (prev_end..m.words.start).any(|i| matches!(words.norm(i), "and" | "or"));
+    joined_by_word || (m.words.end < words.len() && matches!(words.norm(m.words.end), "," | "and" | "or"))
 }
 
 /// "The US commander in Iraq, General David Petraeus, held talks", "Bashar Assad, the

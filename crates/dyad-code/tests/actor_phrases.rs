@@ -268,3 +268,16 @@ fn a_hirak_movement_is_the_opposition_of_its_country() {
     let rejected = events.iter().find(|e| e.trigger.text == "rejected");
     assert_eq!(rejected.map(|e| e.source.code.as_str()), Some("OPP"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_country_after_a_place_and_a_comma_keeps_its_own_code() {
+    // "civilians in Darfur" are Sudanese civilians; "Chad" after the comma opens the
+    // next clause as its subject, so neither the place nor Chad takes the civilians' role
+    let events = code("After soldiers shelled civilians in Darfur, Chad condemned the Sudanese army.");
+    let condemners: Vec<(&str, &str)> = events
+        .iter()
+        .filter(|e| e.trigger.text == "condemned")
+        .map(|e| (e.source.text.as_str(), e.source.code.as_str()))
+        .collect();
+    assert_eq!(condemners, [("Chad", "TCD")], "{:?}", seen(&events));
+}
