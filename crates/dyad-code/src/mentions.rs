@@ -868,7 +868,10 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             let org = ms.remove(j);
             let m = &mut ms[k];
             let role = m.code.as_str().to_string();
-            m.code = org.code.with_role(&role);
+            // ... but the fighters of an armed group are that group: "gunmen of a rebel
+            // movement" are the movement (its REB code), not its code with UAF added
+            let fighter_of_armed = ARMED_ROLES.contains(&role.as_str()) && armed_code(&org.code);
+            m.code = if fighter_of_armed { org.code.clone() } else { org.code.with_role(&role) };
             m.entry.push_str(&format!(" + of {}", org.entry));
             m.words.end = org.words.end;
             m.span = m.span.cover(org.span);
@@ -923,6 +926,15 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
         }
         k += 1;
     }
+}
+
+/// Roles of those who fight: a fighter of an armed group takes the group's code alone.
+const ARMED_ROLES: &[&str] = &["UAF", "REB", "INS", "MIL"];
+
+/// Does `code` name an armed body (one of its three-letter parts is an armed role)?
+fn armed_code(code: &ActorCode) -> bool {
+    let s = code.as_str();
+    s.len() % 3 == 0 && (0..s.len() / 3).any(|i| ARMED_ROLES.contains(&&s[3 * i..3 * i + 3]))
 }
 
 /// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?

@@ -281,3 +281,17 @@ fn a_country_after_a_place_and_a_comma_keeps_its_own_code() {
         .collect();
     assert_eq!(condemners, [("Chad", "TCD")], "{:?}", seen(&events));
 }
+
+#[test]
+fn fighters_of_an_armed_group_are_the_group() {
+    // the group's code already says they fight: no irregular-forces role on top of it
+    let events = code("Gunmen of the Sudan Liberation Army raided a convoy of aid workers.");
+    let raiders: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "raided").map(|e| e.source.code.as_str()).collect();
+    assert_eq!(raiders, ["SDNREB"], "{:?}", seen(&events));
+    // a role that is no fighter's keeps joining the body's code
+    let events = code("Activists of Amnesty International criticized the Kenyan police.");
+    let critics: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "criticized").map(|e| e.source.code.as_str()).collect();
+    assert_eq!(critics, ["NGOHRIAMNOPP"], "{:?}", seen(&events));
+}
