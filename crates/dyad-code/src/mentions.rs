@@ -265,7 +265,10 @@ pub fn find_mentions_noting(
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
     for k in 1..out.len() {
-        out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
+        // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
+        // coordinated only inside a list)
+        out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start)
+            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]));
     }
     attach_of_place(words, &mut out);
     merge_appositions(words, &mut out);
@@ -940,7 +943,8 @@ fn armed_code(code: &ActorCode) -> bool {
 /// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?
 /// A comma alone makes a list only when the list goes on after `m` ("Arnor, Gondor and
 /// Rohan"); in "villages in Arnor, Gondor said" the name after the comma is the next
-/// clause's subject, not one more place.
+/// clause's subject, not one more place. (The last of a list with commas only, "Arnor,
+/// Gondor, Rohan", is known by the item before it being listed.)
 fn in_list(words: &Words, prev_end: usize, m: &Mention) -> bool {
     let joined_by_word = (prev_end..m.words.start).any(|i| matches!(words.norm(i), "and" | "or"));
     joined_by_word || (m.words.end < words.len() && matches!(words.norm(m.words.end), "," | "and" | "or"))

@@ -295,3 +295,17 @@ fn fighters_of_an_armed_group_are_the_group() {
         events.iter().filter(|e| e.trigger.text == "criticized").map(|e| e.source.code.as_str()).collect();
     assert_eq!(critics, ["NGOHRIAMNOPP"], "{:?}", seen(&events));
 }
+
+#[test]
+fn an_addressee_in_an_opening_participle_does_not_act() {
+    // "Writing to Ruto," only frames the clause: Putin alone praises the deal
+    let events = code("Writing to Ruto, Putin praised the trade deal with Kenya.");
+    let praisers: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "praised").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(praisers, ["Putin"], "{:?}", seen(&events));
+    // a list of names joined by commas alone still acts as a whole
+    let events = code("Kenya, Uganda, Tanzania condemned the attack on the border post.");
+    let condemners: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "condemned").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(condemners, ["Kenya", "Uganda", "Tanzania"], "{:?}", seen(&events));
+}
