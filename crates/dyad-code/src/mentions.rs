@@ -936,8 +936,7 @@ const ARMED_ROLES: &[&str] = &["UAF", "REB", "INS", "MIL"];
 
 /// Does `code` name an armed body (one of its three-letter parts is an armed role)?
 fn armed_code(code: &ActorCode) -> bool {
-    let s = code.as_str();
-    s.len() % 3 == 0 && (0..s.len() / 3).any(|i| ARMED_ROLES.contains(&&s[3 * i..3 * i + 3]))
+    code.as_str().as_bytes().chunks(3).any(|part| ARMED_ROLES.iter().any(|r| r.as_bytes() == part))
 }
 
 /// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?
