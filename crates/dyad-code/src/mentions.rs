@@ -265,7 +265,10 @@ pub fn find_mentions_noting(
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
     for k in 1..out.len() {
-        out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start);
+        // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
+        // coordinated only inside a list)
+        out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start)
+            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]));
     }
     attach_of_place(words, &mut out);
     merge_appositions(words, &mut out);
@@ -868,7 +871,10 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             let org = ms.remove(j);
             let m = &mut ms[k];
             let role = m.code.as_str().to_string();
-            m.code = org.code.with_role(&role);
+            // ... but the fighters of an armed group are that group: "gunmen of a rebel
+            // movement" are the movement (its REB code), not its code with UAF added
+            let fighter_of_armed = ARMED_ROLES.contains(&role.as_str()) && armed_code(&org.code);
+            m.code = if fighter_of_armed { org.code.clone() } else { org.code.with_role(&role) };
             m.entry.push_str(&format!(" + of {}", org.entry));
             m.words.end = org.words.end;
             m.span = m.span.cover(org.span);
@@ -905,6 +911,7 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             let mut j = if located { k + 2 } else { k + 1 };
             while j < ms.len()
                 && ms[j].coordinated
+                && in_list(words, ms[j - 1].words.end, &ms[j])
                 && ms[j].kind == ActorKind::Country
                 && ms[j].code.as_str().len() == 3
             {
@@ -922,6 +929,24 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
         }
         k += 1;
     }
+}
+
+/// Roles of those who fight: a fighter of an armed group takes the group's code alone.
+const ARMED_ROLES: &[&str] = &["UAF", "REB", "INS", "MIL"];
+
+/// Does `code` name an armed body (one of its three-letter parts is an armed role)?
+fn armed_code(code: &ActorCode) -> bool {
+    code.as_str().as_bytes().chunks(3).any(|part| ARMED_ROLES.iter().any(|r| r.as_bytes() == part))
+}
+
+/// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?
+/// A comma alone makes a list only when the list goes on after `m` ("Arnor, Gondor and
+/// Rohan"); in "villages in Arnor, Gondor said" the name after the comma is the next
+/// clause's subject, not one more place. (The last of a list with commas only, "Arnor,
+/// Gondor, Rohan", is known by the item before it being listed.)
+fn in_list(words: &Words, prev_end: usize, m: &Mention) -> bool {
+    let joined_by_word = (prev_end..m.words.start).any(|i| matches!(words.norm(i), "and" | "or"));
+    joined_by_word || (m.words.end < words.len() && matches!(words.norm(m.words.end), "," | "and" | "or"))
 }
 
 /// "The US commander in Iraq, General David Petraeus, held talks", "Bashar Assad, the

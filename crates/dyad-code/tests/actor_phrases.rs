@@ -268,3 +268,44 @@ fn a_hirak_movement_is_the_opposition_of_its_country() {
     let rejected = events.iter().find(|e| e.trigger.text == "rejected");
     assert_eq!(rejected.map(|e| e.source.code.as_str()), Some("OPP"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_country_after_a_place_and_a_comma_keeps_its_own_code() {
+    // "civilians in Darfur" are Sudanese civilians; "Chad" after the comma opens the
+    // next clause as its subject, so neither the place nor Chad takes the civilians' role
+    let events = code("After soldiers shelled civilians in Darfur, Chad condemned the Sudanese army.");
+    let condemners: Vec<(&str, &str)> = events
+        .iter()
+        .filter(|e| e.trigger.text == "condemned")
+        .map(|e| (e.source.text.as_str(), e.source.code.as_str()))
+        .collect();
+    assert_eq!(condemners, [("Chad", "TCD")], "{:?}", seen(&events));
+}
+
+#[test]
+fn fighters_of_an_armed_group_are_the_group() {
+    // the group's code already says they fight: no irregular-forces role on top of it
+    let events = code("Gunmen of the Sudan Liberation Army raided a convoy of aid workers.");
+    let raiders: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "raided").map(|e| e.source.code.as_str()).collect();
+    assert_eq!(raiders, ["SDNREB"], "{:?}", seen(&events));
+    // a role that is no fighter's keeps joining the body's code
+    let events = code("Activists of Amnesty International criticized the Kenyan police.");
+    let critics: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "criticized").map(|e| e.source.code.as_str()).collect();
+    assert_eq!(critics, ["NGOHRIAMNOPP"], "{:?}", seen(&events));
+}
+
+#[test]
+fn an_addressee_in_an_opening_participle_does_not_act() {
+    // "Writing to Ruto," only frames the clause: Putin alone praises the deal
+    let events = code("Writing to Ruto, Putin praised the trade deal with Kenya.");
+    let praisers: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "praised").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(praisers, ["Putin"], "{:?}", seen(&events));
+    // a list of names joined by commas alone still acts as a whole
+    let events = code("Kenya, Uganda, Tanzania condemned the attack on the border post.");
+    let condemners: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "condemned").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(condemners, ["Kenya", "Uganda", "Tanzania"], "{:?}", seen(&events));
+}
