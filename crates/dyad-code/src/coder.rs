@@ -4788,7 +4788,19 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
                 // shares the role, so the first country carries it (TCDPPL) too
                 || (p.kind == ActorKind::Country && m.code.country().is_some()))
             && m.code.country().is_none_or(|c| p.code.country() == Some(c))
+            // "villages in Darfur" (SDNCVL): a role that already carries the country of a
+            // region or town inside it keeps it; only a country itself stands for its people
+            && (m.code.country().is_none() || names_country(w, p))
     })
+}
+
+/// Whether the mention is a country by its own name ("Somalia") or its adjective ("the
+/// Chinese capital"), not a region or town the dictionary files under one ("Darfur" under
+/// SUDAN).
+fn names_country(w: &Words, p: &Mention) -> bool {
+    let adjective = p.words.len() == 1 && w.words[p.words.start].tag.is_some_and(|t| t.as_str() == "JJ");
+    let name = p.words.clone().map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
+    adjective || crate::places::Gazetteer::embedded().country_named(&name).is_some()
 }
 
 /// People of no country ("people", "civilians") whose phrase runs on, without a comma,

@@ -290,6 +290,7 @@ impl<'t> Words<'t> {
     pub fn add_comma_asides(&mut self, keep: impl Fn((usize, usize)) -> bool) {
         let asides = comma_asides(&self.words);
         self.regions.extend(asides.into_iter().filter(|&r| keep(r)));
+        self.regions.extend(attribution_asides(&self.words));
     }
 
     pub fn span_of(&self, from: usize, to: usize) -> Span {
@@ -342,6 +343,31 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
             if finite_verb(words, j + 1) {
                 out.push((i, j));
             }
+        }
+    }
+    out
+}
+
+/// Who-says-so remarks set off by commas inside a clause: "The convoy, aid workers said
+/// on Friday, was turned back". The remark names its speaker and a statement verb and no
+/// other verb, and the word after its closing comma is a verb with a tense (or a past
+/// form) that goes on with the clause it interrupts; the speaker has no part in that
+/// clause.
+fn attribution_asides(words: &[Word]) -> Vec<(usize, usize)> {
+    const SAYS: &[&str] = &["said", "says", "added", "reported", "told", "stated", "claimed", "alleged"];
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.norm != "," || i == 0 {
+            continue;
+        }
+        let Some(j) = (i + 2..words.len().min(i + 12)).find(|&j| words[j].norm == ",") else { continue };
+        let Some(k) = (i + 2..j).find(|&k| SAYS.contains(&&*words[k].norm)) else { continue };
+        let other_verb = (i + 1..j).any(|x| x != k && words[x].tag.is_some_and(|t| t.is_verb()));
+        // (the tagger takes some past forms after the remark for participles: "fired")
+        let goes_on =
+            finite_verb(words, j + 1) || words.get(j + 1).and_then(|w| w.tag).is_some_and(|t| t.as_str() == "VBN");
+        if !other_verb && goes_on {
+            out.push((i, j));
         }
     }
     out

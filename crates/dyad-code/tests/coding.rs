@@ -2547,3 +2547,18 @@ fn sudans_armed_movements_have_entries_and_the_rsf_changed_sides() {
         assert_eq!(triples(&ev), [("SDNREB".to_string(), "111".to_string(), "TCD".to_string())], "{name}");
     }
 }
+
+#[test]
+fn whoever_is_quoted_in_a_comma_remark_is_no_party_to_the_clause_around_it() {
+    // the country that reports the attack sits between the attackers and their verb
+    let ev = code("Rebels, Chad said on Friday, attacked an army base near the lake.", "2025-11-20");
+    let attack = ev.iter().find(|e| e.trigger.text == "attacked");
+    assert_eq!(attack.map(|e| e.source.code.as_str()), Some("REB"), "{:?}", triples(&ev));
+    // a verb the tagger reads as a participle still goes on with the interrupted clause
+    let ev = code("Soldiers, the United Nations said, fired on protesters in the capital.", "2025-11-20");
+    let fire = ev.iter().find(|e| e.trigger.text == "fired");
+    assert_eq!(fire.map(|e| e.source.code.as_str()), Some("MIL"), "{:?}", triples(&ev));
+    // a speaker who begins the sentence is still its source
+    let ev = code("Chad said rebels attacked an army base near the lake.", "2025-11-20");
+    assert!(ev.iter().all(|e| e.source.code != "TCD" || e.trigger.text != "attacked"), "{:?}", triples(&ev));
+}

@@ -108,6 +108,18 @@ fn partners_meeting_in_one_partners_country_act_towards_each_other() {
 }
 
 #[test]
+fn a_role_in_a_region_keeps_the_role_but_a_role_in_a_country_is_the_country() {
+    // Kordofan is filed under Sudan but is a region inside it: the villagers are the
+    // target, coded as Sudan's civilians
+    let events = code("Armed men opened fire on villagers in Kordofan before dawn.");
+    let t = events.iter().find(|e| e.trigger.text == "opened").and_then(|e| e.target.as_ref());
+    assert_eq!(t.map(|t| (t.text.as_str(), t.code.as_str())), Some(("villagers", "SDNCVL")), "{:?}", seen(&events));
+    // the same role in the country itself stands for the country
+    let events = code("Armed men opened fire on villagers in Sudan before dawn.");
+    assert_eq!(target_of(&events, "opened"), Some("Sudan"), "{:?}", seen(&events));
+}
+
+#[test]
 fn what_is_accused_is_the_noun_phrase_before_of() {
     // a thing accused is the target, not the actor in what it is accused of
     let events = code("Germany accused the new law of harming journalists in Turkey.");
