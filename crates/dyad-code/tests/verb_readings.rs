@@ -30,3 +30,16 @@ fn people_rallying_demonstrate_while_forces_show_power() {
     assert_eq!(codes("Hundreds of farmers rallied on Tuesday."), vec!["141"]);
     assert_eq!(codes("Army troops rallied on Tuesday."), vec!["150"]);
 }
+
+#[test]
+fn a_fronted_clause_ends_at_the_comma_before_the_next_subject() {
+    // the marchers are aimed at nobody in the main clause; the attack on the first
+    // country only, not on those that answer it
+    let events = coded("When students marched across the town, police fired rubber bullets.");
+    let march: Vec<_> = events.iter().filter(|e| e.1.starts_with("14")).collect();
+    assert_eq!(march.len(), 1, "{events:?}");
+    assert_eq!(march[0].2, "", "{events:?}");
+    let events = coded("After Peru invaded Bolivia, Chile and Brazil closed their borders.");
+    let invasion: Vec<_> = events.iter().filter(|e| e.0 == "PER").map(|e| e.2.as_str()).collect();
+    assert_eq!(invasion, vec!["BOL"], "{events:?}");
+}
