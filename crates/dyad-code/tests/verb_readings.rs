@@ -16,8 +16,11 @@ fn t(s: &str, c: &str, g: &str) -> (String, String, String) {
 
 #[test]
 fn voicing_regard_is_no_disapproval_but_voicing_anger_is() {
-    // nothing in the block says what esteem is: a plain statement, left uncoded
+    // regard for someone is praise
     let events = coded("Peru's foreign minister expressed great esteem for the Indian prime minister.");
+    assert_eq!(events, vec![t("PERGOV", "051", "INDGOV")]);
+    // no pattern says what a view is: a plain statement, left uncoded
+    let events = coded("Peru's foreign minister expressed his views on the Indian prime minister.");
     assert!(events.iter().all(|(_, c, _)| !c.starts_with("11")), "{events:?}");
     assert_eq!(coded("Chile's president expressed anger at Argentina."), vec![t("CHLGOV", "110", "ARG")]);
     // Phoenix's own pattern for this noun still decides
