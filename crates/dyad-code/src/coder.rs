@@ -2785,11 +2785,18 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     let mut end = verb.end;
     // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
     let comma_conj = |i: usize| w.norm(i) == "," && matches!(w.norm(i + 1), "and" | "but" | "while" | "yet");
+    // "once the crowd reached the palace, guards opened fire": a verb in a clause opened
+    // by a subordinating word reaches up to the comma that hands over to the next
+    // clause's subject and verb, not into it
+    let subordinate = (start..verb.start).any(|i| SUBORDINATORS.contains(&w.norm(i)) || w.norm(i) == "once")
+        && !(start..verb.start).any(|i| w.norm(i) == ",");
+    let comma_clause = |i: usize| subordinate && w.norm(i) == "," && next_clause_follows(w, i + 1);
     loop {
         while end < w.len()
             && end < verb.end + 25
             && !is_break(end)
             && !comma_conj(end)
+            && !comma_clause(end)
             && !is_clause_opener(w.norm(end))
         {
             end += 1;
@@ -2802,6 +2809,19 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
             None => return start..end,
         }
     }
+}
+
+/// Does a clause with a subject of its own start at `k`: a short noun phrase (two
+/// joined by "and" or "or" too, no comma), then a verb ("police fired", "Chad and Niger
+/// have")? A list going on ("Chad and Niger on Monday") is no clause.
+fn next_clause_follows(w: &Words, k: usize) -> bool {
+    let np = |i: usize| {
+        (matches!(w.tag_str(i), "DT" | "CD" | "JJ" | "JJS" | "JJR" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+            || (i > k && matches!(w.norm(i), "and" | "or")))
+            && !w.words[i].punct
+    };
+    let Some(after) = (k..w.len().min(k + 7)).find(|&i| !np(i)) else { return false };
+    after > k && (w.finite_verb_at(after) || matches!(w.tag_str(after), "VBN" | "MD"))
 }
 
 /// Where the clause resumes when the clause opener at `opener` stands in a phrase set

@@ -571,9 +571,11 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
         if lemma.is_empty() {
             continue;
         }
-        let code = code.or_else(|| {
-            VERB_CODE_OVERRIDES.iter().find(|(vb, v, _, _)| *vb == b && *v == lemma).map(|(_, _, c, _)| c.to_string())
-        });
+        let code = VERB_CODE_OVERRIDES
+            .iter()
+            .find(|(vb, v, _, _)| *vb == b && *v == lemma)
+            .map(|(_, _, c, _)| c.to_string())
+            .or(code);
         let mut all: Vec<String> = match forms {
             Some(f) => std::iter::once(lemma.clone()).chain(f.split_whitespace().map(verb_phrase)).collect(),
             None => {
@@ -593,10 +595,19 @@ pub fn phoenix_verbs(text: &str, origin: &str, stats: &mut ConvertStats) -> Stri
     out
 }
 
-/// Verbs that Phoenix lists in a block whose code does not fit them, with no code of
-/// their own, so that they would take the block's: (block, verb, code given instead,
-/// why). Their patterns in the block still code them.
+/// Verbs whose own code in Phoenix, or the block's code they would take without one,
+/// does not fit them: (block, verb, code given instead, why). Their patterns in the
+/// block still code them.
 const VERB_CODE_OVERRIDES: &[(&str, &str, &str, &str)] = &[
+    // EXPLAIN_VERBAL [010] gives EXPRESS its own [110]: any feeling or view expressed
+    // with no pattern of its own would be a disapproval, "expressed his esteem for" too.
+    // Voicing something is a statement like the block's other verbs; the block's
+    // patterns keep the disapproving nouns (DISAPPOINTMENT 110, CONCERN 012, ...)
+    ("EXPLAIN_VERBAL", "express", "010", "to express is to state; its patterns carry the tone"),
+    // MOBILIZE [150] (demonstrate military or police power) lists RALLY with no code;
+    // people rallying in the news are mostly a demonstration (CAMEO 141, "demonstrate
+    // or rally"). The supplement's MOBILIZE patterns keep troops rallying 150.
+    ("MOBILIZE", "rally", "141", "a rally of people is a demonstration"),
     // IMPEL [170] (coerce) lists REINFORCE for its troops, presence, weapons and
     // peacekeepers patterns (154, 074); reinforcing anything else ("reinforced its
     // commitment") is no coercion
@@ -909,6 +920,20 @@ UN_SECRETARY_GENERAL
         assert!(out.contains("verb\tIMPEL\tcompel\t-\t"), "{out}");
         assert!(out.contains("verb\tIMPEL\treinforce\t---\treinforce; reinforces; reinforced; reinforcing\n"), "{out}");
         assert!(out.contains("pattern\tIMPEL\t154\t* &military\tC.txt:5\n"), "{out}");
+    }
+
+    #[test]
+    fn an_override_replaces_a_code_phoenix_gives_the_verb() {
+        // Phoenix's own [110] on EXPRESS and the block's [150] that RALLY would take
+        // both give way to the override; a verb without one keeps Phoenix's reading
+        let text = "####### VERB PATTERNS #######\n---  EXPLAIN_VERBAL   [010]  ---\nEXPRESS [110]\nVOICE [110]\n\
+---  MOBILIZE   [150]  ---\nRALLY\nMUSTER\n";
+        let mut st = ConvertStats::default();
+        let out = phoenix_verbs(text, "C.txt", &mut st);
+        assert!(out.contains("verb\tEXPLAIN_VERBAL\texpress\t010\t"), "{out}");
+        assert!(out.contains("verb\tEXPLAIN_VERBAL\tvoice\t110\t"), "{out}");
+        assert!(out.contains("verb\tMOBILIZE\trally\t141\t"), "{out}");
+        assert!(out.contains("verb\tMOBILIZE\tmuster\t-\t"), "{out}");
     }
 
     #[test]

@@ -1,0 +1,48 @@
+//! Verbs whose plain reading (no pattern of theirs matched) must fit what they usually
+//! mean in the news: feelings voiced, crowds and forces rallying. Short texts written
+//! for these tests, with the embedded dictionaries.
+
+mod common;
+
+use common::triples;
+
+fn coded(text: &str) -> Vec<(String, String, String)> {
+    triples(&common::code(text, "2024-05-10"))
+}
+
+fn t(s: &str, c: &str, g: &str) -> (String, String, String) {
+    (s.into(), c.into(), g.into())
+}
+
+#[test]
+fn voicing_regard_is_no_disapproval_but_voicing_anger_is() {
+    // regard for someone is praise
+    let events = coded("Peru's foreign minister expressed great esteem for the Indian prime minister.");
+    assert_eq!(events, vec![t("PERGOV", "051", "INDGOV")]);
+    // no pattern says what a view is: a plain statement, left uncoded
+    let events = coded("Peru's foreign minister expressed his views on the Indian prime minister.");
+    assert!(events.iter().all(|(_, c, _)| !c.starts_with("11")), "{events:?}");
+    assert_eq!(coded("Chile's president expressed anger at Argentina."), vec![t("CHLGOV", "110", "ARG")]);
+    // Phoenix's own pattern for this noun still decides
+    assert_eq!(coded("Chile's president expressed disappointment with Argentina."), vec![t("CHLGOV", "110", "ARG")]);
+}
+
+#[test]
+fn people_rallying_demonstrate_while_forces_show_power() {
+    let codes = |text: &str| coded(text).into_iter().map(|e| e.1).collect::<Vec<_>>();
+    assert_eq!(codes("Hundreds of farmers rallied on Tuesday."), vec!["141"]);
+    assert_eq!(codes("Army troops rallied on Tuesday."), vec!["150"]);
+}
+
+#[test]
+fn a_fronted_clause_ends_at_the_comma_before_the_next_subject() {
+    // the marchers are aimed at nobody in the main clause; the attack on the first
+    // country only, not on those that answer it
+    let events = coded("When students marched across the town, police fired rubber bullets.");
+    let march: Vec<_> = events.iter().filter(|e| e.1.starts_with("14")).collect();
+    assert_eq!(march.len(), 1, "{events:?}");
+    assert_eq!(march[0].2, "", "{events:?}");
+    let events = coded("After Peru invaded Bolivia, Chile and Brazil closed their borders.");
+    let invasion: Vec<_> = events.iter().filter(|e| e.0 == "PER").map(|e| e.2.as_str()).collect();
+    assert_eq!(invasion, vec!["BOL"], "{events:?}");
+}
