@@ -14,7 +14,7 @@ use crate::places::ArticlePlaces;
 use crate::sentence::Words;
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
-    Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
+    ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
 };
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -1347,16 +1347,16 @@ impl Coder {
             // declined to reopen the mine"): the refusal and the act refused are aimed at
             // the thing, not at each other (a refused act with no object, "refused to
             // negotiate", stays one between them; a failure is no refusal)
-            let refused_act =
-                |x: &VerbHit| REJECTING.contains(&x.form.lemma.as_str()) && refused_infinitive(w, &verbs, x).is_some();
+            let refused_act = |x: &VerbHit| {
+                REJECTING.contains(&x.form.lemma.as_str()).then(|| refused_infinitive(w, &verbs, x)).flatten()
+            };
             let act_on_thing = |x: &VerbHit| {
                 topic_object(w, cx.mentions, x, &window).is_some_and(|(a, _)| !matches!(w.norm(a), "their" | "each"))
             };
             let rejects_thing = rejects_thing
-                || (refused_act(v) && refused_infinitive(w, &verbs, v).is_some_and(act_on_thing))
-                || (verbs.iter().any(|x| {
-                    refused_act(x) && refused_infinitive(w, &verbs, x).is_some_and(|r| r.words.start == v.words.start)
-                }) && act_on_thing(v));
+                || refused_act(v).is_some_and(act_on_thing)
+                || (verbs.iter().any(|x| refused_act(x).is_some_and(|r| r.words.start == v.words.start))
+                    && act_on_thing(v));
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")
@@ -5168,7 +5168,7 @@ fn dateline_roles(w: &Words, ms: &[Mention], country: &str, events: &mut [Event]
     let actors = events.iter_mut().flat_map(|e| std::iter::once(&mut e.source).chain(e.target.as_mut()));
     for a in actors {
         if let Some(m) = ms.iter().find(|m| m.span == a.span && m.code.as_str() == a.code).filter(|m| bare(m)) {
-            a.code = text!("{country}{}", m.code.as_str());
+            a.code = ActorCode::new(country).with_role(m.code.as_str()).0;
             a.country = Some(country.to_string());
             a.entry = text!("{} + the dateline's country {country}", a.entry);
         }
