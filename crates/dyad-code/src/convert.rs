@@ -264,16 +264,18 @@ pub fn ordinary_words(conllu: &str, min: usize) -> HashSet<String> {
 /// "organization" for Tanzim). Names match without regard to case, so such a name codes
 /// that group wherever the word opens a sentence or ends a longer name ("the World Trade
 /// Organization"). Countries keep theirs ("Chad", "Jordan"). An entry left without names is
-/// dropped. Returns how many names were dropped.
-pub fn drop_ordinary_word_names(entries: &mut Vec<ActorEntry>, ordinary: &HashSet<String>) -> usize {
-    let mut dropped = 0;
+/// dropped. `stats` counts the names dropped and no longer counts them (or the entries
+/// dropped) among those kept.
+pub fn drop_ordinary_word_names(entries: &mut Vec<ActorEntry>, ordinary: &HashSet<String>, stats: &mut ConvertStats) {
     for e in entries.iter_mut().filter(|e| e.kind != ActorKind::Country) {
         let before = e.names.len();
         e.names.retain(|n| n.contains(' ') || (n.chars().count() > 1 && !ordinary.contains(n.as_str())));
-        dropped += before - e.names.len();
+        stats.ordinary_names += before - e.names.len();
+        stats.names -= before - e.names.len();
     }
+    let before = entries.len();
     entries.retain(|e| !e.names.is_empty());
-    dropped
+    stats.entries -= before - entries.len();
 }
 
 /// Capital cities stand for their government ("Ankara said", "talks with Damascus"):
@@ -831,7 +833,9 @@ mod tests {
             entry("LETTER", ActorKind::Org, &["b"]),
             entry("COUNTRYLIKE", ActorKind::Country, &["youth"]),
         ];
-        assert_eq!(drop_ordinary_word_names(&mut entries, &ordinary), 3);
+        let mut stats = ConvertStats { entries: 4, names: 6, ..ConvertStats::default() };
+        drop_ordinary_word_names(&mut entries, &ordinary, &mut stats);
+        assert_eq!((stats.ordinary_names, stats.names, stats.entries), (3, 3, 2));
         let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["GROUP", "COUNTRYLIKE"]);
         assert_eq!(entries[0].names, ["gazteriak", "free youth front"]);

@@ -52,7 +52,7 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
     fs::write(out.join("places/countries.tsv"), country_rows)?;
     let capitals = convert::geonames_capitals(&country_info);
     let capital_entries = convert::capital_entries(&mut countries, &capitals);
-    stats.ordinary_names += convert::drop_ordinary_word_names(&mut countries, &ordinary);
+    convert::drop_ordinary_word_names(&mut countries, &ordinary, &mut stats);
     write_actors(&out.join("actors/phoenix-countries.tsv"), note, &countries)?;
     write_actors(
         &out.join("actors/capitals.tsv"),
@@ -65,7 +65,7 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         ActorKind::Org,
         &mut stats,
     );
-    stats.ordinary_names += convert::drop_ordinary_word_names(&mut intl, &ordinary);
+    convert::drop_ordinary_word_names(&mut intl, &ordinary, &mut stats);
     write_actors(&out.join("actors/phoenix-international.tsv"), note, &intl)?;
     let mut groups = convert::phoenix_actors(
         &read(&phoenix.join("Phoenix.MilNonState.actors.txt"))?,
@@ -73,7 +73,7 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
         ActorKind::Group,
         &mut stats,
     );
-    stats.ordinary_names += convert::drop_ordinary_word_names(&mut groups, &ordinary);
+    convert::drop_ordinary_word_names(&mut groups, &ordinary, &mut stats);
     write_actors(&out.join("actors/phoenix-nonstate.tsv"), note, &groups)?;
     let agents = convert::phoenix_agents(&read(&phoenix.join("Phoenix.agents.txt"))?, "Phoenix.agents.txt", &mut stats);
     write_actors(&out.join("actors/phoenix-agents.tsv"), note, &agents)?;
