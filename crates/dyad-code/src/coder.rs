@@ -605,6 +605,7 @@ impl Coder {
                     times,
                     quotes,
                     verb_starts: Vec::new(),
+                    relatives: Vec::new(),
                 };
                 let first = out.events.len();
                 self.code_sentence(&ctx, &mut out.events, &mut trace);
@@ -779,7 +780,12 @@ impl Coder {
     fn code_sentence(&self, cx: &SentenceCtx, events: &mut Vec<Event>, trace: &mut SentenceTrace) {
         let w = cx.words;
         let verbs = self.find_verbs(w, cx.mentions, &cx.quotes, trace);
-        let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), ..cx.clone() };
+        let relatives = verbs
+            .iter()
+            .filter(|v| v.form.form == Form::Past && reduced_relative(w, cx.mentions, &verbs, v))
+            .filter_map(|v| relative_phrase_end(w, cx.mentions, v.words.end).map(|end| v.words.start..end))
+            .collect();
+        let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), relatives, ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
         // the last speech verb opening a report ("officials said ...") and its subject
         let mut reporter: Option<(usize, Vec<usize>)> = None;
@@ -2018,6 +2024,14 @@ impl Coder {
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
+            // "a soldier accused of killing civilians was arrested": an actor inside a
+            // reduced relative before the verb belongs to that phrase; the noun it
+            // describes is the verb's subject
+            .filter(|&i| {
+                !cx.relatives
+                    .iter()
+                    .any(|r| r.start < ms[i].words.start && r.end <= v.words.start && ms[i].words.end <= r.end)
+            })
             // "critics of the government say it has ...": "it", "he" or "she" is the one
             // they criticise, not the critics themselves
             .filter(|&i| {
@@ -2775,6 +2789,10 @@ struct SentenceCtx<'a> {
     quotes: Vec<Span>,
     /// Where each verb found in the sentence starts (word index).
     verb_starts: Vec<usize>,
+    /// Reduced relatives before the finite verb of their noun's clause, from the
+    /// participle to that verb: "accused of killing civilians" in "a soldier [accused of
+    /// killing civilians] was arrested".
+    relatives: Vec<Range<usize>>,
 }
 
 /// The words a verb's pattern and object may reach: back to the last clause
@@ -3971,8 +3989,11 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
         && (ms.iter().any(|m| !m.location && m.words.end == s) || w.words[s - 1].tag.is_some_and(|t| t.is_noun()));
     let perfect = perfect_active(w, s);
     let next = v.words.end;
+    // (a determiner opens an object; "of" and "'s", in that list as words no verb
+    // follows, do not: "officials accused of playing a role")
     let object_follows = next < w.len()
-        && (DETERMINERS.contains(&w.norm(next)) || ms.iter().any(|m| !m.location && m.words.start == next));
+        && ((DETERMINERS.contains(&w.norm(next)) && !matches!(w.norm(next), "of" | "'s"))
+            || ms.iter().any(|m| !m.location && m.words.start == next));
     let noun_start = ms.iter().find(|m| m.words.end == s).map(|m| m.words.start).unwrap_or(s.saturating_sub(1));
     // ... or follow an existential "there were": "there were ten soldiers killed"
     // (a noun phrase that a subordinating word opens starts a clause of its own, as a
@@ -3984,23 +4005,47 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
                 || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1))))
     };
     // ... or come before the clause's own finite verb: "Kenyan officials detained in
-    // Uganda were released" (no actor, clause break or subordinator between; a word
-    // after a preposition or determiner is no finite verb: "amid heightened tensions")
-    let verb_after = || {
-        (next..w.len())
-            .take_while(|&k| {
-                !is_clause_opener(w.norm(k))
-                    && !matches!(w.norm(k), "," | ";" | ":" | "and" | "but" | "or" | "who" | "which" | "that")
-                    && !ms.iter().any(|m| !m.location && m.words.start == k)
-            })
-            .any(|k| {
-                // (the tagger may read a preposition as a verb: "amid/VBD")
-                w.finite_verb_at(k)
-                    && !PREPOSITIONS.contains(&w.norm(k))
-                    && !w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "IN" | "DT" | "TO"))
-            })
+    // Uganda were released"
+    let verb_after = || relative_phrase_end(w, ms, next).is_some();
+    // a past form the tagger calls finite (VBD) is such a participle too when a
+    // preposition follows it and its clause has a finite verb of its own: "a soldier
+    // accused/VBD of beating students was arrested"
+    let past_before_own_verb = || {
+        w.words[s].tag.is_some_and(|t| t.as_str() == "VBD")
+            && matches!(w.norm(next), "of" | "with" | "by" | "for" | "in" | "over")
+            && verb_after()
     };
-    participle && after_noun && !perfect && !object_follows && (verb_before() || verb_after())
+    after_noun
+        && !perfect
+        && !object_follows
+        && ((participle && (verb_before() || verb_after())) || past_before_own_verb())
+}
+
+/// The finite verb a reduced relative starting its phrase at word `next` (right after its
+/// participle) runs up to, the verb of the clause whose subject the participle's noun is:
+/// "Kenyan officials detained in Uganda [were] released". None when a clause break,
+/// subordinator or an actor that could be that verb's subject comes first (no actor, clause
+/// break or subordinator between; a word after a preposition or determiner is no finite
+/// verb: "amid heightened tensions").
+fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> {
+    // (an actor the phrase's own preposition or gerund governs is inside it: "a soldier
+    // accused of killing civilians was arrested"; another one may be the verb's subject)
+    let governed = |k: usize| {
+        let g = (next..k).rev().find(|&j| !matches!(w.tag_str(j), "DT" | "CD" | "JJ" | "PRP$"));
+        g.is_some_and(|g| matches!(w.tag_str(g), "IN" | "TO" | "VBG" | "VB"))
+    };
+    (next..w.len())
+        .take_while(|&k| {
+            !is_clause_opener(w.norm(k))
+                && !matches!(w.norm(k), "," | ";" | ":" | "and" | "but" | "or" | "who" | "which" | "that")
+                && !ms.iter().any(|m| !m.location && m.words.start == k && !governed(k))
+        })
+        .find(|&k| {
+            // (the tagger may read a preposition as a verb: "amid/VBD")
+            w.finite_verb_at(k)
+                && !PREPOSITIONS.contains(&w.norm(k))
+                && !w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "IN" | "DT" | "TO"))
+        })
 }
 
 /// Words that open an adverbial clause whose subject follows them. "as" only when no

@@ -986,6 +986,27 @@ fn a_participle_before_the_subjects_own_verb_is_a_reduced_passive() {
 }
 
 #[test]
+fn a_participle_followed_by_of_or_with_describes_the_noun_before_it() {
+    // those accused or charged are the ones acted on: no accusation by them
+    let ev = code("Canada froze the assets of four Chinese firms accused of selling rifles to Iran.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "CAN" && g == "CHNBUS" && c.starts_with("1")), "{t:?}");
+    assert!(t.iter().all(|(s, _, _)| s != "CHNBUS"), "{t:?}");
+    let ev = code("Kenya freed ten Ugandan traders convicted of smuggling gold.", "2024-05-08");
+    assert!(triples(&ev).iter().all(|(s, _, _)| s != "UGABUS"), "{:?}", triples(&ev));
+    // the actors inside such a phrase are not the subject of the clause's verb: the noun
+    // it describes is (the tagger calls the first "accused" VBD)
+    let ev = code("A Kenyan soldier accused of beating students was arrested by Kenyan police.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENCOP" && c == "173" && g == "KENMIL"), "{t:?}");
+    assert!(t.iter().all(|(_, _, g)| g != "EDU"), "{t:?}");
+    let ev = code("Two Ugandan soldiers accused of attacking traders were detained by the Kenyan army.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENMIL" && c == "173" && g == "UGAMIL"), "{t:?}");
+    assert!(t.iter().all(|(s, _, _)| s != "UGAMIL"), "{t:?}");
+}
+
+#[test]
 fn a_participle_tag_after_the_subject_of_an_adverbial_clause_is_that_clause_s_verb() {
     // the tagger calls "protested" and "demonstrated" VBN; the noun right after
     // "after" / "as" is the subject of its own clause, so they are its finite verbs
