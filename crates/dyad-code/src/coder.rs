@@ -2303,6 +2303,14 @@ impl Coder {
             None if takes_topic(v) => None,
             None => object,
         };
+        // "recalled its ambassador to Algeria": the subject's own envoy (or one of no
+        // country) is recalled or sent from where it is posted, the country it is "to"
+        let object = object.map(|o| match o[..] {
+            [t] if ms[t].code.country().is_none_or(|c| own_countries.contains(&c)) => {
+                envoy_to(w, ms, &ms[t]).filter(|&j| ms[j].words.end <= window.end).map_or(o, |j| vec![j])
+            }
+            _ => o,
+        });
         let (mut sources, mut targets) = (subject.unwrap_or_default(), object.unwrap_or_default());
         if let Some(s) = pm.source {
             let displaced = std::mem::replace(&mut sources, compound(ms, s, true).collect());
@@ -3543,8 +3551,9 @@ fn envoy_to(w: &Words, ms: &[Mention], n: &Mention) -> Option<usize> {
     if to == 0 || w.norm(to) != "to" || !ENVOY_NOUNS.contains(&w.norm(to - 1)) {
         return None;
     }
+    // (the mention may hold the article: "the United Nations")
     let start = if w.norm(to + 1) == "the" { to + 2 } else { to + 1 };
-    ms.iter().position(|m| m.words.start == start)
+    ms.iter().position(|m| m.words.start == start || m.words.start == to + 1)
 }
 
 /// "Authorities [in the U.S.]", "the mayor [of Nablus]": where a prepositional phrase

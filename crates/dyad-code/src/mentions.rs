@@ -240,7 +240,7 @@ pub fn find_mentions_noting(
         let group_start = k;
         while k + 1 < chunks.len() {
             let gap = chunks[k].words.end..chunks[k + 1].words.start;
-            let joined = gap.is_empty()
+            let joined = (gap.is_empty() && !posted_to(words, dict, &chunks[k]))
                 || (gap.len() == 1 && words.norm(gap.start) == "'s")
                 || country_modifiers_agent(words, dict, &chunks[k], &chunks[k + 1]);
             if !joined {
@@ -251,6 +251,10 @@ pub fn find_mentions_noting(
         k += 1;
         if let Some(mut m) = code_group(words, dict, &chunks[group_start..k], date) {
             trim_trailing_preposition(words, &mut m);
+            if posted_to(words, dict, &chunks[k - 1]) && m.words.end == chunks[k - 1].words.end {
+                m.words.end -= 1;
+                m.span.end = words.words[m.words.end - 1].span.end;
+            }
             // "non-Muslims", "non-NATO states": the name is what they are not
             let negated = m.words.start > 0
                 && words.norm(m.words.start - 1) == "non"
@@ -678,6 +682,19 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
     }
 }
 
+/// Head nouns of those a country posts in another: an "in" after them names the host.
+const DIPLOMATIC_POSTS: &[&str] =
+    &["embassy", "embassies", "consulate", "consulates", "ambassador", "ambassadors", "envoy", "envoys", "diplomats"];
+
+/// "its ambassador to Algeria", "the embassy in Kabul": an agent phrase of the
+/// dictionary ending in a preposition names where the agent is posted; the country
+/// after it is not the agent's own, so the two are not one actor.
+fn posted_to(words: &Words, dict: &Dictionaries, c: &Chunk) -> bool {
+    c.words.len() > 1
+        && dict.entry(c.entry).kind == ActorKind::Agent
+        && matches!(words.norm(c.words.end - 1), "to" | "at" | "in" | "for")
+}
+
 /// "summoned the Chinese ambassador to complain": a dictionary phrase ending in a
 /// preposition ("ambassador to") that is followed by a verb, not a name, ends before it.
 fn trim_trailing_preposition(words: &Words, m: &mut Mention) {
@@ -850,7 +867,9 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             && m.code.country().is_none()
             && m.code.as_str() != UNKNOWN_CODE
             && !owned
-            && matches!(words.norm(m.words.end), "of" | "from" | "in");
+            && matches!(words.norm(m.words.end), "of" | "from" | "in")
+            // ("the embassy in Nairobi" is another country's, posted there)
+            && !(words.norm(m.words.end) == "in" && DIPLOMATIC_POSTS.contains(&words.norm(m.words.end - 1)));
         let from = m.words.end + 1;
         let target = (k + 1 < ms.len() && joins).then_some(k + 1).filter(|&j| {
             let between = from..ms[j].words.start;

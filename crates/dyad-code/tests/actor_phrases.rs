@@ -309,3 +309,26 @@ fn an_addressee_in_an_opening_participle_does_not_act() {
         events.iter().filter(|e| e.trigger.text == "condemned").map(|e| e.source.text.as_str()).collect();
     assert_eq!(condemners, ["Kenya", "Uganda", "Tanzania"], "{:?}", seen(&events));
 }
+
+#[test]
+fn an_envoy_to_a_country_is_not_that_country_s() {
+    // the country after "ambassador to" is where the envoy is posted: "its ambassador"
+    // is the subject's, recalled from there
+    let events = code("Kenya recalled its ambassador to Uganda.");
+    let t: Vec<_> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map(|t| t.code.as_str()))).collect();
+    assert!(t.contains(&("KEN", Some("UGA"))), "{t:?}");
+    let events = code("The Kenyan ambassador to Uganda praised Ethiopia.");
+    assert_eq!(source_of(&events, "praised"), Some("Kenyan ambassador"), "{:?}", seen(&events));
+    assert!(events.iter().all(|e| e.source.code.as_str() == "KENGOV"), "{:?}", seen(&events));
+    // the body an envoy is sent to is not the subject, the article inside its name or not
+    let events = code("The US envoy to the United Nations criticized Russia.");
+    assert_eq!(source_of(&events, "criticized"), Some("The US envoy"), "{:?}", seen(&events));
+    // an embassy "in" a capital is not that country's government
+    let events = code("Militants attacked the embassy in Nairobi.");
+    assert!(
+        events.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code.as_str() != "KENGOV")),
+        "{:?}",
+        seen(&events)
+    );
+}
