@@ -1053,6 +1053,12 @@ impl Coder {
                     targets = vec![Target::Place(p)];
                 }
             }
+            // "sent a frigate to the Indian Ocean": a sea or strait (a place the
+            // dictionary codes "---") is where an act happens, never whom it is aimed at
+            targets.retain(|t| {
+                !matches!(*t, Target::Mention(i) | Target::Place(i)
+                    if cx.mentions[i].kind == ActorKind::Place && cx.mentions[i].code.as_str() == UNKNOWN_CODE)
+            });
             // "summoned the Chinese ambassador to complain": an act of purpose without an
             // object of its own is aimed at the object of the act it serves
             // ... as is one whose first actor is only in what it is about ("summoned the

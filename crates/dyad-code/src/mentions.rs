@@ -1092,6 +1092,8 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
     let mut head_named: Option<(ActorCode, ActorKind, EntryRef, String)> = None;
     // roles named after an organisation refine it: "UN troops" -> IGOUNO + MIL
     let mut after_head: Vec<(&str, String)> = Vec::new();
+    // a sea or strait of the dictionary, coded "---": a place, never an actor
+    let mut no_actor: Option<(EntryRef, String)> = None;
     for ch in group {
         let e = dict.entry(ch.entry);
         let file = &dict.entry_files[ch.entry.0];
@@ -1106,7 +1108,11 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
             }
             ActorKind::Country | ActorKind::Place => {
                 let pro = ch.words.start > 0 && PRO_ANTI.contains(&words.norm(ch.words.start - 1));
-                if !pro && base.is_none() {
+                // (a sea or strait, coded "---", is no actor and gives none its country:
+                // "the South China Sea" holds no China)
+                if role.code == UNKNOWN_CODE {
+                    no_actor.get_or_insert((ch.entry, why));
+                } else if !pro && base.is_none() {
                     base = Some((ActorCode::new(role.code.clone()), e.kind, ch.entry, why));
                 }
             }
@@ -1145,6 +1151,10 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
             }
             (code, kind, Some(e), why)
         }
+        (None, None) if roles.is_empty() => {
+            let (e, why) = no_actor?;
+            (ActorCode::new(UNKNOWN_CODE), ActorKind::Place, Some(e), why)
+        }
         (None, None) => {
             let (r, w) = roles.first()?;
             let mut code = ActorCode::new(r.trim_end_matches('~'));
@@ -1157,8 +1167,9 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
             (code, ActorKind::Agent, None, why)
         }
     };
-    let location =
-        matches!(kind, ActorKind::Country | ActorKind::Place) && roles.is_empty() && is_locative(words, first, kind);
+    let location = matches!(kind, ActorKind::Country | ActorKind::Place)
+        && roles.is_empty()
+        && (is_locative(words, first, kind) || code.as_str() == UNKNOWN_CODE);
     // "government-held", "UK-based": a name inside a compound modifier is not an actor
     if words.words[last - 1].hyphen_after && !location {
         return None;

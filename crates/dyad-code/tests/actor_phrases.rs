@@ -332,3 +332,32 @@ fn an_envoy_to_a_country_is_not_that_country_s() {
         seen(&events)
     );
 }
+
+#[test]
+fn a_sea_named_after_a_country_is_no_actor() {
+    // "China" inside "South China Sea" is not China, and the sea is never a target
+    let events = code("Vietnam sent two patrol boats to the South China Sea.");
+    assert!(events.iter().all(|e| e.target.is_none()), "{:?}", seen(&events));
+    let events = code("Pakistan fired a missile into the Arabian Sea.");
+    assert!(events.iter().all(|e| e.target.is_none()), "{:?}", seen(&events));
+    // parties clashing in such a sea still act on each other
+    let events = code("Vietnam and China clashed in the South China Sea.");
+    let pairs: Vec<_> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map(|t| t.code.as_str()))).collect();
+    assert!(pairs.contains(&("VNM", Some("CHN"))) && pairs.contains(&("CHN", Some("VNM"))), "{pairs:?}");
+}
+
+#[test]
+fn a_user_dictionary_can_mark_a_name_as_no_actor() {
+    let mut dict = dyad_code::Dictionaries::embedded();
+    let errors =
+        dict.add_actor_file("mine.tsv", "CONGO_BASIN\tplace\t---\tCongo Basin\ta forest region of several countries\n");
+    assert!(errors.is_empty(), "{errors:?}");
+    let coder = dyad_code::Coder::new(dict);
+    let events = common::code_with(&coder, "Rwandan troops attacked villages in the Congo Basin.", "2024-03-01");
+    assert!(
+        events.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.code.as_str().starts_with("CO"))),
+        "{:?}",
+        seen(&events)
+    );
+}

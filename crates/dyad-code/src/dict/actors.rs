@@ -4,6 +4,8 @@
 //! - kind: `country`, `person`, `org`, `place`, `group` or `agent`;
 //! - roles: comma-separated `CODE FROM..TO` (ISO dates, either end open) or an
 //!   undated `CODE` used outside every dated range; agents give role codes (`REB`);
+//!   `---` marks a name that is no actor ("South China Sea": matched whole, so that
+//!   "China" inside it is not an actor either);
 //! - names: `;`-separated surface forms;
 //! - source: where the facts come from.
 
@@ -185,7 +187,10 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
     // `/` joins alternative codes, as PETRARCH's `[FRO/BIL/SAM]`; a trailing `~` puts an
     // agent's code before the country's (PETRARCH's `[NGO~]`)
     let body = code.strip_suffix('~').unwrap_or(&code);
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_alphanumeric() || c == '/') {
+    // `---`: a name that is no actor ("South China Sea"), matched so that the shorter
+    // names inside it ("China") are not
+    let no_actor = code == "---";
+    if !no_actor && (body.is_empty() || !body.chars().all(|c| c.is_ascii_alphanumeric() || c == '/')) {
         return Err(format!("bad code {code:?}"));
     }
     match parts.next() {
