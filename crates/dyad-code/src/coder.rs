@@ -2126,7 +2126,15 @@ impl Coder {
                     .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || is_clause_opener(w.norm(k)))
             })
         });
-        if nonfinite && !adjacent_subject && !opens_clause && last_subject.is_some() {
+        // "blocked an EU statement criticising Israel": a document's participle has the
+        // author its noun names ("EU", "the UN's"), not the subject of the verb before
+        let document_author = v.words.start >= 2
+            && DOCUMENT_NOUNS.contains(&w.norm(v.words.start - 1).trim_end_matches('s'))
+            && subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
+                let e = ms[i].words.end;
+                e + 1 == v.words.start || (e + 2 == v.words.start && w.norm(e) == "'s")
+            });
+        if nonfinite && !adjacent_subject && !opens_clause && !document_author && last_subject.is_some() {
             subject = last_subject.clone();
             // "officials said the police acted to protect property and urged the
             // opposition to ...": an appeal joined by "and", in the tense of the speech

@@ -361,3 +361,15 @@ fn a_user_dictionary_can_mark_a_name_as_no_actor() {
         seen(&events)
     );
 }
+
+#[test]
+fn a_document_s_participle_has_the_author_its_noun_names() {
+    // the statement is the EU's, not Hungary's
+    let events = code("Hungary blocked a European Union statement criticising Israel.");
+    assert_eq!(source_of(&events, "criticising"), Some("European Union"), "{:?}", seen(&events));
+    let events = code("Kenya rejected the African Union's statement condemning Ethiopia.");
+    assert_eq!(source_of(&events, "condemning"), Some("African Union"), "{:?}", seen(&events));
+    // a document named without its author is the subject's
+    let events = code("Kenya released a statement criticising Sudan.");
+    assert_eq!(source_of(&events, "criticising"), Some("Kenya"), "{:?}", seen(&events));
+}
