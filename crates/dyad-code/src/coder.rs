@@ -2134,7 +2134,15 @@ impl Coder {
                 let e = ms[i].words.end;
                 e + 1 == v.words.start || (e + 2 == v.words.start && w.norm(e) == "'s")
             });
-        if nonfinite && !adjacent_subject && !opens_clause && !document_author && last_subject.is_some() {
+        // "approved Sweden's bid to join NATO": the act a noun of intent names in its
+        // infinitive is its possessor's
+        let intent_of = v.words.start >= 4
+            && v.form.form == Form::Base
+            && w.norm(v.words.start - 1) == "to"
+            && INTENT_NOUNS.contains(&w.norm(v.words.start - 2))
+            && w.norm(v.words.start - 3) == "'s"
+            && subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| ms[i].words.end + 3 == v.words.start);
+        if nonfinite && !adjacent_subject && !opens_clause && !document_author && !intent_of && last_subject.is_some() {
             subject = last_subject.clone();
             // "officials said the police acted to protect property and urged the
             // opposition to ...": an appeal joined by "and", in the tense of the speech
@@ -4992,6 +5000,8 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "for" | "of") {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
+    } else if v.form.form == Form::Ing && prev == "from" {
+        Some("what someone is kept or refrains from (\"barred women from studying\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
         Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
     } else if v.form.lemma == "demonstrate"

@@ -682,6 +682,22 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
     }
 }
 
+/// Does word `i` stand outside a noun phrase, between a role and the place it is "of",
+/// "from" or "in": a verb, an infinitive's "to" or a preposition other than "of"? A past
+/// participle inside a compound modifier ("military-ruled") or before the noun it
+/// describes ("the dissolved party") is the phrase's own.
+fn breaks_noun_phrase(words: &Words, i: usize) -> bool {
+    let tag = words.tag_str(i);
+    let describes = || {
+        (i > 0 && words.words[i - 1].hyphen_after)
+            || words.words[i].hyphen_after
+            || matches!(words.tag_str(i + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
+    };
+    matches!(tag, "VB" | "VBG" | "VBZ" | "VBP" | "TO" | "MD")
+        || (tag == "IN" && words.norm(i) != "of")
+        || (matches!(tag, "VBD" | "VBN") && !describes())
+}
+
 /// Head nouns of those a country posts in another: an "in" after them names the host.
 const DIPLOMATIC_POSTS: &[&str] =
     &["embassy", "embassies", "consulate", "consulates", "ambassador", "ambassadors", "envoy", "envoys", "diplomats"];
@@ -875,7 +891,10 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             let between = from..ms[j].words.start;
             ms[j].words.start >= from
                 && between.len() <= 4
-                && between.clone().all(|i| !words.words[i].punct)
+                // (only the place's own noun phrase: "the opposition leader from
+                // travelling to Uganda" is no leader from Uganda; "the port of",
+                // "military-ruled", "the dissolved" are)
+                && between.clone().all(|i| !words.words[i].punct && !breaks_noun_phrase(words, i))
                 && (words.norm(m.words.end) != "in" || between.clone().all(|i| REGION_WORDS.contains(&words.norm(i))))
         });
         // "activists of Amnesty International": a role of a named organisation is that

@@ -373,3 +373,13 @@ fn a_document_s_participle_has_the_author_its_noun_names() {
     let events = code("Kenya released a statement criticising Sudan.");
     assert_eq!(source_of(&events, "criticising"), Some("Kenya"), "{:?}", seen(&events));
 }
+
+#[test]
+fn what_someone_is_kept_from_is_no_act_and_an_intent_is_its_possessor_s() {
+    // barred from travelling: no trip, and no consultation by the court
+    let events = code("A Kenyan court barred the opposition leader from travelling to Uganda.");
+    assert!(events.iter().all(|e| e.trigger.text != "travelling"), "{:?}", seen(&events));
+    // the bid to join is Ukraine's, not the parliament's that approved it
+    let events = code("Poland's parliament approved Ukraine's bid to join the European Union.");
+    assert_eq!(source_of(&events, "join"), Some("Ukraine"), "{:?}", seen(&events));
+}
