@@ -881,6 +881,14 @@ impl Coder {
                             // "ORDER * arrest" (173) codes it
                             self.recode(e, inner, &text!("(ordered to do {inner})"));
                             refined = text!(", the order made {inner}");
+                        } else if e.cameo == "170" && gov.form.lemma == "pressure" && inner.starts_with("08") {
+                            // "pressured the dockers to end their walkout": pressure to give
+                            // something up is a demand that the target yield (CAMEO 105x; the
+                            // CAMEO 1.1b3 manual's example of 1052 is such pressure to cancel
+                            // a strike), not coercion; pressure for other acts stays 170
+                            let c = request_code("100", inner).unwrap_or("100");
+                            self.recode(e, c, &text!("(pressed to yield {inner}: {c})"));
+                            refined = text!(", the demand made {c}");
                         }
                     }
                 }
@@ -3105,7 +3113,13 @@ fn complement_of_object<'v>(
     let object = ms.iter().position(|m| !m.location && m.words.start >= gov.words.end && m.words.end < s)?;
     let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
-    (clean && between.len() <= 3).then_some((gov, object))
+    // "pressed the dockers at the port of Antwerp to end ...": a prepositional phrase
+    // of the object's, with no verb in it, may run longer before the infinitive
+    let tag = |k: usize| w.words[k].tag.map_or("", |t| t.as_str());
+    let object_phrase = between.len() <= 12
+        && tag(between.start) == "IN"
+        && between.clone().all(|k| !tag(k).starts_with("VB") && !matches!(tag(k), "MD" | "WDT" | "WP" | "TO"));
+    (clean && (between.len() <= 3 || object_phrase)).then_some((gov, object))
 }
 
 /// The word after the comma that opens a relative clause (", which ...," or ", who

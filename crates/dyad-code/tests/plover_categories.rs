@@ -212,3 +212,18 @@ fn upgrading_diplomatic_ties_is_diplomatic_cooperation() {
     let ev = coded("Chile upgraded diplomatic ties with Peru on Monday.");
     assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "050" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
 }
+
+#[test]
+fn pressure_to_give_something_up_is_a_demand() {
+    // pressing someone to end a strike or free captives asks them to yield (CAMEO 105x,
+    // PLOVER REQUEST), also past a phrase of the object's before the infinitive
+    let ev =
+        coded("The Chilean government pressured the dock workers at the port of Valparaiso to cancel their strike.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.1 == "1052" && e.2 == "LAB" && e.3 == "REQUEST"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "COERCE"), "{ev:?}");
+    let ev = coded("The Chilean government pressured Peru to release the detained fishermen.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.1 == "1053" && e.2 == "PER" && e.3 == "REQUEST"), "{ev:?}");
+    // pressure for something else stays Phoenix's coercion
+    let ev = coded("The Chilean government pressured Peru to buy its copper.");
+    assert!(ev.iter().all(|e| e.3 != "REQUEST"), "{ev:?}");
+}
