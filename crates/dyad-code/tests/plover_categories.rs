@@ -227,3 +227,20 @@ fn pressure_to_give_something_up_is_a_demand() {
     let ev = coded("The Chilean government pressured Peru to buy its copper.");
     assert!(ev.iter().all(|e| e.3 != "REQUEST"), "{ev:?}");
 }
+
+#[test]
+fn training_another_sides_soldiers_is_military_aid() {
+    // the act done, not Phoenix's PREPARE intent (0312)
+    let ev = coded("French instructors trained Malian soldiers near Bamako last year.");
+    assert!(ev.iter().any(|e| e.0 == "FRA" && e.1 == "072" && e.2 == "MLIMIL" && e.3 == "AID"), "{ev:?}");
+    let ev = coded("The Canadian air force is training Ukrainian pilots this winter.");
+    assert!(ev.iter().any(|e| e.1 == "072" && e.3 == "AID"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "AGREE"), "{ev:?}");
+}
+
+#[test]
+fn stepping_up_ones_forces_is_a_mobilisation() {
+    let ev = coded("Russia boosted its forces near the Ukrainian border on Tuesday.");
+    assert!(ev.iter().any(|e| e.0 == "RUS" && e.1 == "154" && e.3 == "MOBILIZE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{ev:?}");
+}
