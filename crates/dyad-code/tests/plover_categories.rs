@@ -244,3 +244,13 @@ fn stepping_up_ones_forces_is_a_mobilisation() {
     assert!(ev.iter().any(|e| e.0 == "RUS" && e.1 == "154" && e.3 == "MOBILIZE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{ev:?}");
 }
+
+#[test]
+fn civilians_clashing_with_the_police_riot_and_armed_groups_fight() {
+    let ev = coded("Chilean students clashed with riot police in Santiago on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "145" && e.2 == "CHLCOP" && e.3 == "PROTEST"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.0 == "CHLCOP" && e.1 == "175" && e.3 == "COERCE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "ASSAULT"), "{ev:?}");
+    let ev = coded("Taliban militants clashed with police in Kandahar on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "AFGREB" && e.1 == "190" && e.3 == "ASSAULT"), "{ev:?}");
+}
