@@ -3223,6 +3223,13 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
         return Some("refusing verb");
     }
     let s = v.words.start;
+    // "Minsk's refusal to (fully) cooperate with the inquiry": the noun refuses the
+    // infinitive after it as the verb does
+    let adverb = s >= 1 && w.words[s - 1].tag.is_some_and(|t| t.as_str() == "RB");
+    let to = if adverb { s.checked_sub(2) } else { s.checked_sub(1) };
+    if to.is_some_and(|t| t >= 1 && w.norm(t) == "to" && matches!(w.norm(t - 1), "refusal" | "refusals")) {
+        return Some("refusal");
+    }
     let neg = negation_before(w, s)?;
     let aux = (neg.saturating_sub(2)..neg).rev().find(|&i| !w.norm(i).ends_with("ly"))?;
     matches!(w.norm(aux), "will" | "would" | "wo" | "shall" | "'ll").then_some("negated future")

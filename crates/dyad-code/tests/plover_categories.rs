@@ -254,3 +254,16 @@ fn civilians_clashing_with_the_police_riot_and_armed_groups_fight() {
     let ev = coded("Taliban militants clashed with police in Kandahar on Monday.");
     assert!(ev.iter().any(|e| e.0 == "AFGREB" && e.1 == "190" && e.3 == "ASSAULT"), "{ev:?}");
 }
+
+#[test]
+fn a_refusal_to_act_rejects_the_act() {
+    // the noun refuses the infinitive after it as "refused to" does
+    for text in [
+        "Belarus's refusal to cooperate with Lithuania angered Vilnius.",
+        "Belarus's refusal to fully cooperate with Lithuania angered Vilnius.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.0 == "BLR" && e.1 == "120" && e.2 == "LTU" && e.3 == "REJECT"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "SUPPORT"), "{text}: {ev:?}");
+    }
+}
