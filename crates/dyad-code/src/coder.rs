@@ -4129,15 +4129,19 @@ fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&T
 /// with, or blame for engaging in crime or corruption") and suing, its COERCE being
 /// repression. So a 173 whose verb is "charge" or "indict", or whose object is the charges
 /// or an indictment ("filed charges against", "brought an indictment"), is an accusation;
-/// "arrested on charges of" stays an arrest (the charges follow a preposition).
+/// "arrested on charges of" stays an arrest (the charges follow a preposition). A
+/// sentence sought or asked for ("prosecutors sought a long sentence") is the prosecution's
+/// case against the target, not yet a detention, and an accusation too.
 fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     const CHARGE_WORDS: &[&str] = &["charge", "charges", "indictment", "indictments"];
+    const SENTENCE_WORDS: &[&str] = &["sentence", "sentences"];
     if matches!(v.form.lemma.as_str(), "charge" | "indict") {
         return true;
     }
+    let asks = matches!(v.form.lemma.as_str(), "seek" | "ask" | "demand" | "request");
     (v.words.end..(v.words.end + 4).min(w.len()))
         .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
-        .any(|i| CHARGE_WORDS.contains(&w.norm(i)))
+        .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
 }
 
 /// Conflictual actions reported in the future tense are announced, not done: PLOVER

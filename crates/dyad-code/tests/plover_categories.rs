@@ -38,6 +38,9 @@ fn charges_brought_are_accusations_and_arrests_stay_coercion() {
             "{text}: the CAMEO code stays 173, PLOVER is ACCUSE/allege: {ev:?}"
         );
     }
+    // a sentence asked for is the prosecution's case, not yet a detention
+    let ev = coded("Polish prosecutors sought a long prison sentence for the Lithuanian foreign minister.");
+    assert!(ev.iter().any(|e| e.1 == "173" && e.3 == "ACCUSE" && e.4 == "allege"), "{ev:?}");
     let ev = coded("Polish police arrested the Lithuanian foreign minister on charges of bribery.");
     assert!(ev.iter().any(|e| e.1 == "173" && e.3 == "COERCE" && e.4 == "arrest"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "ACCUSE"), "an arrest on charges is an arrest: {ev:?}");
