@@ -887,6 +887,14 @@ impl Coder {
                             // "ORDER * arrest" (173) codes it
                             self.recode(e, inner, &text!("(ordered to do {inner})"));
                             refined = text!(", the order made {inner}");
+                        } else if e.cameo == "170" && gov.form.lemma == "pressure" && inner.starts_with("08") {
+                            // "pressured the dockers to end their walkout": pressure to give
+                            // something up is a demand that the target yield (CAMEO 105x; the
+                            // CAMEO 1.1b3 manual's example of 1052 is such pressure to cancel
+                            // a strike), not coercion; pressure for other acts stays 170
+                            let c = request_code("100", inner).unwrap_or("100");
+                            self.recode(e, c, &text!("(pressed to yield {inner}: {c})"));
+                            refined = text!(", the demand made {c}");
                         }
                     }
                 }
@@ -3153,7 +3161,13 @@ fn complement_of_object<'v>(
     let object = ms.iter().position(|m| !m.location && m.words.start >= gov.words.end && m.words.end < s)?;
     let between = ms[object].words.end..s - 1;
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
-    (clean && between.len() <= 3).then_some((gov, object))
+    // "pressed the dockers at the port of Antwerp to end ...": a prepositional phrase
+    // of the object's, with no verb in it, may run longer before the infinitive
+    let tag = |k: usize| w.words[k].tag.map_or("", |t| t.as_str());
+    let object_phrase = between.len() <= 12
+        && tag(between.start) == "IN"
+        && between.clone().all(|k| !tag(k).starts_with("VB") && !matches!(tag(k), "MD" | "WDT" | "WP" | "TO"));
+    (clean && (between.len() <= 3 || object_phrase)).then_some((gov, object))
 }
 
 /// The word after the comma that opens a relative clause (", which ...," or ", who
@@ -3257,6 +3271,13 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
         return Some("refusing verb");
     }
     let s = v.words.start;
+    // "Minsk's refusal to (fully) cooperate with the inquiry": the noun refuses the
+    // infinitive after it as the verb does
+    let adverb = s >= 1 && w.words[s - 1].tag.is_some_and(|t| t.as_str() == "RB");
+    let to = if adverb { s.checked_sub(2) } else { s.checked_sub(1) };
+    if to.is_some_and(|t| t >= 1 && w.norm(t) == "to" && matches!(w.norm(t - 1), "refusal" | "refusals")) {
+        return Some("refusal");
+    }
     let neg = negation_before(w, s)?;
     let aux = (neg.saturating_sub(2)..neg).rev().find(|&i| !w.norm(i).ends_with("ly"))?;
     matches!(w.norm(aux), "will" | "would" | "wo" | "shall" | "'ll").then_some("negated future")
@@ -4184,15 +4205,19 @@ fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&T
 /// with, or blame for engaging in crime or corruption") and suing, its COERCE being
 /// repression. So a 173 whose verb is "charge" or "indict", or whose object is the charges
 /// or an indictment ("filed charges against", "brought an indictment"), is an accusation;
-/// "arrested on charges of" stays an arrest (the charges follow a preposition).
+/// "arrested on charges of" stays an arrest (the charges follow a preposition). A
+/// sentence sought or asked for ("prosecutors sought a long sentence") is the prosecution's
+/// case against the target, not yet a detention, and an accusation too.
 fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     const CHARGE_WORDS: &[&str] = &["charge", "charges", "indictment", "indictments"];
+    const SENTENCE_WORDS: &[&str] = &["sentence", "sentences"];
     if matches!(v.form.lemma.as_str(), "charge" | "indict") {
         return true;
     }
+    let asks = matches!(v.form.lemma.as_str(), "seek" | "ask" | "demand" | "request");
     (v.words.end..(v.words.end + 4).min(w.len()))
         .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
-        .any(|i| CHARGE_WORDS.contains(&w.norm(i)))
+        .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
 }
 
 /// Conflictual actions reported in the future tense are announced, not done: PLOVER

@@ -38,6 +38,9 @@ fn charges_brought_are_accusations_and_arrests_stay_coercion() {
             "{text}: the CAMEO code stays 173, PLOVER is ACCUSE/allege: {ev:?}"
         );
     }
+    // a sentence asked for is the prosecution's case, not yet a detention
+    let ev = coded("Polish prosecutors sought a long prison sentence for the Lithuanian foreign minister.");
+    assert!(ev.iter().any(|e| e.1 == "173" && e.3 == "ACCUSE" && e.4 == "allege"), "{ev:?}");
     let ev = coded("Polish police arrested the Lithuanian foreign minister on charges of bribery.");
     assert!(ev.iter().any(|e| e.1 == "173" && e.3 == "COERCE" && e.4 == "arrest"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "ACCUSE"), "an arrest on charges is an arrest: {ev:?}");
@@ -211,4 +214,59 @@ fn a_call_for_sanctions_against_someone_rallies_opposition() {
 fn upgrading_diplomatic_ties_is_diplomatic_cooperation() {
     let ev = coded("Chile upgraded diplomatic ties with Peru on Monday.");
     assert!(ev.iter().any(|e| e.0 == "CHL" && e.1 == "050" && e.2 == "PER" && e.3 == "SUPPORT"), "{ev:?}");
+}
+
+#[test]
+fn pressure_to_give_something_up_is_a_demand() {
+    // pressing someone to end a strike or free captives asks them to yield (CAMEO 105x,
+    // PLOVER REQUEST), also past a phrase of the object's before the infinitive
+    let ev =
+        coded("The Chilean government pressured the dock workers at the port of Valparaiso to cancel their strike.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.1 == "1052" && e.2 == "LAB" && e.3 == "REQUEST"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "COERCE"), "{ev:?}");
+    let ev = coded("The Chilean government pressured Peru to release the detained fishermen.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.1 == "1053" && e.2 == "PER" && e.3 == "REQUEST"), "{ev:?}");
+    // pressure for something else stays Phoenix's coercion
+    let ev = coded("The Chilean government pressured Peru to buy its copper.");
+    assert!(ev.iter().all(|e| e.3 != "REQUEST"), "{ev:?}");
+}
+
+#[test]
+fn training_another_sides_soldiers_is_military_aid() {
+    // the act done, not Phoenix's PREPARE intent (0312)
+    let ev = coded("French instructors trained Malian soldiers near Bamako last year.");
+    assert!(ev.iter().any(|e| e.0 == "FRA" && e.1 == "072" && e.2 == "MLIMIL" && e.3 == "AID"), "{ev:?}");
+    let ev = coded("The Canadian air force is training Ukrainian pilots this winter.");
+    assert!(ev.iter().any(|e| e.1 == "072" && e.3 == "AID"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "AGREE"), "{ev:?}");
+}
+
+#[test]
+fn stepping_up_ones_forces_is_a_mobilisation() {
+    let ev = coded("Russia boosted its forces near the Ukrainian border on Tuesday.");
+    assert!(ev.iter().any(|e| e.0 == "RUS" && e.1 == "154" && e.3 == "MOBILIZE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{ev:?}");
+}
+
+#[test]
+fn civilians_clashing_with_the_police_riot_and_armed_groups_fight() {
+    let ev = coded("Chilean students clashed with riot police in Santiago on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "145" && e.2 == "CHLCOP" && e.3 == "PROTEST"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.0 == "CHLCOP" && e.1 == "175" && e.3 == "COERCE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "ASSAULT"), "{ev:?}");
+    let ev = coded("Taliban militants clashed with police in Kandahar on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "AFGREB" && e.1 == "190" && e.3 == "ASSAULT"), "{ev:?}");
+}
+
+#[test]
+fn a_refusal_to_act_rejects_the_act() {
+    // the noun refuses the infinitive after it as "refused to" does
+    for text in [
+        "Belarus's refusal to cooperate with Lithuania angered Vilnius.",
+        "Belarus's refusal to fully cooperate with Lithuania angered Vilnius.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.0 == "BLR" && e.1 == "120" && e.2 == "LTU" && e.3 == "REJECT"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "SUPPORT"), "{text}: {ev:?}");
+    }
 }
