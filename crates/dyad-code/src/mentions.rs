@@ -268,7 +268,8 @@ pub fn find_mentions_noting(
         // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
         // coordinated only inside a list)
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start)
-            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]));
+            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]))
+            && !closes_fronted_clause(words, out[k - 1].words.end);
     }
     attach_of_place(words, &mut out);
     merge_appositions(words, &mut out);
@@ -937,6 +938,29 @@ const ARMED_ROLES: &[&str] = &["UAF", "REB", "INS", "MIL"];
 /// Does `code` name an armed body (one of its three-letter parts is an armed role)?
 fn armed_code(code: &ActorCode) -> bool {
     code.as_str().as_bytes().chunks(3).any(|part| ARMED_ROLES.iter().any(|r| r.as_bytes() == part))
+}
+
+/// Words that open a clause put before the main one ("When Arnor raided Gondor, ...").
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "while", "since", "as", "once", "if", "unless", "although", "though", "because",
+    "until", "whereas",
+];
+
+/// Does the comma at `comma` close a clause fronted by a subordinating word at the start
+/// of the sentence, with a verb of its own before the comma? In "When Arnor raided
+/// Gondor, Rohan and Dale sent food" the name before the comma is the raid's object,
+/// not the first of the senders; "When asked, Rohan, Dale and Esgaroth replied" closes
+/// the clause at its first comma, and the list after it is whole.
+fn closes_fronted_clause(words: &Words, comma: usize) -> bool {
+    if comma >= words.len() || words.norm(comma) != "," {
+        return false;
+    }
+    // (a sentence may open with "But" or "And" before the subordinating word)
+    let start = usize::from(matches!(words.norm(0), "but" | "and" | "yet" | "so"));
+    start < comma
+        && SUBORDINATORS.contains(&words.norm(start))
+        && (start + 1..comma).all(|i| words.norm(i) != ",")
+        && (start + 1..comma).any(|i| words.tag_str(i).starts_with("VB"))
 }
 
 /// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?

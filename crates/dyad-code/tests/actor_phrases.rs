@@ -309,3 +309,19 @@ fn an_addressee_in_an_opening_participle_does_not_act() {
         events.iter().filter(|e| e.trigger.text == "condemned").map(|e| e.source.text.as_str()).collect();
     assert_eq!(condemners, ["Kenya", "Uganda", "Tanzania"], "{:?}", seen(&events));
 }
+
+#[test]
+fn the_comma_that_closes_a_fronted_clause_ends_no_list() {
+    // the name before the comma is what the fronted clause's verb acts on; the list of
+    // senders starts after the comma
+    let events = code("When Armenia shelled Georgia, Turkey and Iran sent medical aid.");
+    let senders: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "sent").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(senders, ["Turkey", "Iran"], "{:?}", seen(&events));
+    assert_eq!(target_of(&events, "shelled"), Some("Georgia"), "{:?}", seen(&events));
+    // a clause closed before the list leaves the whole list acting
+    let events = code("When asked, Turkey, Georgia and Iran sent medical aid.");
+    let senders: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "sent").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(senders, ["Turkey", "Georgia", "Iran"], "{:?}", seen(&events));
+}
