@@ -325,3 +325,13 @@ fn the_comma_that_closes_a_fronted_clause_ends_no_list() {
         events.iter().filter(|e| e.trigger.text == "sent").map(|e| e.source.text.as_str()).collect();
     assert_eq!(senders, ["Turkey", "Georgia", "Iran"], "{:?}", seen(&events));
 }
+
+#[test]
+fn a_portfolio_minister_is_one_actor_with_the_country_before_it() {
+    // "defence minister" is a military part of the government, and the country
+    // adjective before it joins the whole title and name
+    let events = code("Chadian Defence Minister Ali Mahamat criticized Sudan on Friday.");
+    let e = events.iter().find(|e| e.trigger.text == "criticized").expect("an event");
+    assert_eq!(e.source.text, "Chadian Defence Minister Ali Mahamat", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "TCDGOVMIL", "{:?}", seen(&events));
+}
