@@ -790,6 +790,16 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     }
     // ("Gondor's awful and evil minister": two describing words may be coordinated)
     let joiner = |i: usize| matches!(words.norm(i), "and" | ",") && i > gap.start && i + 1 < gap.end;
+    // "the Nigerian Ports Authority", "the Kenyan Supreme Court": capitalised words
+    // between a country and a capitalised institution word name one of its bodies
+    let title_word = |i: usize| {
+        let w = &words.words[i];
+        w.capitalized && !w.punct && w.norm.chars().all(|c| c.is_alphabetic()) && !FUNCTION_WORDS.contains(&&*w.norm)
+    };
+    let capitalised_body = words.words[b.words.start].capitalized && b.words.start > 0;
+    if capitalised_body && gap.start == a.words.end && (1..=3).contains(&gap.len()) && gap.clone().all(title_word) {
+        return true;
+    }
     match gap.len() {
         1 | 2 => gap.clone().all(|i| describing_word(words, dict, i)),
         3 => {

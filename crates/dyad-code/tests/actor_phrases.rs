@@ -335,3 +335,13 @@ fn a_portfolio_minister_is_one_actor_with_the_country_before_it() {
     assert_eq!(e.source.text, "Chadian Defence Minister Ali Mahamat", "{:?}", seen(&events));
     assert_eq!(e.source.code.as_str(), "TCDGOVMIL", "{:?}", seen(&events));
 }
+
+#[test]
+fn a_named_body_of_a_country_is_one_actor() {
+    // capitalised words between the country and the institution word belong to the
+    // body's name: the whole name is the country's government body
+    let events = code("The Ugandan Revenue Authority accused the company of fraud.");
+    let e = events.iter().find(|e| e.trigger.text == "accused").expect("an event");
+    assert_eq!(e.source.text, "Ugandan Revenue Authority", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "UGAGOV", "{:?}", seen(&events));
+}
