@@ -1072,7 +1072,9 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
         }
     };
     for k in (0..ms.len().saturating_sub(1)).rev() {
-        if !tight(&ms[k], &ms[k + 1]) {
+        // (a list, not a comma before the next clause's subject: "wounded another in
+        // Arnor, Gondor's defence ministry said" leaves Arnor a place)
+        if !tight(&ms[k], &ms[k + 1]) || !ms[k + 1].coordinated {
             continue;
         }
         let (a, b) = (&ms[k].code, &ms[k + 1].code);

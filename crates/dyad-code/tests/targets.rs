@@ -282,3 +282,12 @@ fn a_date_after_the_object_is_no_target() {
     let e = events.iter().find(|e| e.trigger.text == "stopped").expect("a strike");
     assert_eq!(e.target.as_ref().map(|t| t.text.as_str()), None, "{:?}", seen(&events));
 }
+
+#[test]
+fn a_country_before_the_next_clause_keeps_no_role_of_its_subject() {
+    // the comma ends the clause: Chad is shelled, and the army of the next clause's
+    // subject gives Chad no army of its own
+    let events = code("Rebels shelled a village in Chad, Niger's army said on Monday.");
+    let e = events.iter().find(|e| e.trigger.text == "shelled").expect("an attack");
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("TCD"), "{:?}", seen(&events));
+}
