@@ -345,3 +345,11 @@ fn a_named_body_of_a_country_is_one_actor() {
     assert_eq!(e.source.text, "Ugandan Revenue Authority", "{:?}", seen(&events));
     assert_eq!(e.source.code.as_str(), "UGAGOV", "{:?}", seen(&events));
 }
+
+#[test]
+fn a_presidency_acts_for_the_government() {
+    let events = code("Ghana's presidency criticized the mining firms on Tuesday.");
+    let e = events.iter().find(|e| e.trigger.text == "criticized").expect("an event");
+    assert_eq!(e.source.text, "Ghana's presidency", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "GHAGOV", "{:?}", seen(&events));
+}
