@@ -353,3 +353,11 @@ fn a_presidency_acts_for_the_government() {
     assert_eq!(e.source.text, "Ghana's presidency", "{:?}", seen(&events));
     assert_eq!(e.source.code.as_str(), "GHAGOV", "{:?}", seen(&events));
 }
+
+#[test]
+fn a_judicial_council_is_the_judiciary() {
+    let events = code("The Jordanian Judicial Council accused the minister of interference.");
+    let e = events.iter().find(|e| e.trigger.text == "accused").expect("an event");
+    assert_eq!(e.source.text, "Jordanian Judicial Council", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "JORJUD", "{:?}", seen(&events));
+}
