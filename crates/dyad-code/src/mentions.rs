@@ -1177,7 +1177,9 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
     let location =
         matches!(kind, ActorKind::Country | ActorKind::Place) && roles.is_empty() && is_locative(words, first, kind);
     // "government-held", "UK-based": a name inside a compound modifier is not an actor
-    if words.words[last - 1].hyphen_after && !location {
+    // (but the one that claims an attack did it: "a Taliban-claimed bombing")
+    let claimant = last < words.len() && words.norm(last) == "claimed";
+    if words.words[last - 1].hyphen_after && !location && !claimant {
         return None;
     }
     Some(Mention {

@@ -361,3 +361,14 @@ fn a_judicial_council_is_the_judiciary() {
     assert_eq!(e.source.text, "Jordanian Judicial Council", "{:?}", seen(&events));
     assert_eq!(e.source.code.as_str(), "JORJUD", "{:?}", seen(&events));
 }
+
+#[test]
+fn the_claimant_of_an_attack_carried_it_out() {
+    // a name joined by a hyphen to "claimed" is who claimed the attack: its source,
+    // while other compound modifiers ("UK-based") name no actor
+    let events = code("A Taliban-claimed bombing killed five policemen near Herat.");
+    let e = events.iter().find(|e| e.trigger.text == "killed").expect("an attack");
+    assert_eq!(e.source.code.as_str(), "AFGREB", "{:?}", seen(&events));
+    let events = code("A UK-based charity praised the ruling.");
+    assert!(events.iter().all(|e| e.source.text != "UK"), "{:?}", seen(&events));
+}
