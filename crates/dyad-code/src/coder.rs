@@ -4600,7 +4600,12 @@ const SUPPORT_VERBS: &[&str] = &[
 
 /// A head noun that names a time ("the week", "Friday", "March"), not what an act is aimed at.
 fn names_a_time(n: &str) -> bool {
+    // (a month shortened with a full stop too: "Dec.", "Sept.")
+    let short_month = n.strip_suffix('.').is_some_and(|a| {
+        a.len() >= 3 && dyad_core::calendar::MONTH_NAMES.iter().any(|m| m.len() > a.len() && m.starts_with(a))
+    });
     TIME_NOUNS.contains(&n)
+        || short_month
         || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()
         || dyad_core::calendar::month_number(n.trim_end_matches('.')).is_some()
 }
@@ -4830,7 +4835,8 @@ fn pattern_noun_topic(
     }
     let head = (start..e).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()) || tag(j) == "CD")?;
     let n = w.norm(head);
-    let when = names_a_time(n);
+    // (a date says when, not at what: "walked out on Nov. 3", whose head is the day)
+    let when = names_a_time(n) || (tag(head) == "CD" && head > start && names_a_time(w.norm(head - 1)));
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
     (!when && !ms.iter().any(inside)).then_some((start, head))
 }

@@ -357,6 +357,22 @@ pub fn phoenix_agents(text: &str, origin: &str, stats: &mut ConvertStats) -> Vec
                 })
                 .collect();
         }
+        // "DEFENSE_MINIST": a name whose last word is the stem of a set's forms (every
+        // form of !MINIST! starts with MINIST) matches each of them, as PETRARCH reads an
+        // unfinished last word ("defense minister", "defense ministry", ...)
+        for (marker, alts) in &sets {
+            let stem = marker.trim_matches('!');
+            if stem.is_empty() || !alts.iter().all(|a| a.len() > stem.len() && a.starts_with(stem)) {
+                continue;
+            }
+            variants = variants
+                .into_iter()
+                .flat_map(|v| match v.strip_suffix(stem).filter(|head| head.ends_with('_')) {
+                    Some(head) => alts.iter().map(|a| format!("{head}{a}_")).collect(),
+                    None => vec![v],
+                })
+                .collect();
+        }
         let names = by_code.entry(role.code).or_default();
         for v in variants {
             // `NAME {PLURAL}` gives an irregular plural; `NAME {}` says there is none
@@ -889,6 +905,13 @@ UN_SECRETARY_GENERAL
         assert!(agr.names.contains(&"cattle man".to_string()) || agr.names.contains(&"cattleman".to_string()));
         let uaf = e.iter().find(|e| e.roles[0].code == "UAF").unwrap();
         assert!(uaf.names.contains(&"militias".to_string()));
+        // a last word that is the stem of a set's forms stands for each of them
+        let text = "!MINIST! = MINISTER, MINISTERS, MINISTRY\nTRADE_MINIST [~GOVBUS]\nPERSON_MINIST_AIDE [~GOV]\n";
+        let e = phoenix_agents(text, "t", &mut st);
+        let bus = e.iter().find(|e| e.roles[0].code == "GOVBUS").unwrap();
+        assert_eq!(bus.names, ["trade minister", "trade ministers", "trade ministries", "trade ministry"]);
+        let gov = e.iter().find(|e| e.roles[0].code == "GOV").unwrap();
+        assert!(gov.names.iter().all(|n| n.starts_with("person minist aide")), "{:?}", gov.names);
         assert_eq!(plural("rebel army"), "rebel armies");
         assert_eq!(plural("policeman"), "policemen");
     }

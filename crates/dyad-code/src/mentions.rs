@@ -272,7 +272,8 @@ pub fn find_mentions_noting(
         // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
         // coordinated only inside a list)
         out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start)
-            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]));
+            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]))
+            && !closes_fronted_clause(words, out[k - 1].words.end);
     }
     attach_of_place(words, &mut out);
     merge_appositions(words, &mut out);
@@ -822,6 +823,16 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     }
     // ("Gondor's awful and evil minister": two describing words may be coordinated)
     let joiner = |i: usize| matches!(words.norm(i), "and" | ",") && i > gap.start && i + 1 < gap.end;
+    // "the Nigerian Ports Authority", "the Kenyan Supreme Court": capitalised words
+    // between a country and a capitalised institution word name one of its bodies
+    let title_word = |i: usize| {
+        let w = &words.words[i];
+        w.capitalized && !w.punct && w.norm.chars().all(|c| c.is_alphabetic()) && !FUNCTION_WORDS.contains(&&*w.norm)
+    };
+    let capitalised_body = words.words[b.words.start].capitalized && b.words.start > 0;
+    if capitalised_body && gap.start == a.words.end && (1..=3).contains(&gap.len()) && gap.clone().all(title_word) {
+        return true;
+    }
     match gap.len() {
         1 | 2 => gap.clone().all(|i| describing_word(words, dict, i)),
         3 => {
@@ -977,6 +988,29 @@ fn armed_code(code: &ActorCode) -> bool {
     code.as_str().as_bytes().chunks(3).any(|part| ARMED_ROLES.iter().any(|r| r.as_bytes() == part))
 }
 
+/// Words that open a clause put before the main one ("When Arnor raided Gondor, ...").
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "while", "since", "as", "once", "if", "unless", "although", "though", "because",
+    "until", "whereas",
+];
+
+/// Does the comma at `comma` close a clause fronted by a subordinating word at the start
+/// of the sentence, with a verb of its own before the comma? In "When Arnor raided
+/// Gondor, Rohan and Dale sent food" the name before the comma is the raid's object,
+/// not the first of the senders; "When asked, Rohan, Dale and Esgaroth replied" closes
+/// the clause at its first comma, and the list after it is whole.
+fn closes_fronted_clause(words: &Words, comma: usize) -> bool {
+    if comma >= words.len() || words.norm(comma) != "," {
+        return false;
+    }
+    // (a sentence may open with "But" or "And" before the subordinating word)
+    let start = usize::from(matches!(words.norm(0), "but" | "and" | "yet" | "so"));
+    start < comma
+        && SUBORDINATORS.contains(&words.norm(start))
+        && (start + 1..comma).all(|i| words.norm(i) != ",")
+        && (start + 1..comma).any(|i| words.tag_str(i).starts_with("VB"))
+}
+
 /// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?
 /// A comma alone makes a list only when the list goes on after `m` ("Arnor, Gondor and
 /// Rohan"); in "villages in Arnor, Gondor said" the name after the comma is the next
@@ -1076,7 +1110,9 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
         }
     };
     for k in (0..ms.len().saturating_sub(1)).rev() {
-        if !tight(&ms[k], &ms[k + 1]) {
+        // (a list, not a comma before the next clause's subject: "wounded another in
+        // Arnor, Gondor's defence ministry said" leaves Arnor a place)
+        if !tight(&ms[k], &ms[k + 1]) || !ms[k + 1].coordinated {
             continue;
         }
         let (a, b) = (&ms[k].code, &ms[k + 1].code);
@@ -1190,7 +1226,9 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
         && roles.is_empty()
         && (is_locative(words, first, kind) || code.as_str() == UNKNOWN_CODE);
     // "government-held", "UK-based": a name inside a compound modifier is not an actor
-    if words.words[last - 1].hyphen_after && !location {
+    // (but the one that claims an attack did it: "a Taliban-claimed bombing")
+    let claimant = last < words.len() && words.norm(last) == "claimed";
+    if words.words[last - 1].hyphen_after && !location && !claimant {
         return None;
     }
     Some(Mention {

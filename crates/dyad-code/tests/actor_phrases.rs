@@ -382,4 +382,65 @@ fn what_someone_is_kept_from_is_no_act_and_an_intent_is_its_possessor_s() {
     // the bid to join is Ukraine's, not the parliament's that approved it
     let events = code("Poland's parliament approved Ukraine's bid to join the European Union.");
     assert_eq!(source_of(&events, "join"), Some("Ukraine"), "{:?}", seen(&events));
+
+fn the_comma_that_closes_a_fronted_clause_ends_no_list() {
+    // the name before the comma is what the fronted clause's verb acts on; the list of
+    // senders starts after the comma
+    let events = code("When Armenia shelled Georgia, Turkey and Iran sent medical aid.");
+    let senders: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "sent").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(senders, ["Turkey", "Iran"], "{:?}", seen(&events));
+    assert_eq!(target_of(&events, "shelled"), Some("Georgia"), "{:?}", seen(&events));
+    // a clause closed before the list leaves the whole list acting
+    let events = code("When asked, Turkey, Georgia and Iran sent medical aid.");
+    let senders: Vec<&str> =
+        events.iter().filter(|e| e.trigger.text == "sent").map(|e| e.source.text.as_str()).collect();
+    assert_eq!(senders, ["Turkey", "Georgia", "Iran"], "{:?}", seen(&events));
+}
+
+#[test]
+fn a_portfolio_minister_is_one_actor_with_the_country_before_it() {
+    // "defence minister" is a military part of the government, and the country
+    // adjective before it joins the whole title and name
+    let events = code("Chadian Defence Minister Ali Mahamat criticized Sudan on Friday.");
+    let e = events.iter().find(|e| e.trigger.text == "criticized").expect("an event");
+    assert_eq!(e.source.text, "Chadian Defence Minister Ali Mahamat", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "TCDGOVMIL", "{:?}", seen(&events));
+}
+
+#[test]
+fn a_named_body_of_a_country_is_one_actor() {
+    // capitalised words between the country and the institution word belong to the
+    // body's name: the whole name is the country's government body
+    let events = code("The Ugandan Revenue Authority accused the company of fraud.");
+    let e = events.iter().find(|e| e.trigger.text == "accused").expect("an event");
+    assert_eq!(e.source.text, "Ugandan Revenue Authority", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "UGAGOV", "{:?}", seen(&events));
+}
+
+#[test]
+fn a_presidency_acts_for_the_government() {
+    let events = code("Ghana's presidency criticized the mining firms on Tuesday.");
+    let e = events.iter().find(|e| e.trigger.text == "criticized").expect("an event");
+    assert_eq!(e.source.text, "Ghana's presidency", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "GHAGOV", "{:?}", seen(&events));
+}
+
+#[test]
+fn a_judicial_council_is_the_judiciary() {
+    let events = code("The Jordanian Judicial Council accused the minister of interference.");
+    let e = events.iter().find(|e| e.trigger.text == "accused").expect("an event");
+    assert_eq!(e.source.text, "Jordanian Judicial Council", "{:?}", seen(&events));
+    assert_eq!(e.source.code.as_str(), "JORJUD", "{:?}", seen(&events));
+}
+
+#[test]
+fn the_claimant_of_an_attack_carried_it_out() {
+    // a name joined by a hyphen to "claimed" is who claimed the attack: its source,
+    // while other compound modifiers ("UK-based") name no actor
+    let events = code("A Taliban-claimed bombing killed five policemen near Herat.");
+    let e = events.iter().find(|e| e.trigger.text == "killed").expect("an attack");
+    assert_eq!(e.source.code.as_str(), "AFGREB", "{:?}", seen(&events));
+    let events = code("A UK-based charity praised the ruling.");
+    assert!(events.iter().all(|e| e.source.text != "UK"), "{:?}", seen(&events));
 }

@@ -273,3 +273,21 @@ fn an_infinitive_joined_to_what_the_object_is_asked_to_do_is_asked_too() {
     assert!(events.iter().all(|e| e.trigger.text != "allow"), "{:?}", seen(&events));
     assert!(events.iter().any(|e| e.trigger.text == "urged"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_date_after_the_object_is_no_target() {
+    // "on Dec. 10" says when the work stopped, not against whom (a month shortened
+    // with a full stop names a time as the full name does)
+    let events = code("Dock workers stopped work on Nov. 3 across the port.");
+    let e = events.iter().find(|e| e.trigger.text == "stopped").expect("a strike");
+    assert_eq!(e.target.as_ref().map(|t| t.text.as_str()), None, "{:?}", seen(&events));
+}
+
+#[test]
+fn a_country_before_the_next_clause_keeps_no_role_of_its_subject() {
+    // the comma ends the clause: Chad is shelled, and the army of the next clause's
+    // subject gives Chad no army of its own
+    let events = code("Rebels shelled a village in Chad, Niger's army said on Monday.");
+    let e = events.iter().find(|e| e.trigger.text == "shelled").expect("an attack");
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("TCD"), "{:?}", seen(&events));
+}
