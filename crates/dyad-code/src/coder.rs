@@ -12,6 +12,7 @@ use crate::mentions::{
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
+use crate::words::listed;
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -289,7 +290,7 @@ const INTENT_VERBS: &[&str] = &[
 
 /// Does this word express an intent (seeking, planning, threatening, committing to ...)?
 fn expresses_intent(word: &str) -> bool {
-    INTENT_VERBS.contains(&word) || COMMITMENT_VERBS.contains(&word)
+    listed(INTENT_VERBS, word) || listed(COMMITMENT_VERBS, word)
 }
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Verbs of driving someone out of a place or a body: in a passive without an agent,
@@ -725,7 +726,7 @@ impl Coder {
             } else if form.form == Form::Past
                 && i >= 1
                 && (is_number(prev)
-                    || (QUANTITIES.contains(&prev) && !matches!(prev, "at" | "than" | "about" | "over")))
+                    || (listed(QUANTITIES, prev) && !matches!(prev, "at" | "than" | "about" | "over")))
                 && {
                     // "the two exiled dissidents", "50 wounded soldiers": a participle between
                     // a number and the common noun it counts describes that noun
@@ -890,7 +891,7 @@ impl Coder {
                 continue;
             }
             let before = last_subject.clone();
-            let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
+            let transfer = listed(TRANSFER_VERBS, v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) =
                 self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject, reporter.as_ref());
@@ -1684,7 +1685,7 @@ impl Coder {
         // said it had beefed up": the military's words are the subject's), though never
         // the other verb itself
         let mut k = v.words.start;
-        while k > 0 && (AUX_OR_ADVERB.contains(&w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
+        while k > 0 && (listed(AUX_OR_ADVERB, w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
             k -= 1;
         }
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
@@ -2041,12 +2042,12 @@ impl Coder {
                 // "according to" and "owing to" are prepositions of their own, and one that
                 // opens a clause is no verb's: "it comes after Erdogan evoked")
                 let verb_preposition = m.words.start >= 2
-                    && PREPOSITIONS.contains(&prev)
+                    && listed(PREPOSITIONS, prev)
                     && !is_clause_opener(prev)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
                 let adjacent = !verb_preposition
-                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
+                    && (tail..v.words.start).all(|k| listed(AUX_OR_ADVERB, w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a
@@ -2072,7 +2073,7 @@ impl Coder {
                         .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || !PREPOSITIONS.contains(&prev))
+                    && (adjacent || !listed(PREPOSITIONS, prev))
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2656,7 +2657,7 @@ impl Coder {
     fn mode_from_rule(&self, plover: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
         let w = cx.words;
         let around = v.words.start.saturating_sub(4)..(v.words.end + 6).min(w.len());
-        let near = |set: &[&str]| around.clone().any(|i| set.contains(&w.norm(i)));
+        let near = |set: &[&str]| around.clone().any(|i| listed(set, w.norm(i)));
         let table: &[(&str, &[&str])] = match plover {
             "ASSAULT" => &[
                 ("suicide-attack", &["suicide"]),
@@ -2981,10 +2982,10 @@ fn governing_verb<'v>(
             in_mention(k)
                 || n == "that"
                 || is_number(n)
-                || QUANTITIES.contains(&n)
+                || listed(QUANTITIES, n)
                 || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
-                || AUX_OR_ADVERB.contains(&n)
+                || listed(AUX_OR_ADVERB, n)
                 || n.ends_with("ly")
                 // "announced (on) Monday that it had ...": when the statement was made
                 || dyad_core::calendar::weekday(n).is_some()
@@ -4379,7 +4380,7 @@ fn partner_past_modifier(
         "ceasefire",
         "truce",
     ];
-    if (verb_end..ms[t].words.start).any(|j| PREPOSITIONS.contains(&w.norm(j))) {
+    if (verb_end..ms[t].words.start).any(|j| listed(PREPOSITIONS, w.norm(j))) {
         return None;
     }
     let mut k = ms[t].words.end;
@@ -4550,7 +4551,7 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         return None;
     }
     let lemma = v.form.lemma.as_str();
-    let names_act = SUPPORT_VERBS.contains(&lemma) || TRANSFER_VERBS.contains(&lemma);
+    let names_act = listed(SUPPORT_VERBS, lemma) || listed(TRANSFER_VERBS, lemma);
     let mut found = None;
     if let Some(head) = noun_phrase(k) {
         if !names_act {

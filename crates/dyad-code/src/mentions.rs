@@ -5,7 +5,7 @@
 use crate::dict::actors::{ActorKind, Role};
 use crate::dict::{Dictionaries, EntryRef};
 use crate::sentence::Words;
-use crate::words::{PhraseIndex, UNKNOWN};
+use crate::words::{listed, PhraseIndex, UNKNOWN};
 use chrono::NaiveDate;
 use dyad_core::{ActorCode, Entity, EntityLabel, Span};
 use std::ops::Range;
@@ -708,7 +708,7 @@ fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
     !w.punct
         && !w.capitalized
         && n.chars().all(|c| c.is_alphabetic())
-        && !FUNCTION_WORDS.contains(&n)
+        && !listed(FUNCTION_WORDS, n)
         && !n.ends_with("ed")
         && !n.ends_with("ing")
         && dict.verbs.index.longest_at(&words.ids, i).is_none()

@@ -38,6 +38,16 @@ pub fn normalize_word_into(w: &str, out: &mut String) {
     }
 }
 
+/// Is `w` one of the words of `list`? (`<[&str]>::contains`, but an entry is compared
+/// byte by byte only when its length and first byte are `w`'s: the library's comparison
+/// calls `memcmp` for every entry of `w`'s length, and the rules look most words of a
+/// sentence up in a list or two that do not have them.)
+#[inline]
+pub fn listed(list: &[&str], w: &str) -> bool {
+    let b = w.as_bytes();
+    list.iter().any(|x| x.len() == b.len() && x.as_bytes().first() == b.first() && x.as_bytes() == b)
+}
+
 /// Is `w` its own [`normalize_word`] by the quick test (lower-case ASCII without a backtick)?
 pub fn is_normal(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
@@ -243,6 +253,17 @@ impl<T> PhraseIndex<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_finds_the_same_words_as_contains() {
+        // entries sharing a length, a first letter, both or neither with the words
+        // looked up, an empty entry and a non-ASCII one
+        let list: &[&str] = &["", "on", "of", "over", "near", "naïve", "towards"];
+        for w in ["", "on", "of", "or", "in", "over", "oven", "near", "neat", "naïve", "naive", "toward", "towards"] {
+            assert_eq!(listed(list, w), list.contains(&w), "{w:?}");
+        }
+        assert!(!listed(&[], "on"));
+    }
 
     #[test]
     fn phrases_normalise_like_tokens() {
