@@ -725,8 +725,7 @@ impl Coder {
                 Some(NotVerb::NounPhraseHead(w.norm(i - 2), w.norm(i - 1)))
             } else if form.form == Form::Past
                 && i >= 1
-                && (is_number(prev)
-                    || (listed(QUANTITIES, prev) && !matches!(prev, "at" | "than" | "about" | "over")))
+                && (is_number(prev) || (listed(QUANTITIES, prev) && !matches!(prev, "at" | "than" | "about" | "over")))
                 && {
                     // "the two exiled dissidents", "50 wounded soldiers": a participle between
                     // a number and the common noun it counts describes that noun
@@ -914,7 +913,7 @@ impl Coder {
                     };
                     let as_object = match targets.first() {
                         Some(&Target::Mention(t)) => passive_match(
-                            block.patterns.iter().filter(takes),
+                            block.candidates(w).filter(takes),
                             w,
                             cx.mentions[t].words.clone(),
                             true,
@@ -935,7 +934,7 @@ impl Coder {
                                 start -= 1;
                             }
                             (start < p).then(|| {
-                                passive_match(block.patterns.iter().filter(takes), w, start..p, true, &self.dict)
+                                passive_match(block.candidates(w).filter(takes), w, start..p, true, &self.dict)
                             })?
                         }),
                         _ => None,
@@ -950,8 +949,8 @@ impl Coder {
                         }
                         m.words.start..end
                     });
-                    let as_subject = agent
-                        .and_then(|np| passive_match(block.patterns.iter().filter(takes), w, np, false, &self.dict));
+                    let as_subject =
+                        agent.and_then(|np| passive_match(block.candidates(w).filter(takes), w, np, false, &self.dict));
                     match (as_object, as_subject) {
                         (Some(o), Some(s)) => Some(if s.specificity() > o.specificity() { s } else { o }),
                         (o, s) => o.or(s),
@@ -1724,7 +1723,7 @@ impl Coder {
                         && main_verb_end.is_none_or(|e| r.start < e))
             })
         };
-        for p in block.patterns.iter().filter(takes) {
+        for p in block.candidates(w).filter(takes) {
             let win = match &past_opener {
                 Some(wide) if names_opener(p) => wide.clone(),
                 _ => window.clone(),
