@@ -12,7 +12,7 @@ use crate::mentions::{
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
-use crate::words::listed;
+use crate::words::{listed, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -288,9 +288,17 @@ const INTENT_VERBS: &[&str] = &[
     "reconsider",
 ];
 
+/// The word lists looked up most often, as hash sets (see [`WordSet`]).
+static INTENT_OR_COMMITMENT: WordSet = WordSet::new(&[INTENT_VERBS, COMMITMENT_VERBS]);
+static AUX_OR_ADVERB_SET: WordSet = WordSet::new(&[AUX_OR_ADVERB]);
+static QUANTITY_SET: WordSet = WordSet::new(&[QUANTITIES]);
+static PREPOSITION_SET: WordSet = WordSet::new(&[PREPOSITIONS]);
+static TRANSFER_SET: WordSet = WordSet::new(&[TRANSFER_VERBS]);
+static SUPPORT_OR_TRANSFER: WordSet = WordSet::new(&[SUPPORT_VERBS, TRANSFER_VERBS]);
+
 /// Does this word express an intent (seeking, planning, threatening, committing to ...)?
 fn expresses_intent(word: &str) -> bool {
-    listed(INTENT_VERBS, word) || listed(COMMITMENT_VERBS, word)
+    INTENT_OR_COMMITMENT.contains(word)
 }
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Verbs of driving someone out of a place or a body: in a passive without an agent,
@@ -725,7 +733,8 @@ impl Coder {
                 Some(NotVerb::NounPhraseHead(w.norm(i - 2), w.norm(i - 1)))
             } else if form.form == Form::Past
                 && i >= 1
-                && (is_number(prev) || (listed(QUANTITIES, prev) && !matches!(prev, "at" | "than" | "about" | "over")))
+                && (is_number(prev)
+                    || (QUANTITY_SET.contains(prev) && !matches!(prev, "at" | "than" | "about" | "over")))
                 && {
                     // "the two exiled dissidents", "50 wounded soldiers": a participle between
                     // a number and the common noun it counts describes that noun
@@ -890,7 +899,7 @@ impl Coder {
                 continue;
             }
             let before = last_subject.clone();
-            let transfer = listed(TRANSFER_VERBS, v.form.lemma.as_str())
+            let transfer = TRANSFER_SET.contains(v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) =
                 self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject, reporter.as_ref());
@@ -1684,7 +1693,7 @@ impl Coder {
         // said it had beefed up": the military's words are the subject's), though never
         // the other verb itself
         let mut k = v.words.start;
-        while k > 0 && (listed(AUX_OR_ADVERB, w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
+        while k > 0 && (AUX_OR_ADVERB_SET.contains(w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
             k -= 1;
         }
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
@@ -2041,12 +2050,12 @@ impl Coder {
                 // "according to" and "owing to" are prepositions of their own, and one that
                 // opens a clause is no verb's: "it comes after Erdogan evoked")
                 let verb_preposition = m.words.start >= 2
-                    && listed(PREPOSITIONS, prev)
+                    && PREPOSITION_SET.contains(prev)
                     && !is_clause_opener(prev)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
                 let adjacent = !verb_preposition
-                    && (tail..v.words.start).all(|k| listed(AUX_OR_ADVERB, w.norm(k)) || self.is_adverb(w, k));
+                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a
@@ -2072,7 +2081,7 @@ impl Coder {
                         .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || !listed(PREPOSITIONS, prev))
+                    && (adjacent || !PREPOSITION_SET.contains(prev))
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2981,10 +2990,10 @@ fn governing_verb<'v>(
             in_mention(k)
                 || n == "that"
                 || is_number(n)
-                || listed(QUANTITIES, n)
+                || QUANTITY_SET.contains(n)
                 || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
-                || listed(AUX_OR_ADVERB, n)
+                || AUX_OR_ADVERB_SET.contains(n)
                 || n.ends_with("ly")
                 // "announced (on) Monday that it had ...": when the statement was made
                 || dyad_core::calendar::weekday(n).is_some()
@@ -4379,7 +4388,7 @@ fn partner_past_modifier(
         "ceasefire",
         "truce",
     ];
-    if (verb_end..ms[t].words.start).any(|j| listed(PREPOSITIONS, w.norm(j))) {
+    if (verb_end..ms[t].words.start).any(|j| PREPOSITION_SET.contains(w.norm(j))) {
         return None;
     }
     let mut k = ms[t].words.end;
@@ -4550,7 +4559,7 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         return None;
     }
     let lemma = v.form.lemma.as_str();
-    let names_act = listed(SUPPORT_VERBS, lemma) || listed(TRANSFER_VERBS, lemma);
+    let names_act = SUPPORT_OR_TRANSFER.contains(lemma);
     let mut found = None;
     if let Some(head) = noun_phrase(k) {
         if !names_act {
