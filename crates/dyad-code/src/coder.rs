@@ -525,6 +525,9 @@ pub struct Coder {
 impl Coder {
     pub fn new(mut dict: Dictionaries) -> Self {
         crate::sentence::index_forms(&mut dict.vocab);
+        for b in &mut dict.verbs.blocks {
+            b.index_needs();
+        }
         Coder { dict }
     }
 

@@ -204,9 +204,6 @@ impl Dictionaries {
                 }
             }
         }
-        for b in &mut self.verbs.blocks {
-            b.index_needs();
-        }
         // a later file's transformation is tried before the ones it may override
         self.verbs.transforms.splice(0..0, file.transforms);
         for (surface, mut form) in file.forms {

@@ -274,7 +274,8 @@ pub struct VerbBlock {
     pub patterns: Vec<Pattern>,
     /// By pattern, the first of its [`Pattern::needs`] ([`UNKNOWN`] when it needs no
     /// word), side by side: [`VerbBlock::candidates`] reads them without touching the
-    /// patterns that cannot match. Filled with the needs ([`VerbBlock::index_needs`]).
+    /// patterns that cannot match. Filled by [`VerbBlock::index_needs`] when a
+    /// [`crate::Coder`] is made, as the vocabulary's word forms are.
     pub first_needs: Vec<u32>,
 }
 
