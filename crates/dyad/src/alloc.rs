@@ -4,9 +4,9 @@
 //! Coding a sentence makes and drops a hundred or so small strings and vectors (word
 //! lists, mentions, an event's codes and texts); with glibc's malloc the allocation
 //! calls were a fifth of the code stage's instructions. Here a freed block of up to
-//! 4 KiB goes onto a list of its size class (16-byte steps), and the next request of
+//! 1 KiB goes onto a list of its size class (16-byte steps), and the next request of
 //! that class takes it back without a call into the C library. Each class keeps at most
-//! 32 KiB of blocks per thread (8 MiB in all); larger blocks, over-aligned ones and any
+//! 64 KiB of blocks per thread (4 MiB in all); larger blocks, over-aligned ones and any
 //! block beyond that go to the system allocator as before.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -15,12 +15,12 @@ use std::ptr;
 
 /// Size-class step, and the alignment every cached block has (what malloc gives).
 const GRAIN: usize = 16;
-/// Size classes: 16, 32, ... 4096 bytes.
-const CLASSES: usize = 256;
+/// Size classes: 16, 32, ... 1024 bytes.
+const CLASSES: usize = 64;
 /// The largest cached block.
 const MAX_SMALL: usize = GRAIN * CLASSES;
 /// Bytes of free blocks one class keeps per thread.
-const CLASS_BYTES: usize = 32 * 1024;
+const CLASS_BYTES: usize = 64 * 1024;
 
 /// How many free blocks each class keeps per thread.
 const CAPS: [u32; CLASSES] = {
