@@ -1,7 +1,6 @@
 //! `dyad`: news in, political events out. Wires the stages into a pipeline:
 //! ingest -> extract -> annotate -> code -> output.
 
-mod alloc;
 mod bench;
 mod dict_build;
 mod eval;
@@ -14,10 +13,6 @@ mod train;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-// (see `alloc`: small blocks are reused from a per-thread cache)
-#[global_allocator]
-static GLOBAL: alloc::CachingAlloc = alloc::CachingAlloc;
 
 #[derive(Parser)]
 #[command(name = "dyad", version, about = "Turn news into political event data (CAMEO and PLOVER) with provenance")]
