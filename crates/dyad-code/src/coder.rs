@@ -12,6 +12,7 @@ use crate::mentions::{
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
+use crate::words::{listed, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -287,9 +288,17 @@ const INTENT_VERBS: &[&str] = &[
     "reconsider",
 ];
 
+/// The word lists looked up most often, as hash sets (see [`WordSet`]).
+static INTENT_OR_COMMITMENT: WordSet = WordSet::new(&[INTENT_VERBS, COMMITMENT_VERBS]);
+static AUX_OR_ADVERB_SET: WordSet = WordSet::new(&[AUX_OR_ADVERB]);
+static QUANTITY_SET: WordSet = WordSet::new(&[QUANTITIES]);
+static PREPOSITION_SET: WordSet = WordSet::new(&[PREPOSITIONS]);
+static TRANSFER_SET: WordSet = WordSet::new(&[TRANSFER_VERBS]);
+static SUPPORT_OR_TRANSFER: WordSet = WordSet::new(&[SUPPORT_VERBS, TRANSFER_VERBS]);
+
 /// Does this word express an intent (seeking, planning, threatening, committing to ...)?
 fn expresses_intent(word: &str) -> bool {
-    INTENT_VERBS.contains(&word) || COMMITMENT_VERBS.contains(&word)
+    INTENT_OR_COMMITMENT.contains(word)
 }
 const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Verbs of driving someone out of a place or a body: in a passive without an agent,
@@ -516,6 +525,9 @@ pub struct Coder {
 impl Coder {
     pub fn new(mut dict: Dictionaries) -> Self {
         crate::sentence::index_forms(&mut dict.vocab);
+        for b in &mut dict.verbs.blocks {
+            b.index_needs();
+        }
         Coder { dict }
     }
 
@@ -726,7 +738,7 @@ impl Coder {
             } else if form.form == Form::Past
                 && i >= 1
                 && (is_number(prev)
-                    || (QUANTITIES.contains(&prev) && !matches!(prev, "at" | "than" | "about" | "over")))
+                    || (QUANTITY_SET.contains(prev) && !matches!(prev, "at" | "than" | "about" | "over")))
                 && {
                     // "the two exiled dissidents", "50 wounded soldiers": a participle between
                     // a number and the common noun it counts describes that noun
@@ -904,7 +916,7 @@ impl Coder {
                 continue;
             }
             let before = last_subject.clone();
-            let transfer = TRANSFER_VERBS.contains(&v.form.lemma.as_str())
+            let transfer = TRANSFER_SET.contains(v.form.lemma.as_str())
                 || code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "06" | "07"));
             let (sources, mut targets) =
                 self.actors_for(cx, v, &reading, passive, transfer, &mut last_subject, reporter.as_ref());
@@ -927,7 +939,7 @@ impl Coder {
                     };
                     let as_object = match targets.first() {
                         Some(&Target::Mention(t)) => passive_match(
-                            block.patterns.iter().filter(takes),
+                            block.candidates(w).filter(takes),
                             w,
                             cx.mentions[t].words.clone(),
                             true,
@@ -948,7 +960,7 @@ impl Coder {
                                 start -= 1;
                             }
                             (start < p).then(|| {
-                                passive_match(block.patterns.iter().filter(takes), w, start..p, true, &self.dict)
+                                passive_match(block.candidates(w).filter(takes), w, start..p, true, &self.dict)
                             })?
                         }),
                         _ => None,
@@ -963,8 +975,8 @@ impl Coder {
                         }
                         m.words.start..end
                     });
-                    let as_subject = agent
-                        .and_then(|np| passive_match(block.patterns.iter().filter(takes), w, np, false, &self.dict));
+                    let as_subject =
+                        agent.and_then(|np| passive_match(block.candidates(w).filter(takes), w, np, false, &self.dict));
                     match (as_object, as_subject) {
                         (Some(o), Some(s)) => Some(if s.specificity() > o.specificity() { s } else { o }),
                         (o, s) => o.or(s),
@@ -1704,7 +1716,7 @@ impl Coder {
         // said it had beefed up": the military's words are the subject's), though never
         // the other verb itself
         let mut k = v.words.start;
-        while k > 0 && (AUX_OR_ADVERB.contains(&w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
+        while k > 0 && (AUX_OR_ADVERB_SET.contains(w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
             k -= 1;
         }
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
@@ -1743,7 +1755,7 @@ impl Coder {
                         && main_verb_end.is_none_or(|e| r.start < e))
             })
         };
-        for p in block.patterns.iter().filter(takes) {
+        for p in block.candidates(w).filter(takes) {
             let win = match &past_opener {
                 Some(wide) if names_opener(p) => wide.clone(),
                 _ => window.clone(),
@@ -2069,12 +2081,12 @@ impl Coder {
                 // "according to" and "owing to" are prepositions of their own, and one that
                 // opens a clause is no verb's: "it comes after Erdogan evoked")
                 let verb_preposition = m.words.start >= 2
-                    && PREPOSITIONS.contains(&prev)
+                    && PREPOSITION_SET.contains(prev)
                     && !is_clause_opener(prev)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
                 let adjacent = !verb_preposition
-                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || self.is_adverb(w, k));
+                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a
@@ -2100,7 +2112,7 @@ impl Coder {
                         .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || !PREPOSITIONS.contains(&prev))
+                    && (adjacent || !PREPOSITION_SET.contains(prev))
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2708,7 +2720,7 @@ impl Coder {
     fn mode_from_rule(&self, plover: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
         let w = cx.words;
         let around = v.words.start.saturating_sub(4)..(v.words.end + 6).min(w.len());
-        let near = |set: &[&str]| around.clone().any(|i| set.contains(&w.norm(i)));
+        let near = |set: &[&str]| around.clone().any(|i| listed(set, w.norm(i)));
         let table: &[(&str, &[&str])] = match plover {
             "ASSAULT" => &[
                 ("suicide-attack", &["suicide"]),
@@ -3037,10 +3049,10 @@ fn governing_verb<'v>(
             in_mention(k)
                 || n == "that"
                 || is_number(n)
-                || QUANTITIES.contains(&n)
+                || QUANTITY_SET.contains(n)
                 || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
-                || AUX_OR_ADVERB.contains(&n)
+                || AUX_OR_ADVERB_SET.contains(n)
                 || n.ends_with("ly")
                 // "announced (on) Monday that it had ...": when the statement was made
                 || dyad_core::calendar::weekday(n).is_some()
@@ -4480,7 +4492,7 @@ fn partner_past_modifier(
         "ceasefire",
         "truce",
     ];
-    if (verb_end..ms[t].words.start).any(|j| PREPOSITIONS.contains(&w.norm(j))) {
+    if (verb_end..ms[t].words.start).any(|j| PREPOSITION_SET.contains(w.norm(j))) {
         return None;
     }
     let mut k = ms[t].words.end;
@@ -4656,7 +4668,7 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         return None;
     }
     let lemma = v.form.lemma.as_str();
-    let names_act = SUPPORT_VERBS.contains(&lemma) || TRANSFER_VERBS.contains(&lemma);
+    let names_act = SUPPORT_OR_TRANSFER.contains(lemma);
     let mut found = None;
     if let Some(head) = noun_phrase(k) {
         if !names_act {

@@ -5,7 +5,7 @@
 use crate::dict::actors::{ActorKind, Role};
 use crate::dict::{Dictionaries, EntryRef};
 use crate::sentence::Words;
-use crate::words::{PhraseIndex, UNKNOWN};
+use crate::words::{PhraseIndex, WordSet, UNKNOWN};
 use chrono::NaiveDate;
 use dyad_core::{ActorCode, Entity, EntityLabel, Span};
 use std::ops::Range;
@@ -733,6 +733,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "their", "his", "her", "this", "these", "those", "there", "here", "both", "either", "neither", "nor", "so",
     "because", "and", "or", "the", "a", "an",
 ];
+/// [`FUNCTION_WORDS`] as a hash set: looked up for most words.
+static FUNCTION_WORD_SET: WordSet = WordSet::new(&[FUNCTION_WORDS]);
 
 /// A lower-case word that can describe the noun after it ("evil", "federal", "new"):
 /// not a function word, not a verb form of the dictionary, not an -ed/-ing form.
@@ -742,7 +744,7 @@ fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
     !w.punct
         && !w.capitalized
         && n.chars().all(|c| c.is_alphabetic())
-        && !FUNCTION_WORDS.contains(&n)
+        && !FUNCTION_WORD_SET.contains(n)
         && !n.ends_with("ed")
         && !n.ends_with("ing")
         && dict.verbs.index.longest_at(&words.ids, i).is_none()

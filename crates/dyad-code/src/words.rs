@@ -2,7 +2,8 @@
 //! dictionaries: dictionary phrases and sentence tokens go through the same
 //! [`normalize_word`], then phrases are matched longest-first over word ids.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// A fast hash with a fixed seed for the coder's lookups by word and word id (std's
 /// SipHash resists flooding, which dictionary words and sentence tokens do not need).
@@ -35,6 +36,35 @@ pub fn normalize_word_into(w: &str, out: &mut String) {
             '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
             _ => out.extend(c.to_lowercase()),
         }
+    }
+}
+
+/// Is `w` one of the words of `list`? (`<[&str]>::contains`, but an entry is compared
+/// byte by byte only when its length and first byte are `w`'s: the library's comparison
+/// calls `memcmp` for every entry of `w`'s length, and the rules look most words of a
+/// sentence up in a list or two that do not have them.)
+#[inline]
+pub fn listed(list: &[&str], w: &str) -> bool {
+    let b = w.as_bytes();
+    list.iter().any(|x| x.len() == b.len() && x.as_bytes().first() == b.first() && x.as_bytes() == b)
+}
+
+/// Word lists the rules look many words up in, as one hash set made on first use: a
+/// look-up hashes the word once instead of comparing it with each of dozens of entries.
+pub struct WordSet {
+    lists: &'static [&'static [&'static str]],
+    set: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>>,
+}
+
+impl WordSet {
+    /// The words of all of `lists`.
+    pub const fn new(lists: &'static [&'static [&'static str]]) -> WordSet {
+        WordSet { lists, set: OnceLock::new() }
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.lists.iter().flat_map(|l| l.iter().copied()).collect()).contains(w)
     }
 }
 
@@ -243,6 +273,28 @@ impl<T> PhraseIndex<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_finds_the_same_words_as_contains() {
+        // entries sharing a length, a first letter, both or neither with the words
+        // looked up, an empty entry and a non-ASCII one
+        let list: &[&str] = &["", "on", "of", "over", "near", "naïve", "towards"];
+        for w in ["", "on", "of", "or", "in", "over", "oven", "near", "neat", "naïve", "naive", "toward", "towards"] {
+            assert_eq!(listed(list, w), list.contains(&w), "{w:?}");
+        }
+        assert!(!listed(&[], "on"));
+    }
+
+    #[test]
+    fn a_word_set_holds_the_words_of_all_its_lists() {
+        static SET: WordSet = WordSet::new(&[&["over", "near"], &["towards", ""]]);
+        for w in ["over", "near", "towards", ""] {
+            assert!(SET.contains(w), "{w:?}");
+        }
+        for w in ["ove", "nearly", "toward", "on"] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn phrases_normalise_like_tokens() {

@@ -26,6 +26,7 @@
 //! to source), `:TGT` for the reciprocal only, or `---` for "no event".
 
 use super::actors::DictError;
+use crate::sentence::Words;
 use crate::words::UNKNOWN;
 
 /// The event codes a verb or pattern gives.
@@ -271,6 +272,25 @@ pub struct VerbBlock {
     pub name: String,
     pub code: Code,
     pub patterns: Vec<Pattern>,
+    /// By pattern, the first of its [`Pattern::needs`] ([`UNKNOWN`] when it needs no
+    /// word), side by side: [`VerbBlock::candidates`] reads them without touching the
+    /// patterns that cannot match. Filled by [`VerbBlock::index_needs`] when a
+    /// [`crate::Coder`] is made, as the vocabulary's word forms are.
+    pub first_needs: Vec<u32>,
+}
+
+impl VerbBlock {
+    /// Fill [`VerbBlock::first_needs`] from the patterns' needs.
+    pub fn index_needs(&mut self) {
+        self.first_needs = self.patterns.iter().map(|p| p.needs.first().copied().unwrap_or(UNKNOWN)).collect();
+    }
+
+    /// The patterns, less those whose first needed word is in no form of the sentence's
+    /// words (as [`Words::may_contain`] tells).
+    pub fn candidates<'a, 'w, 't>(&'a self, w: &'w Words<'t>) -> impl Iterator<Item = &'a Pattern> + use<'a, 'w, 't> {
+        debug_assert_eq!(self.first_needs.len(), self.patterns.len(), "block {}: needs not indexed", self.name);
+        self.patterns.iter().zip(&self.first_needs).filter(|(_, &f)| f == UNKNOWN || w.may_contain(f)).map(|(p, _)| p)
+    }
 }
 
 /// A variable of a transformation.
@@ -396,7 +416,12 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
             ("block", 3..) => match Code::parse(cols[2]) {
                 Ok(code) => {
                     block_index.insert(cols[1].to_string(), out.blocks.len());
-                    out.blocks.push(VerbBlock { name: cols[1].to_string(), code, patterns: Vec::new() });
+                    out.blocks.push(VerbBlock {
+                        name: cols[1].to_string(),
+                        code,
+                        patterns: Vec::new(),
+                        first_needs: Vec::new(),
+                    });
                 }
                 Err(e) => errors.push(err(e)),
             },
@@ -449,6 +474,30 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The candidates are the patterns the needs test passes, in their order: one whose
+    /// first word is missing goes, one needing no word stays, and one whose first word
+    /// is there but another is not stays for the full test.
+    #[test]
+    fn candidates_pass_over_patterns_whose_first_word_is_missing() {
+        let mut vocab = crate::words::Vocab::default();
+        let code = Code::parse("040").unwrap();
+        let mut block =
+            VerbBlock { name: "MEET".into(), code: code.clone(), patterns: Vec::new(), first_needs: Vec::new() };
+        for text in ["* envoy", "* +", "* mayor", "* envoy (of peace)"] {
+            let mut p = Pattern::parse(code.clone(), text, "test").unwrap();
+            p.needs =
+                p.literal_words().map(|w| w.to_string()).collect::<Vec<_>>().iter().map(|w| vocab.intern(w)).collect();
+            block.patterns.push(p);
+        }
+        block.index_needs();
+        let words = crate::sentence::words_of("the mayor hosted two envoys", &vocab);
+        let texts: Vec<&str> = block.candidates(&words).map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["* envoy", "* +", "* mayor", "* envoy (of peace)"]);
+        let words = crate::sentence::words_of("the envoys met", &vocab);
+        let texts: Vec<&str> = block.candidates(&words).map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["* envoy", "* +", "* envoy (of peace)"]);
+    }
 
     #[test]
     fn codes_parse_with_reciprocals() {
