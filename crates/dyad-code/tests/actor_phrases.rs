@@ -382,7 +382,9 @@ fn what_someone_is_kept_from_is_no_act_and_an_intent_is_its_possessor_s() {
     // the bid to join is Ukraine's, not the parliament's that approved it
     let events = code("Poland's parliament approved Ukraine's bid to join the European Union.");
     assert_eq!(source_of(&events, "join"), Some("Ukraine"), "{:?}", seen(&events));
+}
 
+#[test]
 fn the_comma_that_closes_a_fronted_clause_ends_no_list() {
     // the name before the comma is what the fronted clause's verb acts on; the list of
     // senders starts after the comma
