@@ -276,7 +276,7 @@ fn event_coding_scores_on_the_petrarch_sets() {
     let out = dyad(&["eval", "plover"]);
     let text = String::from_utf8_lossy(&out.stdout);
     let all: f64 = text.split(" of coded, ").nth(1).and_then(|r| r.split_whitespace().next()).unwrap().parse().unwrap();
-    assert!(all >= 0.70, "PLOVER category right in {all} of all ZSP sentences\n{text}");
+    assert!(all >= 0.71, "PLOVER category right in {all} of all ZSP sentences\n{text}");
 }
 
 #[test]
