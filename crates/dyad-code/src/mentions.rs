@@ -990,8 +990,9 @@ fn armed_code(code: &ActorCode) -> bool {
     code.as_str().as_bytes().chunks(3).any(|part| ARMED_ROLES.iter().any(|r| r.as_bytes() == part))
 }
 
-/// Words that open a clause put before the main one ("When Arnor raided Gondor, ...").
-const SUBORDINATORS: &[&str] = &[
+/// Words that open a clause put before the main one ("When Arnor raided Gondor, ..."):
+/// more than the coder's `SUBORDINATORS`, whose subject the coder looks for.
+const FRONTING_WORDS: &[&str] = &[
     "when", "after", "before", "while", "since", "as", "once", "if", "unless", "although", "though", "because",
     "until", "whereas",
 ];
@@ -1008,7 +1009,7 @@ fn closes_fronted_clause(words: &Words, comma: usize) -> bool {
     // (a sentence may open with "But" or "And" before the subordinating word)
     let start = usize::from(matches!(words.norm(0), "but" | "and" | "yet" | "so"));
     start < comma
-        && SUBORDINATORS.contains(&words.norm(start))
+        && FRONTING_WORDS.contains(&words.norm(start))
         && (start + 1..comma).all(|i| words.norm(i) != ",")
         && (start + 1..comma).any(|i| words.tag_str(i).starts_with("VB"))
 }
