@@ -11,12 +11,6 @@ mod store_cmd;
 mod train;
 
 use clap::{Parser, Subcommand, ValueEnum};
-
-/// mimalloc instead of glibc's malloc: coding a sentence makes and drops about a hundred
-/// small strings and vectors, and glibc's malloc/free were a sixth of the code stage's
-/// instructions (see README, Speed).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
