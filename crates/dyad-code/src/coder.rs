@@ -2136,7 +2136,20 @@ impl Coder {
             let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
             before.chain(after).collect::<Vec<_>>()
         });
-        let adjacent_subject = subject.as_ref().is_some_and(|s| ms[*s.last().unwrap_or(&0)].words.end == v.words.start);
+        // ("filed a case at the ICJ accusing Israel", "sent a letter to the UN urging":
+        // an actor a preposition of place or address governs, right before a participle,
+        // is where or to whom the earlier act went; the participle is that act's subject's)
+        let governed_by_place = |i: usize| {
+            let mut k = ms[i].words.start;
+            while k > 0 && matches!(w.norm(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            k > 0 && matches!(w.norm(k - 1), "at" | "in" | "before" | "to" | "against" | "into")
+        };
+        let adjacent_subject = subject.as_ref().is_some_and(|s| {
+            let last = *s.last().unwrap_or(&0);
+            ms[last].words.end == v.words.start && !(v.form.form == Form::Ing && governed_by_place(s[0]))
+        });
         // "..., and Fidan is expected to visit": a subject that opens a new clause
         // after the previous verb is this verb's own, not the earlier one's object
         let prev_verb_end = cx.verb_starts.iter().copied().filter(|&k| k < v.words.start).max();
