@@ -461,6 +461,18 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 continue;
             }
         }
+        // "clashed near Scarborough Shoal": a name the tagger took for a person or body,
+        // right after a preposition of place, is where things happen (no dictionary
+        // knows it as an actor)
+        let mut k = range.start;
+        while k > 0 && matches!(words.norm(k - 1), "the" | "a") {
+            k -= 1;
+        }
+        let place = k > 0
+            && matches!(
+                words.norm(k - 1),
+                "near" | "off" | "outside" | "around" | "across" | "along" | "towards" | "toward"
+            );
         out.insert(
             at,
             Mention {
@@ -468,9 +480,9 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 words: range,
                 code: ActorCode::new(UNKNOWN_CODE),
                 entry: format!("entity tagger: {:?}, in no actor dictionary", n.label),
-                kind,
+                kind: if place { ActorKind::Place } else { kind },
                 head: None,
-                location: false,
+                location: place,
                 coordinated: false,
                 refers_back: false,
             },

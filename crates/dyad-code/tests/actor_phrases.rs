@@ -455,3 +455,12 @@ fn a_participle_after_a_place_or_addressee_is_the_earlier_act_s_subject_s() {
     let events = code("Kenya sent a letter to the United Nations urging Sudan to end the war.");
     assert_eq!(source_of(&events, "urging"), Some("Kenya"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_name_after_a_preposition_of_place_is_where_not_whom() {
+    // the tagger's name after "near" is a place: the two sides clash with each other
+    let events = code("Vietnam and China clashed near Vanguard Bank on Monday.");
+    let pairs: Vec<_> =
+        events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map(|t| t.code.as_str()))).collect();
+    assert!(pairs.contains(&("VNM", Some("CHN"))) && pairs.contains(&("CHN", Some("VNM"))), "{pairs:?}");
+}
