@@ -213,6 +213,16 @@ fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<us
     }
 }
 
+/// "fired a missile into the sea off the coast": a verb's particle ("fire * off", "set *
+/// up") follows the verb or its object, not a prepositional phrase after them; an "off",
+/// "up", "out", "down", "away" or "back" past a preposition or punctuation is another
+/// phrase's.
+fn particle_past_phrase(words: &Words, atoms: &[Atom], from: usize, i: usize) -> bool {
+    let [Atom::Word(w, _)] = atoms else { return false };
+    matches!(w.as_str(), "off" | "up" | "out" | "down" | "away" | "back")
+        && (from..i).any(|j| words.words[j].punct || matches!(words.tag_str(j), "IN" | "TO"))
+}
+
 /// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is
 /// not a pattern's preposition ("call (on)" is not "called him on Wednesday").
 fn opens_time_phrase(words: &Words, i: usize) -> bool {
@@ -407,6 +417,7 @@ pub fn match_pattern(
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
                         let other_use = opens_time_phrase(words, i)
+                            || (k == 0 && particle_past_phrase(words, atoms, verb.end, i))
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
                             || atom_words(words, atoms, i, dict).into_iter().any(|r| {
                                 in_name(words, mentions, r.clone(), &verb, dict)

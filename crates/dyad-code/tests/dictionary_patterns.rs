@@ -254,3 +254,11 @@ pattern\tPRESS\t162\t* refugee\tt\n",
     let ev = code(&c, "Alderia pressed its pledge to the refugees in Borvia.");
     assert!(!ev.is_empty() && ev.iter().all(|e| e.1 != "162"), "{ev:?}");
 }
+
+#[test]
+fn a_particle_past_a_prepositional_phrase_is_not_the_verb_s() {
+    // "* off" is for firing off a letter: the "off" of a place after "at Borvia" is not it
+    let c = coder("block\tFIRE\t190\nverb\tFIRE\tfire\t-\tfire; fires; fired; firing\npattern\tFIRE\t110\t* off\tt\n");
+    assert_eq!(code(&c, "Alderia fired rockets at Borvia off the coast."), vec![t("ALD", "190", "BOR")]);
+    assert_eq!(code(&c, "Alderia fired off a letter to Borvia."), vec![t("ALD", "110", "BOR")]);
+}
