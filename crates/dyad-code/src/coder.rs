@@ -2136,7 +2136,7 @@ impl Coder {
             let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
             before.chain(after).collect::<Vec<_>>()
         });
-        // ("filed a case at the ICJ accusing Israel", "sent a letter to the UN urging":
+        // ("filed a case at the ICJ accusing Israel", "wrote to the UN urging Sudan":
         // an actor a preposition of place or address governs, right before a participle,
         // is where or to whom the earlier act went; the participle is that act's subject's)
         let governed_by_place = |i: usize| {

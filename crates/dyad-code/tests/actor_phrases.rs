@@ -452,7 +452,7 @@ fn a_participle_after_a_place_or_addressee_is_the_earlier_act_s_subject_s() {
     // the court a case is filed at, the body a letter is sent to, does not accuse or urge
     let events = code("Ghana filed a complaint at the International Court of Justice accusing Togo of torture.");
     assert_eq!(source_of(&events, "accusing"), Some("Ghana"), "{:?}", seen(&events));
-    let events = code("Kenya sent a letter to the United Nations urging Sudan to end the war.");
+    let events = code("Kenya wrote to the United Nations urging Sudan to end the war.");
     assert_eq!(source_of(&events, "urging"), Some("Kenya"), "{:?}", seen(&events));
 }
 
