@@ -795,7 +795,7 @@ impl Coder {
         let relatives = verbs
             .iter()
             .filter(|v| v.form.form == Form::Past && reduced_relative(w, cx.mentions, &verbs, v))
-            .filter_map(|v| relative_phrase_end(w, cx.mentions, v.words.end).map(|end| v.words.start..end))
+            .map(|v| (v.words.start, relative_phrase_end(w, cx.mentions, v.words.end)))
             .collect();
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), relatives, ..cx.clone() };
         let mut last_subject: Option<Vec<usize>> = None;
@@ -872,9 +872,7 @@ impl Coder {
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
             let passive = v.form.form == Form::Past
-                && (is_passive(w, v.words.start)
-                    || followed_by_agent(w, cx.mentions, v)
-                    || reduced_relative(w, cx.mentions, &verbs, v));
+                && (is_passive(w, v.words.start) || followed_by_agent(w, cx.mentions, v) || cx.reduced_relative(v));
             // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
             // the object was asked or made to do, carried by the governing verb's event
             if let Some((gov, object)) = complement_of_object(w, cx.mentions, &verbs, v) {
@@ -1728,9 +1726,7 @@ impl Coder {
         // (decided only for a pattern that names such words: few do)
         let passive = || {
             v.form.form == Form::Past
-                && (is_passive(w, v.words.start)
-                    || followed_by_agent(w, cx.mentions, v)
-                    || reduced_relative(w, cx.mentions, verbs, v))
+                && (is_passive(w, v.words.start) || followed_by_agent(w, cx.mentions, v) || cx.reduced_relative(v))
         };
         let names_patient = |p: &Pattern, m: &PatternMatch| {
             let noun = |k: usize| w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective());
@@ -2054,9 +2050,9 @@ impl Coder {
             // reduced relative before the verb belongs to that phrase; the noun it
             // describes is the verb's subject
             .filter(|&i| {
-                !cx.relatives
-                    .iter()
-                    .any(|r| r.start < ms[i].words.start && r.end <= v.words.start && ms[i].words.end <= r.end)
+                !cx.relatives.iter().any(|&(start, end)| {
+                    end.is_some_and(|end| start < ms[i].words.start && end <= v.words.start && ms[i].words.end <= end)
+                })
             })
             // "critics of the government say it has ...": "it", "he" or "she" is the one
             // they criticise, not the critics themselves
@@ -2852,10 +2848,18 @@ struct SentenceCtx<'a> {
     quotes: Vec<Span>,
     /// Where each verb found in the sentence starts (word index).
     verb_starts: Vec<usize>,
-    /// Reduced relatives before the finite verb of their noun's clause, from the
-    /// participle to that verb: "accused of killing civilians" in "a soldier [accused of
-    /// killing civilians] was arrested".
-    relatives: Vec<Range<usize>>,
+    /// The past participles read as reduced relatives ("two men sought in the
+    /// slaying"), each found once per sentence: the participle's first word and, when
+    /// the phrase runs up to the finite verb of its noun's clause, that verb ("a soldier
+    /// [accused of killing civilians] was arrested").
+    relatives: Vec<(usize, Option<usize>)>,
+}
+
+impl SentenceCtx<'_> {
+    /// Is the verb a past participle read as a reduced relative (see [`reduced_relative`])?
+    fn reduced_relative(&self, v: &VerbHit) -> bool {
+        self.relatives.iter().any(|&(start, _)| start == v.words.start)
+    }
 }
 
 /// The words a verb's pattern and object may reach: back to the last clause
@@ -3188,10 +3192,11 @@ fn complement_of_object<'v>(
     let clean = (gov.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | "and" | "but" | "that"));
     // "pressed the dockers at the port of Antwerp to end ...": a prepositional phrase
     // of the object's, with no verb in it, may run longer before the infinitive
-    let tag = |k: usize| w.words[k].tag.map_or("", |t| t.as_str());
     let object_phrase = between.len() <= 12
-        && tag(between.start) == "IN"
-        && between.clone().all(|k| !tag(k).starts_with("VB") && !matches!(tag(k), "MD" | "WDT" | "WP" | "TO"));
+        && w.tag_str(between.start) == "IN"
+        && between
+            .clone()
+            .all(|k| !w.tag_str(k).starts_with("VB") && !matches!(w.tag_str(k), "MD" | "WDT" | "WP" | "TO"));
     (clean && (between.len() <= 3 || object_phrase)).then_some((gov, object))
 }
 
@@ -3298,7 +3303,7 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
     let s = v.words.start;
     // "Minsk's refusal to (fully) cooperate with the inquiry": the noun refuses the
     // infinitive after it as the verb does
-    let adverb = s >= 1 && w.words[s - 1].tag.is_some_and(|t| t.as_str() == "RB");
+    let adverb = s >= 1 && w.tag_str(s - 1) == "RB";
     let to = if adverb { s.checked_sub(2) } else { s.checked_sub(1) };
     if to.is_some_and(|t| t >= 1 && w.norm(t) == "to" && matches!(w.norm(t - 1), "refusal" | "refusals")) {
         return Some("refusal");
@@ -4950,7 +4955,7 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
 /// Chinese capital"), not a region or town the dictionary files under one ("Darfur" under
 /// SUDAN).
 fn names_country(w: &Words, p: &Mention) -> bool {
-    let adjective = p.words.len() == 1 && w.words[p.words.start].tag.is_some_and(|t| t.as_str() == "JJ");
+    let adjective = p.words.len() == 1 && w.tag_str(p.words.start) == "JJ";
     let name = p.words.clone().map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
     adjective || crate::places::Gazetteer::embedded().country_named(&name).is_some()
 }

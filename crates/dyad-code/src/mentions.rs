@@ -841,7 +841,7 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     // between a country and a capitalised institution word name one of its bodies
     let title_word = |i: usize| {
         let w = &words.words[i];
-        w.capitalized && !w.punct && w.norm.chars().all(|c| c.is_alphabetic()) && !FUNCTION_WORDS.contains(&&*w.norm)
+        w.capitalized && !w.punct && w.norm.chars().all(|c| c.is_alphabetic()) && !FUNCTION_WORD_SET.contains(&w.norm)
     };
     let capitalised_body = words.words[b.words.start].capitalized && b.words.start > 0;
     if capitalised_body && gap.start == a.words.end && (1..=3).contains(&gap.len()) && gap.clone().all(title_word) {
