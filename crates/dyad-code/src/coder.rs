@@ -4631,9 +4631,7 @@ const SUPPORT_VERBS: &[&str] = &[
 /// A head noun that names a time ("the week", "Friday", "March"), not what an act is aimed at.
 fn names_a_time(n: &str) -> bool {
     // (a month shortened with a full stop too: "Dec.", "Sept.")
-    let short_month = n.strip_suffix('.').is_some_and(|a| {
-        a.len() >= 3 && dyad_core::calendar::MONTH_NAMES.iter().any(|m| m.len() > a.len() && m.starts_with(a))
-    });
+    let short_month = n.strip_suffix('.').and_then(dyad_core::calendar::month_abbreviation).is_some();
     TIME_NOUNS.contains(&n)
         || short_month
         || dyad_core::calendar::weekday(n.trim_end_matches('.')).is_some()

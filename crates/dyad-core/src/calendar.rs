@@ -1,5 +1,6 @@
-//! English month and weekday names (full, lowercase), the one list the stages
-//! share: time expressions in the annotate stage, time phrases in the coder.
+//! English month and weekday names (full, lowercase) and the month abbreviations, the
+//! one list the stages share: time expressions in the annotate stage, time phrases in
+//! the coder.
 
 use chrono::Weekday;
 
@@ -19,6 +20,23 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
+/// Month abbreviations (lowercase, without their full stop: "Sept." is "sept") with
+/// their month; May has none.
+pub const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
 /// Full weekday names with their day, Monday first.
 pub const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
     ("monday", Weekday::Mon),
@@ -33,6 +51,11 @@ pub const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
 /// The month (1-12) a full lowercase month name names.
 pub fn month_number(lower: &str) -> Option<u32> {
     MONTH_NAMES.iter().position(|&m| m == lower).map(|k| k as u32 + 1)
+}
+
+/// The month (1-12) a lowercase month abbreviation without its full stop names.
+pub fn month_abbreviation(lower: &str) -> Option<u32> {
+    MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == lower).map(|&(_, m)| m)
 }
 
 /// The day a full lowercase weekday name names.

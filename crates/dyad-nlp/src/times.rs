@@ -23,7 +23,7 @@
 use crate::sentences::split;
 use crate::tokens::is_general_punctuation;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use dyad_core::calendar::{month_number, weekday};
+use dyad_core::calendar::{month_abbreviation, month_number, weekday};
 use dyad_core::lexicon::REPORTED_SPEECH_VERBS;
 use dyad_core::{Precision, Sentence, Span, TimeExpr, TokenKind};
 
@@ -107,21 +107,6 @@ const COUNT_NOUNS: &[&str] = &[
 
 /// The lengths of the month names and abbreviations, in bytes ("may" to "september").
 const MONTH_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
-
-const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
 
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "overnight"];
 
@@ -573,7 +558,7 @@ impl Finder<'_, '_> {
             return Some(m);
         }
         if abbreviations && capital {
-            return MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|&(_, m)| m);
+            return month_abbreviation(w);
         }
         None
     }
@@ -717,7 +702,10 @@ mod tests {
 
     #[test]
     fn month_lengths_hold_every_month_word() {
-        for w in dyad_core::calendar::MONTH_NAMES.iter().chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| a)) {
+        for w in dyad_core::calendar::MONTH_NAMES
+            .iter()
+            .chain(dyad_core::calendar::MONTH_ABBREVIATIONS.iter().map(|(a, _)| a))
+        {
             assert!(MONTH_LENGTHS.contains(&w.len()), "{w}");
         }
     }
