@@ -1458,7 +1458,11 @@ impl Coder {
                 continue;
             }
             // what was refused did not happen: "declined to meet" is flagged negated
+            // ... and what a denial is about is reported as not done: "denied that its
+            // troops shelled the town" is flagged negated
             let mut negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
+            let denial = if negated { None } else { denied_by(w, &verbs, v) };
+            negated |= denial.is_some();
             let mut hypothetical = is_hypothetical(w, v.words.start, window.start);
             // "pledged to expel the Brotherhood's leaders": in PETRARCH2's coding ontology
             // an intent outranks only cooperative and violent acts; a commitment to a show
@@ -1488,6 +1492,13 @@ impl Coder {
                     (Some(c.to_string()), r.clone())
                 }
                 None => (code.forward.clone(), rule),
+            };
+            let rule = match denial {
+                Some(d) => {
+                    let denier = w.span_of(d.words.start, d.words.end).slice(&cx.doc.article.text);
+                    text!("{rule} (what {denier:?} denies: negated)")
+                }
+                None => rule,
             };
             // "will not end the strike until the authorities meet its demands": a
             // rejection without an actor object is aimed at the actor whose act its
@@ -2135,12 +2146,19 @@ impl Coder {
         // ("filed a case at the ICJ accusing Israel", "wrote to the UN urging Sudan":
         // an actor a preposition of place or address governs, right before a participle,
         // is where or to whom the earlier act went; the participle is that act's subject's)
+        // ... but people an act is aimed "at" or "against" (a plural common noun, not a
+        // body) are the subject of the participle that describes them ("fired tear gas at
+        // students demanding")
         let governed_by_place = |i: usize| {
             let mut k = ms[i].words.start;
-            while k > 0 && matches!(w.norm(k - 1), "the" | "a" | "an") {
+            while k > 0 && (matches!(w.norm(k - 1), "the" | "a" | "an") || w.tag_str(k - 1) == "JJ") {
                 k -= 1;
             }
-            k > 0 && matches!(w.norm(k - 1), "at" | "in" | "before" | "to" | "against" | "into")
+            k > 0
+                && match w.norm(k - 1) {
+                    "at" | "against" => w.tag_str(ms[i].words.end - 1) != "NNS",
+                    prep => matches!(prep, "in" | "before" | "to" | "into"),
+                }
         };
         let adjacent_subject = subject.as_ref().is_some_and(|s| {
             let last = *s.last().unwrap_or(&0);
@@ -3285,6 +3303,50 @@ fn refused_infinitive<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> O
         return None;
     }
     verbs.iter().find(|x| x.words.start == v.words.end + 1)
+}
+
+/// Verbs that say their content did not happen.
+const DENYING: &[&str] = &["deny", "dismiss", "reject", "refute"];
+
+/// Nouns for what is said to have happened, whose "that" clause a denial is about
+/// ("rejected claims that").
+const CLAIM_NOUNS: &[&str] =
+    &["report", "claim", "allegation", "accusation", "charge", "suggestion", "rumour", "rumor", "assertion"];
+
+/// Is `v` what a denial says did not happen? "denied that its troops had shelled the
+/// town", "rejected claims that hackers attacked", "denies supplying drones", "denied
+/// having fired": the first verb of the "that" clause after a denying verb (or after
+/// its noun of claim), or the gerund right after "deny". Returns the denying verb.
+fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v VerbHit<'v>> {
+    let s = v.words.start;
+    verbs.iter().filter(|x| x.words.end <= s && DENYING.contains(&x.form.lemma.as_str())).find(|x| {
+        let mut k = x.words.end;
+        if x.form.lemma == "deny"
+            && ((k == s && v.form.form == Form::Ing) || (k + 1 == s && w.norm(k) == "having"))
+        {
+            return true;
+        }
+        // "denied (the) (Western) reports that": a noun of claim with its determiner
+        // and describing words
+        let claim = (k..s.min(k + 4)).find(|&j| CLAIM_NOUNS.contains(&w.norm(j).trim_end_matches('s')));
+        if let Some(j) = claim {
+            if (k..j).any(|i| !(matches!(w.tag_str(i), "DT" | "JJ" | "PRP$" | "NNP"))) {
+                return false;
+            }
+            k = j + 1;
+        }
+        // ("denied it had attacked": "that" left out before a pronoun subject)
+        let that = w.norm(k) == "that";
+        if !that && !(claim.is_none() && matches!(w.norm(k), "it" | "he" | "she" | "they" | "we")) {
+            return false;
+        }
+        // the clause's own first verb: only its subject and auxiliaries before it
+        (k + usize::from(that)..s).all(|i| {
+            !w.words[i].punct
+                && !is_clause_opener(w.norm(i))
+                && (!w.words[i].tag.is_some_and(|t| t.is_verb()) || AUX_OR_ADVERB_SET.contains(w.norm(i)))
+        })
+    })
 }
 
 /// Verbs whose infinitive is refused outright (a failure is not a refusal).

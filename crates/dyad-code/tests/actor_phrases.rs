@@ -454,6 +454,18 @@ fn a_participle_after_a_place_or_addressee_is_the_earlier_act_s_subject_s() {
     assert_eq!(source_of(&events, "accusing"), Some("Ghana"), "{:?}", seen(&events));
     let events = code("Kenya wrote to the United Nations urging Sudan to end the war.");
     assert_eq!(source_of(&events, "urging"), Some("Kenya"), "{:?}", seen(&events));
+    // (describing words between the preposition and the body change nothing)
+    let events = code("Hungary filed a complaint at the European Court accusing Brussels of bias.");
+    assert_eq!(source_of(&events, "accusing"), Some("Hungary"), "{:?}", seen(&events));
+}
+
+#[test]
+fn people_an_act_is_aimed_at_do_what_the_participle_after_them_says() {
+    // the students and the marchers demand and oppose, not the police who fire at them
+    let events = code("Riot police fired tear gas at students demanding the rector's resignation.");
+    assert_eq!(source_of(&events, "demanding"), Some("students"), "{:?}", seen(&events));
+    let events = code("Armenian police used batons against marchers opposing the border deal.");
+    assert_eq!(source_of(&events, "opposing"), Some("marchers"), "{:?}", seen(&events));
 }
 
 #[test]

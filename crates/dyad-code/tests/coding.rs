@@ -84,6 +84,30 @@ fn negation_is_flagged() {
 }
 
 #[test]
+fn what_a_denial_is_about_is_flagged_negated() {
+    // the act in the clause a denial governs is reported as not done, with the denial
+    // named in the rule; the denial itself and acts outside it stay asserted
+    for text in [
+        "The Serbian army denied that its soldiers had shelled villages in Kosovo.",
+        "Rwanda denied sending troops into Congo.",
+        "Rwanda denied having sent troops into Congo.",
+        "Belgrade dismissed reports that Serbian units shelled villages in Kosovo.",
+        "Rwanda denied it had sent troops into Congo.",
+    ] {
+        let ev = code(text, "2024-05-08");
+        let act = ev
+            .iter()
+            .find(|e| matches!(e.trigger.text.as_str(), "shelled" | "sending" | "sent"))
+            .unwrap_or_else(|| panic!("{text}: {:?}", triples(&ev)));
+        assert!(act.negated, "{text}: {:?}", triples(&ev));
+        assert!(act.rule.contains("denies"), "{text}: {}", act.rule);
+    }
+    let ev = code("Rwanda denied the accusation and said Burundi had sent troops into Congo.", "2024-05-08");
+    let sent = ev.iter().find(|e| e.trigger.text == "sent").expect("the sending");
+    assert!(!sent.negated, "{:?}", triples(&ev));
+}
+
+#[test]
 fn threats_are_coded_as_intent_and_flagged_hypothetical() {
     let ev = code("China threatened to attack Japan.", "2024-05-08");
     let e = ev.iter().find(|e| e.target.as_ref().is_some_and(|t| t.code == "JPN")).expect("an event CHN -> JPN");
