@@ -5108,6 +5108,19 @@ fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
     })
 }
 
+/// Is the gerund at `k` the grounds of another act: after "for" or "of" ("accused of
+/// planning"), or after "with" following a charge ("charged the mayor with helping")?
+fn grounds_gerund(w: &Words, k: usize) -> bool {
+    w.tag_str(k) == "VBG" && k >= 1 && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
+}
+
+/// Does "with" before `k` follow a charge ("charged (the mayor) with", "charges of")?
+fn charged_with(w: &Words, k: usize) -> bool {
+    k >= 2
+        && w.norm(k - 1) == "with"
+        && (k.saturating_sub(7)..k - 1).any(|j| matches!(w.norm(j), "charged" | "charge" | "charges" | "charging"))
+}
+
 /// Why the verb `v` names no act although it is a verb (and ends the clause of the verb
 /// before it): it tells the means of another act ("deepen ties by promoting biofuels").
 fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
@@ -5119,8 +5132,12 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     let prev = if s > 0 { w.norm(s - 1) } else { "" };
     if v.form.form == Form::Ing && prev == "by" {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
-    } else if v.form.form == Form::Ing && matches!(prev, "for" | "of") {
+    } else if v.form.form == Form::Ing && (matches!(prev, "for" | "of") || charged_with(w, s)) {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
+    } else if v.form.form == Form::Base && prev == "to" && s >= 2 && grounds_gerund(w, s - 2) {
+        // "accused Minsk of plotting to seize power": what the grounds' gerund intends
+        // belongs to the grounds too
+        Some("what the grounds of another act intend (\"accused of plotting to seize\"), not an act of its own")
     } else if v.form.form == Form::Ing && prev == "from" {
         Some("what someone is kept or refrains from (\"barred women from studying\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
