@@ -4146,6 +4146,9 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     let verb_before = || {
         subordinate_subject(w, noun_start).is_none()
             && (verbs.iter().any(|x| x.words.end <= noun_start)
+                // (a finite verb the dictionaries do not hold counts too: "hanged two men
+                // convicted of spying")
+                || (0..noun_start).any(|k| w.finite_verb_at(k))
                 || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1))))
     };
     // ... or come before the clause's own finite verb: "Kenyan officials detained in
@@ -4154,10 +4157,13 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     // a past form the tagger calls finite (VBD) is such a participle too when a
     // preposition follows it and its clause has a finite verb of its own: "a soldier
     // accused/VBD of beating students was arrested"
+    // ... or, before "of", when a verb comes before its noun: "executed four men
+    // accused/VBD of spying" ("of" follows no finite verb of saying or acting that
+    // these verbs name)
     let past_before_own_verb = || {
         w.words[s].tag.is_some_and(|t| t.as_str() == "VBD")
             && matches!(w.norm(next), "of" | "with" | "by" | "for" | "in" | "over")
-            && verb_after()
+            && (verb_after() || (w.norm(next) == "of" && verb_before()))
     };
     after_noun
         && !perfect

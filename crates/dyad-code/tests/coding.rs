@@ -683,6 +683,12 @@ fn a_gerund_after_for_or_of_is_the_grounds_not_an_act() {
     let ev = code("An Egyptian court jailed a Libyan student for helping militants in Sinai.", "2008-08-20");
     assert!(!ev.iter().any(|e| e.trigger.text == "helping"), "{:?}", triples(&ev));
     assert!(ev.iter().any(|e| e.trigger.text == "jailed" && e.cameo == "173"), "{:?}", triples(&ev));
+    // the grounds of a charge, and what a grounds gerund intends, are no acts either
+    let ev = code("Prosecutors charged the former mayor with helping smugglers.", "2008-08-20");
+    assert!(!ev.iter().any(|e| e.trigger.text == "helping"), "{:?}", triples(&ev));
+    let ev = code("Armenia accused Azerbaijan of planning to attack border villages.", "2008-08-20");
+    assert!(!ev.iter().any(|e| e.trigger.text == "attack"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.trigger.text == "accused" && e.cameo == "112"), "{:?}", triples(&ev));
 }
 
 /// A pattern's words after the verb are its object ("announced the arrest of three
@@ -1018,6 +1024,10 @@ fn a_participle_followed_by_of_or_with_describes_the_noun_before_it() {
     assert!(t.iter().all(|(s, _, _)| s != "CHNBUS"), "{t:?}");
     let ev = code("Kenya freed ten Ugandan traders convicted of smuggling gold.", "2024-05-08");
     assert!(triples(&ev).iter().all(|(s, _, _)| s != "UGABUS"), "{:?}", triples(&ev));
+    // ... also after a verb the dictionaries do not hold, and when the tagger calls the
+    // participle a past tense (VBD) before "of"
+    let ev = code("Egypt executed two Libyan men accused of spying for Qatar.", "2024-05-08");
+    assert!(triples(&ev).iter().all(|(s, _, _)| s != "LBYPPL"), "{:?}", triples(&ev));
     // the actors inside such a phrase are not the subject of the clause's verb: the noun
     // it describes is (the tagger calls the first "accused" VBD)
     let ev = code("A Kenyan soldier accused of beating students was arrested by Kenyan police.", "2024-05-08");
