@@ -3321,9 +3321,7 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
     let s = v.words.start;
     verbs.iter().filter(|x| x.words.end <= s && DENYING.contains(&x.form.lemma.as_str())).find(|x| {
         let mut k = x.words.end;
-        if x.form.lemma == "deny"
-            && ((k == s && v.form.form == Form::Ing) || (k + 1 == s && w.norm(k) == "having"))
-        {
+        if x.form.lemma == "deny" && ((k == s && v.form.form == Form::Ing) || (k + 1 == s && w.norm(k) == "having")) {
             return true;
         }
         // "denied (the) (Western) reports that": a noun of claim with its determiner

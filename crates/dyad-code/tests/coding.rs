@@ -2619,3 +2619,15 @@ fn whoever_is_quoted_in_a_comma_remark_is_no_party_to_the_clause_around_it() {
     let ev = code("Chad said rebels attacked an army base near the lake.", "2025-11-20");
     assert!(ev.iter().all(|e| e.source.code != "TCD" || e.trigger.text != "attacked"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn placing_someone_under_arrest_detains_them() {
+    // the supplement's patterns for "place/put ... under (house) arrest", and the role
+    // before "under" stays an actor (a preposition is no noun the role describes)
+    let ev = code("The generals placed the opposition leader under house arrest in Niamey.", "2024-05-08");
+    let e = ev.iter().find(|e| e.trigger.text == "placed").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.cameo, "173");
+    assert_eq!(e.target.as_ref().map(|t| t.text.as_str()), Some("opposition leader"));
+    let ev = code("Guinean soldiers put two ministers under arrest.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.trigger.text == "put" && e.cameo == "173"), "{:?}", triples(&ev));
+}
