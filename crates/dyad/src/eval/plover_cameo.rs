@@ -78,7 +78,7 @@ fn to_v2(early: &str) -> Option<&'static str> {
 pub enum Role {
     Source,
     Target,
-    /// "(SRC/TAR: ...)": one side of a symmetric pair, "Jordan and Britain agreed"
+    /// "(SRC/TAR: ...)": one side of a symmetric pair, "Chad and Niger met"
     Both,
 }
 
