@@ -113,6 +113,9 @@ pub struct PloverScores {
     pub confusions: BTreeMap<(String, String), usize>,
     /// why a row was not covered -> count
     pub misses: BTreeMap<&'static str, usize>,
+    /// of the cases with no target marked that dyad coded from the marked source with a
+    /// target, how many have an event of the gold category among those
+    pub extra_target_right: usize,
     /// on the coded pairs whose gold gives actor codes: (sources checked, source code
     /// right, targets checked, target code right)
     pub codes: (usize, usize, usize, usize),
@@ -188,6 +191,9 @@ pub fn score(coder: &Coder, cases: &[Case], category: fn(&str) -> &str, verbose:
                 if tgt.is_some() {
                     "source right, target wrong or none"
                 } else {
+                    let right = |e: &&dyad_core::Event| category(&e.plover.event) == r.gold;
+                    let from_source = |e: &&dyad_core::Event| overlaps_any(e.source.span, &r.sources);
+                    s.extra_target_right += usize::from(coded.events.iter().filter(from_source).any(|e| right(&e)));
                     "source right, a target where none is marked"
                 }
             } else if tgt.is_some_and(|tgt| {
@@ -262,6 +268,12 @@ pub fn print_scores(name: &str, s: &PloverScores) {
     let top: Vec<String> = confusions.iter().take(12).map(|((g, p), n)| format!("{g}->{p} {n}")).collect();
     let misses: Vec<String> = s.misses.iter().map(|(why, n)| format!("{why} {n}")).collect();
     println!("  pairs not coded, by reason: {}", misses.join(", "));
+    if let Some(n) = s.misses.get("source right, a target where none is marked") {
+        println!(
+            "  of the {n} coded from the marked source with a target where none is marked, {} have the gold category",
+            s.extra_target_right
+        );
+    }
     println!("  most frequent wrong categories (gold->dyad): {}", top.join(", "));
 }
 

@@ -315,6 +315,8 @@ mod tests {
         assert_eq!((s.sentences, s.covered, s.correct), (3, 2, 2), "{:?}", s.misses);
         // the ceasefire coded against Uganda, where the set marks no target
         assert_eq!(s.misses.get("source right, a target where none is marked"), Some(&1), "{:?}", s.misses);
+        // ... with the gold category, which the listing counts apart
+        assert_eq!(s.extra_target_right, 1);
         assert_eq!(s.by_set_category.get("DISAPPROVE"), Some(&(1, 1)));
         assert_eq!(s.by_category.get("ACCUSE"), Some(&(1, 1, 1)));
         assert_eq!(s.codes, (2, 2, 1, 1));
