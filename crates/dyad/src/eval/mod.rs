@@ -6,6 +6,7 @@ pub mod events;
 pub mod extraction;
 pub mod ner;
 pub mod plover;
+pub mod plover_cameo;
 pub mod pos;
 
 use crate::Summary;
@@ -20,6 +21,8 @@ pub enum EvalSet {
     PetrarchUnit,
     /// ZSP PLOVER sentences: 1,050 news sentences with marked actors and gold PLOVER category
     Plover,
+    /// CAMEO manual sentences coded in early PLOVER (0.5b1): 322 sentences, categories mapped to PLOVER 2
+    PloverCameo,
     /// Zyte article-extraction benchmark: 181 news pages with gold article text
     Aeb,
     /// WCXB dev split, article pages: gold text and title
@@ -47,6 +50,7 @@ pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<S
         EvalSet::PetrarchGsr => events::petrarch_gsr(&dir, verbose),
         EvalSet::PetrarchUnit => events::petrarch_unit(&dir, verbose),
         EvalSet::Plover => plover::run(&dir, verbose),
+        EvalSet::PloverCameo => plover_cameo::run(&dir, verbose),
         EvalSet::Aeb => extraction::aeb(&dir, verbose),
         EvalSet::Wcxb => extraction::wcxb(&dir, verbose),
         EvalSet::Htmldate => extraction::htmldate(&dir, verbose),
