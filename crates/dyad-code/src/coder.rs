@@ -1493,6 +1493,12 @@ impl Coder {
                 }
                 None => (code.forward.clone(), rule),
             };
+            // "pledged 500 million euros in military aid": a pattern for money or aid in
+            // general takes the kind of aid the object names
+            let (forward, rule) = match forward.as_deref().and_then(|c| aid_of_kind(w, v, c)) {
+                Some((c, kind)) => (Some(c.to_string()), text!("{rule} ({kind} aid: {c})")),
+                None => (forward, rule),
+            };
             let rule = match denial {
                 Some(d) => {
                     let denier = w.span_of(d.words.start, d.words.end).slice(&cx.doc.article.text);
@@ -3371,6 +3377,42 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
     let neg = negation_before(w, s)?;
     let aux = (neg.saturating_sub(2)..neg).rev().find(|&i| !w.norm(i).ends_with("ly"))?;
     matches!(w.norm(aux), "will" | "would" | "wo" | "shall" | "'ll").then_some("negated future")
+}
+
+/// Codes for economic aid (or aid of no kind) offered, given, asked for or refused, with
+/// the codes for military and humanitarian aid of the same act (CAMEO 033x, 07x, 023x,
+/// 122x).
+const AID_KINDS: &[(&str, &str, &str)] = &[
+    ("0331", "0332", "0333"),
+    ("071", "072", "073"),
+    ("070", "072", "073"),
+    ("0231", "0232", "0233"),
+    ("1221", "1222", "1223"),
+];
+
+/// The code for the kind of aid the verb's object names, when the verb's code is one for
+/// economic or unspecified aid: "military aid/assistance" or "humanitarian aid/assistance/
+/// relief" as the first aid named after the verb, up to the clause's end ("pledged 500
+/// million euros in military aid" is 0332, not 0331).
+fn aid_of_kind(w: &Words, v: &VerbHit, code: &str) -> Option<(&'static str, &'static str)> {
+    let &(_, military, humanitarian) = AID_KINDS.iter().find(|(c, _, _)| *c == code)?;
+    let end = (v.words.end + 10).min(w.len());
+    let clause = (v.words.end..end)
+        .take_while(|&k| !w.words[k].punct && !is_clause_opener(w.norm(k)) && !w.finite_verb_at(k));
+    for k in clause {
+        if !(k + 1 < w.len() && matches!(w.norm(k + 1), "aid" | "assistance" | "relief" | "support")) {
+            continue;
+        }
+        // (the first aid the clause names decides: "financial assistance through the
+        // Centre for Humanitarian Assistance" is economic; a capitalised word is a name's)
+        return match w.norm(k) {
+            _ if w.words[k].capitalized => None,
+            "military" | "defence" | "defense" | "security" => Some((military, "military")),
+            "humanitarian" => Some((humanitarian, "humanitarian")),
+            _ => None,
+        };
+    }
+    None
 }
 
 /// The CAMEO 12 rejection of a refused cooperative act (codebook: "refuse to ..."

@@ -2631,3 +2631,18 @@ fn placing_someone_under_arrest_detains_them() {
     let ev = code("Guinean soldiers put two ministers under arrest.", "2024-05-08");
     assert!(ev.iter().any(|e| e.trigger.text == "put" && e.cameo == "173"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn money_pledged_as_military_or_humanitarian_aid_is_that_aid() {
+    // a pattern for money takes the kind of aid the object names
+    let ev = code("Norway pledged 90 million euros in military aid to Moldova.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo == "0332"), "{:?}", triples(&ev));
+    let ev = code("Korea promised 20 million dollars in humanitarian assistance to Sudan.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo == "0333"), "{:?}", triples(&ev));
+    // the first aid named decides, and a name's words are no kind of aid
+    let ev = code(
+        "Chile will provide financial assistance through the Regional Centre for Humanitarian Assistance.",
+        "2024-05-08",
+    );
+    assert!(ev.iter().all(|e| e.cameo != "073"), "{:?}", triples(&ev));
+}
