@@ -2585,3 +2585,18 @@ fn whoever_is_quoted_in_a_comma_remark_is_no_party_to_the_clause_around_it() {
     let ev = code("Chad said rebels attacked an army base near the lake.", "2025-11-20");
     assert!(ev.iter().all(|e| e.source.code != "TCD" || e.trigger.text != "attacked"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn forces_sent_as_peacekeepers_provide_peacekeeping() {
+    for (text, source, target) in [
+        ("Ghana deployed 400 soldiers to Mali as part of a peacekeeping mission.", "GHA", "MLI"),
+        ("Senegal sent troops to Gambia as peacekeepers.", "SEN", "GMB"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), vec![(source.into(), "074".into(), target.into())], "{text}");
+        assert_eq!(events[0].plover.event, "AID", "{text}");
+    }
+    // troops deployed with no peacekeeping role stay a deployment
+    let events = code("Ghana deployed 400 soldiers to its northern border.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo == "154"), "{:?}", triples(&events));
+}
