@@ -1645,10 +1645,30 @@ impl Coder {
         // pattern's words after the verb must be its object, not part of a clause of their
         // own, so no finite verb may stand between them and the verb or right after them
         let finite = |k: usize| w.finite_verb_at(k);
+        // a statement reports a clause whose subject may carry phrases of its own before
+        // its verb ("said a new plan for the port was ready", "saying talks in Oslo are
+        // over"): after the words, a phrase opened by a preposition and made of nothing
+        // but prepositions, determiners, numbers, describing words and nouns that runs
+        // to a finite verb still makes them that clause's subject
+        let reports = STATEMENT_VERBS.contains(&v.form.lemma.as_str());
+        let subject_of_report = |end: usize| {
+            let phrase = |k: usize| {
+                matches!(w.tag_str(k), "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH")
+                    || w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective())
+            };
+            let opens = end < w.len() && w.tag_str(end) == "IN" && PREPOSITION_SET.contains(w.norm(end));
+            let mut k = end;
+            while opens && k < w.len() && phrase(k) && !matches!(w.norm(k), "that" | "if" | "whether") {
+                k += 1;
+            }
+            opens && finite(k)
+        };
         let heads_clause = |m: &PatternMatch| {
             let after: Vec<&Range<usize>> = m.words.iter().filter(|r| r.start >= v.words.end).collect();
             let Some(last) = after.iter().max_by_key(|r| r.end) else { return false };
-            finite(last.end) || (v.words.end..last.start).any(|k| finite(k) && !after.iter().any(|r| r.contains(&k)))
+            finite(last.end)
+                || (reports && subject_of_report(last.end))
+                || (v.words.end..last.start).any(|k| finite(k) && !after.iter().any(|r| r.contains(&k)))
         };
         // "used villagers (as {human shields})", "* strikes (until)": a pattern whose own
         // words hold the clause opener that ends the window reaches past it (the dictionary

@@ -2600,3 +2600,19 @@ fn forces_sent_as_peacekeepers_provide_peacekeeping() {
     let events = code("Ghana deployed 400 soldiers to its northern border.", "2024-03-01");
     assert!(events.iter().all(|e| e.cameo == "154"), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_pattern_noun_heading_a_reported_clause_is_not_the_statement_object() {
+    // the noun and the phrase after it are the subject of what is reported
+    for text in [
+        "The spokesman said sanctions on Iran would stay in place.",
+        "The president of Chile said reform of the police is overdue.",
+        "Iran said support for the Syrian government remains firm.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(events.is_empty(), "{text}: {:?}", triples(&events));
+    }
+    // announced, the same nouns are what is announced
+    let events = code("Russia announced sanctions against Polish officials.", "2024-03-01");
+    assert_eq!(triples(&events), vec![("RUS".into(), "163".into(), "POLGOV".into())]);
+}
