@@ -2140,6 +2140,16 @@ impl Coder {
             appositive_head(w, ms, i, v.words.start)
                 .or_else(|| (!nonfinite).then(|| relative_head(w, ms, i, v.words.start)).flatten())
         });
+        // "A Chinese delegation visiting Kenya signed", "a delegation touring the region
+        // last week criticised": the actor a participle phrase describes, not the object
+        // of its participle, is the finite verb's subject
+        let subject = match (finite && !nonfinite && appositive.is_none())
+            .then(|| participle_head(w, ms, v.words.start))
+            .flatten()
+        {
+            Some((p, h)) if actor(&h) && subject.is_none_or(|i| ms[i].words.start > p) => Some(h),
+            _ => subject,
+        };
         // "A rebel strike on an army base near Goma killed": whose attack it is, not
         // what it is on, is the subject
         let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
@@ -3846,6 +3856,30 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         !stop && (j == be + 1 || !w.finite_verb_at(j))
     });
     plain.then_some(h)
+}
+
+/// The present participle (tagged VBG) whose phrase runs up to the finite verb at
+/// `verb_start`, and the actor it describes, which ends right before it: "Rebels
+/// holding the town since May shelled". No punctuation, clause opener, relative
+/// pronoun, conjunction or other finite verb stands between the participle and the
+/// verb; (participle, actor) is returned.
+fn participle_head(w: &Words, ms: &[Mention], verb_start: usize) -> Option<(usize, usize)> {
+    let plain = |k: usize| {
+        !w.words[k].punct
+            && !is_clause_opener(w.norm(k))
+            && !w.finite_verb_at(k)
+            && !matches!(w.norm(k), "and" | "or" | "but" | "who" | "which" | "that")
+    };
+    // (walking back from the verb, the phrase ends at the first word that may not be in it)
+    let mut p = verb_start.checked_sub(1)?;
+    while w.tag_str(p) != "VBG" {
+        if !plain(p) || p == 0 {
+            return None;
+        }
+        p -= 1;
+    }
+    let h = ms.iter().position(|m| !m.location && m.words.end == p)?;
+    Some((p, h))
 }
 
 /// Where a visit in the object of `v` goes: "lead a Kenyan government delegation on a

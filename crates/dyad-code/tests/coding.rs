@@ -2616,3 +2616,13 @@ fn a_pattern_noun_heading_a_reported_clause_is_not_the_statement_object() {
     let events = code("Russia announced sanctions against Polish officials.", "2024-03-01");
     assert_eq!(triples(&events), vec![("RUS".into(), "163".into(), "POLGOV".into())]);
 }
+
+#[test]
+fn the_actor_a_participle_phrase_describes_is_the_subject() {
+    // the participle's object is inside its phrase, not the subject of the finite verb
+    let events = code("A Ghanaian delegation touring Nigeria criticised the government of Togo.", "2024-03-01");
+    assert!(triples(&events).contains(&("GHA".into(), "111".into(), "TGOGOV".into())), "{:?}", triples(&events));
+    assert!(events.iter().all(|e| !(e.cameo == "111" && e.source.code == "NGA")), "{:?}", triples(&events));
+    let events = code("Rebels fighting the government kidnapped three Italian engineers.", "2024-03-01");
+    assert!(triples(&events).contains(&("REB".into(), "181".into(), "ITACVL".into())), "{:?}", triples(&events));
+}
