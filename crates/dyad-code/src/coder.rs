@@ -1662,10 +1662,30 @@ impl Coder {
         // pattern's words after the verb must be its object, not part of a clause of their
         // own, so no finite verb may stand between them and the verb or right after them
         let finite = |k: usize| w.finite_verb_at(k);
+        // a statement reports a clause whose subject may carry phrases of its own before
+        // its verb ("said a new plan for the port was ready", "saying talks in Oslo are
+        // over"): after the words, a phrase opened by a preposition and made of nothing
+        // but prepositions, determiners, numbers, describing words and nouns that runs
+        // to a finite verb still makes them that clause's subject
+        let reports = STATEMENT_VERBS.contains(&v.form.lemma.as_str());
+        let subject_of_report = |end: usize| {
+            let phrase = |k: usize| {
+                matches!(w.tag_str(k), "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH")
+                    || w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective())
+            };
+            let opens = end < w.len() && w.tag_str(end) == "IN" && PREPOSITION_SET.contains(w.norm(end));
+            let mut k = end;
+            while opens && k < w.len() && phrase(k) && !matches!(w.norm(k), "that" | "if" | "whether") {
+                k += 1;
+            }
+            opens && finite(k)
+        };
         let heads_clause = |m: &PatternMatch| {
             let after: Vec<&Range<usize>> = m.words.iter().filter(|r| r.start >= v.words.end).collect();
             let Some(last) = after.iter().max_by_key(|r| r.end) else { return false };
-            finite(last.end) || (v.words.end..last.start).any(|k| finite(k) && !after.iter().any(|r| r.contains(&k)))
+            finite(last.end)
+                || (reports && subject_of_report(last.end))
+                || (v.words.end..last.start).any(|k| finite(k) && !after.iter().any(|r| r.contains(&k)))
         };
         // "used villagers (as {human shields})", "* strikes (until)": a pattern whose own
         // words hold the clause opener that ends the window reaches past it (the dictionary
@@ -2137,6 +2157,16 @@ impl Coder {
             appositive_head(w, ms, i, v.words.start)
                 .or_else(|| (!nonfinite).then(|| relative_head(w, ms, i, v.words.start)).flatten())
         });
+        // "A Chinese delegation visiting Kenya signed", "a delegation touring the region
+        // last week criticised": the actor a participle phrase describes, not the object
+        // of its participle, is the finite verb's subject
+        let subject = match (finite && !nonfinite && appositive.is_none())
+            .then(|| participle_head(w, ms, v.words.start))
+            .flatten()
+        {
+            Some((p, h)) if actor(&h) && subject.is_none_or(|i| ms[i].words.start > p) => Some(h),
+            _ => subject,
+        };
         // "A rebel strike on an army base near Goma killed": whose attack it is, not
         // what it is on, is the subject
         let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
@@ -3397,8 +3427,8 @@ const AID_KINDS: &[(&str, &str, &str)] = &[
 fn aid_of_kind(w: &Words, v: &VerbHit, code: &str) -> Option<(&'static str, &'static str)> {
     let &(_, military, humanitarian) = AID_KINDS.iter().find(|(c, _, _)| *c == code)?;
     let end = (v.words.end + 10).min(w.len());
-    let clause = (v.words.end..end)
-        .take_while(|&k| !w.words[k].punct && !is_clause_opener(w.norm(k)) && !w.finite_verb_at(k));
+    let clause =
+        (v.words.end..end).take_while(|&k| !w.words[k].punct && !is_clause_opener(w.norm(k)) && !w.finite_verb_at(k));
     for k in clause {
         if !(k + 1 < w.len() && matches!(w.norm(k + 1), "aid" | "assistance" | "relief" | "support")) {
             continue;
@@ -3930,6 +3960,30 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
     plain.then_some(h)
 }
 
+/// The present participle (tagged VBG) whose phrase runs up to the finite verb at
+/// `verb_start`, and the actor it describes, which ends right before it: "Rebels
+/// holding the town since May shelled". No punctuation, clause opener, relative
+/// pronoun, conjunction or other finite verb stands between the participle and the
+/// verb; (participle, actor) is returned.
+fn participle_head(w: &Words, ms: &[Mention], verb_start: usize) -> Option<(usize, usize)> {
+    let plain = |k: usize| {
+        !w.words[k].punct
+            && !is_clause_opener(w.norm(k))
+            && !w.finite_verb_at(k)
+            && !matches!(w.norm(k), "and" | "or" | "but" | "who" | "which" | "that")
+    };
+    // (walking back from the verb, the phrase ends at the first word that may not be in it)
+    let mut p = verb_start.checked_sub(1)?;
+    while w.tag_str(p) != "VBG" {
+        if !plain(p) || p == 0 {
+            return None;
+        }
+        p -= 1;
+    }
+    let h = ms.iter().position(|m| !m.location && m.words.end == p)?;
+    Some((p, h))
+}
+
 /// Where a visit in the object of `v` goes: "lead a Kenyan government delegation on a
 /// state visit to Ghana". A visit noun within ten words after the verb (no
 /// punctuation or finite verb between), then "to" (determiners between) and an actor or
@@ -4186,9 +4240,12 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     let verb_before = || {
         subordinate_subject(w, noun_start).is_none()
             && (verbs.iter().any(|x| x.words.end <= noun_start)
-                // (a finite verb the dictionaries do not hold counts too: "hanged two men
-                // convicted of spying")
-                || (0..noun_start).any(|k| w.finite_verb_at(k))
+                // (a finite verb the dictionaries do not hold counts too when the noun
+                // is its object: "hanged two men convicted of spying")
+                || (0..noun_start)
+                    .rev()
+                    .find(|&k| !matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "PRP$"))
+                    .is_some_and(|k| w.finite_verb_at(k))
                 || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1))))
     };
     // ... or come before the clause's own finite verb: "Kenyan officials detained in

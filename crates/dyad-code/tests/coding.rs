@@ -2646,3 +2646,44 @@ fn money_pledged_as_military_or_humanitarian_aid_is_that_aid() {
     );
     assert!(ev.iter().all(|e| e.cameo != "073"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn forces_sent_as_peacekeepers_provide_peacekeeping() {
+    for (text, source, target) in [
+        ("Ghana deployed 400 soldiers to Mali as part of a peacekeeping mission.", "GHA", "MLI"),
+        ("Senegal sent troops to Gambia as peacekeepers.", "SEN", "GMB"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), vec![(source.into(), "074".into(), target.into())], "{text}");
+        assert_eq!(events[0].plover.event, "AID", "{text}");
+    }
+    // troops deployed with no peacekeeping role stay a deployment
+    let events = code("Ghana deployed 400 soldiers to its northern border.", "2024-03-01");
+    assert!(events.iter().all(|e| e.cameo == "154"), "{:?}", triples(&events));
+}
+
+#[test]
+fn a_pattern_noun_heading_a_reported_clause_is_not_the_statement_object() {
+    // the noun and the phrase after it are the subject of what is reported
+    for text in [
+        "The spokesman said sanctions on Iran would stay in place.",
+        "The president of Chile said reform of the police is overdue.",
+        "Iran said support for the Syrian government remains firm.",
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(events.is_empty(), "{text}: {:?}", triples(&events));
+    }
+    // announced, the same nouns are what is announced
+    let events = code("Russia announced sanctions against Polish officials.", "2024-03-01");
+    assert_eq!(triples(&events), vec![("RUS".into(), "163".into(), "POLGOV".into())]);
+}
+
+#[test]
+fn the_actor_a_participle_phrase_describes_is_the_subject() {
+    // the participle's object is inside its phrase, not the subject of the finite verb
+    let events = code("A Ghanaian delegation touring Nigeria criticised the government of Togo.", "2024-03-01");
+    assert!(triples(&events).contains(&("GHA".into(), "111".into(), "TGOGOV".into())), "{:?}", triples(&events));
+    assert!(events.iter().all(|e| !(e.cameo == "111" && e.source.code == "NGA")), "{:?}", triples(&events));
+    let events = code("Rebels fighting the government kidnapped three Italian engineers.", "2024-03-01");
+    assert!(triples(&events).contains(&("REB".into(), "181".into(), "ITACVL".into())), "{:?}", triples(&events));
+}
