@@ -223,6 +223,30 @@ fn particle_past_phrase(words: &Words, atoms: &[Atom], from: usize, i: usize) ->
         && (from..i).any(|j| words.words[j].punct || matches!(words.tag_str(j), "IN" | "TO"))
 }
 
+/// Nouns for a relation between actors, which a noun before them only qualifies.
+const RELATION_NOUNS: &[&str] = &[
+    "cooperation",
+    "co-operation",
+    "ties",
+    "relations",
+    "relationship",
+    "partnership",
+    "dialogue",
+    "talks",
+    "links",
+    "pact",
+    "alliance",
+];
+
+/// Is the word at `next`, right after a pattern's last word, a noun of relation that
+/// word only qualifies? "deepen security cooperation" is about cooperation, not the
+/// "* security" of a show of force ("boost security" alone is one).
+fn modifies_relation_noun(words: &Words, next: usize) -> bool {
+    next < words.len()
+        && RELATION_NOUNS.contains(&words.norm(next))
+        && words.words[next].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+}
+
 /// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is
 /// not a pattern's preposition ("call (on)" is not "called him on Wednesday").
 fn opens_time_phrase(words: &Words, i: usize) -> bool {
@@ -417,6 +441,7 @@ pub fn match_pattern(
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
                         let other_use = opens_time_phrase(words, i)
+                            || (k + 1 == p.after.len() && modifies_relation_noun(words, i + n))
                             || (k == 0 && particle_past_phrase(words, atoms, verb.end, i))
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
                             || atom_words(words, atoms, i, dict).into_iter().any(|r| {

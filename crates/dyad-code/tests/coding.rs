@@ -2687,3 +2687,13 @@ fn the_actor_a_participle_phrase_describes_is_the_subject() {
     let events = code("Rebels fighting the government kidnapped three Italian engineers.", "2024-03-01");
     assert!(triples(&events).contains(&("REB".into(), "181".into(), "ITACVL".into())), "{:?}", triples(&events));
 }
+
+#[test]
+fn a_pattern_noun_that_only_qualifies_a_relation_noun_is_not_its_object() {
+    // "security cooperation" is cooperation, not the show of force of "boost security"
+    let ev = code("Vietnam and Australia vowed to deepen security cooperation.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.cameo != "150"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.cameo.starts_with("03")), "{:?}", triples(&ev));
+    let ev = code("Vietnam vowed to boost security on its northern border.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo == "150"), "{:?}", triples(&ev));
+}
