@@ -1,6 +1,7 @@
 //! `dyad`: news in, political events out. Wires the stages into a pipeline:
 //! ingest -> extract -> annotate -> code -> output.
 
+mod alloc;
 mod bench;
 mod dict_build;
 mod eval;
