@@ -240,8 +240,16 @@ pub fn find_mentions_noting(
         let group_start = k;
         while k + 1 < chunks.len() {
             let gap = chunks[k].words.end..chunks[k + 1].words.start;
+            // ("Sweden's NATO membership": a country's 's before an international
+            // organisation says whose membership, not whose organisation; its envoy there,
+            // "Kenya's UN envoy", stays one phrase)
+            let international = |c: &Chunk| {
+                dict.entry(c.entry).roles.iter().any(|r| r.code.starts_with("IGO"))
+                    && !(c.words.start..(c.words.end + 1).min(words.len()))
+                        .any(|i| DIPLOMATIC_POSTS.contains(&words.norm(i)))
+            };
             let joined = (gap.is_empty() && !posted_to(words, dict, &chunks[k]))
-                || (gap.len() == 1 && words.norm(gap.start) == "'s")
+                || (gap.len() == 1 && words.norm(gap.start) == "'s" && !international(&chunks[k + 1]))
                 || country_modifiers_agent(words, dict, &chunks[k], &chunks[k + 1]);
             if !joined {
                 break;

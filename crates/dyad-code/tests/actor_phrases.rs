@@ -476,3 +476,17 @@ fn a_name_after_a_preposition_of_place_is_where_not_whom() {
         events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map(|t| t.code.as_str()))).collect();
     assert!(pairs.contains(&("VNM", Some("CHN"))) && pairs.contains(&("CHN", Some("VNM"))), "{pairs:?}");
 }
+
+#[test]
+fn a_country_s_international_organisation_is_its_membership_not_a_body_of_its_own() {
+    // "Finland's NATO membership": Finland and NATO, not a Finnish NATO
+    let events = code("Hungary agreed to drop its objection to Finland's NATO membership.");
+    assert!(
+        events.iter().all(|e| !e.target.as_ref().is_some_and(|t| t.code.contains("IGO") && t.code.starts_with("FIN"))),
+        "{:?}",
+        seen(&events)
+    );
+    // ... but a country's envoy there stays the country's
+    let events = code("Kenya's UN envoy criticised Sudan.");
+    assert!(events.iter().any(|e| e.source.code.starts_with("KEN")), "{:?}", seen(&events));
+}
