@@ -2068,6 +2068,11 @@ impl Coder {
                 let tail = attached_phrase_end(w, ms, m.words.end)
                     .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
                     .or_else(|| attached_name_end(w, m.words.end))
+                    // (not before a passive, whose subject is what is done to: "people in an
+                    // assault launched by a bomber")
+                    .or_else(|| {
+                        (!passive && !PREPOSITION_SET.contains(prev)).then(|| attached_noun_end(w, ms, m)).flatten()
+                    })
                     .unwrap_or(m.words.end)
                     .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
@@ -3727,6 +3732,35 @@ fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     let name_end = (start..w.len()).find(|&k| !w.words[k].capitalized || w.words[k].punct).unwrap_or(w.len());
     (name_end > start).then_some(name_end)
+}
+
+/// "Officials [of the province]", "workers [at the plant]": where a phrase opened by
+/// "of", "at", "in" or "from" right after a role word ends, when it names no actor but
+/// a thing or place in common nouns (a determiner, then describing words and nouns):
+/// the phrase belongs to the role's noun phrase, so it does not stand between the role
+/// and its verb. Only after a role without a name of its own (an agent), which is what
+/// such a phrase narrows down.
+fn attached_noun_end(w: &Words, ms: &[Mention], m: &Mention) -> Option<usize> {
+    let end = m.words.end;
+    if m.kind != ActorKind::Agent || end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+        return None;
+    }
+    let mut k = end + 1;
+    while k < w.len() && matches!(w.norm(k), "the" | "a" | "an" | "this" | "that" | "its" | "their") {
+        k += 1;
+    }
+    let start = k;
+    let mut noun = false;
+    while k < w.len() && !w.words[k].punct && !ms.iter().any(|n| n.words.contains(&k)) {
+        match w.tag_str(k) {
+            "NN" | "NNS" => noun = true,
+            "JJ" | "CD" | "VBN" if !noun => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    // (the phrase ends on its noun: "of the province" and not "of the provincial")
+    (noun && k > start && w.tag_str(k - 1).starts_with("NN")).then_some(k)
 }
 
 /// The place forces a transfer moves are "in" ("sent 500 soldiers in Somalia"): a military

@@ -464,3 +464,20 @@ fn a_name_after_a_preposition_of_place_is_where_not_whom() {
         events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map(|t| t.code.as_str()))).collect();
     assert!(pairs.contains(&("VNM", Some("CHN"))) && pairs.contains(&("CHN", Some("VNM"))), "{pairs:?}");
 }
+
+#[test]
+fn a_role_narrowed_by_a_common_noun_phrase_is_the_subject() {
+    // "of the province", "from the valley": a phrase that names no actor belongs to the
+    // role word before it, which acts
+    let events = code("Local officials of the province condemned the Ethiopian army.");
+    assert_eq!(source_of(&events, "condemned"), Some("officials"), "{:?}", seen(&events));
+    let events = code("Farmers from the dry valley blocked a road to protest against the Indian government.");
+    assert_eq!(source_of(&events, "blocked"), Some("Farmers"), "{:?}", seen(&events));
+    // (a tagger's past participle for the finite verb: "at the mine protested")
+    let events = code("Workers at the copper mine protested against the Zambian government.");
+    assert_eq!(source_of(&events, "protested"), Some("Workers"), "{:?}", seen(&events));
+    // before a passive the phrase still stands between: the people hurt in an assault
+    // are not what the bomber launched
+    let events = code("Gunmen wounded nine people in an assault launched by a suicide bomber.");
+    assert!(events.iter().all(|e| e.trigger.text != "launched" || target_of(&events, "launched") != Some("people")));
+}
