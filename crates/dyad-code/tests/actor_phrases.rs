@@ -481,3 +481,18 @@ fn a_role_narrowed_by_a_common_noun_phrase_is_the_subject() {
     let events = code("Gunmen wounded nine people in an assault launched by a suicide bomber.");
     assert!(events.iter().all(|e| e.trigger.text != "launched" || target_of(&events, "launched") != Some("people")));
 }
+
+#[test]
+fn the_leader_named_in_a_led_compound_acts() {
+    // "X-led": X leads what the compound describes, so X is its actor (where "X-based"
+    // or "X-backed" names none)
+    let events = code("A Kenyan-led coalition shelled the port of Kismayo on Friday.");
+    let e = events.iter().find(|e| e.trigger.text == "shelled").expect("an attack");
+    assert_eq!(e.source.code.as_str(), "KEN", "{:?}", seen(&events));
+    // before a role word the two make one actor: the forces that country leads
+    let events = code("French-led troops captured three Malian towns.");
+    let e = events.iter().find(|e| e.trigger.text == "captured").expect("a seizure");
+    assert_eq!(e.source.code.as_str(), "FRAMIL", "{:?}", seen(&events));
+    let events = code("The Iran-backed militia attacked a convoy near Basra.");
+    assert!(events.iter().all(|e| e.source.code.as_str() != "IRN"), "{:?}", seen(&events));
+}
