@@ -2054,6 +2054,16 @@ impl Coder {
                     end.is_some_and(|end| start < ms[i].words.start && end <= v.words.start && ms[i].words.end <= end)
                 })
             })
+            // "Nigerian troops battling Boko Haram rescued": an actor that a participle
+            // after the subject acts on is inside the subject's noun phrase
+            .filter(|&i| {
+                nonfinite
+                    || !ms[..i].iter().any(|j| {
+                        !j.location
+                            && participle_phrase_end(w, j.words.end, v.words.start)
+                                .is_some_and(|e| j.words.end < ms[i].words.start && ms[i].words.end <= e)
+                    })
+            })
             // "critics of the government say it has ...": "it", "he" or "she" is the one
             // they criticise, not the critics themselves
             .filter(|&i| {
@@ -2068,6 +2078,7 @@ impl Coder {
                 let tail = attached_phrase_end(w, ms, m.words.end)
                     .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
                     .or_else(|| attached_name_end(w, m.words.end))
+                    .or_else(|| (!nonfinite).then(|| participle_phrase_end(w, m.words.end, v.words.start)).flatten())
                     // (not before a passive, whose subject is what is done to: "people in an
                     // assault launched by a bomber")
                     .or_else(|| {
@@ -3761,6 +3772,32 @@ fn attached_noun_end(w: &Words, ms: &[Mention], m: &Mention) -> Option<usize> {
     }
     // (the phrase ends on its noun: "of the province" and not "of the provincial")
     (noun && k > start && w.tag_str(k - 1).starts_with("NN")).then_some(k)
+}
+
+/// "Nigerian troops [battling Boko Haram] rescued": where a phrase opened by a present
+/// participle right after an actor (word `end`) ends, when it runs without a break up
+/// to the finite verb at `verb_start` (auxiliaries and adverbs before that verb stay
+/// out): the participle and its object describe the actor, which is that verb's subject.
+/// No punctuation, other verb or clause opener inside; participles that serve as
+/// prepositions ("including", "regarding") open no such phrase.
+fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usize> {
+    if end + 1 >= verb_start
+        || w.tag_str(end) != "VBG"
+        || matches!(w.norm(end), "including" | "regarding" | "concerning" | "following" | "excluding" | "during")
+    {
+        return None;
+    }
+    let mut e = verb_start;
+    while e > end + 1 && (AUX_OR_ADVERB_SET.contains(w.norm(e - 1)) || w.tag_str(e - 1) == "RB") {
+        e -= 1;
+    }
+    // (the verb or its auxiliary is finite: "has declared")
+    if !w.finite_verb_at(verb_start) && !(e..verb_start).any(|k| w.finite_verb_at(k)) {
+        return None;
+    }
+    let plain =
+        |k: usize| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k));
+    (e > end + 1 && (end + 1..e).all(plain)).then_some(e)
 }
 
 /// The place forces a transfer moves are "in" ("sent 500 soldiers in Somalia"): a military

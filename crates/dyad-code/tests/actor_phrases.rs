@@ -496,3 +496,18 @@ fn the_leader_named_in_a_led_compound_acts() {
     let events = code("The Iran-backed militia attacked a convoy near Basra.");
     assert!(events.iter().all(|e| e.source.code.as_str() != "IRN"), "{:?}", seen(&events));
 }
+
+#[test]
+fn the_object_of_a_participle_after_the_subject_is_not_the_subject() {
+    // "battling Boko Haram" describes the troops: they rescued, not Boko Haram
+    let events = code("Nigerian troops battling Boko Haram rescued 20 hostages on Tuesday.");
+    assert_eq!(source_of(&events, "rescued"), Some("Nigerian troops"), "{:?}", seen(&events));
+    let events = code("Colombian soldiers protecting the pipeline clashed with ELN rebels.");
+    assert_eq!(source_of(&events, "clashed"), Some("Colombian soldiers"), "{:?}", seen(&events));
+    // (through an auxiliary: "has declared")
+    let events = code("The Turkish army fighting Kurdish militants in Syria has declared a truce.");
+    assert_eq!(source_of(&events, "declared"), Some("Turkish army"), "{:?}", seen(&events));
+    // "including" opens no such phrase: the member named acts
+    let events = code("Several nations including Norway condemned the Russian strikes.");
+    assert_eq!(source_of(&events, "condemned"), Some("Norway"), "{:?}", seen(&events));
+}
