@@ -4724,6 +4724,12 @@ fn is_direction(n: &str) -> bool {
     matches!(n, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central")
 }
 
+/// What a verb of taking takes when it takes authority ("seized power", "took control",
+/// "assumed command"): the act is aimed at whom or what the authority is over, never
+/// at the authority itself. Only as a bare object (describing words allowed: "full
+/// control"); "gun control" or "the command" is a thing like any other.
+const TAKEN_AUTHORITY: &[&str] = &["power", "control", "command"];
+
 /// The noun phrase a verb acts on when it names no actor: its direct object ("condemned
 /// [the attacks]", "boycotted [the vote]", "rejected [the draft truce resolution]"), or,
 /// when the object names the act itself (a support verb's: "imposed {a curfew}"; what a
@@ -4773,7 +4779,16 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         }
         found = noun_phrase(k + 1).map(|h| (k + 1, h));
     }
-    let (start, head) = found?;
+    let (mut start, mut head) = found?;
+    // "seized control of the port": power or control is what is taken, not what the
+    // act is aimed at; that is what it is taken "of" or "over", if the phrase names it
+    if TAKEN_AUTHORITY.contains(&w.norm(head)) && (start..head).all(|j| tag(j) == "JJ") {
+        let p = head + 1;
+        if p + 1 >= window.end || !matches!(w.norm(p), "of" | "over") {
+            return None;
+        }
+        (start, head) = noun_phrase(p + 1).map(|h| (p + 1, h))?;
+    }
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
     let n = w.norm(head);
     // "shoot anyone": a pronoun stands for actors the coder cannot name
@@ -4922,6 +4937,10 @@ fn pattern_noun_topic(
         end += 1;
     }
     if end == k || !pattern_word(end - 1) || end + 1 >= window.end {
+        return None;
+    }
+    // ("seized power in a coup": where or how power is taken, not at what)
+    if TAKEN_AUTHORITY.contains(&w.norm(end - 1)) {
         return None;
     }
     if !matches!(w.norm(end), "in" | "into" | "on" | "against") {
