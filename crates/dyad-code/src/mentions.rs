@@ -860,8 +860,19 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     if capitalised_body && gap.start == a.words.end && (1..=3).contains(&gap.len()) && gap.clone().all(title_word) {
         return true;
     }
+    // "Sri Lankan Tamil rebels", "Syrian Kurdish fighters": a people's or faith's
+    // capitalised adjective that no dictionary knows, between the country and the
+    // role, narrows the role down; the country still owns it
+    let people_word = |i: usize| {
+        let w = &words.words[i];
+        w.capitalized
+            && !w.punct
+            && w.norm.chars().all(|c| c.is_alphabetic())
+            && !FUNCTION_WORD_SET.contains(&w.norm)
+            && matches!(words.tag_str(i), "JJ" | "NNP")
+    };
     match gap.len() {
-        1 | 2 => gap.clone().all(|i| describing_word(words, dict, i)),
+        1 | 2 => gap.clone().all(|i| describing_word(words, dict, i) || people_word(i)),
         3 => {
             joiner(gap.start + 1)
                 && describing_word(words, dict, gap.start)

@@ -511,3 +511,14 @@ fn the_object_of_a_participle_after_the_subject_is_not_the_subject() {
     let events = code("Several nations including Norway condemned the Russian strikes.");
     assert_eq!(source_of(&events, "condemned"), Some("Norway"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_people_s_adjective_between_country_and_role_keeps_them_one_actor() {
+    // "Tamil", "Kurdish": no dictionary codes them, and they only narrow the role down
+    let events = code("Sri Lankan Tamil rebels freed two soldiers on Monday.");
+    let e = events.iter().find(|e| e.trigger.text == "freed").expect("a release");
+    assert_eq!(e.source.code.as_str(), "LKAREB", "{:?}", seen(&events));
+    let events = code("Syrian Kurdish fighters withdrew from the border town.");
+    let e = events.iter().find(|e| e.trigger.text == "withdrew").expect("a withdrawal");
+    assert_eq!(e.source.code.as_str(), "SYRUAF", "{:?}", seen(&events));
+}
