@@ -2123,8 +2123,15 @@ impl Coder {
                     && (m.words.end..v.words.start)
                         .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
+                // "assaults on Kurdish fighters who have been helping": the relative
+                // pronoun's verb, auxiliaries between, has the actor before it as its
+                // subject, even one behind a preposition
+                let relative_subject = !verb_preposition
+                    && m.words.end < v.words.start
+                    && matches!(w.norm(m.words.end), "who" | "which")
+                    && (m.words.end + 1..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)));
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || !PREPOSITION_SET.contains(prev))
+                    && (adjacent || relative_subject || !PREPOSITION_SET.contains(prev))
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2210,7 +2217,16 @@ impl Coder {
                 }
             }
         }
-        if subject.is_some() {
+        // ("fired on protesters who defied a curfew and exchanged fire with gunmen": the
+        // actor a relative clause behind a preposition is about is that clause's subject
+        // only; a later verb joined by "and" goes on with the main clause's)
+        let relative_only = subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
+            let m = &ms[i];
+            m.words.start > 0
+                && PREPOSITION_SET.contains(w.norm(m.words.start - 1))
+                && matches!(w.norm(m.words.end), "who" | "which")
+        });
+        if subject.is_some() && !relative_only {
             last_subject.clone_from(&subject);
         }
         let own_countries: Vec<&str> = subject.iter().flatten().filter_map(|&i| ms[i].code.country()).collect();

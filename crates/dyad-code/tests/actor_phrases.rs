@@ -522,3 +522,14 @@ fn a_people_s_adjective_between_country_and_role_keeps_them_one_actor() {
     let e = events.iter().find(|e| e.trigger.text == "withdrew").expect("a withdrawal");
     assert_eq!(e.source.code.as_str(), "SYRUAF", "{:?}", seen(&events));
 }
+
+#[test]
+fn a_relative_pronoun_s_verb_has_the_actor_before_it_even_behind_a_preposition() {
+    // the students did the criticising, though they follow "at"
+    let events = code("Police fired tear gas at students who had criticized the Kenyan government.");
+    assert_eq!(source_of(&events, "criticized"), Some("students"), "{:?}", seen(&events));
+    // a verb joined by "and" after that clause goes on with the main clause's subject
+    let events = code("The army opened fire on protesters who defied the curfew and arrested three journalists.");
+    assert_eq!(source_of(&events, "defied"), Some("protesters"), "{:?}", seen(&events));
+    assert_eq!(source_of(&events, "arrested"), Some("army"), "{:?}", seen(&events));
+}
