@@ -2123,7 +2123,7 @@ impl Coder {
                     && (m.words.end..v.words.start)
                         .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
-                // "assaults on Kurdish fighters who have been helping": the relative
+                // "shot at marchers who had rejected the curfew": the relative
                 // pronoun's verb, auxiliaries between, has the actor before it as its
                 // subject, even one behind a preposition
                 let relative_subject = !verb_preposition
@@ -2217,7 +2217,7 @@ impl Coder {
                 }
             }
         }
-        // ("fired on protesters who defied a curfew and exchanged fire with gunmen": the
+        // ("shot at marchers who rejected the curfew and detained three reporters": the
         // actor a relative clause behind a preposition is about is that clause's subject
         // only; a later verb joined by "and" goes on with the main clause's)
         let relative_only = subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {

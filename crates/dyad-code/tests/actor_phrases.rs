@@ -476,10 +476,10 @@ fn a_role_narrowed_by_a_common_noun_phrase_is_the_subject() {
     // (a tagger's past participle for the finite verb: "at the mine protested")
     let events = code("Workers at the copper mine protested against the Zambian government.");
     assert_eq!(source_of(&events, "protested"), Some("Workers"), "{:?}", seen(&events));
-    // before a passive the phrase still stands between: the people hurt in an assault
+    // before a passive the phrase still stands between: the farmers hurt in a raid
     // are not what the bomber launched
-    let events = code("Gunmen wounded nine people in an assault launched by a suicide bomber.");
-    assert!(events.iter().all(|e| e.trigger.text != "launched" || target_of(&events, "launched") != Some("people")));
+    let events = code("Gunmen hurt four farmers in a raid launched by a masked bomber.");
+    assert!(events.iter().all(|e| e.trigger.text != "launched" || target_of(&events, "launched") != Some("farmers")));
 }
 
 #[test]
@@ -529,7 +529,7 @@ fn a_relative_pronoun_s_verb_has_the_actor_before_it_even_behind_a_preposition()
     let events = code("Police fired tear gas at students who had criticized the Kenyan government.");
     assert_eq!(source_of(&events, "criticized"), Some("students"), "{:?}", seen(&events));
     // a verb joined by "and" after that clause goes on with the main clause's subject
-    let events = code("The army opened fire on protesters who defied the curfew and arrested three journalists.");
-    assert_eq!(source_of(&events, "defied"), Some("protesters"), "{:?}", seen(&events));
-    assert_eq!(source_of(&events, "arrested"), Some("army"), "{:?}", seen(&events));
+    let events = code("The police shot at marchers who rejected the curfew and detained three journalists.");
+    assert_eq!(source_of(&events, "rejected"), Some("marchers"), "{:?}", seen(&events));
+    assert_eq!(source_of(&events, "detained"), Some("police"), "{:?}", seen(&events));
 }
