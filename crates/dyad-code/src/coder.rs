@@ -2059,9 +2059,11 @@ impl Coder {
             .filter(|&i| {
                 nonfinite
                     || !ms[..i].iter().any(|j| {
-                        !j.location
+                        // (where the mentions stand first: it rules out most pairs)
+                        j.words.end < ms[i].words.start
+                            && !j.location
                             && participle_phrase_end(w, j.words.end, v.words.start)
-                                .is_some_and(|e| j.words.end < ms[i].words.start && ms[i].words.end <= e)
+                                .is_some_and(|e| ms[i].words.end <= e)
                     })
             })
             // "critics of the government say it has ...": "it", "he" or "she" is the one
