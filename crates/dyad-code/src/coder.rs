@@ -2091,6 +2091,18 @@ impl Coder {
                     end.is_some_and(|end| start < ms[i].words.start && end <= v.words.start && ms[i].words.end <= end)
                 })
             })
+            // "Nigerian troops battling Boko Haram rescued": an actor that a participle
+            // after the subject acts on is inside the subject's noun phrase
+            .filter(|&i| {
+                nonfinite
+                    || !ms[..i].iter().any(|j| {
+                        // (where the mentions stand first: it rules out most pairs)
+                        j.words.end < ms[i].words.start
+                            && !j.location
+                            && participle_phrase_end(w, j.words.end, v.words.start)
+                                .is_some_and(|e| ms[i].words.end <= e)
+                    })
+            })
             // "critics of the government say it has ...": "it", "he" or "she" is the one
             // they criticise, not the critics themselves
             .filter(|&i| {
@@ -2105,6 +2117,12 @@ impl Coder {
                 let tail = attached_phrase_end(w, ms, m.words.end)
                     .or_else(|| envoy_to(w, ms, m).map(|j| ms[j].words.end))
                     .or_else(|| attached_name_end(w, m.words.end))
+                    .or_else(|| (!nonfinite).then(|| participle_phrase_end(w, m.words.end, v.words.start)).flatten())
+                    // (not before a passive, whose subject is what is done to: "people in an
+                    // assault launched by a bomber")
+                    .or_else(|| {
+                        (!passive && !PREPOSITION_SET.contains(prev)).then(|| attached_noun_end(w, ms, m)).flatten()
+                    })
                     .unwrap_or(m.words.end)
                     .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
@@ -2144,8 +2162,15 @@ impl Coder {
                     && (m.words.end..v.words.start)
                         .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
+                // "shot at marchers who had rejected the curfew": the relative
+                // pronoun's verb, auxiliaries between, has the actor before it as its
+                // subject, even one behind a preposition
+                let relative_subject = !verb_preposition
+                    && m.words.end < v.words.start
+                    && matches!(w.norm(m.words.end), "who" | "which")
+                    && (m.words.end + 1..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)));
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || !PREPOSITION_SET.contains(prev))
+                    && (adjacent || relative_subject || !PREPOSITION_SET.contains(prev))
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2157,16 +2182,6 @@ impl Coder {
             appositive_head(w, ms, i, v.words.start)
                 .or_else(|| (!nonfinite).then(|| relative_head(w, ms, i, v.words.start)).flatten())
         });
-        // "A Chinese delegation visiting Kenya signed", "a delegation touring the region
-        // last week criticised": the actor a participle phrase describes, not the object
-        // of its participle, is the finite verb's subject
-        let subject = match (finite && !nonfinite && appositive.is_none())
-            .then(|| participle_head(w, ms, v.words.start))
-            .flatten()
-        {
-            Some((p, h)) if actor(&h) && subject.is_none_or(|i| ms[i].words.start > p) => Some(h),
-            _ => subject,
-        };
         // "A rebel strike on an army base near Goma killed": whose attack it is, not
         // what it is on, is the subject
         let subject = subject.map(|i| attack_by(w, ms, i).unwrap_or(i));
@@ -2248,7 +2263,16 @@ impl Coder {
                 }
             }
         }
-        if subject.is_some() {
+        // ("shot at marchers who rejected the curfew and detained three reporters": the
+        // actor a relative clause behind a preposition is about is that clause's subject
+        // only; a later verb joined by "and" goes on with the main clause's)
+        let relative_only = subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
+            let m = &ms[i];
+            m.words.start > 0
+                && PREPOSITION_SET.contains(w.norm(m.words.start - 1))
+                && matches!(w.norm(m.words.end), "who" | "which")
+        });
+        if subject.is_some() && !relative_only {
             last_subject.clone_from(&subject);
         }
         let own_countries: Vec<&str> = subject.iter().flatten().filter_map(|&i| ms[i].code.country()).collect();
@@ -3861,6 +3885,66 @@ fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     (name_end > start).then_some(name_end)
 }
 
+/// "Officials [of the province]", "workers [at the plant]": where a phrase opened by
+/// "of", "at", "in" or "from" right after a role word ends, when it names no actor but
+/// a thing or place in common nouns (a determiner, then describing words and nouns):
+/// the phrase belongs to the role's noun phrase, so it does not stand between the role
+/// and its verb. Only after a role without a name of its own (an agent), which is what
+/// such a phrase narrows down.
+fn attached_noun_end(w: &Words, ms: &[Mention], m: &Mention) -> Option<usize> {
+    let end = m.words.end;
+    if m.kind != ActorKind::Agent || end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+        return None;
+    }
+    let mut k = end + 1;
+    while k < w.len() && matches!(w.norm(k), "the" | "a" | "an" | "this" | "that" | "its" | "their") {
+        k += 1;
+    }
+    let start = k;
+    let mut noun = false;
+    while k < w.len() && !w.words[k].punct && !ms.iter().any(|n| n.words.contains(&k)) {
+        match w.tag_str(k) {
+            "NN" | "NNS" => noun = true,
+            "JJ" | "CD" | "VBN" if !noun => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    // (the phrase ends on its noun: "of the province" and not "of the provincial")
+    (noun && k > start && w.tag_str(k - 1).starts_with("NN")).then_some(k)
+}
+
+/// "Nigerian troops [battling Boko Haram] rescued": where a phrase opened by a present
+/// participle right after an actor (word `end`) ends, when it runs without a break up
+/// to the finite verb at `verb_start` (auxiliaries and adverbs before that verb stay
+/// out): the participle and its object describe the actor, which is that verb's subject.
+/// No punctuation, other verb or clause opener inside; participles that serve as
+/// prepositions ("including", "regarding") open no such phrase.
+fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usize> {
+    if end + 1 >= verb_start
+        || w.tag_str(end) != "VBG"
+        || matches!(w.norm(end), "including" | "regarding" | "concerning" | "following" | "excluding" | "during")
+    {
+        return None;
+    }
+    let mut e = verb_start;
+    while e > end + 1 && (AUX_OR_ADVERB_SET.contains(w.norm(e - 1)) || w.tag_str(e - 1) == "RB") {
+        e -= 1;
+    }
+    // (the verb or its auxiliary is finite: "has declared"; or a past participle by the
+    // tagger with its object right after it: "working at a hospital begged/VBN the PM")
+    let past_with_object = w.tag_str(verb_start) == "VBN"
+        && !is_passive(w, verb_start)
+        && verb_start + 1 < w.len()
+        && matches!(w.tag_str(verb_start + 1), "DT" | "NNP" | "NNPS" | "PRP$");
+    if !w.finite_verb_at(verb_start) && !past_with_object && !(e..verb_start).any(|k| w.finite_verb_at(k)) {
+        return None;
+    }
+    let plain =
+        |k: usize| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k));
+    (e > end + 1 && (end + 1..e).all(plain)).then_some(e)
+}
+
 /// The place forces a transfer moves are "in" ("sent 500 soldiers in Somalia"): a military
 /// role right before "in" (determiners between) a place with a country, when the role
 /// has no country or only that place's, and the place is not in a source's country.
@@ -3958,30 +4042,6 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         !stop && (j == be + 1 || !w.finite_verb_at(j))
     });
     plain.then_some(h)
-}
-
-/// The present participle (tagged VBG) whose phrase runs up to the finite verb at
-/// `verb_start`, and the actor it describes, which ends right before it: "Rebels
-/// holding the town since May shelled". No punctuation, clause opener, relative
-/// pronoun, conjunction or other finite verb stands between the participle and the
-/// verb; (participle, actor) is returned.
-fn participle_head(w: &Words, ms: &[Mention], verb_start: usize) -> Option<(usize, usize)> {
-    let plain = |k: usize| {
-        !w.words[k].punct
-            && !is_clause_opener(w.norm(k))
-            && !w.finite_verb_at(k)
-            && !matches!(w.norm(k), "and" | "or" | "but" | "who" | "which" | "that")
-    };
-    // (walking back from the verb, the phrase ends at the first word that may not be in it)
-    let mut p = verb_start.checked_sub(1)?;
-    while w.tag_str(p) != "VBG" {
-        if !plain(p) || p == 0 {
-            return None;
-        }
-        p -= 1;
-    }
-    let h = ms.iter().position(|m| !m.location && m.words.end == p)?;
-    Some((p, h))
 }
 
 /// Where a visit in the object of `v` goes: "lead a Kenyan government delegation on a
@@ -4818,6 +4878,12 @@ fn is_direction(n: &str) -> bool {
     matches!(n, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central")
 }
 
+/// What a verb of taking takes when it takes authority ("seized power", "took control",
+/// "assumed command"): the act is aimed at whom or what the authority is over, never
+/// at the authority itself. Only as a bare object (describing words allowed: "full
+/// control"); "gun control" or "the command" is a thing like any other.
+const TAKEN_AUTHORITY: &[&str] = &["power", "control", "command"];
+
 /// The noun phrase a verb acts on when it names no actor: its direct object ("condemned
 /// [the attacks]", "boycotted [the vote]", "rejected [the draft truce resolution]"), or,
 /// when the object names the act itself (a support verb's: "imposed {a curfew}"; what a
@@ -4867,7 +4933,16 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
         }
         found = noun_phrase(k + 1).map(|h| (k + 1, h));
     }
-    let (start, head) = found?;
+    let (mut start, mut head) = found?;
+    // "seized control of the port": power or control is what is taken, not what the
+    // act is aimed at; that is what it is taken "of" or "over", if the phrase names it
+    if TAKEN_AUTHORITY.contains(&w.norm(head)) && (start..head).all(|j| tag(j) == "JJ") {
+        let p = head + 1;
+        if p + 1 >= window.end || !matches!(w.norm(p), "of" | "over") {
+            return None;
+        }
+        (start, head) = noun_phrase(p + 1).map(|h| (p + 1, h))?;
+    }
     let inside = |m: &Mention| m.words.start <= head && m.words.end > start;
     let n = w.norm(head);
     // "shoot anyone": a pronoun stands for actors the coder cannot name
@@ -5016,6 +5091,10 @@ fn pattern_noun_topic(
         end += 1;
     }
     if end == k || !pattern_word(end - 1) || end + 1 >= window.end {
+        return None;
+    }
+    // ("seized power in a coup": where or how power is taken, not at what)
+    if TAKEN_AUTHORITY.contains(&w.norm(end - 1)) {
         return None;
     }
     if !matches!(w.norm(end), "in" | "into" | "on" | "against") {

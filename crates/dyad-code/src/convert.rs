@@ -259,6 +259,41 @@ pub fn ordinary_words(conllu: &str, min: usize) -> HashSet<String> {
     counts.into_iter().filter(|&(_, n)| n >= min).map(|(w, _)| w.to_string()).collect()
 }
 
+/// Finish the stems Phoenix leaves in a few agent names ("PORT_AUTHORIT", "TRANSPORT_COMPAN",
+/// "ILLICIT_DRUG_INDUSTR": PETRARCH matches an unfinished last word against any word it
+/// begins): a last word that is no ordinary English word but becomes a noun with "y" (the
+/// word and its plural "-ies" both ordinary) is written out in that form and its plural ("port authority", "port authorities"), in
+/// place of the stem and the regular plural made from it ("port authorits"). `ordinary`
+/// holds the lower-case words of the UD English treebank (see [`ordinary_words`]).
+pub fn finish_agent_stems(entries: &mut [ActorEntry], ordinary: &HashSet<String>) {
+    for e in entries.iter_mut().filter(|e| e.kind == ActorKind::Agent) {
+        let stems: Vec<String> = e
+            .names
+            .iter()
+            .filter(|n| {
+                let last = n.rsplit(' ').next().unwrap_or(n);
+                // (the plural too: "regulatory" is a word, but no noun "regulator" stems)
+                !ordinary.contains(last)
+                    && ordinary.contains(&format!("{last}y"))
+                    && ordinary.contains(&plural(&format!("{last}y")))
+            })
+            .cloned()
+            .collect();
+        if stems.is_empty() {
+            continue;
+        }
+        for stem in &stems {
+            let regular = plural(stem);
+            e.names.retain(|n| n != stem && *n != regular);
+            let whole = format!("{stem}y");
+            e.names.push(plural(&whole));
+            e.names.push(whole);
+        }
+        e.names.sort();
+        e.names.dedup();
+    }
+}
+
 /// Drop the one-word names of people, groups and organisations that are a single letter
 /// or an ordinary English word (Phoenix gives "youth" for a Basque youth group and
 /// "organization" for Tanzim). Names match without regard to case, so such a name codes
@@ -914,6 +949,22 @@ UN_SECRETARY_GENERAL
         assert!(gov.names.iter().all(|n| n.starts_with("person minist aide")), "{:?}", gov.names);
         assert_eq!(plural("rebel army"), "rebel armies");
         assert_eq!(plural("policeman"), "policemen");
+    }
+
+    #[test]
+    fn unfinished_agent_stems_are_written_out() {
+        // "HARBOUR_AUTHORIT" stands for "harbour authority" and its plural; a word that is
+        // ordinary already, or whose "-y" form has no ordinary plural, stays as it is
+        let text = "HARBOUR_AUTHORIT [~GOV]\nMARKET_REGULATOR [~GOV]\nSOLDIER [~MIL]\n";
+        let mut st = ConvertStats::default();
+        let mut e = phoenix_agents(text, "t", &mut st);
+        let ordinary: HashSet<String> =
+            ["authority", "authorities", "regulatory", "soldier", "soldiers", "soldiery"].map(String::from).into();
+        finish_agent_stems(&mut e, &ordinary);
+        let gov = e.iter().find(|e| e.roles[0].code == "GOV").unwrap();
+        assert_eq!(gov.names, ["harbour authorities", "harbour authority", "market regulator", "market regulators"]);
+        let mil = e.iter().find(|e| e.roles[0].code == "MIL").unwrap();
+        assert_eq!(mil.names, ["soldier", "soldiers"]);
     }
 
     #[test]

@@ -835,6 +835,12 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
     describing_word(words, dict, next) && (!plural_or_verb_s || plural_noun) && !belonging
 }
 
+/// Is word `k` the leader named in a compound with "led" ("the Saudi-led coalition",
+/// "a UN-led mission")? The one who leads is the actor of what the compound describes.
+fn led_by(words: &Words, k: usize) -> bool {
+    words.words[k].hyphen_after && k + 1 < words.len() && matches!(words.norm(k + 1), "led" | "spearheaded")
+}
+
 /// "Brazil's federal police", "Turkish riot police": a country, an optional 's and up
 /// to two describing words before an agent make one actor.
 fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Chunk) -> bool {
@@ -845,6 +851,13 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     let mut gap = a.words.end..b.words.start;
     if !gap.is_empty() && words.norm(gap.start) == "'s" {
         gap.start += 1;
+    }
+    // "US-led forces": the forces the country leads
+    if !gap.is_empty() && led_by(words, a.words.end - 1) {
+        gap.start += 1;
+        if gap.is_empty() {
+            return true;
+        }
     }
     // ("Gondor's awful and evil minister": two describing words may be coordinated)
     let joiner = |i: usize| matches!(words.norm(i), "and" | ",") && i > gap.start && i + 1 < gap.end;
@@ -858,8 +871,19 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     if capitalised_body && gap.start == a.words.end && (1..=3).contains(&gap.len()) && gap.clone().all(title_word) {
         return true;
     }
+    // "Sri Lankan Tamil rebels", "Syrian Kurdish fighters": a people's or faith's
+    // capitalised adjective that no dictionary knows, between the country and the
+    // role, narrows the role down; the country still owns it
+    let people_word = |i: usize| {
+        let w = &words.words[i];
+        w.capitalized
+            && !w.punct
+            && w.norm.chars().all(|c| c.is_alphabetic())
+            && !FUNCTION_WORD_SET.contains(&w.norm)
+            && matches!(words.tag_str(i), "JJ" | "NNP")
+    };
     match gap.len() {
-        1 | 2 => gap.clone().all(|i| describing_word(words, dict, i)),
+        1 | 2 => gap.clone().all(|i| describing_word(words, dict, i) || people_word(i)),
         3 => {
             joiner(gap.start + 1)
                 && describing_word(words, dict, gap.start)
@@ -1254,7 +1278,8 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
     // "government-held", "UK-based": a name inside a compound modifier is not an actor
     // (but the one that claims an attack did it: "a Taliban-claimed bombing")
     let claimant = last < words.len() && words.norm(last) == "claimed";
-    if words.words[last - 1].hyphen_after && !location && !claimant {
+    // nor the one that leads what the compound describes ("the Saudi-led coalition")
+    if words.words[last - 1].hyphen_after && !location && !claimant && !led_by(words, last - 1) {
         return None;
     }
     Some(Mention {

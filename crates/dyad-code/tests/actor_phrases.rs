@@ -490,3 +490,72 @@ fn a_country_s_international_organisation_is_its_membership_not_a_body_of_its_ow
     let events = code("Kenya's UN envoy criticised Sudan.");
     assert!(events.iter().any(|e| e.source.code.starts_with("KEN")), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_role_narrowed_by_a_common_noun_phrase_is_the_subject() {
+    // "of the province", "from the valley": a phrase that names no actor belongs to the
+    // role word before it, which acts
+    let events = code("Local officials of the province condemned the Ethiopian army.");
+    assert_eq!(source_of(&events, "condemned"), Some("officials"), "{:?}", seen(&events));
+    let events = code("Farmers from the dry valley blocked a road to protest against the Indian government.");
+    assert_eq!(source_of(&events, "blocked"), Some("Farmers"), "{:?}", seen(&events));
+    // (a tagger's past participle for the finite verb: "at the mine protested")
+    let events = code("Workers at the copper mine protested against the Zambian government.");
+    assert_eq!(source_of(&events, "protested"), Some("Workers"), "{:?}", seen(&events));
+    // before a passive the phrase still stands between: the farmers hurt in a raid
+    // are not what the bomber launched
+    let events = code("Gunmen hurt four farmers in a raid launched by a masked bomber.");
+    assert!(events.iter().all(|e| e.trigger.text != "launched" || target_of(&events, "launched") != Some("farmers")));
+}
+
+#[test]
+fn the_leader_named_in_a_led_compound_acts() {
+    // "X-led": X leads what the compound describes, so X is its actor (where "X-based"
+    // or "X-backed" names none)
+    let events = code("A Kenyan-led coalition shelled the port of Kismayo on Friday.");
+    let e = events.iter().find(|e| e.trigger.text == "shelled").expect("an attack");
+    assert_eq!(e.source.code.as_str(), "KEN", "{:?}", seen(&events));
+    // before a role word the two make one actor: the forces that country leads
+    let events = code("French-led troops captured three Malian towns.");
+    let e = events.iter().find(|e| e.trigger.text == "captured").expect("a seizure");
+    assert_eq!(e.source.code.as_str(), "FRAMIL", "{:?}", seen(&events));
+    let events = code("The Iran-backed militia attacked a convoy near Basra.");
+    assert!(events.iter().all(|e| e.source.code.as_str() != "IRN"), "{:?}", seen(&events));
+}
+
+#[test]
+fn the_object_of_a_participle_after_the_subject_is_not_the_subject() {
+    // "battling Boko Haram" describes the troops: they rescued, not Boko Haram
+    let events = code("Nigerian troops battling Boko Haram rescued 20 hostages on Tuesday.");
+    assert_eq!(source_of(&events, "rescued"), Some("Nigerian troops"), "{:?}", seen(&events));
+    let events = code("Colombian soldiers protecting the pipeline clashed with ELN rebels.");
+    assert_eq!(source_of(&events, "clashed"), Some("Colombian soldiers"), "{:?}", seen(&events));
+    // (through an auxiliary: "has declared")
+    let events = code("The Turkish army fighting Kurdish militants in Syria has declared a truce.");
+    assert_eq!(source_of(&events, "declared"), Some("Turkish army"), "{:?}", seen(&events));
+    // "including" opens no such phrase: the member named acts
+    let events = code("Several nations including Norway condemned the Russian strikes.");
+    assert_eq!(source_of(&events, "condemned"), Some("Norway"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_people_s_adjective_between_country_and_role_keeps_them_one_actor() {
+    // "Tamil", "Kurdish": no dictionary codes them, and they only narrow the role down
+    let events = code("Sri Lankan Tamil rebels freed two soldiers on Monday.");
+    let e = events.iter().find(|e| e.trigger.text == "freed").expect("a release");
+    assert_eq!(e.source.code.as_str(), "LKAREB", "{:?}", seen(&events));
+    let events = code("Syrian Kurdish fighters withdrew from the border town.");
+    let e = events.iter().find(|e| e.trigger.text == "withdrew").expect("a withdrawal");
+    assert_eq!(e.source.code.as_str(), "SYRUAF", "{:?}", seen(&events));
+}
+
+#[test]
+fn a_relative_pronoun_s_verb_has_the_actor_before_it_even_behind_a_preposition() {
+    // the students did the criticising, though they follow "at"
+    let events = code("Police fired tear gas at students who had criticized the Kenyan government.");
+    assert_eq!(source_of(&events, "criticized"), Some("students"), "{:?}", seen(&events));
+    // a verb joined by "and" after that clause goes on with the main clause's subject
+    let events = code("The police shot at marchers who rejected the curfew and detained three journalists.");
+    assert_eq!(source_of(&events, "rejected"), Some("marchers"), "{:?}", seen(&events));
+    assert_eq!(source_of(&events, "detained"), Some("police"), "{:?}", seen(&events));
+}

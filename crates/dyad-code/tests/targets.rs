@@ -291,3 +291,17 @@ fn a_country_before_the_next_clause_keeps_no_role_of_its_subject() {
     let e = events.iter().find(|e| e.trigger.text == "shelled").expect("an attack");
     assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("TCD"), "{:?}", seen(&events));
 }
+
+#[test]
+fn power_or_control_taken_is_not_what_the_act_is_aimed_at() {
+    // what control is taken "of" is the target; the control itself is not
+    let events = code("The army seized full control of the capital after the coup.");
+    assert_eq!(target_of(&events, "seized"), Some("the capital"), "{:?}", seen(&events));
+    // "in a coup" says how power was taken, not at what: no target
+    let events = code("The junta took power in a bloodless coup.");
+    let e = events.iter().find(|e| e.trigger.text == "took").expect("a seizure");
+    assert!(e.target.is_none(), "{:?}", seen(&events));
+    // a thing that merely has the word in it stays the thing
+    let events = code("Kenyan lawmakers criticized border control in the north.");
+    assert_eq!(target_of(&events, "criticized"), Some("border control"), "{:?}", seen(&events));
+}

@@ -75,7 +75,9 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
     );
     convert::drop_ordinary_word_names(&mut groups, &ordinary, &mut stats);
     write_actors(&out.join("actors/phoenix-nonstate.tsv"), note, &groups)?;
-    let agents = convert::phoenix_agents(&read(&phoenix.join("Phoenix.agents.txt"))?, "Phoenix.agents.txt", &mut stats);
+    let mut agents =
+        convert::phoenix_agents(&read(&phoenix.join("Phoenix.agents.txt"))?, "Phoenix.agents.txt", &mut stats);
+    convert::finish_agent_stems(&mut agents, &ordinary);
     write_actors(&out.join("actors/phoenix-agents.tsv"), note, &agents)?;
 
     let verbs = convert::phoenix_verbs(&read(&phoenix.join("CAMEO.2.0.txt"))?, "CAMEO.2.0.txt", &mut stats);
