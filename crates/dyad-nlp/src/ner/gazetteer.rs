@@ -198,9 +198,9 @@ mod tests {
     fn marks_agree_with_asking_every_list() {
         // names of several lists, nested and overlapping, with the committed model's
         // lists and with a small one whose names share words
-        let text = "Prime Minister Ana Ruiz of Spain flew from Buenos Aires to New York City , \
-                    where the United Nations Security Council and Chinese , French and Kenyan \
-                    envoys met Russian Foreign Minister Sergey Lavrov near Lake Victoria .";
+        let text = "Mayor Ana Ruiz of Spain flew from Buenos Aires to New York City , where Kenyan , \
+                    French and Chinese envoys of the Security Council waited for Lavrov and \
+                    Ivo Tam beside Lake Victoria .";
         let words: Vec<&str> = text.split_whitespace().collect();
         let info: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
         let small = Gazetteer::build([("New York", 0), ("York", 2), ("new york city", 0), ("New", 11), ("city", 5)]).0;
