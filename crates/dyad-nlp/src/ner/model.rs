@@ -145,6 +145,15 @@ pub struct Scratch {
     sentences: Vec<(usize, bool)>,
     history: PredictionHistory,
     aggregate: DocAggregate,
+    /// The table slots of the features of the word being scored and of the next.
+    probes: Probes,
+}
+
+/// The slots ([`U32Map::probe`]) of two words' features, kept from sentence to sentence.
+#[derive(Default)]
+struct Probes {
+    now: Vec<(u32, u32)>,
+    next: Vec<(u32, u32)>,
 }
 
 impl Tagger {
@@ -194,7 +203,7 @@ impl Tagger {
     /// was tried and is far worse: the weights are trained for greedy decoding, so
     /// a path's score sum is not a calibrated measure of the path.)
     pub fn decode(&self, f: &SentenceFeatures, history: &PredictionHistory, out: &mut Vec<u8>) {
-        self.decode_keeping(f, history, None, out);
+        self.decode_keeping(f, history, None, &mut Probes::default(), out);
     }
 
     /// [`Tagger::decode`], appending each word's scores before the tag
@@ -204,6 +213,7 @@ impl Tagger {
         f: &SentenceFeatures,
         history: &PredictionHistory,
         mut kept: Option<&mut Vec<[f32; NTAGS]>>,
+        probes: &mut Probes,
         out: &mut Vec<u8>,
     ) {
         out.clear();
@@ -220,13 +230,13 @@ impl Tagger {
                 }
             }
         };
-        let (mut now, mut next) = (Vec::with_capacity(64), Vec::with_capacity(64));
-        probe(0, &mut next);
+        let Probes { now, next } = probes;
+        probe(0, next);
         for i in 0..f.info.len() {
-            std::mem::swap(&mut now, &mut next);
-            probe(i + 1, &mut next);
+            std::mem::swap(now, next);
+            probe(i + 1, next);
             let mut scores = [0f32; NTAGS];
-            for &p in &now {
+            for &p in now.iter() {
                 self.add_row(self.feats.get_probed(p), &mut scores);
             }
             let mut earlier = [0u64; MAX_HISTORY_FEATURES];
@@ -277,7 +287,7 @@ impl Tagger {
         out: &mut Vec<Vec<u8>>,
     ) {
         out.resize_with(sentences.len(), Vec::new);
-        let Scratch { features, scores, info, first, sentences: bounds, history, aggregate } = scratch;
+        let Scratch { features, scores, info, first, sentences: bounds, history, aggregate, probes } = scratch;
         scores.clear();
         info.clear();
         first.clear();
@@ -287,7 +297,7 @@ impl Tagger {
         for (words, tags) in sentences.iter().zip(out.iter_mut()) {
             features.compute_from_info(words, &self.gaz, doc);
             bounds.push((info.len(), features.all_caps));
-            self.decode_keeping(features, history, Some(scores), tags);
+            self.decode_keeping(features, history, Some(scores), probes, tags);
             history.record(&features.info, tags);
             aggregate.record(&features.info, tags);
             info.extend_from_slice(&features.info);
