@@ -27,8 +27,27 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
     let (start, end) = clamp_span(text, within.start, within.end);
     // news text has a token every five or six bytes: room for most paragraphs at once
     let mut out: Vec<Token> = Vec::with_capacity((end - start) / 4 + 1);
+    let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
+        // an ASCII char but the apostrophe is told apart on its byte: a space or a
+        // control char (all ASCII whitespace is one or the other), a letter or digit
+        // that starts a word, else one char of punctuation or a symbol
+        let b = bytes[i];
+        if b.is_ascii() && b != b'\'' {
+            if b <= b' ' || b == 0x7f {
+                i += 1;
+            } else if b.is_ascii_alphanumeric() {
+                let (j, kind) = scan_word(text, i, end);
+                out.push(Token { span: Span::new(i, j), kind });
+                i = j;
+            } else {
+                let kind = if is_punct(char::from(b)) { TokenKind::Punct } else { TokenKind::Symbol };
+                out.push(Token { span: Span::new(i, i + 1), kind });
+                i += 1;
+            }
+            continue;
+        }
         let Some(c) = char_at(text, i, end) else {
             break;
         };
@@ -148,6 +167,11 @@ fn scan_word(text: &str, i: usize, end: usize) -> (usize, TokenKind) {
             seg_len += 1;
             j += 1;
         }
+        // most words end at a space or a mark that cannot continue them: only an
+        // apostrophe, a comma or a period (or a char beyond ASCII) needs a look
+        if j < end && bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b',' | b'.') {
+            break;
+        }
         let Some(c) = char_at(text, j, end) else { break };
         if is_wordish(c) {
             numeric &= c.is_ascii_digit();
@@ -251,6 +275,70 @@ mod tests {
             let by_tables = c.is_alphanumeric()
                 || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
             assert_eq!(is_wordish(c), by_tables, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    /// The tokenizer as first written, char by char for every char (what the byte
+    /// shortcuts of [`tokenize`] must agree with).
+    fn tokenize_char_by_char(text: &str, within: Span) -> Vec<Token> {
+        let (start, end) = clamp_span(text, within.start, within.end);
+        let mut out: Vec<Token> = Vec::new();
+        let mut i = start;
+        while i < end {
+            let Some(c) = char_at(text, i, end) else {
+                break;
+            };
+            let w = c.len_utf8();
+            if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                i += w;
+                continue;
+            }
+            if is_wordish(c) {
+                let (j, kind) = scan_word(text, i, end);
+                out.push(Token { span: Span::new(i, j), kind });
+                i = j;
+                continue;
+            }
+            if is_apostrophe(c) {
+                let after_word = out.last().is_some_and(|t| t.span.end == i && t.kind != TokenKind::Punct);
+                let s_pos = i + w;
+                if after_word
+                    && matches!(char_at(text, s_pos, end), Some('s' | 'S'))
+                    && !char_at(text, s_pos + 1, end).is_some_and(is_wordish)
+                {
+                    out.push(Token { span: Span::new(i, s_pos + 1), kind: TokenKind::Word });
+                    i = s_pos + 1;
+                    continue;
+                }
+            }
+            let kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
+            out.push(Token { span: Span::new(i, i + w), kind });
+            i += w;
+        }
+        out
+    }
+
+    #[test]
+    fn byte_shortcuts_tokenize_as_char_by_char() {
+        // every ASCII char alone and between words, the example texts, and a text
+        // mixing curly quotes, accents, Cyrillic and control chars
+        let mut texts: Vec<String> =
+            (0u8..128).map(|b| format!("ab{}cd 1{}2 {}", b as char, b as char, b as char)).collect();
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+        for entry in std::fs::read_dir(examples).unwrap() {
+            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        texts.push("Zoë’s \u{2018}café\u{2019} —\tКиїв's 3,500 km\u{a0}(U.S.-led) No. 4's\r\n\u{7f}x\u{b}y O'Neil's 'quoted' Ali's".into());
+        for text in &texts {
+            for (a, b) in [(0, text.len()), (1, text.len()), (0, text.len() / 2)] {
+                let within = Span::new(a, b);
+                assert_eq!(
+                    tokenize(text, within),
+                    tokenize_char_by_char(text, within),
+                    "{:?}",
+                    &text[..text.len().min(80)]
+                );
+            }
         }
     }
 

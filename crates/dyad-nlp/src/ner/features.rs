@@ -139,6 +139,9 @@ pub struct WordInfo {
 
 impl WordInfo {
     pub fn of(word: &str) -> WordInfo {
+        if word.is_ascii() {
+            return WordInfo::of_ascii(word.as_bytes());
+        }
         let mut lower = FNV_OFFSET;
         let mut form = FNV_OFFSET;
         let mut shape = FNV_OFFSET;
@@ -232,6 +235,79 @@ impl WordInfo {
             flags |= HAS_LETTER;
         }
         if !letter && !digit {
+            flags |= NO_ALNUM;
+        }
+        if lowercase > 0 {
+            flags |= HAS_LOWER;
+        }
+        WordInfo { lower, form, shape, prefix, suffix, nchars: n.min(255) as u8, flags }
+    }
+
+    /// [`WordInfo::of`] a word of ASCII chars only (most of news text), byte by byte:
+    /// the same values without decoding chars or asking Unicode tables.
+    fn of_ascii(bytes: &[u8]) -> WordInfo {
+        #[inline]
+        fn fold(b: u8) -> u8 {
+            if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        }
+        #[inline]
+        fn step(h: u64, b: u8) -> u64 {
+            (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+        }
+        let (mut lower, mut form, mut shape) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+        // the char before the first is '\0', as in `WordInfo::of`
+        let (mut last_class, mut shape_len) = (0u8, 0);
+        let mut prefix = [0u64; 4];
+        let (mut upper, mut lowercase, mut digits) = (0usize, 0usize, 0usize);
+        for (n, &b) in bytes.iter().enumerate() {
+            lower = step(lower, fold(b));
+            form = step(form, b);
+            let class = if b.is_ascii_uppercase() {
+                upper += 1;
+                b'X'
+            } else if b.is_ascii_lowercase() {
+                lowercase += 1;
+                b'x'
+            } else if b.is_ascii_digit() {
+                digits += 1;
+                b'd'
+            } else {
+                b
+            };
+            if class != last_class && shape_len < 8 {
+                shape = step(shape, class);
+                shape_len += 1;
+                last_class = class;
+            }
+            if n < 4 {
+                prefix[n] = lower;
+            }
+        }
+        let n = bytes.len();
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate().take(n) {
+            // the last k+1 chars, in order
+            *s = bytes[n - 1 - k..].iter().fold(FNV_OFFSET, |h, &b| step(h, fold(b)));
+        }
+        let letter = upper + lowercase > 0;
+        let mut flags = 0;
+        if bytes.first().is_some_and(u8::is_ascii_uppercase) {
+            flags |= CAP_INIT;
+        }
+        if upper > 0 && lowercase == 0 {
+            flags |= ALL_CAPS;
+        }
+        if digits > 0 {
+            flags |= HAS_DIGIT;
+        }
+        if letter {
+            flags |= HAS_LETTER;
+        }
+        if !letter && digits == 0 {
             flags |= NO_ALNUM;
         }
         if lowercase > 0 {
@@ -698,6 +774,34 @@ mod tests {
             "ª1",
             "ab12cd34ef56gh78ij",
         ] {
+            assert_eq!(WordInfo::of(w), info_by_properties(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_take_the_byte_path_with_the_same_values() {
+        // every word of one or two ASCII chars and every three-char word of a sample
+        // of them, then long words (past eight shape changes and 255 chars)
+        let ascii: Vec<char> = (0u8..128).map(char::from).collect();
+        let sample: Vec<char> = "aZ0 .-'_\u{0}\u{7f}Qq9".chars().collect();
+        let mut words: Vec<String> = ascii.iter().map(|c| c.to_string()).collect();
+        for &a in &ascii {
+            for &b in &ascii {
+                words.push([a, b].iter().collect());
+            }
+        }
+        for &a in &sample {
+            for &b in &ascii {
+                for &c in &sample {
+                    words.push([a, b, c].iter().collect());
+                }
+            }
+        }
+        words.extend(
+            ["aB1-cD2.eF3_gH4", "Mc'Donald's", "x".repeat(300).as_str(), "A1".repeat(200).as_str()].map(String::from),
+        );
+        for w in &words {
+            assert!(w.is_ascii());
             assert_eq!(WordInfo::of(w), info_by_properties(w), "{w:?}");
         }
     }

@@ -125,7 +125,9 @@ pub(crate) fn key32(h: u64) -> u32 {
 /// A loaded model: gazetteer and weights.
 pub struct Tagger {
     feats: U32Map<u32>,
-    weights: Vec<f32>,
+    /// One row of weights per feature, one weight per tag: a fixed-size row is read
+    /// with one bounds check and added in whole vector registers.
+    weights: Vec<[f32; NTAGS]>,
     gaz: Gazetteer,
 }
 
@@ -143,6 +145,15 @@ pub struct Scratch {
     sentences: Vec<(usize, bool)>,
     history: PredictionHistory,
     aggregate: DocAggregate,
+    /// The table slots of the features of the word being scored and of the next.
+    probes: Probes,
+}
+
+/// The slots ([`U32Map::probe`]) of two words' features, kept from sentence to sentence.
+#[derive(Default)]
+struct Probes {
+    now: Vec<(u32, u32)>,
+    next: Vec<(u32, u32)>,
 }
 
 impl Tagger {
@@ -174,8 +185,13 @@ impl Tagger {
 
     #[inline]
     fn add(&self, h: u64, scores: &mut [f32; NTAGS]) {
-        if let Some(row) = self.feats.get(key32(h)) {
-            let w = &self.weights[row as usize * NTAGS..row as usize * NTAGS + NTAGS];
+        self.add_row(self.feats.get(key32(h)), scores);
+    }
+
+    /// Add the weights of a feature's row (if it has one) to the scores.
+    #[inline]
+    fn add_row(&self, row: Option<u32>, scores: &mut [f32; NTAGS]) {
+        if let Some(w) = row.and_then(|row| self.weights.get(row as usize)) {
             for (s, x) in scores.iter_mut().zip(w) {
                 *s += x;
             }
@@ -187,7 +203,7 @@ impl Tagger {
     /// was tried and is far worse: the weights are trained for greedy decoding, so
     /// a path's score sum is not a calibrated measure of the path.)
     pub fn decode(&self, f: &SentenceFeatures, history: &PredictionHistory, out: &mut Vec<u8>) {
-        self.decode_keeping(f, history, None, out);
+        self.decode_keeping(f, history, None, &mut Probes::default(), out);
     }
 
     /// [`Tagger::decode`], appending each word's scores before the tag
@@ -197,25 +213,31 @@ impl Tagger {
         f: &SentenceFeatures,
         history: &PredictionHistory,
         mut kept: Option<&mut Vec<[f32; NTAGS]>>,
+        probes: &mut Probes,
         out: &mut Vec<u8>,
     ) {
         out.clear();
         let (mut t1, mut t2) = (START, START);
         // a word's features are fetched one word ahead of scoring it (the table is
-        // larger than the caches; see `U32Map::prefetch`)
-        let prefetch = |i: usize| {
+        // larger than the caches; see `U32Map::prefetch_probe`), each hashed to its
+        // slot once: the slots of the next word's features wait in `next`
+        let probe = |i: usize, probes: &mut Vec<(u32, u32)>| {
+            probes.clear();
             if i < f.info.len() {
-                for &h in f.of(i) {
-                    self.feats.prefetch(key32(h));
+                probes.extend(f.of(i).iter().map(|&h| self.feats.probe(key32(h))));
+                for &p in probes.iter() {
+                    self.feats.prefetch_probe(p);
                 }
             }
         };
-        prefetch(0);
+        let Probes { now, next } = probes;
+        probe(0, next);
         for i in 0..f.info.len() {
-            prefetch(i + 1);
+            std::mem::swap(now, next);
+            probe(i + 1, next);
             let mut scores = [0f32; NTAGS];
-            for &h in f.of(i) {
-                self.add(h, &mut scores);
+            for &p in now.iter() {
+                self.add_row(self.feats.get_probed(p), &mut scores);
             }
             let mut earlier = [0u64; MAX_HISTORY_FEATURES];
             let n_earlier = history.features(&f.info[i], history_context(i, f.all_caps), &mut earlier);
@@ -265,7 +287,7 @@ impl Tagger {
         out: &mut Vec<Vec<u8>>,
     ) {
         out.resize_with(sentences.len(), Vec::new);
-        let Scratch { features, scores, info, first, sentences: bounds, history, aggregate } = scratch;
+        let Scratch { features, scores, info, first, sentences: bounds, history, aggregate, probes } = scratch;
         scores.clear();
         info.clear();
         first.clear();
@@ -275,7 +297,7 @@ impl Tagger {
         for (words, tags) in sentences.iter().zip(out.iter_mut()) {
             features.compute_from_info(words, &self.gaz, doc);
             bounds.push((info.len(), features.all_caps));
-            self.decode_keeping(features, history, Some(scores), tags);
+            self.decode_keeping(features, history, Some(scores), probes, tags);
             history.record(&features.info, tags);
             aggregate.record(&features.info, tags);
             info.extend_from_slice(&features.info);
@@ -340,18 +362,18 @@ impl Tagger {
         let gaz = Gazetteer::from_entries(&entries, max_len);
         let nfeat = r.varint()? as usize;
         let mut feats = U32Map::with_capacity(nfeat.min(bytes.len()));
-        let mut weights = Vec::with_capacity(nfeat.min(bytes.len()) * NTAGS);
+        let mut weights = Vec::with_capacity(nfeat.min(bytes.len()));
         let mut key = 0u64;
         for row in 0..nfeat {
             key += r.varint()?;
             let mask = r.varint()?;
-            let start = weights.len();
-            weights.resize(start + NTAGS, 0.0);
-            for t in 0..NTAGS {
+            let mut w = [0f32; NTAGS];
+            for (t, x) in w.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
-                    weights[start + t] = unzigzag(r.varint()?) as f32 * step;
+                    *x = unzigzag(r.varint()?) as f32 * step;
                 }
             }
+            weights.push(w);
             feats.insert(key as u32, row as u32);
         }
         if !r.at_end() {
@@ -384,7 +406,7 @@ pub fn average(models: &[Tagger], step: f32, prune: f32) -> Vec<u8> {
     let mut sums: std::collections::BTreeMap<u32, [f64; NTAGS]> = std::collections::BTreeMap::new();
     for m in models {
         for (key, row) in m.feats.entries() {
-            let w = &m.weights[row as usize * NTAGS..row as usize * NTAGS + NTAGS];
+            let w = &m.weights[row as usize];
             let sum = sums.entry(key).or_insert([0.0; NTAGS]);
             for (s, &x) in sum.iter_mut().zip(w) {
                 *s += x as f64;
@@ -471,8 +493,8 @@ mod tests {
         assert_eq!(m.features(), 2);
         assert_eq!(m.gazetteer().len(), 2);
         let row = m.feats.get(11).unwrap() as usize;
-        assert_eq!(m.weights[row * NTAGS + 3], -3.5);
-        assert_eq!(m.weights[row * NTAGS + 16], 600.0);
+        assert_eq!(m.weights[row][3], -3.5);
+        assert_eq!(m.weights[row][16], 600.0);
         assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         // the mean of two models: weights averaged, the gazetteer kept
         let mut v = [0i32; NTAGS];
@@ -483,10 +505,10 @@ mod tests {
         assert_eq!(mean.features(), 3);
         assert_eq!(mean.gazetteer().len(), 2);
         let row = mean.feats.get(11).unwrap() as usize;
-        assert_eq!(mean.weights[row * NTAGS + 3], 0.0, "(-3.5 + 3.5) / 2");
-        assert_eq!(mean.weights[row * NTAGS + 16], 300.0);
+        assert_eq!(mean.weights[row][3], 0.0, "(-3.5 + 3.5) / 2");
+        assert_eq!(mean.weights[row][16], 300.0);
         let row = mean.feats.get(50).unwrap() as usize;
-        assert_eq!(mean.weights[row * NTAGS + 3], 2.0, "3.5 / 2 = 1.75, to the nearest 0.5");
+        assert_eq!(mean.weights[row][3], 2.0, "3.5 / 2 = 1.75, to the nearest 0.5");
         let pruned = Tagger::from_bytes(&average(&models, 0.5, 2.0)).unwrap();
         assert_eq!(pruned.features(), 1, "only the feature with a weight over 2 is left");
         assert!(Tagger::from_bytes(b"").is_err());

@@ -62,14 +62,6 @@ impl<V: Copy + Default> U32Map<V> {
         self.get_probed(self.probe(key))
     }
 
-    /// Ask the CPU to fetch the slot where `key` would start its probe, so that a
-    /// later [`U32Map::get`] of a table larger than the caches does not wait on
-    /// memory; a hint only (no effect on other targets).
-    #[inline]
-    pub(crate) fn prefetch(&self, key: u32) {
-        self.prefetch_probe(self.probe(key));
-    }
-
     /// The key as stored and the slot where its probe starts: what
     /// [`U32Map::prefetch_probe`] and [`U32Map::get_probed`] share, so a key fetched
     /// ahead of its lookup is hashed once.
@@ -79,7 +71,10 @@ impl<V: Copy + Default> U32Map<V> {
         (k, (slot(k) & self.mask) as u32)
     }
 
-    /// [`U32Map::prefetch`] of a key given by its [`U32Map::probe`].
+    /// Ask the CPU to fetch the slot where a key (given by its [`U32Map::probe`])
+    /// starts its probe, so that a later [`U32Map::get_probed`] of a table larger
+    /// than the caches does not wait on memory; a hint only (no effect on other
+    /// targets).
     #[inline]
     pub(crate) fn prefetch_probe(&self, (_, at): (u32, u32)) {
         #[cfg(target_arch = "x86_64")]

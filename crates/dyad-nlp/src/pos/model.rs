@@ -247,15 +247,11 @@ impl PosModel {
             }
             let [_, _, with_word] = history_features(info.lower, t1, t2);
             self.add_tag_weights(with_word, scores);
-            // the highest score, the first tag of equal ones
+            // the highest score, the first tag of equal ones: the maximum in one pass
+            // the compiler does in vector registers, then where it first stands
             let scores = &scores[..n];
-            let (mut best, mut top) = (0, scores[0]);
-            for (t, &score) in scores.iter().enumerate().skip(1) {
-                if score > top {
-                    best = t;
-                    top = score;
-                }
-            }
+            let top = scores.iter().copied().max().unwrap_or(0);
+            let best = scores.iter().position(|&s| s == top).unwrap_or(0);
             out.push(best as u8);
         }
         out
