@@ -3395,7 +3395,8 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
         }
         // ("denied it had attacked": "that" left out before a pronoun subject)
         let that = w.norm(k) == "that";
-        if !that && !(claim.is_none() && matches!(w.norm(k), "it" | "he" | "she" | "they" | "we")) {
+        let pronoun_subject = claim.is_none() && matches!(w.norm(k), "it" | "he" | "she" | "they" | "we");
+        if !(that || pronoun_subject) {
             return false;
         }
         // the clause's own first verb: only its subject and auxiliaries before it

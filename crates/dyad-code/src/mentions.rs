@@ -767,7 +767,7 @@ fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
         && !FUNCTION_WORD_SET.contains(n)
         // (a preposition the function-word list lacks: "the opposition leader under arrest";
         // not a prefix the tagger calls one: "intelligence co-operation")
-        && !(w.tag.is_some_and(|t| t.as_str() == "IN") && !w.hyphen_after)
+        && (w.hyphen_after || w.tag.is_none_or(|t| t.as_str() != "IN"))
         && !n.ends_with("ed")
         && !n.ends_with("ing")
         && dict.verbs.index.longest_at(&words.ids, i).is_none()
