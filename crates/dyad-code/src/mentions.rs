@@ -1276,10 +1276,12 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
         && roles.is_empty()
         && (is_locative(words, first, kind) || code.as_str() == UNKNOWN_CODE);
     // "government-held", "UK-based": a name inside a compound modifier is not an actor
-    // (but the one that claims an attack did it: "a Taliban-claimed bombing")
+    // (but the one that claims an attack did it: "a Taliban-claimed bombing", ...)
     let claimant = last < words.len() && words.norm(last) == "claimed";
+    // ... nor the owner of what it describes ("a Greek-owned tanker" is Greece's)
+    let owner = last < words.len() && matches!(words.norm(last), "owned" | "operated");
     // nor the one that leads what the compound describes ("the Saudi-led coalition")
-    if words.words[last - 1].hyphen_after && !location && !claimant && !led_by(words, last - 1) {
+    if words.words[last - 1].hyphen_after && !location && !claimant && !owner && !led_by(words, last - 1) {
         return None;
     }
     Some(Mention {

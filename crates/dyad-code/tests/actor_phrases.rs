@@ -559,3 +559,10 @@ fn a_relative_pronoun_s_verb_has_the_actor_before_it_even_behind_a_preposition()
     assert_eq!(source_of(&events, "rejected"), Some("marchers"), "{:?}", seen(&events));
     assert_eq!(source_of(&events, "detained"), Some("police"), "{:?}", seen(&events));
 }
+
+#[test]
+fn the_owner_named_in_an_owned_compound_is_an_actor() {
+    // "Iranian-owned": what is seized is Iran's, where "UK-based" names no actor
+    let events = code("Somali pirates hijacked an Indian-owned cargo ship.");
+    assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IND")), "{:?}", seen(&events));
+}
