@@ -5318,9 +5318,9 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     } else if v.form.form == Form::Ing && (matches!(prev, "for" | "of") || charged_with(w, s)) {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
     } else if v.form.form == Form::Base && prev == "to" && s >= 2 && grounds_gerund(w, s - 2) {
-        // "accused Minsk of plotting to seize power": what the grounds' gerund intends
-        // belongs to the grounds too
-        Some("what the grounds of another act intend (\"accused of plotting to seize\"), not an act of its own")
+        // "accused Minsk of plotting to seize power", "criticised for failing to condemn":
+        // the infinitive of the grounds' gerund belongs to the grounds too
+        Some("part of the grounds of another act (\"accused of plotting to seize\"), not an act of its own")
     } else if v.form.form == Form::Ing && prev == "from" {
         Some("what someone is kept or refrains from (\"barred women from studying\"), not an act of its own")
     } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
