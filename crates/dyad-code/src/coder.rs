@@ -12,7 +12,7 @@ use crate::mentions::{
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
-use crate::words::{listed, WordSet};
+use crate::words::{FastMap, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -20,6 +20,7 @@ use dyad_core::{
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// `format!` for rules, reasons and trace lines: the same text, written into a string
 /// with room for a typical line (`format!` starts with none when the text opens with
@@ -2805,111 +2806,136 @@ impl Coder {
     /// PLOVER modes the crosswalk leaves open but the words around the trigger give
     /// away (PLOVER 2.0's modes of ASSAULT, CONSULT and PROTEST).
     fn mode_from_rule(&self, plover: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
+        // the first mode of the table any word near the trigger is listed under: each
+        // word's first mode is looked up in a map made once from the table, instead of
+        // the window being walked for each mode
+        type FirstMode = FastMap<&'static str, usize>;
+        static FIRST: OnceLock<[FirstMode; 3]> = OnceLock::new();
+        let k = MODE_CATEGORIES.iter().position(|&c| c == plover)?;
+        let first = &FIRST.get_or_init(|| {
+            MODE_CATEGORIES.map(|c| {
+                let mut m = FirstMode::default();
+                for (i, (_, words)) in mode_table(c).iter().enumerate() {
+                    for &word in words.iter() {
+                        m.entry(word).or_insert(i);
+                    }
+                }
+                m
+            })
+        })[k];
         let w = cx.words;
         let around = v.words.start.saturating_sub(4)..(v.words.end + 6).min(w.len());
-        let near = |set: &[&str]| around.clone().any(|i| listed(set, w.norm(i)));
-        let table: &[(&str, &[&str])] = match plover {
-            "ASSAULT" => &[
-                ("suicide-attack", &["suicide"]),
-                ("drone", &["drone", "drones", "uav", "uavs"]),
-                (
-                    "aerial",
-                    &[
-                        "air",
-                        "airstrike",
-                        "airstrikes",
-                        "aircraft",
-                        "jets",
-                        "warplanes",
-                        "helicopter",
-                        "helicopters",
-                        "bombers",
-                        "bombed",
-                        "bombing",
-                        "bombings",
-                    ],
-                ),
-                (
-                    "heavy-weapons",
-                    &[
-                        "shelling",
-                        "shelled",
-                        "shells",
-                        "artillery",
-                        "tank",
-                        "tanks",
-                        "mortar",
-                        "mortars",
-                        "rocket",
-                        "rockets",
-                        "missile",
-                        "missiles",
-                    ],
-                ),
-                (
+        let i = around.filter_map(|i| first.get(w.norm(i)).copied()).min()?;
+        Some(mode_table(plover)[i].0.to_string())
+    }
+}
+
+/// The PLOVER categories [`mode_table`] has modes for.
+const MODE_CATEGORIES: [&str; 3] = ["ASSAULT", "CONSULT", "PROTEST"];
+
+/// The modes of a PLOVER category that words near the trigger give away, each with its
+/// words, in order of precedence (see [`Coder::mode_from_rule`]).
+fn mode_table(plover: &str) -> &'static [(&'static str, &'static [&'static str])] {
+    match plover {
+        "ASSAULT" => &[
+            ("suicide-attack", &["suicide"]),
+            ("drone", &["drone", "drones", "uav", "uavs"]),
+            (
+                "aerial",
+                &[
+                    "air",
+                    "airstrike",
+                    "airstrikes",
+                    "aircraft",
+                    "jets",
+                    "warplanes",
+                    "helicopter",
+                    "helicopters",
+                    "bombers",
+                    "bombed",
+                    "bombing",
+                    "bombings",
+                ],
+            ),
+            (
+                "heavy-weapons",
+                &[
+                    "shelling",
+                    "shelled",
+                    "shells",
+                    "artillery",
+                    "tank",
+                    "tanks",
+                    "mortar",
+                    "mortars",
+                    "rocket",
+                    "rockets",
+                    "missile",
+                    "missiles",
+                ],
+            ),
+            (
+                "explosives",
+                &[
+                    "bomb",
+                    "bombs",
+                    "explosive",
                     "explosives",
-                    &[
-                        "bomb",
-                        "bombs",
-                        "explosive",
-                        "explosives",
-                        "ied",
-                        "ieds",
-                        "blast",
-                        "explosion",
-                        "grenade",
-                        "grenades",
-                    ],
-                ),
-                (
-                    "firearms",
-                    &[
-                        "shot",
-                        "shooting",
-                        "shootings",
-                        "gunfire",
-                        "gunmen",
-                        "gunman",
-                        "rifle",
-                        "rifles",
-                        "sniper",
-                        "snipers",
-                        "fire",
-                    ],
-                ),
-                ("abduct", &["kidnapped", "abducted", "kidnapping", "abduction", "hostage", "hostages"]),
-                ("torture", &["tortured", "torture", "torturing"]),
-                ("beat", &["beat", "beaten", "beating", "clubbed"]),
-            ],
-            "CONSULT" => &[
-                ("phone", &["phone", "telephone", "call", "videoconference", "video"]),
-                ("visit", &["visit", "visited", "visiting", "trip", "arrived", "arrival"]),
-                ("third-party", &["mediated", "mediation", "brokered", "hosted"]),
-                ("multilateral", &["summit", "conference", "forum", "multilateral"]),
-            ],
-            "PROTEST" => &[
-                ("hunger", &["hunger"]),
-                ("strike", &["strike", "strikes", "striking", "walkout", "walked"]),
-                ("riot", &["riot", "riots", "rioting", "rioters"]),
-                (
-                    "demo",
-                    &[
-                        "rally",
-                        "rallied",
-                        "march",
-                        "marched",
-                        "demonstration",
-                        "demonstrations",
-                        "demonstrated",
-                        "protest",
-                        "protested",
-                        "protests",
-                    ],
-                ),
-            ],
-            _ => return None,
-        };
-        table.iter().find(|(_, words)| near(words)).map(|(mode, _)| mode.to_string())
+                    "ied",
+                    "ieds",
+                    "blast",
+                    "explosion",
+                    "grenade",
+                    "grenades",
+                ],
+            ),
+            (
+                "firearms",
+                &[
+                    "shot",
+                    "shooting",
+                    "shootings",
+                    "gunfire",
+                    "gunmen",
+                    "gunman",
+                    "rifle",
+                    "rifles",
+                    "sniper",
+                    "snipers",
+                    "fire",
+                ],
+            ),
+            ("abduct", &["kidnapped", "abducted", "kidnapping", "abduction", "hostage", "hostages"]),
+            ("torture", &["tortured", "torture", "torturing"]),
+            ("beat", &["beat", "beaten", "beating", "clubbed"]),
+        ],
+        "CONSULT" => &[
+            ("phone", &["phone", "telephone", "call", "videoconference", "video"]),
+            ("visit", &["visit", "visited", "visiting", "trip", "arrived", "arrival"]),
+            ("third-party", &["mediated", "mediation", "brokered", "hosted"]),
+            ("multilateral", &["summit", "conference", "forum", "multilateral"]),
+        ],
+        "PROTEST" => &[
+            ("hunger", &["hunger"]),
+            ("strike", &["strike", "strikes", "striking", "walkout", "walked"]),
+            ("riot", &["riot", "riots", "rioting", "rioters"]),
+            (
+                "demo",
+                &[
+                    "rally",
+                    "rallied",
+                    "march",
+                    "marched",
+                    "demonstration",
+                    "demonstrations",
+                    "demonstrated",
+                    "protest",
+                    "protested",
+                    "protests",
+                ],
+            ),
+        ],
+        _ => &[],
     }
 }
 
