@@ -12,7 +12,7 @@ use crate::mentions::{
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
-use crate::words::{FastMap, WordSet};
+use crate::words::{listed, FastMap, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -1647,6 +1647,8 @@ impl Coder {
         };
         let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !aside_verb(k));
         let mut window = clause_window(w, &v.words);
+        // (the clause's own end, kept for when a pattern's words move the next verb)
+        let clause_end = window.end;
         // "refused to lift sanctions on Iran": the refusal reaches what it refuses
         let refused = refused_infinitive(w, verbs, v);
         let reach_end = refused.map(|r| clause_window(w, &r.words).end);
@@ -1833,7 +1835,7 @@ impl Coder {
         if let Some((_, pm)) = &best {
             let inside = |k: usize| pm.words.iter().any(|r| r.contains(&k));
             let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k) && !aside_verb(k));
-            window.end = clause_window(w, &v.words).end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
+            window.end = clause_end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
             if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
                 window.end = window.end.min(a);
             }
@@ -2977,7 +2979,7 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     // "once the crowd reached the palace, guards opened fire": a verb in a clause opened
     // by a subordinating word reaches up to the comma that hands over to the next
     // clause's subject and verb, not into it
-    let subordinate = (start..verb.start).any(|i| SUBORDINATORS.contains(&w.norm(i)) || w.norm(i) == "once")
+    let subordinate = (start..verb.start).any(|i| listed(SUBORDINATORS, w.norm(i)) || w.norm(i) == "once")
         && !(start..verb.start).any(|i| w.norm(i) == ",");
     let comma_clause = |i: usize| subordinate && w.norm(i) == "," && next_clause_follows(w, i + 1);
     loop {
