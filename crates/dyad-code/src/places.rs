@@ -321,7 +321,7 @@ impl Gazetteer {
         }
         // (the lookup key, made once for the stop list, the countries and the cities)
         let k = key(name);
-        if !known_place && STOP_NAMES.contains(&k.as_str()) {
+        if !known_place && crate::words::listed(STOP_NAMES, &k) {
             return None;
         }
         if let Some(c) = self.country_keyed(&k) {
