@@ -12,7 +12,7 @@ use crate::mentions::{
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
 use crate::sentence::Words;
-use crate::words::{listed, WordSet};
+use crate::words::{listed, FastMap, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -20,6 +20,7 @@ use dyad_core::{
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// `format!` for rules, reasons and trace lines: the same text, written into a string
 /// with room for a typical line (`format!` starts with none when the text opens with
@@ -1646,6 +1647,8 @@ impl Coder {
         };
         let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !aside_verb(k));
         let mut window = clause_window(w, &v.words);
+        // (the clause's own end, kept for when a pattern's words move the next verb)
+        let clause_end = window.end;
         // "refused to lift sanctions on Iran": the refusal reaches what it refuses
         let refused = refused_infinitive(w, verbs, v);
         let reach_end = refused.map(|r| clause_window(w, &r.words).end);
@@ -1832,7 +1835,7 @@ impl Coder {
         if let Some((_, pm)) = &best {
             let inside = |k: usize| pm.words.iter().any(|r| r.contains(&k));
             let next = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !inside(k) && !aside_verb(k));
-            window.end = clause_window(w, &v.words).end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
+            window.end = clause_end.min(next.unwrap_or(usize::MAX)).max(reach_end.unwrap_or(0));
             if let Some((a, _)) = attribution.filter(|&(a, _)| a > v.words.start) {
                 window.end = window.end.min(a);
             }
@@ -2805,111 +2808,136 @@ impl Coder {
     /// PLOVER modes the crosswalk leaves open but the words around the trigger give
     /// away (PLOVER 2.0's modes of ASSAULT, CONSULT and PROTEST).
     fn mode_from_rule(&self, plover: &str, v: &VerbHit, cx: &SentenceCtx) -> Option<String> {
+        // the first mode of the table any word near the trigger is listed under: each
+        // word's first mode is looked up in a map made once from the table, instead of
+        // the window being walked for each mode
+        type FirstMode = FastMap<&'static str, usize>;
+        static FIRST: OnceLock<[FirstMode; 3]> = OnceLock::new();
+        let k = MODE_CATEGORIES.iter().position(|&c| c == plover)?;
+        let first = &FIRST.get_or_init(|| {
+            MODE_CATEGORIES.map(|c| {
+                let mut m = FirstMode::default();
+                for (i, (_, words)) in mode_table(c).iter().enumerate() {
+                    for &word in words.iter() {
+                        m.entry(word).or_insert(i);
+                    }
+                }
+                m
+            })
+        })[k];
         let w = cx.words;
         let around = v.words.start.saturating_sub(4)..(v.words.end + 6).min(w.len());
-        let near = |set: &[&str]| around.clone().any(|i| listed(set, w.norm(i)));
-        let table: &[(&str, &[&str])] = match plover {
-            "ASSAULT" => &[
-                ("suicide-attack", &["suicide"]),
-                ("drone", &["drone", "drones", "uav", "uavs"]),
-                (
-                    "aerial",
-                    &[
-                        "air",
-                        "airstrike",
-                        "airstrikes",
-                        "aircraft",
-                        "jets",
-                        "warplanes",
-                        "helicopter",
-                        "helicopters",
-                        "bombers",
-                        "bombed",
-                        "bombing",
-                        "bombings",
-                    ],
-                ),
-                (
-                    "heavy-weapons",
-                    &[
-                        "shelling",
-                        "shelled",
-                        "shells",
-                        "artillery",
-                        "tank",
-                        "tanks",
-                        "mortar",
-                        "mortars",
-                        "rocket",
-                        "rockets",
-                        "missile",
-                        "missiles",
-                    ],
-                ),
-                (
+        let i = around.filter_map(|i| first.get(w.norm(i)).copied()).min()?;
+        Some(mode_table(plover)[i].0.to_string())
+    }
+}
+
+/// The PLOVER categories [`mode_table`] has modes for.
+const MODE_CATEGORIES: [&str; 3] = ["ASSAULT", "CONSULT", "PROTEST"];
+
+/// The modes of a PLOVER category that words near the trigger give away, each with its
+/// words, in order of precedence (see [`Coder::mode_from_rule`]).
+fn mode_table(plover: &str) -> &'static [(&'static str, &'static [&'static str])] {
+    match plover {
+        "ASSAULT" => &[
+            ("suicide-attack", &["suicide"]),
+            ("drone", &["drone", "drones", "uav", "uavs"]),
+            (
+                "aerial",
+                &[
+                    "air",
+                    "airstrike",
+                    "airstrikes",
+                    "aircraft",
+                    "jets",
+                    "warplanes",
+                    "helicopter",
+                    "helicopters",
+                    "bombers",
+                    "bombed",
+                    "bombing",
+                    "bombings",
+                ],
+            ),
+            (
+                "heavy-weapons",
+                &[
+                    "shelling",
+                    "shelled",
+                    "shells",
+                    "artillery",
+                    "tank",
+                    "tanks",
+                    "mortar",
+                    "mortars",
+                    "rocket",
+                    "rockets",
+                    "missile",
+                    "missiles",
+                ],
+            ),
+            (
+                "explosives",
+                &[
+                    "bomb",
+                    "bombs",
+                    "explosive",
                     "explosives",
-                    &[
-                        "bomb",
-                        "bombs",
-                        "explosive",
-                        "explosives",
-                        "ied",
-                        "ieds",
-                        "blast",
-                        "explosion",
-                        "grenade",
-                        "grenades",
-                    ],
-                ),
-                (
-                    "firearms",
-                    &[
-                        "shot",
-                        "shooting",
-                        "shootings",
-                        "gunfire",
-                        "gunmen",
-                        "gunman",
-                        "rifle",
-                        "rifles",
-                        "sniper",
-                        "snipers",
-                        "fire",
-                    ],
-                ),
-                ("abduct", &["kidnapped", "abducted", "kidnapping", "abduction", "hostage", "hostages"]),
-                ("torture", &["tortured", "torture", "torturing"]),
-                ("beat", &["beat", "beaten", "beating", "clubbed"]),
-            ],
-            "CONSULT" => &[
-                ("phone", &["phone", "telephone", "call", "videoconference", "video"]),
-                ("visit", &["visit", "visited", "visiting", "trip", "arrived", "arrival"]),
-                ("third-party", &["mediated", "mediation", "brokered", "hosted"]),
-                ("multilateral", &["summit", "conference", "forum", "multilateral"]),
-            ],
-            "PROTEST" => &[
-                ("hunger", &["hunger"]),
-                ("strike", &["strike", "strikes", "striking", "walkout", "walked"]),
-                ("riot", &["riot", "riots", "rioting", "rioters"]),
-                (
-                    "demo",
-                    &[
-                        "rally",
-                        "rallied",
-                        "march",
-                        "marched",
-                        "demonstration",
-                        "demonstrations",
-                        "demonstrated",
-                        "protest",
-                        "protested",
-                        "protests",
-                    ],
-                ),
-            ],
-            _ => return None,
-        };
-        table.iter().find(|(_, words)| near(words)).map(|(mode, _)| mode.to_string())
+                    "ied",
+                    "ieds",
+                    "blast",
+                    "explosion",
+                    "grenade",
+                    "grenades",
+                ],
+            ),
+            (
+                "firearms",
+                &[
+                    "shot",
+                    "shooting",
+                    "shootings",
+                    "gunfire",
+                    "gunmen",
+                    "gunman",
+                    "rifle",
+                    "rifles",
+                    "sniper",
+                    "snipers",
+                    "fire",
+                ],
+            ),
+            ("abduct", &["kidnapped", "abducted", "kidnapping", "abduction", "hostage", "hostages"]),
+            ("torture", &["tortured", "torture", "torturing"]),
+            ("beat", &["beat", "beaten", "beating", "clubbed"]),
+        ],
+        "CONSULT" => &[
+            ("phone", &["phone", "telephone", "call", "videoconference", "video"]),
+            ("visit", &["visit", "visited", "visiting", "trip", "arrived", "arrival"]),
+            ("third-party", &["mediated", "mediation", "brokered", "hosted"]),
+            ("multilateral", &["summit", "conference", "forum", "multilateral"]),
+        ],
+        "PROTEST" => &[
+            ("hunger", &["hunger"]),
+            ("strike", &["strike", "strikes", "striking", "walkout", "walked"]),
+            ("riot", &["riot", "riots", "rioting", "rioters"]),
+            (
+                "demo",
+                &[
+                    "rally",
+                    "rallied",
+                    "march",
+                    "marched",
+                    "demonstration",
+                    "demonstrations",
+                    "demonstrated",
+                    "protest",
+                    "protested",
+                    "protests",
+                ],
+            ),
+        ],
+        _ => &[],
     }
 }
 
@@ -2951,7 +2979,7 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     // "once the crowd reached the palace, guards opened fire": a verb in a clause opened
     // by a subordinating word reaches up to the comma that hands over to the next
     // clause's subject and verb, not into it
-    let subordinate = (start..verb.start).any(|i| SUBORDINATORS.contains(&w.norm(i)) || w.norm(i) == "once")
+    let subordinate = (start..verb.start).any(|i| listed(SUBORDINATORS, w.norm(i)) || w.norm(i) == "once")
         && !(start..verb.start).any(|i| w.norm(i) == ",");
     let comma_clause = |i: usize| subordinate && w.norm(i) == "," && next_clause_follows(w, i + 1);
     loop {

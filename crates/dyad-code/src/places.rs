@@ -307,42 +307,45 @@ impl Gazetteer {
     /// The best reading of a name, or None. `known_place` says the actor dictionary
     /// already marks the words as a place, which lifts the stop list.
     pub fn resolve(&self, name: &str, cx: &PlaceContext, known_place: bool) -> Option<Resolved<'_>> {
-        let name = name.trim().trim_start_matches("the ").trim_start_matches("The ");
+        // (as `trim_start_matches("the ")` then `("The ")`, without a substring searcher
+        // set up for each call)
+        let mut name = name.trim();
+        while let Some(rest) = name.strip_prefix("the ") {
+            name = rest;
+        }
+        while let Some(rest) = name.strip_prefix("The ") {
+            name = rest;
+        }
         if !name.chars().next().is_some_and(|c| c.is_uppercase()) {
             return None;
         }
         // (the lookup key, made once for the stop list, the countries and the cities)
         let k = key(name);
-        if !known_place && STOP_NAMES.contains(&k.as_str()) {
+        if !known_place && crate::words::listed(STOP_NAMES, &k) {
             return None;
         }
         if let Some(c) = self.country_keyed(&k) {
             return Some(Resolved::Country(c));
         }
         let hint = cx.hint.as_deref().filter(|h| self.by_iso3.contains_key(*h));
-        let all: Vec<(&Place, bool)> = self.candidates_keyed(&k).collect();
-        let in_hint: Vec<(&Place, bool)> =
-            all.iter().copied().filter(|(p, _)| Some(p.country.as_str()) == hint).collect();
-        let pool = if !in_hint.is_empty() {
-            in_hint
-        } else if hint.is_some() {
-            // the dictionary says this is a place of that country, but no city of it has
-            // the name: the mention stands for the country ("Britain", "the US")
-            return hint.and_then(|h| self.country(h)).map(Resolved::Country);
-        } else {
-            let in_cx: Vec<(&Place, bool)> =
-                all.iter().copied().filter(|(p, _)| cx.countries.contains(&p.country)).collect();
-            if in_cx.is_empty() {
-                all
-            } else {
-                in_cx
-            }
+        // the candidates, narrowed to the hint's country, else to the context's countries
+        // (the lists are walked again for each narrowing instead of collected)
+        let all = self.names.get(k.as_str()).map(Vec::as_slice).unwrap_or_default();
+        let best = |keep: &dyn Fn(&Place) -> bool| {
+            all.iter()
+                .map(|&(i, own)| (&self.places[i as usize], own))
+                .filter(|(p, _)| keep(p))
+                .max_by_key(|(p, own)| {
+                    (*own, p.feature == "PPLC", p.population * feature_rank(&p.feature), u64::MAX - p.id)
+                })
+                .map(|(p, _)| Resolved::City(p))
         };
-        pool.into_iter()
-            .max_by_key(|(p, own)| {
-                (*own, p.feature == "PPLC", p.population * feature_rank(&p.feature), u64::MAX - p.id)
-            })
-            .map(|(p, _)| Resolved::City(p))
+        if let Some(h) = hint {
+            // the dictionary says this is a place of that country; when no city of it has
+            // the name, the mention stands for the country ("Britain", "the US")
+            return best(&|p| p.country == h).or_else(|| self.country(h).map(Resolved::Country));
+        }
+        best(&|p| cx.countries.contains(&p.country)).or_else(|| best(&|_| true))
     }
 
     /// A [`Location`] for the words at `span`, resolved if possible.
@@ -363,7 +366,14 @@ impl Gazetteer {
                 geonames_id: Some(p.id),
                 feature: Some(p.feature.clone()),
                 full_name: Some(match self.country(&p.country) {
-                    Some(c) => format!("{}, {}", p.name, c.name),
+                    // (joined by hand: `format!` cost more than the rest of the location)
+                    Some(c) => {
+                        let mut full = String::with_capacity(p.name.len() + 2 + c.name.len());
+                        full.push_str(&p.name);
+                        full.push_str(", ");
+                        full.push_str(&c.name);
+                        full
+                    }
                     None => p.name.clone(),
                 }),
             },
@@ -592,13 +602,23 @@ impl ArticlePlaces {
 
     /// The dateline resolved with these actor countries, as [`resolve_dateline`] gives
     /// it, found once for each set of countries.
-    fn dateline_with(&self, g: &Gazetteer, text: &str, countries: &[String]) -> Option<Location> {
+    /// (The countries come as borrowed words: they are copied only for a set not seen
+    /// before in the article.)
+    fn dateline_with<'c>(
+        &self,
+        g: &Gazetteer,
+        text: &str,
+        countries: impl Iterator<Item = &'c str> + Clone,
+    ) -> Option<Location> {
         let d = self.dateline?;
-        if let Some((_, loc)) = self.resolved.borrow().iter().find(|(c, _)| c == countries) {
+        if let Some((_, loc)) =
+            self.resolved.borrow().iter().find(|(c, _)| c.iter().map(String::as_str).eq(countries.clone()))
+        {
             return loc.clone();
         }
-        let loc = resolve_dateline(g, text, d, countries);
-        self.resolved.borrow_mut().push((countries.to_vec(), loc.clone()));
+        let countries: Vec<String> = countries.map(String::from).collect();
+        let loc = resolve_dateline(g, text, d, &countries);
+        self.resolved.borrow_mut().push((countries, loc.clone()));
         loc
     }
 }
@@ -619,11 +639,14 @@ fn article_countries(doc: &dyad_core::Annotated) -> Vec<String> {
 /// "northern" or "the") stands right before `start`.
 fn after_locative(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    let mut words = before.split_whitespace().rev().map(|w| w.to_lowercase());
+    // (compared without lower-casing a copy: the listed words are ASCII and have no "k",
+    // the one ASCII letter a non-ASCII character lower-cases to)
+    let among = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let mut words = before.split_whitespace().rev();
     for _ in 0..3 {
         match words.next() {
-            Some(w) if LOCATIVES.contains(&w.as_str()) => return true,
-            Some(w) if DIRECTIONS.contains(&w.as_str()) => continue,
+            Some(w) if among(LOCATIVES, w) => return true,
+            Some(w) if among(DIRECTIONS, w) => continue,
             _ => return false,
         }
     }
@@ -643,23 +666,27 @@ pub fn event_location(
 ) -> Option<Location> {
     let g = Gazetteer::embedded();
     let text = &doc.article.text;
-    let mut countries: Vec<String> = actors.iter().flatten().filter_map(|a| a.country.clone()).collect();
-    let dateline = article.dateline_with(g, text, &countries);
-    countries.extend(dateline.as_ref().and_then(|l| l.country.clone()));
-    countries.extend(article.countries.iter().cloned());
+    let dateline = article.dateline_with(g, text, actors.iter().flatten().filter_map(|a| a.country.as_deref()));
     // (span, dictionary country, from the actor dictionary)
-    let mut places: Vec<(Span, Option<String>, bool)> =
-        mentions.iter().filter(|m| m.location).map(|m| (m.span, m.code.country().map(String::from), true)).collect();
+    let mut places: Vec<(Span, Option<&str>, bool)> =
+        mentions.iter().filter(|m| m.location).map(|m| (m.span, m.code.country(), true)).collect();
     for e in doc.entities.iter().filter(|e| e.label == dyad_core::EntityLabel::LOC && sentence.contains(e.span)) {
         let overlaps = mentions.iter().any(|m| m.span.start < e.span.end && e.span.start < m.span.end);
         if !overlaps && after_locative(text, e.span.start) {
             places.push((e.span, None, false));
         }
     }
+    if places.is_empty() {
+        // most events: no place in the sentence, so no countries to gather for one
+        return dateline;
+    }
+    let mut countries: Vec<String> = actors.iter().flatten().filter_map(|a| a.country.clone()).collect();
+    countries.extend(dateline.as_ref().and_then(|l| l.country.clone()));
+    countries.extend(article.countries.iter().cloned());
     places.sort_by_key(|(s, _, _)| (s.start < trigger.end, s.start.abs_diff(trigger.end)));
     let mut cx = PlaceContext { hint: None, countries };
     for (span, country, known) in places {
-        cx.hint.clone_from(&country);
+        cx.hint = country.map(String::from);
         if let Some(l) = g.location(text, span, &cx, known) {
             return Some(l);
         }
@@ -667,7 +694,7 @@ pub fn event_location(
             // a place the dictionary knows but the gazetteer does not: its name and country
             return Some(Location {
                 name: span.slice(text).to_string(),
-                country,
+                country: cx.hint,
                 lat: None,
                 lon: None,
                 span: Some(span),
@@ -803,7 +830,7 @@ mod tests {
         let lebanon = vec!["LBN".to_string()];
         let libya = vec!["LBY".to_string()];
         for countries in [&lebanon, &libya, &lebanon, &libya] {
-            let memo = article.dateline_with(g(), text, countries);
+            let memo = article.dateline_with(g(), text, countries.iter().map(String::as_str));
             assert_eq!(memo, resolve_dateline(g(), text, d, countries));
             assert_eq!(memo.and_then(|l| l.country).as_ref(), countries.first());
         }

@@ -398,6 +398,9 @@ fn plover_modes_come_from_the_words_around_the_act() {
     assert_eq!(mode("A US drone attacked militants in Yemen."), Some("drone".into()));
     assert_eq!(mode("Gunmen shot dead three Kenyan police officers."), Some("firearms".into()));
     assert_eq!(mode("Putin spoke by phone with Erdogan on Tuesday."), Some("phone".into()));
+    // the table's order of modes decides, not the order of the words: the gunmen are
+    // named first, but a drone is what the attack used
+    assert_eq!(mode("Gunmen attacked an army post with a drone in Mali on Friday."), Some("drone".into()));
 }
 
 #[test]
