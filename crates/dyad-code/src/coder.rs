@@ -2745,6 +2745,17 @@ impl Coder {
             // cooperate (0311, 0312), which it promises, but the signing is done
             plover_event = "SUPPORT".to_string();
             None
+        } else if c.plover_event == "CONCEDE"
+            && code.starts_with("083")
+            && !(future || reported_future(cx.words, v.words.start))
+            && resigns(cx.words, v)
+        {
+            // PLOVER RETREAT "also covers resignations of government officials" (its
+            // mode resign): CAMEO files a resignation under 083/0831, acceding to demands
+            // for a change in leadership, which the crosswalk sends to CONCEDE with the
+            // verbal concessions ("agreed to early elections" stays there)
+            plover_event = "RETREAT".to_string();
+            Some("resign".to_string())
         } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) && !stood_up_for {
             // a condemnation is PLOVER DISAPPROVE: see `CONDEMNING`
             plover_event = "ACCUSE".to_string();
@@ -4473,6 +4484,19 @@ fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     (v.words.end..(v.words.end + 4).min(w.len()))
         .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
         .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
+}
+
+/// Whether the verb is someone leaving office: "resigned", "stepped down" or "aside",
+/// "submitted / announced his resignation" (not "resigned himself to ...", an acceptance).
+fn resigns(w: &Words, v: &VerbHit) -> bool {
+    let after = |n: usize| v.words.end..(v.words.end + n).min(w.len());
+    match v.form.lemma.as_str() {
+        "resign" => !after(1).any(|i| matches!(w.norm(i), "himself" | "herself" | "themselves" | "itself")),
+        "step" => after(2).any(|i| matches!(w.norm(i), "down" | "aside")),
+        _ => after(4)
+            .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+            .any(|i| w.norm(i) == "resignation"),
+    }
 }
 
 /// Conflictual actions reported in the future tense are announced, not done: PLOVER

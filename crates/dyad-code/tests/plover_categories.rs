@@ -284,3 +284,23 @@ fn a_curfew_or_emergency_lifted_is_a_concession_and_a_release_a_retreat() {
     let ev = coded("Bolivia released twelve Peruvian fishermen on Monday.");
     assert!(ev.iter().any(|e| e.0 == "BOL" && e.1 == "084" && e.3 == "RETREAT"), "{ev:?}");
 }
+
+#[test]
+fn an_official_who_resigns_retreats_and_one_who_promises_to_concedes_in_words() {
+    // PLOVER RETREAT covers resignations of government officials (mode resign)
+    for text in [
+        "The Chilean interior minister resigned on Thursday.",
+        "The Bolivian defence minister stepped down after the protests.",
+        "Chile's foreign minister announced his resignation on Monday.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1.starts_with("083") && e.3 == "RETREAT" && e.4 == "resign"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "CONCEDE"), "{text}: {ev:?}");
+    }
+    // a resignation to come is an intent; agreeing to elections a concession in words
+    let ev = coded("The Chilean interior minister will resign next week.");
+    assert!(ev.iter().any(|e| e.3 == "AGREE") && ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
+    let ev = coded("The Chilean president agreed to early elections.");
+    assert!(ev.iter().any(|e| e.1 == "0831" && e.3 == "CONCEDE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
+}
