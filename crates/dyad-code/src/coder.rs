@@ -2756,6 +2756,14 @@ impl Coder {
             // verbal concessions ("agreed to early elections" stays there)
             plover_event = "RETREAT".to_string();
             Some("resign".to_string())
+        } else if c.plover_event == "SUPPORT" && v.form.lemma == "agree" && agrees_to_act(cx.words, v) {
+            // PLOVER AGREE: "Agree to, offer, promise, or otherwise indicate willingness or
+            // commitment to cooperate". Phoenix's plain "agree" is 050, SUPPORT, which
+            // PLOVER keeps for approving a policy or finalizing an agreement ("agreed a
+            // trade deal"); agreeing to do something, or that something should be done,
+            // commits to an act still to come
+            plover_event = "AGREE".to_string();
+            None
         } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) && !stood_up_for {
             // a condemnation is PLOVER DISAPPROVE: see `CONDEMNING`
             plover_event = "ACCUSE".to_string();
@@ -4484,6 +4492,35 @@ fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     (v.words.end..(v.words.end + 4).min(w.len()))
         .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
         .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
+}
+
+/// Whether "agree" goes on to an act still to come: "agreed (on Monday) to open the
+/// border", "agreed that the talks should resume", not "agreed a trade deal" or "agreed
+/// to the plan".
+fn agrees_to_act(w: &Words, v: &VerbHit) -> bool {
+    let mut k = v.words.end;
+    // when, between the verb and what was agreed ("today", "on Monday", "in principle")
+    while k < w.len().min(v.words.end + 4) {
+        let n = w.norm(k);
+        let when = TIME_NOUNS.contains(&n)
+            || dyad_core::calendar::weekday(n).is_some()
+            || n.ends_with("ly")
+            || (matches!(n, "on" | "in" | "last" | "this" | "late" | "early")
+                && k + 1 < w.len()
+                && (dyad_core::calendar::weekday(w.norm(k + 1)).is_some()
+                    || TIME_NOUNS.contains(&w.norm(k + 1))
+                    || w.norm(k + 1) == "principle"))
+            || n == "principle";
+        if !when {
+            break;
+        }
+        k += 1;
+    }
+    match w.norm(k) {
+        "that" => true,
+        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB"),
+        _ => false,
+    }
 }
 
 /// Whether the verb is someone leaving office: "resigned", "stepped down" or "aside",

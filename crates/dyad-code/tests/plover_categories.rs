@@ -304,3 +304,21 @@ fn an_official_who_resigns_retreats_and_one_who_promises_to_concedes_in_words() 
     assert!(ev.iter().any(|e| e.1 == "0831" && e.3 == "CONCEDE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
 }
+
+#[test]
+fn agreeing_to_act_is_a_commitment_and_agreeing_a_deal_support() {
+    // the plain "agree" of the verb dictionary is CAMEO 050 (SUPPORT); what follows it
+    // decides whether it commits to an act to come (PLOVER AGREE)
+    for text in [
+        "Peru and Chile agreed on Tuesday to reopen their shared border.",
+        "Peru and Chile agreed that fishing quotas should be cut.",
+    ] {
+        let ev = coded(text);
+        let agreed: Vec<_> = ev.iter().filter(|e| e.1 == "050").collect();
+        assert!(!agreed.is_empty() && agreed.iter().all(|e| e.3 == "AGREE"), "{text}: {ev:?}");
+    }
+    let ev = coded("Peru and Chile agreed a fisheries deal on Tuesday.");
+    assert!(ev.iter().any(|e| e.0 == "PER" && e.1 == "050" && e.2 == "CHL" && e.3 == "SUPPORT"), "{ev:?}");
+    let ev = coded("Bolivia agreed to the Chilean plan.");
+    assert!(ev.iter().any(|e| e.0 == "BOL" && e.1 == "050" && e.3 == "SUPPORT"), "{ev:?}");
+}
