@@ -322,3 +322,18 @@ fn agreeing_to_act_is_a_commitment_and_agreeing_a_deal_support() {
     let ev = coded("Bolivia agreed to the Chilean plan.");
     assert!(ev.iter().any(|e| e.0 == "BOL" && e.1 == "050" && e.3 == "SUPPORT"), "{ev:?}");
 }
+
+#[test]
+fn a_declaration_or_reminder_issued_is_said_and_not_material_cooperation() {
+    for text in [
+        "The Ecuadorian president issued a firm reminder to Colombia about its border duties.",
+        "The Venezuelan opposition issued a declaration on the Colombian elections.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1 == "010"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{text}: {ev:?}");
+    }
+    // what is issued decides: a visa issued is still cooperation
+    let ev = coded("Ecuador issued visas to Colombian traders on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "ECU" && e.1 == "060" && e.3 == "COOPERATE"), "{ev:?}");
+}
