@@ -337,3 +337,16 @@ fn a_declaration_or_reminder_issued_is_said_and_not_material_cooperation() {
     let ev = coded("Ecuador issued visas to Colombian traders on Monday.");
     assert!(ev.iter().any(|e| e.0 == "ECU" && e.1 == "060" && e.3 == "COOPERATE"), "{ev:?}");
 }
+
+#[test]
+fn protesters_blocking_streets_or_bridges_obstruct_passage() {
+    for text in [
+        "Striking Kenyan farmers blocked a highway outside Nakuru on Monday.",
+        "Thousands of Chilean students blocked streets in Santiago to oppose the fee rise.",
+        "Angry Bolivian miners blocked a bridge over the river for six hours.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1 == "144" && e.3 == "PROTEST" && e.4 == "obstruct"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "COERCE"), "{text}: {ev:?}");
+    }
+}
