@@ -2639,7 +2639,20 @@ impl Coder {
         let verbal = code.starts_with("19") && attack_in_words(cx.words, v);
         let code = if verbal { "111" } else { code };
         let rule = if verbal { Cow::Owned(text!("{rule} (an attack in words: 111)")) } else { rule };
-        let code = if hypothetical { intent_code(code) } else { code.to_string() };
+        // PLOVER THREATEN: "Non-force threats to declare independence, resign, withdraw
+        // diplomats, reduce or break diplomatic ties, etc. are all coded here" (CAMEO 1313);
+        // a threat to resign is no intent to yield (035)
+        let threat_to_resign = hypothetical
+            && code.starts_with("083")
+            && (v.words.start.saturating_sub(4)..v.words.start).any(|i| cx.words.norm(i).starts_with("threat"))
+            && resigns(cx.words, v);
+        let code = if threat_to_resign {
+            "1313".to_string()
+        } else if hypothetical {
+            intent_code(code)
+        } else {
+            code.to_string()
+        };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
         };

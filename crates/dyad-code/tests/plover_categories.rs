@@ -350,3 +350,15 @@ fn protesters_blocking_streets_or_bridges_obstruct_passage() {
         assert!(ev.iter().all(|e| e.3 != "COERCE"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn a_threat_to_resign_is_a_threat_not_an_intent_to_yield() {
+    // PLOVER THREATEN names non-force threats to resign among its examples
+    let ev = coded("The Chilean interior minister threatened to resign over the budget.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.1 == "1313" && e.3 == "THREATEN"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "AGREE"), "{ev:?}");
+    // a promise to step down stays an intent
+    let ev = coded("The Chilean interior minister promised to resign after the budget vote.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.3 == "AGREE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "THREATEN"), "{ev:?}");
+}
