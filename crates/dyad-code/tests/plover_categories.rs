@@ -277,7 +277,7 @@ fn a_curfew_or_emergency_lifted_is_a_concession_and_a_release_a_retreat() {
     // crosswalk had 0813 and 0814 under RETREAT
     let ev = coded("The Bolivian government lifted the curfew in La Paz on Tuesday.");
     assert!(ev.iter().any(|e| e.0 == "BOLGOV" && e.1 == "0813" && e.3 == "CONCEDE"), "{ev:?}");
-    let ev = coded("Peru lifted the state of emergency in Cusco after a week of calm.");
+    let ev = coded("Peru lifted its state of emergency over Cusco after a week of calm.");
     assert!(ev.iter().any(|e| e.0 == "PER" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
     // people set free are a material retreat
