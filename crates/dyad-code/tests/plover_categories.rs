@@ -280,6 +280,12 @@ fn a_curfew_or_emergency_lifted_is_a_concession_and_a_release_a_retreat() {
     let ev = coded("Peru lifted its state of emergency over Cusco after a week of calm.");
     assert!(ev.iter().any(|e| e.0 == "PER" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
+    // easing emergency rule is the same concession, not material cooperation
+    let ev = coded("The Bolivian government eased martial law in the eastern provinces.");
+    assert!(ev.iter().any(|e| e.0 == "BOLGOV" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
+    let ev = coded("Ecuador eased its emergency measures in Guayaquil this week.");
+    assert!(ev.iter().any(|e| e.0 == "ECU" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{ev:?}");
     // people set free are a material retreat
     let ev = coded("Bolivia released twelve Peruvian fishermen on Monday.");
     assert!(ev.iter().any(|e| e.0 == "BOL" && e.1 == "084" && e.3 == "RETREAT"), "{ev:?}");
