@@ -2642,7 +2642,20 @@ impl Coder {
         let verbal = code.starts_with("19") && attack_in_words(cx.words, v);
         let code = if verbal { "111" } else { code };
         let rule = if verbal { Cow::Owned(text!("{rule} (an attack in words: 111)")) } else { rule };
-        let code = if hypothetical { intent_code(code) } else { code.to_string() };
+        // PLOVER THREATEN: "Non-force threats to declare independence, resign, withdraw
+        // diplomats, reduce or break diplomatic ties, etc. are all coded here" (CAMEO 1313);
+        // a threat to resign is no intent to yield (035)
+        let threat_to_resign = hypothetical
+            && code.starts_with("083")
+            && (v.words.start.saturating_sub(4)..v.words.start).any(|i| cx.words.norm(i).starts_with("threat"))
+            && resigns(cx.words, v);
+        let code = if threat_to_resign {
+            "1313".to_string()
+        } else if hypothetical {
+            intent_code(code)
+        } else {
+            code.to_string()
+        };
         let Some(c) = self.dict.cameo.get(&code) else {
             return;
         };
@@ -2747,6 +2760,25 @@ impl Coder {
             // treaty"; Phoenix codes signing a trade or defence agreement as an intent to
             // cooperate (0311, 0312), which it promises, but the signing is done
             plover_event = "SUPPORT".to_string();
+            None
+        } else if c.plover_event == "CONCEDE"
+            && code.starts_with("083")
+            && !(future || reported_future(cx.words, v.words.start))
+            && resigns(cx.words, v)
+        {
+            // PLOVER RETREAT "also covers resignations of government officials" (its
+            // mode resign): CAMEO files a resignation under 083/0831, acceding to demands
+            // for a change in leadership, which the crosswalk sends to CONCEDE with the
+            // verbal concessions ("agreed to early elections" stays there)
+            plover_event = "RETREAT".to_string();
+            Some("resign".to_string())
+        } else if c.plover_event == "SUPPORT" && v.form.lemma == "agree" && agrees_to_act(cx.words, v) {
+            // PLOVER AGREE: "Agree to, offer, promise, or otherwise indicate willingness or
+            // commitment to cooperate". Phoenix's plain "agree" is 050, SUPPORT, which
+            // PLOVER keeps for approving a policy or finalizing an agreement ("agreed a
+            // trade deal"); agreeing to do something, or that something should be done,
+            // commits to an act still to come
+            plover_event = "AGREE".to_string();
             None
         } else if c.plover_event == "SUPPORT" && CONDEMNING.contains(&v.form.lemma.as_str()) && !stood_up_for {
             // a condemnation is PLOVER DISAPPROVE: see `CONDEMNING`
@@ -4502,6 +4534,48 @@ fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     (v.words.end..(v.words.end + 4).min(w.len()))
         .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
         .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
+}
+
+/// Whether "agree" goes on to an act still to come: "agreed (on Monday) to open the
+/// border", "agreed that the talks should resume", not "agreed a trade deal" or "agreed
+/// to the plan".
+fn agrees_to_act(w: &Words, v: &VerbHit) -> bool {
+    let mut k = v.words.end;
+    // when, between the verb and what was agreed ("today", "on Monday", "in principle")
+    while k < w.len().min(v.words.end + 4) {
+        let n = w.norm(k);
+        let when = TIME_NOUNS.contains(&n)
+            || dyad_core::calendar::weekday(n).is_some()
+            || n.ends_with("ly")
+            || (matches!(n, "on" | "in" | "last" | "this" | "late" | "early")
+                && k + 1 < w.len()
+                && (dyad_core::calendar::weekday(w.norm(k + 1)).is_some()
+                    || TIME_NOUNS.contains(&w.norm(k + 1))
+                    || w.norm(k + 1) == "principle"))
+            || n == "principle";
+        if !when {
+            break;
+        }
+        k += 1;
+    }
+    match w.norm(k) {
+        "that" => true,
+        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB"),
+        _ => false,
+    }
+}
+
+/// Whether the verb is someone leaving office: "resigned", "stepped down" or "aside",
+/// "submitted / announced his resignation" (not "resigned himself to ...", an acceptance).
+fn resigns(w: &Words, v: &VerbHit) -> bool {
+    let after = |n: usize| v.words.end..(v.words.end + n).min(w.len());
+    match v.form.lemma.as_str() {
+        "resign" => !after(1).any(|i| matches!(w.norm(i), "himself" | "herself" | "themselves" | "itself")),
+        "step" => after(2).any(|i| matches!(w.norm(i), "down" | "aside")),
+        _ => after(4)
+            .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+            .any(|i| w.norm(i) == "resignation"),
+    }
 }
 
 /// Conflictual actions reported in the future tense are announced, not done: PLOVER

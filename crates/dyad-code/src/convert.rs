@@ -768,6 +768,12 @@ const PLOVER_OVERRIDES: &[(&str, &str, &str, &str, &str)] = &[
     // ... actions which ratify, sign, or finalize an agreement": the Phoenix verbs code
     // "expressed/pledged support" and "reached an agreement" as 032
     ("032", "SUPPORT", "", "diplomatic", "an expression of policy support is SUPPORT"),
+    // PLOVER CONCEDE: "easing of administrative or legal restrictions on persons and
+    // organizations, remove curfews"; "the lifting of a curfew is, effectively, a
+    // promise ... We're treating such concessions as verbal rather than material". The
+    // crosswalk files both under RETREAT, with the mode ease it has since dropped.
+    ("0813", "CONCEDE", "", "legal", "lifting a curfew is a verbal concession"),
+    ("0814", "CONCEDE", "", "legal", "lifting a state of emergency eases a legal restriction"),
 ];
 
 /// Code names misspelt in `CAMEO.eventcodes.txt`, corrected as they are read: (code,
@@ -823,7 +829,7 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
         "# dyad CAMEO table: code, name, Goldstein score, PLOVER event, mode, context.\n\
          # Facts from CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0);\n\
          # CAMEO 01 and 02, absent from the crosswalk, follow dyad's fallback (convert.rs PLOVER_FALLBACK);\n\
-         # 032, 175, 1712 and 192 follow PLOVER's own definitions over the crosswalk (convert.rs PLOVER_OVERRIDES).\n",
+         # 032, 0813, 0814, 175, 1712 and 192 follow PLOVER's own definitions over the crosswalk (convert.rs PLOVER_OVERRIDES).\n",
     );
     for (code, name) in &names {
         let score = scores.get(code).ok_or_else(|| format!("no Goldstein score for {code}"))?;
@@ -1057,6 +1063,21 @@ UN_SECRETARY_GENERAL
         )
         .unwrap();
         assert!(t.contains("192\tOccupy territory\t-9.5\tASSAULT\t\tmilitary\n"), "{t}");
+    }
+
+    #[test]
+    fn a_lifted_curfew_is_a_concession_not_a_retreat() {
+        // the crosswalk's own 08 lines: 0813 and 0814 sit under RETREAT, the rest of 081 under CONCEDE
+        let t = cameo_table(
+            "CODE\tNAME\n08\tYIELD\n081\tEase sanctions\n0813\tEase curfew\n0814\tEase emergency\n084\tRelease\n",
+            "CODE\tG\n08\t5.0\n081\t5.0\n0813\t5.0\n0814\t5.0\n084\t7.0\n",
+            "08: RETREAT\n081: CONCEDE, , legal\n0813: RETREAT, , legal # Ease curfew\n\
+             0814: RETREAT, , legal # Ease state of emergency\n084: RETREAT, , # Return, release\n",
+        )
+        .unwrap();
+        assert!(t.contains("0813\tEase curfew\t5.0\tCONCEDE\t\tlegal\n"), "{t}");
+        assert!(t.contains("0814\tEase emergency\t5.0\tCONCEDE\t\tlegal\n"), "{t}");
+        assert!(t.contains("084\tRelease\t7.0\tRETREAT\t\t\n"), "a release stays material: {t}");
     }
 
     #[test]

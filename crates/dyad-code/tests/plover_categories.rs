@@ -270,3 +270,101 @@ fn a_refusal_to_act_rejects_the_act() {
         assert!(ev.iter().all(|e| e.3 != "SUPPORT"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn a_curfew_or_emergency_lifted_is_a_concession_and_a_release_a_retreat() {
+    // PLOVER CONCEDE names the removal of curfews among verbal concessions; the 2021
+    // crosswalk had 0813 and 0814 under RETREAT
+    let ev = coded("The Bolivian government lifted the curfew in La Paz on Tuesday.");
+    assert!(ev.iter().any(|e| e.0 == "BOLGOV" && e.1 == "0813" && e.3 == "CONCEDE"), "{ev:?}");
+    let ev = coded("Peru lifted its state of emergency over Cusco after a week of calm.");
+    assert!(ev.iter().any(|e| e.0 == "PER" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
+    // easing emergency rule is the same concession, not material cooperation
+    let ev = coded("The Bolivian government eased martial law in the eastern provinces.");
+    assert!(ev.iter().any(|e| e.0 == "BOLGOV" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
+    let ev = coded("Ecuador eased its emergency measures in Guayaquil this week.");
+    assert!(ev.iter().any(|e| e.0 == "ECU" && e.1 == "0814" && e.3 == "CONCEDE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{ev:?}");
+    // people set free are a material retreat
+    let ev = coded("Bolivia released twelve Peruvian fishermen on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "BOL" && e.1 == "084" && e.3 == "RETREAT"), "{ev:?}");
+}
+
+#[test]
+fn an_official_who_resigns_retreats_and_one_who_promises_to_concedes_in_words() {
+    // PLOVER RETREAT covers resignations of government officials (mode resign)
+    for text in [
+        "The Chilean interior minister resigned on Thursday.",
+        "The Bolivian defence minister stepped down after the protests.",
+        "Chile's foreign minister announced his resignation on Monday.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1.starts_with("083") && e.3 == "RETREAT" && e.4 == "resign"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "CONCEDE"), "{text}: {ev:?}");
+    }
+    // a resignation to come is an intent; agreeing to elections a concession in words
+    let ev = coded("The Chilean interior minister will resign next week.");
+    assert!(ev.iter().any(|e| e.3 == "AGREE") && ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
+    let ev = coded("The Chilean president agreed to early elections.");
+    assert!(ev.iter().any(|e| e.1 == "0831" && e.3 == "CONCEDE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "RETREAT"), "{ev:?}");
+}
+
+#[test]
+fn agreeing_to_act_is_a_commitment_and_agreeing_a_deal_support() {
+    // the plain "agree" of the verb dictionary is CAMEO 050 (SUPPORT); what follows it
+    // decides whether it commits to an act to come (PLOVER AGREE)
+    for text in [
+        "Peru and Chile agreed on Tuesday to reopen their shared border.",
+        "Peru and Chile agreed that fishing quotas should be cut.",
+    ] {
+        let ev = coded(text);
+        let agreed: Vec<_> = ev.iter().filter(|e| e.1 == "050").collect();
+        assert!(!agreed.is_empty() && agreed.iter().all(|e| e.3 == "AGREE"), "{text}: {ev:?}");
+    }
+    let ev = coded("Peru and Chile agreed a fisheries deal on Tuesday.");
+    assert!(ev.iter().any(|e| e.0 == "PER" && e.1 == "050" && e.2 == "CHL" && e.3 == "SUPPORT"), "{ev:?}");
+    let ev = coded("Bolivia agreed to the Chilean plan.");
+    assert!(ev.iter().any(|e| e.0 == "BOL" && e.1 == "050" && e.3 == "SUPPORT"), "{ev:?}");
+}
+
+#[test]
+fn a_declaration_or_reminder_issued_is_said_and_not_material_cooperation() {
+    for text in [
+        "The Ecuadorian president issued a firm reminder to Colombia about its border duties.",
+        "The Venezuelan opposition issued a declaration on the Colombian elections.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1 == "010"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "COOPERATE"), "{text}: {ev:?}");
+    }
+    // what is issued decides: a visa issued is still cooperation
+    let ev = coded("Ecuador issued visas to Colombian traders on Monday.");
+    assert!(ev.iter().any(|e| e.0 == "ECU" && e.1 == "060" && e.3 == "COOPERATE"), "{ev:?}");
+}
+
+#[test]
+fn protesters_blocking_streets_or_bridges_obstruct_passage() {
+    for text in [
+        "Striking Kenyan farmers blocked a highway outside Nakuru on Monday.",
+        "Thousands of Chilean students blocked streets in Santiago to oppose the fee rise.",
+        "Angry Bolivian miners blocked a bridge over the river for six hours.",
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1 == "144" && e.3 == "PROTEST" && e.4 == "obstruct"), "{text}: {ev:?}");
+        assert!(ev.iter().all(|e| e.3 != "COERCE"), "{text}: {ev:?}");
+    }
+}
+
+#[test]
+fn a_threat_to_resign_is_a_threat_not_an_intent_to_yield() {
+    // PLOVER THREATEN names non-force threats to resign among its examples
+    let ev = coded("The Chilean interior minister threatened to resign over the budget.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.1 == "1313" && e.3 == "THREATEN"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "AGREE"), "{ev:?}");
+    // a promise to step down stays an intent
+    let ev = coded("The Chilean interior minister promised to resign after the budget vote.");
+    assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.3 == "AGREE"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.3 != "THREATEN"), "{ev:?}");
+}
