@@ -2051,18 +2051,24 @@ impl Coder {
         // finite verb: at most 12 words, no verb, punctuation or clause opener
         // (a past participle by the tagger that takes an object right after it reads as
         // the finite past here: "Chile at a summit with Peru criticized Bolivia")
+        // (the phrase ends before the verb's auxiliaries: "in the area have killed")
         let tag_at = |k: usize| w.tag_str(k);
+        let mut verb_group = v.words.start;
+        while verb_group > 0 && AUX_OR_ADVERB_SET.contains(w.norm(verb_group - 1)) {
+            verb_group -= 1;
+        }
         let finite = w.finite_verb_at(v.words.start)
+            || (verb_group..v.words.start).any(|k| w.finite_verb_at(k))
             || (tag_at(v.words.start) == "VBN"
                 && !is_passive(w, v.words.start)
                 && matches!(tag_at(v.words.end), "DT" | "NNP" | "NNPS" | "PRP$"));
         let adjunct_from = |from: usize| {
             !nonfinite
                 && finite
-                && from < v.words.start
-                && v.words.start - from <= 12
+                && from < verb_group
+                && verb_group - from <= 12
                 && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
-                && (from..v.words.start).all(|k| {
+                && (from..verb_group).all(|k| {
                     !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k))
                 })
         };
@@ -2073,6 +2079,13 @@ impl Coder {
             adjunct_from(from)
                 && (matches!(w.norm(from + 1), "a" | "an" | "the")
                     || (matches!(tag_at(from + 1), "NN" | "NNS") && matches!(w.norm(from + 2), "with" | "to")))
+        };
+        // (a word of the verb's pattern is the noun the pattern names, whatever its tag:
+        // "KILL airstrike *" with "airstrikes" tagged as a verb)
+        let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
+        let in_time = |k: usize| {
+            let span = w.words[k].span;
+            cx.times.iter().any(|t| t.span.start <= span.start && span.end <= t.span.end)
         };
         let in_occasion = |i: usize| {
             (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
@@ -2147,9 +2160,19 @@ impl Coder {
                 // preposition right after the actor ("the ministry at a briefing in the
                 // capital on Monday welcomed"): no verb, punctuation or other actor in it
                 // (an actor may stand in an occasion, see `in_occasion`)
-                let adjunct = adjunct_from(tail)
-                    && (occasion_from(tail)
-                        || !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start));
+                // ... also after the nouns the actor names the owner of ("Russian airstrikes
+                // in the area killed": the strikes are Russia's)
+                // (a time between them is the strikes' too: "airstrikes this month in the area")
+                let mut head_end =
+                    if tail == m.words.end { noun_run_end(w, ms, tail, v.words.start, &pattern_word) } else { tail };
+                while head_end > m.words.end && head_end < v.words.start && in_time(head_end) {
+                    head_end += 1;
+                }
+                let adjunct = adjunct_from(head_end)
+                    && (occasion_from(head_end)
+                        || !ms
+                            .iter()
+                            .any(|n| !n.location && n.words.start >= head_end && n.words.start < v.words.start));
                 let blocked = !nonfinite
                     && !adjunct
                     && (tail..v.words.start)
@@ -3944,6 +3967,21 @@ fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     let name_end = (start..w.len()).find(|&k| !w.words[k].capitalized || w.words[k].punct).unwrap_or(w.len());
     (name_end > start).then_some(name_end)
+}
+
+/// "[Russian] airstrikes", "[rebel] shelling": where the common nouns (no name, no mention)
+/// right after word `end`, before `limit`, end; `end` when none follows. A word `noun`
+/// accepts counts as one whatever its tag.
+fn noun_run_end(w: &Words, ms: &[Mention], end: usize, limit: usize, noun: &dyn Fn(usize) -> bool) -> usize {
+    let mut k = end;
+    while k < limit
+        && (matches!(w.tag_str(k), "NN" | "NNS") || noun(k))
+        && !w.words[k].punct
+        && !ms.iter().any(|n| n.words.contains(&k))
+    {
+        k += 1;
+    }
+    k
 }
 
 /// "Officials [of the province]", "workers [at the plant]": where a phrase opened by
