@@ -566,3 +566,24 @@ fn the_owner_named_in_an_owned_compound_is_an_actor() {
     let events = code("Somali pirates hijacked an Indian-owned cargo ship.");
     assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IND")), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_dictionary_name_with_a_possessive_is_one_actor() {
+    // the tokenizer makes "'s" a word of its own; the dictionary's names must match it
+    for (text, name, want) in [
+        ("Brazil praised the People's Republic of China on Monday.", "People's Republic of China", "CHN"),
+        (
+            "Japan condemned the Democratic People's Republic of Korea for its missile test.",
+            "Democratic People's Republic of Korea",
+            "PRK",
+        ),
+        ("Soldiers clashed with the New People's Army near Davao on Friday.", "New People's Army", "PHLREB"),
+    ] {
+        let events = code(text);
+        let e = events
+            .iter()
+            .find(|e| e.target.as_ref().is_some_and(|t| t.text == name))
+            .unwrap_or_else(|| panic!("{text}: {:?}", seen(&events)));
+        assert!(e.target.as_ref().is_some_and(|t| t.code == want), "{text}: {:?}", e.target);
+    }
+}
