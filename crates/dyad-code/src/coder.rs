@@ -3869,10 +3869,11 @@ fn envoy_to(w: &Words, ms: &[Mention], n: &Mention) -> Option<usize> {
     ms.iter().position(|m| m.words.start == start || m.words.start == to + 1)
 }
 
-/// "Authorities [in the U.S.]", "the mayor [of Nablus]": where a prepositional phrase
-/// naming a mention (a place or an actor) right after word `end` ends, if one does.
+/// "Authorities [in the U.S.]", "the mayor [of Nablus]", "students [throughout Kenya]":
+/// where a prepositional phrase naming a mention (a place or an actor) right after word
+/// `end` ends, if one does.
 fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
-    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at" | "throughout" | "across") {
         return None;
     }
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };

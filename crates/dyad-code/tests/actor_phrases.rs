@@ -587,3 +587,20 @@ fn a_dictionary_name_with_a_possessive_is_one_actor() {
         assert!(e.target.as_ref().is_some_and(|t| t.code == want), "{text}: {:?}", e.target);
     }
 }
+
+#[test]
+fn a_role_throughout_or_across_a_country_is_that_countrys() {
+    // "throughout" and "across" say where the role is, as "in" does: the country joins the
+    // role, the place stays where it happened, and the quantity before them is no barrier
+    for text in [
+        "Tens of thousands of students throughout Kenya marched against the new tax on Saturday.",
+        "Thousands of teachers across Kenya marched against the new tax on Saturday.",
+    ] {
+        let events = code(text);
+        let e = events
+            .iter()
+            .find(|e| e.trigger.text == "marched")
+            .unwrap_or_else(|| panic!("{text}: {:?}", seen(&events)));
+        assert!(e.source.code.starts_with("KEN"), "{text}: {:?}", e.source);
+    }
+}
