@@ -2152,8 +2152,15 @@ impl Coder {
                     && !is_clause_opener(prev)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
+                // ("an attack by the Islamic State group killed": the agent's own nouns may
+                // stand between the agent of an attack and the verb)
+                let near = if prev == "by" && tail == m.words.end {
+                    noun_run_end(w, ms, tail, v.words.start, &pattern_word)
+                } else {
+                    tail
+                };
                 let adjacent = !verb_preposition
-                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)) || self.is_adverb(w, k));
+                    && (near..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a

@@ -604,3 +604,12 @@ fn a_role_throughout_or_across_a_country_is_that_countrys() {
         assert!(e.source.code.starts_with("KEN"), "{text}: {:?}", e.source);
     }
 }
+
+#[test]
+fn the_agent_of_an_attack_acts_across_its_own_nouns() {
+    // "by" names who carried out the attack that is the subject; the agent's own noun
+    // ("group") stands between it and the verb
+    let events = code("A suicide bombing by the Islamic State group killed nine soldiers in Kirkuk on Monday.");
+    let e = events.iter().find(|e| e.trigger.text == "killed").unwrap_or_else(|| panic!("{:?}", seen(&events)));
+    assert_eq!(e.source.code, "IMGMUSISI", "{:?}", seen(&events));
+}
