@@ -493,6 +493,8 @@ enum NotVerb<'a> {
     CountedNoun(&'a str),
     CompletesNoun,
     According,
+    /// A participle used as an adjective before a named person or role ("visiting").
+    Attributive,
     Tagged(PosTag),
     UntaggedNounLike,
 }
@@ -507,6 +509,7 @@ impl std::fmt::Display for NotVerb<'_> {
                 f.write_str("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act")
             }
             NotVerb::According => f.write_str("\"according\" introduces a source"),
+            NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
             NotVerb::Tagged(t) => write!(f, "tagged {}", t.as_str()),
             NotVerb::UntaggedNounLike => f.write_str("a noun or modifier by the words before it (sentence not tagged)"),
         }
@@ -756,6 +759,8 @@ impl Coder {
                 Some(NotVerb::CompletesNoun)
             } else if w.norm(i) == "according" {
                 Some(NotVerb::According)
+            } else if form.form == Form::Ing && attributive_participle(w, mentions, i, n) {
+                Some(NotVerb::Attributive)
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
                     && !enacted
@@ -2330,9 +2335,14 @@ impl Coder {
         // outranks the forum it is brought before
         // (determiners and the direction of a region may stand between: "from South Vietnam",
         // "into northern Syria")
+        // (or a participle describing the person: "against visiting Crown Prince X")
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
-            while k > 0 && (DETERMINERS.contains(&w.norm(k - 1)) || is_direction(w.norm(k - 1))) {
+            while k > 0
+                && (DETERMINERS.contains(&w.norm(k - 1))
+                    || is_direction(w.norm(k - 1))
+                    || (k == ms[i].words.start && attributive_participle(w, ms, k - 1, 1)))
+            {
                 k -= 1;
             }
             k > 0 && words.contains(&w.norm(k - 1))
@@ -3788,6 +3798,43 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
 fn progressive(w: &Words, i: usize) -> bool {
     let adverb = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
     (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| BE.contains(&w.norm(k)) && w.norm(k) != "being")
+}
+
+/// Participles English uses as adjectives before a title or a named person ("met
+/// visiting Chinese Premier Li", "a lawsuit against visiting Crown Prince X", "the
+/// serving prime minister", "leading Iranian cleric X"): they describe the person, and
+/// no visit, rule or service is reported.
+const ATTRIBUTIVE_PARTICIPLES: &[&str] =
+    &["visiting", "ruling", "leading", "serving", "departing", "retiring", "outgoing", "incoming"];
+
+/// Words after which an -ing form is a gerund taking an object ("after visiting
+/// President X", "accused of leading rebels", "is visiting"), not an adjective.
+const GERUND_BEFORE: &[&str] = &[
+    "after", "before", "while", "when", "since", "by", "without", "of", "for", "about", "from", "in", "on", "at",
+    "upon", "besides", "and", "or", "not", "to", ",", "--", "\u{2014}", "\u{2013}",
+];
+
+/// Whether the -ing form at `i..i + n` describes the named person or role
+/// right after it (see `ATTRIBUTIVE_PARTICIPLES`): a person the dictionary names, or a
+/// role written with capitals ("visiting Chinese Premier Li", "visiting U.S. officials"),
+/// after a verb or a preposition that takes no gerund ("met", "against", "with").
+fn attributive_participle(w: &Words, ms: &[Mention], i: usize, n: usize) -> bool {
+    if i == 0 || n != 1 || !ATTRIBUTIVE_PARTICIPLES.contains(&w.norm(i)) || progressive(w, i) {
+        return false;
+    }
+    let prev = w.norm(i - 1);
+    if GERUND_BEFORE.contains(&prev) || BE.contains(&prev) || AUX_OR_ADVERB.contains(&prev) {
+        return false;
+    }
+    // (titles the dictionaries do not join to the name may stand between: "visiting
+    // Ghanaian President Nana Akufo-Addo")
+    ms.iter().any(|m| {
+        m.words.start >= i + n
+            && m.words.start <= i + n + 3
+            && (i + n..=m.words.start).all(|k| w.words[k].capitalized && !w.words[k].punct)
+            && !m.location
+            && (m.kind == ActorKind::Person || m.code.sector().is_some())
+    })
 }
 
 fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {

@@ -305,3 +305,20 @@ fn power_or_control_taken_is_not_what_the_act_is_aimed_at() {
     let events = code("Kenyan lawmakers criticized border control in the north.");
     assert_eq!(target_of(&events, "criticized"), Some("border control"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_participle_describing_a_named_person_is_no_act() {
+    // "visiting" describes the minister: no visit is reported, and the complaint goes
+    // to whom it is against, not to the court it is filed in
+    let events = code("A Chilean rights group filed a complaint in a Lima court against visiting Bolivian Foreign Minister Luis Arce.");
+    assert!(events.iter().all(|e| e.trigger.text != "visiting"), "{:?}", seen(&events));
+    assert_eq!(target_of(&events, "filed"), Some("Bolivian Foreign Minister Luis Arce"), "{:?}", seen(&events));
+    let events = code("The Kenyan president welcomed visiting Ghanaian President Nana Akufo-Addo in Nairobi.");
+    assert!(events.iter().all(|e| e.trigger.text != "visiting"), "{:?}", seen(&events));
+    // after a comma or a form of "be" it is the act of visiting
+    let events =
+        code("The Chilean foreign minister ended his tour on Monday, visiting Bolivian President Luis Arce in La Paz.");
+    assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
+    let events = code("The Chilean foreign minister is visiting Bolivian President Luis Arce in La Paz.");
+    assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
+}
