@@ -1096,8 +1096,18 @@ impl Coder {
             // "Ali Musa was freed after the president pardoned him": a pronoun object
             // stands for the person the sentence opens with, named before the subject
             // (the purpose rule below may still find a nearer one)
-            if matches!(w.norm(v.words.end), "him" | "her") {
-                if let Some(a) = opening_person(cx.mentions, &sources) {
+            // ... else for the last person named before the verb who does not do it
+            // ("a lawsuit against Prince X, accusing him of torture in Yemen": him is the
+            // prince, not a name in the grounds)
+            // (not the possessive: "attended her funeral")
+            let possessive = w.norm(v.words.end) == "her"
+                && (w.tag_str(v.words.end) == "PRP$"
+                    || (matches!(w.tag_str(v.words.end + 1), "NN" | "NNS" | "JJ")
+                        && !TIME_NOUNS.contains(&w.norm(v.words.end + 1))));
+            if matches!(w.norm(v.words.end), "him" | "her") && !possessive {
+                if let Some(a) = opening_person(cx.mentions, &sources)
+                    .or_else(|| last_person_before(cx.mentions, &sources, v.words.start))
+                {
                     targets = vec![Target::Mention(a)];
                 }
             }
@@ -5294,6 +5304,15 @@ fn opening_person(ms: &[Mention], sources: &[usize]) -> Option<usize> {
     let same = |s: &usize| ms[*s].code == m.code && m.code.as_str() != UNKNOWN_CODE;
     (m.kind == ActorKind::Person && m.words.end <= first_source && !sources.contains(&i) && !sources.iter().any(same))
         .then_some(i)
+}
+
+/// The last person named before `before` who is none of `sources` (nor of their code):
+/// whom "him" or "her" after a verb stands for, when the sentence does not open with it.
+fn last_person_before(ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+    let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
+    ms.iter()
+        .rposition(|m| m.words.end <= before && m.kind == ActorKind::Person && !m.location && !same(m))
+        .filter(|i| !sources.contains(i))
 }
 
 /// Whether the mention `i` is a country set off by a comma right after a place in that

@@ -322,3 +322,15 @@ fn a_participle_describing_a_named_person_is_no_act() {
     let events = code("The Chilean foreign minister is visiting Bolivian President Luis Arce in La Paz.");
     assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
 }
+
+#[test]
+fn him_after_the_verb_is_the_person_named_before() {
+    // the person the protest was against, not the place in the grounds of the accusation
+    let events = code("Kenyan activists staged a protest against Ugandan President Yoweri Museveni on Friday, accusing him of abuses in Kampala.");
+    assert_eq!(target_of(&events, "accusing"), Some("Ugandan President Yoweri Museveni"), "{:?}", seen(&events));
+    // a possessive "her" stands for nobody: the aide stays the target
+    let events = code(
+        "The Brazilian court ordered the arrest of former President Fernando Collor, charging her aide with fraud.",
+    );
+    assert_eq!(target_of(&events, "charging"), Some("her aide"), "{:?}", seen(&events));
+}
