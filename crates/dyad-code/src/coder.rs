@@ -5141,8 +5141,12 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     if p >= w.len() || !matches!(w.norm(p), "on" | "against" | "by" | "upon") {
         return None;
     }
-    let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
-    (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
+    // (describing words may stand before the name, a role noun too: "filed by defeated
+    // senatorial candidate X")
+    let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 6)?;
+    (p + 1..ms[i].words.start)
+        .all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$" | "NN" | "VBN") && !w.words[k].punct)
+        .then_some(i)
 }
 
 /// Verbs of granting, whose object may be what another actor asked for.

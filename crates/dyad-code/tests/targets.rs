@@ -334,3 +334,14 @@ fn him_after_the_verb_is_the_person_named_before() {
     );
     assert_eq!(target_of(&events, "charging"), Some("her aide"), "{:?}", seen(&events));
 }
+
+#[test]
+fn the_actor_a_rejected_petition_was_filed_by_may_follow_describing_words() {
+    // "filed by" names whose petition it is; a participle and role nouns may describe
+    // the person before the name
+    let events = code(
+        "A Ugandan court rejected the petition filed by jailed veteran opposition leader Kizza Besigye over the vote.",
+    );
+    let target = target_of(&events, "rejected").unwrap_or_default();
+    assert!(target.ends_with("Kizza Besigye"), "{:?}", seen(&events));
+}
