@@ -368,3 +368,17 @@ fn a_threat_to_resign_is_a_threat_not_an_intent_to_yield() {
     assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.3 == "AGREE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "THREATEN"), "{ev:?}");
 }
+
+#[test]
+fn a_report_or_statement_critical_of_someone_criticises_them() {
+    for (text, target) in [
+        ("The African Union issued a report sharply critical of the Ethiopian government over the war.", "ETHGOV"),
+        ("Kenyan bishops released a statement critical of the Ugandan army.", "UGAMIL"),
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1 == "111" && e.2 == target && e.3 == "ACCUSE"), "{text}: {ev:?}");
+    }
+    // a report alone is a statement
+    let ev = coded("The African Union issued a report on the Ethiopian government.");
+    assert!(ev.iter().all(|e| e.1 != "111"), "{ev:?}");
+}
