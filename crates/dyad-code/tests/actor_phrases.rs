@@ -566,3 +566,15 @@ fn the_owner_named_in_an_owned_compound_is_an_actor() {
     let events = code("Somali pirates hijacked an Indian-owned cargo ship.");
     assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IND")), "{:?}", seen(&events));
 }
+
+#[test]
+fn colombias_special_jurisdiction_for_peace_is_its_judiciary() {
+    // the transitional-justice court of the 2016 peace accord, by its full and short names
+    for text in [
+        "The Special Jurisdiction for Peace summoned a retired Colombian general over the killings.",
+        "Colombia's Jurisdiction for Peace charged ten former FARC commanders with kidnapping.",
+    ] {
+        let events = code(text);
+        assert!(events.iter().any(|e| e.source.code == "COLJUD"), "{text}: {:?}", seen(&events));
+    }
+}
