@@ -1106,7 +1106,7 @@ impl Coder {
                         && !TIME_NOUNS.contains(&w.norm(v.words.end + 1))));
             if matches!(w.norm(v.words.end), "him" | "her") && !possessive {
                 if let Some(a) = opening_person(cx.mentions, &sources)
-                    .or_else(|| last_person_before(cx.mentions, &sources, v.words.start))
+                    .or_else(|| last_person_before(w, cx.mentions, &sources, v.words.start))
                 {
                     targets = vec![Target::Mention(a)];
                 }
@@ -5310,12 +5310,107 @@ fn opening_person(ms: &[Mention], sources: &[usize]) -> Option<usize> {
         .then_some(i)
 }
 
+/// Singular nouns of the actor dictionaries' roles that name a body or a thing, not a
+/// person: "him" or "her" never stands for them ("the court", "the company", "a cargo ship").
+const BODY_NOUNS: &[&str] = &[
+    "court",
+    "government",
+    "ministry",
+    "company",
+    "firm",
+    "army",
+    "military",
+    "police",
+    "parliament",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "party",
+    "administration",
+    "embassy",
+    "bank",
+    "university",
+    "regime",
+    "authority",
+    "department",
+    "commission",
+    "tribunal",
+    "assembly",
+    "senate",
+    "congress",
+    "cabinet",
+    "board",
+    "union",
+    "organization",
+    "organisation",
+    "group",
+    "movement",
+    "network",
+    "website",
+    "newspaper",
+    "service",
+    "force",
+    "team",
+    "coalition",
+    "alliance",
+    "state",
+    "prison",
+    "presidency",
+    "junta",
+    "navy",
+    "command",
+    "ship",
+    "vessel",
+    "tanker",
+    "boat",
+    "plane",
+    "aircraft",
+    "jet",
+    "helicopter",
+    "vehicle",
+    "car",
+    "truck",
+    "convoy",
+    "station",
+    "plant",
+    "factory",
+    "mine",
+    "hospital",
+    "school",
+    "camp",
+    "base",
+    "media",
+    "press",
+    "industry",
+    "sector",
+    "market",
+    "church",
+    "mosque",
+    "temple",
+    "club",
+    "family",
+    "community",
+    "village",
+    "town",
+    "city",
+];
+
 /// The last person named before `before` who is none of `sources` (nor of their code):
 /// whom "him" or "her" after a verb stands for, when the sentence does not open with it.
-fn last_person_before(ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+/// A person is one the dictionaries or the entity tagger name, or a role in the singular
+/// that names no body ("the Saudi dissident", "an Islamic State militant").
+fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
     let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
+    let person = |m: &Mention| {
+        let last = m.words.end - 1;
+        m.kind == ActorKind::Person
+            || ((matches!(m.kind, ActorKind::Agent | ActorKind::Group) || m.code.sector().is_some())
+                && w.tag_str(last) == "NN"
+                && !BODY_NOUNS.contains(&w.norm(last)))
+    };
     ms.iter()
-        .rposition(|m| m.words.end <= before && m.kind == ActorKind::Person && !m.location && !same(m))
+        .rposition(|m| m.words.end <= before && !m.location && person(m) && !same(m))
         .filter(|i| !sources.contains(i))
 }
 

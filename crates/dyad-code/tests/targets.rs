@@ -345,3 +345,10 @@ fn the_actor_a_rejected_petition_was_filed_by_may_follow_describing_words() {
     let target = target_of(&events, "rejected").unwrap_or_default();
     assert!(target.ends_with("Kizza Besigye"), "{:?}", seen(&events));
 }
+
+#[test]
+fn him_after_the_verb_may_be_a_role_named_in_the_singular() {
+    // "him" is the pirate convicted before, not the prison nor the ship he hijacked
+    let events = code("A Kenyan court on Monday convicted a Somali pirate of hijacking a cargo ship and sentenced him to ten years in prison.");
+    assert_eq!(target_of(&events, "sentenced"), Some("Somali pirate"), "{:?}", seen(&events));
+}
