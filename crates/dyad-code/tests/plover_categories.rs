@@ -382,3 +382,11 @@ fn a_report_or_statement_critical_of_someone_criticises_them() {
     let ev = coded("The African Union issued a report on the Ethiopian government.");
     assert!(ev.iter().all(|e| e.1 != "111"), "{ev:?}");
 }
+
+#[test]
+fn days_given_to_act_are_an_ultimatum() {
+    // as hours or two weeks given are (Phoenix's patterns), not material cooperation
+    let ev = coded("The Kenyan army gave the rebels ten days to surrender.");
+    assert!(ev.iter().any(|e| e.1 == "139" && e.3 == "THREATEN"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != "060"), "{ev:?}");
+}
