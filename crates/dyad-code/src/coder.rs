@@ -1111,6 +1111,14 @@ impl Coder {
                     targets = vec![Target::Mention(a)];
                 }
             }
+            // "holding villagers in the town to use them as shields": "them" stands for the
+            // last actor named in the plural before the verb who does not do it (and those
+            // joined to it: "outlawed the ANC and the PAC, forcing them ...")
+            if w.norm(v.words.end) == "them" {
+                if let Some(a) = last_plural_before(w, cx.mentions, &sources, v.words.start) {
+                    targets = compound(cx.mentions, a, false).map(Target::Mention).collect();
+                }
+            }
             // ... or whose object is a pronoun for it ("called Morrison to congratulate him")
             let pronoun_object = matches!(w.norm(v.words.end), "him" | "her" | "them");
             if pronoun_object || targets.first().is_none_or(about_topic) {
@@ -5411,6 +5419,23 @@ fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usiz
     };
     ms.iter()
         .rposition(|m| m.words.end <= before && !m.location && person(m) && !same(m))
+        .filter(|i| !sources.contains(i))
+}
+
+/// The last actor named in the plural before `before` ("2,000 villagers", "the rebels")
+/// who is none of `sources` (nor of their code), or the last of actors joined by "and":
+/// whom "them" after a verb stands for.
+fn last_plural_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+    let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
+    let plural = |i: usize| {
+        let m = &ms[i];
+        matches!(w.tag_str(m.words.end - 1), "NNS" | "NNPS")
+            || m.coordinated
+            || ms.get(i + 1).is_some_and(|n| n.coordinated && n.words.start < before)
+    };
+    (0..ms.len())
+        .rev()
+        .find(|&i| ms[i].words.end <= before && !ms[i].location && plural(i) && !same(&ms[i]))
         .filter(|i| !sources.contains(i))
 }
 

@@ -352,3 +352,11 @@ fn him_after_the_verb_may_be_a_role_named_in_the_singular() {
     let events = code("A Kenyan court on Monday convicted a Somali pirate of hijacking a cargo ship and sentenced him to ten years in prison.");
     assert_eq!(target_of(&events, "sentenced"), Some("Somali pirate"), "{:?}", seen(&events));
 }
+
+#[test]
+fn them_after_the_verb_is_the_actor_named_before_in_the_plural() {
+    // "them" are the officials whose assets were frozen
+    let events =
+        code("EU ministers froze the assets of nine Syrian officials and barred them from travelling to Europe.");
+    assert_eq!(target_of(&events, "barred"), Some("Syrian officials"), "{:?}", seen(&events));
+}
