@@ -390,3 +390,11 @@ fn days_given_to_act_are_an_ultimatum() {
     assert!(ev.iter().any(|e| e.1 == "139" && e.3 == "THREATEN"), "{ev:?}");
     assert!(ev.iter().all(|e| e.1 != "060"), "{ev:?}");
 }
+
+#[test]
+fn slamming_an_actor_is_criticism_and_slamming_into_one_a_crash() {
+    let ev = coded("Kenyan opposition leaders slammed the Ugandan government on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "111" && e.2 == "UGAGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    let ev = coded("A bus slammed into a crowd of Kenyan protesters.");
+    assert!(ev.is_empty(), "{ev:?}");
+}
