@@ -1474,6 +1474,18 @@ impl Coder {
                     targets = vec![Target::Topic(a, b)];
                 }
             }
+            // "denounced the arrest of opposition leaders by the police": criticising an
+            // act is aimed at the one who did it, named after "by", not at those it was
+            // done to (CAMEO codes the criticism against the actor criticised)
+            let criticism = code.forward.as_deref().is_some_and(|c| c.starts_with("11"));
+            if criticism && !passive {
+                if let Some(a) = agent_of_act(w, cx.mentions, v, &targets, &window).filter(|a| !sources.contains(a)) {
+                    targets = compound(cx.mentions, a, true)
+                        .filter(|&k| cx.mentions[k].words.end <= window.end)
+                        .map(Target::Mention)
+                        .collect();
+                }
+            }
             if targets.is_empty() && !targetless_ok {
                 trace.verb(vspan, || {
                     let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
@@ -4928,6 +4940,38 @@ fn attacker_possessor(w: &Words, ms: &[Mention], pm: &PatternMatch, actor: &dyn 
         return None;
     }
     (0..ms.len()).filter(actor).find(|&i| ms[i].words.end == pos)
+}
+
+/// The actor named after "by" behind the verb's object when that object is an act done
+/// "of" the targets ("the arrest of opposition leaders by the police", "the jailing of
+/// two reporters by Turkey"): the act's noun right after the verb (a determiner, a
+/// possessive or describing words before it), "of", the target actors, then "by" and
+/// the agent (a determiner or describing words between).
+fn agent_of_act(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window: &Range<usize>) -> Option<usize> {
+    let first = targets.iter().find_map(|t| match *t {
+        Target::Mention(i) => Some(i),
+        _ => None,
+    })?;
+    let last = targets.iter().filter_map(|t| if let Target::Mention(i) = *t { Some(i) } else { None }).max()?;
+    let mut k = ms[first].words.start;
+    while k > v.words.end && matches!(w.tag_str(k - 1), "DT" | "CD" | "JJ" | "PRP$") {
+        k -= 1;
+    }
+    // "of" after the act's noun, which follows the verb with only determiners and
+    // describing words before it
+    if k < v.words.end + 2 || w.norm(k - 1) != "of" || !matches!(w.tag_str(k - 2), "NN" | "NNS") {
+        return None;
+    }
+    let noun = k - 2;
+    if !(v.words.end..noun).all(|j| matches!(w.tag_str(j), "DT" | "JJ" | "PRP$" | "POS") || w.norm(j) == "'s") {
+        return None;
+    }
+    let by = ms[last].words.end;
+    if by >= window.end.min(w.len()) || w.norm(by) != "by" {
+        return None;
+    }
+    let i = ms.iter().position(|m| m.words.start > by && m.words.start <= by + 3 && !m.location)?;
+    (by + 1..ms[i].words.start).all(|j| matches!(w.tag_str(j), "DT" | "JJ")).then_some(i)
 }
 
 /// Prepositions that name what an act is aimed at ("protested against the law", "imposed

@@ -360,3 +360,15 @@ fn them_after_the_verb_is_the_actor_named_before_in_the_plural() {
         code("EU ministers froze the assets of nine Syrian officials and barred them from travelling to Europe.");
     assert_eq!(target_of(&events, "barred"), Some("Syrian officials"), "{:?}", seen(&events));
 }
+
+#[test]
+fn criticising_an_act_done_by_someone_is_aimed_at_the_doer() {
+    // the arrest is the police's: the criticism is of them, not of those arrested
+    let events = code("Kenya denounced the arrest of opposition leaders by Ugandan police.");
+    assert_eq!(target_of(&events, "denounced"), Some("Ugandan police"), "{:?}", seen(&events));
+    let events = code("Rights groups criticised the treatment of Eritrean refugees by Ethiopia.");
+    assert_eq!(target_of(&events, "criticised"), Some("Ethiopia"), "{:?}", seen(&events));
+    // without "by", those it was done to stay the target
+    let events = code("Kenya denounced the arrest of Ugandan opposition leaders.");
+    assert_eq!(target_of(&events, "denounced"), Some("Ugandan opposition leaders"), "{:?}", seen(&events));
+}
