@@ -1454,8 +1454,16 @@ impl Coder {
             // acts that are always aimed at something, investigating, demanding,
             // criticising and rejecting ("rejected the referendum", "will investigate the
             // contract"), however they were coded
+            // "began a probe in the aftermath of a press agency's report": an
+            // investigation is aimed at what it is "into", "of", "against", "over" or
+            // "on"; an actor its noun does not govern so is no target, nor is what follows
+            // another preposition a topic
+            let unaimed_inquiry = root == "09" && !passive && inquiry_unaimed(w, v, &reading.pm, &window);
+            if unaimed_inquiry {
+                targets.retain(|t| !matches!(t, Target::Mention(_)));
+            }
             let aimed = matches!(root, "09" | "10" | "11" | "12");
-            if targets.is_empty() && (targetless_ok || aimed) && !passive {
+            if targets.is_empty() && (targetless_ok || aimed) && !passive && !unaimed_inquiry {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is
                 // where or at what the act is aimed
@@ -4940,6 +4948,34 @@ fn attacker_possessor(w: &Words, ms: &[Mention], pm: &PatternMatch, actor: &dyn 
         return None;
     }
     (0..ms.len()).filter(actor).find(|&i| ms[i].words.end == pos)
+}
+
+/// Nouns of inquiry a pattern of investigating names ("launched an investigation").
+const INQUIRY_NOUNS: &[&str] =
+    &["investigation", "investigations", "inquiry", "inquiries", "enquiry", "enquiries", "probe", "probes"];
+
+/// Whether the pattern's noun of inquiry after the verb is followed by a preposition that
+/// does not say what it is into ("a probe in the aftermath of ...", "an inquiry
+/// after the crash"): the actors after it are not what is investigated. A noun followed
+/// by "into", "of", "against", "over", "on", "concerning", "regarding" or "about" (a
+/// date or an adverb may stand between: "an inquiry on Monday into ...") is aimed.
+fn inquiry_unaimed(w: &Words, v: &VerbHit, pm: &PatternMatch, window: &Range<usize>) -> bool {
+    let Some(noun) =
+        pm.words.iter().map(|r| r.end - 1).find(|&k| k >= v.words.end && INQUIRY_NOUNS.contains(&w.norm(k)))
+    else {
+        return false;
+    };
+    let next = noun + 1;
+    if next >= window.end.min(w.len()) {
+        return false;
+    }
+    let aim = |k: usize| {
+        matches!(
+            w.norm(k),
+            "into" | "of" | "against" | "over" | "on" | "concerning" | "regarding" | "about" | "targeting"
+        )
+    };
+    !aim(next) && PREPOSITION_SET.contains(w.norm(next))
 }
 
 /// The actor named after "by" behind the verb's object when that object is an act done

@@ -372,3 +372,14 @@ fn criticising_an_act_done_by_someone_is_aimed_at_the_doer() {
     let events = code("Kenya denounced the arrest of Ugandan opposition leaders.");
     assert_eq!(target_of(&events, "denounced"), Some("Ugandan opposition leaders"), "{:?}", seen(&events));
 }
+
+#[test]
+fn an_investigation_is_aimed_at_what_it_is_into() {
+    // an actor after "in the aftermath of" is no target of the inquiry
+    let events = code("Kenyan auditors began a probe in the aftermath of a Ugandan newspaper report.");
+    let e = events.iter().find(|e| e.trigger.text == "began").expect("an investigation");
+    assert!(e.target.is_none(), "{:?}", seen(&events));
+    // what it is into is
+    let events = code("Kenyan auditors began a probe into the Ugandan army over the killings.");
+    assert_eq!(target_of(&events, "began"), Some("Ugandan army"), "{:?}", seen(&events));
+}
