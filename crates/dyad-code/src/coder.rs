@@ -2099,16 +2099,17 @@ impl Coder {
             || (tag_at(v.words.start) == "VBN"
                 && !is_passive(w, v.words.start)
                 && matches!(tag_at(v.words.end), "DT" | "NNP" | "NNPS" | "PRP$"));
-        let adjunct_from = |from: usize| {
+        let adjunct_until = |from: usize, end: usize| {
             !nonfinite
                 && finite
-                && from < v.words.start
-                && v.words.start - from <= 12
+                && from < end
+                && end - from <= 12
                 && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
-                && (from..v.words.start).all(|k| {
+                && (from..end).all(|k| {
                     !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k))
                 })
         };
+        let adjunct_from = |from: usize| adjunct_until(from, v.words.start);
         // ... that names an occasion ("at a meeting with", "in a letter to"): an actor in it
         // is not the subject, the actor before it is
         // (a bare noun may open it when "with" or "to" follows: "in talks with")
@@ -2190,9 +2191,19 @@ impl Coder {
                 // preposition right after the actor ("the ministry at a briefing in the
                 // capital on Monday welcomed"): no verb, punctuation or other actor in it
                 // (an actor may stand in an occasion, see `in_occasion`)
-                let adjunct = adjunct_from(tail)
-                    && (occasion_from(tail)
-                        || !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start));
+                // ... or set off by commas after an appositive ("X, the KRG's spokesperson,
+                // in a statement condemned", "X, in a statement, condemned")
+                let set_off = w.norm(tail) == "," && tail + 1 < v.words.start && {
+                    let end = if w.norm(v.words.start - 1) == "," { v.words.start - 1 } else { v.words.start };
+                    adjunct_until(tail + 1, end)
+                        && !ms.iter().any(|n| !n.location && n.words.start > tail && n.words.start < v.words.start)
+                };
+                let adjunct = set_off
+                    || (adjunct_from(tail)
+                        && (occasion_from(tail)
+                            || !ms
+                                .iter()
+                                .any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start)));
                 let blocked = !nonfinite
                     && !adjunct
                     && (tail..v.words.start)

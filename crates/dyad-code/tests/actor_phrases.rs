@@ -578,3 +578,21 @@ fn colombias_special_jurisdiction_for_peace_is_its_judiciary() {
         assert!(events.iter().any(|e| e.source.code == "COLJUD"), "{text}: {:?}", seen(&events));
     }
 }
+
+#[test]
+fn an_adjunct_set_off_by_commas_does_not_hide_the_subject() {
+    // "in a letter" after an appositive, or "in a statement" between commas, says how,
+    // not who
+    for text in [
+        "Ahmed Farah, the Kenyan government's chief spokesman, in a letter denounced the Ugandan army.",
+        "The Kenyan foreign ministry, in a statement on Sunday, condemned the Ugandan army.",
+    ] {
+        let events = code(text);
+        let e = events.iter().find(|e| e.trigger.text == "condemned" || e.trigger.text == "denounced");
+        assert!(
+            e.is_some_and(|e| e.target.as_ref().is_some_and(|t| t.code == "UGAMIL")),
+            "{text}: {:?}",
+            seen(&events)
+        );
+    }
+}
