@@ -3856,23 +3856,68 @@ fn progressive(w: &Words, i: usize) -> bool {
 const ATTRIBUTIVE_PARTICIPLES: &[&str] =
     &["visiting", "ruling", "leading", "serving", "departing", "retiring", "outgoing", "incoming"];
 
-/// Words after which an -ing form is a gerund taking an object ("after visiting
-/// President X", "accused of leading rebels", "is visiting"), not an adjective.
-const GERUND_BEFORE: &[&str] = &[
-    "after", "before", "while", "when", "since", "by", "without", "of", "for", "about", "from", "in", "on", "at",
-    "upon", "besides", "and", "or", "not", "to", ",", "--", "\u{2014}", "\u{2013}",
-];
-
 /// Whether the -ing form at `i..i + n` describes the named person or role
 /// right after it (see `ATTRIBUTIVE_PARTICIPLES`): a person the dictionary names, or a
 /// role written with capitals ("visiting Chinese Premier Li", "visiting U.S. officials"),
-/// after a verb or a preposition that takes no gerund ("met", "against", "with").
+/// after a verb ("met", "welcomed") or a preposition that takes no gerund ("against",
+/// "with").
 fn attributive_participle(w: &Words, ms: &[Mention], i: usize, n: usize) -> bool {
     if i == 0 || n != 1 || !ATTRIBUTIVE_PARTICIPLES.contains(&w.norm(i)) || progressive(w, i) {
         return false;
     }
     let prev = w.norm(i - 1);
-    if GERUND_BEFORE.contains(&prev) || BE.contains(&prev) || AUX_OR_ADVERB.contains(&prev) {
+    // ("is visiting", "has been leading": a progressive's -ing form is its verb)
+    if BE.contains(&prev) || AUX_OR_ADVERB.contains(&prev) {
+        return false;
+    }
+    // after a noun it is a reduced relative, an act of that noun ("a delegation visiting
+    // President X" visits him), and after a preposition that takes a gerund it is that
+    // gerund ("after visiting President X", "accused of leading rebels")
+    // (nor after a verb that takes a gerund: "began visiting", "stopped leading")
+    let catenative = matches!(
+        prev,
+        "begin"
+            | "began"
+            | "begun"
+            | "begins"
+            | "start"
+            | "started"
+            | "starts"
+            | "stop"
+            | "stopped"
+            | "stops"
+            | "keep"
+            | "kept"
+            | "keeps"
+            | "continue"
+            | "continued"
+            | "continues"
+            | "avoid"
+            | "avoided"
+            | "avoids"
+            | "resume"
+            | "resumed"
+            | "resumes"
+            | "finish"
+            | "finished"
+            | "quit"
+            | "consider"
+            | "considered"
+            | "risk"
+            | "risked"
+            | "enjoy"
+            | "enjoyed"
+            | "recall"
+            | "recalled"
+            | "deny"
+            | "denied"
+            | "denies"
+            | "admit"
+            | "admitted"
+            | "admits"
+    );
+    let after_verb = w.words[i - 1].tag.is_some_and(|t| t.is_verb()) && !catenative;
+    if !after_verb && !matches!(prev, "against" | "with" | "between" | "among" | "toward" | "towards" | "including") {
         return false;
     }
     // (titles the dictionaries do not join to the name may stand between: "visiting

@@ -321,6 +321,11 @@ fn a_participle_describing_a_named_person_is_no_act() {
     assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
     let events = code("The Chilean foreign minister is visiting Bolivian President Luis Arce in La Paz.");
     assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
+    // after a noun it is what that noun does, and after a verb taking a gerund too
+    let events = code("A Chilean trade delegation visiting Bolivian President Luis Arce signed a deal.");
+    assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
+    let events = code("The Chilean foreign minister began visiting Bolivian President Luis Arce every month.");
+    assert_eq!(target_of(&events, "visiting"), Some("Bolivian President Luis Arce"), "{:?}", seen(&events));
 }
 
 #[test]
