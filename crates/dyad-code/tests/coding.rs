@@ -2719,3 +2719,13 @@ fn an_actor_naming_whose_strikes_acts_across_a_time_or_place_phrase() {
     let ev = code("The bombing of Syrian towns in the north has killed 20 people.", "2024-05-08");
     assert!(ev.iter().all(|e| e.source.code != "SYR"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn facing_a_hardship_is_no_meeting() {
+    // "face" with no pattern is confronting something, not the MEET_PEOPLE block's 040
+    let ev = code("Farmers in Kenya, Ethiopia and Somalia are facing a severe drought.", "2024-05-08");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    // its patterns keep their codes: facing charges is being accused
+    let ev = code("The minister faces charges of corruption brought by Kenya.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo == "112"), "{:?}", triples(&ev));
+}
