@@ -134,17 +134,21 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases, looked_up:
         let actor = dict.actors.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
         let agent = dict.agents.longest_at(&words.ids, i);
         let alias = aliases.index.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
-        // "Rwanda's Senate": after a country, an institution word names that country's
-        // institution (an agent role) rather than the one the dictionary files it under
-        let after_country = out.last().is_some_and(|c: &Chunk| {
-            matches!(dict.entry(c.entry).kind, ActorKind::Country | ActorKind::Place)
-                && (c.words.end == i || (c.words.end + 1 == i && words.norm(c.words.end) == "'s"))
-        });
-        let best =
+        // (most words start no phrase of any of the three: nothing to choose between)
+        let best = if actor.is_none() && agent.is_none() && alias.is_none() {
+            None
+        } else {
+            // "Rwanda's Senate": after a country, an institution word names that country's
+            // institution (an agent role) rather than the one the dictionary files it under
+            let after_country = out.last().is_some_and(|c: &Chunk| {
+                matches!(dict.entry(c.entry).kind, ActorKind::Country | ActorKind::Place)
+                    && (c.words.end == i || (c.words.end + 1 == i && words.norm(c.words.end) == "'s"))
+            });
             [actor.map(|(n, e)| (n, *e, false)), agent.map(|(n, e)| (n, *e, false)), alias.map(|(n, e)| (n, *e, true))]
                 .into_iter()
                 .flatten()
-                .max_by_key(|&(n, e, _)| (n, (dict.entry(e).kind != ActorKind::Agent) != after_country));
+                .max_by_key(|&(n, e, _)| (n, (dict.entry(e).kind != ActorKind::Agent) != after_country))
+        };
         match best.or_else(|| plural_demonym(words, dict, i).map(|e| (1, e, false))) {
             Some((n, entry, alias)) => {
                 out.push(Chunk { words: i..i + n, entry, alias });
