@@ -94,6 +94,11 @@ fn for_each_stem(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 /// A negative contraction ("didn't", "won't", "can't") as its auxiliary's plain form
 /// and the byte offset in `raw` where "n't" starts.
 fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
+    // (the ending tested on bytes first: `strip_suffix` with a string runs the general
+    // substring searcher, and almost no word ends so)
+    if norm.len() < 5 || !norm.as_bytes().ends_with(b"n't") {
+        return None;
+    }
     let stem = norm.strip_suffix("n't").filter(|s| s.len() >= 2 && s.chars().all(char::is_alphabetic))?;
     let aux = match stem {
         "wo" => "will",
@@ -303,6 +308,12 @@ fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
     let mut open_dash: Option<usize> = None;
     let mut open_paren: Vec<usize> = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        // (every dash and bracket is at most three bytes and starts with '-', '(', ')' or
+        // the first byte of an en or em dash: other words are passed over at once)
+        let n = w.norm.as_bytes();
+        if n.len() > 3 || !matches!(n.first(), Some(b'-' | b'(' | b')' | 0xE2)) {
+            continue;
+        }
         if DASHES.contains(&&*w.norm) {
             match open_dash.take() {
                 Some(s) => regions.push((s, i)),
@@ -391,6 +402,36 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn negative_contractions_split_and_other_endings_do_not() {
+        let vocab = Vocab::default();
+        for (word, split) in [
+            ("didn't", Some(("did", 3))),
+            ("won\u{2019}t", Some(("will", 2))),
+            ("Can't", Some(("can", 2))),
+            ("n't", None),
+            ("an't", None),
+            ("isn", None),
+            ("dont", None),
+            ("x2n't", None),
+            ("", None),
+        ] {
+            let norm = crate::words::normalize_word(word);
+            assert_eq!(split_negation(word, &norm), split.map(|(a, c)| (a.to_string(), c)), "{word:?}");
+        }
+        let w = words_of("they didn't say", &vocab);
+        assert_eq!((0..w.len()).map(|i| w.norm(i)).collect::<Vec<_>>(), ["they", "did", "n't", "say"]);
+    }
+
+    #[test]
+    fn regions_open_at_dashes_and_brackets_only() {
+        let vocab = Vocab::default();
+        let w = words_of("a \u{2014} b ( c ) d -- e - f \u{2013} g", &vocab);
+        assert_eq!(w.regions, [(3, 5), (1, 7), (11, 12)]);
+        let w = words_of("a - b (c) --- d", &vocab);
+        assert!(w.regions.is_empty());
+    }
 
     #[test]
     fn capitals_are_found_as_by_characters() {

@@ -53,7 +53,18 @@ pub fn listed(list: &[&str], w: &str) -> bool {
 /// look-up hashes the word once instead of comparing it with each of dozens of entries.
 pub struct WordSet {
     lists: &'static [&'static [&'static str]],
-    set: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>>,
+    set: OnceLock<WordSetInner>,
+}
+
+/// The hash set of a [`WordSet`], with the lengths and first bytes of its words: most
+/// words looked up are in no set, and one whose length or first byte no entry has is
+/// passed over without hashing it.
+struct WordSetInner {
+    set: HashSet<&'static str, foldhash::fast::FixedState>,
+    /// Bit `n` set: a word of `n` bytes is in the set (words of 63 bytes or more set bit 63).
+    lengths: u64,
+    /// Bit `b` set: a word starting with byte `b` is in the set.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
@@ -64,7 +75,29 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.set.get_or_init(|| self.lists.iter().flat_map(|l| l.iter().copied()).collect()).contains(w)
+        let inner = self.set.get_or_init(|| {
+            let set: HashSet<&'static str, foldhash::fast::FixedState> =
+                self.lists.iter().flat_map(|l| l.iter().copied()).collect();
+            let mut lengths = 0u64;
+            let mut firsts = [0u64; 4];
+            for x in &set {
+                lengths |= 1 << x.len().min(63);
+                if let Some(&b) = x.as_bytes().first() {
+                    firsts[b as usize / 64] |= 1 << (b % 64);
+                }
+            }
+            WordSetInner { set, lengths, firsts }
+        });
+        let b = w.as_bytes();
+        if inner.lengths & (1 << b.len().min(63)) == 0 {
+            return false;
+        }
+        if let Some(&c) = b.first() {
+            if inner.firsts[c as usize / 64] & (1 << (c % 64)) == 0 {
+                return false;
+            }
+        }
+        inner.set.contains(w)
     }
 }
 
@@ -292,6 +325,19 @@ mod tests {
             assert!(SET.contains(w), "{w:?}");
         }
         for w in ["ove", "nearly", "toward", "on"] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
+        // words sharing a length, a first byte or both with an entry are still hashed;
+        // a long entry and a non-ASCII one are found past the length and first-byte test
+        static LONG: WordSet =
+            WordSet::new(&[&["internationalisation-of-the-conflict-and-its-consequences-abroad", "été"]]);
+        for w in ["internationalisation-of-the-conflict-and-its-consequences-abroad", "été"] {
+            assert!(LONG.contains(w), "{w:?}");
+        }
+        for w in ["internationalisation-of-the-conflict-and-its-consequences-abroax", "éta", "", "x"] {
+            assert!(!LONG.contains(w), "{w:?}");
+        }
+        for w in ["oven", "neat", "towardz", "over ", "nea"] {
             assert!(!SET.contains(w), "{w:?}");
         }
     }
