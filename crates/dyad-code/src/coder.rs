@@ -526,6 +526,11 @@ pub struct Coder {
 impl Coder {
     pub fn new(mut dict: Dictionaries) -> Self {
         crate::sentence::index_forms(&mut dict.vocab);
+        for index in [&mut dict.actors, &mut dict.agents] {
+            index.index_root();
+        }
+        dict.verbs.index.index_root();
+        dict.discards.index_root();
         for b in &mut dict.verbs.blocks {
             b.index_needs();
         }

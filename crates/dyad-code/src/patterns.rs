@@ -118,7 +118,7 @@ impl SynsetIndex {
     /// finds none.)
     #[inline]
     fn may_start(&self, words: &Words, j: usize) -> bool {
-        self.has_empty || words.forms_at(j).any(|id| self.may_begin(id))
+        self.has_empty || words.any_form(j, |id| self.may_begin(id))
     }
 
     /// Could a phrase start with the word `id`? (False: none does.)

@@ -245,6 +245,13 @@ impl<'t> Words<'t> {
         self.forms.get(i).into_iter().flatten().copied().filter(|&id| id != UNKNOWN)
     }
 
+    /// Does a form [`Words::forms_at`] gives for word `i` pass `f`? False past the end.
+    /// (The forms read in place: the padding, [`UNKNOWN`], ends them.)
+    #[inline]
+    pub fn any_form(&self, i: usize, f: impl Fn(u32) -> bool) -> bool {
+        self.forms.get(i).is_some_and(|fs| fs.iter().take_while(|&&id| id != UNKNOWN).any(|&id| f(id)))
+    }
+
     /// Does word `i` match the pattern word with vocabulary id `id` (as
     /// [`crate::patterns::word_matches`] allows)? False past the end.
     pub fn matches_id(&self, i: usize, id: u32) -> bool {
@@ -402,6 +409,23 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn any_form_reads_the_forms_forms_at_gives() {
+        let mut vocab = Vocab::default();
+        for w in ["attack", "party", "tie", "offing"] {
+            vocab.intern(w);
+        }
+        index_forms(&mut vocab);
+        let w = words_of("attacks parties ties unknownword offing", &vocab);
+        for i in 0..w.len() + 2 {
+            let forms: Vec<u32> = w.forms_at(i).collect();
+            for id in 0..vocab.len() as u32 + 2 {
+                assert_eq!(w.any_form(i, |f| f == id), forms.contains(&id), "word {i}, id {id}");
+            }
+            assert_eq!(w.any_form(i, |_| true), !forms.is_empty());
+        }
+    }
 
     #[test]
     fn negative_contractions_split_and_other_endings_do_not() {

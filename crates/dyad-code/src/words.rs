@@ -205,11 +205,21 @@ pub struct PhraseIndex<T> {
     /// Does some phrase start with an id from [`TRACKED`] on (none of the dictionaries'
     /// does; the words outside the vocabulary, [`UNKNOWN`], are such ids)?
     untracked_starts: bool,
+    /// The root's children by word id (0: none), made by [`PhraseIndex::index_root`] for
+    /// the dictionaries: every lookup takes the first step, and an array read replaces
+    /// its hash lookup. Empty otherwise (and emptied when a phrase is added).
+    root: Vec<u32>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new(), untracked_starts: false }
+        PhraseIndex {
+            edges: FastMap::default(),
+            values: vec![None],
+            starts: Vec::new(),
+            untracked_starts: false,
+            root: Vec::new(),
+        }
     }
 }
 
@@ -237,6 +247,8 @@ impl<T> PhraseIndex<T> {
         } else {
             self.untracked_starts = true;
         }
+        // (the root's table is out of date)
+        self.root = Vec::new();
         let mut node = 0;
         for &w in words {
             let next = self.values.len() as u32;
@@ -246,6 +258,32 @@ impl<T> PhraseIndex<T> {
             }
         }
         self.values[node as usize] = Some(value);
+    }
+
+    /// Make the table of the root's children (see [`PhraseIndex::root`]), when every
+    /// phrase starts with a tracked id (the table is as long as the largest).
+    pub fn index_root(&mut self) {
+        self.root = Vec::new();
+        if self.untracked_starts {
+            return;
+        }
+        let mut root = vec![0u32; self.starts.len() * 64];
+        for (&e, &child) in &self.edges {
+            if e >> 32 == 0 {
+                root[(e & 0xFFFF_FFFF) as usize] = child;
+            }
+        }
+        self.root = root;
+    }
+
+    /// The child of `node` by word `w`.
+    #[inline]
+    fn child(&self, node: u32, w: u32) -> Option<u32> {
+        if node == 0 && !self.root.is_empty() {
+            // (no phrase starts with an id past the table)
+            return self.root.get(w as usize).copied().filter(|&c| c != 0);
+        }
+        self.edges.get(&edge(node, w)).copied()
     }
 
     /// The phrases starting at `words[at]`, shortest first: (number of words, value).
@@ -261,7 +299,7 @@ impl<T> PhraseIndex<T> {
             .iter()
             .enumerate()
             .map_while(move |(k, &w)| {
-                node = *self.edges.get(&edge(node, w))?;
+                node = self.child(node, w)?;
                 Some((k + 1, self.values[node as usize].as_ref()))
             })
             .filter_map(|(n, v)| v.map(|v| (n, v)))
@@ -400,5 +438,30 @@ mod tests {
         assert_eq!(far.longest_at(&[UNKNOWN], 0), Some((1, &"unknown")));
         assert_eq!(far.longest_at(&[TRACKED + 5, 1], 0), Some((2, &"far")));
         assert_eq!(far.longest_at(&[3], 0), None);
+    }
+
+    #[test]
+    fn the_root_table_finds_what_the_edges_find() {
+        let mut v = Vocab::default();
+        let ids = |v: &mut Vocab, s: &str| phrase_words(s).iter().map(|w| v.intern(w)).collect::<Vec<_>>();
+        let mut idx = PhraseIndex::default();
+        for (n, p) in ["red cross", "red", "blue river authority", "green party of the north"].iter().enumerate() {
+            let p = ids(&mut v, p);
+            idx.insert(&p, n);
+        }
+        let text = ids(&mut v, "the red cross and the blue river authority met the green party of the north red");
+        let before: Vec<_> = (0..text.len() + 1).map(|i| idx.longest_at(&text, i).map(|(n, &x)| (n, x))).collect();
+        idx.index_root();
+        assert!(!idx.root.is_empty());
+        let after: Vec<_> = (0..text.len() + 1).map(|i| idx.longest_at(&text, i).map(|(n, &x)| (n, x))).collect();
+        assert_eq!(before, after);
+        assert_eq!(after[1], Some((2, 0)));
+        assert_eq!(idx.longest_at(&[v.len() as u32 + 10], 0), None);
+        // a phrase added later empties the table and is found
+        let late = ids(&mut v, "the north");
+        idx.insert(&late, 9);
+        assert!(idx.root.is_empty());
+        assert_eq!(idx.longest_at(&text, 0), None);
+        assert_eq!(idx.longest_at(&text, text.len() - 3), Some((2, &9)));
     }
 }
