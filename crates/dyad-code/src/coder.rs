@@ -11,8 +11,8 @@ use crate::mentions::{
 };
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
-use crate::sentence::Words;
-use crate::words::{listed, FastMap, WordSet};
+use crate::sentence::{Words, AUX_OR_ADVERB_WORD, CLAUSE_BREAK, CLAUSE_OPENER, PREPOSITION_WORD, SUBORDINATOR};
+use crate::words::{FastMap, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -90,7 +90,7 @@ fn relative_recipient(
     // (a comma inside a list in the clause does not end it: "which includes their names,
     // addresses and balances to ...")
     let end = (rel + 1..w.len())
-        .find(|&k| (matches!(w.norm(k), "," | ";" | ":") && !list_comma(w, k)) || is_clause_opener(w.norm(k)))
+        .find(|&k| (matches!(w.norm(k), "," | ";" | ":") && !list_comma(w, k)) || w.is(k, CLAUSE_OPENER))
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
@@ -157,7 +157,7 @@ fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) 
                 && (w.norm(k - 1) == "in" || (w.norm(k - 2) == "in" && matches!(w.norm(k - 1), "the" | "a")))
                 && w.same_clause_level(k, v.words.start)
                 && (m.words.end..v.words.start).all(|j| {
-                    w.norm(j) != "," && !is_clause_opener(w.norm(j)) && !w.words[j].tag.is_some_and(|t| t.is_verb())
+                    w.norm(j) != "," && !w.is(j, CLAUSE_OPENER) && !w.words[j].tag.is_some_and(|t| t.is_verb())
                 })
         })
         .filter(|_| !ms.iter().any(|n| !n.location && n.words.start >= clause_start && n.words.end <= v.words.start))
@@ -166,7 +166,7 @@ fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) 
 /// Words that open a new clause: a target is not looked for past them.
 /// Words that open a clause. A `match` on the word (by length first, then bytes)
 /// rather than a list search: the clause window asks this of every word it passes.
-fn is_clause_opener(w: &str) -> bool {
+pub(crate) fn is_clause_opener(w: &str) -> bool {
     matches!(
         w,
         "which"
@@ -291,9 +291,9 @@ const INTENT_VERBS: &[&str] = &[
 
 /// The word lists looked up most often, as hash sets (see [`WordSet`]).
 static INTENT_OR_COMMITMENT: WordSet = WordSet::new(&[INTENT_VERBS, COMMITMENT_VERBS]);
-static AUX_OR_ADVERB_SET: WordSet = WordSet::new(&[AUX_OR_ADVERB]);
+pub(crate) static AUX_OR_ADVERB_SET: WordSet = WordSet::new(&[AUX_OR_ADVERB]);
 static QUANTITY_SET: WordSet = WordSet::new(&[QUANTITIES]);
-static PREPOSITION_SET: WordSet = WordSet::new(&[PREPOSITIONS]);
+pub(crate) static PREPOSITION_SET: WordSet = WordSet::new(&[PREPOSITIONS]);
 static TRANSFER_SET: WordSet = WordSet::new(&[TRANSFER_VERBS]);
 static SUPPORT_OR_TRANSFER: WordSet = WordSet::new(&[SUPPORT_VERBS, TRANSFER_VERBS]);
 
@@ -1681,7 +1681,7 @@ impl Coder {
                 matches!(w.tag_str(k), "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH")
                     || w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective())
             };
-            let opens = end < w.len() && w.tag_str(end) == "IN" && PREPOSITION_SET.contains(w.norm(end));
+            let opens = end < w.len() && w.tag_str(end) == "IN" && w.is(end, PREPOSITION_WORD);
             let mut k = end;
             while opens && k < w.len() && phrase(k) && !matches!(w.norm(k), "that" | "if" | "whether") {
                 k += 1;
@@ -1698,7 +1698,7 @@ impl Coder {
         // "used villagers (as {human shields})", "* strikes (until)": a pattern whose own
         // words hold the clause opener that ends the window reaches past it (the dictionary
         // says the word belongs to the verb's phrase), up to the next verb or clause break
-        let past_opener = (window.end < w.len() && is_clause_opener(w.norm(window.end))).then(|| {
+        let past_opener = (window.end < w.len() && w.is(window.end, CLAUSE_OPENER)).then(|| {
             let mut wide = clause_window(w, &(v.words.start..window.end + 1));
             wide.start = window.start;
             wide.end = wide.end.min(next_verb.filter(|&k| k > window.end).unwrap_or(usize::MAX));
@@ -1759,7 +1759,7 @@ impl Coder {
         // said it had beefed up": the military's words are the subject's), though never
         // the other verb itself
         let mut k = v.words.start;
-        while k > 0 && (AUX_OR_ADVERB_SET.contains(w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
+        while k > 0 && (w.is(k - 1, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k - 1)) {
             k -= 1;
         }
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
@@ -2068,7 +2068,7 @@ impl Coder {
                 && v.words.start - from <= 12
                 && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
                 && (from..v.words.start).all(|k| {
-                    !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k))
+                    !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !w.is(k, CLAUSE_OPENER)
                 })
         };
         // ... that names an occasion ("at a meeting with", "in a letter to"): an actor in it
@@ -2119,7 +2119,8 @@ impl Coder {
             })
             .find(|&i| {
                 let m = &ms[i];
-                let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
+                // (no preposition is empty: none before the first word)
+                let prev_preposition = m.words.start > 0 && w.is(m.words.start - 1, PREPOSITION_WORD);
                 // "Authorities in the U.S. have deported": a place or actor the mention is
                 // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
                 let tail = attached_phrase_end(w, ms, m.words.end)
@@ -2128,9 +2129,7 @@ impl Coder {
                     .or_else(|| (!nonfinite).then(|| participle_phrase_end(w, m.words.end, v.words.start)).flatten())
                     // (not before a passive, whose subject is what is done to: "people in an
                     // assault launched by a bomber")
-                    .or_else(|| {
-                        (!passive && !PREPOSITION_SET.contains(prev)).then(|| attached_noun_end(w, ms, m)).flatten()
-                    })
+                    .or_else(|| (!passive && !prev_preposition).then(|| attached_noun_end(w, ms, m)).flatten())
                     .unwrap_or(m.words.end)
                     .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
@@ -2140,12 +2139,12 @@ impl Coder {
                 // "according to" and "owing to" are prepositions of their own, and one that
                 // opens a clause is no verb's: "it comes after Erdogan evoked")
                 let verb_preposition = m.words.start >= 2
-                    && PREPOSITION_SET.contains(prev)
-                    && !is_clause_opener(prev)
+                    && prev_preposition
+                    && !w.is(m.words.start - 1, CLAUSE_OPENER)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
                 let adjacent = !verb_preposition
-                    && (tail..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)) || self.is_adverb(w, k));
+                    && (tail..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a
@@ -2168,7 +2167,7 @@ impl Coder {
                 };
                 let subordinate = !nonfinite
                     && (m.words.end..v.words.start)
-                        .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
+                        .any(|k| w.is(k, CLAUSE_OPENER) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
                 // "shot at marchers who had rejected the curfew": the relative
                 // pronoun's verb, auxiliaries between, has the actor before it as its
@@ -2176,9 +2175,9 @@ impl Coder {
                 let relative_subject = !verb_preposition
                     && m.words.end < v.words.start
                     && matches!(w.norm(m.words.end), "who" | "which")
-                    && (m.words.end + 1..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)));
+                    && (m.words.end + 1..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD));
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || relative_subject || !PREPOSITION_SET.contains(prev))
+                    && (adjacent || relative_subject || !prev_preposition)
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2229,7 +2228,7 @@ impl Coder {
         let opens_clause = subject.as_ref().and_then(|s| s.first()).is_some_and(|&first| {
             prev_verb_end.is_some_and(|p| {
                 (p..ms[first].words.start)
-                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || is_clause_opener(w.norm(k)))
+                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || w.is(k, CLAUSE_OPENER))
             })
         });
         // "blocked an EU statement criticising Israel": a document's participle has the
@@ -2277,7 +2276,7 @@ impl Coder {
         let relative_only = subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
             let m = &ms[i];
             m.words.start > 0
-                && PREPOSITION_SET.contains(w.norm(m.words.start - 1))
+                && w.is(m.words.start - 1, PREPOSITION_WORD)
                 && matches!(w.norm(m.words.end), "who" | "which")
         });
         if subject.is_some() && !relative_only {
@@ -3008,7 +3007,7 @@ impl SentenceCtx<'_> {
 /// The words a verb's pattern and object may reach: back to the last clause
 /// break, forward to the next one (or 25 words).
 fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
-    let is_break = |i: usize| matches!(w.norm(i), ";" | ":");
+    let is_break = |i: usize| w.is(i, CLAUSE_BREAK);
     let start = (0..verb.start).rev().find(|&i| is_break(i)).map(|i| i + 1).unwrap_or(0);
     let mut end = verb.end;
     // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
@@ -3016,8 +3015,8 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     // "once the crowd reached the palace, guards opened fire": a verb in a clause opened
     // by a subordinating word reaches up to the comma that hands over to the next
     // clause's subject and verb, not into it
-    let subordinate = (start..verb.start).any(|i| listed(SUBORDINATORS, w.norm(i)) || w.norm(i) == "once")
-        && !(start..verb.start).any(|i| w.norm(i) == ",");
+    let subordinate =
+        (start..verb.start).any(|i| w.is(i, SUBORDINATOR)) && !(start..verb.start).any(|i| w.norm(i) == ",");
     let comma_clause = |i: usize| subordinate && w.norm(i) == "," && next_clause_follows(w, i + 1);
     loop {
         while end < w.len()
@@ -3025,14 +3024,14 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
             && !is_break(end)
             && !comma_conj(end)
             && !comma_clause(end)
-            && !is_clause_opener(w.norm(end))
+            && !w.is(end, CLAUSE_OPENER)
         {
             end += 1;
         }
         // "handed the letter, kept since the war, to the family": a clause opener inside a
         // phrase set off by commas after the verb ends only that phrase when the verb's own
         // "to" follows its closing comma
-        match aside_resumed_by_to(w, verb.end, end).filter(|_| is_clause_opener(w.norm(end))) {
+        match aside_resumed_by_to(w, verb.end, end).filter(|_| w.is(end, CLAUSE_OPENER)) {
             Some(resume) => end = resume,
             None => return start..end,
         }
@@ -3058,7 +3057,7 @@ fn next_clause_follows(w: &Words, k: usize) -> bool {
 /// A past participle at `opener` (see `reading`) is taken as the phrase's opener too.
 fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
     let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VBN");
-    if opener >= w.len() || !(is_clause_opener(w.norm(opener)) || participle) {
+    if opener >= w.len() || !(w.is(opener, CLAUSE_OPENER) || participle) {
         return None;
     }
     let open = (verb_end..opener).rev().find(|&k| w.norm(k) == ",")?;
@@ -3467,8 +3466,8 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
         // the clause's own first verb: only its subject and auxiliaries before it
         (k + usize::from(that)..s).all(|i| {
             !w.words[i].punct
-                && !is_clause_opener(w.norm(i))
-                && (!w.words[i].tag.is_some_and(|t| t.is_verb()) || AUX_OR_ADVERB_SET.contains(w.norm(i)))
+                && !w.is(i, CLAUSE_OPENER)
+                && (!w.words[i].tag.is_some_and(|t| t.is_verb()) || w.is(i, AUX_OR_ADVERB_WORD))
         })
     })
 }
@@ -3518,7 +3517,7 @@ fn aid_of_kind(w: &Words, v: &VerbHit, code: &str) -> Option<(&'static str, &'st
     let &(_, military, humanitarian) = AID_KINDS.iter().find(|(c, _, _)| *c == code)?;
     let end = (v.words.end + 10).min(w.len());
     let clause =
-        (v.words.end..end).take_while(|&k| !w.words[k].punct && !is_clause_opener(w.norm(k)) && !w.finite_verb_at(k));
+        (v.words.end..end).take_while(|&k| !w.words[k].punct && !w.is(k, CLAUSE_OPENER) && !w.finite_verb_at(k));
     for k in clause {
         if !(k + 1 < w.len() && matches!(w.norm(k + 1), "aid" | "assistance" | "relief" | "support")) {
             continue;
@@ -3994,7 +3993,7 @@ fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usi
         return None;
     }
     let mut e = verb_start;
-    while e > end + 1 && (AUX_OR_ADVERB_SET.contains(w.norm(e - 1)) || w.tag_str(e - 1) == "RB") {
+    while e > end + 1 && (w.is(e - 1, AUX_OR_ADVERB_WORD) || w.tag_str(e - 1) == "RB") {
         e -= 1;
     }
     // (the verb or its auxiliary is finite: "has declared"; or a past participle by the
@@ -4006,8 +4005,7 @@ fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usi
     if !w.finite_verb_at(verb_start) && !past_with_object && !(e..verb_start).any(|k| w.finite_verb_at(k)) {
         return None;
     }
-    let plain =
-        |k: usize| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k));
+    let plain = |k: usize| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !w.is(k, CLAUSE_OPENER);
     (e > end + 1 && (end + 1..e).all(plain)).then_some(e)
 }
 
@@ -4104,7 +4102,7 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         return None;
     }
     let plain = (be + 1..verb_start).all(|j| {
-        let stop = matches!(w.norm(j), ";" | ":") || is_clause_opener(w.norm(j));
+        let stop = matches!(w.norm(j), ";" | ":") || w.is(j, CLAUSE_OPENER);
         !stop && (j == be + 1 || !w.finite_verb_at(j))
     });
     plain.then_some(h)
@@ -4409,7 +4407,7 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
     };
     (next..w.len())
         .take_while(|&k| {
-            !is_clause_opener(w.norm(k))
+            !w.is(k, CLAUSE_OPENER)
                 && !matches!(w.norm(k), "," | ";" | ":" | "and" | "but" | "or" | "who" | "which" | "that")
                 && !ms.iter().any(|m| !m.location && m.words.start == k && !governed(k))
         })
@@ -4424,7 +4422,7 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
 /// Words that open an adverbial clause whose subject follows them. "as" only when no
 /// "such", "well", "so" or "same" comes right before it (those make it a preposition or a
 /// comparison: "groups such as ...").
-const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "because", "before", "since", "until"];
+pub(crate) const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "because", "before", "since", "until"];
 
 /// The subordinating word (see `SUBORDINATORS`) right before the noun phrase that starts
 /// at `noun_start`, with only its determiners, numbers, modifiers and an "of" of
@@ -4435,7 +4433,7 @@ fn subordinate_subject(w: &Words, noun_start: usize) -> Option<usize> {
         (matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
             || w.norm(k) == "of")
             && !w.words[k].punct
-            && !is_clause_opener(w.norm(k))
+            && !w.is(k, CLAUSE_OPENER)
     };
     let k = (0..noun_start).rev().find(|&k| !modifier(k))?;
     let word = w.norm(k);
@@ -4843,7 +4841,7 @@ fn partner_past_modifier(
         "ceasefire",
         "truce",
     ];
-    if (verb_end..ms[t].words.start).any(|j| PREPOSITION_SET.contains(w.norm(j))) {
+    if (verb_end..ms[t].words.start).any(|j| w.is(j, PREPOSITION_WORD)) {
         return None;
     }
     let mut k = ms[t].words.end;

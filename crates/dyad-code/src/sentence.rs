@@ -18,6 +18,41 @@ pub struct Word<'t> {
     pub hyphen_after: bool,
     /// The part of speech the tagger gave the token (`None` when the sentence is untagged).
     pub tag: Option<PosTag>,
+    /// The word classes of [`word_flags`] the word is in.
+    pub(crate) flags: u8,
+}
+
+/// A word that opens a clause (see `is_clause_opener` in the coder).
+pub(crate) const CLAUSE_OPENER: u8 = 1;
+/// ";" or ":", which end a clause window.
+pub(crate) const CLAUSE_BREAK: u8 = 2;
+/// A subordinating word (the coder's `SUBORDINATORS`) or "once".
+pub(crate) const SUBORDINATOR: u8 = 4;
+/// A word of the coder's `AUX_OR_ADVERB` (may stand between a subject and its verb).
+pub(crate) const AUX_OR_ADVERB_WORD: u8 = 8;
+/// A preposition of the coder's `PREPOSITIONS`.
+pub(crate) const PREPOSITION_WORD: u8 = 16;
+
+/// The word classes of a normalised word the coder asks about every word it passes
+/// (found once per word: from the vocabulary's table for a word it has, else here).
+pub(crate) fn word_flags(norm: &str) -> u8 {
+    let mut f = 0;
+    if crate::coder::is_clause_opener(norm) {
+        f |= CLAUSE_OPENER;
+    }
+    if matches!(norm, ";" | ":") {
+        f |= CLAUSE_BREAK;
+    }
+    if crate::words::listed(crate::coder::SUBORDINATORS, norm) || norm == "once" {
+        f |= SUBORDINATOR;
+    }
+    if crate::coder::AUX_OR_ADVERB_SET.contains(norm) {
+        f |= AUX_OR_ADVERB_WORD;
+    }
+    if crate::coder::PREPOSITION_SET.contains(norm) {
+        f |= PREPOSITION_WORD;
+    }
+    f
 }
 
 /// A word written as a name: an upper-case first letter, or a capital after a
@@ -137,10 +172,12 @@ fn forms_of(norm: &str, id: u32, vocab: &Vocab, buf: &mut String) -> [u32; MAX_F
 pub fn index_forms(vocab: &mut Vocab) {
     let mut forms = vec![[UNKNOWN; MAX_FORMS]; vocab.len()];
     let mut buf = String::new();
+    let mut flags = vec![0u8; vocab.len()];
     for (w, id) in vocab.words() {
         forms[id as usize] = forms_of(w, id, vocab, &mut buf);
+        flags[id as usize] = word_flags(w);
     }
-    vocab.set_forms(forms);
+    vocab.set_forms(forms, flags);
 }
 
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
@@ -193,6 +230,7 @@ impl<'t> Words<'t> {
                 words.push(Word {
                     span: Span::new(t.span.start, t.span.start + cut),
                     id: vocab.get(&aux),
+                    flags: word_flags(&aux),
                     norm: Cow::Owned(aux),
                     capitalized: !normal && is_capitalized(s),
                     punct: false,
@@ -202,6 +240,7 @@ impl<'t> Words<'t> {
                 words.push(Word {
                     span: Span::new(t.span.start + cut, t.span.end),
                     id: vocab.get("n't"),
+                    flags: word_flags("n't"),
                     norm: Cow::Borrowed("n't"),
                     capitalized: false,
                     punct: false,
@@ -210,9 +249,11 @@ impl<'t> Words<'t> {
                 });
                 continue;
             }
+            let id = id.unwrap_or_else(|| vocab.get(&norm));
             words.push(Word {
                 span: t.span,
-                id: id.unwrap_or_else(|| vocab.get(&norm)),
+                id,
+                flags: vocab.flags_of(id).unwrap_or_else(|| word_flags(&norm)),
                 norm,
                 capitalized: !normal && is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
@@ -276,6 +317,12 @@ impl<'t> Words<'t> {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// Is word `i` in one of the classes `flags` (see [`word_flags`])? False past the end.
+    #[inline]
+    pub(crate) fn is(&self, i: usize, flags: u8) -> bool {
+        self.words.get(i).is_some_and(|w| w.flags & flags != 0)
     }
 
     pub fn norm(&self, i: usize) -> &str {
@@ -409,6 +456,47 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn word_classes_are_the_same_from_the_table_and_the_word() {
+        let mut vocab = Vocab::default();
+        for w in ["which", "after", ";", "once", "reportedly", "against", "did", "talks"] {
+            vocab.intern(w);
+        }
+        let text = "Which after ; : once reportedly against didn't talks whereas , Until notaword";
+        let untabled: Vec<u8> = words_of(text, &vocab).words.iter().map(|x| x.flags).collect();
+        index_forms(&mut vocab);
+        let tabled = words_of(text, &vocab);
+        assert_eq!(untabled, tabled.words.iter().map(|x| x.flags).collect::<Vec<_>>());
+        {
+            let w = &tabled;
+            for i in 0..w.len() {
+                assert_eq!(w.words[i].flags, word_flags(w.norm(i)), "{:?}", w.norm(i));
+            }
+            assert!(!w.is(w.len(), CLAUSE_OPENER | CLAUSE_BREAK | SUBORDINATOR));
+        }
+        let flags: Vec<u8> = tabled.words.iter().map(|x| x.flags).collect();
+        let o = CLAUSE_OPENER;
+        assert_eq!(
+            flags,
+            [
+                o,
+                o | SUBORDINATOR | PREPOSITION_WORD,
+                CLAUSE_BREAK,
+                CLAUSE_BREAK,
+                SUBORDINATOR | AUX_OR_ADVERB_WORD,
+                AUX_OR_ADVERB_WORD,
+                PREPOSITION_WORD,
+                AUX_OR_ADVERB_WORD,
+                AUX_OR_ADVERB_WORD,
+                0,
+                o,
+                0,
+                o | SUBORDINATOR,
+                0
+            ]
+        );
+    }
 
     #[test]
     fn any_form_reads_the_forms_forms_at_gives() {

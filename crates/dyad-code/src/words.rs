@@ -126,6 +126,8 @@ pub struct Vocab {
     /// lookups; empty until then, and emptied when a word is added (ids past its end
     /// are looked up as before).
     forms: Vec<[u32; crate::sentence::MAX_FORMS]>,
+    /// By id: the word's classes ([`crate::sentence::word_flags`]), found with `forms`.
+    flags: Vec<u8>,
 }
 
 pub const UNKNOWN: u32 = u32::MAX;
@@ -139,6 +141,7 @@ impl Vocab {
         self.ids.insert(w.to_string(), id);
         // (a new word may be another's stem: the forms found are out of date)
         self.forms.clear();
+        self.flags.clear();
         id
     }
 
@@ -152,8 +155,15 @@ impl Vocab {
         self.ids.iter().map(|(w, &id)| (w.as_str(), id))
     }
 
-    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>) {
+    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>, flags: Vec<u8>) {
         self.forms = forms;
+        self.flags = flags;
+    }
+
+    /// The classes [`crate::sentence::index_forms`] found for word `id`, if it has.
+    #[inline]
+    pub(crate) fn flags_of(&self, id: u32) -> Option<u8> {
+        self.flags.get(id as usize).copied()
     }
 
     pub(crate) fn len(&self) -> usize {
