@@ -11,7 +11,10 @@ use crate::mentions::{
 };
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
-use crate::sentence::{Words, AUX_OR_ADVERB_WORD, CLAUSE_BREAK, CLAUSE_OPENER, PREPOSITION_WORD, SUBORDINATOR};
+use crate::sentence::{
+    Words, AUX_OR_ADVERB_WORD, BE_WORD, CLAUSE_BREAK, CLAUSE_OPENER, CONDITIONAL, DETERMINER, MODAL, NEGATION,
+    PREPOSITION_WORD, SUBORDINATOR,
+};
 use crate::words::{FastMap, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
@@ -35,7 +38,7 @@ macro_rules! text {
 }
 
 /// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "such",
     "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new", "recent",
 ];
@@ -96,7 +99,7 @@ fn relative_recipient(
         let m = &ms[i];
         // ("to the Mbala Heritage Foundation": determiners may stand between)
         let mut k = m.words.start;
-        while k > rel + 1 && DETERMINERS.contains(&w.norm(k - 1)) {
+        while k > rel + 1 && w.is(k - 1, DETERMINER) {
             k -= 1;
         }
         k > rel + 1
@@ -191,7 +194,7 @@ pub(crate) fn is_clause_opener(w: &str) -> bool {
             | "where"
     )
 }
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 /// Words that may stand between a subject and its verb.
 const AUX_OR_ADVERB: &[&str] = &[
     "has",
@@ -232,16 +235,16 @@ const AUX_OR_ADVERB: &[&str] = &[
 /// act (unlike the particles of phrasal verbs, "* out").
 const PATTERN_PREPOSITIONS: &[&str] =
     &["to", "for", "with", "on", "in", "at", "from", "against", "into", "by", "of", "about", "over"];
-const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
+pub(crate) const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 
 /// A modal verb at word `i`: not a name spelt like one ("Theresa May has held talks"),
 /// which is capitalised inside the sentence.
 fn is_modal(w: &Words, i: usize) -> bool {
-    MODALS.contains(&w.norm(i)) && !(i > 0 && w.words[i].capitalized)
+    w.is(i, MODAL) && !(i > 0 && w.words[i].capitalized)
 }
 /// Modals of possibility, not of intent, obligation or the counterfactual ("would have").
 const EPISTEMIC_MODALS: &[&str] = &["may", "might", "could", "must"];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
+pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
 /// Verbs whose "to"-complement is only intended or proposed, not done (with
 /// [`COMMITMENT_VERBS`], see [`expresses_intent`]).
@@ -301,7 +304,7 @@ static SUPPORT_OR_TRANSFER: WordSet = WordSet::new(&[SUPPORT_VERBS, TRANSFER_VER
 fn expresses_intent(word: &str) -> bool {
     INTENT_OR_COMMITMENT.contains(word)
 }
-const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+pub(crate) const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Verbs of driving someone out of a place or a body: in a passive without an agent,
 /// the one named after "from" expels.
 const EXPULSION_VERBS: &[&str] = &["expel", "deport", "evict", "banish", "oust"];
@@ -728,12 +731,13 @@ impl Coder {
             let adverb_before_finite = matches!(prev, "first" | "last")
                 && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "RB")
                 && tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"));
-            let why_not = if DETERMINERS.contains(&prev) && !adverb_before_finite {
+            // (`prev` is empty for the first word, and no determiner is)
+            let why_not = if i > 0 && w.is(i - 1, DETERMINER) && !adverb_before_finite {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
                 && i >= 2
                 && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "NN")
-                && DETERMINERS.contains(&w.norm(i - 2))
+                && w.is(i - 2, DETERMINER)
                 // "a report accusing the army" is a participle with its object
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
                     || mentions.iter().any(|m| m.words.start == i + 1)
@@ -1300,7 +1304,7 @@ impl Coder {
                         // state will do is no act aimed at that state
                         let own_state = m.code.sector().is_none()
                             && sources.iter().any(|&s| cx.mentions[s].code.country() == m.code.country());
-                        (window.end + 1..m.words.start).all(|k| DETERMINERS.contains(&w.norm(k)))
+                        (window.end + 1..m.words.start).all(|k| w.is(k, DETERMINER))
                             && !sources.contains(&i)
                             && !own_state
                     });
@@ -1477,7 +1481,7 @@ impl Coder {
             if hypothetical
                 && committed_to(w, v).is_some()
                 && code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "15" | "17"))
-                && !(window.start..v.words.start).any(|i| is_modal(w, i) || CONDITIONALS.contains(&w.norm(i)))
+                && !(window.start..v.words.start).any(|i| is_modal(w, i) || w.is(i, CONDITIONAL))
             {
                 hypothetical = false;
             }
@@ -2295,7 +2299,7 @@ impl Coder {
         // followed by its own finite verb is the subject of a comment, not an object
         let comment_subject = |i: usize| {
             let mut k = ms[i].words.start;
-            while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) {
+            while k > 0 && w.is(k - 1, DETERMINER) {
                 k -= 1;
             }
             let e = ms[i].words.end;
@@ -2336,7 +2340,7 @@ impl Coder {
         // "into northern Syria")
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
-            while k > 0 && (DETERMINERS.contains(&w.norm(k - 1)) || is_direction(w.norm(k - 1))) {
+            while k > 0 && (w.is(k - 1, DETERMINER) || is_direction(w.norm(k - 1))) {
                 k -= 1;
             }
             k > 0 && words.contains(&w.norm(k - 1))
@@ -2479,8 +2483,7 @@ impl Coder {
             // ("... by Kurdish rebels": describing words may stand between "by" and the actor)
             let after_by = |start: usize| {
                 (start.saturating_sub(4)..start).rev().take_while(|&k| !w.words[k].punct).any(|k| {
-                    w.norm(k) == "by"
-                        && (k + 1..start).all(|j| !PREPOSITIONS.contains(&w.norm(j)) && !BE.contains(&w.norm(j)))
+                    w.norm(k) == "by" && (k + 1..start).all(|j| !PREPOSITIONS.contains(&w.norm(j)) && !w.is(j, BE_WORD))
                 })
             };
             // "killed by the Malaysia Airlines flight MH17 crash": a name describing the noun
@@ -3709,7 +3712,7 @@ fn purpose_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> 
     // Foreign Ministry on Thursday to complain")
     let after_preposition = |m: &Mention| {
         let mut k = m.words.start;
-        while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) && w.norm(k - 1) != "of" {
+        while k > 0 && w.is(k - 1, DETERMINER) && w.norm(k - 1) != "of" {
             k -= 1;
         }
         k > 0 && PREPOSITIONS.contains(&w.norm(k - 1))
@@ -3791,7 +3794,7 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
 /// often reads such a word as an adjective or noun ("prolonging/JJ").
 fn progressive(w: &Words, i: usize) -> bool {
     let adverb = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
-    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| BE.contains(&w.norm(k)) && w.norm(k) != "being")
+    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| w.is(k, BE_WORD) && w.norm(k) != "being")
 }
 
 fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {
@@ -3924,7 +3927,7 @@ fn passive_recipient(
     (0..ms.len()).find(|&i| {
         let m = &ms[i];
         let mut k = m.words.start;
-        while k > v.words.end && DETERMINERS.contains(&w.norm(k - 1)) {
+        while k > v.words.end && w.is(k - 1, DETERMINER) {
             k -= 1;
         }
         m.words.start > v.words.end
@@ -4022,7 +4025,7 @@ fn forces_sent_in(w: &Words, ms: &[Mention], i: usize, sources: &[usize], window
         return None;
     }
     let mut j = e + 1;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     let p = ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location)?;
@@ -4129,7 +4132,7 @@ fn actor_after_to(w: &Words, ms: &[Mention], noun: usize, window: &Range<usize>)
         return None;
     }
     let mut j = noun + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter()
@@ -4235,7 +4238,7 @@ fn agreement_with(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<usize> {
         return None;
     }
     let mut j = noun + 2;
-    while j < end && DETERMINERS.contains(&w.norm(j)) {
+    while j < end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter().position(|m| m.words.start == j && m.words.end <= end && (!m.location || m.code.country().is_some()))
@@ -4265,7 +4268,7 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Range<usize> {
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
-    let be = |i: usize| BE.contains(&w.norm(i)) && w.norm(i) != "'s";
+    let be = |i: usize| w.is(i, BE_WORD) && w.norm(i) != "'s";
     // "was heavily and unjustly criticized": adverbs, coordinated or not, may stand
     // between the form of "be" and the participle
     let adverb = |i: usize| w.words[i].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
@@ -4354,7 +4357,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     // (a determiner opens an object; "of" and "'s", in that list as words no verb
     // follows, do not: "officials accused of playing a role")
     let object_follows = next < w.len()
-        && ((DETERMINERS.contains(&w.norm(next)) && !matches!(w.norm(next), "of" | "'s"))
+        && ((w.is(next, DETERMINER) && !matches!(w.norm(next), "of" | "'s"))
             || ms.iter().any(|m| !m.location && m.words.start == next));
     let noun_start = ms.iter().find(|m| m.words.end == s).map(|m| m.words.start).unwrap_or(s.saturating_sub(1));
     // ... or follow an existential "there were": "there were ten soldiers killed"
@@ -4370,7 +4373,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
                     .rev()
                     .find(|&k| !matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "PRP$"))
                     .is_some_and(|k| w.finite_verb_at(k))
-                || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1))))
+                || (0..noun_start).any(|k| w.norm(k) == "there" && w.is(k + 1, BE_WORD)))
     };
     // ... or come before the clause's own finite verb: "Kenyan officials detained in
     // Uganda were released"
@@ -4616,7 +4619,7 @@ fn is_future(w: &Words, verb_start: usize) -> bool {
     let k = start_of_adverbs_before(w, verb_start);
     k > 0
         && (matches!(w.norm(k - 1), "will" | "'ll" | "shall")
-            || (k > 1 && w.norm(k - 1) == "to" && (BE.contains(&w.norm(k - 2)) || w.norm(k - 2) == "going")))
+            || (k > 1 && w.norm(k - 1) == "to" && (w.is(k - 2, BE_WORD) || w.norm(k - 2) == "going")))
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
@@ -4630,7 +4633,7 @@ fn is_negated(w: &Words, verb_start: usize) -> bool {
 fn negation_before(w: &Words, verb_start: usize) -> Option<usize> {
     (verb_start.saturating_sub(3)..verb_start)
         .rev()
-        .find(|&i| NEGATIONS.contains(&w.norm(i)))
+        .find(|&i| w.is(i, NEGATION))
         .filter(|&i| !(i + 1..verb_start).any(|j| w.norm(j) == "to" && (i + 1..j).any(|k| expresses_intent(w.norm(k)))))
 }
 
@@ -4641,7 +4644,7 @@ fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
     let possibly_done =
         |i: usize| EPISTEMIC_MODALS.contains(&w.norm(i)) && i + 1 < verb_start && w.norm(i + 1) == "have";
     near.clone().any(|i| is_modal(w, i) && !possibly_done(i))
-        || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
+        || (clause_start..verb_start).any(|i| w.is(i, CONDITIONAL))
         // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
         || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| expresses_intent(w.norm(i))))
         || (verb_start >= 3 && w.norm(verb_start - 1) == "and" && w.norm(verb_start - 3) == "to")
@@ -5166,7 +5169,7 @@ fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window
     let p = ms.iter().position(|m| {
         m.location && m.words.start > end && m.words.end <= window.end && m.code.country().is_some() && {
             let mut k = m.words.start;
-            while k > end && DETERMINERS.contains(&w.norm(k - 1)) {
+            while k > end && w.is(k - 1, DETERMINER) {
                 k -= 1;
             }
             k > end && w.norm(k - 1) == "in"
@@ -5278,7 +5281,7 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
     }
     let mut j = e + 1;
     while j < window.end
-        && (DETERMINERS.contains(&w.norm(j))
+        && (w.is(j, DETERMINER)
             || is_direction(w.norm(j))
             || matches!(w.norm(j), "northeast" | "northwest" | "southeast" | "southwest"))
     {
@@ -5466,8 +5469,7 @@ fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
 /// A determiner or modifier between a verb and the enacted text it signs or passes
 /// ("signed a new decree").
 fn np_modifier(w: &Words, k: usize) -> bool {
-    DETERMINERS.contains(&w.norm(k))
-        || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
+    w.is(k, DETERMINER) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
 }
 
 /// Enacted texts: a decree, law or order that grants, lifts or bans something is the
@@ -5613,7 +5615,7 @@ fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) ->
         return None;
     }
     let mut j = body + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
@@ -5633,7 +5635,7 @@ fn body_in_place(w: &Words, ms: &[Mention], v: &VerbHit, before: usize, window: 
         return None;
     }
     let mut j = body + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())

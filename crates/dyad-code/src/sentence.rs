@@ -19,23 +19,33 @@ pub struct Word<'t> {
     /// The part of speech the tagger gave the token (`None` when the sentence is untagged).
     pub tag: Option<PosTag>,
     /// The word classes of [`word_flags`] the word is in.
-    pub(crate) flags: u8,
+    pub(crate) flags: u16,
 }
 
 /// A word that opens a clause (see `is_clause_opener` in the coder).
-pub(crate) const CLAUSE_OPENER: u8 = 1;
+pub(crate) const CLAUSE_OPENER: u16 = 1;
 /// ";" or ":", which end a clause window.
-pub(crate) const CLAUSE_BREAK: u8 = 2;
+pub(crate) const CLAUSE_BREAK: u16 = 2;
 /// A subordinating word (the coder's `SUBORDINATORS`) or "once".
-pub(crate) const SUBORDINATOR: u8 = 4;
+pub(crate) const SUBORDINATOR: u16 = 4;
 /// A word of the coder's `AUX_OR_ADVERB` (may stand between a subject and its verb).
-pub(crate) const AUX_OR_ADVERB_WORD: u8 = 8;
+pub(crate) const AUX_OR_ADVERB_WORD: u16 = 8;
 /// A preposition of the coder's `PREPOSITIONS`.
-pub(crate) const PREPOSITION_WORD: u8 = 16;
+pub(crate) const PREPOSITION_WORD: u16 = 16;
+/// A word of the coder's `DETERMINERS`.
+pub(crate) const DETERMINER: u16 = 32;
+/// A form of "be" (the coder's `BE`).
+pub(crate) const BE_WORD: u16 = 64;
+/// A word of the coder's `NEGATIONS`.
+pub(crate) const NEGATION: u16 = 128;
+/// A word of the coder's `MODALS`.
+pub(crate) const MODAL: u16 = 256;
+/// A word of the coder's `CONDITIONALS`.
+pub(crate) const CONDITIONAL: u16 = 512;
 
 /// The word classes of a normalised word the coder asks about every word it passes
 /// (found once per word: from the vocabulary's table for a word it has, else here).
-pub(crate) fn word_flags(norm: &str) -> u8 {
+pub(crate) fn word_flags(norm: &str) -> u16 {
     let mut f = 0;
     if crate::coder::is_clause_opener(norm) {
         f |= CLAUSE_OPENER;
@@ -51,6 +61,17 @@ pub(crate) fn word_flags(norm: &str) -> u8 {
     }
     if crate::coder::PREPOSITION_SET.contains(norm) {
         f |= PREPOSITION_WORD;
+    }
+    for (list, flag) in [
+        (crate::coder::DETERMINERS, DETERMINER),
+        (crate::coder::BE, BE_WORD),
+        (crate::coder::NEGATIONS, NEGATION),
+        (crate::coder::MODALS, MODAL),
+        (crate::coder::CONDITIONALS, CONDITIONAL),
+    ] {
+        if list.contains(&norm) {
+            f |= flag;
+        }
     }
     f
 }
@@ -111,13 +132,17 @@ pub(crate) const MAX_FORMS: usize = 4;
 /// inflection: `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
 /// (keeping a letter before the ending). `buf` holds the forms that are not slices of `w`.
 fn for_each_stem(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    // (the endings tested on bytes: `strip_suffix` with a string runs the general
+    // substring searcher; an ASCII ending leaves a char boundary before it)
+    let strip =
+        |suffix: &str| w.as_bytes().ends_with(suffix.as_bytes()).then(|| w.get(..w.len() - suffix.len())).flatten();
     for suffix in ["s", "es", "ed", "d", "ing"] {
-        if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+        if let Some(stem) = strip(suffix).filter(|s| s.len() >= 3) {
             f(stem);
         }
     }
     for (suffix, ending) in [("ies", 'y'), ("ing", 'e')] {
-        if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+        if let Some(stem) = strip(suffix).filter(|s| !s.is_empty()) {
             buf.clear();
             buf.push_str(stem);
             buf.push(ending);
@@ -172,7 +197,7 @@ fn forms_of(norm: &str, id: u32, vocab: &Vocab, buf: &mut String) -> [u32; MAX_F
 pub fn index_forms(vocab: &mut Vocab) {
     let mut forms = vec![[UNKNOWN; MAX_FORMS]; vocab.len()];
     let mut buf = String::new();
-    let mut flags = vec![0u8; vocab.len()];
+    let mut flags = vec![0u16; vocab.len()];
     for (w, id) in vocab.words() {
         forms[id as usize] = forms_of(w, id, vocab, &mut buf);
         flags[id as usize] = word_flags(w);
@@ -201,7 +226,8 @@ impl<'t> Words<'t> {
                     }
                 })
             };
-            if (s == "-" || s == "\u{2010}" || s == "\u{2011}")
+            if s.len() <= 3
+                && (s == "-" || s == "\u{2010}" || s == "\u{2011}")
                 && glued(i.checked_sub(1), true)
                 && glued(Some(i + 1), false)
             {
@@ -321,7 +347,7 @@ impl<'t> Words<'t> {
 
     /// Is word `i` in one of the classes `flags` (see [`word_flags`])? False past the end.
     #[inline]
-    pub(crate) fn is(&self, i: usize, flags: u8) -> bool {
+    pub(crate) fn is(&self, i: usize, flags: u16) -> bool {
         self.words.get(i).is_some_and(|w| w.flags & flags != 0)
     }
 
@@ -464,7 +490,7 @@ mod tests {
             vocab.intern(w);
         }
         let text = "Which after ; : once reportedly against didn't talks whereas , Until notaword";
-        let untabled: Vec<u8> = words_of(text, &vocab).words.iter().map(|x| x.flags).collect();
+        let untabled: Vec<u16> = words_of(text, &vocab).words.iter().map(|x| x.flags).collect();
         index_forms(&mut vocab);
         let tabled = words_of(text, &vocab);
         assert_eq!(untabled, tabled.words.iter().map(|x| x.flags).collect::<Vec<_>>());
@@ -475,7 +501,7 @@ mod tests {
             }
             assert!(!w.is(w.len(), CLAUSE_OPENER | CLAUSE_BREAK | SUBORDINATOR));
         }
-        let flags: Vec<u8> = tabled.words.iter().map(|x| x.flags).collect();
+        let flags: Vec<u16> = tabled.words.iter().map(|x| x.flags).collect();
         let o = CLAUSE_OPENER;
         assert_eq!(
             flags,
@@ -488,11 +514,29 @@ mod tests {
                 AUX_OR_ADVERB_WORD,
                 PREPOSITION_WORD,
                 AUX_OR_ADVERB_WORD,
-                AUX_OR_ADVERB_WORD,
+                AUX_OR_ADVERB_WORD | NEGATION,
                 0,
                 o,
                 0,
                 o | SUBORDINATOR,
+                0
+            ]
+        );
+    }
+
+    #[test]
+    fn the_coder_lists_are_word_classes() {
+        let vocab = Vocab::default();
+        let w = words_of("the was could unless never other", &vocab);
+        let flags: Vec<u16> = w.words.iter().map(|x| x.flags).collect();
+        assert_eq!(
+            flags,
+            [
+                DETERMINER,
+                BE_WORD | AUX_OR_ADVERB_WORD,
+                MODAL | AUX_OR_ADVERB_WORD,
+                CONDITIONAL | CLAUSE_OPENER,
+                NEGATION | AUX_OR_ADVERB_WORD,
                 0
             ]
         );

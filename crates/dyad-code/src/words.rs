@@ -127,7 +127,7 @@ pub struct Vocab {
     /// are looked up as before).
     forms: Vec<[u32; crate::sentence::MAX_FORMS]>,
     /// By id: the word's classes ([`crate::sentence::word_flags`]), found with `forms`.
-    flags: Vec<u8>,
+    flags: Vec<u16>,
 }
 
 pub const UNKNOWN: u32 = u32::MAX;
@@ -155,14 +155,14 @@ impl Vocab {
         self.ids.iter().map(|(w, &id)| (w.as_str(), id))
     }
 
-    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>, flags: Vec<u8>) {
+    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>, flags: Vec<u16>) {
         self.forms = forms;
         self.flags = flags;
     }
 
     /// The classes [`crate::sentence::index_forms`] found for word `id`, if it has.
     #[inline]
-    pub(crate) fn flags_of(&self, id: u32) -> Option<u8> {
+    pub(crate) fn flags_of(&self, id: u32) -> Option<u16> {
         self.flags.get(id as usize).copied()
     }
 
