@@ -729,14 +729,14 @@ impl Coder {
             // "first" or "last" tagged an adverb before a finite verb is no determiner
             // ("Poland first opened its borders", "the envoy last visited Kabul")
             let adverb_before_finite = matches!(prev, "first" | "last")
-                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "RB")
-                && tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"));
+                && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "RB"))
+                && tag.is_some_and(|t| tag_is!(t, "VBD" | "VBZ" | "VBP"));
             // (`prev` is empty for the first word, and no determiner is)
             let why_not = if i > 0 && w.is(i - 1, DETERMINER) && !adverb_before_finite {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
                 && i >= 2
-                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "NN")
+                && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "NN"))
                 && w.is(i - 2, DETERMINER)
                 // "a report accusing the army" is a participle with its object
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
@@ -755,7 +755,7 @@ impl Coder {
                     let next = w.words.get(i + n);
                     next.is_some_and(|x| {
                         !x.capitalized
-                            && x.tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+                            && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
                             && !matches!(w.norm(i + n), "today" | "yesterday" | "tonight" | "overnight")
                     })
                 }
@@ -842,7 +842,7 @@ impl Coder {
                 let np_or_to = |k: usize| {
                     w.norm(k) == "to"
                         || cx.mentions.iter().any(|m| !m.location && m.words.contains(&k))
-                        || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
+                        || w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "CD" | "PRP$"))
                 };
                 if end < v.words.start && (end..v.words.start).all(np_or_to) {
                     let verb_text = vspan.slice(&cx.doc.article.text);
@@ -960,9 +960,8 @@ impl Coder {
                             if !matches!(w.norm(p), "against" | "on" | "for" | "to" | "of") {
                                 return None;
                             }
-                            let noun = |k: usize| {
-                                w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS"))
-                            };
+                            let noun =
+                                |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "NN" | "NNS"));
                             let mut start = p;
                             while start > window.start && noun(start - 1) {
                                 start -= 1;
@@ -978,7 +977,7 @@ impl Coder {
                     let agent = sources.first().map(|&s| {
                         let m = &cx.mentions[s];
                         let mut end = m.words.end;
-                        while end < w.len() && w.words[end].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS")) {
+                        while end < w.len() && w.words[end].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS")) {
                             end += 1;
                         }
                         m.words.start..end
@@ -1651,7 +1650,7 @@ impl Coder {
         // the phrase: "returned the files, kept abroad for years, to the archive")
         let aside_verb = |k: usize| {
             k > v.words.end
-                && w.words[k].tag.is_some_and(|t| t.as_str() == "VBN")
+                && w.words[k].tag.is_some_and(|t| tag_is!(t, "VBN"))
                 && aside_resumed_by_to(w, v.words.end, k).is_some()
         };
         let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !aside_verb(k));
@@ -1682,10 +1681,15 @@ impl Coder {
         let reports = STATEMENT_VERBS.contains(&v.form.lemma.as_str());
         let subject_of_report = |end: usize| {
             let phrase = |k: usize| {
-                matches!(w.tag_str(k), "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH")
+                w.words
+                    .get(k)
+                    .and_then(|x| x.tag)
+                    .is_some_and(|t| tag_is!(t, "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH"))
                     || w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective())
             };
-            let opens = end < w.len() && w.tag_str(end) == "IN" && w.is(end, PREPOSITION_WORD);
+            let opens = end < w.len()
+                && w.words.get(end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN"))
+                && w.is(end, PREPOSITION_WORD);
             let mut k = end;
             while opens && k < w.len() && phrase(k) && !matches!(w.norm(k), "that" | "if" | "whether") {
                 k += 1;
@@ -1753,9 +1757,7 @@ impl Coder {
             verbs
                 .iter()
                 .filter(|x| x.words.end <= v.words.start)
-                .filter(|x| {
-                    w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !matches!(t.as_str(), "VBN" | "VBG"))
-                })
+                .filter(|x| w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !tag_is!(t, "VBN" | "VBG")))
                 .map(|x| &x.words)
         };
         let own_clause_start = clause_verbs().map(|r| r.end).max().unwrap_or(0);
@@ -2213,7 +2215,10 @@ impl Coder {
         // students demanding")
         let governed_by_place = |i: usize| {
             let mut k = ms[i].words.start;
-            while k > 0 && (matches!(w.norm(k - 1), "the" | "a" | "an") || w.tag_str(k - 1) == "JJ") {
+            while k > 0
+                && (matches!(w.norm(k - 1), "the" | "a" | "an")
+                    || w.words.get(k - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ")))
+            {
                 k -= 1;
             }
             k > 0
@@ -2306,8 +2311,7 @@ impl Coder {
             k > 0
                 && w.norm(k - 1) == ","
                 && e < w.len()
-                && (w.words[e].tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ"))
-                    || SPEECH_VERBS.contains(&w.norm(e)))
+                && (w.words[e].tag.is_some_and(|t| tag_is!(t, "VBD" | "VBZ")) || SPEECH_VERBS.contains(&w.norm(e)))
         };
         // "hoped French officials would be indicted": an actor followed by a modal or a
         // finite auxiliary is the subject of a clause the verb takes, not its object
@@ -2392,9 +2396,7 @@ impl Coder {
                     && !TIME_NOUNS.contains(&w.norm(e))
                     && !ms.iter().any(|m| m.words.start == e);
                 let mut k = ms[i].words.start;
-                while k > v.words.end
-                    && w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
-                {
+                while k > v.words.end && w.words[k - 1].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "CD" | "PRP$")) {
                     k -= 1;
                 }
                 let of_thing = k >= v.words.end + 2
@@ -2494,7 +2496,7 @@ impl Coder {
                 let next = ms[i].words.end;
                 !(ms[i].kind == ActorKind::Country && ms[i].code.sector().is_none())
                     && next < w.len()
-                    && w.words[next].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+                    && w.words[next].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
                     && !ATTACK_NOUNS.contains(&w.norm(next))
             };
             let by_agent = (0..ms.len()).filter(actor).find(|&i| {
@@ -3046,12 +3048,14 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
 /// have")? A list going on ("Chad and Niger on Monday") is no clause.
 fn next_clause_follows(w: &Words, k: usize) -> bool {
     let np = |i: usize| {
-        (matches!(w.tag_str(i), "DT" | "CD" | "JJ" | "JJS" | "JJR" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
-            || (i > k && matches!(w.norm(i), "and" | "or")))
+        (w.words.get(i).and_then(|x| x.tag).is_some_and(|t| {
+            tag_is!(t, "DT" | "CD" | "JJ" | "JJS" | "JJR" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+        }) || (i > k && matches!(w.norm(i), "and" | "or")))
             && !w.words[i].punct
     };
     let Some(after) = (k..w.len().min(k + 7)).find(|&i| !np(i)) else { return false };
-    after > k && (w.finite_verb_at(after) || matches!(w.tag_str(after), "VBN" | "MD"))
+    after > k
+        && (w.finite_verb_at(after) || w.words.get(after).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN" | "MD")))
 }
 
 /// Where the clause resumes when the clause opener at `opener` stands in a phrase set
@@ -3059,7 +3063,7 @@ fn next_clause_follows(w: &Words, k: usize) -> bool {
 /// by "to" and a noun phrase, not an infinitive: the word after that comma.
 /// A past participle at `opener` (see `reading`) is taken as the phrase's opener too.
 fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
-    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VBN");
+    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN"));
     if opener >= w.len() || !(w.is(opener, CLAUSE_OPENER) || participle) {
         return None;
     }
@@ -3068,7 +3072,7 @@ fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usiz
         return None;
     }
     let close = (opener + 1..w.len().min(opener + 10)).find(|&k| matches!(w.norm(k), "," | ";" | ":"))?;
-    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB");
+    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"));
     (w.norm(close) == "," && w.norm(close + 1) == "to" && !infinitive).then_some(close + 1)
 }
 
@@ -3231,7 +3235,7 @@ fn governing_verb<'v>(
             let n = w.norm(k);
             n == "that"
                 || AUX_OR_ADVERB.contains(&n)
-                || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS" | "CD"))
+                || w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "NN" | "NNS" | "CD"))
         });
     if !plain && !passive_subject {
         // "claimed that ISIL had attacked Iraq and taken Mosul": the second of two
@@ -3338,10 +3342,11 @@ fn complement_of_object<'v>(
     // "pressed the dockers at the port of Antwerp to end ...": a prepositional phrase
     // of the object's, with no verb in it, may run longer before the infinitive
     let object_phrase = between.len() <= 12
-        && w.tag_str(between.start) == "IN"
-        && between
-            .clone()
-            .all(|k| !w.tag_str(k).starts_with("VB") && !matches!(w.tag_str(k), "MD" | "WDT" | "WP" | "TO"));
+        && w.words.get(between.start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN"))
+        && between.clone().all(|k| {
+            !w.tag_str(k).starts_with("VB")
+                && !w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "MD" | "WDT" | "WP" | "TO"))
+        });
     (clean && (between.len() <= 3 || object_phrase)).then_some((gov, object))
 }
 
@@ -3455,7 +3460,9 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
         // and describing words
         let claim = (k..s.min(k + 4)).find(|&j| CLAIM_NOUNS.contains(&w.norm(j).trim_end_matches('s')));
         if let Some(j) = claim {
-            if (k..j).any(|i| !(matches!(w.tag_str(i), "DT" | "JJ" | "PRP$" | "NNP"))) {
+            if (k..j).any(|i| {
+                !(w.words.get(i).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "JJ" | "PRP$" | "NNP")))
+            }) {
                 return false;
             }
             k = j + 1;
@@ -3491,7 +3498,7 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
     let s = v.words.start;
     // "Minsk's refusal to (fully) cooperate with the inquiry": the noun refuses the
     // infinitive after it as the verb does
-    let adverb = s >= 1 && w.tag_str(s - 1) == "RB";
+    let adverb = s >= 1 && w.words.get(s - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "RB"));
     let to = if adverb { s.checked_sub(2) } else { s.checked_sub(1) };
     if to.is_some_and(|t| t >= 1 && w.norm(t) == "to" && matches!(w.norm(t - 1), "refusal" | "refusals")) {
         return Some("refusal");
@@ -3758,7 +3765,7 @@ fn committed_to<'a>(w: &'a Words, v: &VerbHit) -> Option<&'a str> {
 fn after_modal(w: &Words, i: usize) -> bool {
     let modal = |n: &str| MODALS.contains(&n) || matches!(n, "will" | "'ll" | "shall" | "do" | "does" | "did");
     let adverb = |k: usize| match w.words[k].tag {
-        Some(t) => matches!(t.as_str(), "RB" | "RBR" | "RBS"),
+        Some(t) => tag_is!(t, "RB" | "RBR" | "RBS"),
         None => matches!(w.norm(k), "not" | "n't" | "also" | "soon" | "never") || w.norm(k).ends_with("ly"),
     };
     (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| modal(w.norm(k)))
@@ -3783,7 +3790,7 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
     };
     let opens = |k: usize| k == 0 || (k == 1 && w.norm(0) == "the");
     let subject = ms.iter().any(|m| opens(m.words.start) && m.words.end == start && !m.location);
-    let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
+    let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "DT"))
         || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
     subject && opens_object && !verb_later
@@ -3793,7 +3800,7 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
 /// form of "be" (adverbs between) is the progressive, whatever the tagger says; it
 /// often reads such a word as an adjective or noun ("prolonging/JJ").
 fn progressive(w: &Words, i: usize) -> bool {
-    let adverb = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
+    let adverb = |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS"));
     (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| w.is(k, BE_WORD) && w.norm(k) != "being")
 }
 
@@ -3996,15 +4003,17 @@ fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usi
         return None;
     }
     let mut e = verb_start;
-    while e > end + 1 && (w.is(e - 1, AUX_OR_ADVERB_WORD) || w.tag_str(e - 1) == "RB") {
+    while e > end + 1
+        && (w.is(e - 1, AUX_OR_ADVERB_WORD) || w.words.get(e - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "RB")))
+    {
         e -= 1;
     }
     // (the verb or its auxiliary is finite: "has declared"; or a past participle by the
     // tagger with its object right after it: "working at a hospital begged/VBN the PM")
-    let past_with_object = w.tag_str(verb_start) == "VBN"
+    let past_with_object = w.words.get(verb_start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN"))
         && !is_passive(w, verb_start)
         && verb_start + 1 < w.len()
-        && matches!(w.tag_str(verb_start + 1), "DT" | "NNP" | "NNPS" | "PRP$");
+        && w.words.get(verb_start + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "NNP" | "NNPS" | "PRP$"));
     if !w.finite_verb_at(verb_start) && !past_with_object && !(e..verb_start).any(|k| w.finite_verb_at(k)) {
         return None;
     }
@@ -4098,7 +4107,7 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         return None;
     }
     let mut be = k + 1;
-    while be < verb_start && w.words[be].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+    while be < verb_start && w.words[be].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS")) {
         be += 1;
     }
     if be >= ms[i].words.start || !matches!(w.norm(be), "is" | "are" | "was" | "were") {
@@ -4181,7 +4190,7 @@ fn own_country_adjective(w: &Words, ms: &[Mention], t: &Target, sources: &[usize
             _ => false,
         });
     let on_noun = m.words.end < w.len()
-        && w.words[m.words.end].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+        && w.words[m.words.end].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
         && !STATE_NOUNS.contains(&w.norm(m.words.end))
         && !ms.iter().any(|o| o.words.start == m.words.end);
     bare_country && adjective && on_noun && sources.iter().any(|&s| ms[s].code.country() == Some(code))
@@ -4271,7 +4280,7 @@ fn is_passive(w: &Words, verb_start: usize) -> bool {
     let be = |i: usize| w.is(i, BE_WORD) && w.norm(i) != "'s";
     // "was heavily and unjustly criticized": adverbs, coordinated or not, may stand
     // between the form of "be" and the participle
-    let adverb = |i: usize| w.words[i].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
+    let adverb = |i: usize| w.words[i].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS"));
     let mut k = verb_start;
     while k > 0
         && verb_start - k < 6
@@ -4349,7 +4358,7 @@ fn followed_by_agent(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
 /// preposition): the tagger too often calls a headline's "X imposed" VBN.
 fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> bool {
     let s = v.words.start;
-    let participle = w.words[s].tag.is_some_and(|t| t.as_str() == "VBN");
+    let participle = w.words[s].tag.is_some_and(|t| tag_is!(t, "VBN"));
     let after_noun = s > 0
         && (ms.iter().any(|m| !m.location && m.words.end == s) || w.words[s - 1].tag.is_some_and(|t| t.is_noun()));
     let perfect = perfect_active(w, s);
@@ -4371,7 +4380,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
                 // is its object: "hanged two men convicted of spying")
                 || (0..noun_start)
                     .rev()
-                    .find(|&k| !matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "PRP$"))
+                    .find(|&k| !w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "CD" | "JJ" | "PRP$")))
                     .is_some_and(|k| w.finite_verb_at(k))
                 || (0..noun_start).any(|k| w.norm(k) == "there" && w.is(k + 1, BE_WORD)))
     };
@@ -4385,7 +4394,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     // accused/VBD of spying" ("of" follows no finite verb of saying or acting that
     // these verbs name)
     let past_before_own_verb = || {
-        w.words[s].tag.is_some_and(|t| t.as_str() == "VBD")
+        w.words[s].tag.is_some_and(|t| tag_is!(t, "VBD"))
             && matches!(w.norm(next), "of" | "with" | "by" | "for" | "in" | "over")
             && (verb_after() || (w.norm(next) == "of" && verb_before()))
     };
@@ -4405,8 +4414,10 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
     // (an actor the phrase's own preposition or gerund governs is inside it: "a soldier
     // accused of killing civilians was arrested"; another one may be the verb's subject)
     let governed = |k: usize| {
-        let g = (next..k).rev().find(|&j| !matches!(w.tag_str(j), "DT" | "CD" | "JJ" | "PRP$"));
-        g.is_some_and(|g| matches!(w.tag_str(g), "IN" | "TO" | "VBG" | "VB"))
+        let g = (next..k)
+            .rev()
+            .find(|&j| !w.words.get(j).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "CD" | "JJ" | "PRP$")));
+        g.is_some_and(|g| w.words.get(g).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "TO" | "VBG" | "VB")))
     };
     (next..w.len())
         .take_while(|&k| {
@@ -4418,7 +4429,7 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
             // (the tagger may read a preposition as a verb: "amid/VBD")
             w.finite_verb_at(k)
                 && !PREPOSITIONS.contains(&w.norm(k))
-                && !w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "IN" | "DT" | "TO"))
+                && !w.words[k - 1].tag.is_some_and(|t| tag_is!(t, "IN" | "DT" | "TO"))
         })
 }
 
@@ -4432,12 +4443,14 @@ pub(crate) const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "bec
 /// quantity between: "as (the) angry crowds", "when hundreds of farmers". None when
 /// the noun phrase is not the first thing in such a clause.
 fn subordinate_subject(w: &Words, noun_start: usize) -> Option<usize> {
-    let modifier = |k: usize| {
-        (matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
-            || w.norm(k) == "of")
-            && !w.words[k].punct
-            && !w.is(k, CLAUSE_OPENER)
-    };
+    let modifier =
+        |k: usize| {
+            (w.words.get(k).and_then(|x| x.tag).is_some_and(|t| {
+                tag_is!(t, "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+            }) || w.norm(k) == "of")
+                && !w.words[k].punct
+                && !w.is(k, CLAUSE_OPENER)
+        };
     let k = (0..noun_start).rev().find(|&k| !modifier(k))?;
     let word = w.norm(k);
     let comparison = word == "as" && k > 0 && matches!(w.norm(k - 1), "such" | "well" | "so" | "same");
@@ -4538,7 +4551,7 @@ fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     }
     let asks = matches!(v.form.lemma.as_str(), "seek" | "ask" | "demand" | "request");
     (v.words.end..(v.words.end + 4).min(w.len()))
-        .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+        .take_while(|&i| !w.words[i].tag.is_some_and(|t| tag_is!(t, "IN") || t.is_verb()))
         .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
 }
 
@@ -4566,7 +4579,7 @@ fn agrees_to_act(w: &Words, v: &VerbHit) -> bool {
     }
     match w.norm(k) {
         "that" => true,
-        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB"),
+        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB")),
         _ => false,
     }
 }
@@ -4579,7 +4592,7 @@ fn resigns(w: &Words, v: &VerbHit) -> bool {
         "resign" => !after(1).any(|i| matches!(w.norm(i), "himself" | "herself" | "themselves" | "itself")),
         "step" => after(2).any(|i| matches!(w.norm(i), "down" | "aside")),
         _ => after(4)
-            .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+            .take_while(|&i| !w.words[i].tag.is_some_and(|t| tag_is!(t, "IN") || t.is_verb()))
             .any(|i| w.norm(i) == "resignation"),
     }
 }
@@ -4976,7 +4989,7 @@ fn names_a_time(n: &str) -> bool {
 /// "condemned strongly"), within the clause `window`.
 fn past_particles(w: &Words, v: &VerbHit, window: &Range<usize>) -> usize {
     let mut k = v.words.end;
-    while k < window.end && w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RP" | "RB")) {
+    while k < window.end && w.words[k].tag.is_some_and(|t| tag_is!(t, "RP" | "RB")) {
         k += 1;
     }
     k
@@ -5306,7 +5319,8 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
 /// Chinese capital"), not a region or town the dictionary files under one ("Darfur" under
 /// SUDAN).
 fn names_country(w: &Words, p: &Mention) -> bool {
-    let adjective = p.words.len() == 1 && w.tag_str(p.words.start) == "JJ";
+    let adjective =
+        p.words.len() == 1 && w.words.get(p.words.start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ"));
     let name = p.words.clone().map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
     adjective || crate::places::Gazetteer::embedded().country_named(&name).is_some()
 }
@@ -5402,7 +5416,9 @@ fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
 /// Is the gerund at `k` the grounds of another act: after "for" or "of" ("accused of
 /// planning"), or after "with" following a charge ("charged the mayor with helping")?
 fn grounds_gerund(w: &Words, k: usize) -> bool {
-    w.tag_str(k) == "VBG" && k >= 1 && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
+    w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBG"))
+        && k >= 1
+        && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
 }
 
 /// Does "with" before `k` follow a charge ("charged (the mayor) with", "charges of")?
@@ -5417,7 +5433,7 @@ fn charged_with(w: &Words, k: usize) -> bool {
 fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     // ... adverbs between ("accused Russia of deliberately attacking")
     let adverb = |k: usize| {
-        w.words[k].tag.is_some_and(|t| t.as_str() == "RB") || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
+        w.words[k].tag.is_some_and(|t| tag_is!(t, "RB")) || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
     };
     let s = (0..v.words.start).rev().find(|&k| !adverb(k)).map_or(0, |k| k + 1);
     let prev = if s > 0 { w.norm(s - 1) } else { "" };
@@ -5469,7 +5485,7 @@ fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
 /// A determiner or modifier between a verb and the enacted text it signs or passes
 /// ("signed a new decree").
 fn np_modifier(w: &Words, k: usize) -> bool {
-    w.is(k, DETERMINER) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
+    w.is(k, DETERMINER) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "CD" | "PRP$" | "DT"))
 }
 
 /// Enacted texts: a decree, law or order that grants, lifts or bans something is the
@@ -5518,7 +5534,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
 /// left to the actor rules, and so is a document, whose words are its authors' ("released
 /// a statement criticising", "filed a lawsuit accusing").
 fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
-    let common = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"));
+    let common = |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"));
     if s == 0
         || !common(s - 1)
         || ms.iter().any(|m| m.words.contains(&(s - 1)))
@@ -5527,12 +5543,12 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
         return false;
     }
     // back over the noun phrase's nouns and adjectives to its determiner
-    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS"));
+    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "JJR" | "JJS"));
     let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
     let verb_or_preposition =
-        |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN");
+        |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || tag_is!(t, "IN"));
     // a plural needs no determiner ("after rallies urging his dismissal")
-    let bare_plural = w.words[s - 1].tag.is_some_and(|t| t.as_str() == "NNS") && verb_or_preposition(d);
+    let bare_plural = w.words[s - 1].tag.is_some_and(|t| tag_is!(t, "NNS")) && verb_or_preposition(d);
     bare_plural || (matches!(w.norm(d), "a" | "an" | "the") && d > 0 && verb_or_preposition(d - 1))
 }
 
@@ -5560,9 +5576,8 @@ const INTENT_NOUNS: &[&str] = &[
 /// intent rules, and a noun after a preposition belongs to no verb ("sat down before
 /// cameras to discuss": the discussion is an act).
 fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
-    let np_word = |k: usize| {
-        w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "NN" | "NNS" | "PRP$" | "POS"))
-    };
+    let np_word =
+        |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "CD" | "NN" | "NNS" | "PRP$" | "POS"));
     let common_noun = |k: usize| {
         let n = w.norm(k);
         let np_start = (0..=k).rev().take_while(|&j| np_word(j)).last().unwrap_or(k);
@@ -5570,7 +5585,7 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
         // a capitalised word inside the sentence is a name the tagger called a noun
         // ("ordered the daily Nation to suspend publication"), no "effort"
         let name = k > 0 && w.words[k].capitalized;
-        w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+        w.words[k].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
             && !name
             && !mentions.iter().any(|m| m.words.contains(&k))
             && !INTENT_NOUNS.contains(&n)
@@ -5669,7 +5684,7 @@ fn dateline_roles(w: &Words, ms: &[Mention], country: &str, events: &mut [Event]
             && !["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"].iter().any(|p| code.starts_with(p))
             && (s..m.words.end - 1).all(|k| matches!(w.norm(k), "the" | "a" | "an"))
             // (no name, noun or adjective right before it either: "Rapid Support Forces")
-            && (s == 0 || !matches!(w.tag_str(s - 1), "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS"))
+            && (s == 0 || !w.words.get(s - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS")))
     };
     let actors = events.iter_mut().flat_map(|e| std::iter::once(&mut e.source).chain(e.target.as_mut()));
     for a in actors {

@@ -211,7 +211,8 @@ impl<'t> Words<'t> {
     pub fn new(text: &'t str, sentence: &Sentence, vocab: &'t Vocab) -> Words<'t> {
         let toks = &sentence.tokens;
         let mut words = Vec::with_capacity(toks.len());
-        let mut lower = String::new();
+        // (room for most words: not regrown word by word)
+        let mut lower = String::with_capacity(32);
         for (i, t) in toks.iter().enumerate() {
             // (Span::slice written out: the call, across crates, is not inlined)
             let s = text.get(t.span.start..t.span.end).unwrap_or("");
@@ -522,6 +523,16 @@ mod tests {
                 0
             ]
         );
+    }
+
+    #[test]
+    fn tag_is_matches_the_tag_names() {
+        for name in PosTag::NAMES {
+            let t = PosTag::from_name(name).unwrap();
+            assert_eq!(tag_is!(t, "NN" | "NNS"), matches!(t.as_str(), "NN" | "NNS"), "{name}");
+            assert_eq!(tag_is!(t, "PRP$"), t.as_str() == "PRP$", "{name}");
+            assert_eq!(tag_is!(t, "XX" | "-LRB-" | "AFX"), matches!(t.as_str(), "XX" | "-LRB-" | "AFX"), "{name}");
+        }
     }
 
     #[test]

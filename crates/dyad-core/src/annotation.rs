@@ -45,6 +45,27 @@ impl PosTag {
         "AFX",
     ];
 
+    /// The index of the tag named `name` in [`PosTag::NAMES`] (what [`PosTag::index`]
+    /// gives), for constants: a name not in the list fails to compile there.
+    pub const fn index_of(name: &str) -> usize {
+        let mut i = 0;
+        while i < PosTag::NAMES.len() {
+            let n = PosTag::NAMES[i].as_bytes();
+            let b = name.as_bytes();
+            if n.len() == b.len() {
+                let mut k = 0;
+                while k < n.len() && n[k] == b[k] {
+                    k += 1;
+                }
+                if k == n.len() {
+                    return i;
+                }
+            }
+            i += 1;
+        }
+        panic!("not a tag name")
+    }
+
     pub fn from_name(name: &str) -> Option<PosTag> {
         PosTag::NAMES.iter().position(|n| *n == name).map(|i| PosTag(i as u8))
     }
@@ -53,6 +74,7 @@ impl PosTag {
         PosTag::NAMES.get(self.0 as usize).copied().unwrap_or("XX")
     }
 
+    #[inline]
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -179,6 +201,9 @@ mod postag_tests {
             assert_eq!(t.is_noun(), matches!(*name, "NN" | "NNS" | "NNP" | "NNPS"), "{name}");
             assert_eq!(t.is_finite_verb(), matches!(*name, "VBD" | "VBZ" | "VBP" | "MD"), "{name}");
             assert_eq!(t.is_adjective(), matches!(*name, "JJ" | "JJR" | "JJS"), "{name}");
+        }
+        for (i, name) in PosTag::NAMES.iter().enumerate() {
+            assert_eq!(PosTag::index_of(name), i);
         }
         let none = PosTag::default();
         assert!(!none.is_verb() && !none.is_noun() && !none.is_finite_verb() && !none.is_adjective());
