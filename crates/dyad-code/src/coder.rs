@@ -2242,12 +2242,13 @@ impl Coder {
         });
         // "blocked an EU statement criticising Israel": a document's participle has the
         // author its noun names ("EU", "the UN's"), not the subject of the verb before
+        // (where the subject ends first: most verbs have no document noun right before)
         let document_author = v.words.start >= 2
-            && DOCUMENT_NOUNS.contains(&w.norm(v.words.start - 1).trim_end_matches('s'))
             && subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
                 let e = ms[i].words.end;
                 e + 1 == v.words.start || (e + 2 == v.words.start && w.norm(e) == "'s")
-            });
+            })
+            && DOCUMENT_NOUNS.contains(&w.norm(v.words.start - 1).trim_end_matches('s'));
         // "approved Sweden's bid to join NATO": the act a noun of intent names in its
         // infinitive is its possessor's
         let intent_of = v.words.start >= 4

@@ -519,7 +519,7 @@ fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) 
             && w.tag.is_some_and(|t| tag_is!(t, "NNP"))
             && n.len() >= 3
             && n.chars().all(|c| c.is_alphabetic())
-            && !FUNCTION_WORDS.contains(&n)
+            && !FUNCTION_WORD_SET.contains(n)
             && dyad_core::calendar::weekday(n).is_none()
             && dyad_core::calendar::month_number(n).is_none()
             && !matches!(n, "today" | "yesterday")
