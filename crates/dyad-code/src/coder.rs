@@ -2062,18 +2062,24 @@ impl Coder {
         // finite verb: at most 12 words, no verb, punctuation or clause opener
         // (a past participle by the tagger that takes an object right after it reads as
         // the finite past here: "Chile at a summit with Peru criticized Bolivia")
+        // (the phrase ends before the verb's auxiliaries: "in the area have killed")
         let tag_at = |k: usize| w.tag_str(k);
+        let mut verb_group = v.words.start;
+        while verb_group > 0 && w.is(verb_group - 1, AUX_OR_ADVERB_WORD) {
+            verb_group -= 1;
+        }
         let finite = w.finite_verb_at(v.words.start)
+            || (verb_group..v.words.start).any(|k| w.finite_verb_at(k))
             || (tag_at(v.words.start) == "VBN"
                 && !is_passive(w, v.words.start)
                 && matches!(tag_at(v.words.end), "DT" | "NNP" | "NNPS" | "PRP$"));
         let adjunct_from = |from: usize| {
             !nonfinite
                 && finite
-                && from < v.words.start
-                && v.words.start - from <= 12
+                && from < verb_group
+                && verb_group - from <= 12
                 && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
-                && (from..v.words.start).all(|k| {
+                && (from..verb_group).all(|k| {
                     !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !w.is(k, CLAUSE_OPENER)
                 })
         };
@@ -2084,6 +2090,13 @@ impl Coder {
             adjunct_from(from)
                 && (matches!(w.norm(from + 1), "a" | "an" | "the")
                     || (matches!(tag_at(from + 1), "NN" | "NNS") && matches!(w.norm(from + 2), "with" | "to")))
+        };
+        // (a word of the verb's pattern is the noun the pattern names, whatever its tag:
+        // "KILL airstrike *" with "airstrikes" tagged as a verb)
+        let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
+        let in_time = |k: usize| {
+            let span = w.words[k].span;
+            cx.times.iter().any(|t| t.span.start <= span.start && span.end <= t.span.end)
         };
         let in_occasion = |i: usize| {
             (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
@@ -2149,17 +2162,34 @@ impl Coder {
                     && !w.is(m.words.start - 1, CLAUSE_OPENER)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
+                // ("an attack by the Islamic State group killed": the agent's own nouns may
+                // stand between the agent of an attack and the verb)
+                let near = if m.words.start > 0 && w.norm(m.words.start - 1) == "by" && tail == m.words.end {
+                    noun_run_end(w, ms, tail, v.words.start, &pattern_word)
+                } else {
+                    tail
+                };
                 let adjacent = !verb_preposition
-                    && (tail..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k));
+                    && (near..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a
                 // preposition right after the actor ("the ministry at a briefing in the
                 // capital on Monday welcomed"): no verb, punctuation or other actor in it
                 // (an actor may stand in an occasion, see `in_occasion`)
-                let adjunct = adjunct_from(tail)
-                    && (occasion_from(tail)
-                        || !ms.iter().any(|n| !n.location && n.words.start >= tail && n.words.start < v.words.start));
+                // ... also after the nouns the actor names the owner of ("Russian airstrikes
+                // in the area killed": the strikes are Russia's)
+                // (a time between them is the strikes' too: "airstrikes this month in the area")
+                let mut head_end =
+                    if tail == m.words.end { noun_run_end(w, ms, tail, v.words.start, &pattern_word) } else { tail };
+                while head_end > m.words.end && head_end < v.words.start && in_time(head_end) {
+                    head_end += 1;
+                }
+                let adjunct = adjunct_from(head_end)
+                    && (occasion_from(head_end)
+                        || !ms
+                            .iter()
+                            .any(|n| !n.location && n.words.start >= head_end && n.words.start < v.words.start));
                 let blocked = !nonfinite
                     && !adjunct
                     && (tail..v.words.start)
@@ -3861,10 +3891,11 @@ fn envoy_to(w: &Words, ms: &[Mention], n: &Mention) -> Option<usize> {
     ms.iter().position(|m| m.words.start == start || m.words.start == to + 1)
 }
 
-/// "Authorities [in the U.S.]", "the mayor [of Nablus]": where a prepositional phrase
-/// naming a mention (a place or an actor) right after word `end` ends, if one does.
+/// "Authorities [in the U.S.]", "the mayor [of Nablus]", "students [throughout Kenya]":
+/// where a prepositional phrase naming a mention (a place or an actor) right after word
+/// `end` ends, if one does.
 fn attached_phrase_end(w: &Words, ms: &[Mention], end: usize) -> Option<usize> {
-    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at") {
+    if end >= w.len() || !matches!(w.norm(end), "in" | "of" | "from" | "at" | "throughout" | "across") {
         return None;
     }
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
@@ -3959,6 +3990,21 @@ fn attached_name_end(w: &Words, end: usize) -> Option<usize> {
     let start = if w.norm(end + 1) == "the" { end + 2 } else { end + 1 };
     let name_end = (start..w.len()).find(|&k| !w.words[k].capitalized || w.words[k].punct).unwrap_or(w.len());
     (name_end > start).then_some(name_end)
+}
+
+/// "[Russian] airstrikes", "[rebel] shelling": where the common nouns (no name, no mention)
+/// right after word `end`, before `limit`, end; `end` when none follows. A word `noun`
+/// accepts counts as one whatever its tag.
+fn noun_run_end(w: &Words, ms: &[Mention], end: usize, limit: usize, noun: &dyn Fn(usize) -> bool) -> usize {
+    let mut k = end;
+    while k < limit
+        && (matches!(w.tag_str(k), "NN" | "NNS") || noun(k))
+        && !w.words[k].punct
+        && !ms.iter().any(|n| n.words.contains(&k))
+    {
+        k += 1;
+    }
+    k
 }
 
 /// "Officials [of the province]", "workers [at the plant]": where a phrase opened by

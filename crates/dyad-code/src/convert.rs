@@ -774,6 +774,10 @@ const PLOVER_OVERRIDES: &[(&str, &str, &str, &str, &str)] = &[
     // crosswalk files both under RETREAT, with the mode ease it has since dropped.
     ("0813", "CONCEDE", "", "legal", "lifting a curfew is a verbal concession"),
     ("0814", "CONCEDE", "", "legal", "lifting a state of emergency eases a legal restriction"),
+    // PLOVER 2 gives ASSAULT a mode aerial (plover_v2_categories_modes.tsv); the crosswalk
+    // files 195 "Employ aerial weapons" under heavy-weapons, the mode of 194 (artillery
+    // and tanks)
+    ("195", "ASSAULT", "aerial", "military", "aerial weapons are the mode aerial"),
 ];
 
 /// Code names misspelt in `CAMEO.eventcodes.txt`, corrected as they are read: (code,
@@ -829,7 +833,7 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
         "# dyad CAMEO table: code, name, Goldstein score, PLOVER event, mode, context.\n\
          # Facts from CAMEO.eventcodes.txt, CAMEO.goldsteinscale.txt and CAMEO2PLOVER-2021.txt (CC BY-SA 4.0);\n\
          # CAMEO 01 and 02, absent from the crosswalk, follow dyad's fallback (convert.rs PLOVER_FALLBACK);\n\
-         # 032, 0813, 0814, 175, 1712 and 192 follow PLOVER's own definitions over the crosswalk (convert.rs PLOVER_OVERRIDES).\n",
+         # 032, 0813, 0814, 175, 1712, 192 and 195 follow PLOVER's own definitions over the crosswalk (convert.rs PLOVER_OVERRIDES).\n",
     );
     for (code, name) in &names {
         let score = scores.get(code).ok_or_else(|| format!("no Goldstein score for {code}"))?;
@@ -1063,6 +1067,20 @@ UN_SECRETARY_GENERAL
         )
         .unwrap();
         assert!(t.contains("192\tOccupy territory\t-9.5\tASSAULT\t\tmilitary\n"), "{t}");
+    }
+
+    #[test]
+    fn aerial_weapons_take_the_aerial_mode() {
+        // the crosswalk's own 194 and 195 lines: both heavy-weapons
+        let t = cameo_table(
+            "CODE\tNAME\n19\tFIGHT\n194\tFight with artillery and tanks\n195\tEmploy aerial weapons\n",
+            "CODE\tG\n19\t-10.0\n194\t-10.0\n195\t-10.0\n",
+            "19: ASSAULT\n194: ASSAULT, heavy-weapons, military # Fight with artillery and tanks\n\
+             195: ASSAULT, heavy-weapons, military # Employ aerial weapons\n",
+        )
+        .unwrap();
+        assert!(t.contains("195\tEmploy aerial weapons\t-10.0\tASSAULT\taerial\tmilitary\n"), "{t}");
+        assert!(t.contains("194\tFight with artillery and tanks\t-10.0\tASSAULT\theavy-weapons\tmilitary\n"), "{t}");
     }
 
     #[test]

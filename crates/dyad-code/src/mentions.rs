@@ -935,6 +935,11 @@ fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
         && rest.clone().all(|i| determiner(i) || describing_word(words, dict, i))
 }
 
+/// "in", "throughout", "across": a preposition saying where a role is, not whose.
+fn located_in(w: &str) -> bool {
+    matches!(w, "in" | "throughout" | "across")
+}
+
 /// "the mayor of Nablus", "soldiers from Chad", "lawmakers in Arnor": a role without
 /// a country takes the country of the place or actor it is "of", "from" or "in", and
 /// the two become one mention. The role spreads along a list of countries after it
@@ -950,7 +955,7 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             && m.code.country().is_none()
             && m.code.as_str() != UNKNOWN_CODE
             && !owned
-            && matches!(words.norm(m.words.end), "of" | "from" | "in")
+            && (matches!(words.norm(m.words.end), "of" | "from") || located_in(words.norm(m.words.end)))
             // ("the embassy in Nairobi" is another country's, posted there)
             && !(words.norm(m.words.end) == "in" && DIPLOMATIC_POSTS.contains(&words.norm(m.words.end - 1)));
         let from = m.words.end + 1;
@@ -962,7 +967,8 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
                 // travelling to Uganda" is no leader from Uganda; "the port of",
                 // "military-ruled", "the dissolved" are)
                 && between.clone().all(|i| !words.words[i].punct && !breaks_noun_phrase(words, i))
-                && (words.norm(m.words.end) != "in" || between.clone().all(|i| REGION_WORDS.contains(&words.norm(i))))
+                && (!located_in(words.norm(m.words.end))
+                    || between.clone().all(|i| REGION_WORDS.contains(&words.norm(i))))
         });
         // "activists of Amnesty International": a role of a named organisation is that
         // organisation's role, its whole code (NGM + OPP), with or without a country
@@ -990,7 +996,7 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
         if let Some(country) = target.and_then(|j| ms[j].code.country().map(str::to_string)) {
             // "protesters in Mombasa": the place stays a place (where it happened); after
             // "of"/"from" it only says whose the role is and joins the mention
-            let located = words.norm(ms[k].words.end) == "in";
+            let located = located_in(words.norm(ms[k].words.end));
             // ... and is where it happened whatever kind of entry named it ("the police in
             // the Gaza Strip": Phoenix files Gaza as an organisation)
             if located {

@@ -107,13 +107,22 @@ pub fn is_normal(w: &str) -> bool {
 }
 
 /// Split a dictionary phrase ("BASHAR_AL-ASSAD", "Recep Tayyip Erdogan") into
-/// normalised words the way sentence tokens are normalised.
+/// normalised words the way sentence tokens are normalised: a possessive "'s" ending a
+/// word is a word of its own, as the tokenizer makes it ("People's Republic of China").
 pub fn phrase_words(phrase: &str) -> Vec<String> {
-    phrase
-        .split(|c: char| c == '_' || c == '-' || c == '\u{2013}' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .map(normalize_word)
-        .collect()
+    let mut out = Vec::new();
+    for w in phrase.split(|c: char| c == '_' || c == '-' || c == '\u{2013}' || c.is_whitespace()) {
+        let w = normalize_word(w);
+        match w.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => {
+                out.push(stem.to_string());
+                out.push("'s".to_string());
+            }
+            _ if !w.is_empty() => out.push(w),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Interned word ids, so phrase matching compares integers.
@@ -395,6 +404,9 @@ mod tests {
         assert_eq!(phrase_words("BASHAR_AL-ASSAD_"), vec!["bashar", "al", "assad"]);
         assert_eq!(phrase_words("Recep  Tayyip Erdoğan"), vec!["recep", "tayyip", "erdoğan"]);
         assert_eq!(normalize_word("Assad\u{2019}s"), "assad's");
+        // a possessive is its own word, as the tokenizer has it
+        assert_eq!(phrase_words("People's Republic of China"), vec!["people", "'s", "republic", "of", "china"]);
+        assert_eq!(phrase_words("KURDISTAN_WORKERS\u{2019}S_PARTY"), vec!["kurdistan", "workers", "'s", "party"]);
         // the ASCII fast path and the general path agree
         assert_eq!(normalize_word("ISN`T"), "isn't");
         assert_eq!(normalize_word("ISN`T\u{e9}"), "isn't\u{e9}");

@@ -566,3 +566,50 @@ fn the_owner_named_in_an_owned_compound_is_an_actor() {
     let events = code("Somali pirates hijacked an Indian-owned cargo ship.");
     assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "IND")), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_dictionary_name_with_a_possessive_is_one_actor() {
+    // the tokenizer makes "'s" a word of its own; the dictionary's names must match it
+    for (text, name, want) in [
+        ("Brazil praised the People's Republic of China on Monday.", "People's Republic of China", "CHN"),
+        (
+            "Japan condemned the Democratic People's Republic of Korea for its missile test.",
+            "Democratic People's Republic of Korea",
+            "PRK",
+        ),
+        ("Soldiers clashed with the New People's Army near Davao on Friday.", "New People's Army", "PHLREB"),
+    ] {
+        let events = code(text);
+        let e = events
+            .iter()
+            .find(|e| e.target.as_ref().is_some_and(|t| t.text == name))
+            .unwrap_or_else(|| panic!("{text}: {:?}", seen(&events)));
+        assert!(e.target.as_ref().is_some_and(|t| t.code == want), "{text}: {:?}", e.target);
+    }
+}
+
+#[test]
+fn a_role_throughout_or_across_a_country_is_that_countrys() {
+    // "throughout" and "across" say where the role is, as "in" does: the country joins the
+    // role, the place stays where it happened, and the quantity before them is no barrier
+    for text in [
+        "Tens of thousands of students throughout Kenya marched against the new tax on Saturday.",
+        "Thousands of teachers across Kenya marched against the new tax on Saturday.",
+    ] {
+        let events = code(text);
+        let e = events
+            .iter()
+            .find(|e| e.trigger.text == "marched")
+            .unwrap_or_else(|| panic!("{text}: {:?}", seen(&events)));
+        assert!(e.source.code.starts_with("KEN"), "{text}: {:?}", e.source);
+    }
+}
+
+#[test]
+fn the_agent_of_an_attack_acts_across_its_own_nouns() {
+    // "by" names who carried out the attack that is the subject; the agent's own noun
+    // ("group") stands between it and the verb
+    let events = code("A suicide bombing by the Islamic State group killed nine soldiers in Kirkuk on Monday.");
+    let e = events.iter().find(|e| e.trigger.text == "killed").unwrap_or_else(|| panic!("{:?}", seen(&events)));
+    assert_eq!(e.source.code, "IMGMUSISI", "{:?}", seen(&events));
+}

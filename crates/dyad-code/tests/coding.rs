@@ -2701,3 +2701,21 @@ fn a_pattern_noun_that_only_qualifies_a_relation_noun_is_not_its_object() {
     let ev = code("Vietnam vowed to boost security on its northern border.", "2024-05-08");
     assert!(ev.iter().any(|e| e.cameo == "150"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_actor_naming_whose_strikes_acts_across_a_time_or_place_phrase() {
+    // the actor before the nouns it owns is the subject, with a time or place adjunct and
+    // the verb's auxiliaries between them and the verb
+    let ev = code("Russian shelling on Tuesday in the town killed six civilians.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "RUS" && e.cameo.starts_with("20")), "{:?}", triples(&ev));
+    let ev = code("Ethiopian government troops in the region have detained three journalists.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "ETHMIL" && e.cameo == "173"), "{:?}", triples(&ev));
+    let ev = code("French military airstrikes last month in the north have killed scores of rebels.", "2024-05-08");
+    let e = ev.iter().find(|e| e.cameo == "195").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.source.code, "FRAMIL");
+    // CAMEO 195 is the use of aerial weapons: PLOVER's mode aerial
+    assert_eq!(e.plover.mode.as_deref(), Some("aerial"));
+    // the actor after "of" is what was bombed, not who bombed
+    let ev = code("The bombing of Syrian towns in the north has killed 20 people.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.code != "SYR"), "{:?}", triples(&ev));
+}

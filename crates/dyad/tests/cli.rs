@@ -298,7 +298,7 @@ fn plover_category_scores_on_the_cameo_manual_sentences() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("plover-cameo (CAMEO manual, PLOVER 0.5b1): 322 sentences"), "{text}");
     let all: f64 = text.split(" of coded, ").nth(1).and_then(|r| r.split_whitespace().next()).unwrap().parse().unwrap();
-    assert!(all >= 0.45, "PLOVER category right in {all} of all CAMEO manual sentences\n{text}");
+    assert!(all >= 0.48, "PLOVER category right in {all} of all CAMEO manual sentences\n{text}");
     assert!(text.contains("DEMAND->REQUEST") && text.contains("FIGHT->ASSAULT"), "{text}");
 }
 
