@@ -496,6 +496,8 @@ enum NotVerb<'a> {
     CountedNoun(&'a str),
     CompletesNoun,
     According,
+    /// A participle used as an adjective before a named person or role ("visiting").
+    Attributive,
     Tagged(PosTag),
     UntaggedNounLike,
 }
@@ -510,6 +512,7 @@ impl std::fmt::Display for NotVerb<'_> {
                 f.write_str("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act")
             }
             NotVerb::According => f.write_str("\"according\" introduces a source"),
+            NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
             NotVerb::Tagged(t) => write!(f, "tagged {}", t.as_str()),
             NotVerb::UntaggedNounLike => f.write_str("a noun or modifier by the words before it (sentence not tagged)"),
         }
@@ -765,6 +768,8 @@ impl Coder {
                 Some(NotVerb::CompletesNoun)
             } else if w.norm(i) == "according" {
                 Some(NotVerb::According)
+            } else if form.form == Form::Ing && attributive_participle(w, mentions, i, n) {
+                Some(NotVerb::Attributive)
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
                     && !enacted
@@ -1099,9 +1104,27 @@ impl Coder {
             // "Ali Musa was freed after the president pardoned him": a pronoun object
             // stands for the person the sentence opens with, named before the subject
             // (the purpose rule below may still find a nearer one)
-            if matches!(w.norm(v.words.end), "him" | "her") {
-                if let Some(a) = opening_person(cx.mentions, &sources) {
+            // ... else for the last person named before the verb who does not do it
+            // ("a lawsuit against Prince X, accusing him of torture in Yemen": him is the
+            // prince, not a name in the grounds)
+            // (not the possessive: "attended her funeral")
+            let possessive = w.norm(v.words.end) == "her"
+                && (w.tag_str(v.words.end) == "PRP$"
+                    || (matches!(w.tag_str(v.words.end + 1), "NN" | "NNS" | "JJ")
+                        && !TIME_NOUNS.contains(&w.norm(v.words.end + 1))));
+            if matches!(w.norm(v.words.end), "him" | "her") && !possessive {
+                if let Some(a) = opening_person(cx.mentions, &sources)
+                    .or_else(|| last_person_before(w, cx.mentions, &sources, v.words.start))
+                {
                     targets = vec![Target::Mention(a)];
+                }
+            }
+            // "holding villagers in the town to use them as shields": "them" stands for the
+            // last actor named in the plural before the verb who does not do it (and those
+            // joined to it: "outlawed the ANC and the PAC, forcing them ...")
+            if w.norm(v.words.end) == "them" {
+                if let Some(a) = last_plural_before(w, cx.mentions, &sources, v.words.start) {
+                    targets = compound(cx.mentions, a, false).map(Target::Mention).collect();
                 }
             }
             // ... or whose object is a pronoun for it ("called Morrison to congratulate him")
@@ -1439,8 +1462,16 @@ impl Coder {
             // acts that are always aimed at something, investigating, demanding,
             // criticising and rejecting ("rejected the referendum", "will investigate the
             // contract"), however they were coded
+            // "began a probe in the aftermath of a press agency's report": an
+            // investigation is aimed at what it is "into", "of", "against", "over" or
+            // "on"; an actor its noun does not govern so is no target, nor is what follows
+            // another preposition a topic
+            let unaimed_inquiry = root == "09" && !passive && inquiry_unaimed(w, v, &reading.pm, &window);
+            if unaimed_inquiry {
+                targets.retain(|t| !matches!(t, Target::Mention(_)));
+            }
             let aimed = matches!(root, "09" | "10" | "11" | "12");
-            if targets.is_empty() && (targetless_ok || aimed) && !passive {
+            if targets.is_empty() && (targetless_ok || aimed) && !passive && !unaimed_inquiry {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is
                 // where or at what the act is aimed
@@ -1457,6 +1488,18 @@ impl Coder {
             if !passive {
                 if let Some((a, b)) = accused_thing(w, cx.mentions, v, &targets, &window) {
                     targets = vec![Target::Topic(a, b)];
+                }
+            }
+            // "denounced the arrest of opposition leaders by the police": criticising an
+            // act is aimed at the one who did it, named after "by", not at those it was
+            // done to (CAMEO codes the criticism against the actor criticised)
+            let criticism = code.forward.as_deref().is_some_and(|c| c.starts_with("11"));
+            if criticism && !passive {
+                if let Some(a) = agent_of_act(w, cx.mentions, v, &targets, &window).filter(|a| !sources.contains(a)) {
+                    targets = compound(cx.mentions, a, true)
+                        .filter(|&k| cx.mentions[k].words.end <= window.end)
+                        .map(Target::Mention)
+                        .collect();
                 }
             }
             if targets.is_empty() && !targetless_ok {
@@ -2073,16 +2116,17 @@ impl Coder {
             || (tag_at(v.words.start) == "VBN"
                 && !is_passive(w, v.words.start)
                 && matches!(tag_at(v.words.end), "DT" | "NNP" | "NNPS" | "PRP$"));
-        let adjunct_from = |from: usize| {
+        let adjunct_until = |from: usize, end: usize| {
             !nonfinite
                 && finite
-                && from < verb_group
-                && verb_group - from <= 12
+                && from < end
+                && end - from <= 12
                 && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
-                && (from..verb_group).all(|k| {
+                && (from..end).all(|k| {
                     !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !w.is(k, CLAUSE_OPENER)
                 })
         };
+        let adjunct_from = |from: usize| adjunct_until(from, verb_group);
         // ... that names an occasion ("at a meeting with", "in a letter to"): an actor in it
         // is not the subject, the actor before it is
         // (a bare noun may open it when "with" or "to" follows: "in talks with")
@@ -2177,6 +2221,13 @@ impl Coder {
                 // preposition right after the actor ("the ministry at a briefing in the
                 // capital on Monday welcomed"): no verb, punctuation or other actor in it
                 // (an actor may stand in an occasion, see `in_occasion`)
+                // ... or set off by commas after an appositive ("X, the KRG's spokesperson,
+                // in a statement condemned", "X, in a statement, condemned")
+                let set_off = w.norm(tail) == "," && tail + 1 < verb_group && {
+                    let end = if w.norm(verb_group - 1) == "," { verb_group - 1 } else { verb_group };
+                    adjunct_until(tail + 1, end)
+                        && !ms.iter().any(|n| !n.location && n.words.start > tail && n.words.start < v.words.start)
+                };
                 // ... also after the nouns the actor names the owner of ("Russian airstrikes
                 // in the area killed": the strikes are Russia's)
                 // (a time between them is the strikes' too: "airstrikes this month in the area")
@@ -2185,11 +2236,12 @@ impl Coder {
                 while head_end > m.words.end && head_end < v.words.start && in_time(head_end) {
                     head_end += 1;
                 }
-                let adjunct = adjunct_from(head_end)
-                    && (occasion_from(head_end)
-                        || !ms
-                            .iter()
-                            .any(|n| !n.location && n.words.start >= head_end && n.words.start < v.words.start));
+                let adjunct = set_off
+                    || (adjunct_from(head_end)
+                        && (occasion_from(head_end)
+                            || !ms
+                                .iter()
+                                .any(|n| !n.location && n.words.start >= head_end && n.words.start < v.words.start)));
                 let blocked = !nonfinite
                     && !adjunct
                     && (tail..v.words.start)
@@ -2373,9 +2425,14 @@ impl Coder {
         // outranks the forum it is brought before
         // (determiners and the direction of a region may stand between: "from South Vietnam",
         // "into northern Syria")
+        // (or a participle describing the person: "against visiting Crown Prince X")
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
-            while k > 0 && (w.is(k - 1, DETERMINER) || is_direction(w.norm(k - 1))) {
+            while k > 0
+                && (w.is(k - 1, DETERMINER)
+                    || is_direction(w.norm(k - 1))
+                    || (k == ms[i].words.start && attributive_participle(w, ms, k - 1, 1)))
+            {
                 k -= 1;
             }
             k > 0 && words.contains(&w.norm(k - 1))
@@ -3835,6 +3892,88 @@ fn progressive(w: &Words, i: usize) -> bool {
     (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| w.is(k, BE_WORD) && w.norm(k) != "being")
 }
 
+/// Participles English uses as adjectives before a title or a named person ("met
+/// visiting Chinese Premier Li", "a lawsuit against visiting Crown Prince X", "the
+/// serving prime minister", "leading Iranian cleric X"): they describe the person, and
+/// no visit, rule or service is reported.
+const ATTRIBUTIVE_PARTICIPLES: &[&str] =
+    &["visiting", "ruling", "leading", "serving", "departing", "retiring", "outgoing", "incoming"];
+
+/// Whether the -ing form at `i..i + n` describes the named person or role
+/// right after it (see `ATTRIBUTIVE_PARTICIPLES`): a person the dictionary names, or a
+/// role written with capitals ("visiting Chinese Premier Li", "visiting U.S. officials"),
+/// after a verb ("met", "welcomed") or a preposition that takes no gerund ("against",
+/// "with").
+fn attributive_participle(w: &Words, ms: &[Mention], i: usize, n: usize) -> bool {
+    if i == 0 || n != 1 || !ATTRIBUTIVE_PARTICIPLES.contains(&w.norm(i)) || progressive(w, i) {
+        return false;
+    }
+    let prev = w.norm(i - 1);
+    // ("is visiting", "has been leading": a progressive's -ing form is its verb)
+    if BE.contains(&prev) || AUX_OR_ADVERB.contains(&prev) {
+        return false;
+    }
+    // after a noun it is a reduced relative, an act of that noun ("a delegation visiting
+    // President X" visits him), and after a preposition that takes a gerund it is that
+    // gerund ("after visiting President X", "accused of leading rebels")
+    // (nor after a verb that takes a gerund: "began visiting", "stopped leading")
+    let catenative = matches!(
+        prev,
+        "begin"
+            | "began"
+            | "begun"
+            | "begins"
+            | "start"
+            | "started"
+            | "starts"
+            | "stop"
+            | "stopped"
+            | "stops"
+            | "keep"
+            | "kept"
+            | "keeps"
+            | "continue"
+            | "continued"
+            | "continues"
+            | "avoid"
+            | "avoided"
+            | "avoids"
+            | "resume"
+            | "resumed"
+            | "resumes"
+            | "finish"
+            | "finished"
+            | "quit"
+            | "consider"
+            | "considered"
+            | "risk"
+            | "risked"
+            | "enjoy"
+            | "enjoyed"
+            | "recall"
+            | "recalled"
+            | "deny"
+            | "denied"
+            | "denies"
+            | "admit"
+            | "admitted"
+            | "admits"
+    );
+    let after_verb = w.words[i - 1].tag.is_some_and(|t| t.is_verb()) && !catenative;
+    if !after_verb && !matches!(prev, "against" | "with" | "between" | "among" | "toward" | "towards" | "including") {
+        return false;
+    }
+    // (titles the dictionaries do not join to the name may stand between: "visiting
+    // Ghanaian President Nana Akufo-Addo")
+    ms.iter().any(|m| {
+        m.words.start >= i + n
+            && m.words.start <= i + n + 3
+            && (i + n..=m.words.start).all(|k| w.words[k].capitalized && !w.words[k].punct)
+            && !m.location
+            && (m.kind == ActorKind::Person || m.code.sector().is_some())
+    })
+}
+
 fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {
     i > 0
         && (SUBJECT_PRONOUNS.contains(&w.norm(i - 1))
@@ -4931,6 +5070,66 @@ fn attacker_possessor(w: &Words, ms: &[Mention], pm: &PatternMatch, actor: &dyn 
     (0..ms.len()).filter(actor).find(|&i| ms[i].words.end == pos)
 }
 
+/// Nouns of inquiry a pattern of investigating names ("launched an investigation").
+const INQUIRY_NOUNS: &[&str] =
+    &["investigation", "investigations", "inquiry", "inquiries", "enquiry", "enquiries", "probe", "probes"];
+
+/// Whether the pattern's noun of inquiry after the verb is followed by a preposition that
+/// does not say what it is into ("a probe in the aftermath of ...", "an inquiry
+/// after the crash"): the actors after it are not what is investigated. A noun followed
+/// by "into", "of", "against", "over", "on", "concerning", "regarding" or "about" (a
+/// date or an adverb may stand between: "an inquiry on Monday into ...") is aimed.
+fn inquiry_unaimed(w: &Words, v: &VerbHit, pm: &PatternMatch, window: &Range<usize>) -> bool {
+    let Some(noun) =
+        pm.words.iter().map(|r| r.end - 1).find(|&k| k >= v.words.end && INQUIRY_NOUNS.contains(&w.norm(k)))
+    else {
+        return false;
+    };
+    let next = noun + 1;
+    if next >= window.end.min(w.len()) {
+        return false;
+    }
+    let aim = |k: usize| {
+        matches!(
+            w.norm(k),
+            "into" | "of" | "against" | "over" | "on" | "concerning" | "regarding" | "about" | "targeting"
+        )
+    };
+    !aim(next) && PREPOSITION_SET.contains(w.norm(next))
+}
+
+/// The actor named after "by" behind the verb's object when that object is an act done
+/// "of" the targets ("the arrest of opposition leaders by the police", "the jailing of
+/// two reporters by Turkey"): the act's noun right after the verb (a determiner, a
+/// possessive or describing words before it), "of", the target actors, then "by" and
+/// the agent (a determiner or describing words between).
+fn agent_of_act(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window: &Range<usize>) -> Option<usize> {
+    let first = targets.iter().find_map(|t| match *t {
+        Target::Mention(i) => Some(i),
+        _ => None,
+    })?;
+    let last = targets.iter().filter_map(|t| if let Target::Mention(i) = *t { Some(i) } else { None }).max()?;
+    let mut k = ms[first].words.start;
+    while k > v.words.end && matches!(w.tag_str(k - 1), "DT" | "CD" | "JJ" | "PRP$") {
+        k -= 1;
+    }
+    // "of" after the act's noun, which follows the verb with only determiners and
+    // describing words before it
+    if k < v.words.end + 2 || w.norm(k - 1) != "of" || !matches!(w.tag_str(k - 2), "NN" | "NNS") {
+        return None;
+    }
+    let noun = k - 2;
+    if !(v.words.end..noun).all(|j| matches!(w.tag_str(j), "DT" | "JJ" | "PRP$" | "POS") || w.norm(j) == "'s") {
+        return None;
+    }
+    let by = ms[last].words.end;
+    if by >= window.end.min(w.len()) || w.norm(by) != "by" {
+        return None;
+    }
+    let i = ms.iter().position(|m| m.words.start > by && m.words.start <= by + 3 && !m.location)?;
+    (by + 1..ms[i].words.start).all(|j| matches!(w.tag_str(j), "DT" | "JJ")).then_some(i)
+}
+
 /// Prepositions that name what an act is aimed at ("protested against the law", "imposed
 /// a curfew on parts of Kashmir", "an investigation into the deal").
 const AIMED_AT: &[&str] = &["against", "on", "into", "at", "over", "to", "of"];
@@ -5150,8 +5349,12 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     if p >= w.len() || !matches!(w.norm(p), "on" | "against" | "by" | "upon") {
         return None;
     }
-    let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 3)?;
-    (p + 1..ms[i].words.start).all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$")).then_some(i)
+    // (describing words may stand before the name, a role noun too: "filed by defeated
+    // senatorial candidate X")
+    let i = ms.iter().position(|m| !m.location && m.words.start > p && m.words.start <= p + 6)?;
+    (p + 1..ms[i].words.start)
+        .all(|k| matches!(tag(k), "DT" | "JJ" | "CD" | "PRP$" | "NN" | "VBN") && !w.words[k].punct)
+        .then_some(i)
 }
 
 /// Verbs of granting, whose object may be what another actor asked for.
@@ -5313,6 +5516,127 @@ fn opening_person(ms: &[Mention], sources: &[usize]) -> Option<usize> {
     let same = |s: &usize| ms[*s].code == m.code && m.code.as_str() != UNKNOWN_CODE;
     (m.kind == ActorKind::Person && m.words.end <= first_source && !sources.contains(&i) && !sources.iter().any(same))
         .then_some(i)
+}
+
+/// Singular nouns of the actor dictionaries' roles that name a body or a thing, not a
+/// person: "him" or "her" never stands for them ("the court", "the company", "a cargo ship").
+const BODY_NOUNS: &[&str] = &[
+    "court",
+    "government",
+    "ministry",
+    "company",
+    "firm",
+    "army",
+    "military",
+    "police",
+    "parliament",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "party",
+    "administration",
+    "embassy",
+    "bank",
+    "university",
+    "regime",
+    "authority",
+    "department",
+    "commission",
+    "tribunal",
+    "assembly",
+    "senate",
+    "congress",
+    "cabinet",
+    "board",
+    "union",
+    "organization",
+    "organisation",
+    "group",
+    "movement",
+    "network",
+    "website",
+    "newspaper",
+    "service",
+    "force",
+    "team",
+    "coalition",
+    "alliance",
+    "state",
+    "prison",
+    "presidency",
+    "junta",
+    "navy",
+    "command",
+    "ship",
+    "vessel",
+    "tanker",
+    "boat",
+    "plane",
+    "aircraft",
+    "jet",
+    "helicopter",
+    "vehicle",
+    "car",
+    "truck",
+    "convoy",
+    "station",
+    "plant",
+    "factory",
+    "mine",
+    "hospital",
+    "school",
+    "camp",
+    "base",
+    "media",
+    "press",
+    "industry",
+    "sector",
+    "market",
+    "church",
+    "mosque",
+    "temple",
+    "club",
+    "family",
+    "community",
+    "village",
+    "town",
+    "city",
+];
+
+/// The last person named before `before` who is none of `sources` (nor of their code):
+/// whom "him" or "her" after a verb stands for, when the sentence does not open with it.
+/// A person is one the dictionaries or the entity tagger name, or a role in the singular
+/// that names no body ("the Saudi dissident", "an Islamic State militant").
+fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+    let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
+    let person = |m: &Mention| {
+        let last = m.words.end - 1;
+        m.kind == ActorKind::Person
+            || ((matches!(m.kind, ActorKind::Agent | ActorKind::Group) || m.code.sector().is_some())
+                && w.tag_str(last) == "NN"
+                && !BODY_NOUNS.contains(&w.norm(last)))
+    };
+    ms.iter()
+        .rposition(|m| m.words.end <= before && !m.location && person(m) && !same(m))
+        .filter(|i| !sources.contains(i))
+}
+
+/// The last actor named in the plural before `before` ("2,000 villagers", "the rebels")
+/// who is none of `sources` (nor of their code), or the last of actors joined by "and":
+/// whom "them" after a verb stands for.
+fn last_plural_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+    let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
+    let plural = |i: usize| {
+        let m = &ms[i];
+        matches!(w.tag_str(m.words.end - 1), "NNS" | "NNPS")
+            || m.coordinated
+            || ms.get(i + 1).is_some_and(|n| n.coordinated && n.words.start < before)
+    };
+    (0..ms.len())
+        .rev()
+        .find(|&i| ms[i].words.end <= before && !ms[i].location && plural(i) && !same(&ms[i]))
+        .filter(|i| !sources.contains(i))
 }
 
 /// Whether the mention `i` is a country set off by a comma right after a place in that

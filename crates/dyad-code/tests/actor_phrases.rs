@@ -606,10 +606,40 @@ fn a_role_throughout_or_across_a_country_is_that_countrys() {
 }
 
 #[test]
+fn colombias_special_jurisdiction_for_peace_is_its_judiciary() {
+    // the transitional-justice court of the 2016 peace accord, by its full and short names
+    for text in [
+        "The Special Jurisdiction for Peace summoned a retired Colombian general over the killings.",
+        "Colombia's Jurisdiction for Peace charged ten former FARC commanders with kidnapping.",
+    ] {
+        let events = code(text);
+        assert!(events.iter().any(|e| e.source.code == "COLJUD"), "{text}: {:?}", seen(&events));
+    }
+}
+
+#[test]
 fn the_agent_of_an_attack_acts_across_its_own_nouns() {
     // "by" names who carried out the attack that is the subject; the agent's own noun
     // ("group") stands between it and the verb
     let events = code("A suicide bombing by the Islamic State group killed nine soldiers in Kirkuk on Monday.");
     let e = events.iter().find(|e| e.trigger.text == "killed").unwrap_or_else(|| panic!("{:?}", seen(&events)));
     assert_eq!(e.source.code, "IMGMUSISI", "{:?}", seen(&events));
+}
+
+#[test]
+fn an_adjunct_set_off_by_commas_does_not_hide_the_subject() {
+    // "in a letter" after an appositive, or "in a statement" between commas, says how,
+    // not who
+    for text in [
+        "Ahmed Farah, the Kenyan government's chief spokesman, in a letter denounced the Ugandan army.",
+        "The Kenyan foreign ministry, in a statement on Sunday, condemned the Ugandan army.",
+    ] {
+        let events = code(text);
+        let e = events.iter().find(|e| e.trigger.text == "condemned" || e.trigger.text == "denounced");
+        assert!(
+            e.is_some_and(|e| e.target.as_ref().is_some_and(|t| t.code == "UGAMIL")),
+            "{text}: {:?}",
+            seen(&events)
+        );
+    }
 }

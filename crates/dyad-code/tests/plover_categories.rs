@@ -368,3 +368,33 @@ fn a_threat_to_resign_is_a_threat_not_an_intent_to_yield() {
     assert!(ev.iter().any(|e| e.0 == "CHLGOV" && e.3 == "AGREE"), "{ev:?}");
     assert!(ev.iter().all(|e| e.3 != "THREATEN"), "{ev:?}");
 }
+
+#[test]
+fn a_report_or_statement_critical_of_someone_criticises_them() {
+    for (text, target) in [
+        ("The African Union issued a report sharply critical of the Ethiopian government over the war.", "ETHGOV"),
+        ("Kenyan bishops released a statement critical of the Ugandan army.", "UGAMIL"),
+    ] {
+        let ev = coded(text);
+        assert!(ev.iter().any(|e| e.1 == "111" && e.2 == target && e.3 == "ACCUSE"), "{text}: {ev:?}");
+    }
+    // a report alone is a statement
+    let ev = coded("The African Union issued a report on the Ethiopian government.");
+    assert!(ev.iter().all(|e| e.1 != "111"), "{ev:?}");
+}
+
+#[test]
+fn days_given_to_act_are_an_ultimatum() {
+    // as hours or two weeks given are (Phoenix's patterns), not material cooperation
+    let ev = coded("The Kenyan army gave the rebels ten days to surrender.");
+    assert!(ev.iter().any(|e| e.1 == "139" && e.3 == "THREATEN"), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != "060"), "{ev:?}");
+}
+
+#[test]
+fn slamming_an_actor_is_criticism_and_slamming_into_one_a_crash() {
+    let ev = coded("Kenyan opposition leaders slammed the Ugandan government on Monday.");
+    assert!(ev.iter().any(|e| e.1 == "111" && e.2 == "UGAGOV" && e.3 == "ACCUSE"), "{ev:?}");
+    let ev = coded("A bus slammed into a crowd of Kenyan protesters.");
+    assert!(ev.is_empty(), "{ev:?}");
+}
