@@ -11,8 +11,11 @@ use crate::mentions::{
 };
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
-use crate::sentence::Words;
-use crate::words::{listed, FastMap, WordSet};
+use crate::sentence::{
+    Words, AUX_OR_ADVERB_WORD, BE_WORD, CLAUSE_BREAK, CLAUSE_OPENER, CONDITIONAL, DETERMINER, MODAL, NEGATION,
+    PREPOSITION_WORD, SUBORDINATOR,
+};
+use crate::words::{FastMap, WordSet};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorCode, Annotated, Entity, Event, EventActor, Plover, PosTag, Precision, SentenceRef, Span, TimeExpr, Trigger,
@@ -35,7 +38,7 @@ macro_rules! text {
 }
 
 /// Words before a word that make it a noun, not a verb ("the attack", "a meeting").
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "such",
     "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new", "recent",
 ];
@@ -90,13 +93,13 @@ fn relative_recipient(
     // (a comma inside a list in the clause does not end it: "which includes their names,
     // addresses and balances to ...")
     let end = (rel + 1..w.len())
-        .find(|&k| (matches!(w.norm(k), "," | ";" | ":") && !list_comma(w, k)) || is_clause_opener(w.norm(k)))
+        .find(|&k| (matches!(w.norm(k), "," | ";" | ":") && !list_comma(w, k)) || w.is(k, CLAUSE_OPENER))
         .unwrap_or(w.len());
     (0..ms.len()).rev().find(|&i| {
         let m = &ms[i];
         // ("to the Mbala Heritage Foundation": determiners may stand between)
         let mut k = m.words.start;
-        while k > rel + 1 && DETERMINERS.contains(&w.norm(k - 1)) {
+        while k > rel + 1 && w.is(k - 1, DETERMINER) {
             k -= 1;
         }
         k > rel + 1
@@ -157,7 +160,7 @@ fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) 
                 && (w.norm(k - 1) == "in" || (w.norm(k - 2) == "in" && matches!(w.norm(k - 1), "the" | "a")))
                 && w.same_clause_level(k, v.words.start)
                 && (m.words.end..v.words.start).all(|j| {
-                    w.norm(j) != "," && !is_clause_opener(w.norm(j)) && !w.words[j].tag.is_some_and(|t| t.is_verb())
+                    w.norm(j) != "," && !w.is(j, CLAUSE_OPENER) && !w.words[j].tag.is_some_and(|t| t.is_verb())
                 })
         })
         .filter(|_| !ms.iter().any(|n| !n.location && n.words.start >= clause_start && n.words.end <= v.words.start))
@@ -166,7 +169,7 @@ fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) 
 /// Words that open a new clause: a target is not looked for past them.
 /// Words that open a clause. A `match` on the word (by length first, then bytes)
 /// rather than a list search: the clause window asks this of every word it passes.
-fn is_clause_opener(w: &str) -> bool {
+pub(crate) fn is_clause_opener(w: &str) -> bool {
     matches!(
         w,
         "which"
@@ -191,7 +194,7 @@ fn is_clause_opener(w: &str) -> bool {
             | "where"
     )
 }
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 /// Words that may stand between a subject and its verb.
 const AUX_OR_ADVERB: &[&str] = &[
     "has",
@@ -232,16 +235,16 @@ const AUX_OR_ADVERB: &[&str] = &[
 /// act (unlike the particles of phrasal verbs, "* out").
 const PATTERN_PREPOSITIONS: &[&str] =
     &["to", "for", "with", "on", "in", "at", "from", "against", "into", "by", "of", "about", "over"];
-const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
+pub(crate) const MODALS: &[&str] = &["might", "may", "could", "would", "should", "can", "must"];
 
 /// A modal verb at word `i`: not a name spelt like one ("Theresa May has held talks"),
 /// which is capitalised inside the sentence.
 fn is_modal(w: &Words, i: usize) -> bool {
-    MODALS.contains(&w.norm(i)) && !(i > 0 && w.words[i].capitalized)
+    w.is(i, MODAL) && !(i > 0 && w.words[i].capitalized)
 }
 /// Modals of possibility, not of intent, obligation or the counterfactual ("would have").
 const EPISTEMIC_MODALS: &[&str] = &["may", "might", "could", "must"];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
+pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "never", "neither", "nor", "cannot"];
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "they", "you", "he", "she", "it", "who", "which", "that"];
 /// Verbs whose "to"-complement is only intended or proposed, not done (with
 /// [`COMMITMENT_VERBS`], see [`expresses_intent`]).
@@ -291,9 +294,9 @@ const INTENT_VERBS: &[&str] = &[
 
 /// The word lists looked up most often, as hash sets (see [`WordSet`]).
 static INTENT_OR_COMMITMENT: WordSet = WordSet::new(&[INTENT_VERBS, COMMITMENT_VERBS]);
-static AUX_OR_ADVERB_SET: WordSet = WordSet::new(&[AUX_OR_ADVERB]);
+pub(crate) static AUX_OR_ADVERB_SET: WordSet = WordSet::new(&[AUX_OR_ADVERB]);
 static QUANTITY_SET: WordSet = WordSet::new(&[QUANTITIES]);
-static PREPOSITION_SET: WordSet = WordSet::new(&[PREPOSITIONS]);
+pub(crate) static PREPOSITION_SET: WordSet = WordSet::new(&[PREPOSITIONS]);
 static TRANSFER_SET: WordSet = WordSet::new(&[TRANSFER_VERBS]);
 static SUPPORT_OR_TRANSFER: WordSet = WordSet::new(&[SUPPORT_VERBS, TRANSFER_VERBS]);
 
@@ -301,7 +304,7 @@ static SUPPORT_OR_TRANSFER: WordSet = WordSet::new(&[SUPPORT_VERBS, TRANSFER_VER
 fn expresses_intent(word: &str) -> bool {
     INTENT_OR_COMMITMENT.contains(word)
 }
-const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+pub(crate) const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Verbs of driving someone out of a place or a body: in a passive without an agent,
 /// the one named after "from" expels.
 const EXPULSION_VERBS: &[&str] = &["expel", "deport", "evict", "banish", "oust"];
@@ -529,6 +532,11 @@ pub struct Coder {
 impl Coder {
     pub fn new(mut dict: Dictionaries) -> Self {
         crate::sentence::index_forms(&mut dict.vocab);
+        for index in [&mut dict.actors, &mut dict.agents] {
+            index.index_root();
+        }
+        dict.verbs.index.index_root();
+        dict.discards.index_root();
         for b in &mut dict.verbs.blocks {
             b.index_needs();
         }
@@ -724,14 +732,15 @@ impl Coder {
             // "first" or "last" tagged an adverb before a finite verb is no determiner
             // ("Poland first opened its borders", "the envoy last visited Kabul")
             let adverb_before_finite = matches!(prev, "first" | "last")
-                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "RB")
-                && tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ" | "VBP"));
-            let why_not = if DETERMINERS.contains(&prev) && !adverb_before_finite {
+                && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "RB"))
+                && tag.is_some_and(|t| tag_is!(t, "VBD" | "VBZ" | "VBP"));
+            // (`prev` is empty for the first word, and no determiner is)
+            let why_not = if i > 0 && w.is(i - 1, DETERMINER) && !adverb_before_finite {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if form.form == Form::Ing
                 && i >= 2
-                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "NN")
-                && DETERMINERS.contains(&w.norm(i - 2))
+                && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "NN"))
+                && w.is(i - 2, DETERMINER)
                 // "a report accusing the army" is a participle with its object
                 && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
                     || mentions.iter().any(|m| m.words.start == i + 1)
@@ -749,7 +758,7 @@ impl Coder {
                     let next = w.words.get(i + n);
                     next.is_some_and(|x| {
                         !x.capitalized
-                            && x.tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+                            && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
                             && !matches!(w.norm(i + n), "today" | "yesterday" | "tonight" | "overnight")
                     })
                 }
@@ -838,7 +847,7 @@ impl Coder {
                 let np_or_to = |k: usize| {
                     w.norm(k) == "to"
                         || cx.mentions.iter().any(|m| !m.location && m.words.contains(&k))
-                        || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
+                        || w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "CD" | "PRP$"))
                 };
                 if end < v.words.start && (end..v.words.start).all(np_or_to) {
                     let verb_text = vspan.slice(&cx.doc.article.text);
@@ -956,9 +965,8 @@ impl Coder {
                             if !matches!(w.norm(p), "against" | "on" | "for" | "to" | "of") {
                                 return None;
                             }
-                            let noun = |k: usize| {
-                                w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS"))
-                            };
+                            let noun =
+                                |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "NN" | "NNS"));
                             let mut start = p;
                             while start > window.start && noun(start - 1) {
                                 start -= 1;
@@ -974,7 +982,7 @@ impl Coder {
                     let agent = sources.first().map(|&s| {
                         let m = &cx.mentions[s];
                         let mut end = m.words.end;
-                        while end < w.len() && w.words[end].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS")) {
+                        while end < w.len() && w.words[end].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS")) {
                             end += 1;
                         }
                         m.words.start..end
@@ -1318,7 +1326,7 @@ impl Coder {
                         // state will do is no act aimed at that state
                         let own_state = m.code.sector().is_none()
                             && sources.iter().any(|&s| cx.mentions[s].code.country() == m.code.country());
-                        (window.end + 1..m.words.start).all(|k| DETERMINERS.contains(&w.norm(k)))
+                        (window.end + 1..m.words.start).all(|k| w.is(k, DETERMINER))
                             && !sources.contains(&i)
                             && !own_state
                     });
@@ -1515,7 +1523,7 @@ impl Coder {
             if hypothetical
                 && committed_to(w, v).is_some()
                 && code.forward.as_deref().is_some_and(|c| matches!(&c[..2], "15" | "17"))
-                && !(window.start..v.words.start).any(|i| is_modal(w, i) || CONDITIONALS.contains(&w.norm(i)))
+                && !(window.start..v.words.start).any(|i| is_modal(w, i) || w.is(i, CONDITIONAL))
             {
                 hypothetical = false;
             }
@@ -1685,7 +1693,7 @@ impl Coder {
         // the phrase: "returned the files, kept abroad for years, to the archive")
         let aside_verb = |k: usize| {
             k > v.words.end
-                && w.words[k].tag.is_some_and(|t| t.as_str() == "VBN")
+                && w.words[k].tag.is_some_and(|t| tag_is!(t, "VBN"))
                 && aside_resumed_by_to(w, v.words.end, k).is_some()
         };
         let next_verb = verbs.iter().map(|x| x.words.start).find(|&k| k > v.words.start && !aside_verb(k));
@@ -1716,10 +1724,15 @@ impl Coder {
         let reports = STATEMENT_VERBS.contains(&v.form.lemma.as_str());
         let subject_of_report = |end: usize| {
             let phrase = |k: usize| {
-                matches!(w.tag_str(k), "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH")
+                w.words
+                    .get(k)
+                    .and_then(|x| x.tag)
+                    .is_some_and(|t| tag_is!(t, "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH"))
                     || w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective())
             };
-            let opens = end < w.len() && w.tag_str(end) == "IN" && PREPOSITION_SET.contains(w.norm(end));
+            let opens = end < w.len()
+                && w.words.get(end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN"))
+                && w.is(end, PREPOSITION_WORD);
             let mut k = end;
             while opens && k < w.len() && phrase(k) && !matches!(w.norm(k), "that" | "if" | "whether") {
                 k += 1;
@@ -1736,7 +1749,7 @@ impl Coder {
         // "used villagers (as {human shields})", "* strikes (until)": a pattern whose own
         // words hold the clause opener that ends the window reaches past it (the dictionary
         // says the word belongs to the verb's phrase), up to the next verb or clause break
-        let past_opener = (window.end < w.len() && is_clause_opener(w.norm(window.end))).then(|| {
+        let past_opener = (window.end < w.len() && w.is(window.end, CLAUSE_OPENER)).then(|| {
             let mut wide = clause_window(w, &(v.words.start..window.end + 1));
             wide.start = window.start;
             wide.end = wide.end.min(next_verb.filter(|&k| k > window.end).unwrap_or(usize::MAX));
@@ -1787,9 +1800,7 @@ impl Coder {
             verbs
                 .iter()
                 .filter(|x| x.words.end <= v.words.start)
-                .filter(|x| {
-                    w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !matches!(t.as_str(), "VBN" | "VBG"))
-                })
+                .filter(|x| w.words[x.words.start].tag.is_some_and(|t| t.is_verb() && !tag_is!(t, "VBN" | "VBG")))
                 .map(|x| &x.words)
         };
         let own_clause_start = clause_verbs().map(|r| r.end).max().unwrap_or(0);
@@ -1797,7 +1808,7 @@ impl Coder {
         // said it had beefed up": the military's words are the subject's), though never
         // the other verb itself
         let mut k = v.words.start;
-        while k > 0 && (AUX_OR_ADVERB_SET.contains(w.norm(k - 1)) || self.is_adverb(w, k - 1)) {
+        while k > 0 && (w.is(k - 1, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k - 1)) {
             k -= 1;
         }
         let pronoun_subject = k > 0 && matches!(w.norm(k - 1), "it" | "they" | "he" | "she" | "we");
@@ -2097,7 +2108,7 @@ impl Coder {
         // (the phrase ends before the verb's auxiliaries: "in the area have killed")
         let tag_at = |k: usize| w.tag_str(k);
         let mut verb_group = v.words.start;
-        while verb_group > 0 && AUX_OR_ADVERB_SET.contains(w.norm(verb_group - 1)) {
+        while verb_group > 0 && w.is(verb_group - 1, AUX_OR_ADVERB_WORD) {
             verb_group -= 1;
         }
         let finite = w.finite_verb_at(v.words.start)
@@ -2112,7 +2123,7 @@ impl Coder {
                 && end - from <= 12
                 && matches!(w.norm(from), "during" | "at" | "in" | "on" | "amid")
                 && (from..end).all(|k| {
-                    !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k))
+                    !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !w.is(k, CLAUSE_OPENER)
                 })
         };
         let adjunct_from = |from: usize| adjunct_until(from, verb_group);
@@ -2171,7 +2182,8 @@ impl Coder {
             })
             .find(|&i| {
                 let m = &ms[i];
-                let prev = if m.words.start > 0 { w.norm(m.words.start - 1) } else { "" };
+                // (no preposition is empty: none before the first word)
+                let prev_preposition = m.words.start > 0 && w.is(m.words.start - 1, PREPOSITION_WORD);
                 // "Authorities in the U.S. have deported": a place or actor the mention is
                 // "in", "of" or "from" belongs to its noun phrase, not between it and the verb
                 let tail = attached_phrase_end(w, ms, m.words.end)
@@ -2180,9 +2192,7 @@ impl Coder {
                     .or_else(|| (!nonfinite).then(|| participle_phrase_end(w, m.words.end, v.words.start)).flatten())
                     // (not before a passive, whose subject is what is done to: "people in an
                     // assault launched by a bomber")
-                    .or_else(|| {
-                        (!passive && !PREPOSITION_SET.contains(prev)).then(|| attached_noun_end(w, ms, m)).flatten()
-                    })
+                    .or_else(|| (!passive && !prev_preposition).then(|| attached_noun_end(w, ms, m)).flatten())
                     .unwrap_or(m.words.end)
                     .min(v.words.start);
                 // right before its verb ("after Erdogan evoked", "Turkey has launched") a
@@ -2192,19 +2202,19 @@ impl Coder {
                 // "according to" and "owing to" are prepositions of their own, and one that
                 // opens a clause is no verb's: "it comes after Erdogan evoked")
                 let verb_preposition = m.words.start >= 2
-                    && PREPOSITION_SET.contains(prev)
-                    && !is_clause_opener(prev)
+                    && prev_preposition
+                    && !w.is(m.words.start - 1, CLAUSE_OPENER)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
                 // ("an attack by the Islamic State group killed": the agent's own nouns may
                 // stand between the agent of an attack and the verb)
-                let near = if prev == "by" && tail == m.words.end {
+                let near = if m.words.start > 0 && w.norm(m.words.start - 1) == "by" && tail == m.words.end {
                     noun_run_end(w, ms, tail, v.words.start, &pattern_word)
                 } else {
                     tail
                 };
                 let adjacent = !verb_preposition
-                    && (near..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)) || self.is_adverb(w, k));
+                    && (near..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
                 // the actor and a finite verb, so the actor is not its subject
                 // ... unless that noun phrase is only a time or place adjunct opened by a
@@ -2245,7 +2255,7 @@ impl Coder {
                 };
                 let subordinate = !nonfinite
                     && (m.words.end..v.words.start)
-                        .any(|k| is_clause_opener(w.norm(k)) && !relative(k) && w.same_clause_level(k, v.words.start));
+                        .any(|k| w.is(k, CLAUSE_OPENER) && !relative(k) && w.same_clause_level(k, v.words.start));
                 let blocked = blocked || subordinate;
                 // "shot at marchers who had rejected the curfew": the relative
                 // pronoun's verb, auxiliaries between, has the actor before it as its
@@ -2253,9 +2263,9 @@ impl Coder {
                 let relative_subject = !verb_preposition
                     && m.words.end < v.words.start
                     && matches!(w.norm(m.words.end), "who" | "which")
-                    && (m.words.end + 1..v.words.start).all(|k| AUX_OR_ADVERB_SET.contains(w.norm(k)));
+                    && (m.words.end + 1..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD));
                 w.same_clause_level(m.words.start, v.words.start)
-                    && (adjacent || relative_subject || !PREPOSITION_SET.contains(prev))
+                    && (adjacent || relative_subject || !prev_preposition)
                     && !blocked
             });
         // "Chancellor Angela Merkel of Germany praised": the person is the
@@ -2287,7 +2297,10 @@ impl Coder {
         // students demanding")
         let governed_by_place = |i: usize| {
             let mut k = ms[i].words.start;
-            while k > 0 && (matches!(w.norm(k - 1), "the" | "a" | "an") || w.tag_str(k - 1) == "JJ") {
+            while k > 0
+                && (matches!(w.norm(k - 1), "the" | "a" | "an")
+                    || w.words.get(k - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ")))
+            {
                 k -= 1;
             }
             k > 0
@@ -2306,17 +2319,18 @@ impl Coder {
         let opens_clause = subject.as_ref().and_then(|s| s.first()).is_some_and(|&first| {
             prev_verb_end.is_some_and(|p| {
                 (p..ms[first].words.start)
-                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || is_clause_opener(w.norm(k)))
+                    .any(|k| matches!(w.norm(k), "," | "and" | "but" | ";") || w.is(k, CLAUSE_OPENER))
             })
         });
         // "blocked an EU statement criticising Israel": a document's participle has the
         // author its noun names ("EU", "the UN's"), not the subject of the verb before
+        // (where the subject ends first: most verbs have no document noun right before)
         let document_author = v.words.start >= 2
-            && DOCUMENT_NOUNS.contains(&w.norm(v.words.start - 1).trim_end_matches('s'))
             && subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
                 let e = ms[i].words.end;
                 e + 1 == v.words.start || (e + 2 == v.words.start && w.norm(e) == "'s")
-            });
+            })
+            && DOCUMENT_NOUNS.contains(&w.norm(v.words.start - 1).trim_end_matches('s'));
         // "approved Sweden's bid to join NATO": the act a noun of intent names in its
         // infinitive is its possessor's
         let intent_of = v.words.start >= 4
@@ -2354,7 +2368,7 @@ impl Coder {
         let relative_only = subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| {
             let m = &ms[i];
             m.words.start > 0
-                && PREPOSITION_SET.contains(w.norm(m.words.start - 1))
+                && w.is(m.words.start - 1, PREPOSITION_WORD)
                 && matches!(w.norm(m.words.end), "who" | "which")
         });
         if subject.is_some() && !relative_only {
@@ -2373,15 +2387,14 @@ impl Coder {
         // followed by its own finite verb is the subject of a comment, not an object
         let comment_subject = |i: usize| {
             let mut k = ms[i].words.start;
-            while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) {
+            while k > 0 && w.is(k - 1, DETERMINER) {
                 k -= 1;
             }
             let e = ms[i].words.end;
             k > 0
                 && w.norm(k - 1) == ","
                 && e < w.len()
-                && (w.words[e].tag.is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ"))
-                    || SPEECH_VERBS.contains(&w.norm(e)))
+                && (w.words[e].tag.is_some_and(|t| tag_is!(t, "VBD" | "VBZ")) || SPEECH_VERBS.contains(&w.norm(e)))
         };
         // "hoped French officials would be indicted": an actor followed by a modal or a
         // finite auxiliary is the subject of a clause the verb takes, not its object
@@ -2416,7 +2429,7 @@ impl Coder {
         let after_word = |i: usize, words: &[&str]| {
             let mut k = ms[i].words.start;
             while k > 0
-                && (DETERMINERS.contains(&w.norm(k - 1))
+                && (w.is(k - 1, DETERMINER)
                     || is_direction(w.norm(k - 1))
                     || (k == ms[i].words.start && attributive_participle(w, ms, k - 1, 1)))
             {
@@ -2471,9 +2484,7 @@ impl Coder {
                     && !TIME_NOUNS.contains(&w.norm(e))
                     && !ms.iter().any(|m| m.words.start == e);
                 let mut k = ms[i].words.start;
-                while k > v.words.end
-                    && w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "PRP$"))
-                {
+                while k > v.words.end && w.words[k - 1].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "CD" | "PRP$")) {
                     k -= 1;
                 }
                 let of_thing = k >= v.words.end + 2
@@ -2562,8 +2573,7 @@ impl Coder {
             // ("... by Kurdish rebels": describing words may stand between "by" and the actor)
             let after_by = |start: usize| {
                 (start.saturating_sub(4)..start).rev().take_while(|&k| !w.words[k].punct).any(|k| {
-                    w.norm(k) == "by"
-                        && (k + 1..start).all(|j| !PREPOSITIONS.contains(&w.norm(j)) && !BE.contains(&w.norm(j)))
+                    w.norm(k) == "by" && (k + 1..start).all(|j| !PREPOSITIONS.contains(&w.norm(j)) && !w.is(j, BE_WORD))
                 })
             };
             // "killed by the Malaysia Airlines flight MH17 crash": a name describing the noun
@@ -2574,7 +2584,7 @@ impl Coder {
                 let next = ms[i].words.end;
                 !(ms[i].kind == ActorKind::Country && ms[i].code.sector().is_none())
                     && next < w.len()
-                    && w.words[next].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+                    && w.words[next].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
                     && !ATTACK_NOUNS.contains(&w.norm(next))
             };
             let by_agent = (0..ms.len()).filter(actor).find(|&i| {
@@ -3090,7 +3100,7 @@ impl SentenceCtx<'_> {
 /// The words a verb's pattern and object may reach: back to the last clause
 /// break, forward to the next one (or 25 words).
 fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
-    let is_break = |i: usize| matches!(w.norm(i), ";" | ":");
+    let is_break = |i: usize| w.is(i, CLAUSE_BREAK);
     let start = (0..verb.start).rev().find(|&i| is_break(i)).map(|i| i + 1).unwrap_or(0);
     let mut end = verb.end;
     // ", and Fidan is expected to ...": a comma before a conjunction closes the clause
@@ -3098,8 +3108,8 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
     // "once the crowd reached the palace, guards opened fire": a verb in a clause opened
     // by a subordinating word reaches up to the comma that hands over to the next
     // clause's subject and verb, not into it
-    let subordinate = (start..verb.start).any(|i| listed(SUBORDINATORS, w.norm(i)) || w.norm(i) == "once")
-        && !(start..verb.start).any(|i| w.norm(i) == ",");
+    let subordinate =
+        (start..verb.start).any(|i| w.is(i, SUBORDINATOR)) && !(start..verb.start).any(|i| w.norm(i) == ",");
     let comma_clause = |i: usize| subordinate && w.norm(i) == "," && next_clause_follows(w, i + 1);
     loop {
         while end < w.len()
@@ -3107,14 +3117,14 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
             && !is_break(end)
             && !comma_conj(end)
             && !comma_clause(end)
-            && !is_clause_opener(w.norm(end))
+            && !w.is(end, CLAUSE_OPENER)
         {
             end += 1;
         }
         // "handed the letter, kept since the war, to the family": a clause opener inside a
         // phrase set off by commas after the verb ends only that phrase when the verb's own
         // "to" follows its closing comma
-        match aside_resumed_by_to(w, verb.end, end).filter(|_| is_clause_opener(w.norm(end))) {
+        match aside_resumed_by_to(w, verb.end, end).filter(|_| w.is(end, CLAUSE_OPENER)) {
             Some(resume) => end = resume,
             None => return start..end,
         }
@@ -3126,12 +3136,14 @@ fn clause_window(w: &Words, verb: &Range<usize>) -> Range<usize> {
 /// have")? A list going on ("Chad and Niger on Monday") is no clause.
 fn next_clause_follows(w: &Words, k: usize) -> bool {
     let np = |i: usize| {
-        (matches!(w.tag_str(i), "DT" | "CD" | "JJ" | "JJS" | "JJR" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
-            || (i > k && matches!(w.norm(i), "and" | "or")))
+        (w.words.get(i).and_then(|x| x.tag).is_some_and(|t| {
+            tag_is!(t, "DT" | "CD" | "JJ" | "JJS" | "JJR" | "PRP" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+        }) || (i > k && matches!(w.norm(i), "and" | "or")))
             && !w.words[i].punct
     };
     let Some(after) = (k..w.len().min(k + 7)).find(|&i| !np(i)) else { return false };
-    after > k && (w.finite_verb_at(after) || matches!(w.tag_str(after), "VBN" | "MD"))
+    after > k
+        && (w.finite_verb_at(after) || w.words.get(after).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN" | "MD")))
 }
 
 /// Where the clause resumes when the clause opener at `opener` stands in a phrase set
@@ -3139,8 +3151,8 @@ fn next_clause_follows(w: &Words, k: usize) -> bool {
 /// by "to" and a noun phrase, not an infinitive: the word after that comma.
 /// A past participle at `opener` (see `reading`) is taken as the phrase's opener too.
 fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
-    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VBN");
-    if opener >= w.len() || !(is_clause_opener(w.norm(opener)) || participle) {
+    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN"));
+    if opener >= w.len() || !(w.is(opener, CLAUSE_OPENER) || participle) {
         return None;
     }
     let open = (verb_end..opener).rev().find(|&k| w.norm(k) == ",")?;
@@ -3148,7 +3160,7 @@ fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usiz
         return None;
     }
     let close = (opener + 1..w.len().min(opener + 10)).find(|&k| matches!(w.norm(k), "," | ";" | ":"))?;
-    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB");
+    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"));
     (w.norm(close) == "," && w.norm(close + 1) == "to" && !infinitive).then_some(close + 1)
 }
 
@@ -3311,7 +3323,7 @@ fn governing_verb<'v>(
             let n = w.norm(k);
             n == "that"
                 || AUX_OR_ADVERB.contains(&n)
-                || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "NN" | "NNS" | "CD"))
+                || w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "NN" | "NNS" | "CD"))
         });
     if !plain && !passive_subject {
         // "claimed that ISIL had attacked Iraq and taken Mosul": the second of two
@@ -3418,10 +3430,11 @@ fn complement_of_object<'v>(
     // "pressed the dockers at the port of Antwerp to end ...": a prepositional phrase
     // of the object's, with no verb in it, may run longer before the infinitive
     let object_phrase = between.len() <= 12
-        && w.tag_str(between.start) == "IN"
-        && between
-            .clone()
-            .all(|k| !w.tag_str(k).starts_with("VB") && !matches!(w.tag_str(k), "MD" | "WDT" | "WP" | "TO"));
+        && w.words.get(between.start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN"))
+        && between.clone().all(|k| {
+            !w.tag_str(k).starts_with("VB")
+                && !w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "MD" | "WDT" | "WP" | "TO"))
+        });
     (clean && (between.len() <= 3 || object_phrase)).then_some((gov, object))
 }
 
@@ -3535,7 +3548,9 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
         // and describing words
         let claim = (k..s.min(k + 4)).find(|&j| CLAIM_NOUNS.contains(&w.norm(j).trim_end_matches('s')));
         if let Some(j) = claim {
-            if (k..j).any(|i| !(matches!(w.tag_str(i), "DT" | "JJ" | "PRP$" | "NNP"))) {
+            if (k..j).any(|i| {
+                !(w.words.get(i).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "JJ" | "PRP$" | "NNP")))
+            }) {
                 return false;
             }
             k = j + 1;
@@ -3549,8 +3564,8 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
         // the clause's own first verb: only its subject and auxiliaries before it
         (k + usize::from(that)..s).all(|i| {
             !w.words[i].punct
-                && !is_clause_opener(w.norm(i))
-                && (!w.words[i].tag.is_some_and(|t| t.is_verb()) || AUX_OR_ADVERB_SET.contains(w.norm(i)))
+                && !w.is(i, CLAUSE_OPENER)
+                && (!w.words[i].tag.is_some_and(|t| t.is_verb()) || w.is(i, AUX_OR_ADVERB_WORD))
         })
     })
 }
@@ -3571,7 +3586,7 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
     let s = v.words.start;
     // "Minsk's refusal to (fully) cooperate with the inquiry": the noun refuses the
     // infinitive after it as the verb does
-    let adverb = s >= 1 && w.tag_str(s - 1) == "RB";
+    let adverb = s >= 1 && w.words.get(s - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "RB"));
     let to = if adverb { s.checked_sub(2) } else { s.checked_sub(1) };
     if to.is_some_and(|t| t >= 1 && w.norm(t) == "to" && matches!(w.norm(t - 1), "refusal" | "refusals")) {
         return Some("refusal");
@@ -3600,7 +3615,7 @@ fn aid_of_kind(w: &Words, v: &VerbHit, code: &str) -> Option<(&'static str, &'st
     let &(_, military, humanitarian) = AID_KINDS.iter().find(|(c, _, _)| *c == code)?;
     let end = (v.words.end + 10).min(w.len());
     let clause =
-        (v.words.end..end).take_while(|&k| !w.words[k].punct && !is_clause_opener(w.norm(k)) && !w.finite_verb_at(k));
+        (v.words.end..end).take_while(|&k| !w.words[k].punct && !w.is(k, CLAUSE_OPENER) && !w.finite_verb_at(k));
     for k in clause {
         if !(k + 1 < w.len() && matches!(w.norm(k + 1), "aid" | "assistance" | "relief" | "support")) {
             continue;
@@ -3792,7 +3807,7 @@ fn purpose_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> 
     // Foreign Ministry on Thursday to complain")
     let after_preposition = |m: &Mention| {
         let mut k = m.words.start;
-        while k > 0 && DETERMINERS.contains(&w.norm(k - 1)) && w.norm(k - 1) != "of" {
+        while k > 0 && w.is(k - 1, DETERMINER) && w.norm(k - 1) != "of" {
             k -= 1;
         }
         k > 0 && PREPOSITIONS.contains(&w.norm(k - 1))
@@ -3838,7 +3853,7 @@ fn committed_to<'a>(w: &'a Words, v: &VerbHit) -> Option<&'a str> {
 fn after_modal(w: &Words, i: usize) -> bool {
     let modal = |n: &str| MODALS.contains(&n) || matches!(n, "will" | "'ll" | "shall" | "do" | "does" | "did");
     let adverb = |k: usize| match w.words[k].tag {
-        Some(t) => matches!(t.as_str(), "RB" | "RBR" | "RBS"),
+        Some(t) => tag_is!(t, "RB" | "RBR" | "RBS"),
         None => matches!(w.norm(k), "not" | "n't" | "also" | "soon" | "never") || w.norm(k).ends_with("ly"),
     };
     (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| modal(w.norm(k)))
@@ -3863,7 +3878,7 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
     };
     let opens = |k: usize| k == 0 || (k == 1 && w.norm(0) == "the");
     let subject = ms.iter().any(|m| opens(m.words.start) && m.words.end == start && !m.location);
-    let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "IN" | "DT"))
+    let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "DT"))
         || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
     subject && opens_object && !verb_later
@@ -3873,8 +3888,8 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
 /// form of "be" (adverbs between) is the progressive, whatever the tagger says; it
 /// often reads such a word as an adjective or noun ("prolonging/JJ").
 fn progressive(w: &Words, i: usize) -> bool {
-    let adverb = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
-    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| BE.contains(&w.norm(k)) && w.norm(k) != "being")
+    let adverb = |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS"));
+    (0..i).rev().find(|&k| !adverb(k)).is_some_and(|k| w.is(k, BE_WORD) && w.norm(k) != "being")
 }
 
 /// Participles English uses as adjectives before a title or a named person ("met
@@ -4090,7 +4105,7 @@ fn passive_recipient(
     (0..ms.len()).find(|&i| {
         let m = &ms[i];
         let mut k = m.words.start;
-        while k > v.words.end && DETERMINERS.contains(&w.norm(k - 1)) {
+        while k > v.words.end && w.is(k - 1, DETERMINER) {
             k -= 1;
         }
         m.words.start > v.words.end
@@ -4174,20 +4189,21 @@ fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usi
         return None;
     }
     let mut e = verb_start;
-    while e > end + 1 && (AUX_OR_ADVERB_SET.contains(w.norm(e - 1)) || w.tag_str(e - 1) == "RB") {
+    while e > end + 1
+        && (w.is(e - 1, AUX_OR_ADVERB_WORD) || w.words.get(e - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "RB")))
+    {
         e -= 1;
     }
     // (the verb or its auxiliary is finite: "has declared"; or a past participle by the
     // tagger with its object right after it: "working at a hospital begged/VBN the PM")
-    let past_with_object = w.tag_str(verb_start) == "VBN"
+    let past_with_object = w.words.get(verb_start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN"))
         && !is_passive(w, verb_start)
         && verb_start + 1 < w.len()
-        && matches!(w.tag_str(verb_start + 1), "DT" | "NNP" | "NNPS" | "PRP$");
+        && w.words.get(verb_start + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "NNP" | "NNPS" | "PRP$"));
     if !w.finite_verb_at(verb_start) && !past_with_object && !(e..verb_start).any(|k| w.finite_verb_at(k)) {
         return None;
     }
-    let plain =
-        |k: usize| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !is_clause_opener(w.norm(k));
+    let plain = |k: usize| !w.words[k].punct && !w.words[k].tag.is_some_and(|t| t.is_verb()) && !w.is(k, CLAUSE_OPENER);
     (e > end + 1 && (end + 1..e).all(plain)).then_some(e)
 }
 
@@ -4204,7 +4220,7 @@ fn forces_sent_in(w: &Words, ms: &[Mention], i: usize, sources: &[usize], window
         return None;
     }
     let mut j = e + 1;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     let p = ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location)?;
@@ -4277,14 +4293,14 @@ fn relative_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Opti
         return None;
     }
     let mut be = k + 1;
-    while be < verb_start && w.words[be].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+    while be < verb_start && w.words[be].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS")) {
         be += 1;
     }
     if be >= ms[i].words.start || !matches!(w.norm(be), "is" | "are" | "was" | "were") {
         return None;
     }
     let plain = (be + 1..verb_start).all(|j| {
-        let stop = matches!(w.norm(j), ";" | ":") || is_clause_opener(w.norm(j));
+        let stop = matches!(w.norm(j), ";" | ":") || w.is(j, CLAUSE_OPENER);
         !stop && (j == be + 1 || !w.finite_verb_at(j))
     });
     plain.then_some(h)
@@ -4311,7 +4327,7 @@ fn actor_after_to(w: &Words, ms: &[Mention], noun: usize, window: &Range<usize>)
         return None;
     }
     let mut j = noun + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter()
@@ -4360,7 +4376,7 @@ fn own_country_adjective(w: &Words, ms: &[Mention], t: &Target, sources: &[usize
             _ => false,
         });
     let on_noun = m.words.end < w.len()
-        && w.words[m.words.end].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+        && w.words[m.words.end].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
         && !STATE_NOUNS.contains(&w.norm(m.words.end))
         && !ms.iter().any(|o| o.words.start == m.words.end);
     bare_country && adjective && on_noun && sources.iter().any(|&s| ms[s].code.country() == Some(code))
@@ -4417,7 +4433,7 @@ fn agreement_with(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<usize> {
         return None;
     }
     let mut j = noun + 2;
-    while j < end && DETERMINERS.contains(&w.norm(j)) {
+    while j < end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter().position(|m| m.words.start == j && m.words.end <= end && (!m.location || m.code.country().is_some()))
@@ -4447,10 +4463,10 @@ fn compound(ms: &[Mention], i: usize, forward: bool) -> Range<usize> {
 }
 
 fn is_passive(w: &Words, verb_start: usize) -> bool {
-    let be = |i: usize| BE.contains(&w.norm(i)) && w.norm(i) != "'s";
+    let be = |i: usize| w.is(i, BE_WORD) && w.norm(i) != "'s";
     // "was heavily and unjustly criticized": adverbs, coordinated or not, may stand
     // between the form of "be" and the participle
-    let adverb = |i: usize| w.words[i].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS"));
+    let adverb = |i: usize| w.words[i].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS"));
     let mut k = verb_start;
     while k > 0
         && verb_start - k < 6
@@ -4528,7 +4544,7 @@ fn followed_by_agent(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
 /// preposition): the tagger too often calls a headline's "X imposed" VBN.
 fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> bool {
     let s = v.words.start;
-    let participle = w.words[s].tag.is_some_and(|t| t.as_str() == "VBN");
+    let participle = w.words[s].tag.is_some_and(|t| tag_is!(t, "VBN"));
     let after_noun = s > 0
         && (ms.iter().any(|m| !m.location && m.words.end == s) || w.words[s - 1].tag.is_some_and(|t| t.is_noun()));
     let perfect = perfect_active(w, s);
@@ -4536,7 +4552,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     // (a determiner opens an object; "of" and "'s", in that list as words no verb
     // follows, do not: "officials accused of playing a role")
     let object_follows = next < w.len()
-        && ((DETERMINERS.contains(&w.norm(next)) && !matches!(w.norm(next), "of" | "'s"))
+        && ((w.is(next, DETERMINER) && !matches!(w.norm(next), "of" | "'s"))
             || ms.iter().any(|m| !m.location && m.words.start == next));
     let noun_start = ms.iter().find(|m| m.words.end == s).map(|m| m.words.start).unwrap_or(s.saturating_sub(1));
     // ... or follow an existential "there were": "there were ten soldiers killed"
@@ -4550,9 +4566,9 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
                 // is its object: "hanged two men convicted of spying")
                 || (0..noun_start)
                     .rev()
-                    .find(|&k| !matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "PRP$"))
+                    .find(|&k| !w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "CD" | "JJ" | "PRP$")))
                     .is_some_and(|k| w.finite_verb_at(k))
-                || (0..noun_start).any(|k| w.norm(k) == "there" && BE.contains(&w.norm(k + 1))))
+                || (0..noun_start).any(|k| w.norm(k) == "there" && w.is(k + 1, BE_WORD)))
     };
     // ... or come before the clause's own finite verb: "Kenyan officials detained in
     // Uganda were released"
@@ -4564,7 +4580,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
     // accused/VBD of spying" ("of" follows no finite verb of saying or acting that
     // these verbs name)
     let past_before_own_verb = || {
-        w.words[s].tag.is_some_and(|t| t.as_str() == "VBD")
+        w.words[s].tag.is_some_and(|t| tag_is!(t, "VBD"))
             && matches!(w.norm(next), "of" | "with" | "by" | "for" | "in" | "over")
             && (verb_after() || (w.norm(next) == "of" && verb_before()))
     };
@@ -4584,12 +4600,14 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
     // (an actor the phrase's own preposition or gerund governs is inside it: "a soldier
     // accused of killing civilians was arrested"; another one may be the verb's subject)
     let governed = |k: usize| {
-        let g = (next..k).rev().find(|&j| !matches!(w.tag_str(j), "DT" | "CD" | "JJ" | "PRP$"));
-        g.is_some_and(|g| matches!(w.tag_str(g), "IN" | "TO" | "VBG" | "VB"))
+        let g = (next..k)
+            .rev()
+            .find(|&j| !w.words.get(j).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "CD" | "JJ" | "PRP$")));
+        g.is_some_and(|g| w.words.get(g).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "TO" | "VBG" | "VB")))
     };
     (next..w.len())
         .take_while(|&k| {
-            !is_clause_opener(w.norm(k))
+            !w.is(k, CLAUSE_OPENER)
                 && !matches!(w.norm(k), "," | ";" | ":" | "and" | "but" | "or" | "who" | "which" | "that")
                 && !ms.iter().any(|m| !m.location && m.words.start == k && !governed(k))
         })
@@ -4597,26 +4615,28 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
             // (the tagger may read a preposition as a verb: "amid/VBD")
             w.finite_verb_at(k)
                 && !PREPOSITIONS.contains(&w.norm(k))
-                && !w.words[k - 1].tag.is_some_and(|t| matches!(t.as_str(), "IN" | "DT" | "TO"))
+                && !w.words[k - 1].tag.is_some_and(|t| tag_is!(t, "IN" | "DT" | "TO"))
         })
 }
 
 /// Words that open an adverbial clause whose subject follows them. "as" only when no
 /// "such", "well", "so" or "same" comes right before it (those make it a preposition or a
 /// comparison: "groups such as ...").
-const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "because", "before", "since", "until"];
+pub(crate) const SUBORDINATORS: &[&str] = &["as", "when", "while", "after", "because", "before", "since", "until"];
 
 /// The subordinating word (see `SUBORDINATORS`) right before the noun phrase that starts
 /// at `noun_start`, with only its determiners, numbers, modifiers and an "of" of
 /// quantity between: "as (the) angry crowds", "when hundreds of farmers". None when
 /// the noun phrase is not the first thing in such a clause.
 fn subordinate_subject(w: &Words, noun_start: usize) -> Option<usize> {
-    let modifier = |k: usize| {
-        (matches!(w.tag_str(k), "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
-            || w.norm(k) == "of")
-            && !w.words[k].punct
-            && !is_clause_opener(w.norm(k))
-    };
+    let modifier =
+        |k: usize| {
+            (w.words.get(k).and_then(|x| x.tag).is_some_and(|t| {
+                tag_is!(t, "DT" | "CD" | "JJ" | "JJR" | "JJS" | "PRP$" | "NN" | "NNS" | "NNP" | "NNPS")
+            }) || w.norm(k) == "of")
+                && !w.words[k].punct
+                && !w.is(k, CLAUSE_OPENER)
+        };
     let k = (0..noun_start).rev().find(|&k| !modifier(k))?;
     let word = w.norm(k);
     let comparison = word == "as" && k > 0 && matches!(w.norm(k - 1), "such" | "well" | "so" | "same");
@@ -4717,7 +4737,7 @@ fn brings_charges(w: &Words, v: &VerbHit) -> bool {
     }
     let asks = matches!(v.form.lemma.as_str(), "seek" | "ask" | "demand" | "request");
     (v.words.end..(v.words.end + 4).min(w.len()))
-        .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+        .take_while(|&i| !w.words[i].tag.is_some_and(|t| tag_is!(t, "IN") || t.is_verb()))
         .any(|i| CHARGE_WORDS.contains(&w.norm(i)) || (asks && SENTENCE_WORDS.contains(&w.norm(i))))
 }
 
@@ -4745,7 +4765,7 @@ fn agrees_to_act(w: &Words, v: &VerbHit) -> bool {
     }
     match w.norm(k) {
         "that" => true,
-        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB"),
+        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB")),
         _ => false,
     }
 }
@@ -4758,7 +4778,7 @@ fn resigns(w: &Words, v: &VerbHit) -> bool {
         "resign" => !after(1).any(|i| matches!(w.norm(i), "himself" | "herself" | "themselves" | "itself")),
         "step" => after(2).any(|i| matches!(w.norm(i), "down" | "aside")),
         _ => after(4)
-            .take_while(|&i| !w.words[i].tag.is_some_and(|t| t.as_str() == "IN" || t.is_verb()))
+            .take_while(|&i| !w.words[i].tag.is_some_and(|t| tag_is!(t, "IN") || t.is_verb()))
             .any(|i| w.norm(i) == "resignation"),
     }
 }
@@ -4798,7 +4818,7 @@ fn is_future(w: &Words, verb_start: usize) -> bool {
     let k = start_of_adverbs_before(w, verb_start);
     k > 0
         && (matches!(w.norm(k - 1), "will" | "'ll" | "shall")
-            || (k > 1 && w.norm(k - 1) == "to" && (BE.contains(&w.norm(k - 2)) || w.norm(k - 2) == "going")))
+            || (k > 1 && w.norm(k - 1) == "to" && (w.is(k - 2, BE_WORD) || w.norm(k - 2) == "going")))
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
@@ -4812,7 +4832,7 @@ fn is_negated(w: &Words, verb_start: usize) -> bool {
 fn negation_before(w: &Words, verb_start: usize) -> Option<usize> {
     (verb_start.saturating_sub(3)..verb_start)
         .rev()
-        .find(|&i| NEGATIONS.contains(&w.norm(i)))
+        .find(|&i| w.is(i, NEGATION))
         .filter(|&i| !(i + 1..verb_start).any(|j| w.norm(j) == "to" && (i + 1..j).any(|k| expresses_intent(w.norm(k)))))
 }
 
@@ -4823,7 +4843,7 @@ fn is_hypothetical(w: &Words, verb_start: usize, clause_start: usize) -> bool {
     let possibly_done =
         |i: usize| EPISTEMIC_MODALS.contains(&w.norm(i)) && i + 1 < verb_start && w.norm(i + 1) == "have";
     near.clone().any(|i| is_modal(w, i) && !possibly_done(i))
-        || (clause_start..verb_start).any(|i| CONDITIONALS.contains(&w.norm(i)))
+        || (clause_start..verb_start).any(|i| w.is(i, CONDITIONAL))
         // "seeks to mediate", "threatened to strike": intent verb shortly before "to VERB"
         || (verb_start >= 2 && w.norm(verb_start - 1) == "to" && near.clone().any(|i| expresses_intent(w.norm(i))))
         || (verb_start >= 3 && w.norm(verb_start - 1) == "and" && w.norm(verb_start - 3) == "to")
@@ -5023,7 +5043,7 @@ fn partner_past_modifier(
         "ceasefire",
         "truce",
     ];
-    if (verb_end..ms[t].words.start).any(|j| PREPOSITION_SET.contains(w.norm(j))) {
+    if (verb_end..ms[t].words.start).any(|j| w.is(j, PREPOSITION_WORD)) {
         return None;
     }
     let mut k = ms[t].words.end;
@@ -5215,7 +5235,7 @@ fn names_a_time(n: &str) -> bool {
 /// "condemned strongly"), within the clause `window`.
 fn past_particles(w: &Words, v: &VerbHit, window: &Range<usize>) -> usize {
     let mut k = v.words.end;
-    while k < window.end && w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "RP" | "RB")) {
+    while k < window.end && w.words[k].tag.is_some_and(|t| tag_is!(t, "RP" | "RB")) {
         k += 1;
     }
     k
@@ -5412,7 +5432,7 @@ fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window
     let p = ms.iter().position(|m| {
         m.location && m.words.start > end && m.words.end <= window.end && m.code.country().is_some() && {
             let mut k = m.words.start;
-            while k > end && DETERMINERS.contains(&w.norm(k - 1)) {
+            while k > end && w.is(k - 1, DETERMINER) {
                 k -= 1;
             }
             k > end && w.norm(k - 1) == "in"
@@ -5645,7 +5665,7 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
     }
     let mut j = e + 1;
     while j < window.end
-        && (DETERMINERS.contains(&w.norm(j))
+        && (w.is(j, DETERMINER)
             || is_direction(w.norm(j))
             || matches!(w.norm(j), "northeast" | "northwest" | "southeast" | "southwest"))
     {
@@ -5670,7 +5690,8 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
 /// Chinese capital"), not a region or town the dictionary files under one ("Darfur" under
 /// SUDAN).
 fn names_country(w: &Words, p: &Mention) -> bool {
-    let adjective = p.words.len() == 1 && w.tag_str(p.words.start) == "JJ";
+    let adjective =
+        p.words.len() == 1 && w.words.get(p.words.start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ"));
     let name = p.words.clone().map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
     adjective || crate::places::Gazetteer::embedded().country_named(&name).is_some()
 }
@@ -5766,7 +5787,9 @@ fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
 /// Is the gerund at `k` the grounds of another act: after "for" or "of" ("accused of
 /// planning"), or after "with" following a charge ("charged the mayor with helping")?
 fn grounds_gerund(w: &Words, k: usize) -> bool {
-    w.tag_str(k) == "VBG" && k >= 1 && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
+    w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBG"))
+        && k >= 1
+        && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
 }
 
 /// Does "with" before `k` follow a charge ("charged (the mayor) with", "charges of")?
@@ -5781,7 +5804,7 @@ fn charged_with(w: &Words, k: usize) -> bool {
 fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     // ... adverbs between ("accused Russia of deliberately attacking")
     let adverb = |k: usize| {
-        w.words[k].tag.is_some_and(|t| t.as_str() == "RB") || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
+        w.words[k].tag.is_some_and(|t| tag_is!(t, "RB")) || (w.words[k].tag.is_none() && w.norm(k).ends_with("ly"))
     };
     let s = (0..v.words.start).rev().find(|&k| !adverb(k)).map_or(0, |k| k + 1);
     let prev = if s > 0 { w.norm(s - 1) } else { "" };
@@ -5833,8 +5856,7 @@ fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
 /// A determiner or modifier between a verb and the enacted text it signs or passes
 /// ("signed a new decree").
 fn np_modifier(w: &Words, k: usize) -> bool {
-    DETERMINERS.contains(&w.norm(k))
-        || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "CD" | "PRP$" | "DT"))
+    w.is(k, DETERMINER) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "CD" | "PRP$" | "DT"))
 }
 
 /// Enacted texts: a decree, law or order that grants, lifts or bans something is the
@@ -5883,7 +5905,7 @@ const DOCUMENT_NOUNS: &[&str] = &[
 /// left to the actor rules, and so is a document, whose words are its authors' ("released
 /// a statement criticising", "filed a lawsuit accusing").
 fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
-    let common = |k: usize| w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"));
+    let common = |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"));
     if s == 0
         || !common(s - 1)
         || ms.iter().any(|m| m.words.contains(&(s - 1)))
@@ -5892,12 +5914,12 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
         return false;
     }
     // back over the noun phrase's nouns and adjectives to its determiner
-    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS"));
+    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "JJR" | "JJS"));
     let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
     let verb_or_preposition =
-        |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || t.as_str() == "IN");
+        |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || tag_is!(t, "IN"));
     // a plural needs no determiner ("after rallies urging his dismissal")
-    let bare_plural = w.words[s - 1].tag.is_some_and(|t| t.as_str() == "NNS") && verb_or_preposition(d);
+    let bare_plural = w.words[s - 1].tag.is_some_and(|t| tag_is!(t, "NNS")) && verb_or_preposition(d);
     bare_plural || (matches!(w.norm(d), "a" | "an" | "the") && d > 0 && verb_or_preposition(d - 1))
 }
 
@@ -5925,9 +5947,8 @@ const INTENT_NOUNS: &[&str] = &[
 /// intent rules, and a noun after a preposition belongs to no verb ("sat down before
 /// cameras to discuss": the discussion is an act).
 fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
-    let np_word = |k: usize| {
-        w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "DT" | "JJ" | "CD" | "NN" | "NNS" | "PRP$" | "POS"))
-    };
+    let np_word =
+        |k: usize| w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "CD" | "NN" | "NNS" | "PRP$" | "POS"));
     let common_noun = |k: usize| {
         let n = w.norm(k);
         let np_start = (0..=k).rev().take_while(|&j| np_word(j)).last().unwrap_or(k);
@@ -5935,7 +5956,7 @@ fn complements_noun(w: &Words, mentions: &[Mention], to: usize) -> bool {
         // a capitalised word inside the sentence is a name the tagger called a noun
         // ("ordered the daily Nation to suspend publication"), no "effort"
         let name = k > 0 && w.words[k].capitalized;
-        w.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+        w.words[k].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
             && !name
             && !mentions.iter().any(|m| m.words.contains(&k))
             && !INTENT_NOUNS.contains(&n)
@@ -5980,7 +6001,7 @@ fn force_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) ->
         return None;
     }
     let mut j = body + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
@@ -6000,7 +6021,7 @@ fn body_in_place(w: &Words, ms: &[Mention], v: &VerbHit, before: usize, window: 
         return None;
     }
     let mut j = body + 2;
-    while j < window.end && DETERMINERS.contains(&w.norm(j)) {
+    while j < window.end && w.is(j, DETERMINER) {
         j += 1;
     }
     ms.iter().position(|p| p.words.start == j && p.words.end <= window.end && p.location && p.code.country().is_some())
@@ -6034,7 +6055,7 @@ fn dateline_roles(w: &Words, ms: &[Mention], country: &str, events: &mut [Event]
             && !["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"].iter().any(|p| code.starts_with(p))
             && (s..m.words.end - 1).all(|k| matches!(w.norm(k), "the" | "a" | "an"))
             // (no name, noun or adjective right before it either: "Rapid Support Forces")
-            && (s == 0 || !matches!(w.tag_str(s - 1), "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS"))
+            && (s == 0 || !w.words.get(s - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS")))
     };
     let actors = events.iter_mut().flat_map(|e| std::iter::once(&mut e.source).chain(e.target.as_mut()));
     for a in actors {

@@ -1,6 +1,16 @@
 //! The code stage: actor and verb dictionaries, actor resolution and CAMEO/PLOVER
 //! event coding, with the dictionary entry or pattern behind every code kept.
 
+/// Is the tag `t` one of the named tags? (`tag_is!(t, "NN" | "NNS")` is
+/// `matches!(t.as_str(), "NN" | "NNS")`, comparing the tag's index with constants
+/// instead of its name with strings.)
+macro_rules! tag_is {
+    ($t:expr, $($name:literal)|+) => {{
+        let i = dyad_core::PosTag::index($t);
+        false $(|| i == const { dyad_core::PosTag::index_of($name) })+
+    }};
+}
+
 pub mod coder;
 pub mod convert;
 pub mod dict;

@@ -134,17 +134,21 @@ fn find_chunks(words: &Words, dict: &Dictionaries, aliases: &Aliases, looked_up:
         let actor = dict.actors.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
         let agent = dict.agents.longest_at(&words.ids, i);
         let alias = aliases.index.longest_at(&words.ids, i).filter(|&(n, _)| capitalized_in(n));
-        // "Rwanda's Senate": after a country, an institution word names that country's
-        // institution (an agent role) rather than the one the dictionary files it under
-        let after_country = out.last().is_some_and(|c: &Chunk| {
-            matches!(dict.entry(c.entry).kind, ActorKind::Country | ActorKind::Place)
-                && (c.words.end == i || (c.words.end + 1 == i && words.norm(c.words.end) == "'s"))
-        });
-        let best =
+        // (most words start no phrase of any of the three: nothing to choose between)
+        let best = if actor.is_none() && agent.is_none() && alias.is_none() {
+            None
+        } else {
+            // "Rwanda's Senate": after a country, an institution word names that country's
+            // institution (an agent role) rather than the one the dictionary files it under
+            let after_country = out.last().is_some_and(|c: &Chunk| {
+                matches!(dict.entry(c.entry).kind, ActorKind::Country | ActorKind::Place)
+                    && (c.words.end == i || (c.words.end + 1 == i && words.norm(c.words.end) == "'s"))
+            });
             [actor.map(|(n, e)| (n, *e, false)), agent.map(|(n, e)| (n, *e, false)), alias.map(|(n, e)| (n, *e, true))]
                 .into_iter()
                 .flatten()
-                .max_by_key(|&(n, e, _)| (n, (dict.entry(e).kind != ActorKind::Agent) != after_country));
+                .max_by_key(|&(n, e, _)| (n, (dict.entry(e).kind != ActorKind::Agent) != after_country))
+        };
         match best.or_else(|| plural_demonym(words, dict, i).map(|e| (1, e, false))) {
             Some((n, entry, alias)) => {
                 out.push(Chunk { words: i..i + n, entry, alias });
@@ -439,8 +443,7 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
         }
         // "a BAK missile", "the nation's Douzu community": inside a noun phrase opened by an
         // article or a possessive, a name before a common noun describes that noun
-        let before_noun =
-            words.words.get(range.end).and_then(|w| w.tag).is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"));
+        let before_noun = words.words.get(range.end).and_then(|w| w.tag).is_some_and(|t| tag_is!(t, "NN" | "NNS"));
         let opened = (range.start.saturating_sub(3)..range.start)
             .rev()
             .take_while(|&k| matches!(words.norm(k), "a" | "an" | "the" | "'s") || describing_word(words, dict, k))
@@ -503,7 +506,7 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
 /// between: "Odhiambozi criticized ...", "At the summit, Odhiambozi angrily criticized ...".
 /// Tagged a proper noun, in no dictionary and no mention, it is a person of unknown code.
 fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) {
-    let opener_end = (words.len() > 1 && words.words[0].tag.is_some_and(|t| t.as_str() == "IN"))
+    let opener_end = (words.len() > 1 && words.words[0].tag.is_some_and(|t| tag_is!(t, "IN")))
         .then(|| (1..words.len().min(8)).find(|&j| words.norm(j) == ","))
         .flatten();
     for k in [Some(0), opener_end.map(|c| c + 1)].into_iter().flatten() {
@@ -513,10 +516,10 @@ fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) 
         let w = &words.words[k];
         let n: &str = &w.norm;
         let name = w.capitalized
-            && w.tag.is_some_and(|t| t.as_str() == "NNP")
+            && w.tag.is_some_and(|t| tag_is!(t, "NNP"))
             && n.len() >= 3
             && n.chars().all(|c| c.is_alphabetic())
-            && !FUNCTION_WORDS.contains(&n)
+            && !FUNCTION_WORD_SET.contains(n)
             && dyad_core::calendar::weekday(n).is_none()
             && dyad_core::calendar::month_number(n).is_none()
             && !matches!(n, "today" | "yesterday")
@@ -526,10 +529,10 @@ fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) 
             continue;
         }
         let mut v = k + 1;
-        while v < words.len() && words.words[v].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+        while v < words.len() && words.words[v].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS")) {
             v += 1;
         }
-        if !words.words.get(v).and_then(|x| x.tag).is_some_and(|t| matches!(t.as_str(), "VBD" | "VBZ")) {
+        if !words.words.get(v).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBD" | "VBZ")) {
             continue;
         }
         let at = out.iter().position(|m| m.words.start > k).unwrap_or(out.len());
@@ -606,7 +609,7 @@ fn is_participant_noun(n: &str) -> bool {
 fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
     for i in 0..words.len() {
         let w = &words.words[i];
-        if w.tag.is_some_and(|t| !matches!(t.as_str(), "NN" | "NNS"))
+        if w.tag.is_some_and(|t| !tag_is!(t, "NN" | "NNS"))
             || w.capitalized && i > 0
             || !is_participant_noun(&w.norm)
             || out.iter().any(|m| m.words.contains(&i))
@@ -621,7 +624,7 @@ fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
         // ... with nouns of the same phrase between ("a U.S. government watchdog agency")
         // (the nearest mention only: "the Chilean navy trains Bolivian pilots" widens
         // "Bolivian", not "the Chilean navy" over the verb tagged a noun and the name after it)
-        let np_word = |k: usize| words.words[k].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS" | "JJ"));
+        let np_word = |k: usize| words.words[k].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS" | "JJ"));
         if let Some(prev) = out
             .iter_mut()
             .rev()
@@ -712,7 +715,11 @@ fn breaks_noun_phrase(words: &Words, i: usize) -> bool {
     let describes = || {
         (i > 0 && words.words[i - 1].hyphen_after)
             || words.words[i].hyphen_after
-            || matches!(words.tag_str(i + 1), "NN" | "NNS" | "NNP" | "NNPS" | "JJ")
+            || words
+                .words
+                .get(i + 1)
+                .and_then(|x| x.tag)
+                .is_some_and(|t| tag_is!(t, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"))
     };
     matches!(tag, "VB" | "VBG" | "VBZ" | "VBP" | "TO" | "MD")
         || (tag == "IN" && words.norm(i) != "of")
@@ -736,7 +743,7 @@ fn posted_to(words: &Words, dict: &Dictionaries, c: &Chunk) -> bool {
 /// preposition ("ambassador to") that is followed by a verb, not a name, ends before it.
 fn trim_trailing_preposition(words: &Words, m: &mut Mention) {
     let last = m.words.end - 1;
-    let next_is_verb = words.words.get(m.words.end).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB");
+    let next_is_verb = words.words.get(m.words.end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"));
     if m.words.len() > 1 && matches!(words.norm(last), "to" | "at" | "for" | "in" | "of") && next_is_verb {
         m.words.end = last;
         m.span.end = words.words[last - 1].span.end;
@@ -767,7 +774,7 @@ fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
         && !FUNCTION_WORD_SET.contains(n)
         // (a preposition the function-word list lacks: "the opposition leader under arrest";
         // not a prefix the tagger calls one: "intelligence co-operation")
-        && (w.hyphen_after || w.tag.is_none_or(|t| t.as_str() != "IN"))
+        && (w.hyphen_after || w.tag.is_none_or(|t| !tag_is!(t, "IN")))
         && !n.ends_with("ed")
         && !n.ends_with("ing")
         && dict.verbs.index.longest_at(&words.ids, i).is_none()
@@ -825,11 +832,11 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
     ];
     let belonging = BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
     // a plural the tagger calls a noun, not a verb: "joint military exercises"
-    let plural_noun = words.words[next].tag.is_some_and(|t| t.as_str() == "NNS");
+    let plural_noun = words.words[next].tag.is_some_and(|t| tag_is!(t, "NNS"));
     // an agent word the tagger reads as an adjective before a noun ("military/JJ
     // exercises") modifies it, whatever the tag of that noun
     let adjective = m.words.len() == 1 && words.words[m.words.start].tag.is_some_and(|t| t.is_adjective());
-    if adjective && !belonging && words.words[next].tag.is_some_and(|t| t.is_noun() || t.as_str() == "VBZ") {
+    if adjective && !belonging && words.words[next].tag.is_some_and(|t| t.is_noun() || tag_is!(t, "VBZ")) {
         return true;
     }
     describing_word(words, dict, next) && (!plural_or_verb_s || plural_noun) && !belonging
@@ -880,7 +887,7 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
             && !w.punct
             && w.norm.chars().all(|c| c.is_alphabetic())
             && !FUNCTION_WORD_SET.contains(&w.norm)
-            && matches!(words.tag_str(i), "JJ" | "NNP")
+            && words.words.get(i).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ" | "NNP"))
     };
     match gap.len() {
         1 | 2 => gap.clone().all(|i| describing_word(words, dict, i) || people_word(i)),

@@ -47,7 +47,7 @@ pub fn word_matches(p: &str, w: &str) -> bool {
 /// does not, it makes another compound ("economic *trade* relations" are trade relations).
 fn noun_modifier(words: &Words, k: usize) -> bool {
     let w = &words.words[k];
-    !w.punct && w.tag.is_some_and(|t| matches!(t.as_str(), "JJ" | "JJR" | "JJS" | "VBN"))
+    !w.punct && w.tag.is_some_and(|t| tag_is!(t, "JJ" | "JJR" | "JJS" | "VBN"))
 }
 
 /// The prepositions that open a pattern's prepositional phrase ("(FOR SANCTIONS)").
@@ -64,8 +64,8 @@ const GROUP_PREPOSITIONS: &[&str] = &[
 fn np_opener(words: &Words, k: usize) -> bool {
     let w = &words.words[k];
     w.tag.is_some_and(|t| {
-        matches!(
-            t.as_str(),
+        tag_is!(
+            t,
             "DT" | "PDT"
                 | "PRP$"
                 | "CD"
@@ -81,7 +81,7 @@ fn np_opener(words: &Words, k: usize) -> bool {
                 | "POS"
                 | "HYPH"
         )
-    }) && (!w.punct || w.tag.is_some_and(|t| matches!(t.as_str(), "POS" | "HYPH")))
+    }) && (!w.punct || w.tag.is_some_and(|t| tag_is!(t, "POS" | "HYPH")))
 }
 
 /// A synset's phrases as word ids, by their first word.
@@ -118,7 +118,7 @@ impl SynsetIndex {
     /// finds none.)
     #[inline]
     fn may_start(&self, words: &Words, j: usize) -> bool {
-        self.has_empty || words.forms_at(j).any(|id| self.may_begin(id))
+        self.has_empty || words.any_form(j, |id| self.may_begin(id))
     }
 
     /// Could a phrase start with the word `id`? (False: none does.)
@@ -220,7 +220,9 @@ fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<us
 fn particle_past_phrase(words: &Words, atoms: &[Atom], from: usize, i: usize) -> bool {
     let [Atom::Word(w, _)] = atoms else { return false };
     matches!(w.as_str(), "off" | "up" | "out" | "down" | "away" | "back")
-        && (from..i).any(|j| words.words[j].punct || matches!(words.tag_str(j), "IN" | "TO"))
+        && (from..i).any(|j| {
+            words.words[j].punct || words.words.get(j).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "TO"))
+        })
 }
 
 /// Nouns for a relation between actors, which a noun before them only qualifies.
@@ -244,7 +246,7 @@ const RELATION_NOUNS: &[&str] = &[
 fn modifies_relation_noun(words: &Words, next: usize) -> bool {
     next < words.len()
         && RELATION_NOUNS.contains(&words.norm(next))
-        && words.words[next].tag.is_some_and(|t| matches!(t.as_str(), "NN" | "NNS"))
+        && words.words[next].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
 }
 
 /// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is
@@ -330,7 +332,7 @@ fn infinitive_for_preposition(
 ) -> bool {
     matches!(atoms, [Atom::Word(w, _)] if w == "to")
         && words.norm(i) == "to"
-        && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| t.as_str() == "VB")
+        && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"))
         && !matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some())
 }
 

@@ -18,6 +18,62 @@ pub struct Word<'t> {
     pub hyphen_after: bool,
     /// The part of speech the tagger gave the token (`None` when the sentence is untagged).
     pub tag: Option<PosTag>,
+    /// The word classes of [`word_flags`] the word is in.
+    pub(crate) flags: u16,
+}
+
+/// A word that opens a clause (see `is_clause_opener` in the coder).
+pub(crate) const CLAUSE_OPENER: u16 = 1;
+/// ";" or ":", which end a clause window.
+pub(crate) const CLAUSE_BREAK: u16 = 2;
+/// A subordinating word (the coder's `SUBORDINATORS`) or "once".
+pub(crate) const SUBORDINATOR: u16 = 4;
+/// A word of the coder's `AUX_OR_ADVERB` (may stand between a subject and its verb).
+pub(crate) const AUX_OR_ADVERB_WORD: u16 = 8;
+/// A preposition of the coder's `PREPOSITIONS`.
+pub(crate) const PREPOSITION_WORD: u16 = 16;
+/// A word of the coder's `DETERMINERS`.
+pub(crate) const DETERMINER: u16 = 32;
+/// A form of "be" (the coder's `BE`).
+pub(crate) const BE_WORD: u16 = 64;
+/// A word of the coder's `NEGATIONS`.
+pub(crate) const NEGATION: u16 = 128;
+/// A word of the coder's `MODALS`.
+pub(crate) const MODAL: u16 = 256;
+/// A word of the coder's `CONDITIONALS`.
+pub(crate) const CONDITIONAL: u16 = 512;
+
+/// The word classes of a normalised word the coder asks about every word it passes
+/// (found once per word: from the vocabulary's table for a word it has, else here).
+pub(crate) fn word_flags(norm: &str) -> u16 {
+    let mut f = 0;
+    if crate::coder::is_clause_opener(norm) {
+        f |= CLAUSE_OPENER;
+    }
+    if matches!(norm, ";" | ":") {
+        f |= CLAUSE_BREAK;
+    }
+    if crate::words::listed(crate::coder::SUBORDINATORS, norm) || norm == "once" {
+        f |= SUBORDINATOR;
+    }
+    if crate::coder::AUX_OR_ADVERB_SET.contains(norm) {
+        f |= AUX_OR_ADVERB_WORD;
+    }
+    if crate::coder::PREPOSITION_SET.contains(norm) {
+        f |= PREPOSITION_WORD;
+    }
+    for (list, flag) in [
+        (crate::coder::DETERMINERS, DETERMINER),
+        (crate::coder::BE, BE_WORD),
+        (crate::coder::NEGATIONS, NEGATION),
+        (crate::coder::MODALS, MODAL),
+        (crate::coder::CONDITIONALS, CONDITIONAL),
+    ] {
+        if list.contains(&norm) {
+            f |= flag;
+        }
+    }
+    f
 }
 
 /// A word written as a name: an upper-case first letter, or a capital after a
@@ -76,13 +132,17 @@ pub(crate) const MAX_FORMS: usize = 4;
 /// inflection: `w` less -s/-es/-ed/-d/-ing (keeping 3+ letters), -ies -> -y, -ing -> -e
 /// (keeping a letter before the ending). `buf` holds the forms that are not slices of `w`.
 fn for_each_stem(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    // (the endings tested on bytes: `strip_suffix` with a string runs the general
+    // substring searcher; an ASCII ending leaves a char boundary before it)
+    let strip =
+        |suffix: &str| w.as_bytes().ends_with(suffix.as_bytes()).then(|| w.get(..w.len() - suffix.len())).flatten();
     for suffix in ["s", "es", "ed", "d", "ing"] {
-        if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+        if let Some(stem) = strip(suffix).filter(|s| s.len() >= 3) {
             f(stem);
         }
     }
     for (suffix, ending) in [("ies", 'y'), ("ing", 'e')] {
-        if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+        if let Some(stem) = strip(suffix).filter(|s| !s.is_empty()) {
             buf.clear();
             buf.push_str(stem);
             buf.push(ending);
@@ -94,6 +154,11 @@ fn for_each_stem(w: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 /// A negative contraction ("didn't", "won't", "can't") as its auxiliary's plain form
 /// and the byte offset in `raw` where "n't" starts.
 fn split_negation(raw: &str, norm: &str) -> Option<(String, usize)> {
+    // (the ending tested on bytes first: `strip_suffix` with a string runs the general
+    // substring searcher, and almost no word ends so)
+    if norm.len() < 5 || !norm.as_bytes().ends_with(b"n't") {
+        return None;
+    }
     let stem = norm.strip_suffix("n't").filter(|s| s.len() >= 2 && s.chars().all(char::is_alphabetic))?;
     let aux = match stem {
         "wo" => "will",
@@ -132,10 +197,12 @@ fn forms_of(norm: &str, id: u32, vocab: &Vocab, buf: &mut String) -> [u32; MAX_F
 pub fn index_forms(vocab: &mut Vocab) {
     let mut forms = vec![[UNKNOWN; MAX_FORMS]; vocab.len()];
     let mut buf = String::new();
+    let mut flags = vec![0u16; vocab.len()];
     for (w, id) in vocab.words() {
         forms[id as usize] = forms_of(w, id, vocab, &mut buf);
+        flags[id as usize] = word_flags(w);
     }
-    vocab.set_forms(forms);
+    vocab.set_forms(forms, flags);
 }
 
 const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "--"];
@@ -144,7 +211,8 @@ impl<'t> Words<'t> {
     pub fn new(text: &'t str, sentence: &Sentence, vocab: &'t Vocab) -> Words<'t> {
         let toks = &sentence.tokens;
         let mut words = Vec::with_capacity(toks.len());
-        let mut lower = String::new();
+        // (room for most words: not regrown word by word)
+        let mut lower = String::with_capacity(32);
         for (i, t) in toks.iter().enumerate() {
             // (Span::slice written out: the call, across crates, is not inlined)
             let s = text.get(t.span.start..t.span.end).unwrap_or("");
@@ -159,7 +227,8 @@ impl<'t> Words<'t> {
                     }
                 })
             };
-            if (s == "-" || s == "\u{2010}" || s == "\u{2011}")
+            if s.len() <= 3
+                && (s == "-" || s == "\u{2010}" || s == "\u{2011}")
                 && glued(i.checked_sub(1), true)
                 && glued(Some(i + 1), false)
             {
@@ -188,6 +257,7 @@ impl<'t> Words<'t> {
                 words.push(Word {
                     span: Span::new(t.span.start, t.span.start + cut),
                     id: vocab.get(&aux),
+                    flags: word_flags(&aux),
                     norm: Cow::Owned(aux),
                     capitalized: !normal && is_capitalized(s),
                     punct: false,
@@ -197,6 +267,7 @@ impl<'t> Words<'t> {
                 words.push(Word {
                     span: Span::new(t.span.start + cut, t.span.end),
                     id: vocab.get("n't"),
+                    flags: word_flags("n't"),
                     norm: Cow::Borrowed("n't"),
                     capitalized: false,
                     punct: false,
@@ -205,9 +276,11 @@ impl<'t> Words<'t> {
                 });
                 continue;
             }
+            let id = id.unwrap_or_else(|| vocab.get(&norm));
             words.push(Word {
                 span: t.span,
-                id: id.unwrap_or_else(|| vocab.get(&norm)),
+                id,
+                flags: vocab.flags_of(id).unwrap_or_else(|| word_flags(&norm)),
                 norm,
                 capitalized: !normal && is_capitalized(s),
                 punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
@@ -240,6 +313,13 @@ impl<'t> Words<'t> {
         self.forms.get(i).into_iter().flatten().copied().filter(|&id| id != UNKNOWN)
     }
 
+    /// Does a form [`Words::forms_at`] gives for word `i` pass `f`? False past the end.
+    /// (The forms read in place: the padding, [`UNKNOWN`], ends them.)
+    #[inline]
+    pub fn any_form(&self, i: usize, f: impl Fn(u32) -> bool) -> bool {
+        self.forms.get(i).is_some_and(|fs| fs.iter().take_while(|&&id| id != UNKNOWN).any(|&id| f(id)))
+    }
+
     /// Does word `i` match the pattern word with vocabulary id `id` (as
     /// [`crate::patterns::word_matches`] allows)? False past the end.
     pub fn matches_id(&self, i: usize, id: u32) -> bool {
@@ -264,6 +344,12 @@ impl<'t> Words<'t> {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// Is word `i` in one of the classes `flags` (see [`word_flags`])? False past the end.
+    #[inline]
+    pub(crate) fn is(&self, i: usize, flags: u16) -> bool {
+        self.words.get(i).is_some_and(|w| w.flags & flags != 0)
     }
 
     pub fn norm(&self, i: usize) -> &str {
@@ -303,6 +389,12 @@ fn find_regions(words: &[Word]) -> Vec<(usize, usize)> {
     let mut open_dash: Option<usize> = None;
     let mut open_paren: Vec<usize> = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        // (every dash and bracket is at most three bytes and starts with '-', '(', ')' or
+        // the first byte of an en or em dash: other words are passed over at once)
+        let n = w.norm.as_bytes();
+        if n.len() > 3 || !matches!(n.first(), Some(b'-' | b'(' | b')' | 0xE2)) {
+            continue;
+        }
         if DASHES.contains(&&*w.norm) {
             match open_dash.take() {
                 Some(s) => regions.push((s, i)),
@@ -391,6 +483,122 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn word_classes_are_the_same_from_the_table_and_the_word() {
+        let mut vocab = Vocab::default();
+        for w in ["which", "after", ";", "once", "reportedly", "against", "did", "talks"] {
+            vocab.intern(w);
+        }
+        let text = "Which after ; : once reportedly against didn't talks whereas , Until notaword";
+        let untabled: Vec<u16> = words_of(text, &vocab).words.iter().map(|x| x.flags).collect();
+        index_forms(&mut vocab);
+        let tabled = words_of(text, &vocab);
+        assert_eq!(untabled, tabled.words.iter().map(|x| x.flags).collect::<Vec<_>>());
+        {
+            let w = &tabled;
+            for i in 0..w.len() {
+                assert_eq!(w.words[i].flags, word_flags(w.norm(i)), "{:?}", w.norm(i));
+            }
+            assert!(!w.is(w.len(), CLAUSE_OPENER | CLAUSE_BREAK | SUBORDINATOR));
+        }
+        let flags: Vec<u16> = tabled.words.iter().map(|x| x.flags).collect();
+        let o = CLAUSE_OPENER;
+        assert_eq!(
+            flags,
+            [
+                o,
+                o | SUBORDINATOR | PREPOSITION_WORD,
+                CLAUSE_BREAK,
+                CLAUSE_BREAK,
+                SUBORDINATOR | AUX_OR_ADVERB_WORD,
+                AUX_OR_ADVERB_WORD,
+                PREPOSITION_WORD,
+                AUX_OR_ADVERB_WORD,
+                AUX_OR_ADVERB_WORD | NEGATION,
+                0,
+                o,
+                0,
+                o | SUBORDINATOR,
+                0
+            ]
+        );
+    }
+
+    #[test]
+    fn tag_is_matches_the_tag_names() {
+        for name in PosTag::NAMES {
+            let t = PosTag::from_name(name).unwrap();
+            assert_eq!(tag_is!(t, "NN" | "NNS"), matches!(t.as_str(), "NN" | "NNS"), "{name}");
+            assert_eq!(tag_is!(t, "PRP$"), t.as_str() == "PRP$", "{name}");
+            assert_eq!(tag_is!(t, "XX" | "-LRB-" | "AFX"), matches!(t.as_str(), "XX" | "-LRB-" | "AFX"), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_coder_lists_are_word_classes() {
+        let vocab = Vocab::default();
+        let w = words_of("the was could unless never other", &vocab);
+        let flags: Vec<u16> = w.words.iter().map(|x| x.flags).collect();
+        assert_eq!(
+            flags,
+            [
+                DETERMINER,
+                BE_WORD | AUX_OR_ADVERB_WORD,
+                MODAL | AUX_OR_ADVERB_WORD,
+                CONDITIONAL | CLAUSE_OPENER,
+                NEGATION | AUX_OR_ADVERB_WORD,
+                0
+            ]
+        );
+    }
+
+    #[test]
+    fn any_form_reads_the_forms_forms_at_gives() {
+        let mut vocab = Vocab::default();
+        for w in ["attack", "party", "tie", "offing"] {
+            vocab.intern(w);
+        }
+        index_forms(&mut vocab);
+        let w = words_of("attacks parties ties unknownword offing", &vocab);
+        for i in 0..w.len() + 2 {
+            let forms: Vec<u32> = w.forms_at(i).collect();
+            for id in 0..vocab.len() as u32 + 2 {
+                assert_eq!(w.any_form(i, |f| f == id), forms.contains(&id), "word {i}, id {id}");
+            }
+            assert_eq!(w.any_form(i, |_| true), !forms.is_empty());
+        }
+    }
+
+    #[test]
+    fn negative_contractions_split_and_other_endings_do_not() {
+        let vocab = Vocab::default();
+        for (word, split) in [
+            ("didn't", Some(("did", 3))),
+            ("won\u{2019}t", Some(("will", 2))),
+            ("Can't", Some(("can", 2))),
+            ("n't", None),
+            ("an't", None),
+            ("isn", None),
+            ("dont", None),
+            ("x2n't", None),
+            ("", None),
+        ] {
+            let norm = crate::words::normalize_word(word);
+            assert_eq!(split_negation(word, &norm), split.map(|(a, c)| (a.to_string(), c)), "{word:?}");
+        }
+        let w = words_of("they didn't say", &vocab);
+        assert_eq!((0..w.len()).map(|i| w.norm(i)).collect::<Vec<_>>(), ["they", "did", "n't", "say"]);
+    }
+
+    #[test]
+    fn regions_open_at_dashes_and_brackets_only() {
+        let vocab = Vocab::default();
+        let w = words_of("a \u{2014} b ( c ) d -- e - f \u{2013} g", &vocab);
+        assert_eq!(w.regions, [(3, 5), (1, 7), (11, 12)]);
+        let w = words_of("a - b (c) --- d", &vocab);
+        assert!(w.regions.is_empty());
+    }
 
     #[test]
     fn capitals_are_found_as_by_characters() {

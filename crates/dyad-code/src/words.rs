@@ -53,7 +53,18 @@ pub fn listed(list: &[&str], w: &str) -> bool {
 /// look-up hashes the word once instead of comparing it with each of dozens of entries.
 pub struct WordSet {
     lists: &'static [&'static [&'static str]],
-    set: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>>,
+    set: OnceLock<WordSetInner>,
+}
+
+/// The hash set of a [`WordSet`], with the lengths and first bytes of its words: most
+/// words looked up are in no set, and one whose length or first byte no entry has is
+/// passed over without hashing it.
+struct WordSetInner {
+    set: HashSet<&'static str, foldhash::fast::FixedState>,
+    /// Bit `n` set: a word of `n` bytes is in the set (words of 63 bytes or more set bit 63).
+    lengths: u64,
+    /// Bit `b` set: a word starting with byte `b` is in the set.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
@@ -64,7 +75,29 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.set.get_or_init(|| self.lists.iter().flat_map(|l| l.iter().copied()).collect()).contains(w)
+        let inner = self.set.get_or_init(|| {
+            let set: HashSet<&'static str, foldhash::fast::FixedState> =
+                self.lists.iter().flat_map(|l| l.iter().copied()).collect();
+            let mut lengths = 0u64;
+            let mut firsts = [0u64; 4];
+            for x in &set {
+                lengths |= 1 << x.len().min(63);
+                if let Some(&b) = x.as_bytes().first() {
+                    firsts[b as usize / 64] |= 1 << (b % 64);
+                }
+            }
+            WordSetInner { set, lengths, firsts }
+        });
+        let b = w.as_bytes();
+        if inner.lengths & (1 << b.len().min(63)) == 0 {
+            return false;
+        }
+        if let Some(&c) = b.first() {
+            if inner.firsts[c as usize / 64] & (1 << (c % 64)) == 0 {
+                return false;
+            }
+        }
+        inner.set.contains(w)
     }
 }
 
@@ -102,6 +135,8 @@ pub struct Vocab {
     /// lookups; empty until then, and emptied when a word is added (ids past its end
     /// are looked up as before).
     forms: Vec<[u32; crate::sentence::MAX_FORMS]>,
+    /// By id: the word's classes ([`crate::sentence::word_flags`]), found with `forms`.
+    flags: Vec<u16>,
 }
 
 pub const UNKNOWN: u32 = u32::MAX;
@@ -115,6 +150,7 @@ impl Vocab {
         self.ids.insert(w.to_string(), id);
         // (a new word may be another's stem: the forms found are out of date)
         self.forms.clear();
+        self.flags.clear();
         id
     }
 
@@ -128,8 +164,15 @@ impl Vocab {
         self.ids.iter().map(|(w, &id)| (w.as_str(), id))
     }
 
-    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>) {
+    pub(crate) fn set_forms(&mut self, forms: Vec<[u32; crate::sentence::MAX_FORMS]>, flags: Vec<u16>) {
         self.forms = forms;
+        self.flags = flags;
+    }
+
+    /// The classes [`crate::sentence::index_forms`] found for word `id`, if it has.
+    #[inline]
+    pub(crate) fn flags_of(&self, id: u32) -> Option<u16> {
+        self.flags.get(id as usize).copied()
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -181,11 +224,21 @@ pub struct PhraseIndex<T> {
     /// Does some phrase start with an id from [`TRACKED`] on (none of the dictionaries'
     /// does; the words outside the vocabulary, [`UNKNOWN`], are such ids)?
     untracked_starts: bool,
+    /// The root's children by word id (0: none), made by [`PhraseIndex::index_root`] for
+    /// the dictionaries: every lookup takes the first step, and an array read replaces
+    /// its hash lookup. Empty otherwise (and emptied when a phrase is added).
+    root: Vec<u32>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
-        PhraseIndex { edges: FastMap::default(), values: vec![None], starts: Vec::new(), untracked_starts: false }
+        PhraseIndex {
+            edges: FastMap::default(),
+            values: vec![None],
+            starts: Vec::new(),
+            untracked_starts: false,
+            root: Vec::new(),
+        }
     }
 }
 
@@ -213,6 +266,8 @@ impl<T> PhraseIndex<T> {
         } else {
             self.untracked_starts = true;
         }
+        // (the root's table is out of date)
+        self.root = Vec::new();
         let mut node = 0;
         for &w in words {
             let next = self.values.len() as u32;
@@ -222,6 +277,32 @@ impl<T> PhraseIndex<T> {
             }
         }
         self.values[node as usize] = Some(value);
+    }
+
+    /// Make the table of the root's children (see [`PhraseIndex::root`]), when every
+    /// phrase starts with a tracked id (the table is as long as the largest).
+    pub fn index_root(&mut self) {
+        self.root = Vec::new();
+        if self.untracked_starts {
+            return;
+        }
+        let mut root = vec![0u32; self.starts.len() * 64];
+        for (&e, &child) in &self.edges {
+            if e >> 32 == 0 {
+                root[(e & 0xFFFF_FFFF) as usize] = child;
+            }
+        }
+        self.root = root;
+    }
+
+    /// The child of `node` by word `w`.
+    #[inline]
+    fn child(&self, node: u32, w: u32) -> Option<u32> {
+        if node == 0 && !self.root.is_empty() {
+            // (no phrase starts with an id past the table)
+            return self.root.get(w as usize).copied().filter(|&c| c != 0);
+        }
+        self.edges.get(&edge(node, w)).copied()
     }
 
     /// The phrases starting at `words[at]`, shortest first: (number of words, value).
@@ -237,7 +318,7 @@ impl<T> PhraseIndex<T> {
             .iter()
             .enumerate()
             .map_while(move |(k, &w)| {
-                node = *self.edges.get(&edge(node, w))?;
+                node = self.child(node, w)?;
                 Some((k + 1, self.values[node as usize].as_ref()))
             })
             .filter_map(|(n, v)| v.map(|v| (n, v)))
@@ -303,6 +384,19 @@ mod tests {
         for w in ["ove", "nearly", "toward", "on"] {
             assert!(!SET.contains(w), "{w:?}");
         }
+        // words sharing a length, a first byte or both with an entry are still hashed;
+        // a long entry and a non-ASCII one are found past the length and first-byte test
+        static LONG: WordSet =
+            WordSet::new(&[&["internationalisation-of-the-conflict-and-its-consequences-abroad", "été"]]);
+        for w in ["internationalisation-of-the-conflict-and-its-consequences-abroad", "été"] {
+            assert!(LONG.contains(w), "{w:?}");
+        }
+        for w in ["internationalisation-of-the-conflict-and-its-consequences-abroax", "éta", "", "x"] {
+            assert!(!LONG.contains(w), "{w:?}");
+        }
+        for w in ["oven", "neat", "towardz", "over ", "nea"] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
     }
 
     #[test]
@@ -366,5 +460,30 @@ mod tests {
         assert_eq!(far.longest_at(&[UNKNOWN], 0), Some((1, &"unknown")));
         assert_eq!(far.longest_at(&[TRACKED + 5, 1], 0), Some((2, &"far")));
         assert_eq!(far.longest_at(&[3], 0), None);
+    }
+
+    #[test]
+    fn the_root_table_finds_what_the_edges_find() {
+        let mut v = Vocab::default();
+        let ids = |v: &mut Vocab, s: &str| phrase_words(s).iter().map(|w| v.intern(w)).collect::<Vec<_>>();
+        let mut idx = PhraseIndex::default();
+        for (n, p) in ["red cross", "red", "blue river authority", "green party of the north"].iter().enumerate() {
+            let p = ids(&mut v, p);
+            idx.insert(&p, n);
+        }
+        let text = ids(&mut v, "the red cross and the blue river authority met the green party of the north red");
+        let before: Vec<_> = (0..text.len() + 1).map(|i| idx.longest_at(&text, i).map(|(n, &x)| (n, x))).collect();
+        idx.index_root();
+        assert!(!idx.root.is_empty());
+        let after: Vec<_> = (0..text.len() + 1).map(|i| idx.longest_at(&text, i).map(|(n, &x)| (n, x))).collect();
+        assert_eq!(before, after);
+        assert_eq!(after[1], Some((2, 0)));
+        assert_eq!(idx.longest_at(&[v.len() as u32 + 10], 0), None);
+        // a phrase added later empties the table and is found
+        let late = ids(&mut v, "the north");
+        idx.insert(&late, 9);
+        assert!(idx.root.is_empty());
+        assert_eq!(idx.longest_at(&text, 0), None);
+        assert_eq!(idx.longest_at(&text, text.len() - 3), Some((2, &9)));
     }
 }

@@ -45,6 +45,27 @@ impl PosTag {
         "AFX",
     ];
 
+    /// The index of the tag named `name` in [`PosTag::NAMES`] (what [`PosTag::index`]
+    /// gives), for constants: a name not in the list fails to compile there.
+    pub const fn index_of(name: &str) -> usize {
+        let mut i = 0;
+        while i < PosTag::NAMES.len() {
+            let n = PosTag::NAMES[i].as_bytes();
+            let b = name.as_bytes();
+            if n.len() == b.len() {
+                let mut k = 0;
+                while k < n.len() && n[k] == b[k] {
+                    k += 1;
+                }
+                if k == n.len() {
+                    return i;
+                }
+            }
+            i += 1;
+        }
+        panic!("not a tag name")
+    }
+
     pub fn from_name(name: &str) -> Option<PosTag> {
         PosTag::NAMES.iter().position(|n| *n == name).map(|i| PosTag(i as u8))
     }
@@ -53,28 +74,36 @@ impl PosTag {
         PosTag::NAMES.get(self.0 as usize).copied().unwrap_or("XX")
     }
 
+    #[inline]
     pub fn index(self) -> usize {
         self.0 as usize
     }
 
+    // (the tests below are on the index into `NAMES`, the names' order: a call from
+    // another crate is inlined, and compares a byte instead of strings)
+
     /// Any verb form (VB, VBD, VBG, VBN, VBP, VBZ).
+    #[inline]
     pub fn is_verb(self) -> bool {
-        matches!(self.as_str(), "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ")
+        matches!(self.0, 5..=10)
     }
 
     /// A common or proper noun, singular or plural.
+    #[inline]
     pub fn is_noun(self) -> bool {
-        matches!(self.as_str(), "NN" | "NNS" | "NNP" | "NNPS")
+        matches!(self.0, 1..=4)
     }
 
     /// A finite verb: past, present or modal (VBD, VBZ, VBP, MD), the verb of a clause.
+    #[inline]
     pub fn is_finite_verb(self) -> bool {
-        matches!(self.as_str(), "VBD" | "VBZ" | "VBP" | "MD")
+        matches!(self.0, 6 | 9 | 10 | 11)
     }
 
     /// An adjective, comparative or superlative.
+    #[inline]
     pub fn is_adjective(self) -> bool {
-        matches!(self.as_str(), "JJ" | "JJR" | "JJS")
+        matches!(self.0, 12..=14)
     }
 }
 
@@ -156,5 +185,27 @@ impl Annotated {
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
         (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+}
+
+#[cfg(test)]
+mod postag_tests {
+    use super::PosTag;
+
+    #[test]
+    fn tag_classes_are_the_classes_of_their_names() {
+        for (i, name) in PosTag::NAMES.iter().enumerate() {
+            let t = PosTag::from_name(name).unwrap();
+            assert_eq!(t.index(), i);
+            assert_eq!(t.is_verb(), matches!(*name, "VB" | "VBD" | "VBG" | "VBN" | "VBP" | "VBZ"), "{name}");
+            assert_eq!(t.is_noun(), matches!(*name, "NN" | "NNS" | "NNP" | "NNPS"), "{name}");
+            assert_eq!(t.is_finite_verb(), matches!(*name, "VBD" | "VBZ" | "VBP" | "MD"), "{name}");
+            assert_eq!(t.is_adjective(), matches!(*name, "JJ" | "JJR" | "JJS"), "{name}");
+        }
+        for (i, name) in PosTag::NAMES.iter().enumerate() {
+            assert_eq!(PosTag::index_of(name), i);
+        }
+        let none = PosTag::default();
+        assert!(!none.is_verb() && !none.is_noun() && !none.is_finite_verb() && !none.is_adjective());
     }
 }
