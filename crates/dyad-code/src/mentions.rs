@@ -273,6 +273,7 @@ pub fn find_mentions_noting(
         }
     }
     add_unknown_names(words, dict, names, &mut out);
+    add_company_names(words, &mut out);
     add_participant_nouns(words, &mut out);
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
@@ -491,6 +492,63 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 kind: if place { ActorKind::Place } else { kind },
                 head: None,
                 location: place,
+                coordinated: false,
+                refers_back: false,
+            },
+        );
+    }
+}
+
+/// Words that end a company's registered name in English-language news ("Acme Inc",
+/// "Borsig GmbH"): a general fact of company names, whatever the company. ("Co.", "AG"
+/// and "SA" are left out: a county, an attorney general, a country's abbreviation.)
+const CORPORATE_SUFFIXES: &[&str] = &["inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "gmbh"];
+
+/// Names that end in a corporate suffix (see [`CORPORATE_SUFFIXES`]) are companies, which
+/// CAMEO codes BUS ("businessmen, companies, and enterprises"): the capitalised words
+/// before the suffix ("Dravo-Kessel Holdings Inc") make one BUS mention, taking the place
+/// of any mention of unknown code the entity tagger found inside it. A name holding a
+/// known actor or place ("Kenya Airways Ltd") is left to the dictionaries.
+fn add_company_names(words: &Words, out: &mut Vec<Mention>) {
+    for i in 1..words.len() {
+        let w = &words.words[i];
+        if !w.capitalized || !CORPORATE_SUFFIXES.contains(&&*w.norm) {
+            continue;
+        }
+        // the name's words: capitalised, or a hyphen or "&" between two of them
+        let name_word = |k: usize| {
+            let x = &words.words[k];
+            (x.capitalized && !x.punct && !FUNCTION_WORD_SET.contains(&x.norm))
+                || (matches!(&*x.norm, "-" | "&") && k > 0 && words.words[k - 1].capitalized)
+        };
+        let mut start = i;
+        while start > 0 && name_word(start - 1) {
+            start -= 1;
+        }
+        // (a sentence's first word is capitalised whatever it is: a name only if tagged one)
+        if start == 0 && words.words[0].tag.is_some_and(|t| !matches!(t.as_str(), "NNP" | "NNPS")) {
+            start = 1;
+        }
+        if start >= i || words.words[start].punct {
+            continue;
+        }
+        let range = start..i + 1;
+        let inside = |m: &Mention| m.words.start < range.end && range.start < m.words.end;
+        if out.iter().any(|m| inside(m) && (m.code.as_str() != UNKNOWN_CODE || m.words.start < start)) {
+            continue;
+        }
+        out.retain(|m| !inside(m));
+        let at = out.iter().position(|m| m.words.start >= range.end).unwrap_or(out.len());
+        out.insert(
+            at,
+            Mention {
+                span: words.span_of(range.start, range.end),
+                words: range,
+                code: ActorCode::new("BUS"),
+                entry: format!("a name ending in the corporate suffix {:?}: a company (CAMEO BUS)", w.norm),
+                kind: ActorKind::Org,
+                head: None,
+                location: false,
                 coordinated: false,
                 refers_back: false,
             },

@@ -2719,3 +2719,28 @@ fn an_actor_naming_whose_strikes_acts_across_a_time_or_place_phrase() {
     let ev = code("The bombing of Syrian towns in the north has killed 20 people.", "2024-05-08");
     assert!(ev.iter().all(|e| e.source.code != "SYR"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn names_ending_in_a_corporate_suffix_are_businesses() {
+    // "Inc", "Ltd", "GmbH" end a company's name: CAMEO codes a company BUS
+    let ev = code("Dock workers in Chile went on strike this week against Halvard-Ostrom Shipping Ltd.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "CHLLAB" && c == "143" && g == "BUS"), "{t:?}");
+    let ev = code("Prosecutors in Ohio opened an inquiry into Quellbrook Mining Inc.", "2024-05-08");
+    let e = ev.iter().find(|e| e.cameo.starts_with("09")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    let target = e.target.as_ref().unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(target.code, "BUS");
+    assert_eq!(target.text, "Quellbrook Mining Inc.");
+}
+
+#[test]
+fn a_base_form_after_a_comparative_adjective_is_a_noun() {
+    // "for better pay": "pay" is the noun the comparative describes, no payment event
+    for text in [
+        "Teachers in Lyon protested for better pay from the French government.",
+        "Farmers in Gujarat rallied for fairer pay from the state government.",
+    ] {
+        let ev = code(text, "2024-05-08");
+        assert!(ev.iter().all(|e| !e.cameo.starts_with("06")), "{text}: {:?}", triples(&ev));
+    }
+}
