@@ -277,6 +277,7 @@ pub fn find_mentions_noting(
     add_participant_nouns(words, &mut out);
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
+    add_legislative_chambers(words, dict, &mut out);
     for k in 1..out.len() {
         // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
         // coordinated only inside a list)
@@ -553,6 +554,65 @@ fn add_company_names(words: &Words, out: &mut Vec<Mention>) {
                 refers_back: false,
             },
         );
+    }
+}
+
+/// "House" joined by "and" or "or" to a legislature ("House and Senate negotiators",
+/// "the Senate and the House"): the other chamber of that legislature (a general fact of
+/// English: the House and the Senate are the two chambers of a bicameral legislature), so
+/// it takes the legislature's code; a mention of unknown code the entity tagger made of
+/// the word ("House", "Republican House") takes it too. Not when a mention starts right after it ("House Democrats").
+fn add_legislative_chambers(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) {
+    let legislature = |m: &Mention| !m.location && m.code.as_str().ends_with("LEG");
+    for i in 0..words.len() {
+        let w = &words.words[i];
+        if w.norm != "house" || !w.capitalized || out.iter().any(|m| m.words.start == i + 1) {
+            continue;
+        }
+        let own = out.iter().position(|m| m.words.contains(&i));
+        if own.is_some_and(|k| out[k].code.as_str() != UNKNOWN_CODE || out[k].words.end != i + 1) {
+            continue;
+        }
+        // describing words of a chamber, its party too ("the Republican House")
+        let modifier = |k: usize| {
+            describing_word(words, dict, k)
+                || matches!(words.norm(k), "the" | "a")
+                || words.words[k].tag.is_some_and(|t| t.as_str() == "NNP") && !out.iter().any(|m| m.words.contains(&k))
+        };
+        let joined = |gap: Range<usize>| {
+            !gap.is_empty()
+                && gap.len() <= 3
+                && matches!(words.norm(gap.start), "and" | "or")
+                && (gap.start + 1..gap.end).all(modifier)
+        };
+        let mut start = own.map_or(i, |k| out[k].words.start);
+        while start > 0 && start + 3 > i && modifier(start - 1) {
+            start -= 1;
+        }
+        let after = out.iter().find(|m| m.words.start > i).filter(|m| legislature(m) && joined(i + 1..m.words.start));
+        let before =
+            out.iter().rev().find(|m| m.words.end <= start).filter(|m| legislature(m) && joined(m.words.end..start));
+        let Some(code) = after.or(before).map(|m| m.code.clone()) else { continue };
+        // (the tagger's name may hold the chamber's party: "Republican House")
+        let first = own.map_or(i, |k| out[k].words.start);
+        let mention = Mention {
+            span: words.span_of(first, i + 1),
+            words: first..i + 1,
+            code,
+            entry: "\"House\" beside a legislature: its other chamber".into(),
+            kind: ActorKind::Org,
+            head: None,
+            location: false,
+            coordinated: false,
+            refers_back: false,
+        };
+        match own {
+            Some(k) => out[k] = mention,
+            None => {
+                let at = out.iter().position(|m| m.words.start > i).unwrap_or(out.len());
+                out.insert(at, mention);
+            }
+        }
     }
 }
 

@@ -2744,3 +2744,15 @@ fn a_base_form_after_a_comparative_adjective_is_a_noun() {
         assert!(ev.iter().all(|e| !e.cameo.starts_with("06")), "{text}: {:?}", triples(&ev));
     }
 }
+
+#[test]
+fn the_house_beside_a_legislature_is_its_other_chamber() {
+    // "House" joined to the Senate is the legislature's other chamber, not an unknown name
+    let ev = code("House and Senate conferees reached a compromise over the farm bill.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "USAGOVLEG" && c.starts_with("03") && g == "USAGOVLEG"), "{t:?}");
+    assert!(ev.iter().any(|e| e.source.text == "House" && e.source.code == "USAGOVLEG"), "{t:?}");
+    // a house that is a building stays no actor
+    let ev = code("The family moved into the House on Elm Street and met Senate staff.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.code != "USAGOVLEG" || e.source.text != "House"), "{:?}", triples(&ev));
+}
