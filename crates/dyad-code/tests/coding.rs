@@ -2756,3 +2756,10 @@ fn the_house_beside_a_legislature_is_its_other_chamber() {
     let ev = code("The family moved into the House on Elm Street and met Senate staff.", "2024-05-08");
     assert!(ev.iter().all(|e| e.source.code != "USAGOVLEG" || e.source.text != "House"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn drivers_who_drive_for_a_living_are_labour() {
+    // truckers are transport workers (CAMEO LAB), with the country they are in
+    let ev = code("Truckers in Chile blocked the highway to protest against the government.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "CHLLAB" && e.cameo == "144"), "{:?}", triples(&ev));
+}
