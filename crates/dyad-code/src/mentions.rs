@@ -900,6 +900,11 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         return false;
     }
     let n = words.norm(next);
+    // "protesters twice stormed", "the drivers already": an adverb after the role word
+    // heads no noun for it to describe (a general fact of English word order)
+    if words.words[next].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+        return false;
+    }
     // "troops loyal to Hifter", "militias close to Iran": an adjective with its own
     // complement after the role word describes the role, which stays the actor
     if words.words[next].tag.is_some_and(|t| t.is_adjective())

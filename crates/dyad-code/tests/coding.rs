@@ -2763,3 +2763,12 @@ fn drivers_who_drive_for_a_living_are_labour() {
     let ev = code("Truckers in Chile blocked the highway to protest against the government.", "2024-05-08");
     assert!(ev.iter().any(|e| e.source.code == "CHLLAB" && e.cameo == "144"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_adverb_after_a_role_word_leaves_it_the_actor() {
+    // "twice", "once again" say when the actor acted; they head no noun the role describes
+    let ev = code("Demonstrators once again marched on the parliament in Lima.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "OPP" && e.cameo.starts_with("14")), "{:?}", triples(&ev));
+    let ev = code("The police twice raided the offices of the opposition party.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "COP" && e.cameo.starts_with("19")), "{:?}", triples(&ev));
+}
