@@ -278,6 +278,15 @@ pub fn find_mentions_noting(
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
     add_legislative_chambers(words, dict, &mut out);
+    // "joined forces with Hamas": the idiom of English for acting together, whose "forces"
+    // are no troops
+    out.retain(|m| {
+        !(m.words.len() == 1
+            && m.words.start > 0
+            && words.norm(m.words.start) == "forces"
+            && matches!(words.norm(m.words.start - 1), "join" | "joins" | "joined" | "joining")
+            && words.norm(m.words.end) == "with")
+    });
     for k in 1..out.len() {
         // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
         // coordinated only inside a list)

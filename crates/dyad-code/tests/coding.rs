@@ -2772,3 +2772,12 @@ fn an_adverb_after_a_role_word_leaves_it_the_actor() {
     let ev = code("The police twice raided the offices of the opposition party.", "2024-05-08");
     assert!(ev.iter().any(|e| e.source.code == "COP" && e.cameo.starts_with("19")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_forces_of_joining_forces_are_no_troops() {
+    // "join forces with" is an idiom for acting together: the partner after "with" is the target
+    let ev = code("Kenyan opposition parties joined forces with Ugandan activists last year.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENOPP" && c.starts_with("06") && g == "UGAOPP"), "{t:?}");
+    assert!(t.iter().all(|(_, _, g)| g != "MIL"), "{t:?}");
+}
