@@ -2781,3 +2781,11 @@ fn the_forces_of_joining_forces_are_no_troops() {
     assert!(t.iter().any(|(s, c, g)| s == "KENOPP" && c.starts_with("06") && g == "UGAOPP"), "{t:?}");
     assert!(t.iter().all(|(_, _, g)| g != "MIL"), "{t:?}");
 }
+
+#[test]
+fn ge_is_general_electric() {
+    // the short name General Electric goes by in news, coded as Phoenix codes the company
+    let ev = code("Ohio senators criticized GE over the closure of its turbine plant.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(_, c, g)| c.starts_with("11") && g == "MNCUSA"), "{t:?}");
+}
