@@ -498,6 +498,8 @@ enum NotVerb<'a> {
     According,
     /// A participle used as an adjective before a named person or role ("visiting").
     Attributive,
+    /// A base form right after a comparative adjective ("better pay").
+    AfterComparative(&'a str),
     Tagged(PosTag),
     UntaggedNounLike,
 }
@@ -513,6 +515,7 @@ impl std::fmt::Display for NotVerb<'_> {
             }
             NotVerb::According => f.write_str("\"according\" introduces a source"),
             NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
+            NotVerb::AfterComparative(prev) => write!(f, "a noun after the comparative adjective {prev:?}"),
             NotVerb::Tagged(t) => write!(f, "tagged {}", t.as_str()),
             NotVerb::UntaggedNounLike => f.write_str("a noun or modifier by the words before it (sentence not tagged)"),
         }
@@ -770,6 +773,14 @@ impl Coder {
                 Some(NotVerb::According)
             } else if form.form == Form::Ing && attributive_participle(w, mentions, i, n) {
                 Some(NotVerb::Attributive)
+            } else if i >= 1
+                && w.words[i - 1].tag.is_some_and(|t| t.as_str() == "JJR")
+                && tag.is_some_and(|t| matches!(t.as_str(), "VB" | "VBP"))
+            {
+                // "for better pay", "demanding higher wages": a comparative adjective
+                // describes the noun after it, and a base form there is that noun (English
+                // puts no verb right after an adjective); the tagger may still call it a verb
+                Some(NotVerb::AfterComparative(prev))
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
                     && !enacted

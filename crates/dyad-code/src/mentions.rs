@@ -277,9 +277,20 @@ pub fn find_mentions_noting(
         }
     }
     add_unknown_names(words, dict, names, &mut out);
+    add_company_names(words, &mut out);
     add_participant_nouns(words, &mut out);
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
+    add_legislative_chambers(words, dict, &mut out);
+    // "joined forces with Hamas": the idiom of English for acting together, whose "forces"
+    // are no troops
+    out.retain(|m| {
+        !(m.words.len() == 1
+            && m.words.start > 0
+            && words.norm(m.words.start) == "forces"
+            && matches!(words.norm(m.words.start - 1), "join" | "joins" | "joined" | "joining")
+            && words.norm(m.words.end) == "with")
+    });
     for k in 1..out.len() {
         // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
         // coordinated only inside a list)
@@ -498,6 +509,122 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 refers_back: false,
             },
         );
+    }
+}
+
+/// Words that end a company's registered name in English-language news ("Acme Inc",
+/// "Borsig GmbH"): a general fact of company names, whatever the company. ("Co.", "AG"
+/// and "SA" are left out: a county, an attorney general, a country's abbreviation.)
+const CORPORATE_SUFFIXES: &[&str] = &["inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "gmbh"];
+
+/// Names that end in a corporate suffix (see [`CORPORATE_SUFFIXES`]) are companies, which
+/// CAMEO codes BUS ("businessmen, companies, and enterprises"): the capitalised words
+/// before the suffix ("Dravo-Kessel Holdings Inc") make one BUS mention, taking the place
+/// of any mention of unknown code the entity tagger found inside it. A name holding a
+/// known actor or place ("Kenya Airways Ltd") is left to the dictionaries.
+fn add_company_names(words: &Words, out: &mut Vec<Mention>) {
+    for i in 1..words.len() {
+        let w = &words.words[i];
+        if !w.capitalized || !CORPORATE_SUFFIXES.contains(&&*w.norm) {
+            continue;
+        }
+        // the name's words: capitalised, or a hyphen or "&" between two of them
+        let name_word = |k: usize| {
+            let x = &words.words[k];
+            (x.capitalized && !x.punct && !FUNCTION_WORD_SET.contains(&x.norm))
+                || (matches!(&*x.norm, "-" | "&") && k > 0 && words.words[k - 1].capitalized)
+        };
+        let mut start = i;
+        while start > 0 && name_word(start - 1) {
+            start -= 1;
+        }
+        // (a sentence's first word is capitalised whatever it is: a name only if tagged one)
+        if start == 0 && words.words[0].tag.is_some_and(|t| !matches!(t.as_str(), "NNP" | "NNPS")) {
+            start = 1;
+        }
+        if start >= i || words.words[start].punct {
+            continue;
+        }
+        let range = start..i + 1;
+        let inside = |m: &Mention| m.words.start < range.end && range.start < m.words.end;
+        if out.iter().any(|m| inside(m) && (m.code.as_str() != UNKNOWN_CODE || m.words.start < start)) {
+            continue;
+        }
+        out.retain(|m| !inside(m));
+        let at = out.iter().position(|m| m.words.start >= range.end).unwrap_or(out.len());
+        out.insert(
+            at,
+            Mention {
+                span: words.span_of(range.start, range.end),
+                words: range,
+                code: ActorCode::new("BUS"),
+                entry: format!("a name ending in the corporate suffix {:?}: a company (CAMEO BUS)", w.norm),
+                kind: ActorKind::Org,
+                head: None,
+                location: false,
+                coordinated: false,
+                refers_back: false,
+            },
+        );
+    }
+}
+
+/// "House" joined by "and" or "or" to a legislature ("House and Senate negotiators",
+/// "the Senate and the House"): the other chamber of that legislature (a general fact of
+/// English: the House and the Senate are the two chambers of a bicameral legislature), so
+/// it takes the legislature's code; a mention of unknown code the entity tagger made of
+/// the word ("House", "Republican House") takes it too. Not when a mention starts right after it ("House Democrats").
+fn add_legislative_chambers(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) {
+    let legislature = |m: &Mention| !m.location && m.code.as_str().ends_with("LEG");
+    for i in 0..words.len() {
+        let w = &words.words[i];
+        if w.norm != "house" || !w.capitalized || out.iter().any(|m| m.words.start == i + 1) {
+            continue;
+        }
+        let own = out.iter().position(|m| m.words.contains(&i));
+        if own.is_some_and(|k| out[k].code.as_str() != UNKNOWN_CODE || out[k].words.end != i + 1) {
+            continue;
+        }
+        // describing words of a chamber, its party too ("the Republican House")
+        let modifier = |k: usize| {
+            describing_word(words, dict, k)
+                || matches!(words.norm(k), "the" | "a")
+                || words.words[k].tag.is_some_and(|t| t.as_str() == "NNP") && !out.iter().any(|m| m.words.contains(&k))
+        };
+        let joined = |gap: Range<usize>| {
+            !gap.is_empty()
+                && gap.len() <= 3
+                && matches!(words.norm(gap.start), "and" | "or")
+                && (gap.start + 1..gap.end).all(modifier)
+        };
+        let mut start = own.map_or(i, |k| out[k].words.start);
+        while start > 0 && start + 3 > i && modifier(start - 1) {
+            start -= 1;
+        }
+        let after = out.iter().find(|m| m.words.start > i).filter(|m| legislature(m) && joined(i + 1..m.words.start));
+        let before =
+            out.iter().rev().find(|m| m.words.end <= start).filter(|m| legislature(m) && joined(m.words.end..start));
+        let Some(code) = after.or(before).map(|m| m.code.clone()) else { continue };
+        // (the tagger's name may hold the chamber's party: "Republican House")
+        let first = own.map_or(i, |k| out[k].words.start);
+        let mention = Mention {
+            span: words.span_of(first, i + 1),
+            words: first..i + 1,
+            code,
+            entry: "\"House\" beside a legislature: its other chamber".into(),
+            kind: ActorKind::Org,
+            head: None,
+            location: false,
+            coordinated: false,
+            refers_back: false,
+        };
+        match own {
+            Some(k) => out[k] = mention,
+            None => {
+                let at = out.iter().position(|m| m.words.start > i).unwrap_or(out.len());
+                out.insert(at, mention);
+            }
+        }
     }
 }
 
@@ -789,6 +916,11 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         return false;
     }
     let n = words.norm(next);
+    // "protesters twice stormed", "the drivers already": an adverb after the role word
+    // heads no noun for it to describe (a general fact of English word order)
+    if words.words[next].tag.is_some_and(|t| matches!(t.as_str(), "RB" | "RBR" | "RBS")) {
+        return false;
+    }
     // "troops loyal to Hifter", "militias close to Iran": an adjective with its own
     // complement after the role word describes the role, which stays the actor
     if words.words[next].tag.is_some_and(|t| t.is_adjective())

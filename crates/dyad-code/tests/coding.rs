@@ -2729,3 +2729,73 @@ fn facing_a_hardship_is_no_meeting() {
     let ev = code("The minister faces charges of corruption brought by Kenya.", "2024-05-08");
     assert!(ev.iter().any(|e| e.cameo == "112"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn names_ending_in_a_corporate_suffix_are_businesses() {
+    // "Inc", "Ltd", "GmbH" end a company's name: CAMEO codes a company BUS
+    let ev = code("Dock workers in Chile went on strike this week against Halvard-Ostrom Shipping Ltd.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "CHLLAB" && c == "143" && g == "BUS"), "{t:?}");
+    let ev = code("Prosecutors in Ohio opened an inquiry into Quellbrook Mining Inc.", "2024-05-08");
+    let e = ev.iter().find(|e| e.cameo.starts_with("09")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    let target = e.target.as_ref().unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(target.code, "BUS");
+    assert_eq!(target.text, "Quellbrook Mining Inc.");
+}
+
+#[test]
+fn a_base_form_after_a_comparative_adjective_is_a_noun() {
+    // "for better pay": "pay" is the noun the comparative describes, no payment event
+    for text in [
+        "Teachers in Lyon protested for better pay from the French government.",
+        "Farmers in Gujarat rallied for fairer pay from the state government.",
+    ] {
+        let ev = code(text, "2024-05-08");
+        assert!(ev.iter().all(|e| !e.cameo.starts_with("06")), "{text}: {:?}", triples(&ev));
+    }
+}
+
+#[test]
+fn the_house_beside_a_legislature_is_its_other_chamber() {
+    // "House" joined to the Senate is the legislature's other chamber, not an unknown name
+    let ev = code("House and Senate conferees reached a compromise over the farm bill.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "USAGOVLEG" && c.starts_with("03") && g == "USAGOVLEG"), "{t:?}");
+    assert!(ev.iter().any(|e| e.source.text == "House" && e.source.code == "USAGOVLEG"), "{t:?}");
+    // a house that is a building stays no actor
+    let ev = code("The family moved into the House on Elm Street and met Senate staff.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.code != "USAGOVLEG" || e.source.text != "House"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn drivers_who_drive_for_a_living_are_labour() {
+    // truckers are transport workers (CAMEO LAB), with the country they are in
+    let ev = code("Truckers in Chile blocked the highway to protest against the government.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "CHLLAB" && e.cameo == "144"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn an_adverb_after_a_role_word_leaves_it_the_actor() {
+    // "twice", "once again" say when the actor acted; they head no noun the role describes
+    let ev = code("Demonstrators once again marched on the parliament in Lima.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "OPP" && e.cameo.starts_with("14")), "{:?}", triples(&ev));
+    let ev = code("The police twice raided the offices of the opposition party.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.source.code == "COP" && e.cameo.starts_with("19")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn the_forces_of_joining_forces_are_no_troops() {
+    // "join forces with" is an idiom for acting together: the partner after "with" is the target
+    let ev = code("Kenyan opposition parties joined forces with Ugandan activists last year.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(s, c, g)| s == "KENOPP" && c.starts_with("06") && g == "UGAOPP"), "{t:?}");
+    assert!(t.iter().all(|(_, _, g)| g != "MIL"), "{t:?}");
+}
+
+#[test]
+fn ge_is_general_electric() {
+    // the short name General Electric goes by in news, coded as Phoenix codes the company
+    let ev = code("Ohio senators criticized GE over the closure of its turbine plant.", "2024-05-08");
+    let t = triples(&ev);
+    assert!(t.iter().any(|(_, c, g)| c.starts_with("11") && g == "MNCUSA"), "{t:?}");
+}
