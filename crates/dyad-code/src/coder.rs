@@ -2116,7 +2116,7 @@ impl Coder {
         // finite verb: at most 12 words, no verb, punctuation or clause opener
         // (a past participle by the tagger that takes an object right after it reads as
         // the finite past here: "Chile at a summit with Peru criticized Bolivia")
-        // (the phrase ends before the verb's auxiliaries: "in the area have killed")
+        // (the phrase ends before the verb's auxiliaries: "in the capital have detained")
         let tag_at = |k: usize| w.tag_str(k);
         let mut verb_group = v.words.start;
         while verb_group > 0 && w.is(verb_group - 1, AUX_OR_ADVERB_WORD) {
@@ -2217,7 +2217,7 @@ impl Coder {
                     && !w.is(m.words.start - 1, CLAUSE_OPENER)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
-                // ("an attack by the Islamic State group killed": the agent's own nouns may
+                // ("a raid by the al-Shabaab militia wounded": the agent's own nouns may
                 // stand between the agent of an attack and the verb)
                 let near = if m.words.start > 0 && w.norm(m.words.start - 1) == "by" && tail == m.words.end {
                     noun_run_end(w, ms, tail, v.words.start, &pattern_word)
@@ -2241,7 +2241,7 @@ impl Coder {
                 };
                 // ... also after the nouns the actor names the owner of ("Russian airstrikes
                 // in the area killed": the strikes are Russia's)
-                // (a time between them is the strikes' too: "airstrikes this month in the area")
+                // (a time between them is the strikes' too: "strikes last week in the north")
                 let mut head_end =
                     if tail == m.words.end { noun_run_end(w, ms, tail, v.words.start, &pattern_word) } else { tail };
                 while head_end > m.words.end && head_end < v.words.start && in_time(head_end) {
