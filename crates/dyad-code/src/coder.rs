@@ -1578,6 +1578,18 @@ impl Coder {
                     targets = vec![Target::Mention(t)];
                 }
             }
+            // "approved the extradition of the minister to face charges": the actor right
+            // before the "to" of a pattern coded only the other way round ("face * charge",
+            // "appear before court") is the one the act befalls, and who does it to them is
+            // not named: no event
+            let befalls_named = forward.is_none()
+                && code.reverse.is_some()
+                && v.words.start >= 2
+                && w.norm(v.words.start - 1) == "to"
+                && cx.mentions.iter().any(|m| !m.location && m.words.end == v.words.start - 1);
+            if befalls_named {
+                targets.clear();
+            }
             let n_before = events.len();
             let targets_opt: Vec<Option<Target>> =
                 if targets.is_empty() { vec![None] } else { targets.into_iter().map(Some).collect() };

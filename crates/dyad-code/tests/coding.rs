@@ -2799,3 +2799,15 @@ fn ge_is_general_electric() {
     let t = triples(&ev);
     assert!(t.iter().any(|(_, c, g)| c.starts_with("11") && g == "MNCUSA"), "{t:?}");
 }
+
+#[test]
+fn the_one_a_reverse_pattern_befalls_before_its_to_accuses_no_one() {
+    // "X to face charges": X is charged, by no one named; the judge who approved the
+    // extradition is not accused by X
+    let ev = code(
+        "A Kenyan judge approved the extradition of the former Ugandan minister to face charges of fraud.",
+        "2024-05-08",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "063"), "{:?}", triples(&ev));
+    assert!(ev.iter().all(|e| e.cameo != "112"), "{:?}", triples(&ev));
+}
