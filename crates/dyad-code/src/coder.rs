@@ -2229,13 +2229,13 @@ impl Coder {
                     && !w.is(m.words.start - 1, CLAUSE_OPENER)
                     && w.words[m.words.start - 2].tag.is_some_and(|t| t.is_verb())
                     && !matches!(w.norm(m.words.start - 2), "according" | "owing");
+                // the common nouns right after the mention, which it names the owner of
+                // ("Russian airstrikes", "the Islamic State group")
+                let nouns_end =
+                    if tail == m.words.end { noun_run_end(w, ms, tail, v.words.start, &pattern_word) } else { tail };
                 // ("a raid by the al-Shabaab militia wounded": the agent's own nouns may
                 // stand between the agent of an attack and the verb)
-                let near = if m.words.start > 0 && w.norm(m.words.start - 1) == "by" && tail == m.words.end {
-                    noun_run_end(w, ms, tail, v.words.start, &pattern_word)
-                } else {
-                    tail
-                };
+                let near = if m.words.start > 0 && w.norm(m.words.start - 1) == "by" { nouns_end } else { tail };
                 let adjacent = !verb_preposition
                     && (near..v.words.start).all(|k| w.is(k, AUX_OR_ADVERB_WORD) || self.is_adverb(w, k));
                 // "when the conflict in Syria erupted": another noun phrase stands between
@@ -2254,8 +2254,7 @@ impl Coder {
                 // ... also after the nouns the actor names the owner of ("Russian airstrikes
                 // in the area killed": the strikes are Russia's)
                 // (a time between them is the strikes' too: "strikes last week in the north")
-                let mut head_end =
-                    if tail == m.words.end { noun_run_end(w, ms, tail, v.words.start, &pattern_word) } else { tail };
+                let mut head_end = nouns_end;
                 while head_end > m.words.end && head_end < v.words.start && in_time(head_end) {
                     head_end += 1;
                 }
@@ -5627,39 +5626,41 @@ const BODY_NOUNS: &[&str] = &[
     "city",
 ];
 
-/// The last person named before `before` who is none of `sources` (nor of their code):
-/// whom "him" or "her" after a verb stands for, when the sentence does not open with it.
-/// A person is one the dictionaries or the entity tagger name, or a role in the singular
-/// that names no body ("the Saudi dissident", "an Islamic State militant").
-fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+/// The last actor named before `before` that `fits` and is none of `sources` (nor of
+/// their code): whom a pronoun after a verb stands for (see [`last_person_before`],
+/// [`last_plural_before`]). None when that actor is one of `sources`.
+fn last_antecedent(ms: &[Mention], sources: &[usize], before: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
     let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
-    let person = |m: &Mention| {
+    (0..ms.len())
+        .rev()
+        .find(|&i| ms[i].words.end <= before && !ms[i].location && fits(i) && !same(&ms[i]))
+        .filter(|i| !sources.contains(i))
+}
+
+/// The last person named before `before` (see [`last_antecedent`]): whom "him" or "her"
+/// after a verb stands for, when the sentence does not open with it. A person is one the
+/// dictionaries or the entity tagger name, or a role in the singular that names no body
+/// ("the Saudi dissident", "an Islamic State militant").
+fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
+    last_antecedent(ms, sources, before, |i| {
+        let m = &ms[i];
         let last = m.words.end - 1;
         m.kind == ActorKind::Person
             || ((matches!(m.kind, ActorKind::Agent | ActorKind::Group) || m.code.sector().is_some())
                 && w.tag_str(last) == "NN"
                 && !BODY_NOUNS.contains(&w.norm(last)))
-    };
-    ms.iter()
-        .rposition(|m| m.words.end <= before && !m.location && person(m) && !same(m))
-        .filter(|i| !sources.contains(i))
+    })
 }
 
-/// The last actor named in the plural before `before` ("2,000 villagers", "the rebels")
-/// who is none of `sources` (nor of their code), or the last of actors joined by "and":
-/// whom "them" after a verb stands for.
+/// The last actor named in the plural before `before` ("2,000 villagers", "the rebels"),
+/// or the last of actors joined by "and" (see [`last_antecedent`]): whom "them" after a
+/// verb stands for.
 fn last_plural_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
-    let same = |m: &Mention| sources.iter().any(|&s| ms[s].code == m.code && m.code.as_str() != UNKNOWN_CODE);
-    let plural = |i: usize| {
-        let m = &ms[i];
-        matches!(w.tag_str(m.words.end - 1), "NNS" | "NNPS")
-            || m.coordinated
+    last_antecedent(ms, sources, before, |i| {
+        matches!(w.tag_str(ms[i].words.end - 1), "NNS" | "NNPS")
+            || ms[i].coordinated
             || ms.get(i + 1).is_some_and(|n| n.coordinated && n.words.start < before)
-    };
-    (0..ms.len())
-        .rev()
-        .find(|&i| ms[i].words.end <= before && !ms[i].location && plural(i) && !same(&ms[i]))
-        .filter(|i| !sources.contains(i))
+    })
 }
 
 /// Whether the mention `i` is a country set off by a comma right after a place in that
