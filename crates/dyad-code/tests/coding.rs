@@ -2811,3 +2811,26 @@ fn the_one_a_reverse_pattern_befalls_before_its_to_accuses_no_one() {
     assert!(ev.iter().any(|e| e.cameo == "063"), "{:?}", triples(&ev));
     assert!(ev.iter().all(|e| e.cameo != "112"), "{:?}", triples(&ev));
 }
+
+/// Light verbs ("take", "go", "leave", "break", "fill") mean what their object says: with no
+/// pattern they are no event, while their patterns keep their codes. Dying is no act of the
+/// one who dies, and "found" is read as the past of "find".
+#[test]
+fn light_verbs_and_dying_code_only_through_patterns() {
+    let none = |text: &str| {
+        let ev = code(text, "2024-05-08");
+        assert!(ev.is_empty(), "{text}: {:?}", triples(&ev));
+    };
+    none("Chile has taken advantage of Peru for decades, the minister said.");
+    none("The Nepali president went straight to India after the vote.");
+    none("A new tariff would leave Ghana worse off than Nigeria.");
+    none("Bolivian miners broke the law in Peru, the ministry said.");
+    none("Uruguay and Paraguay will fill the last places in the group.");
+    none("Two Kenyan soldiers died in Somalia on Monday.");
+    none("Egyptian officials found themselves blindsided by Sudan.");
+    // the patterns of the same verbs still code
+    let ev = code("Kenyan troops took part in the joint exercises with Uganda.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.trigger.text == "took"), "{:?}", triples(&ev));
+    let ev = code("Gunmen took two Italian engineers hostage in Nigeria.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo_root == "18"), "{:?}", triples(&ev));
+}
