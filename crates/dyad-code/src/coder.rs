@@ -617,7 +617,7 @@ impl Coder {
             }
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
-            if let Some(d) = self.discard(w) {
+            if let Some(d) = crate::language::not_english(w).or_else(|| self.discard(w)) {
                 trace.discarded = Some(d);
             } else {
                 let times: Vec<&TimeExpr> = doc.times.iter().filter(|t| sentence.span.contains(t.span)).collect();

@@ -14,6 +14,7 @@ macro_rules! tag_is {
 pub mod coder;
 pub mod convert;
 pub mod dict;
+mod language;
 pub mod mentions;
 pub mod patterns;
 pub mod places;

@@ -46,7 +46,7 @@ pub(crate) const CONDITIONAL: u16 = 512;
 /// The word classes of a normalised word the coder asks about every word it passes
 /// (found once per word: from the vocabulary's table for a word it has, else here).
 pub(crate) fn word_flags(norm: &str) -> u16 {
-    let mut f = 0;
+    let mut f = crate::language::function_word_flags(norm);
     if crate::coder::is_clause_opener(norm) {
         f |= CLAUSE_OPENER;
     }
@@ -507,8 +507,8 @@ mod tests {
         assert_eq!(
             flags,
             [
-                o,
-                o | SUBORDINATOR | PREPOSITION_WORD,
+                o | crate::language::ENGLISH_WORD,
+                o | SUBORDINATOR | PREPOSITION_WORD | crate::language::ENGLISH_WORD,
                 CLAUSE_BREAK,
                 CLAUSE_BREAK,
                 SUBORDINATOR | AUX_OR_ADVERB_WORD,
@@ -543,7 +543,7 @@ mod tests {
         assert_eq!(
             flags,
             [
-                DETERMINER,
+                DETERMINER | crate::language::ENGLISH_WORD,
                 BE_WORD | AUX_OR_ADVERB_WORD,
                 MODAL | AUX_OR_ADVERB_WORD,
                 CONDITIONAL | CLAUSE_OPENER,

@@ -2834,3 +2834,28 @@ fn light_verbs_and_dying_code_only_through_patterns() {
     let ev = code("Gunmen took two Italian engineers hostage in Nigeria.", "2024-05-08");
     assert!(ev.iter().any(|e| e.cameo_root == "18"), "{:?}", triples(&ev));
 }
+
+/// dyad's dictionaries are English: a sentence in another language is not coded, even in
+/// an English page, while English sentences with names of other languages still are.
+#[test]
+fn sentences_in_other_languages_are_not_coded() {
+    let none = |text: &str| {
+        let ev = code(text, "2024-05-08");
+        assert!(ev.is_empty(), "{text}: {:?}", triples(&ev));
+    };
+    // French: "accuse" is the English verb, "Mali" and "France" the English names
+    none("Mali accuse France de soutenir les terroristes dans le nord du pays, selon le ministre.");
+    // German ("die" is also the English verb), Portuguese, Spanish, Russian
+    none("Die Regierung von Serbien hat die Grenze zu Ungarn geschlossen und die Polizei wird die Lage prüfen.");
+    none("O governo do Brasil não quis ajudar a Bolívia com os refugiados, disse o ministro.");
+    none("El gobierno de Chile acusó a Perú de violar la frontera, según el ministro que habló con la prensa.");
+    none("Правительство России обвинило Украину в нападении на границе.");
+    // English sentences naming people and places of other languages are still coded
+    let ev = code(
+        "Ursula von der Leyen met Juan de la Cruz and the president of Colombia in Bogota on Monday.",
+        "2024-05-08",
+    );
+    assert!(!ev.is_empty(), "{:?}", triples(&ev));
+    let ev = code("Peru accused Chile of violating the border, the ministry said.", "2024-05-08");
+    assert_eq!(triples(&ev), vec![("PER".into(), "112".into(), "CHL".into())]);
+}
