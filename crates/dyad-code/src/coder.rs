@@ -5,7 +5,7 @@
 
 use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Code, Elem, Form, Pattern, Var, VerbForm};
-use crate::dict::Dictionaries;
+use crate::dict::{Dictionaries, DiscardScope};
 use crate::mentions::{
     find_mentions, find_mentions_noting, names_critics, resolve_plural_references, Aliases, Mention, UNKNOWN_CODE,
 };
@@ -580,6 +580,10 @@ impl Coder {
             }
             first_pass.push((mark, looked_up, mentions));
         }
+        // a story-level discard phrase anywhere leaves the whole article uncoded
+        let story_discard = words.iter().enumerate().find_map(|(si, w)| {
+            self.discard(w, DiscardScope::Story).map(|d| text!("{d} in sentence {si}: the article is not coded"))
+        });
         let places = OnceCell::new();
         let mut out = Coded::default();
         // the country of the article's dateline ("NAIROBI --"), once one is read
@@ -617,7 +621,11 @@ impl Coder {
             }
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
-            if let Some(d) = crate::language::not_english(w).or_else(|| self.discard(w)) {
+            let discarded = story_discard
+                .clone()
+                .or_else(|| crate::language::not_english(w))
+                .or_else(|| self.discard(w, DiscardScope::Sentence));
+            if let Some(d) = discarded {
                 trace.discarded = Some(d);
             } else {
                 let times: Vec<&TimeExpr> = doc.times.iter().filter(|t| sentence.span.contains(t.span)).collect();
@@ -646,12 +654,17 @@ impl Coder {
         out
     }
 
-    fn discard(&self, w: &Words) -> Option<String> {
+    /// The first discard phrase of the sentence with this scope (a sentence-level one
+    /// is any: a story-level phrase also discards its own sentence).
+    fn discard(&self, w: &Words, scope: DiscardScope) -> Option<String> {
         (0..w.len()).find_map(|i| {
-            self.dict
-                .discards
-                .longest_at(&w.ids, i)
-                .map(|(n, _)| text!("discard phrase {:?}", (i..i + n).map(|k| w.norm(k)).collect::<Vec<_>>().join(" ")))
+            let (n, &found) = self.dict.discards.longest_at(&w.ids, i)?;
+            let phrase = (i..i + n).map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
+            match (scope, found) {
+                (DiscardScope::Story, DiscardScope::Story) => Some(text!("story discard phrase {phrase:?}")),
+                (DiscardScope::Sentence, _) => Some(text!("discard phrase {phrase:?}")),
+                _ => None,
+            }
         })
     }
 

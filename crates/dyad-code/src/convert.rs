@@ -854,16 +854,25 @@ pub fn cameo_table(eventcodes: &str, goldstein: &str, crosswalk: &str) -> Result
     Ok(out)
 }
 
-/// Phoenix discards: phrases whose presence marks a sentence as not political news.
+/// Phoenix discards: phrases whose presence marks a sentence as not political news, or,
+/// marked `+` (Phoenix's story-level discards), the whole article.
 pub fn phoenix_discards(text: &str) -> String {
-    let mut out = String::from("# dyad discards: a sentence containing one of these phrases is not coded.\n# From Phoenix.discards.txt (MIT).\n");
+    let mut out = String::from(
+        "# dyad discards: a sentence containing one of these phrases is not coded; a phrase\n\
+         # marked + leaves the whole article uncoded wherever it stands.\n# From Phoenix.discards.txt (MIT).\n",
+    );
     for l in text.lines() {
         let (body, _) = strip_comment(l);
-        let t = body.trim().trim_start_matches('+').trim_end_matches('_');
+        let body = body.trim();
+        let story = body.starts_with('+');
+        let t = body.trim_start_matches('+').trim().trim_end_matches('_');
         // Years and "years ago"-style phrases are dated, not discarded: the coder
         // flags such events `historical` instead of dropping them.
         let dated = t.chars().all(|c| c.is_ascii_digit()) || t.ends_with(" AGO") || t.ends_with(" LATER");
         if !t.is_empty() && !dated {
+            if story {
+                out.push('+');
+            }
             out.push_str(&t.replace('_', " ").to_lowercase());
             out.push('\n');
         }
@@ -1044,6 +1053,13 @@ UN_SECRETARY_GENERAL
         let transforms: Vec<&str> = out.lines().filter(|l| l.starts_with("transform")).collect();
         assert_eq!(transforms, vec!["transform\tsay\tb . 190\ta b 112\tv.txt:7"]);
         assert!(!out.contains("~"), "no transformation read as a verb: {out}");
+    }
+
+    #[test]
+    fn story_level_discards_keep_their_mark() {
+        let out = phoenix_discards("# c\n+ World Golf Championships   # pas\nBASEBALL   \n+UEFA\n1914\nYEARS LATER\n");
+        let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(lines, ["+world golf championships", "baseball", "+uefa"]);
     }
 
     #[test]

@@ -2859,3 +2859,20 @@ fn sentences_in_other_languages_are_not_coded() {
     let ev = code("Peru accused Chile of violating the border, the ministry said.", "2024-05-08");
     assert_eq!(triples(&ev), vec![("PER".into(), "112".into(), "CHL".into())]);
 }
+
+/// Phoenix's story-level discards (marked `+`: "world cup", "grand prix", "goalkeeper")
+/// leave the whole article uncoded wherever they stand; the others only their sentence.
+#[test]
+fn a_story_level_discard_leaves_the_whole_article_uncoded() {
+    let story = "Peru's coach accused Chile of spying on his players in Lima. \
+                 The goalkeeper was booked twice before half time.";
+    let ev = code(story, "2024-05-08");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    // without the phrase the accusation is coded
+    let ev = code("Peru's coach accused Chile of spying on his players in Lima.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo_root == "11"), "{:?}", triples(&ev));
+    // a sentence-level phrase ("champions") drops its own sentence only
+    let ev =
+        code("Peru's president accused Chile of spying on the border. The champions were welcomed home.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.cameo_root == "11"), "{:?}", triples(&ev));
+}

@@ -31,6 +31,15 @@ pub const EMBEDDED_VERB_FILES: &[(&str, &str)] = &[
 const EMBEDDED_CAMEO: &str = include_str!("../../../../data/cameo.tsv");
 const EMBEDDED_DISCARDS: &str = include_str!("../../../../data/discards.txt");
 
+/// What a discard phrase leaves uncoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiscardScope {
+    /// the sentence it is in
+    Sentence,
+    /// the whole article (Phoenix's story-level discards, marked `+`)
+    Story,
+}
+
 /// Where a surface name points: an actor entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EntryRef(pub usize);
@@ -62,7 +71,7 @@ pub struct Dictionaries {
     pub agents: PhraseIndex<EntryRef>,
     pub verbs: Verbs,
     pub cameo: CameoTable,
-    pub discards: PhraseIndex<()>,
+    pub discards: PhraseIndex<DiscardScope>,
 }
 
 /// Does this dictionary text hold verb records rather than actor entries?
@@ -111,11 +120,15 @@ impl Dictionaries {
     }
 
     /// Add discard phrases in dyad's format (one phrase per line, `#` comments): a
-    /// sentence containing one is not coded.
+    /// sentence containing one is not coded, nor, for a phrase marked `+`, its article.
     pub fn add_discards(&mut self, text: &str) {
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let ids: Vec<u32> = phrase_words(line).iter().map(|w| self.vocab.intern(w)).collect();
-            self.discards.insert(&ids, ());
+            let (scope, phrase) = match line.strip_prefix('+') {
+                Some(p) => (DiscardScope::Story, p),
+                None => (DiscardScope::Sentence, line),
+            };
+            let ids: Vec<u32> = phrase_words(phrase).iter().map(|w| self.vocab.intern(w)).collect();
+            self.discards.insert(&ids, scope);
         }
     }
 
