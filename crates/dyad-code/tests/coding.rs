@@ -2876,3 +2876,19 @@ fn a_story_level_discard_leaves_the_whole_article_uncoded() {
         code("Peru's president accused Chile of spying on the border. The champions were welcomed home.", "2024-05-08");
     assert!(ev.iter().any(|e| e.cameo_root == "11"), "{:?}", triples(&ev));
 }
+
+/// Verbs whose everyday sense is no act between actors ("study", "add", "struggle",
+/// "match", "reveal", ...) code only through a pattern of their Phoenix block.
+#[test]
+fn everyday_verbs_code_only_through_patterns() {
+    for text in [
+        "Chinese scientists studied rock samples from Mongolia last year.",
+        "Norway's foreign minister added that Sweden had been informed.",
+        "Brazilian exporters struggled to keep pace with Argentina this season.",
+        "Kenyan tea prices matched those of Uganda in March.",
+        "The ministry of Peru revealed the report to Chile on Monday.",
+    ] {
+        let ev = code(text, "2024-05-08");
+        assert!(ev.is_empty(), "{text}: {:?}", triples(&ev));
+    }
+}
