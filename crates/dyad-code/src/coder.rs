@@ -2306,6 +2306,17 @@ impl Coder {
         // "Chancellor Angela Merkel of Germany praised": the person is the
         // subject, the country after "of" only says whose
         let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
+        // "he told police he supported Trump": "he" or "she" right before the verb is its
+        // subject and stands for a person, the last one named before it, not for the
+        // nearest actor ("police")
+        let subject = if !nonfinite && verb_group > 0 && matches!(w.norm(verb_group - 1), "he" | "she") {
+            // (a pronoun read as an actor itself stays: "Kremlin critics say he has jailed")
+            subject
+                .filter(|&i| names_a_person(w, &ms[i]) || ms[i].words.contains(&(verb_group - 1)))
+                .or_else(|| last_person_before(w, ms, &[], verb_group - 1))
+        } else {
+            subject
+        };
         // "Peter Odhiambo, a lecturer at the University of Nairobi, criticized": the actor
         // an appositive describes is the subject, not a name inside the appositive
         let appositive = subject.and_then(|i| {
@@ -5655,14 +5666,18 @@ fn last_antecedent(ms: &[Mention], sources: &[usize], before: usize, fits: impl 
 /// dictionaries or the entity tagger name, or a role in the singular that names no body
 /// ("the Saudi dissident", "an Islamic State militant").
 fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
-    last_antecedent(ms, sources, before, |i| {
-        let m = &ms[i];
-        let last = m.words.end - 1;
-        m.kind == ActorKind::Person
-            || ((matches!(m.kind, ActorKind::Agent | ActorKind::Group) || m.code.sector().is_some())
-                && w.tag_str(last) == "NN"
-                && !BODY_NOUNS.contains(&w.norm(last)))
-    })
+    last_antecedent(ms, sources, before, |i| names_a_person(w, &ms[i]))
+}
+
+/// Does the mention name one person: a person the dictionaries or the entity tagger
+/// name, or a role in the singular that names no body ("the Saudi dissident", "an
+/// Islamic State militant")?
+fn names_a_person(w: &Words, m: &Mention) -> bool {
+    let last = m.words.end - 1;
+    m.kind == ActorKind::Person
+        || ((matches!(m.kind, ActorKind::Agent | ActorKind::Group) || m.code.sector().is_some())
+            && w.tag_str(last) == "NN"
+            && !BODY_NOUNS.contains(&w.norm(last)))
 }
 
 /// The last actor named in the plural before `before` ("2,000 villagers", "the rebels"),
