@@ -2309,10 +2309,18 @@ impl Coder {
         // "he told police he supported Trump": "he" or "she" right before the verb is its
         // subject and stands for a person, the last one named before it, not for the
         // nearest actor ("police")
-        let subject = if !nonfinite && verb_group > 0 && matches!(w.norm(verb_group - 1), "he" | "she") {
-            // (a pronoun read as an actor itself stays: "Kremlin critics say he has jailed")
+        // (not in a passive, whose subject is the one acted on: "after he was hit by")
+        let subject = if !nonfinite
+            && !passive
+            && verb_group > 0
+            && matches!(w.norm(verb_group - 1), "he" | "she")
+            && !is_passive(w, v.words.start)
+        {
+            // (a pronoun read as an actor itself stays: "Kremlin critics say he has jailed";
+            // so does a name of no known code, which the entity tagger may have mistyped)
+            let unknown_name = |i: usize| ms[i].code.as_str() == UNKNOWN_CODE && ms[i].kind != ActorKind::Agent;
             subject
-                .filter(|&i| names_a_person(w, &ms[i]) || ms[i].words.contains(&(verb_group - 1)))
+                .filter(|&i| names_a_person(w, &ms[i]) || unknown_name(i) || ms[i].words.contains(&(verb_group - 1)))
                 .or_else(|| last_person_before(w, ms, &[], verb_group - 1))
         } else {
             subject
@@ -4521,7 +4529,25 @@ fn is_passive(w: &Words, verb_start: usize) -> bool {
         k -= 1;
     }
     let after_adverbs = k < verb_start && k > 0 && be(k - 1);
-    ((verb_start.saturating_sub(3)..verb_start).rev().any(be) || after_adverbs) && !perfect_active(w, verb_start)
+    ((verb_start.saturating_sub(3)..verb_start).rev().any(be) || after_adverbs || coordinated_passive(w, verb_start))
+        && !perfect_active(w, verb_start)
+}
+
+/// "a girl who was pulled from a car and abducted": a participle after "and" or "or" that
+/// takes no object shares the "be" of a passive participle before it in its clause.
+fn coordinated_passive(w: &Words, verb_start: usize) -> bool {
+    if verb_start < 2 || !matches!(w.norm(verb_start - 1), "and" | "or") || w.tag_str(verb_start) != "VBN" {
+        return false;
+    }
+    // (an object right after it makes it active: "was deployed and killed five rebels")
+    if matches!(w.tag_str(verb_start + 1), "DT" | "CD" | "NNP" | "NNPS" | "PRP$" | "PRP") {
+        return false;
+    }
+    (verb_start.saturating_sub(12)..verb_start - 1)
+        .rev()
+        .take_while(|&j| !w.words[j].tag.is_some_and(|t| t.is_finite_verb()) && !w.is(j, CLAUSE_OPENER | CLAUSE_BREAK))
+        .find(|&j| w.tag_str(j) == "VBN")
+        .is_some_and(|j| is_passive(w, j))
 }
 
 /// "will not lift the embargo until Cuba frees its prisoners": the first actor after

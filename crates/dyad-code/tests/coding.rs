@@ -2902,3 +2902,21 @@ fn he_or_she_before_a_verb_stands_for_a_person_not_the_nearest_actor() {
     assert_eq!(support.len(), 1, "{:?}", triples(&ev));
     assert_eq!(support[0].source.text, "Mwangi", "{:?}", triples(&ev));
 }
+
+/// A participle after "and" with no object shares the "be" of a passive participle before
+/// it: "was pulled from a car and abducted" is done to the girl, not by her.
+#[test]
+fn a_participle_coordinated_with_a_passive_one_is_passive() {
+    let ev = code(
+        "Police released video showing the rescue of a 9-year-old girl who was pulled from her father's car and abducted in daylight.",
+        "2024-05-08",
+    );
+    assert!(ev.iter().all(|e| e.source.text != "girl"), "{:?}", triples(&ev));
+    // with an object it is active: the troops are who killed
+    let ev = code("Kenyan troops were deployed to the border and killed two Somali gunmen.", "2024-05-08");
+    assert!(ev.iter().any(|e| e.trigger.text == "killed" && e.source.code == "KENMIL"), "{:?}", triples(&ev));
+    // "he" before a passive is the one acted on: no subject for the pronoun rule
+    let ev =
+        code("A farmer died after he was struck by a stone during a clash between herders and soldiers.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.text != "farmer"), "{:?}", triples(&ev));
+}
