@@ -902,6 +902,9 @@ fn describing_word(words: &Words, dict: &Dictionaries, i: usize) -> bool {
         // (a preposition the function-word list lacks: "the opposition leader under arrest";
         // not a prefix the tagger calls one: "intelligence co-operation")
         && (w.hyphen_after || w.tag.is_none_or(|t| !tag_is!(t, "IN")))
+        // (nor a finite verb the verb dictionary lacks: "supported Trump and hates
+        // radical Muslims" joins two clauses, not two actors)
+        && w.tag.is_none_or(|t| !t.is_finite_verb())
         && !n.ends_with("ed")
         && !n.ends_with("ing")
         && dict.verbs.index.longest_at(&words.ids, i).is_none()

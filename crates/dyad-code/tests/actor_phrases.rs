@@ -643,3 +643,14 @@ fn an_adjunct_set_off_by_commas_does_not_hide_the_subject() {
         );
     }
 }
+
+/// A finite verb between "and" and an actor joins two clauses, not two actors: the
+/// second actor is the object of its own verb ("praised Peru and distrusts Chilean
+/// officials": the praise goes to Peru only).
+#[test]
+fn a_finite_verb_after_and_ends_a_compound() {
+    let ev = common::code("Bolivia's president praised Peru and dislikes Chilean officials.", "2024-05-08");
+    let praise: Vec<_> = ev.iter().filter(|e| e.trigger.text == "praised").collect();
+    assert!(!praise.is_empty(), "{:?}", common::triples(&ev));
+    assert!(praise.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "PER")), "{:?}", common::triples(&ev));
+}
