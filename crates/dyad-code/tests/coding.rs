@@ -2887,6 +2887,9 @@ fn everyday_verbs_code_only_through_patterns() {
         "Brazilian exporters struggled to keep pace with Argentina this season.",
         "Kenyan tea prices matched those of Uganda in March.",
         "The ministry of Peru revealed the report to Chile on Monday.",
+        "Colombia's top court ruled that Ecuador must pay the fee.",
+        "Her doctor initially thought that the Uruguayan minister had a cold.",
+        "The new tariff affects every farmer in Paraguay and Bolivia.",
     ] {
         let ev = code(text, "2024-05-08");
         assert!(ev.is_empty(), "{text}: {:?}", triples(&ev));
