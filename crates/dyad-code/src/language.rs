@@ -1,9 +1,9 @@
 //! Is a sentence English? dyad's dictionaries and verb patterns are English, and words of
-//! another language match them by accident: the German article "die" is the verb "die",
-//! Portuguese "com" and Spanish "con" are nothing, but a sentence of them around a name
-//! ("Serbia", "Japan") gets coded. An English page may hold a paragraph in another
-//! language, and a page's declared language is often wrong (an English page on a German
-//! site declares "de"), so each sentence is judged by its own words.
+//! another language match them by accident: the German article "die" reads as the verb
+//! "die", the French "accuse" as the English verb, and the country names around them
+//! ("Mali accuse France de ...") make an event. An English page may hold a paragraph in
+//! another language, and a page's declared language is often wrong (an English page on a
+//! German site declares "de"), so each sentence is judged by its own words.
 //!
 //! A sentence is taken for another language when it holds at least three function words
 //! of other languages and more than twice as many as English ones, or when most of its
@@ -79,10 +79,7 @@ pub(crate) fn function_word_flags(norm: &str) -> u16 {
 
 /// Why the sentence is not English, or `None` when it may be.
 pub(crate) fn not_english(w: &Words) -> Option<String> {
-    let mut english = 0;
-    let mut other: Vec<usize> = Vec::new();
-    let mut letters = 0;
-    let mut other_script = 0;
+    let (mut english, mut other, mut letters, mut other_script) = (0, 0, 0, 0);
     for (k, word) in w.words.iter().enumerate() {
         if word.punct {
             continue;
@@ -93,27 +90,42 @@ pub(crate) fn not_english(w: &Words) -> Option<String> {
                 other_script += 1;
             }
         }
-        // a capitalised word is a name or a sentence's first word: only the first counts
-        if word.capitalized && k > 0 {
-            continue;
-        }
-        if w.is(k, ENGLISH_WORD) {
-            english += 1;
-        } else if w.is(k, OTHER_LANGUAGE_WORD) && !w.words.get(k + 1).is_some_and(|n| n.capitalized) {
-            other.push(k);
+        match function_word_at(w, k) {
+            Some(ENGLISH_WORD) => english += 1,
+            Some(_) => other += 1,
+            None => {}
         }
     }
     if other_script >= 2 && other_script * 2 >= letters {
         return Some(format!("not English: {other_script} of {letters} words in another script than the Latin one"));
     }
-    (other.len() >= 3 && other.len() > 2 * english).then(|| {
-        let shown: Vec<&str> = other.iter().take(6).map(|&k| w.norm(k)).collect();
+    (other >= 3 && other > 2 * english).then(|| {
+        let shown: Vec<&str> = (0..w.len())
+            .filter(|&k| function_word_at(w, k) == Some(OTHER_LANGUAGE_WORD))
+            .take(6)
+            .map(|k| w.norm(k))
+            .collect();
         format!(
-            "not English: {} function words of other languages ({}) against {english} English ones",
-            other.len(),
+            "not English: {other} function words of other languages ({}) against {english} English ones",
             shown.join(", ")
         )
     })
+}
+
+/// The language class of word `k` as a function word that counts: one written in lower
+/// case (or opening the sentence), and, for another language's, not before a capitalised
+/// word (the particles of names).
+fn function_word_at(w: &Words, k: usize) -> Option<u16> {
+    let word = &w.words[k];
+    if word.capitalized && k > 0 {
+        None
+    } else if w.is(k, ENGLISH_WORD) {
+        Some(ENGLISH_WORD)
+    } else if w.is(k, OTHER_LANGUAGE_WORD) && !w.words.get(k + 1).is_some_and(|n| n.capitalized) {
+        Some(OTHER_LANGUAGE_WORD)
+    } else {
+        None
+    }
 }
 
 /// A letter of the Latin script (Basic Latin to Latin Extended-B, and Latin Extended
