@@ -532,6 +532,18 @@ pub struct Coder {
     pub dict: Dictionaries,
 }
 
+/// The discard phrases of a sentence, as (first word, length): the first of any kind,
+/// and the first story-level one (see [`DiscardScope`]).
+struct Discard {
+    first: (usize, usize),
+    story: Option<(usize, usize)>,
+}
+
+/// The words `i..i + n` of the sentence, for `--explain`.
+fn phrase(w: &Words, i: usize, n: usize) -> String {
+    (i..i + n).map(|k| w.norm(k)).collect::<Vec<_>>().join(" ")
+}
+
 impl Coder {
     pub fn new(mut dict: Dictionaries) -> Self {
         crate::sentence::index_forms(&mut dict.vocab);
@@ -580,9 +592,13 @@ impl Coder {
             }
             first_pass.push((mark, looked_up, mentions));
         }
-        // a story-level discard phrase anywhere leaves the whole article uncoded
-        let story_discard = words.iter().enumerate().find_map(|(si, w)| {
-            self.discard(w, DiscardScope::Story).map(|d| text!("{d} in sentence {si}: the article is not coded"))
+        // each sentence's first discard phrase; a story-level one anywhere leaves the whole
+        // article uncoded
+        let discards: Vec<Option<Discard>> = words.iter().map(|w| self.discard(w)).collect();
+        let story_discard = discards.iter().enumerate().find_map(|(si, d)| {
+            let (w, d) = (&words[si], d.as_ref()?);
+            let (i, n) = d.story?;
+            Some(text!("story discard phrase {:?} in sentence {si}: the article is not coded", phrase(w, i, n)))
         });
         let places = OnceCell::new();
         let mut out = Coded::default();
@@ -621,10 +637,9 @@ impl Coder {
             }
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
-            let discarded = story_discard
-                .clone()
-                .or_else(|| crate::language::not_english(w))
-                .or_else(|| self.discard(w, DiscardScope::Sentence));
+            let discarded = story_discard.clone().or_else(|| crate::language::not_english(w)).or_else(|| {
+                discards[si].as_ref().map(|d| text!("discard phrase {:?}", phrase(w, d.first.0, d.first.1)))
+            });
             if let Some(d) = discarded {
                 trace.discarded = Some(d);
             } else {
@@ -654,18 +669,18 @@ impl Coder {
         out
     }
 
-    /// The first discard phrase of the sentence with this scope (a sentence-level one
-    /// is any: a story-level phrase also discards its own sentence).
-    fn discard(&self, w: &Words, scope: DiscardScope) -> Option<String> {
-        (0..w.len()).find_map(|i| {
-            let (n, &found) = self.dict.discards.longest_at(&w.ids, i)?;
-            let phrase = (i..i + n).map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
-            match (scope, found) {
-                (DiscardScope::Story, DiscardScope::Story) => Some(text!("story discard phrase {phrase:?}")),
-                (DiscardScope::Sentence, _) => Some(text!("discard phrase {phrase:?}")),
-                _ => None,
+    /// Where the sentence's discard phrases are, if it holds any.
+    fn discard(&self, w: &Words) -> Option<Discard> {
+        let mut found: Option<Discard> = None;
+        for i in 0..w.len() {
+            let Some((n, &scope)) = self.dict.discards.longest_at(&w.ids, i) else { continue };
+            let d = found.get_or_insert(Discard { first: (i, n), story: None });
+            if scope == DiscardScope::Story {
+                d.story = Some((i, n));
+                break;
             }
-        })
+        }
+        found
     }
 
     /// An -ly word that is not itself a verb ("reportedly", not "supply").

@@ -84,11 +84,18 @@ pub(crate) fn not_english(w: &Words) -> Option<String> {
         if word.punct {
             continue;
         }
-        if let Some(c) = word.norm.chars().next().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if !is_latin(c) {
-                other_script += 1;
+        // (an ASCII first letter is Latin: only other first bytes are decoded)
+        match word.norm.as_bytes().first() {
+            Some(b) if b.is_ascii_alphabetic() => letters += 1,
+            Some(b) if !b.is_ascii() => {
+                if let Some(c) = word.norm.chars().next().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    if !is_latin(c) {
+                        other_script += 1;
+                    }
+                }
             }
+            _ => {}
         }
         match function_word_at(w, k) {
             Some(ENGLISH_WORD) => english += 1,
