@@ -5464,7 +5464,8 @@ fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window
 }
 
 /// "imposed a curfew in parts of Kashmir", "began an investigation into the funds": the
-/// noun phrase after the verb is the pattern's own noun, and the one after it behind
+/// noun phrase after the verb is the pattern's own noun (or a compound it opens, "a
+/// curfew order"), and the one after it behind
 /// "in", "into", "on" or "against" is what the act is aimed at (its first and last word).
 fn pattern_noun_topic(
     w: &Words,
@@ -5484,7 +5485,11 @@ fn pattern_noun_topic(
     while end < window.end && (np(end) || pattern_word(end)) {
         end += 1;
     }
-    if end == k || !pattern_word(end - 1) || end + 1 >= window.end {
+    // ... or the pattern's noun with the nouns of a compound after it, which it
+    // describes ("extended the curfew order in the district", "the curfew hours")
+    let last_pattern_word = (k..end).rev().find(|&j| pattern_word(j));
+    let compound_after = |p: usize| end - p <= 3 && (p + 1..end).all(|j| matches!(tag(j), "NN" | "NNS"));
+    if end == k || !last_pattern_word.is_some_and(compound_after) || end + 1 >= window.end {
         return None;
     }
     // ("seized power in a coup": where or how power is taken, not at what)
