@@ -1481,7 +1481,15 @@ impl Coder {
             if unaimed_inquiry {
                 targets.retain(|t| !matches!(t, Target::Mention(_)));
             }
-            let aimed = matches!(root, "09" | "10" | "11" | "12");
+            // ... and so for coercion done to its object, an arrest, a ban, a restriction,
+            // an expulsion ("outlawed the practice", "arrested a man"), as CAMEO 172-175
+            // are aimed at whom or what they restrain; not a seizure, 171, aimed at the
+            // owner of what is seized, nor a coercion only intended ("to try and curb
+            // the spread" threatens no one)
+            let coerced = root == "17"
+                && code.forward.as_deref().is_some_and(|c| !c.starts_with("171") && c != "17")
+                && !is_hypothetical(w, v.words.start, window.start);
+            let aimed = matches!(root, "09" | "10" | "11" | "12") || coerced;
             if targets.is_empty() && (targetless_ok || aimed) && !passive && !unaimed_inquiry {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is

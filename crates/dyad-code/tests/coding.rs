@@ -2818,3 +2818,17 @@ fn the_one_a_reverse_pattern_befalls_before_its_to_accuses_no_one() {
     assert!(ev.iter().any(|e| e.cameo == "063"), "{:?}", triples(&ev));
     assert!(ev.iter().all(|e| e.cameo != "112"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_coercion_of_a_thing_is_aimed_at_it() {
+    // a ban on a practice is aimed at the practice its object names
+    let ev = code("The Rohan interior ministry outlawed street gambling on Monday.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "172" && e.target.as_ref().is_some_and(|t| t.text == "street gambling")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a coercion only tried for restrains no one
+    let ev = code("The council met to try to curb looting in the old port.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo_root != "17" && e.cameo_root != "13"), "{:?}", triples(&ev));
+}
