@@ -1489,7 +1489,12 @@ impl Coder {
             let coerced = root == "17"
                 && code.forward.as_deref().is_some_and(|c| !c.starts_with("171") && c != "17")
                 && !is_hypothetical(w, v.words.start, window.start);
-            let aimed = matches!(root, "09" | "10" | "11" | "12") || coerced;
+            // ... and for a promise to give ("agreed to offer an aid package to the farming
+            // sector"), aimed at whom the gift goes to: for a verb of transfer the topic is
+            // only what follows the thing given behind "to", "on", "into" or "against"
+            // (topic_object), never the thing itself
+            let promised_gift = root == "03" && TRANSFER_SET.contains(v.form.lemma.as_str());
+            let aimed = matches!(root, "09" | "10" | "11" | "12") || coerced || promised_gift;
             if targets.is_empty() && (targetless_ok || aimed) && !passive && !unaimed_inquiry {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is

@@ -2832,3 +2832,15 @@ fn a_coercion_of_a_thing_is_aimed_at_it() {
     let ev = code("The council met to try to curb looting in the old port.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo_root != "17" && e.cameo_root != "13"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_promised_gift_is_aimed_at_whom_it_goes_to() {
+    // an offer of a thing is aimed at those it goes to behind "to", not at the thing
+    let ev = code("The Rohan cabinet agreed to offer fresh tents to the flooded valleys.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "03" && e.target.as_ref().is_some_and(|t| t.text == "the flooded valleys")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "fresh tents")), "{:?}", triples(&ev));
+}
