@@ -962,7 +962,14 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         "member",
         "pastor",
     ];
-    let belonging = BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
+    // "militia groups", "rebel factions": the groups of a role are the role's actors
+    // (a plural class noun, as "members" above); not "the militant group", a description
+    // of a group named before
+    const COLLECTIVES: &[&str] = &["group", "faction", "network", "movement", "organization", "organisation", "cell"];
+    let collective = n.strip_suffix('s').is_some_and(|b| COLLECTIVES.contains(&b))
+        && !(m.words.start > 0 && matches!(words.norm(m.words.start - 1), "the" | "these" | "those" | "its" | "their"));
+    let belonging =
+        collective || BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
     // a plural the tagger calls a noun, not a verb: "joint military exercises"
     let plural_noun = words.words[next].tag.is_some_and(|t| tag_is!(t, "NNS"));
     // an agent word the tagger reads as an adjective before a noun ("military/JJ

@@ -643,3 +643,10 @@ fn an_adjunct_set_off_by_commas_does_not_hide_the_subject() {
         );
     }
 }
+
+#[test]
+fn the_groups_of_a_role_are_its_actors() {
+    // "rebel factions" are rebels, not factions a rebel describes
+    let events = code("Gondorian jets bombed rebel factions near the river.");
+    assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "REB")), "{:?}", seen(&events));
+}
