@@ -1435,7 +1435,8 @@ impl Coder {
             // "will exchange ambassadors")
             let no_party = targets.is_empty()
                 || only_bare_roles(w, cx.mentions, &targets)
-                || home_venue(w, cx.mentions, &sources, &targets, v.words.end);
+                || home_venue(w, cx.mentions, &sources, &targets, v.words.end)
+                || agreement_subject(w, cx.mentions, &targets, v.words.end);
             if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
@@ -4452,6 +4453,26 @@ fn home_venue(w: &Words, ms: &[Mention], sources: &[usize], targets: &[Target], 
                     .rev()
                     .take_while(|&k| !w.words[k].punct)
                     .any(|k| matches!(w.norm(k), "in" | "at"))
+        })
+}
+
+/// Nouns naming an agreement between parties.
+const AGREEMENT_NOUNS: &[&str] =
+    &["agreement", "agreements", "deal", "deals", "accord", "pact", "treaty", "compromise", "consensus"];
+
+/// Are the targets only what an agreement is about: "Spain and France could not agree a
+/// treaty over the Basque coast"? Each target an actor or place after an agreement noun
+/// followed by "on", "over" or "about", after the verb (`verb_end`), no punctuation
+/// between: the agreement's subject, not a third party to it.
+fn agreement_subject(w: &Words, ms: &[Mention], targets: &[Target], verb_end: usize) -> bool {
+    !targets.is_empty()
+        && targets.iter().all(|t| {
+            let (Target::Mention(i) | Target::Place(i)) = *t else { return false };
+            let start = ms[i].words.start;
+            start > verb_end
+                && !(verb_end..start).any(|k| w.words[k].punct)
+                && (verb_end + 1..start)
+                    .any(|k| matches!(w.norm(k), "on" | "over" | "about") && AGREEMENT_NOUNS.contains(&w.norm(k - 1)))
         })
 }
 

@@ -2844,3 +2844,17 @@ fn a_promised_gift_is_aimed_at_whom_it_goes_to() {
     );
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "fresh tents")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn what_an_agreement_is_about_is_no_party_to_it() {
+    // a country named in what a deal is "over" is its subject: the compound subject
+    // trying to agree does so towards each other
+    let ev = code("Chile and Peru did not manage to reach a deal over the Bolivian corridor last week.", "2024-03-01");
+    let pairs: Vec<(String, String)> = ev
+        .iter()
+        .filter(|e| e.cameo == "030")
+        .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()))
+        .collect();
+    assert!(pairs.contains(&("CHL".into(), "PER".into())), "{:?}", triples(&ev));
+    assert!(pairs.contains(&("PER".into(), "CHL".into())), "{:?}", triples(&ev));
+}
