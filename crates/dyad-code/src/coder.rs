@@ -5328,8 +5328,13 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
             ) || (matches!(tag(j), "VBN" | "VBG") && j + 1 < w.len() && matches!(tag(j + 1), "NN" | "NNS" | "JJ"))
                 || w.words[j].hyphen_after
         };
+        // (a determiner after a noun opens another noun phrase: "shelled the tree a
+        // church group put up" is aimed at the tree)
+        let opens_another = |j: usize| {
+            j > k && matches!(tag(j), "DT" | "PDT" | "PRP$") && w.words[j - 1].tag.is_some_and(|t| t.is_noun())
+        };
         let mut end = k;
-        while end < window.end && np(end) {
+        while end < window.end && np(end) && !opens_another(end) {
             end += 1;
         }
         (k..end).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))

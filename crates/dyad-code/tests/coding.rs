@@ -2858,3 +2858,15 @@ fn what_an_agreement_is_about_is_no_party_to_it() {
     assert!(pairs.contains(&("CHL".into(), "PER".into())), "{:?}", triples(&ev));
     assert!(pairs.contains(&("PER".into(), "CHL".into())), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_determiner_after_a_noun_ends_the_topic() {
+    // "the stone bridge a Rohan charity rebuilt": the second phrase opens a clause about
+    // the first; what was shelled is the bridge
+    let ev = code("Gondorian rebels shelled the stone bridge a Rohan charity rebuilt in spring.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "19" && e.target.as_ref().is_some_and(|t| t.text == "the stone bridge")),
+        "{:?}",
+        triples(&ev)
+    );
+}
