@@ -1062,9 +1062,13 @@ fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
     };
     // (the gap's first two words, read in place)
     let norm_at = |k: usize| (gap.start + k < gap.end).then(|| words.norm(gap.start + k));
-    let lead = match (norm_at(0), norm_at(1)) {
-        (Some(","), Some("and" | "or")) => 2,
-        (Some("and" | "or" | ","), _) => 1,
+    let lead = match (norm_at(0), norm_at(1), norm_at(2)) {
+        (Some(","), Some("and" | "or"), _) => 2,
+        // "Lima along with its partners", "the army together with the police",
+        // "Britain as well as France": English's longer coordinators
+        (Some("along" | "together"), Some("with"), _) => 2,
+        (Some(","), Some("along" | "together"), Some("with")) | (Some("as"), Some("well"), Some("as")) => 3,
+        (Some("and" | "or" | ","), _, _) => 1,
         _ => return false,
     };
     let rest = gap.start + lead..gap.end;
@@ -1219,7 +1223,11 @@ fn closes_fronted_clause(words: &Words, comma: usize) -> bool {
 /// clause's subject, not one more place. (The last of a list with commas only, "Arnor,
 /// Gondor, Rohan", is known by the item before it being listed.)
 fn in_list(words: &Words, prev_end: usize, m: &Mention) -> bool {
-    let joined_by_word = (prev_end..m.words.start).any(|i| matches!(words.norm(i), "and" | "or"));
+    let joined_by_word = (prev_end..m.words.start).any(|i| {
+        matches!(words.norm(i), "and" | "or")
+            || (words.norm(i) == "with" && i > 0 && matches!(words.norm(i - 1), "along" | "together"))
+            || (words.norm(i) == "well" && i > 0 && words.norm(i - 1) == "as")
+    });
     joined_by_word || (m.words.end < words.len() && matches!(words.norm(m.words.end), "," | "and" | "or"))
 }
 
