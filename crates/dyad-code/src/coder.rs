@@ -1588,7 +1588,17 @@ impl Coder {
             // condition waits for
             let rejection = forward.as_deref().is_some_and(|c| c.starts_with("12"));
             if rejection && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
-                if let Some(t) = condition_actor(w, cx.mentions, v, &sources) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["until", "unless"]) {
+                    targets = vec![Target::Mention(t)];
+                }
+            }
+            // "threatened to quit the talks if Japan builds the new base": a threat without an actor object is aimed at the actor whose
+            // act its condition names, the one it is meant to deter (CAMEO 13)
+            let threat = forward
+                .as_deref()
+                .is_some_and(|c| c.starts_with("13") || (hypothetical && intent_code(c).starts_with("13")));
+            if threat && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["if", "unless"]) {
                     targets = vec![Target::Mention(t)];
                 }
             }
@@ -4535,12 +4545,12 @@ fn is_passive(w: &Words, verb_start: usize) -> bool {
 }
 
 /// "will not lift the embargo until Cuba frees its prisoners": the first actor after
-/// "until" or "unless" in the verb's clause level, not one of the sources, whose act the
-/// condition waits for.
-fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize]) -> Option<usize> {
+/// one of the `conditions` ("until", "unless", "if") in the verb's clause level, not one
+/// of the sources, whose act the condition waits for.
+fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize], conditions: &[&str]) -> Option<usize> {
     let k = (v.words.end..w.len())
         .take_while(|&k| !matches!(w.norm(k), ";" | "." | "but"))
-        .find(|&k| matches!(w.norm(k), "until" | "unless") && w.same_clause_level(k, v.words.start))?;
+        .find(|&k| conditions.contains(&w.norm(k)) && w.same_clause_level(k, v.words.start))?;
     let own: Vec<&str> = sources.iter().map(|&s| ms[s].code.as_str()).collect();
     (0..ms.len()).find(|&i| {
         let m = &ms[i];

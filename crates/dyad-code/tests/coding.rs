@@ -2870,3 +2870,14 @@ fn a_determiner_after_a_noun_ends_the_topic() {
         triples(&ev)
     );
 }
+
+#[test]
+fn a_threat_is_aimed_at_whom_its_condition_names() {
+    // what the threat is meant to deter is the act of the actor after "if"
+    let ev = code("Chile threatened to suspend the fishing talks if Peru goes ahead with its new port.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "13" && e.target.as_ref().is_some_and(|t| t.code == "PER")),
+        "{:?}",
+        triples(&ev)
+    );
+}
