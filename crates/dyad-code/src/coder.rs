@@ -1500,7 +1500,8 @@ impl Coder {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is
                 // where or at what the act is aimed
-                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window)
+                let cooperative = matches!(root, "03" | "04" | "05" | "06");
+                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window, cooperative)
                     .or_else(|| past_own_forces_topic(w, cx.mentions, v, &window))
                     .or_else(|| self_object_topic(w, cx.mentions, v, &sources, &window));
                 if let Some((a, b)) = pattern_noun.or_else(|| topic_object(w, cx.mentions, v, &window)) {
@@ -5515,13 +5516,15 @@ fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window
 /// "imposed a curfew in parts of Kashmir", "began an investigation into the funds": the
 /// noun phrase after the verb is the pattern's own noun (or a compound it opens, "a
 /// curfew order"), and the one after it behind
-/// "in", "into", "on" or "against" is what the act is aimed at (its first and last word).
+/// "in", "into", "on" or "against" is what the act is aimed at (its first and last word);
+/// for an act of cooperation (`cooperative`), so is the one behind "with".
 fn pattern_noun_topic(
     w: &Words,
     ms: &[Mention],
     v: &VerbHit,
     pm: &PatternMatch,
     window: &Range<usize>,
+    cooperative: bool,
 ) -> Option<(usize, usize)> {
     let tag = |k: usize| w.tag_str(k);
     let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
@@ -5545,7 +5548,10 @@ fn pattern_noun_topic(
     if TAKEN_AUTHORITY.contains(&w.norm(end - 1)) {
         return None;
     }
-    if !matches!(w.norm(end), "in" | "into" | "on" | "against") {
+    // (an act of cooperation is aimed at the partner it is done "with": "will join forces
+    // with the liberal group")
+    let aimed_by = matches!(w.norm(end), "in" | "into" | "on" | "against") || (cooperative && w.norm(end) == "with");
+    if !aimed_by {
         return None;
     }
     let start = end + 1;

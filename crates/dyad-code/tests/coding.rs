@@ -2113,6 +2113,13 @@ fn after_the_patterns_own_noun_what_follows_is_the_target() {
     // a time after "on" is when, not what
     let ev = code("The army imposed a curfew on Tuesday.", "2024-03-01");
     assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
+    // an act of cooperation is aimed at the partner behind "with"
+    let ev = code("The Gondorian mayor joined forces with the northern league on Monday.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "060" && e.target.as_ref().is_some_and(|t| t.text == "the northern league")),
+        "{:?}",
+        triples(&ev)
+    );
     // the pattern's noun opening a compound ("curfew rules") is still its own noun
     let ev = code("Gondorian police extended curfew rules in the harbour quarter until May.", "2024-03-01");
     assert!(
