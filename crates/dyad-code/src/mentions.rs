@@ -991,7 +991,12 @@ fn led_by(words: &Words, k: usize) -> bool {
 /// to two describing words before an agent make one actor.
 fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Chunk) -> bool {
     let (ka, kb) = (dict.entry(a.entry).kind, dict.entry(b.entry).kind);
-    if !matches!(ka, ActorKind::Country | ActorKind::Place) || kb != ActorKind::Agent {
+    // ... and so a faith before an agent ("Moslem fundamentalist demonstrators"): its
+    // describing words narrow the role down, the faith still names whose it is (CAMEO's
+    // religion codes)
+    let faith = ka == ActorKind::Agent
+        && dict.entry(a.entry).roles.iter().all(|r| matches!(r.code.as_str(), "MUS" | "CHR" | "JEW" | "HIN" | "BUD"));
+    if !(matches!(ka, ActorKind::Country | ActorKind::Place) || faith) || kb != ActorKind::Agent {
         return false;
     }
     let mut gap = a.words.end..b.words.start;

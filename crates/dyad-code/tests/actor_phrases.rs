@@ -660,3 +660,14 @@ fn along_with_and_as_well_as_coordinate_actors() {
     assert!(events.iter().any(|e| e.source.code == "CHL" && e.cameo_root == "11"), "{:?}", seen(&events));
     assert!(events.iter().any(|e| e.source.code == "BOL" && e.cameo_root == "11"), "{:?}", seen(&events));
 }
+
+#[test]
+fn a_faith_before_describing_words_and_a_role_is_one_actor() {
+    // "Hindu nationalist marchers": the faith names whose the role is, as a country does
+    let events = code("Gondorian police fired at Hindu nationalist marchers near the temple.");
+    assert!(
+        events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "HINOPP" && t.text.starts_with("Hindu"))),
+        "{:?}",
+        seen(&events)
+    );
+}
