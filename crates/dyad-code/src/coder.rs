@@ -1463,7 +1463,8 @@ impl Coder {
             // "will exchange ambassadors")
             let no_party = targets.is_empty()
                 || only_bare_roles(w, cx.mentions, &targets)
-                || home_venue(w, cx.mentions, &sources, &targets, v.words.end);
+                || home_venue(w, cx.mentions, &sources, &targets, v.words.end)
+                || agreement_subject(w, cx.mentions, &targets, v.words.end);
             if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
@@ -1509,12 +1510,26 @@ impl Coder {
             if unaimed_inquiry {
                 targets.retain(|t| !matches!(t, Target::Mention(_)));
             }
-            let aimed = matches!(root, "09" | "10" | "11" | "12");
+            // ... and so for coercion done to its object, an arrest, a ban, a restriction,
+            // an expulsion ("outlawed the practice", "arrested a man"), as CAMEO 172-175
+            // are aimed at whom or what they restrain; not a seizure, 171, aimed at the
+            // owner of what is seized, nor a coercion only intended ("to try and curb
+            // the spread" threatens no one)
+            let coerced = root == "17"
+                && code.forward.as_deref().is_some_and(|c| !c.starts_with("171") && c != "17")
+                && !is_hypothetical(w, v.words.start, window.start);
+            // ... and for a promise to give ("agreed to offer an aid package to the farming
+            // sector"), aimed at whom the gift goes to: for a verb of transfer the topic is
+            // only what follows the thing given behind "to", "on", "into" or "against"
+            // (topic_object), never the thing itself
+            let promised_gift = root == "03" && TRANSFER_SET.contains(v.form.lemma.as_str());
+            let aimed = matches!(root, "09" | "10" | "11" | "12") || coerced || promised_gift;
             if targets.is_empty() && (targetless_ok || aimed) && !passive && !unaimed_inquiry {
                 // "imposed a curfew in parts of Kashmir", "began an investigation into the
                 // funds": when the object is the pattern's own noun, what follows it is
                 // where or at what the act is aimed
-                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window)
+                let cooperative = matches!(root, "03" | "04" | "05" | "06");
+                let pattern_noun = pattern_noun_topic(w, cx.mentions, v, &reading.pm, &window, cooperative)
                     .or_else(|| past_own_forces_topic(w, cx.mentions, v, &window))
                     .or_else(|| self_object_topic(w, cx.mentions, v, &sources, &window));
                 if let Some((a, b)) = pattern_noun.or_else(|| topic_object(w, cx.mentions, v, &window)) {
@@ -1602,7 +1617,17 @@ impl Coder {
             // condition waits for
             let rejection = forward.as_deref().is_some_and(|c| c.starts_with("12"));
             if rejection && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
-                if let Some(t) = condition_actor(w, cx.mentions, v, &sources) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["until", "unless"]) {
+                    targets = vec![Target::Mention(t)];
+                }
+            }
+            // "threatened to quit the talks if Japan builds the new base": a threat without an actor object is aimed at the actor whose
+            // act its condition names, the one it is meant to deter (CAMEO 13)
+            let threat = forward
+                .as_deref()
+                .is_some_and(|c| c.starts_with("13") || (hypothetical && intent_code(c).starts_with("13")));
+            if threat && targets.iter().all(|t| matches!(t, Target::Topic(..))) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["if", "unless"]) {
                     targets = vec![Target::Mention(t)];
                 }
             }
@@ -4489,6 +4514,26 @@ fn home_venue(w: &Words, ms: &[Mention], sources: &[usize], targets: &[Target], 
         })
 }
 
+/// Nouns naming an agreement between parties.
+const AGREEMENT_NOUNS: &[&str] =
+    &["agreement", "agreements", "deal", "deals", "accord", "pact", "treaty", "compromise", "consensus"];
+
+/// Are the targets only what an agreement is about: "Spain and France could not agree a
+/// treaty over the Basque coast"? Each target an actor or place after an agreement noun
+/// followed by "on", "over" or "about", after the verb (`verb_end`), no punctuation
+/// between: the agreement's subject, not a third party to it.
+fn agreement_subject(w: &Words, ms: &[Mention], targets: &[Target], verb_end: usize) -> bool {
+    !targets.is_empty()
+        && targets.iter().all(|t| {
+            let (Target::Mention(i) | Target::Place(i)) = *t else { return false };
+            let start = ms[i].words.start;
+            start > verb_end
+                && !(verb_end..start).any(|k| w.words[k].punct)
+                && (verb_end + 1..start)
+                    .any(|k| matches!(w.norm(k), "on" | "over" | "about") && AGREEMENT_NOUNS.contains(&w.norm(k - 1)))
+        })
+}
+
 /// Whom an agreement that an act follows is with: "called off the strike after reaching
 /// an agreement with the government". After `v`, "after" or "following", at most two
 /// words (a verb of reaching or signing, determiners), an agreement noun, "with"
@@ -4566,12 +4611,12 @@ fn coordinated_passive(w: &Words, verb_start: usize) -> bool {
 }
 
 /// "will not lift the embargo until Cuba frees its prisoners": the first actor after
-/// "until" or "unless" in the verb's clause level, not one of the sources, whose act the
-/// condition waits for.
-fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize]) -> Option<usize> {
+/// one of the `conditions` ("until", "unless", "if") in the verb's clause level, not one
+/// of the sources, whose act the condition waits for.
+fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize], conditions: &[&str]) -> Option<usize> {
     let k = (v.words.end..w.len())
         .take_while(|&k| !matches!(w.norm(k), ";" | "." | "but"))
-        .find(|&k| matches!(w.norm(k), "until" | "unless") && w.same_clause_level(k, v.words.start))?;
+        .find(|&k| conditions.contains(&w.norm(k)) && w.same_clause_level(k, v.words.start))?;
     let own: Vec<&str> = sources.iter().map(|&s| ms[s].code.as_str()).collect();
     (0..ms.len()).find(|&i| {
         let m = &ms[i];
@@ -5359,8 +5404,13 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
             ) || (matches!(tag(j), "VBN" | "VBG") && j + 1 < w.len() && matches!(tag(j + 1), "NN" | "NNS" | "JJ"))
                 || w.words[j].hyphen_after
         };
+        // (a determiner after a noun opens another noun phrase: "shelled the tree a
+        // church group put up" is aimed at the tree)
+        let opens_another = |j: usize| {
+            j > k && matches!(tag(j), "DT" | "PDT" | "PRP$") && w.words[j - 1].tag.is_some_and(|t| t.is_noun())
+        };
         let mut end = k;
-        while end < window.end && np(end) {
+        while end < window.end && np(end) && !opens_another(end) {
             end += 1;
         }
         (k..end).rev().find(|&j| w.words[j].tag.is_some_and(|t| t.is_noun()))
@@ -5529,14 +5579,17 @@ fn created_in(w: &Words, ms: &[Mention], v: &VerbHit, targets: &[Target], window
 }
 
 /// "imposed a curfew in parts of Kashmir", "began an investigation into the funds": the
-/// noun phrase after the verb is the pattern's own noun, and the one after it behind
-/// "in", "into", "on" or "against" is what the act is aimed at (its first and last word).
+/// noun phrase after the verb is the pattern's own noun (or a compound it opens, "a
+/// curfew order"), and the one after it behind
+/// "in", "into", "on" or "against" is what the act is aimed at (its first and last word);
+/// for an act of cooperation (`cooperative`), so is the one behind "with".
 fn pattern_noun_topic(
     w: &Words,
     ms: &[Mention],
     v: &VerbHit,
     pm: &PatternMatch,
     window: &Range<usize>,
+    cooperative: bool,
 ) -> Option<(usize, usize)> {
     let tag = |k: usize| w.tag_str(k);
     let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
@@ -5549,14 +5602,21 @@ fn pattern_noun_topic(
     while end < window.end && (np(end) || pattern_word(end)) {
         end += 1;
     }
-    if end == k || !pattern_word(end - 1) || end + 1 >= window.end {
+    // ... or the pattern's noun with the nouns of a compound after it, which it
+    // describes ("extended the curfew order in the district", "the curfew hours")
+    let last_pattern_word = (k..end).rev().find(|&j| pattern_word(j));
+    let compound_after = |p: usize| end - p <= 3 && (p + 1..end).all(|j| matches!(tag(j), "NN" | "NNS"));
+    if end == k || !last_pattern_word.is_some_and(compound_after) || end + 1 >= window.end {
         return None;
     }
     // ("seized power in a coup": where or how power is taken, not at what)
     if TAKEN_AUTHORITY.contains(&w.norm(end - 1)) {
         return None;
     }
-    if !matches!(w.norm(end), "in" | "into" | "on" | "against") {
+    // (an act of cooperation is aimed at the partner it is done "with": "will join forces
+    // with the liberal group")
+    let aimed_by = matches!(w.norm(end), "in" | "into" | "on" | "against") || (cooperative && w.norm(end) == "with");
+    if !aimed_by {
         return None;
     }
     let start = end + 1;

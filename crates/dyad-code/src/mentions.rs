@@ -965,7 +965,14 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
         "member",
         "pastor",
     ];
-    let belonging = BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
+    // "militia groups", "rebel factions": the groups of a role are the role's actors
+    // (a plural class noun, as "members" above); not "the militant group", a description
+    // of a group named before
+    const COLLECTIVES: &[&str] = &["group", "faction", "network", "movement", "organization", "organisation", "cell"];
+    let collective = n.strip_suffix('s').is_some_and(|b| COLLECTIVES.contains(&b))
+        && !(m.words.start > 0 && matches!(words.norm(m.words.start - 1), "the" | "these" | "those" | "its" | "their"));
+    let belonging =
+        collective || BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
     // a plural the tagger calls a noun, not a verb: "joint military exercises"
     let plural_noun = words.words[next].tag.is_some_and(|t| tag_is!(t, "NNS"));
     // an agent word the tagger reads as an adjective before a noun ("military/JJ
@@ -987,7 +994,12 @@ fn led_by(words: &Words, k: usize) -> bool {
 /// to two describing words before an agent make one actor.
 fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Chunk) -> bool {
     let (ka, kb) = (dict.entry(a.entry).kind, dict.entry(b.entry).kind);
-    if !matches!(ka, ActorKind::Country | ActorKind::Place) || kb != ActorKind::Agent {
+    // ... and so a faith before an agent ("Moslem fundamentalist demonstrators"): its
+    // describing words narrow the role down, the faith still names whose it is (CAMEO's
+    // religion codes)
+    let faith = ka == ActorKind::Agent
+        && dict.entry(a.entry).roles.iter().all(|r| matches!(r.code.as_str(), "MUS" | "CHR" | "JEW" | "HIN" | "BUD"));
+    if !(matches!(ka, ActorKind::Country | ActorKind::Place) || faith) || kb != ActorKind::Agent {
         return false;
     }
     let mut gap = a.words.end..b.words.start;
@@ -1058,9 +1070,13 @@ fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
     };
     // (the gap's first two words, read in place)
     let norm_at = |k: usize| (gap.start + k < gap.end).then(|| words.norm(gap.start + k));
-    let lead = match (norm_at(0), norm_at(1)) {
-        (Some(","), Some("and" | "or")) => 2,
-        (Some("and" | "or" | ","), _) => 1,
+    let lead = match (norm_at(0), norm_at(1), norm_at(2)) {
+        (Some(","), Some("and" | "or"), _) => 2,
+        // "Lima along with its partners", "the army together with the police",
+        // "Britain as well as France": English's longer coordinators
+        (Some("along" | "together"), Some("with"), _) => 2,
+        (Some(","), Some("along" | "together"), Some("with")) | (Some("as"), Some("well"), Some("as")) => 3,
+        (Some("and" | "or" | ","), _, _) => 1,
         _ => return false,
     };
     let rest = gap.start + lead..gap.end;
@@ -1215,7 +1231,11 @@ fn closes_fronted_clause(words: &Words, comma: usize) -> bool {
 /// clause's subject, not one more place. (The last of a list with commas only, "Arnor,
 /// Gondor, Rohan", is known by the item before it being listed.)
 fn in_list(words: &Words, prev_end: usize, m: &Mention) -> bool {
-    let joined_by_word = (prev_end..m.words.start).any(|i| matches!(words.norm(i), "and" | "or"));
+    let joined_by_word = (prev_end..m.words.start).any(|i| {
+        matches!(words.norm(i), "and" | "or")
+            || (words.norm(i) == "with" && i > 0 && matches!(words.norm(i - 1), "along" | "together"))
+            || (words.norm(i) == "well" && i > 0 && words.norm(i - 1) == "as")
+    });
     joined_by_word || (m.words.end < words.len() && matches!(words.norm(m.words.end), "," | "and" | "or"))
 }
 

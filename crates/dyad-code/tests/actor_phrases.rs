@@ -654,3 +654,31 @@ fn a_finite_verb_after_and_ends_a_compound() {
     assert!(!praise.is_empty(), "{:?}", common::triples(&ev));
     assert!(praise.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code == "PER")), "{:?}", common::triples(&ev));
 }
+
+#[test]
+fn the_groups_of_a_role_are_its_actors() {
+    // "rebel factions" are rebels, not factions a rebel describes
+    let events = code("Gondorian jets bombed rebel factions near the river.");
+    assert!(events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "REB")), "{:?}", seen(&events));
+}
+
+#[test]
+fn along_with_and_as_well_as_coordinate_actors() {
+    // the first of "X along with Y" is a subject too, not only the one nearest the verb
+    let events = code("Chile along with its regional allies insisted that Peru reopen the mountain crossing.");
+    assert!(events.iter().any(|e| e.source.code == "CHL" && e.cameo_root == "10"), "{:?}", seen(&events));
+    let events = code("Chile as well as Bolivia condemned the Peruvian raid.");
+    assert!(events.iter().any(|e| e.source.code == "CHL" && e.cameo_root == "11"), "{:?}", seen(&events));
+    assert!(events.iter().any(|e| e.source.code == "BOL" && e.cameo_root == "11"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_faith_before_describing_words_and_a_role_is_one_actor() {
+    // "Hindu nationalist marchers": the faith names whose the role is, as a country does
+    let events = code("Gondorian police fired at Hindu nationalist marchers near the temple.");
+    assert!(
+        events.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code == "HINOPP" && t.text.starts_with("Hindu"))),
+        "{:?}",
+        seen(&events)
+    );
+}

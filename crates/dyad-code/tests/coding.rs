@@ -2113,6 +2113,20 @@ fn after_the_patterns_own_noun_what_follows_is_the_target() {
     // a time after "on" is when, not what
     let ev = code("The army imposed a curfew on Tuesday.", "2024-03-01");
     assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
+    // an act of cooperation is aimed at the partner behind "with"
+    let ev = code("The Gondorian mayor joined forces with the northern league on Monday.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "060" && e.target.as_ref().is_some_and(|t| t.text == "the northern league")),
+        "{:?}",
+        triples(&ev)
+    );
+    // the pattern's noun opening a compound ("curfew rules") is still its own noun
+    let ev = code("Gondorian police extended curfew rules in the harbour quarter until May.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "1723" && e.target.as_ref().is_some_and(|t| t.text == "the harbour quarter")),
+        "{:?}",
+        triples(&ev)
+    );
 }
 
 #[test]
@@ -2922,4 +2936,67 @@ fn a_participle_coordinated_with_a_passive_one_is_passive() {
     let ev =
         code("A farmer died after he was struck by a stone during a clash between herders and soldiers.", "2024-05-08");
     assert!(ev.iter().all(|e| e.source.text != "farmer"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_coercion_of_a_thing_is_aimed_at_it() {
+    // a ban on a practice is aimed at the practice its object names
+    let ev = code("The Rohan interior ministry outlawed street gambling on Monday.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "172" && e.target.as_ref().is_some_and(|t| t.text == "street gambling")),
+        "{:?}",
+        triples(&ev)
+    );
+    // a coercion only tried for restrains no one
+    let ev = code("The council met to try to curb looting in the old port.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo_root != "17" && e.cameo_root != "13"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_promised_gift_is_aimed_at_whom_it_goes_to() {
+    // an offer of a thing is aimed at those it goes to behind "to", not at the thing
+    let ev = code("The Rohan cabinet agreed to offer fresh tents to the flooded valleys.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "03" && e.target.as_ref().is_some_and(|t| t.text == "the flooded valleys")),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| t.text != "fresh tents")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn what_an_agreement_is_about_is_no_party_to_it() {
+    // a country named in what a deal is "over" is its subject: the compound subject
+    // trying to agree does so towards each other
+    let ev = code("Chile and Peru did not manage to reach a deal over the Bolivian corridor last week.", "2024-03-01");
+    let pairs: Vec<(String, String)> = ev
+        .iter()
+        .filter(|e| e.cameo == "030")
+        .map(|e| (e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()))
+        .collect();
+    assert!(pairs.contains(&("CHL".into(), "PER".into())), "{:?}", triples(&ev));
+    assert!(pairs.contains(&("PER".into(), "CHL".into())), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_determiner_after_a_noun_ends_the_topic() {
+    // "the stone bridge a Rohan charity rebuilt": the second phrase opens a clause about
+    // the first; what was shelled is the bridge
+    let ev = code("Gondorian rebels shelled the stone bridge a Rohan charity rebuilt in spring.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "19" && e.target.as_ref().is_some_and(|t| t.text == "the stone bridge")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn a_threat_is_aimed_at_whom_its_condition_names() {
+    // what the threat is meant to deter is the act of the actor after "if"
+    let ev = code("Chile threatened to suspend the fishing talks if Peru goes ahead with its new port.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "13" && e.target.as_ref().is_some_and(|t| t.code == "PER")),
+        "{:?}",
+        triples(&ev)
+    );
 }
