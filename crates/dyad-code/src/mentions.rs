@@ -282,6 +282,7 @@ pub fn find_mentions_noting(
     add_subject_name(words, dict, &mut out);
     add_gazetteer_places(words, names, &mut out);
     add_legislative_chambers(words, dict, &mut out);
+    roles_of_unknown_names(words, &mut out);
     // "joined forces with Hamas": the idiom of English for acting together, whose "forces"
     // are no troops
     out.retain(|m| {
@@ -509,6 +510,77 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                 refers_back: false,
             },
         );
+    }
+}
+
+/// Roles any body has, a company or a party as well as a government ("leaders",
+/// "officials"), which the agent dictionary codes as a government's (GOV); "police",
+/// "court" or "government" say what body they are whoever it belongs to.
+const ANY_BODY_ROLES: &[&str] = &[
+    "leader",
+    "leaders",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representatives",
+    "member",
+    "members",
+];
+
+/// "Alibaba leaders", "Huawei officials": a role any body has (see [`ANY_BODY_ROLES`])
+/// right after a name no dictionary knows is that body's role, not a government's: the
+/// name and the role make one actor of unknown code. The name is the capitalised proper
+/// nouns right before the role, in no other mention, or a mention of unknown code the
+/// entity tagger found there.
+fn roles_of_unknown_names(words: &Words, ms: &mut Vec<Mention>) {
+    let proper = |k: usize| {
+        let w = &words.words[k];
+        w.capitalized && !w.punct && w.tag.is_some_and(|t| tag_is!(t, "NNP" | "NNPS"))
+    };
+    let mut i = 0;
+    while i < ms.len() {
+        let m = &ms[i];
+        let generic_role = m.kind == ActorKind::Agent
+            && m.code.country().is_none()
+            && !m.location
+            && ANY_BODY_ROLES.contains(&words.norm(m.words.end - 1))
+            // (a capitalised role is a title: "Supreme Leader", "Minority Leader")
+            && !words.words[m.words.end - 1].capitalized;
+        if !generic_role || m.words.start == 0 {
+            i += 1;
+            continue;
+        }
+        let before = m.words.start - 1;
+        // the tagger's name of unknown code right before the role takes it in
+        if i > 0 && ms[i - 1].words.end == m.words.start && ms[i - 1].code.as_str() == UNKNOWN_CODE {
+            if matches!(ms[i - 1].kind, ActorKind::Org | ActorKind::Group) {
+                let role = ms.remove(i);
+                let name = &mut ms[i - 1];
+                name.words.end = role.words.end;
+                name.span = name.span.cover(role.span);
+                name.entry.push_str(&format!(" + its role {:?}", words.norm(role.words.end - 1)));
+                continue;
+            }
+        } else if proper(before) && !ms.iter().any(|n| n.words.contains(&before)) {
+            let mut start = before;
+            while start > 0 && proper(start - 1) && !ms.iter().any(|n| n.words.contains(&(start - 1))) {
+                start -= 1;
+            }
+            let name: Vec<&str> = (start..m.words.start).map(|k| words.norm(k)).collect();
+            let m = &mut ms[i];
+            m.entry = format!(
+                "{:?} + the name before it ({:?}), in no actor dictionary",
+                words.norm(m.words.end - 1),
+                name.join(" ")
+            );
+            m.words.start = start;
+            m.span = words.span_of(start, m.words.end);
+            m.code = ActorCode::new(UNKNOWN_CODE);
+        }
+        i += 1;
     }
 }
 

@@ -682,3 +682,15 @@ fn a_faith_before_describing_words_and_a_role_is_one_actor() {
         seen(&events)
     );
 }
+
+/// A role any body has ("leaders", "officials") right after a name no dictionary knows is
+/// that body's role, not a government's: "Zentrix officials" are of unknown code, not GOV;
+/// a capitalised role is a title and a known body keeps its code.
+#[test]
+fn the_role_of_an_unknown_name_is_not_a_government() {
+    let ev = common::code("Zentrix officials denied claims made by Chilean regulators.", "2024-05-08");
+    let denial = ev.iter().find(|e| e.trigger.text == "denied").unwrap_or_else(|| panic!("{:?}", common::triples(&ev)));
+    assert_eq!((denial.source.text.as_str(), denial.source.code.as_str()), ("Zentrix officials", "---"));
+    let ev = common::code("Chile's Supreme Leader criticized Peru on Monday.", "2024-05-08");
+    assert!(ev.iter().all(|e| e.source.code != "---"), "{:?}", common::triples(&ev));
+}

@@ -2911,10 +2911,10 @@ fn everyday_verbs_code_only_through_patterns() {
 }
 
 /// "he" or "she" right before a verb is its subject and stands for a person named before
-/// it, not for the nearest actor ("told police he supported": not the police).
+/// it, not for the nearest actor ("told reporters he supported": not the reporters).
 #[test]
 fn he_or_she_before_a_verb_stands_for_a_person_not_the_nearest_actor() {
-    let ev = code("When Mwangi was arrested in Nairobi, he told police he supported Uganda.", "2024-05-08");
+    let ev = code("When Mwangi was arrested in Nairobi, he told reporters he supported Uganda.", "2024-05-08");
     let support: Vec<_> = ev.iter().filter(|e| e.trigger.text == "supported").collect();
     assert_eq!(support.len(), 1, "{:?}", triples(&ev));
     assert_eq!(support[0].source.text, "Mwangi", "{:?}", triples(&ev));
