@@ -1804,6 +1804,27 @@ fn peacekeepers_and_doctors_sent_are_aid_and_a_border_opened_to_refugees_refuge(
 }
 
 #[test]
+fn troops_sent_to_serve_as_peacekeepers_provide_peacekeeping() {
+    // the purpose ("to serve as") or the role ("served as") names what the forces do:
+    // peacekeeping (074, PLOVER AID), not military cooperation (062) or the bare verb's 060
+    for (text, source, target) in [
+        ("Nepal sent 800 soldiers to Lebanon last spring to serve as peacekeepers.", "NPL", Some("LBN")),
+        ("Fiji sent troops to Sinai in 1982 to serve as a multinational peacekeeping force.", "FJI", Some("EGY")),
+        ("Fijian soldiers served as peacekeepers for decades.", "FJIMIL", None),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            events.iter().any(|e| e.cameo == "074"
+                && e.plover.event == "AID"
+                && e.source.code == source
+                && e.target.as_ref().map(|t| t.code.as_str()) == target),
+            "{text}: {:?}",
+            triples(&events)
+        );
+    }
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
