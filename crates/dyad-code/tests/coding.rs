@@ -1825,6 +1825,25 @@ fn troops_sent_to_serve_as_peacekeepers_provide_peacekeeping() {
 }
 
 #[test]
+fn suspended_flights_and_air_links_reduce_relations() {
+    // announcing the suspension of flights, or suspending air links or air traffic,
+    // reduces relations (CAMEO 160, PLOVER SANCTION), as Phoenix's "suspend * flights"
+    for (text, source, target) in [
+        ("Kenya announced the suspension of flights to Somalia on Friday.", "KEN", "SOM"),
+        ("Nairobi suspended its air links with Mogadishu for two weeks.", "KENGOV", "SOMGOV"),
+        ("Chile halted air traffic with Peru after the dispute.", "CHL", "PER"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert!(
+            triples(&events).contains(&(source.into(), "160".into(), target.into())),
+            "{text}: {:?}",
+            triples(&events)
+        );
+        assert!(events.iter().all(|e| e.plover.event == "SANCTION"), "{text}: {:?}", triples(&events));
+    }
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
