@@ -2293,6 +2293,16 @@ impl Coder {
         // "Chancellor Angela Merkel of Germany praised": the person is the
         // subject, the country after "of" only says whose
         let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
+        // ("Amina Yusuf, the deputy governor of Kano, will open": an appositive whose
+        // title names no actor leaves only the name after "of" inside it, which no subject
+        // test takes; that name stands for the appositive, whose head is the subject)
+        let subject = subject.or_else(|| {
+            if nonfinite {
+                return None;
+            }
+            let j = ms.iter().rposition(|m| m.words.end <= v.words.start && m.words.start >= window.start)?;
+            appositive_head(w, ms, j, v.words.start).map(|_| j)
+        });
         // "Peter Odhiambo, a lecturer at the University of Nairobi, criticized": the actor
         // an appositive describes is the subject, not a name inside the appositive
         let appositive = subject.and_then(|i| {
