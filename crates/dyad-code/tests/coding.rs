@@ -1844,6 +1844,26 @@ fn suspended_flights_and_air_links_reduce_relations() {
 }
 
 #[test]
+fn stopping_the_work_of_others_restricts_them_and_stopping_work_is_a_strike() {
+    // the work or activities "of" someone stopped: an administrative sanction (172)
+    for (text, source, target) in [
+        ("The Kenyan government suspended the work of Amnesty International in the country.", "KENGOV", "NGOHRIAMN"),
+        ("Egypt halted the activities of the Muslim Brotherhood.", "EGY", "OPPMUS"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), [(source.into(), "172".into(), target.into())], "{text}");
+        assert_eq!(events[0].plover.event, "COERCE", "{text}");
+    }
+    // those who stop their own work strike (143)
+    for text in
+        ["Nurses in Kenya stopped work at hospitals.", "Kenyan nurses stopped work on the third day of their strike."]
+    {
+        let events = code(text, "2024-03-01");
+        assert!(!events.is_empty() && events.iter().all(|e| e.cameo == "143"), "{text}: {:?}", triples(&events));
+    }
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
