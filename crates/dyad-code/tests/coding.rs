@@ -1864,6 +1864,23 @@ fn stopping_the_work_of_others_restricts_them_and_stopping_work_is_a_strike() {
 }
 
 #[test]
+fn an_operation_or_raid_to_arrest_people_is_the_arrest() {
+    // the purpose names the act: an arrest (173, PLOVER COERCE), not military force (190)
+    for (text, source, target) in [
+        ("Kenyan police launched an operation to arrest al-Shabaab suspects in Mombasa.", "KENCOP", "SOMREB"),
+        ("The Nigerian army launched raids to detain Boko Haram fighters.", "NGAMIL", "NGAREB"),
+        ("Ugandan police carried out raids to arrest opposition supporters.", "UGACOP", "OPP"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), [(source.into(), "173".into(), target.into())], "{text}");
+        assert_eq!(events[0].plover.event, "COERCE", "{text}");
+    }
+    // an operation against someone stays the use of force
+    let events = code("Kenyan police launched an operation against al-Shabaab in Mombasa.", "2024-03-01");
+    assert_eq!(triples(&events), [("KENCOP".into(), "190".into(), "SOMREB".into())]);
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
