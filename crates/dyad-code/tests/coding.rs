@@ -1881,6 +1881,22 @@ fn an_operation_or_raid_to_arrest_people_is_the_arrest() {
 }
 
 #[test]
+fn attacks_ordered_are_attacks_and_a_future_order_a_threat() {
+    // as an ordered arrest is the arrest: the one who orders the force uses it
+    for (text, cameo) in [
+        ("The Kenyan president ordered attacks on al-Shabaab bases.", "190"),
+        ("The Kenyan president ordered an offensive against al-Shabaab.", "190"),
+        ("The Kenyan president ordered air strikes on al-Shabaab positions.", "195"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), [("KENGOV".into(), cameo.into(), "SOMREB".into())], "{text}");
+        assert_eq!(events[0].plover.event, "ASSAULT", "{text}");
+    }
+    let events = code("The Kenyan president will order attacks on al-Shabaab bases.", "2024-03-01");
+    assert!(!events.is_empty() && events.iter().all(|e| e.plover.event == "THREATEN"), "{:?}", triples(&events));
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
