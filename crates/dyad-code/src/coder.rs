@@ -500,6 +500,9 @@ enum NotVerb<'a> {
     Attributive,
     /// A base form right after a comparative adjective ("better pay").
     AfterComparative(&'a str),
+    /// A past participle between a verb and the common noun it describes, the verb's
+    /// object ("launched coordinated attacks"): the verb before it.
+    ParticipleOfObject(&'a str),
     Tagged(PosTag),
     UntaggedNounLike,
 }
@@ -516,6 +519,9 @@ impl std::fmt::Display for NotVerb<'_> {
             NotVerb::According => f.write_str("\"according\" introduces a source"),
             NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
             NotVerb::AfterComparative(prev) => write!(f, "a noun after the comparative adjective {prev:?}"),
+            NotVerb::ParticipleOfObject(verb) => {
+                write!(f, "a participle describing the object of {verb:?} named after it")
+            }
             NotVerb::Tagged(t) => write!(f, "tagged {}", t.as_str()),
             NotVerb::UntaggedNounLike => f.write_str("a noun or modifier by the words before it (sentence not tagged)"),
         }
@@ -781,6 +787,28 @@ impl Coder {
                 // describes the noun after it, and a base form there is that noun (English
                 // puts no verb right after an adjective); the tagger may still call it a verb
                 Some(NotVerb::AfterComparative(prev))
+            } else if let Some(h) = (form.form == Form::Past && tag.is_some_and(|t| tag_is!(t, "VBN")))
+                .then(|| hits.last())
+                .flatten()
+                .filter(|h: &&VerbHit| {
+                    // "carried out coordinated attacks", "launched renewed strikes": a past
+                    // participle right after a verb that is no auxiliary (adverbs between) and
+                    // right before a lower-case common noun describes that noun, the verb's
+                    // object; English puts no participle of its own right after a full verb
+                    // ("had attacked villages" is a perfect: "have", "be" and "get" are left out;
+                    // a verb right after a preposition, an infinitive's "to" included, is left
+                    // out too: "over alleged attempted murder" is a participle itself)
+                    h.words.end <= i
+                        && (h.words.start == 0 || !w.is(h.words.start - 1, PREPOSITION_WORD))
+                        && (h.words.end..i)
+                            .all(|k| self.is_adverb(w, k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "RB")))
+                        && !matches!(h.form.lemma.as_str(), "have" | "be" | "get")
+                        && w.words.get(i + n).is_some_and(|x| {
+                            !x.capitalized && !x.hyphen_after && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
+                        })
+                })
+            {
+                Some(NotVerb::ParticipleOfObject(w.norm(h.words.end - 1)))
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
                     && !enacted

@@ -1897,6 +1897,19 @@ fn attacks_ordered_are_attacks_and_a_future_order_a_threat() {
 }
 
 #[test]
+fn a_participle_between_a_verb_and_its_object_describes_the_object() {
+    // "coordinated", "suspected": no verb of their own, the noun after them is the
+    // object of the verb before them
+    let events = code("Militants carried out coordinated attacks on Kenyan police posts.", "2024-03-01");
+    assert_eq!(triples(&events), [("UAFRAD".into(), "190".into(), "KENCOP".into())]);
+    let events = code("The army said it had detained suspected rebels.", "2024-03-01");
+    assert_eq!(triples(&events), [("MIL".into(), "173".into(), "REB".into())]);
+    // after "have" the participle is the verb of a perfect
+    let events = code("The Kenyan army had detained rebels in the north.", "2024-03-01");
+    assert_eq!(triples(&events), [("KENMIL".into(), "173".into(), "REB".into())]);
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
