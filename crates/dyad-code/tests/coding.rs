@@ -1910,6 +1910,21 @@ fn a_participle_between_a_verb_and_its_object_describes_the_object() {
 }
 
 #[test]
+fn strikes_continued_or_organised_and_invasions_mounted_are_conducted() {
+    for (text, cameo, source, target) in [
+        ("Kenyan teachers continued their hunger strike against the Ministry of Education.", "142", "KENEDU", "GOVEDU"),
+        ("Kenyan opposition parties organized a general strike against the government.", "143", "KENOPP", "GOV"),
+        ("Kenyan students organized a protest against the government.", "140", "KENEDU", "GOV"),
+        ("The World Food Programme reduced food supplies to Somali refugees in Kenya.", "1623", "IGOUNOWFP", "SOMREF"),
+        ("Ethiopia mounted an offensive against Eritrea.", "190", "ETH", "ERI"),
+        ("The Kenyan navy tightened its blockade of Somalia.", "191", "KENMIL", "SOM"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), [(source.into(), cameo.into(), target.into())], "{text}");
+    }
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
