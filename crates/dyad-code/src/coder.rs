@@ -2191,7 +2191,7 @@ impl Coder {
         let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
         let in_time = |k: usize| {
             let span = w.words[k].span;
-            cx.times.iter().any(|t| t.span.start <= span.start && span.end <= t.span.end)
+            cx.times.iter().any(|t| t.span.start <= span.start && span.end <= t.span.end) || relative_time_word(w, k)
         };
         let in_occasion = |i: usize| {
             (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
@@ -5917,6 +5917,19 @@ fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
 
 /// A determiner or modifier between a verb and the enacted text it signs or passes
 /// ("signed a new decree").
+/// A word of a time named relative to the publication date ("this month", "last week"),
+/// a time whether or not the date is known (without it the time finder leaves such
+/// phrases out, having no date to give them).
+fn relative_time_word(w: &Words, k: usize) -> bool {
+    const UNITS: &[&str] = &["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"];
+    let relative = |j: usize| matches!(w.norm(j), "this" | "last" | "next");
+    match w.norm(k) {
+        "today" | "yesterday" | "tonight" => true,
+        _ if relative(k) => UNITS.contains(&w.norm(k + 1)),
+        n => UNITS.contains(&n) && k > 0 && relative(k - 1),
+    }
+}
+
 fn np_modifier(w: &Words, k: usize) -> bool {
     w.is(k, DETERMINER) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "CD" | "PRP$" | "DT"))
 }
