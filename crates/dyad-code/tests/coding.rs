@@ -1925,6 +1925,18 @@ fn strikes_continued_or_organised_and_invasions_mounted_are_conducted() {
 }
 
 #[test]
+fn arms_sent_to_someone_are_military_aid() {
+    for (text, source, target) in [
+        ("Iran sends arms to the Houthis.", "IRN", "YEMREB"),
+        ("Eritrea kept sending arms to Somali militants for years.", "ERI", "SOMUAFRAD"),
+    ] {
+        let events = code(text, "2024-03-01");
+        assert_eq!(triples(&events), [(source.into(), "072".into(), target.into())], "{text}");
+        assert_eq!(events[0].plover.event, "AID", "{text}");
+    }
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
