@@ -1937,6 +1937,22 @@ fn arms_sent_to_someone_are_military_aid() {
 }
 
 #[test]
+fn inspectors_observers_and_aid_workers_withdrawn_end_their_presence() {
+    let events = code("The OSCE withdrew its election observers from Belarus.", "2024-03-01");
+    assert_eq!(triples(&events), [("IGOEURSCE".into(), "1662".into(), "BLR".into())]);
+    assert_eq!(events[0].plover.event, "SANCTION");
+    let events = code("The Red Cross withdrew its aid workers from Yemen.", "2024-03-01");
+    assert!(
+        events.iter().any(|e| e.cameo == "1663" && e.source.code == "NGOHLHIRC" && e.plover.event == "SANCTION"),
+        "{:?}",
+        triples(&events)
+    );
+    // troops withdrawn stay a retreat
+    let events = code("Kenya withdrew its troops from Somalia.", "2024-03-01");
+    assert_eq!(triples(&events), [("KEN".into(), "0874".into(), "SOM".into())]);
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
