@@ -1953,6 +1953,18 @@ fn inspectors_observers_and_aid_workers_withdrawn_end_their_presence() {
 }
 
 #[test]
+fn a_curfew_or_martial_law_instituted_is_imposed() {
+    let events = code("The Kenyan government instituted a curfew in Mombasa.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "1723" && e.plover.event == "COERCE"), "{:?}", triples(&events));
+    let events = code("The junta established martial law across Myanmar.", "2024-03-01");
+    assert!(events.iter().any(|e| e.cameo == "1724" && e.plover.event == "COERCE"), "{:?}", triples(&events));
+    // threatening to institute one is a threat
+    let events =
+        code("The Kenyan government threatened on Monday to institute a night curfew in Mombasa.", "2024-03-01");
+    assert!(!events.is_empty() && events.iter().all(|e| e.plover.event == "THREATEN"), "{:?}", triples(&events));
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
