@@ -803,9 +803,17 @@ impl Coder {
                         && (h.words.end..i)
                             .all(|k| self.is_adverb(w, k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "RB")))
                         && !matches!(h.form.lemma.as_str(), "have" | "be" | "get")
-                        && w.words.get(i + n).is_some_and(|x| {
+                        && (w.words.get(i + n).is_some_and(|x| {
                             !x.capitalized && !x.hyphen_after && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
                         })
+                            // ... or an actor's adjective before such a noun ("rejected proposed
+                            // Gondorian changes", "condemned renewed Rohirric strikes")
+                            || mentions.iter().any(|m| {
+                                m.words.start == i + n
+                                    && w.words.get(m.words.end).is_some_and(|x| {
+                                        !x.capitalized && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
+                                    })
+                            }))
                 })
             {
                 Some(NotVerb::ParticipleOfObject(w.norm(h.words.end - 1)))

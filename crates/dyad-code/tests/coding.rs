@@ -1907,6 +1907,9 @@ fn a_participle_between_a_verb_and_its_object_describes_the_object() {
     // after "have" the participle is the verb of a perfect
     let events = code("The Kenyan army had detained rebels in the north.", "2024-03-01");
     assert_eq!(triples(&events), [("KENMIL".into(), "173".into(), "REB".into())]);
+    // ... an actor's adjective may stand between the participle and the noun
+    let events = code("Kenya rejected proposed Ugandan changes to the border deal.", "2024-03-01");
+    assert_eq!(triples(&events), [("KEN".into(), "123".into(), "UGA".into())]);
 }
 
 #[test]
