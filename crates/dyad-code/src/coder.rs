@@ -806,14 +806,10 @@ impl Coder {
                         && (w.words.get(i + n).is_some_and(|x| {
                             !x.capitalized && !x.hyphen_after && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
                         })
-                            // ... or an actor's adjective before such a noun ("rejected proposed
-                            // Gondorian changes", "condemned renewed Rohirric strikes")
-                            || mentions.iter().any(|m| {
-                                m.words.start == i + n
-                                    && w.words.get(m.words.end).is_some_and(|x| {
-                                        !x.capitalized && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
-                                    })
-                            }))
+                            // ... or an actor, or an actor's adjective before such a noun
+                            // ("rejected proposed Gondorian changes", "extradited suspected
+                            // Rohirric militants")
+                            || mentions.iter().any(|m| m.words.start == i + n && !m.location))
                 })
             {
                 Some(NotVerb::ParticipleOfObject(w.norm(h.words.end - 1)))

@@ -1910,6 +1910,9 @@ fn a_participle_between_a_verb_and_its_object_describes_the_object() {
     // ... an actor's adjective may stand between the participle and the noun
     let events = code("Kenya rejected proposed Ugandan changes to the border deal.", "2024-03-01");
     assert_eq!(triples(&events), [("KEN".into(), "123".into(), "UGA".into())]);
+    // ... or an actor named right after it
+    let events = code("Kenya extradited suspected Somali militant Ahmed Hassan to Somalia.", "2024-03-01");
+    assert_eq!(triples(&events), [("KEN".into(), "063".into(), "SOM".into())]);
 }
 
 #[test]
