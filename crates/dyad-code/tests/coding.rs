@@ -1971,6 +1971,13 @@ fn a_curfew_or_martial_law_instituted_is_imposed() {
 }
 
 #[test]
+fn a_mediation_undertaken_is_mediating() {
+    let events = code("Qatar undertook a mediation mission between Israel and Hamas.", "2024-03-01");
+    let t = triples(&events);
+    assert_eq!(t, [("QAT".into(), "045".into(), "ISR".into()), ("QAT".into(), "045".into(), "PSEREB".into())], "{t:?}");
+}
+
+#[test]
 fn first_as_an_adverb_before_a_verb_is_no_determiner() {
     let events = code("Poland first opened its eastern border to Ukrainian refugees in February.", "2024-03-01");
     assert!(triples(&events).contains(&("POL".into(), "075".into(), "UKRREF".into())), "{:?}", triples(&events));
