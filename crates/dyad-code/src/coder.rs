@@ -500,6 +500,9 @@ enum NotVerb<'a> {
     Attributive,
     /// A base form right after a comparative adjective ("better pay").
     AfterComparative(&'a str),
+    /// A past participle between a verb and the common noun it describes, the verb's
+    /// object ("launched coordinated attacks"): the verb before it.
+    ParticipleOfObject(&'a str),
     Tagged(PosTag),
     UntaggedNounLike,
 }
@@ -516,6 +519,9 @@ impl std::fmt::Display for NotVerb<'_> {
             NotVerb::According => f.write_str("\"according\" introduces a source"),
             NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
             NotVerb::AfterComparative(prev) => write!(f, "a noun after the comparative adjective {prev:?}"),
+            NotVerb::ParticipleOfObject(verb) => {
+                write!(f, "a participle describing the object of {verb:?} named after it")
+            }
             NotVerb::Tagged(t) => write!(f, "tagged {}", t.as_str()),
             NotVerb::UntaggedNounLike => f.write_str("a noun or modifier by the words before it (sentence not tagged)"),
         }
@@ -809,6 +815,32 @@ impl Coder {
                 // describes the noun after it, and a base form there is that noun (English
                 // puts no verb right after an adjective); the tagger may still call it a verb
                 Some(NotVerb::AfterComparative(prev))
+            } else if let Some(h) = (form.form == Form::Past && tag.is_some_and(|t| tag_is!(t, "VBN")))
+                .then(|| hits.last())
+                .flatten()
+                .filter(|h: &&VerbHit| {
+                    // "carried out coordinated attacks", "launched renewed strikes": a past
+                    // participle right after a verb that is no auxiliary (adverbs between) and
+                    // right before a lower-case common noun describes that noun, the verb's
+                    // object; English puts no participle of its own right after a full verb
+                    // ("had attacked villages" is a perfect: "have", "be" and "get" are left out;
+                    // a verb right after a preposition, an infinitive's "to" included, is left
+                    // out too: "over alleged attempted murder" is a participle itself)
+                    h.words.end <= i
+                        && (h.words.start == 0 || !w.is(h.words.start - 1, PREPOSITION_WORD))
+                        && (h.words.end..i)
+                            .all(|k| self.is_adverb(w, k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "RB")))
+                        && !matches!(h.form.lemma.as_str(), "have" | "be" | "get")
+                        && (w.words.get(i + n).is_some_and(|x| {
+                            !x.capitalized && !x.hyphen_after && x.tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
+                        })
+                            // ... or an actor, or an actor's adjective before such a noun
+                            // ("rejected proposed Gondorian changes", "extradited suspected
+                            // Rohirric militants")
+                            || mentions.iter().any(|m| m.words.start == i + n && !m.location))
+                })
+            {
+                Some(NotVerb::ParticipleOfObject(w.norm(h.words.end - 1)))
             } else if let Some(t) = tag.filter(|t| {
                 !t.is_verb()
                     && !enacted
@@ -2216,7 +2248,7 @@ impl Coder {
         let pattern_word = |k: usize| pm.words.iter().any(|r| r.contains(&k));
         let in_time = |k: usize| {
             let span = w.words[k].span;
-            cx.times.iter().any(|t| t.span.start <= span.start && span.end <= t.span.end)
+            cx.times.iter().any(|t| t.span.start <= span.start && span.end <= t.span.end) || relative_time_word(w, k)
         };
         let in_occasion = |i: usize| {
             (0..i).any(|j| !ms[j].location && ms[j].words.end < ms[i].words.start && occasion_from(ms[j].words.end))
@@ -2365,6 +2397,16 @@ impl Coder {
         } else {
             subject
         };
+        // ("Amina Yusuf, the deputy governor of Kano, will open": an appositive whose
+        // title names no actor leaves only the name after "of" inside it, which no subject
+        // test takes; that name stands for the appositive, whose head is the subject)
+        let subject = subject.or_else(|| {
+            if nonfinite {
+                return None;
+            }
+            let j = ms.iter().rposition(|m| m.words.end <= v.words.start && m.words.start >= window.start)?;
+            appositive_head(w, ms, j, v.words.start).map(|_| j)
+        });
         // "Peter Odhiambo, a lecturer at the University of Nairobi, criticized": the actor
         // an appositive describes is the subject, not a name inside the appositive
         let appositive = subject.and_then(|i| {
@@ -6008,6 +6050,19 @@ fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
 
 /// A determiner or modifier between a verb and the enacted text it signs or passes
 /// ("signed a new decree").
+/// A word of a time named relative to the publication date ("this month", "last week"),
+/// a time whether or not the date is known (without it the time finder leaves such
+/// phrases out, having no date to give them).
+fn relative_time_word(w: &Words, k: usize) -> bool {
+    const UNITS: &[&str] = &["week", "month", "year", "weekend", "morning", "afternoon", "evening", "night"];
+    let relative = |j: usize| matches!(w.norm(j), "this" | "last" | "next");
+    match w.norm(k) {
+        "today" | "yesterday" | "tonight" => true,
+        _ if relative(k) => UNITS.contains(&w.norm(k + 1)),
+        n => UNITS.contains(&n) && k > 0 && relative(k - 1),
+    }
+}
+
 fn np_modifier(w: &Words, k: usize) -> bool {
     w.is(k, DETERMINER) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "CD" | "PRP$" | "DT"))
 }

@@ -50,6 +50,28 @@ fn an_appositive_does_not_hide_the_subject() {
 }
 
 #[test]
+fn an_appositive_whose_title_names_no_actor_still_has_its_head_as_subject() {
+    // "the Head Steward of Zambia": only the country after "of" is an actor in the
+    // appositive, and it is no subject; the name the appositive describes acts
+    let events = code("Hakainde Hichilema, the Head Steward of Zambia, criticized Malawi on Monday.");
+    assert_eq!(source_of(&events, "criticized"), Some("Hakainde Hichilema"), "{:?}", seen(&events));
+    assert_eq!(target_of(&events, "criticized"), Some("Malawi"), "{:?}", seen(&events));
+    let events = code("Wang Yi, the longtime steward of China, will visit Japan in May.");
+    assert_eq!(source_of(&events, "visit"), Some("Wang Yi"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_relative_time_after_the_owner_s_nouns_is_one_without_a_publication_date() {
+    // "last week" stands between the strikes and their verb as a time whether or not the
+    // article's date is known: the strikes' owner stays the subject
+    let text = "Kenyan military airstrikes last week in the north have killed dozens of al-Shabaab fighters.";
+    for published in ["2024-03-01", ""] {
+        let events = common::code(text, published);
+        assert_eq!(source_of(&events, "killed"), Some("Kenyan military"), "{published:?}: {:?}", seen(&events));
+    }
+}
+
+#[test]
 fn a_progressive_verb_has_its_own_subject() {
     // "is training" is finite: its subject is the actor before it, not the speaker
     let events = code("Peter Odhiambo says the Kenyan army is training Ugandan soldiers.");
