@@ -5507,7 +5507,13 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
 fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<usize> {
     let tag = |k: usize| w.tag_str(k);
     let x = verbs.iter().find(|x| x.words.start > v.words.end)?;
-    if x.form.form != Form::Past || tag(x.words.start) != "VBN" {
+    // a phrasal verb's particle may follow the participle ("the plan drawn up by", "the
+    // proposals laid out by"); and a past form the tagger read as a past tense is still a
+    // participle when "by" and its agent follow it right after a noun (English has no
+    // active past tense that takes its subject's agent after "by")
+    let p = if x.words.end < w.len() && tag(x.words.end) == "RP" { x.words.end + 1 } else { x.words.end };
+    let by_agent = p < w.len() && w.norm(p) == "by";
+    if x.form.form != Form::Past || !(tag(x.words.start) == "VBN" || (tag(x.words.start) == "VBD" && by_agent)) {
         return None;
     }
     let object = v.words.end..x.words.start;
@@ -5524,7 +5530,6 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     {
         return None;
     }
-    let p = x.words.end;
     if p >= w.len() || !matches!(w.norm(p), "on" | "against" | "by" | "upon") {
         return None;
     }

@@ -3174,3 +3174,24 @@ fn a_threat_is_aimed_at_whom_its_condition_names() {
         triples(&ev)
     );
 }
+
+#[test]
+fn a_phrasal_participle_on_the_object_names_its_agent() {
+    // "drawn up by": a particle may stand between the participle and "by"
+    let ev = code(
+        "The Kenyan cabinet rejected several amendments drawn up by the Ugandan parliament last month.",
+        "2024-03-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "12" && e.target.as_ref().is_some_and(|t| t.code == "UGALEG")),
+        "{:?}",
+        triples(&ev)
+    );
+    // "laid out by", the participle tagged as a past tense: "by" and its agent make it one
+    let ev = code("Ghana rejected a set of demands laid out by Togo during the talks.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "12" && e.target.as_ref().is_some_and(|t| t.code == "TGO")),
+        "{:?}",
+        triples(&ev)
+    );
+}
