@@ -1599,6 +1599,17 @@ impl Coder {
             // ... and what a denial is about is reported as not done: "denied that its
             // troops shelled the town" is flagged negated
             let mut negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
+            // ... and so is what a negated "be" before a pattern's word after the verb
+            // denies ("said the rebels were not responsible": the pattern's predicate is
+            // negated, not the saying); a "not" the pattern names itself is its own (a
+            // negation that only qualifies a noun, "memos not about X", is left alone)
+            let pattern_word = |k: usize| reading.pm.words.iter().any(|r| r.contains(&k));
+            negated |= reading.pm.words.iter().any(|r| {
+                r.start > v.words.end + 1
+                    && w.is(r.start - 1, NEGATION)
+                    && w.is(r.start - 2, BE_WORD)
+                    && !pattern_word(r.start - 1)
+            });
             let denial = if negated { None } else { denied_by(w, &verbs, v) };
             negated |= denial.is_some();
             let mut hypothetical = is_hypothetical(w, v.words.start, window.start);

@@ -3195,3 +3195,17 @@ fn a_phrasal_participle_on_the_object_names_its_agent() {
         triples(&ev)
     );
 }
+
+#[test]
+fn saying_someone_was_responsible_blames_them() {
+    // as "held X responsible" (CAMEO 112): the one said to be responsible is accused
+    let ev = code("Kenyan officials said Somali militants were responsible for the bombing.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "112" && e.target.as_ref().is_some_and(|t| t.code == "SOMUAFRAD")),
+        "{:?}",
+        triples(&ev)
+    );
+    // saying they were not is no accusation made (flagged negated)
+    let ev = code("Kenyan officials said Somali militants were not responsible for the bombing.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "112" || e.negated), "{:?}", triples(&ev));
+}
