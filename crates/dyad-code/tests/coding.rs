@@ -3209,3 +3209,19 @@ fn saying_someone_was_responsible_blames_them() {
     let ev = code("Kenyan officials said Somali militants were not responsible for the bombing.", "2024-03-01");
     assert!(ev.iter().all(|e| e.cameo != "112" || e.negated), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_rest_of_a_proper_name_stands_before_a_coordinated_actor() {
+    // "Wildlife Service" ends the first body's name: the two bodies are one subject
+    let ev = code(
+        "The Kenyan Wildlife Service and the Ugandan Wildlife Authority signed a pact to protect elephants.",
+        "2024-03-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.cameo == "057"
+            && e.source.code == "KEN"
+            && e.target.as_ref().is_some_and(|t| t.code == "UGAGOV")),
+        "{:?}",
+        triples(&ev)
+    );
+}
