@@ -1599,6 +1599,17 @@ impl Coder {
             // ... and what a denial is about is reported as not done: "denied that its
             // troops shelled the town" is flagged negated
             let mut negated = is_negated(w, v.words.start) || refusal_before(w, &verbs, v);
+            // ... and so is what a negated "be" before a pattern's word after the verb
+            // denies ("said the rebels were not responsible": the pattern's predicate is
+            // negated, not the saying); a "not" the pattern names itself is its own (a
+            // negation that only qualifies a noun, "memos not about X", is left alone)
+            let pattern_word = |k: usize| reading.pm.words.iter().any(|r| r.contains(&k));
+            negated |= reading.pm.words.iter().any(|r| {
+                r.start > v.words.end + 1
+                    && w.is(r.start - 1, NEGATION)
+                    && w.is(r.start - 2, BE_WORD)
+                    && !pattern_word(r.start - 1)
+            });
             let denial = if negated { None } else { denied_by(w, &verbs, v) };
             negated |= denial.is_some();
             let mut hypothetical = is_hypothetical(w, v.words.start, window.start);
@@ -5507,7 +5518,13 @@ fn topic_object(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -
 fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -> Option<usize> {
     let tag = |k: usize| w.tag_str(k);
     let x = verbs.iter().find(|x| x.words.start > v.words.end)?;
-    if x.form.form != Form::Past || tag(x.words.start) != "VBN" {
+    // a phrasal verb's particle may follow the participle ("the plan drawn up by", "the
+    // proposals laid out by"); and a past form the tagger read as a past tense is still a
+    // participle when "by" and its agent follow it right after a noun (English has no
+    // active past tense that takes its subject's agent after "by")
+    let p = if x.words.end < w.len() && tag(x.words.end) == "RP" { x.words.end + 1 } else { x.words.end };
+    let by_agent = p < w.len() && w.norm(p) == "by";
+    if x.form.form != Form::Past || !(tag(x.words.start) == "VBN" || (tag(x.words.start) == "VBD" && by_agent)) {
         return None;
     }
     let object = v.words.end..x.words.start;
@@ -5524,7 +5541,6 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     {
         return None;
     }
-    let p = x.words.end;
     if p >= w.len() || !matches!(w.norm(p), "on" | "against" | "by" | "upon") {
         return None;
     }

@@ -1140,6 +1140,17 @@ fn coordinated(words: &Words, dict: &Dictionaries, gap: Range<usize>) -> bool {
         }
         _ => gap,
     };
+    // "the Nairobi Securities Exchange and the Kampala Stock Exchange": the rest of a
+    // proper name the first actor opens (capitalised proper nouns) is part of it, no word between
+    let name_rest = (gap.start..gap.end)
+        .take(3)
+        .take_while(|&i| words.words[i].tag.is_some_and(|t| tag_is!(t, "NNP" | "NNPS")) && words.words[i].capitalized)
+        .count();
+    let gap = if name_rest > 0 && matches!(words.norm(gap.start + name_rest), "and" | "or") {
+        gap.start + name_rest..gap.end
+    } else {
+        gap
+    };
     // (the gap's first two words, read in place)
     let norm_at = |k: usize| (gap.start + k < gap.end).then(|| words.norm(gap.start + k));
     let lead = match (norm_at(0), norm_at(1), norm_at(2)) {

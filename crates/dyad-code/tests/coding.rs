@@ -3174,3 +3174,54 @@ fn a_threat_is_aimed_at_whom_its_condition_names() {
         triples(&ev)
     );
 }
+
+#[test]
+fn a_phrasal_participle_on_the_object_names_its_agent() {
+    // "drawn up by": a particle may stand between the participle and "by"
+    let ev = code(
+        "The Kenyan cabinet rejected several amendments drawn up by the Ugandan parliament last month.",
+        "2024-03-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "12" && e.target.as_ref().is_some_and(|t| t.code == "UGALEG")),
+        "{:?}",
+        triples(&ev)
+    );
+    // "laid out by", the participle tagged as a past tense: "by" and its agent make it one
+    let ev = code("Ghana rejected a set of demands laid out by Togo during the talks.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo_root == "12" && e.target.as_ref().is_some_and(|t| t.code == "TGO")),
+        "{:?}",
+        triples(&ev)
+    );
+}
+
+#[test]
+fn saying_someone_was_responsible_blames_them() {
+    // as "held X responsible" (CAMEO 112): the one said to be responsible is accused
+    let ev = code("Kenyan officials said Somali militants were responsible for the bombing.", "2024-03-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "112" && e.target.as_ref().is_some_and(|t| t.code == "SOMUAFRAD")),
+        "{:?}",
+        triples(&ev)
+    );
+    // saying they were not is no accusation made (flagged negated)
+    let ev = code("Kenyan officials said Somali militants were not responsible for the bombing.", "2024-03-01");
+    assert!(ev.iter().all(|e| e.cameo != "112" || e.negated), "{:?}", triples(&ev));
+}
+
+#[test]
+fn the_rest_of_a_proper_name_stands_before_a_coordinated_actor() {
+    // "Wildlife Service" ends the first body's name: the two bodies are one subject
+    let ev = code(
+        "The Kenyan Wildlife Service and the Ugandan Wildlife Authority signed a pact to protect elephants.",
+        "2024-03-01",
+    );
+    assert!(
+        ev.iter().any(|e| e.cameo == "057"
+            && e.source.code == "KEN"
+            && e.target.as_ref().is_some_and(|t| t.code == "UGAGOV")),
+        "{:?}",
+        triples(&ev)
+    );
+}
