@@ -111,6 +111,46 @@ fn relative_recipient(
     })
 }
 
+/// Nouns of a sanction laid "on" someone (a general fact of English: a ban, an
+/// embargo or sanctions are imposed on whom they bind).
+const SANCTION_NOUNS: &[&str] =
+    &["ban", "bans", "embargo", "embargoes", "sanction", "sanctions", "restriction", "restrictions", "blockade"];
+
+/// "lifts the ban it imposed in 2010 on relief groups", "will not ease the embargo
+/// it has placed on Cuba": when the verb's pattern noun is a sanction followed by a
+/// relative clause of laying it (impose, place, put, slap, level, enforce), the one the
+/// sanction was laid "on" (or "against") is whom lifting or keeping it is aimed at.
+fn sanction_bearer(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    pm: &PatternMatch,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    let noun = pm.words.iter().map(|r| r.end - 1).find(|&k| k >= v.words.end && SANCTION_NOUNS.contains(&w.norm(k)))?;
+    // the laying verb within four words of the noun, with no punctuation between
+    let lay = (noun + 1..(noun + 5).min(w.len())).take_while(|&k| !w.words[k].punct).find(|&k| {
+        matches!(w.norm(k), "imposed" | "placed" | "put" | "slapped" | "levied" | "enforced" | "levelled" | "leveled")
+    })?;
+    // (a date set off by commas may stand between: "imposed, 16 May 2010, on ...")
+    let stop = (lay + 1..w.len())
+        .find(|&k| matches!(w.norm(k), "." | ";" | ":" | "and" | "but") || w.is(k, CLAUSE_OPENER))
+        .unwrap_or(w.len())
+        .min(lay + 12);
+    ms.iter().enumerate().position(|(i, m)| {
+        let mut k = m.words.start;
+        // (determiners and describing words may stand between: "on all aid agencies")
+        while k > lay + 1 && (w.is(k - 1, DETERMINER) || matches!(w.tag_str(k - 1), "JJ" | "NN" | "CD" | "PRP$")) {
+            k -= 1;
+        }
+        k > lay + 1
+            && m.words.end <= stop
+            && actor(&i)
+            && matches!(w.norm(k - 1), "on" | "upon" | "against")
+            && (lay + 1..k - 1).all(|j| !w.words[j].tag.is_some_and(|t| t.is_verb()))
+    })
+}
+
 /// Is the comma at `k` one between the members of a list ("names, addresses and
 /// balances")? One to four plain words (no punctuation, no verb) follow it, then "and"
 /// or "or".
@@ -2653,6 +2693,7 @@ impl Coder {
         // phrases come first: "coins that date back to Rome to Greece")
         let object = match object {
             None if transfer && !passive => relative_recipient(w, ms, v, window.end, &actor).map(|r| vec![r]),
+            None if !passive => sanction_bearer(w, ms, v, pm, &actor).map(|r| compound(ms, r, true).collect()),
             o => o,
         };
         // "discussed Libya with Trump", "discussed the crisis with the leaders of France":

@@ -388,3 +388,15 @@ fn an_investigation_is_aimed_at_what_it_is_into() {
     let events = code("Kenyan auditors began a probe into the Ugandan army over the killings.");
     assert_eq!(target_of(&events, "began"), Some("Ugandan army"), "{:?}", seen(&events));
 }
+
+#[test]
+fn lifting_a_sanction_is_aimed_at_whom_a_relative_clause_laid_it_on() {
+    // a relative clause of laying the sanction stands between the noun and "on"
+    let ev = code("Chad will not lift the sanctions that it placed on Sudan in 2004.");
+    assert_eq!(target_of(&ev, "lift"), Some("Sudan"), "{:?}", seen(&ev));
+    let ev = code("Washington says it cannot lift the embargo it imposed on Cuba.");
+    assert_eq!(target_of(&ev, "lift"), Some("Cuba"), "{:?}", seen(&ev));
+    // a date set off by commas, describing words before the actor
+    let ev = code("The rebels refuse to lift the ban they imposed, 3 May 2011, on foreign aid agencies.");
+    assert_eq!(target_of(&ev, "lift"), Some("agencies"), "{:?}", seen(&ev));
+}
