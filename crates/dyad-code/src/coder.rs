@@ -1628,6 +1628,13 @@ impl Coder {
                         .collect();
                 }
             }
+            // "threatened that if Peru did not pay, ...": a threat with no object is
+            // aimed at the actor whose act its condition names (CAMEO 13)
+            if targets.is_empty() && code.forward.as_deref().is_some_and(|c| c.starts_with("13")) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["if", "unless"]) {
+                    targets.push(Target::Mention(t));
+                }
+            }
             if targets.is_empty() && !targetless_ok {
                 trace.verb(vspan, || {
                     let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
@@ -4697,9 +4704,12 @@ fn coordinated_passive(w: &Words, verb_start: usize) -> bool {
 /// one of the `conditions` ("until", "unless", "if") in the verb's clause level, not one
 /// of the sources, whose act the condition waits for.
 fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize], conditions: &[&str]) -> Option<usize> {
-    let k = (v.words.end..w.len())
-        .take_while(|&k| !matches!(w.norm(k), ";" | "." | "but"))
-        .find(|&k| conditions.contains(&w.norm(k)) && w.same_clause_level(k, v.words.start))?;
+    let k = (v.words.end..w.len()).take_while(|&k| !matches!(w.norm(k), ";" | "." | "but")).find(|&k| {
+        // ("threatened that if Peru ...": the condition opens the clause the verb
+        // says, right after its "that")
+        let opens_said = k == v.words.end + 1 && w.norm(v.words.end) == "that";
+        conditions.contains(&w.norm(k)) && (w.same_clause_level(k, v.words.start) || opens_said)
+    })?;
     let own: Vec<&str> = sources.iter().map(|&s| ms[s].code.as_str()).collect();
     (0..ms.len()).find(|&i| {
         let m = &ms[i];

@@ -400,3 +400,13 @@ fn lifting_a_sanction_is_aimed_at_whom_a_relative_clause_laid_it_on() {
     let ev = code("The rebels refuse to lift the ban they imposed, 3 May 2011, on foreign aid agencies.");
     assert_eq!(target_of(&ev, "lift"), Some("agencies"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn a_threat_with_no_object_is_aimed_at_whom_its_condition_names() {
+    // the condition opens the clause the threat says
+    let ev =
+        code("The Kenyan president threatened that unless Uganda withdrew its soldiers, Kenya would close the border.");
+    assert_eq!(target_of(&ev, "threatened"), Some("Uganda"), "{:?}", seen(&ev));
+    let ev = code("Ecuador's foreign minister threatened that if Peru kept its ships in the bay, talks would end.");
+    assert_eq!(target_of(&ev, "threatened"), Some("Peru"), "{:?}", seen(&ev));
+}
