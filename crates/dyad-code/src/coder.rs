@@ -151,6 +151,34 @@ fn sanction_bearer(
     })
 }
 
+/// "mobilized soldiers under a plan to strike against Peru's bases": forces
+/// sent with no recipient are aimed at the actor the purpose infinitive that ends the
+/// verb's window ("to" and a base verb, an adverb between) goes "against": the first
+/// actor in that infinitive's own clause.
+fn purpose_against(w: &Words, ms: &[Mention], window_end: usize, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    if window_end == 0 || window_end >= w.len() || w.tag_str(window_end) != "VB" {
+        return None;
+    }
+    let mut k = window_end - 1;
+    while k > 0 && w.tag_str(k) == "RB" {
+        k -= 1;
+    }
+    if w.norm(k) != "to" {
+        return None;
+    }
+    let stop = (window_end + 1..w.len())
+        .find(|&j| w.words[j].punct || w.is(j, CLAUSE_OPENER) || w.tag_str(j).starts_with("VB"))
+        .unwrap_or(w.len());
+    // the infinitive's first actor, which it must go "against" ("to help the Philippine
+    // army fight against ..." helps the army)
+    let i = (0..ms.len()).find(|&i| ms[i].words.start > window_end && ms[i].words.end <= stop && actor(&i))?;
+    let mut j = ms[i].words.start;
+    while j > window_end + 1 && w.is(j - 1, DETERMINER) {
+        j -= 1;
+    }
+    (j > window_end + 1 && w.norm(j - 1) == "against").then_some(i)
+}
+
 /// Is the comma at `k` one between the members of a list ("names, addresses and
 /// balances")? One to four plain words (no punctuation, no verb) follow it, then "and"
 /// or "or".
@@ -2692,7 +2720,11 @@ impl Coder {
             });
             // ("gave details of the holders which include names, addresses and balances to
             // the Indian government": past a relative clause on the moved thing)
-            recipient.or_else(|| relative_recipient(w, ms, v, window.end, &actor)).map(|r| vec![r]).unwrap_or(o)
+            recipient
+                .or_else(|| relative_recipient(w, ms, v, window.end, &actor))
+                .or_else(|| purpose_against(w, ms, window.end, &actor))
+                .map(|r| vec![r])
+                .unwrap_or(o)
         });
         // "returned two statues that were looted in 1890 to Nigeria": a relative clause on
         // the moved thing stands between a transfer and the one it goes to; the last actor

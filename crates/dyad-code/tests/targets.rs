@@ -410,3 +410,14 @@ fn a_threat_with_no_object_is_aimed_at_whom_its_condition_names() {
     let ev = code("Ecuador's foreign minister threatened that if Peru kept its ships in the bay, talks would end.");
     assert_eq!(target_of(&ev, "threatened"), Some("Peru"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn forces_mobilized_for_a_purpose_are_aimed_at_what_it_goes_against() {
+    // the purpose infinitive ends the verb's window; what it goes "against" is the target
+    let ev =
+        code("The Chilean army has mobilized soldiers under a plan to swiftly strike against Argentina's garrisons.");
+    assert_eq!(target_of(&ev, "mobilized"), Some("Argentina's garrisons"), "{:?}", seen(&ev));
+    // ... but an infinitive that helps someone is aimed at that actor, not at its enemy
+    let ev = code("Chile said it would send troops to assist the Peruvian army in its war against Bolivia.");
+    assert_ne!(target_of(&ev, "send"), Some("Bolivia"), "{:?}", seen(&ev));
+}
