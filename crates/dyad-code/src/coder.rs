@@ -4736,12 +4736,9 @@ fn coordinated_passive(w: &Words, verb_start: usize) -> bool {
 /// one of the `conditions` ("until", "unless", "if") in the verb's clause level, not one
 /// of the sources, whose act the condition waits for.
 fn condition_actor(w: &Words, ms: &[Mention], v: &VerbHit, sources: &[usize], conditions: &[&str]) -> Option<usize> {
-    let k = (v.words.end..w.len()).take_while(|&k| !matches!(w.norm(k), ";" | "." | "but")).find(|&k| {
-        // ("threatened that if Peru ...": the condition opens the clause the verb
-        // says, right after its "that")
-        let opens_said = k == v.words.end + 1 && w.norm(v.words.end) == "that";
-        conditions.contains(&w.norm(k)) && (w.same_clause_level(k, v.words.start) || opens_said)
-    })?;
+    let k = (v.words.end..w.len())
+        .take_while(|&k| !matches!(w.norm(k), ";" | "." | "but"))
+        .find(|&k| conditions.contains(&w.norm(k)) && w.same_clause_level(k, v.words.start))?;
     let own: Vec<&str> = sources.iter().map(|&s| ms[s].code.as_str()).collect();
     (0..ms.len()).find(|&i| {
         let m = &ms[i];
