@@ -111,6 +111,74 @@ fn relative_recipient(
     })
 }
 
+/// Nouns of a sanction laid "on" someone (a general fact of English: a ban, an
+/// embargo or sanctions are imposed on whom they bind).
+const SANCTION_NOUNS: &[&str] =
+    &["ban", "bans", "embargo", "embargoes", "sanction", "sanctions", "restriction", "restrictions", "blockade"];
+
+/// "lifts the ban it imposed in 2010 on relief groups", "will not ease the embargo
+/// it has placed on Cuba": when the verb's pattern noun is a sanction followed by a
+/// relative clause of laying it (impose, place, put, slap, level, enforce), the one the
+/// sanction was laid "on" (or "against") is whom lifting or keeping it is aimed at.
+fn sanction_bearer(
+    w: &Words,
+    ms: &[Mention],
+    v: &VerbHit,
+    pm: &PatternMatch,
+    actor: &dyn Fn(&usize) -> bool,
+) -> Option<usize> {
+    let noun = pm.words.iter().map(|r| r.end - 1).find(|&k| k >= v.words.end && SANCTION_NOUNS.contains(&w.norm(k)))?;
+    // the laying verb within four words of the noun, with no punctuation between
+    let lay = (noun + 1..(noun + 5).min(w.len())).take_while(|&k| !w.words[k].punct).find(|&k| {
+        matches!(w.norm(k), "imposed" | "placed" | "put" | "slapped" | "levied" | "enforced" | "levelled" | "leveled")
+    })?;
+    // (a date set off by commas may stand between: "imposed, 16 May 2010, on ...")
+    let stop = (lay + 1..w.len())
+        .find(|&k| matches!(w.norm(k), "." | ";" | ":" | "and" | "but") || w.is(k, CLAUSE_OPENER))
+        .unwrap_or(w.len())
+        .min(lay + 12);
+    ms.iter().enumerate().position(|(i, m)| {
+        let mut k = m.words.start;
+        // (determiners and describing words may stand between: "on all aid agencies")
+        while k > lay + 1 && (w.is(k - 1, DETERMINER) || matches!(w.tag_str(k - 1), "JJ" | "NN" | "CD" | "PRP$")) {
+            k -= 1;
+        }
+        k > lay + 1
+            && m.words.end <= stop
+            && actor(&i)
+            && matches!(w.norm(k - 1), "on" | "upon" | "against")
+            && (lay + 1..k - 1).all(|j| !w.words[j].tag.is_some_and(|t| t.is_verb()))
+    })
+}
+
+/// "mobilized soldiers under a plan to strike against Peru's bases": forces
+/// sent with no recipient are aimed at the actor the purpose infinitive that ends the
+/// verb's window ("to" and a base verb, an adverb between) goes "against": the first
+/// actor in that infinitive's own clause.
+fn purpose_against(w: &Words, ms: &[Mention], window_end: usize, actor: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    if window_end == 0 || window_end >= w.len() || w.tag_str(window_end) != "VB" {
+        return None;
+    }
+    let mut k = window_end - 1;
+    while k > 0 && w.tag_str(k) == "RB" {
+        k -= 1;
+    }
+    if w.norm(k) != "to" {
+        return None;
+    }
+    let stop = (window_end + 1..w.len())
+        .find(|&j| w.words[j].punct || w.is(j, CLAUSE_OPENER) || w.tag_str(j).starts_with("VB"))
+        .unwrap_or(w.len());
+    // the infinitive's first actor, which it must go "against" ("to help the Philippine
+    // army fight against ..." helps the army)
+    let i = (0..ms.len()).find(|&i| ms[i].words.start > window_end && ms[i].words.end <= stop && actor(&i))?;
+    let mut j = ms[i].words.start;
+    while j > window_end + 1 && w.is(j - 1, DETERMINER) {
+        j -= 1;
+    }
+    (j > window_end + 1 && w.norm(j - 1) == "against").then_some(i)
+}
+
 /// Is the comma at `k` one between the members of a list ("names, addresses and
 /// balances")? One to four plain words (no punctuation, no verb) follow it, then "and"
 /// or "or".
@@ -1588,6 +1656,13 @@ impl Coder {
                         .collect();
                 }
             }
+            // "threatened that if Peru did not pay, ...": a threat with no object is
+            // aimed at the actor whose act its condition names (CAMEO 13)
+            if targets.is_empty() && code.forward.as_deref().is_some_and(|c| c.starts_with("13")) {
+                if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["if", "unless"]) {
+                    targets.push(Target::Mention(t));
+                }
+            }
             if targets.is_empty() && !targetless_ok {
                 trace.verb(vspan, || {
                     let who: Vec<&str> = sources.iter().map(|&i| cx.mentions[i].code.as_str()).collect();
@@ -2656,7 +2731,11 @@ impl Coder {
             });
             // ("gave details of the holders which include names, addresses and balances to
             // the Indian government": past a relative clause on the moved thing)
-            recipient.or_else(|| relative_recipient(w, ms, v, window.end, &actor)).map(|r| vec![r]).unwrap_or(o)
+            recipient
+                .or_else(|| relative_recipient(w, ms, v, window.end, &actor))
+                .or_else(|| purpose_against(w, ms, window.end, &actor))
+                .map(|r| vec![r])
+                .unwrap_or(o)
         });
         // "returned two statues that were looted in 1890 to Nigeria": a relative clause on
         // the moved thing stands between a transfer and the one it goes to; the last actor
@@ -2664,6 +2743,7 @@ impl Coder {
         // phrases come first: "coins that date back to Rome to Greece")
         let object = match object {
             None if transfer && !passive => relative_recipient(w, ms, v, window.end, &actor).map(|r| vec![r]),
+            None if !passive => sanction_bearer(w, ms, v, pm, &actor).map(|r| compound(ms, r, true).collect()),
             o => o,
         };
         // "discussed Libya with Trump", "discussed the crisis with the leaders of France":

@@ -388,3 +388,36 @@ fn an_investigation_is_aimed_at_what_it_is_into() {
     let events = code("Kenyan auditors began a probe into the Ugandan army over the killings.");
     assert_eq!(target_of(&events, "began"), Some("Ugandan army"), "{:?}", seen(&events));
 }
+
+#[test]
+fn lifting_a_sanction_is_aimed_at_whom_a_relative_clause_laid_it_on() {
+    // a relative clause of laying the sanction stands between the noun and "on"
+    let ev = code("Chad will not lift the sanctions that it placed on Sudan in 2004.");
+    assert_eq!(target_of(&ev, "lift"), Some("Sudan"), "{:?}", seen(&ev));
+    let ev = code("Washington says it cannot lift the embargo it imposed on Cuba.");
+    assert_eq!(target_of(&ev, "lift"), Some("Cuba"), "{:?}", seen(&ev));
+    // a date set off by commas, describing words before the actor
+    let ev = code("The rebels refuse to lift the ban they imposed, 3 May 2011, on foreign aid agencies.");
+    assert_eq!(target_of(&ev, "lift"), Some("agencies"), "{:?}", seen(&ev));
+}
+
+#[test]
+fn a_threat_with_no_object_is_aimed_at_whom_its_condition_names() {
+    // the condition opens the clause the threat says
+    let ev =
+        code("The Kenyan president threatened that unless Uganda withdrew its soldiers, Kenya would close the border.");
+    assert_eq!(target_of(&ev, "threatened"), Some("Uganda"), "{:?}", seen(&ev));
+    let ev = code("Ecuador's foreign minister threatened that if Peru kept its ships in the bay, talks would end.");
+    assert_eq!(target_of(&ev, "threatened"), Some("Peru"), "{:?}", seen(&ev));
+}
+
+#[test]
+fn forces_mobilized_for_a_purpose_are_aimed_at_what_it_goes_against() {
+    // the purpose infinitive ends the verb's window; what it goes "against" is the target
+    let ev =
+        code("The Chilean army has mobilized soldiers under a plan to swiftly strike against Argentina's garrisons.");
+    assert_eq!(target_of(&ev, "mobilized"), Some("Argentina's garrisons"), "{:?}", seen(&ev));
+    // ... but an infinitive that helps someone is aimed at that actor, not at its enemy
+    let ev = code("Chile said it would send troops to assist the Peruvian army in its war against Bolivia.");
+    assert_ne!(target_of(&ev, "send"), Some("Bolivia"), "{:?}", seen(&ev));
+}
