@@ -1924,9 +1924,7 @@ impl Coder {
                     .is_some_and(|t| tag_is!(t, "IN" | "DT" | "PRP$" | "CD" | "POS" | "HYPH"))
                     || w.words[k].tag.is_some_and(|t| t.is_noun() || t.is_adjective())
             };
-            let opens = end < w.len()
-                && w.words.get(end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN"))
-                && w.is(end, PREPOSITION_WORD);
+            let opens = end < w.len() && word_tag_is!(w, end, "IN") && w.is(end, PREPOSITION_WORD);
             let mut k = end;
             while opens && k < w.len() && phrase(k) && !matches!(w.norm(k), "that" | "if" | "whether") {
                 k += 1;
@@ -2519,10 +2517,7 @@ impl Coder {
         // students demanding")
         let governed_by_place = |i: usize| {
             let mut k = ms[i].words.start;
-            while k > 0
-                && (matches!(w.norm(k - 1), "the" | "a" | "an")
-                    || w.words.get(k - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ")))
-            {
+            while k > 0 && (matches!(w.norm(k - 1), "the" | "a" | "an") || word_tag_is!(w, k - 1, "JJ")) {
                 k -= 1;
             }
             k > 0
@@ -3369,8 +3364,7 @@ fn next_clause_follows(w: &Words, k: usize) -> bool {
             && !w.words[i].punct
     };
     let Some(after) = (k..w.len().min(k + 7)).find(|&i| !np(i)) else { return false };
-    after > k
-        && (w.finite_verb_at(after) || w.words.get(after).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN" | "MD")))
+    after > k && (w.finite_verb_at(after) || word_tag_is!(w, after, "VBN" | "MD"))
 }
 
 /// Where the clause resumes when the clause opener at `opener` stands in a phrase set
@@ -3378,7 +3372,7 @@ fn next_clause_follows(w: &Words, k: usize) -> bool {
 /// by "to" and a noun phrase, not an infinitive: the word after that comma.
 /// A past participle at `opener` (see `reading`) is taken as the phrase's opener too.
 fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usize> {
-    let participle = w.words.get(opener).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN"));
+    let participle = word_tag_is!(w, opener, "VBN");
     if opener >= w.len() || !(w.is(opener, CLAUSE_OPENER) || participle) {
         return None;
     }
@@ -3387,7 +3381,7 @@ fn aside_resumed_by_to(w: &Words, verb_end: usize, opener: usize) -> Option<usiz
         return None;
     }
     let close = (opener + 1..w.len().min(opener + 10)).find(|&k| matches!(w.norm(k), "," | ";" | ":"))?;
-    let infinitive = w.words.get(close + 2).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"));
+    let infinitive = word_tag_is!(w, close + 2, "VB");
     (w.norm(close) == "," && w.norm(close + 1) == "to" && !infinitive).then_some(close + 1)
 }
 
@@ -3657,11 +3651,8 @@ fn complement_of_object<'v>(
     // "pressed the dockers at the port of Antwerp to end ...": a prepositional phrase
     // of the object's, with no verb in it, may run longer before the infinitive
     let object_phrase = between.len() <= 12
-        && w.words.get(between.start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN"))
-        && between.clone().all(|k| {
-            !w.tag_str(k).starts_with("VB")
-                && !w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "MD" | "WDT" | "WP" | "TO"))
-        });
+        && word_tag_is!(w, between.start, "IN")
+        && between.clone().all(|k| !w.tag_str(k).starts_with("VB") && !word_tag_is!(w, k, "MD" | "WDT" | "WP" | "TO"));
     (clean && (between.len() <= 3 || object_phrase)).then_some((gov, object))
 }
 
@@ -3775,9 +3766,7 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
         // and describing words
         let claim = (k..s.min(k + 4)).find(|&j| CLAIM_NOUNS.contains(&w.norm(j).trim_end_matches('s')));
         if let Some(j) = claim {
-            if (k..j).any(|i| {
-                !(w.words.get(i).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "JJ" | "PRP$" | "NNP")))
-            }) {
+            if (k..j).any(|i| !(word_tag_is!(w, i, "DT" | "JJ" | "PRP$" | "NNP"))) {
                 return false;
             }
             k = j + 1;
@@ -3813,7 +3802,7 @@ fn declared_refusal(w: &Words, verbs: &[VerbHit], v: &VerbHit) -> Option<&'stati
     let s = v.words.start;
     // "Minsk's refusal to (fully) cooperate with the inquiry": the noun refuses the
     // infinitive after it as the verb does
-    let adverb = s >= 1 && w.words.get(s - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "RB"));
+    let adverb = s >= 1 && word_tag_is!(w, s - 1, "RB");
     let to = if adverb { s.checked_sub(2) } else { s.checked_sub(1) };
     if to.is_some_and(|t| t >= 1 && w.norm(t) == "to" && matches!(w.norm(t - 1), "refusal" | "refusals")) {
         return Some("refusal");
@@ -4105,8 +4094,7 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
     };
     let opens = |k: usize| k == 0 || (k == 1 && w.norm(0) == "the");
     let subject = ms.iter().any(|m| opens(m.words.start) && m.words.end == start && !m.location);
-    let opens_object = w.words.get(end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "DT"))
-        || ms.iter().any(|m| m.words.start == end);
+    let opens_object = word_tag_is!(w, end, "IN" | "DT") || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
     subject && opens_object && !verb_later
 }
@@ -4416,17 +4404,15 @@ fn participle_phrase_end(w: &Words, end: usize, verb_start: usize) -> Option<usi
         return None;
     }
     let mut e = verb_start;
-    while e > end + 1
-        && (w.is(e - 1, AUX_OR_ADVERB_WORD) || w.words.get(e - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "RB")))
-    {
+    while e > end + 1 && (w.is(e - 1, AUX_OR_ADVERB_WORD) || word_tag_is!(w, e - 1, "RB")) {
         e -= 1;
     }
     // (the verb or its auxiliary is finite: "has declared"; or a past participle by the
     // tagger with its object right after it: "working at a hospital begged/VBN the PM")
-    let past_with_object = w.words.get(verb_start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBN"))
+    let past_with_object = word_tag_is!(w, verb_start, "VBN")
         && !is_passive(w, verb_start)
         && verb_start + 1 < w.len()
-        && w.words.get(verb_start + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "NNP" | "NNPS" | "PRP$"));
+        && word_tag_is!(w, verb_start + 1, "DT" | "NNP" | "NNPS" | "PRP$");
     if !w.finite_verb_at(verb_start) && !past_with_object && !(e..verb_start).any(|k| w.finite_verb_at(k)) {
         return None;
     }
@@ -4831,7 +4817,7 @@ fn reduced_relative(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) -
                 // is its object: "hanged two men convicted of spying")
                 || (0..noun_start)
                     .rev()
-                    .find(|&k| !w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "CD" | "JJ" | "PRP$")))
+                    .find(|&k| !word_tag_is!(w, k, "DT" | "CD" | "JJ" | "PRP$"))
                     .is_some_and(|k| w.finite_verb_at(k))
                 || (0..noun_start).any(|k| w.norm(k) == "there" && w.is(k + 1, BE_WORD)))
     };
@@ -4865,10 +4851,8 @@ fn relative_phrase_end(w: &Words, ms: &[Mention], next: usize) -> Option<usize> 
     // (an actor the phrase's own preposition or gerund governs is inside it: "a soldier
     // accused of killing civilians was arrested"; another one may be the verb's subject)
     let governed = |k: usize| {
-        let g = (next..k)
-            .rev()
-            .find(|&j| !w.words.get(j).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "DT" | "CD" | "JJ" | "PRP$")));
-        g.is_some_and(|g| w.words.get(g).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "TO" | "VBG" | "VB")))
+        let g = (next..k).rev().find(|&j| !word_tag_is!(w, j, "DT" | "CD" | "JJ" | "PRP$"));
+        g.is_some_and(|g| word_tag_is!(w, g, "IN" | "TO" | "VBG" | "VB"))
     };
     (next..w.len())
         .take_while(|&k| {
@@ -5030,7 +5014,7 @@ fn agrees_to_act(w: &Words, v: &VerbHit) -> bool {
     }
     match w.norm(k) {
         "that" => true,
-        "to" => w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB")),
+        "to" => word_tag_is!(w, k + 1, "VB"),
         _ => false,
     }
 }
@@ -5981,8 +5965,7 @@ fn role_in_place(w: &Words, ms: &[Mention], i: usize, window: &Range<usize>) -> 
 /// Chinese capital"), not a region or town the dictionary files under one ("Darfur" under
 /// SUDAN).
 fn names_country(w: &Words, p: &Mention) -> bool {
-    let adjective =
-        p.words.len() == 1 && w.words.get(p.words.start).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ"));
+    let adjective = p.words.len() == 1 && word_tag_is!(w, p.words.start, "JJ");
     let name = p.words.clone().map(|k| w.norm(k)).collect::<Vec<_>>().join(" ");
     adjective || crate::places::Gazetteer::embedded().country_named(&name).is_some()
 }
@@ -6078,9 +6061,7 @@ fn aerial_weapon_near(w: &Words, v: &VerbHit) -> bool {
 /// Is the gerund at `k` the grounds of another act: after "for" or "of" ("accused of
 /// planning"), or after "with" following a charge ("charged the mayor with helping")?
 fn grounds_gerund(w: &Words, k: usize) -> bool {
-    w.words.get(k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBG"))
-        && k >= 1
-        && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
+    word_tag_is!(w, k, "VBG") && k >= 1 && (matches!(w.norm(k - 1), "for" | "of") || charged_with(w, k))
 }
 
 /// Does "with" before `k` follow a charge ("charged (the mayor) with", "charges of")?
@@ -6359,7 +6340,7 @@ fn dateline_roles(w: &Words, ms: &[Mention], country: &str, events: &mut [Event]
             && !["IGO", "NGO", "IMG", "MNC", "UIS", "NGM"].iter().any(|p| code.starts_with(p))
             && (s..m.words.end - 1).all(|k| matches!(w.norm(k), "the" | "a" | "an"))
             // (no name, noun or adjective right before it either: "Rapid Support Forces")
-            && (s == 0 || !w.words.get(s - 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS")))
+            && (s == 0 || !word_tag_is!(w, s - 1, "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "JJR" | "JJS"))
     };
     let actors = events.iter_mut().flat_map(|e| std::iter::once(&mut e.source).chain(e.target.as_mut()));
     for a in actors {

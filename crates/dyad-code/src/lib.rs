@@ -11,6 +11,14 @@ macro_rules! tag_is {
     }};
 }
 
+/// Is word `k` of the sentence `words` tagged one of the named tags? False past the end
+/// and for an untagged sentence (`word_tag_is!(w, k, "NN" | "NNS")`).
+macro_rules! word_tag_is {
+    ($words:expr, $k:expr, $($name:literal)|+) => {
+        $words.words.get($k).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, $($name)|+))
+    };
+}
+
 pub mod coder;
 pub mod convert;
 pub mod dict;

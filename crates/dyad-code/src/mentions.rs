@@ -33,6 +33,22 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention a rule adds for the words `range` (no dictionary group): no head entry,
+    /// not a place of the sentence, joined to no other mention.
+    fn of_words(words: &Words, range: Range<usize>, code: ActorCode, entry: String, kind: ActorKind) -> Mention {
+        Mention {
+            span: words.span_of(range.start, range.end),
+            words: range,
+            code,
+            entry,
+            kind,
+            head: None,
+            location: false,
+            coordinated: false,
+            refers_back: false,
+        }
+    }
+
     pub fn label(&self) -> Option<EntityLabel> {
         match self.kind {
             ActorKind::Person => Some(EntityLabel::PER),
@@ -455,7 +471,7 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
         }
         // "a BAK missile", "the nation's Douzu community": inside a noun phrase opened by an
         // article or a possessive, a name before a common noun describes that noun
-        let before_noun = words.words.get(range.end).and_then(|w| w.tag).is_some_and(|t| tag_is!(t, "NN" | "NNS"));
+        let before_noun = word_tag_is!(words, range.end, "NN" | "NNS");
         let opened = (range.start.saturating_sub(3)..range.start)
             .rev()
             .take_while(|&k| matches!(words.norm(k), "a" | "an" | "the" | "'s") || describing_word(words, dict, k))
@@ -499,15 +515,14 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
         out.insert(
             at,
             Mention {
-                span: words.span_of(range.start, range.end),
-                words: range,
-                code: ActorCode::new(UNKNOWN_CODE),
-                entry: format!("entity tagger: {:?}, in no actor dictionary", n.label),
-                kind: if place { ActorKind::Place } else { kind },
-                head: None,
                 location: place,
-                coordinated: false,
-                refers_back: false,
+                ..Mention::of_words(
+                    words,
+                    range,
+                    ActorCode::new(UNKNOWN_CODE),
+                    format!("entity tagger: {:?}, in no actor dictionary", n.label),
+                    if place { ActorKind::Place } else { kind },
+                )
             },
         );
     }
@@ -626,17 +641,13 @@ fn add_company_names(words: &Words, out: &mut Vec<Mention>) {
         let at = out.iter().position(|m| m.words.start >= range.end).unwrap_or(out.len());
         out.insert(
             at,
-            Mention {
-                span: words.span_of(range.start, range.end),
-                words: range,
-                code: ActorCode::new("BUS"),
-                entry: format!("a name ending in the corporate suffix {:?}: a company (CAMEO BUS)", w.norm),
-                kind: ActorKind::Org,
-                head: None,
-                location: false,
-                coordinated: false,
-                refers_back: false,
-            },
+            Mention::of_words(
+                words,
+                range,
+                ActorCode::new("BUS"),
+                format!("a name ending in the corporate suffix {:?}: a company (CAMEO BUS)", w.norm),
+                ActorKind::Org,
+            ),
         );
     }
 }
@@ -679,17 +690,8 @@ fn add_legislative_chambers(words: &Words, dict: &Dictionaries, out: &mut Vec<Me
         let Some(code) = after.or(before).map(|m| m.code.clone()) else { continue };
         // (the tagger's name may hold the chamber's party: "Republican House")
         let first = own.map_or(i, |k| out[k].words.start);
-        let mention = Mention {
-            span: words.span_of(first, i + 1),
-            words: first..i + 1,
-            code,
-            entry: "\"House\" beside a legislature: its other chamber".into(),
-            kind: ActorKind::Org,
-            head: None,
-            location: false,
-            coordinated: false,
-            refers_back: false,
-        };
+        let entry = "\"House\" beside a legislature: its other chamber".into();
+        let mention = Mention::of_words(words, first..i + 1, code, entry, ActorKind::Org);
         match own {
             Some(k) => out[k] = mention,
             None => {
@@ -731,23 +733,19 @@ fn add_subject_name(words: &Words, dict: &Dictionaries, out: &mut Vec<Mention>) 
         while v < words.len() && words.words[v].tag.is_some_and(|t| tag_is!(t, "RB" | "RBR" | "RBS")) {
             v += 1;
         }
-        if !words.words.get(v).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VBD" | "VBZ")) {
+        if !word_tag_is!(words, v, "VBD" | "VBZ") {
             continue;
         }
         let at = out.iter().position(|m| m.words.start > k).unwrap_or(out.len());
         out.insert(
             at,
-            Mention {
-                span: words.span_of(k, k + 1),
-                words: k..k + 1,
-                code: ActorCode::new(UNKNOWN_CODE),
-                entry: "a name opening the sentence before its verb, in no actor dictionary".into(),
-                kind: ActorKind::Person,
-                head: None,
-                location: false,
-                coordinated: false,
-                refers_back: false,
-            },
+            Mention::of_words(
+                words,
+                k..k + 1,
+                ActorCode::new(UNKNOWN_CODE),
+                "a name opening the sentence before its verb, in no actor dictionary".into(),
+                ActorKind::Person,
+            ),
         );
     }
 }
@@ -838,17 +836,13 @@ fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
         let at = out.iter().position(|m| m.words.start > i).unwrap_or(out.len());
         out.insert(
             at,
-            Mention {
-                words: i..i + 1,
-                span: w.span,
-                code: ActorCode::new(UNKNOWN_CODE),
-                entry: format!("{:?}: a participant noun with no role code", w.norm),
-                kind: ActorKind::Agent,
-                head: None,
-                location: false,
-                coordinated: false,
-                refers_back: false,
-            },
+            Mention::of_words(
+                words,
+                i..i + 1,
+                ActorCode::new(UNKNOWN_CODE),
+                format!("{:?}: a participant noun with no role code", w.norm),
+                ActorKind::Agent,
+            ),
         );
     }
 }
@@ -877,7 +871,6 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
         if words.words.get(range.end).and_then(|w| w.tag).is_some_and(|t| t.is_noun()) {
             continue;
         }
-        let span = words.span_of(range.start, range.end);
         let cx = cx.get_or_insert_with(|| crate::places::PlaceContext {
             hint: None,
             countries: out.iter().filter_map(|m| m.code.country().map(str::to_string)).collect(),
@@ -891,15 +884,14 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
         out.insert(
             at,
             Mention {
-                span,
-                code: ActorCode::new(country.clone()),
-                entry: format!("GeoNames: {:?} is a place of {country}", n.text),
-                kind: ActorKind::Place,
-                head: None,
                 location: is_locative(words, range.start, ActorKind::Place),
-                words: range,
-                coordinated: false,
-                refers_back: false,
+                ..Mention::of_words(
+                    words,
+                    range,
+                    ActorCode::new(country.clone()),
+                    format!("GeoNames: {:?} is a place of {country}", n.text),
+                    ActorKind::Place,
+                )
             },
         );
     }
@@ -942,7 +934,7 @@ fn posted_to(words: &Words, dict: &Dictionaries, c: &Chunk) -> bool {
 /// preposition ("ambassador to") that is followed by a verb, not a name, ends before it.
 fn trim_trailing_preposition(words: &Words, m: &mut Mention) {
     let last = m.words.end - 1;
-    let next_is_verb = words.words.get(m.words.end).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"));
+    let next_is_verb = word_tag_is!(words, m.words.end, "VB");
     if m.words.len() > 1 && matches!(words.norm(last), "to" | "at" | "for" | "in" | "of") && next_is_verb {
         m.words.end = last;
         m.span.end = words.words[last - 1].span.end;
@@ -1106,7 +1098,7 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
             && !w.punct
             && w.norm.chars().all(|c| c.is_alphabetic())
             && !FUNCTION_WORD_SET.contains(&w.norm)
-            && words.words.get(i).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "JJ" | "NNP"))
+            && word_tag_is!(words, i, "JJ" | "NNP")
     };
     match gap.len() {
         1 | 2 => gap.clone().all(|i| describing_word(words, dict, i) || people_word(i)),

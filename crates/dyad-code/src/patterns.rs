@@ -220,9 +220,7 @@ fn atom_len(words: &Words, a: &Atom, j: usize, dict: &Dictionaries) -> Option<us
 fn particle_past_phrase(words: &Words, atoms: &[Atom], from: usize, i: usize) -> bool {
     let [Atom::Word(w, _)] = atoms else { return false };
     matches!(w.as_str(), "off" | "up" | "out" | "down" | "away" | "back")
-        && (from..i).any(|j| {
-            words.words[j].punct || words.words.get(j).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "IN" | "TO"))
-        })
+        && (from..i).any(|j| words.words[j].punct || word_tag_is!(words, j, "IN" | "TO"))
 }
 
 /// Nouns for a relation between actors, which a noun before them only qualifies.
@@ -332,7 +330,7 @@ fn infinitive_for_preposition(
 ) -> bool {
     matches!(atoms, [Atom::Word(w, _)] if w == "to")
         && words.norm(i) == "to"
-        && words.words.get(i + 1).and_then(|x| x.tag).is_some_and(|t| tag_is!(t, "VB"))
+        && word_tag_is!(words, i + 1, "VB")
         && !matches!(next, Some(Elem::Seq(a)) if seq_at(words, a, i + 1, dict).is_some())
 }
 
