@@ -11,6 +11,7 @@ use crate::mentions::{
 };
 use crate::patterns::{match_pattern, passive_match, PatternMatch};
 use crate::places::ArticlePlaces;
+use crate::relevance::Relevance;
 use crate::sentence::{
     Words, AUX_OR_ADVERB_WORD, BE_WORD, CLAUSE_BREAK, CLAUSE_OPENER, CONDITIONAL, DETERMINER, MODAL, NEGATION,
     PREPOSITION_WORD, SUBORDINATOR,
@@ -530,6 +531,11 @@ pub struct Coded {
     /// Actor and place mentions as named entities.
     pub entities: Vec<Entity>,
     pub trace: Vec<SentenceTrace>,
+    /// Is the article political news? (see [`crate::relevance`])
+    pub relevance: Relevance,
+    /// Events coded but left out of `events` because the article is not political news
+    /// and neither side is a political actor (shown by `--explain`).
+    pub set_aside: Vec<Event>,
 }
 
 /// What an event is directed at: an actor mention, or the country of the place where
@@ -739,6 +745,13 @@ impl Coder {
             }
             trace.mentions = mentions;
             out.trace.push(trace);
+        }
+        out.relevance = Relevance::of(&out.trace);
+        if !out.relevance.is_political_news() {
+            let relevance = out.relevance;
+            let (kept, set_aside) = std::mem::take(&mut out.events).into_iter().partition(|e| relevance.keeps(e));
+            out.events = kept;
+            out.set_aside = set_aside;
         }
         out
     }

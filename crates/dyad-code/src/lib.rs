@@ -26,6 +26,7 @@ mod language;
 pub mod mentions;
 pub mod patterns;
 pub mod places;
+pub mod relevance;
 pub mod sentence;
 pub mod words;
 

@@ -15,6 +15,15 @@ const NON_STATE_PREFIXES: &[[u8; 3]] = &[
     *b"ALE", *b"ITP", *b"KKL", *b"PPL", *b"REL",
 ];
 
+/// Roles of those who act in politics: governments, militaries, police, courts,
+/// legislatures, parties, the opposition, rebels, insurgents, separatists, spies, armed
+/// forces of no state, political elites, and international, non-governmental and militant
+/// organisations (the sectors PLOVER and ICEWS code beside the state's own).
+const POLITICAL_ROLES: &[[u8; 3]] = &[
+    *b"GOV", *b"MIL", *b"COP", *b"JUD", *b"LEG", *b"PTY", *b"OPP", *b"REB", *b"INS", *b"SEP", *b"SPY", *b"UAF",
+    *b"ELI", *b"IGO", *b"NGO", *b"IMG",
+];
+
 impl ActorCode {
     pub fn new(code: impl Into<String>) -> Self {
         ActorCode(code.into())
@@ -26,13 +35,7 @@ impl ActorCode {
 
     /// The ISO-3 style country part, when the code starts with one.
     pub fn country(&self) -> Option<&str> {
-        let head = self.0.get(0..3)?;
-        let bytes: [u8; 3] = head.as_bytes().try_into().ok()?;
-        if bytes.iter().all(|b| b.is_ascii_uppercase()) && !NON_STATE_PREFIXES.contains(&bytes) {
-            Some(head)
-        } else {
-            None
-        }
+        country_of(&self.0)
     }
 
     /// The role part after the country (or the whole code for non-state actors),
@@ -40,6 +43,21 @@ impl ActorCode {
     pub fn sector(&self) -> Option<&str> {
         let rest = if self.country().is_some() { &self.0[3..] } else { &self.0[..] };
         (!rest.is_empty()).then_some(rest)
+    }
+
+    /// Does one of the code's three-letter parts name a political role (see
+    /// [`POLITICAL_ROLES`]): `RUSGOV`, `IGOUNO`, `COP`, not `USA`, `BUS` or `---`?
+    pub fn has_political_role(&self) -> bool {
+        has_political_role(&self.0)
+    }
+
+    /// Is this a state or someone of a state (`USA`, `RUSGOV`, `PSECVL`), or an
+    /// international, non-governmental or militant organisation (`IGOUNO`, `NGOAMN`,
+    /// `IMGMUSISI`)? Such an actor is political by who it is, whatever the text around
+    /// it. A role alone is not (`GOV` for "officials", `MIL` for "captain"): the words
+    /// that give it also name the officers of companies, teams and clubs.
+    pub fn is_state_or_organisation(&self) -> bool {
+        is_state_or_organisation(&self.0)
     }
 
     /// Combine a country (or other base) code with an agent role: `SYR` + `REB`.
@@ -73,6 +91,27 @@ impl ActorCode {
     }
 }
 
+/// The country a code starts with, if any (see [`ActorCode::country`]).
+pub(crate) fn country_of(code: &str) -> Option<&str> {
+    let head = code.get(0..3)?;
+    let bytes: [u8; 3] = head.as_bytes().try_into().ok()?;
+    if bytes.iter().all(|b| b.is_ascii_uppercase()) && !NON_STATE_PREFIXES.contains(&bytes) {
+        Some(head)
+    } else {
+        None
+    }
+}
+
+/// [`ActorCode::has_political_role`] of a code as written.
+pub(crate) fn has_political_role(code: &str) -> bool {
+    code.as_bytes().chunks_exact(3).any(|part| POLITICAL_ROLES.iter().any(|r| r == part))
+}
+
+/// [`ActorCode::is_state_or_organisation`] of a code as written.
+pub(crate) fn is_state_or_organisation(code: &str) -> bool {
+    country_of(code).is_some() || [b"IGO", b"NGO", b"IMG"].iter().any(|o| code.as_bytes().starts_with(*o))
+}
+
 impl fmt::Display for ActorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -82,6 +121,25 @@ impl fmt::Display for ActorCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn states_organisations_and_political_roles() {
+        for code in ["RUSGOV", "IGOUNO", "SYRREB", "USA", "PSECVL", "IMGMUSISI", "NGOAMN"] {
+            assert!(ActorCode::new(code).is_state_or_organisation(), "{code}");
+        }
+        for code in ["COP", "GOV", "BUS", "MNCUSA", "PPL", "CVL", "MED", "EDU", "---", ""] {
+            assert!(!ActorCode::new(code).is_state_or_organisation(), "{code}");
+        }
+        for code in ["RUSGOV", "IGOUNO", "COP", "GOV", "SYRREB", "LEG", "NGOAMN"] {
+            assert!(ActorCode::new(code).has_political_role(), "{code}");
+        }
+        for code in ["USA", "PSECVL", "BUS", "MNCUSA", "---"] {
+            assert!(!ActorCode::new(code).has_political_role(), "{code}");
+        }
+        // the role is read at three-letter boundaries only ("UAF" is no part of "MUAFxx")
+        assert!(!ActorCode::new("MUAFRA").has_political_role());
+        assert!(ActorCode::new("USAGOVLEG").has_political_role());
+    }
 
     #[test]
     fn splits_country_and_sector() {

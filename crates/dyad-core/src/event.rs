@@ -13,6 +13,14 @@ pub struct EventActor {
     pub entry: String,
 }
 
+impl EventActor {
+    /// Is this side of the event a state, someone of a state or an organisation (see
+    /// [`crate::ActorCode::is_state_or_organisation`])?
+    pub fn is_state_or_organisation(&self) -> bool {
+        crate::actor::is_state_or_organisation(&self.code)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plover {
     pub event: String,

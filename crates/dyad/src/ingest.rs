@@ -45,7 +45,8 @@ enum Work {
 
 /// What became of one input item.
 enum Outcome {
-    Done(Box<Processed>),
+    /// A coded document, and how many events it set aside as not political news.
+    Done(Box<Processed>, usize),
     Failed(String),
     Malformed(String),
     Stored,
@@ -68,6 +69,9 @@ pub struct IngestStats {
     /// Records or files the readers could not read.
     pub malformed: usize,
     pub events: usize,
+    /// Events coded but set aside: the article is not political news and neither side
+    /// is a state or an organisation (`dyad_code::relevance`).
+    pub set_aside: usize,
     pub threads: usize,
     /// Size of the inputs on disk, when known (no stdin).
     pub input_bytes: Option<u64>,
@@ -203,7 +207,8 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Summary> {
     let counts = store.counts()?;
     eprintln!(
         "dyad: {} document(s) read in {:.1} s ({:.0}/s): {} added ({} grouped with a near-duplicate), {} already stored, \
-         {}{} failed; {} malformed record(s) skipped; {} event(s) added. {} now holds {} document(s), {} event(s).",
+         {}{} failed; {} malformed record(s) skipped; {} event(s) added ({} set aside: not political news). \
+         {} now holds {} document(s), {} event(s).",
         stats.documents,
         stats.seconds,
         stats.documents as f64 / stats.seconds.max(1e-9),
@@ -214,6 +219,7 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Summary> {
         stats.failed,
         stats.malformed,
         stats.events,
+        stats.set_aside,
         args.db.display(),
         counts.documents,
         counts.events
@@ -248,18 +254,21 @@ fn work(
                     process_timed(&doc, doc_id, &stage, Some(coder), published, since, &mut times)
                 }));
                 match result {
-                    Ok(Ok(Some(Done::Coded(annotated, coded)))) => Outcome::Done(Box::new(Processed {
-                        media_type: match doc.media_type {
-                            dyad_core::MediaType::Html => "html",
-                            dyad_core::MediaType::Text => "text",
-                        }
-                        .into(),
-                        bytes: doc.bytes.len(),
-                        source: doc.source,
-                        url: doc.url,
-                        annotated: *annotated,
-                        events: coded.events,
-                    })),
+                    Ok(Ok(Some(Done::Coded(annotated, coded)))) => Outcome::Done(
+                        Box::new(Processed {
+                            media_type: match doc.media_type {
+                                dyad_core::MediaType::Html => "html",
+                                dyad_core::MediaType::Text => "text",
+                            }
+                            .into(),
+                            bytes: doc.bytes.len(),
+                            source: doc.source,
+                            url: doc.url,
+                            annotated: *annotated,
+                            events: coded.events,
+                        }),
+                        coded.set_aside.len(),
+                    ),
                     Ok(Ok(None)) => Outcome::Before,
                     Ok(Ok(Some(_))) => Outcome::Failed(format!("{}: internal error: not coded", doc.source)),
                     Ok(Err(e)) if e.starts_with(&doc.source) => Outcome::Failed(e),
@@ -331,7 +340,8 @@ fn write_in_order(
                 }
                 Outcome::Stored => stats.stored += 1,
                 Outcome::Before => stats.before_since += 1,
-                Outcome::Done(p) => {
+                Outcome::Done(p, set_aside) => {
+                    stats.set_aside += set_aside;
                     writer.batch.push(*p);
                     if writer.batch.len() >= writer.batch_size {
                         store_time += writer.flush(stats)?;

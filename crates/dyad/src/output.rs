@@ -82,6 +82,7 @@ impl<W: Write> Writer<W> {
         for b in &a.boilerplate {
             writeln!(self.out, "   set aside ({:?}): {}", b.reason, shorten(&b.text, 90))?;
         }
+        writeln!(self.out, "   political news test: {}", coded.relevance.explain())?;
         for t in &coded.trace {
             let mut marks: Vec<(Span, String, String)> = Vec::new();
             for m in &t.mentions {
@@ -120,6 +121,9 @@ impl<W: Write> Writer<W> {
             }
             for (span, why) in &t.not_verbs {
                 writeln!(self.out, "    not a verb  {:?}: {why}", span.slice(text))?;
+            }
+            for e in coded.set_aside.iter().filter(|e| e.sentence.index == t.index) {
+                writeln!(self.out, "    SET ASIDE (no political actor, not political news) {}", table_row(e))?;
             }
             for e in coded.events.iter().filter(|e| e.sentence.index == t.index) {
                 writeln!(self.out, "    EVENT {}", table_row(e))?;

@@ -262,3 +262,25 @@ fn malformed_warc_records_are_named_counted_and_skipped() {
         .unwrap();
     assert!(text.contains("Zürich") && !text.contains('\u{fffd}'), "{text}");
 }
+
+#[test]
+fn events_of_an_article_that_is_not_political_news_are_counted_as_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    // a concert review: praise and criticism between people of no political code
+    let review = "The band will reunite with its former singer for a tour next year. \
+        McDonald praised Johnston after the show. Smith criticized Jones over ticket prices. \
+        Fans cheered the guitarist at the last concert. The tour opens in June. Tickets go on sale on Friday.";
+    std::fs::write(dir.path().join("review.txt"), review).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let db = out_dir.path().join("dyad.db");
+    let stats_path = out_dir.path().join("stats.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["ingest", dir.path().to_str().unwrap(), "--db", db.to_str().unwrap(), "--published", "2024-05-10"])
+        .args(["--stats", stats_path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = stats(&stats_path);
+    assert_eq!((s["events"].as_u64(), s["set_aside"].as_u64()), (Some(0), Some(2)), "{s}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("(2 set aside: not political news)"));
+}

@@ -7,6 +7,7 @@ pub mod extraction;
 pub mod ner;
 pub mod plover;
 pub mod plover_cameo;
+pub mod political_news;
 pub mod pos;
 
 use crate::Summary;
@@ -35,6 +36,8 @@ pub enum EvalSet {
     Uner,
     /// wikigold: named entities (PER, ORG, LOC, MISC) in Wikipedia text
     Wikigold,
+    /// Events kept and set aside by the test of political news, on AEB and htmldate pages labelled by their titles
+    PoliticalNews,
     /// Part-of-speech accuracy (Penn Treebank tags) on UD English EWT test and GUM news test
     Pos,
 }
@@ -57,6 +60,7 @@ pub fn run(set: EvalSet, data: Option<&Path>, verbose: bool) -> anyhow::Result<S
         EvalSet::Conll => ner::conll(&dir, verbose),
         EvalSet::Uner => ner::uner(&dir, verbose),
         EvalSet::Wikigold => ner::wikigold(&dir, verbose),
+        EvalSet::PoliticalNews => political_news::run(&dir, verbose),
         EvalSet::Pos => pos::run(&dir),
     }
 }
