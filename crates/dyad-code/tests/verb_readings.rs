@@ -46,3 +46,25 @@ fn a_fronted_clause_ends_at_the_comma_before_the_next_subject() {
     let invasion: Vec<_> = events.iter().filter(|e| e.0 == "PER").map(|e| e.2.as_str()).collect();
     assert_eq!(invasion, vec!["BOL"], "{events:?}");
 }
+
+#[test]
+fn everyday_verbs_code_only_through_their_patterns() {
+    // needing, buying, hoping, expecting, paying and gathering are no acts between actors
+    for text in [
+        "Chile's president needs a new cabinet.",
+        "Chile's government bought a house in Lima.",
+        "Chile's president hopes Peru's voters will stay calm.",
+        "Chile expects Peru's president to sign the treaty.",
+        "Chile's government paid the fee to Peru's football league.",
+        "Chile's ministers gathered around Peru's president.",
+        "The Chilean company will bid on Peru's new contracts.",
+    ] {
+        assert_eq!(coded(text), vec![], "{text}");
+    }
+    // the patterns of their blocks keep their codes
+    assert_eq!(
+        coded("Peru's president paid a visit to Chile."),
+        vec![t("PERGOV", "042", "CHL"), t("CHL", "043", "PERGOV")]
+    );
+    assert_eq!(coded("Rebels engaged Peruvian troops in a firefight."), vec![t("REB", "193", "PERMIL")]);
+}
