@@ -569,6 +569,8 @@ enum NotVerb<'a> {
     /// A participle between a number or quantity word and the noun it counts.
     CountedNoun(&'a str),
     CompletesNoun,
+    /// "going to" before a verb's base form: the future.
+    FutureGoingTo,
     According,
     /// A participle used as an adjective before a named person or role ("visiting").
     Attributive,
@@ -590,6 +592,7 @@ impl std::fmt::Display for NotVerb<'_> {
             NotVerb::CompletesNoun => {
                 f.write_str("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act")
             }
+            NotVerb::FutureGoingTo => f.write_str("\"going to\" before a verb is the future"),
             NotVerb::According => f.write_str("\"according\" introduces a source"),
             NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
             NotVerb::AfterComparative(prev) => write!(f, "a noun after the comparative adjective {prev:?}"),
@@ -882,6 +885,10 @@ impl Coder {
                 }
             {
                 Some(NotVerb::CountedNoun(prev))
+            } else if n == 2 && w.norm(i) == "going" && w.norm(i + 1) == "to" && word_tag_is!(w, i + 2, "VB") {
+                // "is going to be huge", "Moscow was going to respond": the future, no
+                // going anywhere ("going to Paris" still goes)
+                Some(NotVerb::FutureGoingTo)
             } else if prev == "to" && complements_noun(w, mentions, i - 1) {
                 Some(NotVerb::CompletesNoun)
             } else if w.norm(i) == "according" {
