@@ -294,17 +294,34 @@ pub fn finish_agent_stems(entries: &mut [ActorEntry], ordinary: &HashSet<String>
     }
 }
 
+/// Names of Phoenix groups and organisations that, in the news dyad reads, stand for
+/// something else far more often: (name, the entry that loses it, what the name usually
+/// means). Found by listing the dictionary names matched on the AEB and htmldate pages.
+const NAMES_OF_OTHER_THINGS: &[(&str, &str, &str)] = &[
+    ("black friday", "BLACK_FRIDAY", "the shopping day after Thanksgiving, not a Turkish armed group"),
+    ("epa", "EPA", "the US Environmental Protection Agency (its own entry), not a Venezuelan armed group"),
+    ("olive", "OLIVE", "the fruit and its oil, not a South African development NGO"),
+    ("falcon", "SHAHIN", "the bird and the products named after it, not the Iranian group Shahin"),
+    ("the lightning", "AL-BARQ", "weather and the Tampa Bay Lightning, not the group al-Barq"),
+    ("al-aqsa", "AL-AQSA_MARTYRS_BRIGADES", "the mosque in Jerusalem and the places named after it"),
+    ("al aksa", "AL-AQSA_MARTYRS_BRIGADES", "the mosque in Jerusalem"),
+];
+
 /// Drop the one-word names of people, groups and organisations that are a single letter
 /// or an ordinary English word (Phoenix gives "youth" for a Basque youth group and
-/// "organization" for Tanzim). Names match without regard to case, so such a name codes
-/// that group wherever the word opens a sentence or ends a longer name ("the World Trade
-/// Organization"). Countries keep theirs ("Chad", "Jordan"). An entry left without names is
-/// dropped. `stats` counts the names dropped and no longer counts them (or the entries
-/// dropped) among those kept.
+/// "organization" for Tanzim), and the names of [`NAMES_OF_OTHER_THINGS`]. Names match
+/// without regard to case, so such a name codes that group wherever the word opens a
+/// sentence or ends a longer name ("the World Trade Organization"). Countries keep theirs
+/// ("Chad", "Jordan"). An entry left without names is dropped. `stats` counts the names
+/// dropped and no longer counts them (or the entries dropped) among those kept.
 pub fn drop_ordinary_word_names(entries: &mut Vec<ActorEntry>, ordinary: &HashSet<String>, stats: &mut ConvertStats) {
     for e in entries.iter_mut().filter(|e| e.kind != ActorKind::Country) {
         let before = e.names.len();
-        e.names.retain(|n| n.contains(' ') || (n.chars().count() > 1 && !ordinary.contains(n.as_str())));
+        let id = e.id.as_str();
+        e.names.retain(|n| {
+            let ordinary_word = !n.contains(' ') && (n.chars().count() <= 1 || ordinary.contains(n.as_str()));
+            !ordinary_word && !NAMES_OF_OTHER_THINGS.iter().any(|(other, entry, _)| other == n && *entry == id)
+        });
         stats.ordinary_names += before - e.names.len();
         stats.names -= before - e.names.len();
     }
@@ -902,13 +919,18 @@ mod tests {
             entry("ONLY_COMMON", ActorKind::Org, &["youth"]),
             entry("LETTER", ActorKind::Org, &["b"]),
             entry("COUNTRYLIKE", ActorKind::Country, &["youth"]),
+            entry("AL-AQSA_MARTYRS_BRIGADES", ActorKind::Group, &["al-aqsa martyrs brigades", "al-aqsa"]),
+            entry("BLACK_FRIDAY", ActorKind::Group, &["black friday"]),
+            // only the entry named loses the name
+            entry("SHOPPING_MALL", ActorKind::Org, &["black friday"]),
         ];
-        let mut stats = ConvertStats { entries: 4, names: 6, ..ConvertStats::default() };
+        let mut stats = ConvertStats { entries: 7, names: 10, ..ConvertStats::default() };
         drop_ordinary_word_names(&mut entries, &ordinary, &mut stats);
-        assert_eq!((stats.ordinary_names, stats.names, stats.entries), (3, 3, 2));
+        assert_eq!((stats.ordinary_names, stats.names, stats.entries), (5, 5, 4));
         let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["GROUP", "COUNTRYLIKE"]);
+        assert_eq!(ids, ["GROUP", "COUNTRYLIKE", "AL-AQSA_MARTYRS_BRIGADES", "SHOPPING_MALL"]);
         assert_eq!(entries[0].names, ["gazteriak", "free youth front"]);
+        assert_eq!(entries[2].names, ["al-aqsa martyrs brigades"]);
     }
 
     #[test]

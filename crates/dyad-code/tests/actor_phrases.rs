@@ -716,3 +716,13 @@ fn the_role_of_an_unknown_name_is_not_a_government() {
     let ev = common::code("Chile's Supreme Leader criticized Peru on Monday.", "2024-05-08");
     assert!(ev.iter().all(|e| e.source.code != "---"), "{:?}", common::triples(&ev));
 }
+
+#[test]
+fn names_that_mostly_mean_something_else_name_no_armed_group() {
+    // "EPA" is the US agency, not the Venezuelan group of that name
+    let events = code("The EPA fined the company.");
+    assert_eq!(common::triples(&events), vec![("USAGOVENV".to_string(), "172".to_string(), "BUS".to_string())]);
+    // Black Friday is a shopping day, not a Turkish armed group
+    let events = code("Black Friday attacked the police in Ankara.");
+    assert!(events.iter().all(|e| e.source.code != "TURREB"), "{:?}", common::triples(&events));
+}

@@ -91,7 +91,7 @@ pub fn build(from: &Path, out: &Path) -> anyhow::Result<Summary> {
     .map_err(anyhow::Error::msg)?;
     fs::write(out.join("cameo.tsv"), table)?;
     eprintln!(
-        "dyad dict build: {} actor entries, {} names/patterns, {} roles with unreadable dates skipped, {} one-word names dropped as ordinary English words; written to {}",
+        "dyad dict build: {} actor entries, {} names/patterns, {} roles with unreadable dates skipped, {} names dropped as ordinary English words or names of other things; written to {}",
         stats.entries,
         stats.names,
         stats.skipped_roles,
