@@ -310,9 +310,13 @@ pub fn find_mentions_noting(
     });
     for k in 1..out.len() {
         // ("Writing to Ruto, Museveni praised ...": a name after a comma alone is
-        // coordinated only inside a list)
-        out[k].coordinated = coordinated(words, dict, out[k - 1].words.end..out[k].words.start)
-            && (out[k - 1].coordinated || in_list(words, out[k - 1].words.end, &out[k]))
+        // coordinated only inside a list; "Russia attacked Ukraine, and the EU imposed
+        // sanctions": ", and" ends a list of three or more, or joins two clauses)
+        let gap = out[k - 1].words.end..out[k].words.start;
+        let comma_and =
+            gap.len() >= 2 && words.norm(gap.start) == "," && matches!(words.norm(gap.start + 1), "and" | "or");
+        out[k].coordinated = coordinated(words, dict, gap)
+            && (out[k - 1].coordinated || (!comma_and && in_list(words, out[k - 1].words.end, &out[k])))
             && !closes_fronted_clause(words, out[k - 1].words.end);
     }
     attach_of_place(words, &mut out);

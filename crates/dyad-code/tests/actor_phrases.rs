@@ -726,3 +726,14 @@ fn names_that_mostly_mean_something_else_name_no_armed_group() {
     let events = code("Black Friday attacked the police in Ankara.");
     assert!(events.iter().all(|e| e.source.code != "TURREB"), "{:?}", common::triples(&events));
 }
+
+#[test]
+fn a_comma_before_and_joins_clauses_unless_it_ends_a_list() {
+    // two clauses: Ukraine is the object of the first, not a subject of the second
+    let events = code("Russia attacked Ukraine, and the EU imposed sanctions on Russia.");
+    let t = |s: &str, c: &str, g: &str| (s.to_string(), c.to_string(), g.to_string());
+    assert_eq!(common::triples(&events), vec![t("RUS", "190", "UKR"), t("IGOEUREEC", "163", "RUS")]);
+    // the serial comma of a list of three still coordinates
+    let events = code("Russia, Iran, and Turkey condemned Israel.");
+    assert_eq!(common::triples(&events), vec![t("RUS", "111", "ISR"), t("IRN", "111", "ISR"), t("TUR", "111", "ISR")]);
+}
