@@ -4114,7 +4114,10 @@ fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: us
     };
     let opens = |k: usize| k == 0 || (k == 1 && w.norm(0) == "the");
     let subject = ms.iter().any(|m| opens(m.words.start) && m.words.end == start && !m.location);
-    let opens_object = word_tag_is!(w, end, "IN" | "DT") || ms.iter().any(|m| m.words.start == end);
+    // (a determiner, preposition, number, possessive, adjective or common noun: "The EU
+    // imposed sanctions.", which the tagger reads as a noun phrase "imposed/JJ sanctions")
+    let opens_object = word_tag_is!(w, end, "IN" | "DT" | "CD" | "PRP$" | "JJ" | "NN" | "NNS")
+        || ms.iter().any(|m| m.words.start == end);
     let verb_later = (end..w.len()).take_while(|&k| w.norm(k) != ",").any(|k| w.finite_verb_at(k));
     subject && opens_object && !verb_later
 }

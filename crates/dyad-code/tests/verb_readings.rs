@@ -77,3 +77,10 @@ fn going_to_before_a_verb_is_the_future_not_a_movement() {
     // going somewhere still goes
     assert_eq!(coded("Peru's president is going to Chile for talks."), vec![t("PERGOV", "040", "CHL")]);
 }
+
+#[test]
+fn a_past_form_between_an_opening_subject_and_a_bare_noun_is_the_verb() {
+    // the tagger reads "imposed sanctions" as adjective and noun when nothing follows
+    assert_eq!(coded("The EU imposed sanctions."), vec![t("IGOEUREEC", "163", "")]);
+    assert_eq!(coded("The EU imposed sanctions on Russia."), vec![t("IGOEUREEC", "163", "RUS")]);
+}
