@@ -451,10 +451,35 @@ fn loyal_roles(words: &Words, ms: &mut [Mention]) {
     }
 }
 
+/// "Chad Wolf has been named", "Jordan Peterson criticized": a country's name that opens a
+/// person's name the entity tagger found, followed only by capitalised words no dictionary
+/// knows (the surname), is that person's first name, not the country. The country mention
+/// goes, and the name is then added as a person of unknown code. A role word after the
+/// country ("Jordan King Abdullah") is in a dictionary, so the country stays.
+fn drop_countries_as_first_names(words: &Words, names: &[&Entity], out: &mut Vec<Mention>) {
+    for n in names.iter().filter(|n| n.label == EntityLabel::PER) {
+        let Some(range) = words_inside(words, n.span) else { continue };
+        let first_name = out.iter().position(|m| {
+            m.kind == ActorKind::Country
+                && !m.location
+                && m.words.len() == 1
+                && m.words.start == range.start
+                && m.words.end < range.end
+                && range.len() <= 3
+                && (m.words.end..range.end)
+                    .all(|k| words.words[k].capitalized && !out.iter().any(|o| o.words.start <= k && k < o.words.end))
+        });
+        if let Some(i) = first_name {
+            out.remove(i);
+        }
+    }
+}
+
 /// Persons and organisations of the entity tagger that no mention overlaps, as actors
 /// of unknown code, in sentence order. A one-word name that is a function word or a
 /// verb of the dictionary is taken for a tagging error ("Urges", "The").
 fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out: &mut Vec<Mention>) {
+    drop_countries_as_first_names(words, names, out);
     for n in names {
         let kind = match n.label {
             EntityLabel::PER => ActorKind::Person,

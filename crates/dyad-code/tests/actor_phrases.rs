@@ -737,3 +737,13 @@ fn a_comma_before_and_joins_clauses_unless_it_ends_a_list() {
     let events = code("Russia, Iran, and Turkey condemned Israel.");
     assert_eq!(common::triples(&events), vec![t("RUS", "111", "ISR"), t("IRN", "111", "ISR"), t("TUR", "111", "ISR")]);
 }
+
+#[test]
+fn a_country_that_opens_a_persons_name_is_a_first_name() {
+    let events = code("Jordan Peterson criticized Canada.");
+    assert_eq!(seen(&events), vec![("Jordan Peterson".to_string(), "criticized".to_string(), "Canada".to_string())]);
+    assert_eq!(events[0].source.code, "---");
+    // the country alone still acts
+    let events = code("Chad attacked Libya.");
+    assert_eq!(common::triples(&events), vec![("TCD".to_string(), "190".to_string(), "LBY".to_string())]);
+}
