@@ -571,6 +571,8 @@ enum NotVerb<'a> {
     CompletesNoun,
     /// "going to" before a verb's base form: the future.
     FutureGoingTo,
+    /// "given that ...", "given their status": a preposition, "considering".
+    Considering,
     According,
     /// A participle used as an adjective before a named person or role ("visiting").
     Attributive,
@@ -593,6 +595,7 @@ impl std::fmt::Display for NotVerb<'_> {
                 f.write_str("completes a noun (\"pressure to ...\", \"efforts to ...\"), not an act")
             }
             NotVerb::FutureGoingTo => f.write_str("\"going to\" before a verb is the future"),
+            NotVerb::Considering => f.write_str("\"given\" here means \"considering\", no giving"),
             NotVerb::According => f.write_str("\"according\" introduces a source"),
             NotVerb::Attributive => f.write_str("a participle describing the person or role named after it"),
             NotVerb::AfterComparative(prev) => write!(f, "a noun after the comparative adjective {prev:?}"),
@@ -885,6 +888,8 @@ impl Coder {
                 }
             {
                 Some(NotVerb::CountedNoun(prev))
+            } else if n == 1 && w.norm(i) == "given" && considering(w, i) {
+                Some(NotVerb::Considering)
             } else if n == 2 && w.norm(i) == "going" && w.norm(i + 1) == "to" && word_tag_is!(w, i + 2, "VB") {
                 // "is going to be huge", "Moscow was going to respond": the future, no
                 // going anywhere ("going to Paris" still goes)
@@ -4106,6 +4111,16 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// collapsed"); "today" or "yesterday" may stand between ("Egypt yesterday let free").
 /// The actor may follow an opening "the" its mention leaves out ("The Peruvian navy
 /// trains ...").
+/// "Given that Russia attacked", "under pressure given their status": "given" before
+/// "that" or a possessive is a preposition meaning "considering", unless a form of "be",
+/// "have" or "get" makes it a participle ("has given its support", "was given their
+/// backing").
+fn considering(w: &Words, i: usize) -> bool {
+    let auxiliary = (i.saturating_sub(3)..i)
+        .any(|k| w.is(k, BE_WORD) || matches!(w.norm(k), "has" | "have" | "had" | "get" | "got" | "gets"));
+    matches!(w.norm(i + 1), "that" | "their" | "his" | "her" | "its" | "our" | "the") && !auxiliary
+}
+
 fn predicate_after_subject(w: &Words, ms: &[Mention], verb_start: usize, end: usize) -> bool {
     // "Yemen today let free ...": a time word may stand between the subject and its verb
     let start = match verb_start.checked_sub(1) {

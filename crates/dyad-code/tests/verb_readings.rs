@@ -84,3 +84,17 @@ fn a_past_form_between_an_opening_subject_and_a_bare_noun_is_the_verb() {
     assert_eq!(coded("The EU imposed sanctions."), vec![t("IGOEUREEC", "163", "")]);
     assert_eq!(coded("The EU imposed sanctions on Russia."), vec![t("IGOEUREEC", "163", "RUS")]);
 }
+
+#[test]
+fn given_before_that_or_a_possessive_means_considering() {
+    assert_eq!(
+        coded("Peru's president and Chile's president are under pressure to act given their status as rivals."),
+        vec![]
+    );
+    assert_eq!(
+        coded("Given that Peru's army attacked Chile, Bolivia closed its border."),
+        vec![t("PERMIL", "190", "CHL"), t("BOL", "172", "---")]
+    );
+    // a participle of giving still gives
+    assert_eq!(coded("Russia has given its support to Serbia."), vec![t("RUS", "051", "SRB")]);
+}
