@@ -49,6 +49,26 @@ fn office_holders_who_moved_to_an_international_body_change_code_with_the_date()
 }
 
 #[test]
+fn political_figures_of_2015_2026_hold_their_dated_roles() {
+    // a legislator Phoenix ends in 2011, and before she was elected
+    let text = "Nancy Pelosi criticized the president.";
+    assert_eq!(code(text, "2020-03-01")[0].source.code, "USALEG", "{:?}", triples(&code(text, "2020-03-01")));
+    assert_eq!(code(text, "1980-03-01")[0].source.code, "USAELI");
+    // an opposition leader, then a backbencher
+    let text = "Jeremy Corbyn criticized Germany over its energy policy.";
+    assert_eq!(code(text, "2019-11-20")[0].source.code, "GBROPP");
+    assert_eq!(code(text, "2021-06-01")[0].source.code, "GBRLEG");
+    // a prime minister Phoenix never lets leave office, who went to NATO
+    let text = "Jens Stoltenberg praised Poland for its defence spending.";
+    assert_eq!(code(text, "2010-03-01")[0].source.code, "NORGOV");
+    assert_eq!(code(text, "2019-11-20")[0].source.code, "IGOWSTNAT");
+    // a defence secretary in office, then out of it
+    let text = "Mark Esper met Vietnamese officials in Hanoi.";
+    assert_eq!(code(text, "2019-11-20")[0].source.code, "USAGOVMIL");
+    assert_eq!(code(text, "2022-01-10")[0].source.code, "USAELI");
+}
+
+#[test]
 fn ordinary_words_in_names_do_not_code_a_group() {
     // Phoenix gave the one-word names "youth" and "organization" to two armed groups
     let ev = code("Youth leaders criticized Kenya. The World Trade Organization criticized Chile.", "2024-09-05");
