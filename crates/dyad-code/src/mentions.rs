@@ -1461,6 +1461,34 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
 }
 
 /// Code a group of chunks that make one mention (at least one chunk).
+/// "President Rodrigo Duterte" in a text of no known date: the person's roles are dated,
+/// so without a date the undated fallback (ELI, out of office) would be read; the title
+/// before the name says which role the text means. The dated role whose code holds the
+/// title's role (PHLGOV for "President") is taken, the latest if several. With a date,
+/// or with no title, or a person of no such role, None.
+fn titled_role(
+    dict: &Dictionaries,
+    person: EntryRef,
+    date: Option<NaiveDate>,
+    titles: &[(&str, String)],
+) -> Option<(ActorCode, String)> {
+    let e = dict.entry(person);
+    if date.is_some() || titles.is_empty() || e.kind != ActorKind::Person || e.role_on(None).is_some_and(|r| r.dated) {
+        return None;
+    }
+    let (title, title_why) = titles.first()?;
+    let role = e
+        .roles
+        .iter()
+        .filter(|r| r.dated && r.code.as_bytes().chunks_exact(3).skip(1).any(|part| part == title.as_bytes()))
+        .max_by_key(|r| r.from)?;
+    let file = &dict.entry_files[person.0];
+    Some((
+        ActorCode::new(role.code.clone()),
+        format!("{} (the role the title {title_why} names)", role_str(file, &e.id, role)),
+    ))
+}
+
 fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<NaiveDate>) -> Option<Mention> {
     let first = group.first()?.words.start;
     let last = group.last()?.words.end;
@@ -1499,6 +1527,7 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
     let (code, kind, head, entry) = match (head_named, base) {
         // a named person/organisation carries its own code; titles and demonyms around it only describe it
         (Some((code, kind, e, why)), base) => {
+            let (code, why) = titled_role(dict, e, date, &roles).unwrap_or((code, why));
             let code = match (code.country(), &base) {
                 (None, Some((b, _, _, _))) if kind == ActorKind::Group || kind == ActorKind::Org => {
                     ActorCode::new(format!("{}{}", b.country().unwrap_or(""), code.as_str()))

@@ -747,3 +747,15 @@ fn a_country_that_opens_a_persons_name_is_a_first_name() {
     let events = code("Chad attacked Libya.");
     assert_eq!(common::triples(&events), vec![("TCD".to_string(), "190".to_string(), "LBY".to_string())]);
 }
+
+#[test]
+fn in_an_undated_text_the_title_says_which_of_a_persons_roles_is_meant() {
+    // no date: the role the title names, not the fallback of one out of office (ELI)
+    let events = common::code("President Rodrigo Duterte criticized China.", "");
+    assert_eq!(common::triples(&events), vec![("PHLGOV".to_string(), "111".to_string(), "CHN".to_string())]);
+    // with a date the date decides
+    let events = common::code("President Rodrigo Duterte criticized China.", "2024-05-10");
+    assert_eq!(events[0].source.code, "PHLELI");
+    let events = common::code("Rodrigo Duterte criticized China.", "");
+    assert_eq!(events[0].source.code, "PHLELI");
+}
