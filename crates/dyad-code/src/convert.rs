@@ -305,6 +305,8 @@ const NAMES_OF_OTHER_THINGS: &[(&str, &str, &str)] = &[
     ("the lightning", "AL-BARQ", "weather and the Tampa Bay Lightning, not the group al-Barq"),
     ("al-aqsa", "AL-AQSA_MARTYRS_BRIGADES", "the mosque in Jerusalem and the places named after it"),
     ("al aksa", "AL-AQSA_MARTYRS_BRIGADES", "the mosque in Jerusalem"),
+    ("peoples liberation army", "IRISH_NATIONAL_LIBERATION_ARMY", "China's army (its own entry), not the INLA"),
+    ("peoples liberation army", "TKP/ML-TIKKO", "China's army (its own entry), not the Turkish TKP/ML"),
 ];
 
 /// Drop the one-word names of people, groups and organisations that are a single letter
