@@ -42,7 +42,7 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "such",
     "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new", "recent",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "of",
     "with",
     "between",
@@ -234,37 +234,15 @@ fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) 
         .filter(|_| !ms.iter().any(|n| !n.location && n.words.start >= clause_start && n.words.end <= v.words.start))
 }
 
-/// Words that open a new clause: a target is not looked for past them.
-/// Words that open a clause. A `match` on the word (by length first, then bytes)
-/// rather than a list search: the clause window asks this of every word it passes.
-pub(crate) fn is_clause_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "while"
-            | "whereas"
-            | "but"
-            | "because"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "since"
-            | "when"
-            | "until"
-            | "as"
-            | "if"
-            | "unless"
-            | "that"
-            | "where"
-    )
-}
+/// Words that open a new clause: a target is not looked for past them (a word's
+/// [`crate::sentence::CLAUSE_OPENER`] class).
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though", "after", "before",
+    "since", "when", "until", "as", "if", "unless", "that", "where",
+];
 pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 /// Words that may stand between a subject and its verb.
-const AUX_OR_ADVERB: &[&str] = &[
+pub(crate) const AUX_OR_ADVERB: &[&str] = &[
     "has",
     "have",
     "had",
