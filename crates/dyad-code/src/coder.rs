@@ -913,10 +913,11 @@ impl Coder {
         // "seeks to mediate", "threatened to strike": the infinitive carries the
         // event (as an intent); the verb of intending is not an event of its own
         let starts: Vec<usize> = hits.iter().map(|h| h.words.start).collect();
+        // (the word after the verb first: the tests are pure, and most verbs fail it)
         hits.retain(|h| {
-            !(expresses_intent(w.norm(h.words.end - 1))
-                && w.norm(h.words.end) == "to"
-                && starts.contains(&(h.words.end + 1)))
+            !(w.norm(h.words.end) == "to"
+                && starts.contains(&(h.words.end + 1))
+                && expresses_intent(w.norm(h.words.end - 1)))
         });
         hits
     }

@@ -182,11 +182,18 @@ fn seq_walk(
     Some(j - i)
 }
 
-/// The words each atom of `atoms` matched, for a match known to start at word `i`.
-fn atom_words(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(atoms.len());
-    seq_walk(words, atoms, i, dict, |r| out.push(r));
-    out
+/// Does `f` hold for the words some atom of `atoms` matched, for a match known to start
+/// at word `i`? (Walked in place: no list of the atoms' words is made.)
+fn any_atom_words(
+    words: &Words,
+    atoms: &[Atom],
+    i: usize,
+    dict: &Dictionaries,
+    mut f: impl FnMut(Range<usize>) -> bool,
+) -> bool {
+    let mut found = false;
+    seq_walk(words, atoms, i, dict, |r| found = found || f(r));
+    found
 }
 
 /// Can `atoms` match at word `i`? A cheap first test before [`seq_at`]: a first atom
@@ -444,7 +451,7 @@ pub fn match_pattern(
                             || (k + 1 == p.after.len() && modifies_relation_noun(words, i + n))
                             || (k == 0 && particle_past_phrase(words, atoms, verb.end, i))
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
-                            || atom_words(words, atoms, i, dict).into_iter().any(|r| {
+                            || any_atom_words(words, atoms, i, dict, |r| {
                                 in_name(words, mentions, r.clone(), &verb, dict)
                                     || in_recipient(words, mentions, r, &verb)
                             });
@@ -455,7 +462,7 @@ pub fn match_pattern(
                             || (reversed_from(words, verb.end, i) == usize::MAX
                                 && !in_noun_complement(words, mentions, verb.end, i))
                     })?;
-                m.words.extend(atom_words(words, atoms, at, dict));
+                seq_walk(words, atoms, at, dict, |r| m.words.push(r));
                 at + n
             }
             Elem::Source | Elem::Target | Elem::Compound => {
@@ -489,12 +496,10 @@ pub fn match_pattern(
                     seq_at(words, atoms, i, dict).is_some_and(|n| {
                         i + n <= pos
                             && !infinitive_marker(words, atoms, i, verb.start)
-                            && !atom_words(words, atoms, i, dict)
-                                .into_iter()
-                                .any(|r| in_name(words, mentions, r, &verb, dict))
+                            && !any_atom_words(words, atoms, i, dict, |r| in_name(words, mentions, r, &verb, dict))
                     })
                 })?;
-                m.words.extend(atom_words(words, atoms, at, dict));
+                seq_walk(words, atoms, at, dict, |r| m.words.push(r));
                 at
             }
             Elem::Source | Elem::Target | Elem::Compound => {

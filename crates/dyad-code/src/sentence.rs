@@ -483,7 +483,7 @@ fn attribution_asides(words: &[Word]) -> Vec<(usize, usize)> {
             continue;
         }
         let Some(j) = (i + 2..words.len().min(i + 12)).find(|&j| words[j].norm == ",") else { continue };
-        let Some(k) = (i + 2..j).find(|&k| SAYS.contains(&&*words[k].norm)) else { continue };
+        let Some(k) = (i + 2..j).find(|&k| crate::words::listed(SAYS, &words[k].norm)) else { continue };
         let other_verb = (i + 1..j).any(|x| x != k && words[x].tag.is_some_and(|t| t.is_verb()));
         // (the tagger takes some past forms after the remark for participles: "fired")
         let goes_on =
