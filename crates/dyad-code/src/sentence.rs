@@ -152,7 +152,13 @@ pub struct Words<'t> {
 
 /// The size of [`Words`]'s filter of pattern words, in 64-bit words: 2,048 bits, of
 /// which a sentence's few dozen forms set few.
-const PRESENT_WORDS: usize = 32;
+pub(crate) const PRESENT_WORDS: usize = 32;
+
+/// The bit of word `id` in [`Words`]'s filter of pattern words (its `present_bits`).
+#[inline]
+pub(crate) fn present_bit(id: u32) -> usize {
+    id as usize % (PRESENT_WORDS * 64)
+}
 
 /// A word has at most four base forms: itself and three stems ("parties": partie,
 /// parti, party; "offing": off, offe).
@@ -331,7 +337,8 @@ impl<'t> Words<'t> {
                 None => forms_of(&w.norm, w.id, vocab, &mut buf),
             };
             for &id in these.iter().take_while(|&&id| id != UNKNOWN) {
-                present_bits[(id as usize / 64) % PRESENT_WORDS] |= 1 << (id % 64);
+                let bit = present_bit(id);
+                present_bits[bit / 64] |= 1 << (bit % 64);
             }
             forms.push(these);
         }
@@ -360,7 +367,13 @@ impl<'t> Words<'t> {
     /// [`crate::patterns::word_matches`] allows)? False: it matches none. (True: it may,
     /// or another id shares its bit.)
     pub fn may_contain(&self, id: u32) -> bool {
-        self.present_bits[(id as usize / 64) % PRESENT_WORDS] & (1 << (id % 64)) != 0
+        let bit = present_bit(id);
+        self.present_bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The filter [`Words::may_contain`] reads, a bit per [`present_bit`].
+    pub(crate) fn present_bits(&self) -> &[u64; PRESENT_WORDS] {
+        &self.present_bits
     }
 
     pub fn len(&self) -> usize {
