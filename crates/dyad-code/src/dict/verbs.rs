@@ -288,25 +288,28 @@ pub struct NeedsIndex {
     unneeded: Vec<u32>,
     /// (the bit of its first needed word, pattern), sorted.
     by_bit: Vec<(u16, u32)>,
-    /// The bits of `by_bit`, as a sentence's filter holds them.
-    bits: [u64; PRESENT_WORDS],
+    /// The bits of `by_bit`, as a sentence's filter holds them: (the filter's word, its
+    /// bits), for the words that have some.
+    bits: Vec<(usize, u64)>,
 }
 
 impl VerbBlock {
     /// Fill [`VerbBlock::needs_index`] from the patterns' needs.
     pub fn index_needs(&mut self) {
         let mut index = NeedsIndex::default();
+        let mut bits = [0u64; PRESENT_WORDS];
         for (k, p) in self.patterns.iter().enumerate() {
             match p.needs.first().copied().filter(|&id| id != UNKNOWN) {
                 Some(id) => {
                     let bit = present_bit(id);
-                    index.bits[bit / 64] |= 1 << (bit % 64);
+                    bits[bit / 64] |= 1 << (bit % 64);
                     index.by_bit.push((bit as u16, k as u32));
                 }
                 None => index.unneeded.push(k as u32),
             }
         }
         index.by_bit.sort_unstable();
+        index.bits = bits.into_iter().enumerate().filter(|&(_, b)| b != 0).collect();
         self.needs_index = index;
     }
 
@@ -314,9 +317,11 @@ impl VerbBlock {
     /// words (as [`Words::may_contain`] tells), in their order.
     pub fn candidates<'a>(&'a self, w: &Words) -> impl Iterator<Item = &'a Pattern> + use<'a> {
         let index = &self.needs_index;
-        let mut found = index.unneeded.clone();
-        for (slot, (&block, &sentence)) in index.bits.iter().zip(w.present_bits()).enumerate() {
-            let mut both = block & sentence;
+        let mut found = Vec::with_capacity(index.unneeded.len() + 16);
+        found.extend_from_slice(&index.unneeded);
+        let sentence = w.present_bits();
+        for &(slot, block) in &index.bits {
+            let mut both = block & sentence[slot];
             while both != 0 {
                 let bit = (slot * 64 + both.trailing_zeros() as usize) as u16;
                 let from = index.by_bit.partition_point(|&(b, _)| b < bit);
