@@ -1261,10 +1261,13 @@ impl Coder {
             if attribution.is_some_and(|(_, s)| s == v.words.start) {
                 last_subject = before;
             }
+            // (what governs the verb, asked once for the two rules below: neither changes
+            // what it reads)
+            let governed = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources);
             // "the US claimed that ISIL attacked Iraq": the claim and the attack are one
             // event of the pair, an accusation (the dictionary's transformations)
-            if let Some((gov, source)) = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources)
-                .filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
+            if let Some((gov, source)) =
+                governed.filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
             {
                 let future = is_future(w, v.words.start) || reported_future(w, v.words.start);
                 let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone(), future };
@@ -1275,7 +1278,7 @@ impl Coder {
             }
             // "the Commission announced that it had suspended aid": the subject pronoun of
             // a statement's clause is the speaker
-            let sources = match governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources) {
+            let sources = match governed {
                 Some((gov, Var::A)) if sources.is_empty() && STATEMENT_VERBS.contains(&gov.form.lemma.as_str()) => {
                     outer_sources
                         .iter()
