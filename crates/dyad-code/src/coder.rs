@@ -3509,7 +3509,7 @@ fn governing_verb<'v>(
                 || QUANTITY_SET.contains(n)
                 || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
-                || AUX_OR_ADVERB_SET.contains(n)
+                || w.is(k, AUX_OR_ADVERB_WORD)
                 || n.ends_with("ly")
                 // "announced (on) Monday that it had ...": when the statement was made
                 || dyad_core::calendar::weekday(n).is_some()
@@ -3525,7 +3525,7 @@ fn governing_verb<'v>(
         && between.clone().all(|k| {
             let n = w.norm(k);
             n == "that"
-                || AUX_OR_ADVERB.contains(&n)
+                || w.is(k, AUX_OR_ADVERB_WORD)
                 || w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "NN" | "NNS" | "CD"))
         });
     if !plain && !passive_subject {
