@@ -43,7 +43,7 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "such",
     "no", "any", "every", "each", "another", "'s", "of", "first", "last", "new", "recent",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "of",
     "with",
     "between",
@@ -235,37 +235,15 @@ fn subject_country(w: &Words, ms: &[Mention], v: &VerbHit, clause_start: usize) 
         .filter(|_| !ms.iter().any(|n| !n.location && n.words.start >= clause_start && n.words.end <= v.words.start))
 }
 
-/// Words that open a new clause: a target is not looked for past them.
-/// Words that open a clause. A `match` on the word (by length first, then bytes)
-/// rather than a list search: the clause window asks this of every word it passes.
-pub(crate) fn is_clause_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "while"
-            | "whereas"
-            | "but"
-            | "because"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "since"
-            | "when"
-            | "until"
-            | "as"
-            | "if"
-            | "unless"
-            | "that"
-            | "where"
-    )
-}
+/// Words that open a new clause: a target is not looked for past them (a word's
+/// [`crate::sentence::CLAUSE_OPENER`] class).
+pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+    "which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though", "after", "before",
+    "since", "when", "until", "as", "if", "unless", "that", "where",
+];
 pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 /// Words that may stand between a subject and its verb.
-const AUX_OR_ADVERB: &[&str] = &[
+pub(crate) const AUX_OR_ADVERB: &[&str] = &[
     "has",
     "have",
     "had",
@@ -960,10 +938,11 @@ impl Coder {
         // "seeks to mediate", "threatened to strike": the infinitive carries the
         // event (as an intent); the verb of intending is not an event of its own
         let starts: Vec<usize> = hits.iter().map(|h| h.words.start).collect();
+        // (the word after the verb first: the tests are pure, and most verbs fail it)
         hits.retain(|h| {
-            !(expresses_intent(w.norm(h.words.end - 1))
-                && w.norm(h.words.end) == "to"
-                && starts.contains(&(h.words.end + 1)))
+            !(w.norm(h.words.end) == "to"
+                && starts.contains(&(h.words.end + 1))
+                && expresses_intent(w.norm(h.words.end - 1)))
         });
         hits
     }
@@ -1307,10 +1286,13 @@ impl Coder {
             if attribution.is_some_and(|(_, s)| s == v.words.start) {
                 last_subject = before;
             }
+            // (what governs the verb, asked once for the two rules below: neither changes
+            // what it reads)
+            let governed = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources);
             // "the US claimed that ISIL attacked Iraq": the claim and the attack are one
             // event of the pair, an accusation (the dictionary's transformations)
-            if let Some((gov, source)) = governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources)
-                .filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
+            if let Some((gov, source)) =
+                governed.filter(|_| !is_negated(w, v.words.start) && !is_hypothetical(w, v.words.start, window.start))
             {
                 let future = is_future(w, v.words.start) || reported_future(w, v.words.start);
                 let inner = Governed { gov, source, sources: sources.clone(), targets: targets.clone(), future };
@@ -1321,7 +1303,7 @@ impl Coder {
             }
             // "the Commission announced that it had suspended aid": the subject pronoun of
             // a statement's clause is the speaker
-            let sources = match governing_verb(w, cx.mentions, &verbs, v, &sources, &outer_sources) {
+            let sources = match governed {
                 Some((gov, Var::A)) if sources.is_empty() && STATEMENT_VERBS.contains(&gov.form.lemma.as_str()) => {
                     outer_sources
                         .iter()
@@ -3552,7 +3534,7 @@ fn governing_verb<'v>(
                 || QUANTITY_SET.contains(n)
                 || matches!(n, "the" | "a" | "an" | "some" | "its" | "their")
                 || matches!(n, "he" | "she" | "they" | "it" | "we")
-                || AUX_OR_ADVERB_SET.contains(n)
+                || w.is(k, AUX_OR_ADVERB_WORD)
                 || n.ends_with("ly")
                 // "announced (on) Monday that it had ...": when the statement was made
                 || dyad_core::calendar::weekday(n).is_some()
@@ -3568,7 +3550,7 @@ fn governing_verb<'v>(
         && between.clone().all(|k| {
             let n = w.norm(k);
             n == "that"
-                || AUX_OR_ADVERB.contains(&n)
+                || w.is(k, AUX_OR_ADVERB_WORD)
                 || w.words[k].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "NN" | "NNS" | "CD"))
         });
     if !plain && !passive_subject {

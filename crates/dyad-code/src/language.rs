@@ -63,6 +63,11 @@ pub(crate) const ENGLISH_WORD: u16 = 1 << 10;
 /// The class of a function word of another language.
 pub(crate) const OTHER_LANGUAGE_WORD: u16 = 1 << 11;
 
+/// Every function word of the lists, English and other.
+pub(crate) fn function_words() -> impl Iterator<Item = &'static str> {
+    OTHER.iter().flat_map(|l| l.iter()).chain(ENGLISH).copied()
+}
+
 /// The language class of a normalised word, for [`crate::sentence::word_flags`].
 pub(crate) fn function_word_flags(norm: &str) -> u16 {
     static CLASSES: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();

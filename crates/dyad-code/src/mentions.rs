@@ -5,7 +5,7 @@
 use crate::dict::actors::{ActorKind, Role};
 use crate::dict::{Dictionaries, EntryRef};
 use crate::sentence::Words;
-use crate::words::{PhraseIndex, WordSet, UNKNOWN};
+use crate::words::{listed, PhraseIndex, WordSet, UNKNOWN};
 use chrono::NaiveDate;
 use dyad_core::{ActorCode, Entity, EntityLabel, Span};
 use std::ops::Range;
@@ -1062,10 +1062,10 @@ fn modifies_next_noun(words: &Words, dict: &Dictionaries, m: &Mention) -> bool {
     // (a plural class noun, as "members" above); not "the militant group", a description
     // of a group named before
     const COLLECTIVES: &[&str] = &["group", "faction", "network", "movement", "organization", "organisation", "cell"];
-    let collective = n.strip_suffix('s').is_some_and(|b| COLLECTIVES.contains(&b))
+    // (looked up with `listed`: asked of the word after most agents)
+    let collective = n.strip_suffix('s').is_some_and(|b| listed(COLLECTIVES, b))
         && !(m.words.start > 0 && matches!(words.norm(m.words.start - 1), "the" | "these" | "those" | "its" | "their"));
-    let belonging =
-        collective || BELONGINGS.contains(&n) || n.strip_suffix('s').is_some_and(|b| BELONGINGS.contains(&b));
+    let belonging = collective || listed(BELONGINGS, n) || n.strip_suffix('s').is_some_and(|b| listed(BELONGINGS, b));
     // a plural the tagger calls a noun, not a verb: "joint military exercises"
     let plural_noun = words.words[next].tag.is_some_and(|t| tag_is!(t, "NNS"));
     // an agent word the tagger reads as an adjective before a noun ("military/JJ

@@ -6,7 +6,7 @@ use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
 use crate::mentions::{Mention, UNKNOWN_CODE};
-use crate::sentence::Words;
+use crate::sentence::{present_bit, Words, PRESENT_WORDS};
 use crate::words::{FastMap, IdSet};
 use dyad_core::calendar::{month_number, weekday};
 use std::ops::Range;
@@ -93,6 +93,10 @@ pub struct SynsetIndex {
     first_bits: [u64; 4],
     /// A phrase of no words (a lone "-" or "_") matches anywhere, taking no words.
     has_empty: bool,
+    /// The bits of the keys of `by_first` in a sentence's filter of words
+    /// ([`crate::sentence::present_bit`]): none set in a sentence's, and no phrase
+    /// starts anywhere in it.
+    present: [u64; PRESENT_WORDS],
 }
 
 /// Where the first word `id` of a phrase sets its bit in [`SynsetIndex`]'s 256-bit
@@ -108,6 +112,8 @@ impl SynsetIndex {
             Some((&first, rest)) => {
                 let (word, bit) = first_bit(first);
                 self.first_bits[word] |= bit;
+                let present = present_bit(first);
+                self.present[present / 64] |= 1 << (present % 64);
                 self.by_first.entry(first).or_default().push(rest.into())
             }
             None => self.has_empty = true,
@@ -119,6 +125,12 @@ impl SynsetIndex {
     #[inline]
     fn may_start(&self, words: &Words, j: usize) -> bool {
         self.has_empty || words.any_form(j, |id| self.may_begin(id))
+    }
+
+    /// Could a phrase start at some word of the sentence? (False: none does.)
+    #[inline]
+    fn may_be_in(&self, words: &Words) -> bool {
+        self.has_empty || self.present.iter().zip(words.present_bits()).any(|(&a, &b)| a & b != 0)
     }
 
     /// Could a phrase start with the word `id`? (False: none does.)
@@ -182,11 +194,18 @@ fn seq_walk(
     Some(j - i)
 }
 
-/// The words each atom of `atoms` matched, for a match known to start at word `i`.
-fn atom_words(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(atoms.len());
-    seq_walk(words, atoms, i, dict, |r| out.push(r));
-    out
+/// Does `f` hold for the words some atom of `atoms` matched, for a match known to start
+/// at word `i`? (Walked in place: no list of the atoms' words is made.)
+fn any_atom_words(
+    words: &Words,
+    atoms: &[Atom],
+    i: usize,
+    dict: &Dictionaries,
+    mut f: impl FnMut(Range<usize>) -> bool,
+) -> bool {
+    let mut found = false;
+    seq_walk(words, atoms, i, dict, |r| found = found || f(r));
+    found
 }
 
 /// Can `atoms` match at word `i`? A cheap first test before [`seq_at`]: a first atom
@@ -199,6 +218,18 @@ fn may_start_at(words: &Words, atoms: &[Atom], i: usize, dict: &Dictionaries) ->
         Some(Atom::Synset(_, slot)) => {
             dict.verbs.synset_index.get(*slot as usize).is_none_or(|s| s.may_start(words, i))
         }
+        None => true,
+    }
+}
+
+/// Can `atoms` match anywhere in the sentence? A cheap test before a window is scanned
+/// with [`may_start_at`]: the first atom's word, or a first word of its synset's
+/// phrases, must be among the sentence's words (as [`Words::may_contain`] tells).
+#[inline]
+fn may_be_in_sentence(words: &Words, atoms: &[Atom], dict: &Dictionaries) -> bool {
+    match atoms.first() {
+        Some(Atom::Word(_, id)) => words.may_contain(*id),
+        Some(Atom::Synset(_, slot)) => dict.verbs.synset_index.get(*slot as usize).is_none_or(|s| s.may_be_in(words)),
         None => true,
     }
 }
@@ -434,6 +465,10 @@ pub fn match_pattern(
     for (k, e) in p.after.iter().enumerate() {
         pos = match e {
             Elem::Seq(atoms) => {
+                // (an element whose first word is nowhere in the sentence matches nowhere)
+                if !may_be_in_sentence(words, atoms, dict) {
+                    return None;
+                }
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
                     .filter(|&i| may_start_at(words, atoms, i, dict))
@@ -444,7 +479,7 @@ pub fn match_pattern(
                             || (k + 1 == p.after.len() && modifies_relation_noun(words, i + n))
                             || (k == 0 && particle_past_phrase(words, atoms, verb.end, i))
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
-                            || atom_words(words, atoms, i, dict).into_iter().any(|r| {
+                            || any_atom_words(words, atoms, i, dict, |r| {
                                 in_name(words, mentions, r.clone(), &verb, dict)
                                     || in_recipient(words, mentions, r, &verb)
                             });
@@ -455,7 +490,7 @@ pub fn match_pattern(
                             || (reversed_from(words, verb.end, i) == usize::MAX
                                 && !in_noun_complement(words, mentions, verb.end, i))
                     })?;
-                m.words.extend(atom_words(words, atoms, at, dict));
+                seq_walk(words, atoms, at, dict, |r| m.words.push(r));
                 at + n
             }
             Elem::Source | Elem::Target | Elem::Compound => {
@@ -485,16 +520,17 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
+                if !may_be_in_sentence(words, atoms, dict) {
+                    return None;
+                }
                 let at = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find(|&i| {
                     seq_at(words, atoms, i, dict).is_some_and(|n| {
                         i + n <= pos
                             && !infinitive_marker(words, atoms, i, verb.start)
-                            && !atom_words(words, atoms, i, dict)
-                                .into_iter()
-                                .any(|r| in_name(words, mentions, r, &verb, dict))
+                            && !any_atom_words(words, atoms, i, dict, |r| in_name(words, mentions, r, &verb, dict))
                     })
                 })?;
-                m.words.extend(atom_words(words, atoms, at, dict));
+                seq_walk(words, atoms, at, dict, |r| m.words.push(r));
                 at
             }
             Elem::Source | Elem::Target | Elem::Compound => {
@@ -563,5 +599,11 @@ mod tests {
             assert!(synset.may_start(&words, j), "word {j}");
         }
         assert!(!synset.may_start(&words, 8), "\"filler599\" starts no phrase");
+        assert!(synset.may_be_in(&words));
+        // a sentence holding no first word of the synset's phrases: no start anywhere
+        // (the words after a first word, "relations", "aid", do not count)
+        let none = crate::sentence::words_of("filler3 relations filler300 aid filler599", &vocab);
+        assert!(!synset.may_be_in(&none));
+        assert!((0..none.len()).all(|j| synset.longest_at(&none, j, &starts).is_none()));
     }
 }

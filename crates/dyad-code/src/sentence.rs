@@ -1,9 +1,10 @@
 //! A sentence as the coder sees it: normalised words with their byte spans, and
 //! the parenthetical regions (between dashes or brackets) that clauses skip over.
 
-use crate::words::{is_normal, normalize_word_into, Vocab, UNKNOWN};
+use crate::words::{is_normal, normalize_word_into, FastMap, Vocab, UNKNOWN};
 use dyad_core::{PosTag, Sentence, Span, TokenKind};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug)]
 pub struct Word<'t> {
@@ -22,7 +23,7 @@ pub struct Word<'t> {
     pub(crate) flags: u16,
 }
 
-/// A word that opens a clause (see `is_clause_opener` in the coder).
+/// A word that opens a clause (the coder's `CLAUSE_OPENERS`).
 pub(crate) const CLAUSE_OPENER: u16 = 1;
 /// ";" or ":", which end a clause window.
 pub(crate) const CLAUSE_BREAK: u16 = 2;
@@ -44,10 +45,39 @@ pub(crate) const MODAL: u16 = 256;
 pub(crate) const CONDITIONAL: u16 = 512;
 
 /// The word classes of a normalised word the coder asks about every word it passes
-/// (found once per word: from the vocabulary's table for a word it has, else here).
+/// (found once per word: from the vocabulary's table for a word it has, else here). A
+/// word in no list is in no class, and the listed words' classes are found once: a word
+/// is one hash look-up instead of a search of each list.
 pub(crate) fn word_flags(norm: &str) -> u16 {
+    static CLASSES: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| class_words().map(|w| (w, listed_word_flags(w))).collect());
+    classes.get(norm).copied().unwrap_or(0)
+}
+
+/// Every word of the lists [`listed_word_flags`] reads.
+fn class_words() -> impl Iterator<Item = &'static str> {
+    use crate::coder::{
+        AUX_OR_ADVERB, BE, CLAUSE_OPENERS, CONDITIONALS, DETERMINERS, MODALS, NEGATIONS, PREPOSITIONS, SUBORDINATORS,
+    };
+    let lists: [&[&'static str]; 10] = [
+        CLAUSE_OPENERS,
+        &[";", ":", "once"],
+        SUBORDINATORS,
+        AUX_OR_ADVERB,
+        PREPOSITIONS,
+        DETERMINERS,
+        BE,
+        NEGATIONS,
+        MODALS,
+        CONDITIONALS,
+    ];
+    lists.into_iter().flatten().copied().chain(crate::language::function_words())
+}
+
+/// The word classes of a normalised word, by the lists themselves.
+fn listed_word_flags(norm: &str) -> u16 {
     let mut f = crate::language::function_word_flags(norm);
-    if crate::coder::is_clause_opener(norm) {
+    if crate::words::listed(crate::coder::CLAUSE_OPENERS, norm) {
         f |= CLAUSE_OPENER;
     }
     if matches!(norm, ";" | ":") {
@@ -122,7 +152,13 @@ pub struct Words<'t> {
 
 /// The size of [`Words`]'s filter of pattern words, in 64-bit words: 2,048 bits, of
 /// which a sentence's few dozen forms set few.
-const PRESENT_WORDS: usize = 32;
+pub(crate) const PRESENT_WORDS: usize = 32;
+
+/// The bit of word `id` in [`Words`]'s filter of pattern words (its `present_bits`).
+#[inline]
+pub(crate) fn present_bit(id: u32) -> usize {
+    id as usize % (PRESENT_WORDS * 64)
+}
 
 /// A word has at most four base forms: itself and three stems ("parties": partie,
 /// parti, party; "offing": off, offe).
@@ -301,7 +337,8 @@ impl<'t> Words<'t> {
                 None => forms_of(&w.norm, w.id, vocab, &mut buf),
             };
             for &id in these.iter().take_while(|&&id| id != UNKNOWN) {
-                present_bits[(id as usize / 64) % PRESENT_WORDS] |= 1 << (id % 64);
+                let bit = present_bit(id);
+                present_bits[bit / 64] |= 1 << (bit % 64);
             }
             forms.push(these);
         }
@@ -330,7 +367,13 @@ impl<'t> Words<'t> {
     /// [`crate::patterns::word_matches`] allows)? False: it matches none. (True: it may,
     /// or another id shares its bit.)
     pub fn may_contain(&self, id: u32) -> bool {
-        self.present_bits[(id as usize / 64) % PRESENT_WORDS] & (1 << (id % 64)) != 0
+        let bit = present_bit(id);
+        self.present_bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The filter [`Words::may_contain`] reads, a bit per [`present_bit`].
+    pub(crate) fn present_bits(&self) -> &[u64; PRESENT_WORDS] {
+        &self.present_bits
     }
 
     pub fn len(&self) -> usize {
@@ -453,7 +496,7 @@ fn attribution_asides(words: &[Word]) -> Vec<(usize, usize)> {
             continue;
         }
         let Some(j) = (i + 2..words.len().min(i + 12)).find(|&j| words[j].norm == ",") else { continue };
-        let Some(k) = (i + 2..j).find(|&k| SAYS.contains(&&*words[k].norm)) else { continue };
+        let Some(k) = (i + 2..j).find(|&k| crate::words::listed(SAYS, &words[k].norm)) else { continue };
         let other_verb = (i + 1..j).any(|x| x != k && words[x].tag.is_some_and(|t| t.is_verb()));
         // (the tagger takes some past forms after the remark for participles: "fired")
         let goes_on =
@@ -483,6 +526,19 @@ pub(crate) fn words_of<'t>(text: &'t str, vocab: &'t Vocab) -> Words<'t> {
 mod tests {
     use super::*;
     use crate::patterns::word_matches;
+
+    #[test]
+    fn word_classes_are_those_of_the_lists() {
+        // the listed words, the others of the coder's vocabulary, and words of no list
+        let coder = crate::Coder::new(crate::Dictionaries::embedded());
+        let listed: Vec<&str> = class_words().collect();
+        let vocab: Vec<&str> = coder.dict.vocab.words().map(|(w, _)| w).collect();
+        let others = ["", "onc", "whic", "which's", "the ", "\u{e9}t\u{e9}", "reportedlyx", "government"];
+        for w in listed.iter().chain(&vocab).chain(&others) {
+            assert_eq!(word_flags(w), listed_word_flags(w), "{w:?}");
+        }
+        assert!(listed.iter().all(|w| listed_word_flags(w) != 0));
+    }
 
     #[test]
     fn word_classes_are_the_same_from_the_table_and_the_word() {

@@ -24,6 +24,34 @@ const POLITICAL_ROLES: &[[u8; 3]] = &[
     *b"ELI", *b"IGO", *b"NGO", *b"IMG",
 ];
 
+/// Three capital letters as a number below 26^3.
+const fn prefix_index(p: [u8; 3]) -> usize {
+    ((p[0] - b'A') as usize * 26 + (p[1] - b'A') as usize) * 26 + (p[2] - b'A') as usize
+}
+
+/// [`NON_STATE_PREFIXES`] as a bit per three capital letters ([`prefix_index`]): a code's
+/// first three letters are tested with one read instead of a search of the list.
+const NON_STATE_BITS: [u64; 26 * 26 * 26 / 64 + 1] = {
+    let mut bits = [0u64; 26 * 26 * 26 / 64 + 1];
+    let mut i = 0;
+    while i < NON_STATE_PREFIXES.len() {
+        let n = prefix_index(NON_STATE_PREFIXES[i]);
+        bits[n / 64] |= 1 << (n % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Do these three bytes start a country's code (capital letters, no non-state prefix)?
+#[inline]
+fn is_country_prefix(p: [u8; 3]) -> bool {
+    if !p.iter().all(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let n = prefix_index(p);
+    NON_STATE_BITS[n / 64] & (1 << (n % 64)) == 0
+}
+
 impl ActorCode {
     pub fn new(code: impl Into<String>) -> Self {
         ActorCode(code.into())
@@ -34,12 +62,15 @@ impl ActorCode {
     }
 
     /// The ISO-3 style country part, when the code starts with one.
+    /// (Inlined: the coder asks it of a mention's code at many of its rules.)
+    #[inline]
     pub fn country(&self) -> Option<&str> {
         country_of(&self.0)
     }
 
     /// The role part after the country (or the whole code for non-state actors),
     /// e.g. `GOV` for `RUSGOV`, `IGOUNO` for `IGOUNO`, None for a bare country.
+    #[inline]
     pub fn sector(&self) -> Option<&str> {
         let rest = if self.country().is_some() { &self.0[3..] } else { &self.0[..] };
         (!rest.is_empty()).then_some(rest)
@@ -71,34 +102,27 @@ impl ActorCode {
             }
             return ActorCode(format!("{prefix}{}", self.0));
         }
-        let mut parts: Vec<&str> = Vec::new();
         let s = self.0.as_str();
-        let mut i = 0;
-        while i + 3 <= s.len() {
-            parts.push(&s[i..i + 3]);
-            i += 3;
-        }
-        let mut out = s.to_string();
-        let mut j = 0;
-        while j + 3 <= role.len() {
-            let r = &role[j..j + 3];
-            if !parts.contains(&r) {
-                out.push_str(r);
+        // (the code's whole three-letter parts, read in place)
+        let has_part = |r: &[u8]| s.as_bytes().chunks_exact(3).any(|p| p == r);
+        let mut out = String::with_capacity(s.len() + role.len());
+        out.push_str(s);
+        for r in role.as_bytes().chunks_exact(3) {
+            if !has_part(r) {
+                // (a part of three bytes on a char boundary of `role`: pushed as its text)
+                out.push_str(std::str::from_utf8(r).unwrap_or_default());
             }
-            j += 3;
         }
         ActorCode(out)
     }
 }
 
 /// The country a code starts with, if any (see [`ActorCode::country`]).
+#[inline]
 pub(crate) fn country_of(code: &str) -> Option<&str> {
-    let head = code.get(0..3)?;
-    let bytes: [u8; 3] = head.as_bytes().try_into().ok()?;
-    if bytes.iter().all(|b| b.is_ascii_uppercase()) && !NON_STATE_PREFIXES.contains(&bytes) {
-        Some(head)
-    } else {
-        None
+    match code.as_bytes() {
+        &[a, b, c, ..] if is_country_prefix([a, b, c]) => Some(&code[..3]),
+        _ => None,
     }
 }
 
@@ -172,6 +196,24 @@ mod tests {
     }
 
     #[test]
+    fn the_prefix_bits_hold_the_non_state_prefixes() {
+        // every three capital letters: a country's unless the list has them
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let p = [a, b, c];
+                    assert_eq!(is_country_prefix(p), !NON_STATE_PREFIXES.contains(&p), "{p:?}");
+                }
+            }
+        }
+        for code in ["", "RU", "rusGOV", "RU1", "R\u{e9}S", "\u{e9}RUS", "RUS", "IGO", "SYRREB"] {
+            let head = code.get(0..3).filter(|h| h.bytes().all(|b| b.is_ascii_uppercase()));
+            let by_list = head.filter(|h| !NON_STATE_PREFIXES.iter().any(|p| p == h.as_bytes()));
+            assert_eq!(ActorCode::new(code).country(), by_list, "{code:?}");
+        }
+    }
+
+    #[test]
     fn a_prefix_role_stands_before_the_base() {
         assert_eq!(ActorCode::new("ARN").with_role("NGO~").as_str(), "NGOARN");
         assert_eq!(ActorCode::new("ARN").with_role("NGO~").with_role("GOV").as_str(), "NGOARNGOV");
@@ -183,5 +225,9 @@ mod tests {
         assert_eq!(ActorCode::new("SYR").with_role("REB").as_str(), "SYRREB");
         assert_eq!(ActorCode::new("TURMIL").with_role("MIL").as_str(), "TURMIL");
         assert_eq!(ActorCode::new("USA").with_role("GOVMIL").as_str(), "USAGOVMIL");
+        // only whole three-letter parts count, and a role's last part short of three
+        // letters is left out
+        assert_eq!(ActorCode::new("USAG").with_role("GOVMI").as_str(), "USAGGOV");
+        assert_eq!(ActorCode::new("SAGOV").with_role("AGO").as_str(), "SAGOVAGO");
     }
 }

@@ -190,13 +190,12 @@ impl Dictionaries {
                         Atom::Synset(name, slot) => *slot = self.synset_slot(name),
                     }
                 }
-                p.needs = p
-                    .literal_words()
-                    .map(|w| w.to_string())
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(|w| self.vocab.intern(w))
-                    .collect();
+                // (interned in the pattern's order; the longest word first: the rarest, as
+                // a rule, so the first need rules most patterns out at once)
+                let words: Vec<String> = p.literal_words().map(|w| w.to_string()).collect();
+                let mut needs: Vec<(usize, u32)> = words.iter().map(|w| (w.len(), self.vocab.intern(w))).collect();
+                needs.sort_by_key(|&(len, _)| std::cmp::Reverse(len));
+                p.needs = needs.into_iter().map(|(_, id)| id).collect();
             }
             match self.verbs.blocks.iter().position(|x| x.name == b.name) {
                 Some(i) => {

@@ -26,7 +26,7 @@
 //! to source), `:TGT` for the reciprocal only, or `---` for "no event".
 
 use super::actors::DictError;
-use crate::sentence::Words;
+use crate::sentence::{present_bit, Words, PRESENT_WORDS};
 use crate::words::UNKNOWN;
 
 /// The event codes a verb or pattern gives.
@@ -272,24 +272,65 @@ pub struct VerbBlock {
     pub name: String,
     pub code: Code,
     pub patterns: Vec<Pattern>,
-    /// By pattern, the first of its [`Pattern::needs`] ([`UNKNOWN`] when it needs no
-    /// word), side by side: [`VerbBlock::candidates`] reads them without touching the
-    /// patterns that cannot match. Filled by [`VerbBlock::index_needs`] when a
-    /// [`crate::Coder`] is made, as the vocabulary's word forms are.
-    pub first_needs: Vec<u32>,
+    /// The patterns by their first needed word, for [`VerbBlock::candidates`]. Filled by
+    /// [`VerbBlock::index_needs`] when a [`crate::Coder`] is made, as the vocabulary's word
+    /// forms are.
+    pub needs_index: NeedsIndex,
+}
+
+/// A block's patterns by the first of their [`Pattern::needs`], as the bit of that word
+/// in a sentence's filter of words ([`crate::sentence::present_bit`]): the patterns whose
+/// word may be in a sentence are found from the bits the sentence and the block share,
+/// without reading the others.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NeedsIndex {
+    /// The patterns that need no word.
+    unneeded: Vec<u32>,
+    /// (the bit of its first needed word, pattern), sorted.
+    by_bit: Vec<(u16, u32)>,
+    /// The bits of `by_bit`, as a sentence's filter holds them: (the filter's word, its
+    /// bits), for the words that have some.
+    bits: Vec<(usize, u64)>,
 }
 
 impl VerbBlock {
-    /// Fill [`VerbBlock::first_needs`] from the patterns' needs.
+    /// Fill [`VerbBlock::needs_index`] from the patterns' needs.
     pub fn index_needs(&mut self) {
-        self.first_needs = self.patterns.iter().map(|p| p.needs.first().copied().unwrap_or(UNKNOWN)).collect();
+        let mut index = NeedsIndex::default();
+        let mut bits = [0u64; PRESENT_WORDS];
+        for (k, p) in self.patterns.iter().enumerate() {
+            match p.needs.first().copied().filter(|&id| id != UNKNOWN) {
+                Some(id) => {
+                    let bit = present_bit(id);
+                    bits[bit / 64] |= 1 << (bit % 64);
+                    index.by_bit.push((bit as u16, k as u32));
+                }
+                None => index.unneeded.push(k as u32),
+            }
+        }
+        index.by_bit.sort_unstable();
+        index.bits = bits.into_iter().enumerate().filter(|&(_, b)| b != 0).collect();
+        self.needs_index = index;
     }
 
     /// The patterns, less those whose first needed word is in no form of the sentence's
-    /// words (as [`Words::may_contain`] tells).
-    pub fn candidates<'a, 'w, 't>(&'a self, w: &'w Words<'t>) -> impl Iterator<Item = &'a Pattern> + use<'a, 'w, 't> {
-        debug_assert_eq!(self.first_needs.len(), self.patterns.len(), "block {}: needs not indexed", self.name);
-        self.patterns.iter().zip(&self.first_needs).filter(|(_, &f)| f == UNKNOWN || w.may_contain(f)).map(|(p, _)| p)
+    /// words (as [`Words::may_contain`] tells), in their order.
+    pub fn candidates<'a>(&'a self, w: &Words) -> impl Iterator<Item = &'a Pattern> + use<'a> {
+        let index = &self.needs_index;
+        let mut found = Vec::with_capacity(index.unneeded.len() + 16);
+        found.extend_from_slice(&index.unneeded);
+        let sentence = w.present_bits();
+        for &(slot, block) in &index.bits {
+            let mut both = block & sentence[slot];
+            while both != 0 {
+                let bit = (slot * 64 + both.trailing_zeros() as usize) as u16;
+                let from = index.by_bit.partition_point(|&(b, _)| b < bit);
+                found.extend(index.by_bit[from..].iter().take_while(|&&(b, _)| b == bit).map(|&(_, k)| k));
+                both &= both - 1;
+            }
+        }
+        found.sort_unstable();
+        found.into_iter().map(|k| &self.patterns[k as usize])
     }
 }
 
@@ -420,7 +461,7 @@ pub fn parse_verb_file(file: &str, text: &str) -> (VerbFile, Vec<DictError>) {
                         name: cols[1].to_string(),
                         code,
                         patterns: Vec::new(),
-                        first_needs: Vec::new(),
+                        needs_index: NeedsIndex::default(),
                     });
                 }
                 Err(e) => errors.push(err(e)),
@@ -482,8 +523,12 @@ mod tests {
     fn candidates_pass_over_patterns_whose_first_word_is_missing() {
         let mut vocab = crate::words::Vocab::default();
         let code = Code::parse("040").unwrap();
-        let mut block =
-            VerbBlock { name: "MEET".into(), code: code.clone(), patterns: Vec::new(), first_needs: Vec::new() };
+        let mut block = VerbBlock {
+            name: "MEET".into(),
+            code: code.clone(),
+            patterns: Vec::new(),
+            needs_index: NeedsIndex::default(),
+        };
         for text in ["* envoy", "* +", "* mayor", "* envoy (of peace)"] {
             let mut p = Pattern::parse(code.clone(), text, "test").unwrap();
             p.needs =
