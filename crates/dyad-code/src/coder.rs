@@ -684,7 +684,10 @@ impl Coder {
             // who the subject is
             w.add_comma_asides(|(a, b)| !mentions.iter().any(|m| !m.location && m.words.start > a && m.words.end <= b));
             let w = &*w;
-            for m in &mentions {
+            // (the dictionaries are English: in a sentence of another language their
+            // matches are chance, "un" for the UN, "Ruf" for the RUF, and no entities)
+            let not_english = crate::language::not_english(w);
+            for m in mentions.iter().filter(|_| not_english.is_none()) {
                 if let Some(label) = m.label().filter(|_| !m.refers_back) {
                     out.entities.push(Entity {
                         text: m.span.slice(text).to_string(),
@@ -701,7 +704,7 @@ impl Coder {
             }
             mentions.retain(|m| m.words.start >= dateline);
             let mut trace = SentenceTrace { index: si, span: sentence.span, explained, ..Default::default() };
-            let discarded = story_discard.clone().or_else(|| crate::language::not_english(w)).or_else(|| {
+            let discarded = story_discard.clone().or(not_english).or_else(|| {
                 discards[si].as_ref().map(|d| text!("discard phrase {:?}", phrase(w, d.first.0, d.first.1)))
             });
             if let Some(d) = discarded {

@@ -3245,3 +3245,15 @@ fn the_rest_of_a_proper_name_stands_before_a_coordinated_actor() {
         triples(&ev)
     );
 }
+
+/// A sentence in another language gives no entities either: the English dictionaries
+/// match its words by chance ("Un" is the UN's name, "Ruf" the RUF's).
+#[test]
+fn sentences_in_other_languages_give_no_entities() {
+    let text = "Un homme a été arrêté par la police dans le centre de la ville, selon le ministre. \
+                The UN criticized Mali.";
+    let coded = common::coder().code(&dyad_nlp::annotate(common::article(text, "2024-05-08")));
+    let actors: Vec<(&str, Option<&str>)> =
+        coded.entities.iter().map(|e| (e.text.as_str(), e.actor.as_deref())).collect();
+    assert_eq!(actors, vec![("The UN", Some("IGOUNO")), ("Mali", Some("MLI"))]);
+}
