@@ -512,7 +512,7 @@ pub struct Coded {
     /// Is the article political news? (see [`crate::relevance`])
     pub relevance: Relevance,
     /// Events coded but left out of `events` because the article is not political news
-    /// and neither side is a political actor (shown by `--explain`).
+    /// and neither side is a state, someone of a state or an organisation (shown by `--explain`).
     pub set_aside: Vec<Event>,
 }
 

@@ -66,7 +66,7 @@ impl Relevance {
         let verdict = if self.is_political_news() {
             "political news"
         } else {
-            "not political news: events with no political actor on either side set aside"
+            "not political news: events with no state or organisation on either side set aside"
         };
         format!(
             "{} of {} sentences name a political role (at least 1 in {ONE_SENTENCE_IN} needed): {verdict}",

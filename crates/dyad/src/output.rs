@@ -123,7 +123,11 @@ impl<W: Write> Writer<W> {
                 writeln!(self.out, "    not a verb  {:?}: {why}", span.slice(text))?;
             }
             for e in coded.set_aside.iter().filter(|e| e.sentence.index == t.index) {
-                writeln!(self.out, "    SET ASIDE (no political actor, not political news) {}", table_row(e))?;
+                writeln!(
+                    self.out,
+                    "    SET ASIDE (no state or organisation on either side, not political news) {}",
+                    table_row(e)
+                )?;
             }
             for e in coded.events.iter().filter(|e| e.sentence.index == t.index) {
                 writeln!(self.out, "    EVENT {}", table_row(e))?;
