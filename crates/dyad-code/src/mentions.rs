@@ -8,6 +8,7 @@ use crate::sentence::Words;
 use crate::words::{listed, PhraseIndex, WordSet, UNKNOWN};
 use chrono::NaiveDate;
 use dyad_core::{ActorCode, Entity, EntityLabel, Span};
+use std::fmt::Write as _;
 use std::ops::Range;
 
 /// One actor (or place) mention in a sentence.
@@ -211,9 +212,11 @@ fn in_region_name(words: &Words, dict: &Dictionaries, c: &Chunk) -> bool {
 }
 
 /// "{file}:{id} [{role}]", written into a string with room for it (`format!` would
-/// start small and grow it several times) by appending the parts.
+/// start small and grow it several times) by appending the parts, and for the notes that
+/// a mention's entry usually gets after it (" + " another role, " + the name after it
+/// (PER)"), which would regrow it.
 fn role_str(file: &str, id: &str, role: &Role) -> String {
-    let mut s = String::with_capacity(file.len() + id.len() + role.code.len() + 40);
+    let mut s = String::with_capacity(file.len() + id.len() + role.code.len() + 120);
     s.push_str(file);
     s.push(':');
     s.push_str(id);
@@ -221,6 +224,27 @@ fn role_str(file: &str, id: &str, role: &Role) -> String {
     role.push_to(&mut s);
     s.push(']');
     s
+}
+
+/// Append `s` as `{:?}` writes it (in double quotes, escaped), without the formatting
+/// machinery when no character of it needs escaping (printable ASCII but `"` and `\`).
+fn push_quoted(out: &mut String, s: &str) {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else {
+        let _ = write!(out, "{s:?}");
+    }
+}
+
+/// `before`, `s` quoted as `{:?}` writes it, and `after` (see [`push_quoted`]).
+fn with_quoted(before: &str, s: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + s.len() + after.len() + 2);
+    out.push_str(before);
+    push_quoted(&mut out, s);
+    out.push_str(after);
+    out
 }
 
 /// The code of an actor no dictionary knows (PETRARCH writes it the same way).
@@ -401,7 +425,7 @@ fn add_criticised_pronouns(words: &Words, ms: &mut Vec<Mention>, criticised: Vec
         let pronoun = Mention {
             words: k..k + 1,
             span: words.span_of(k, k + 1),
-            entry: format!("\"{}\" = {} (the one the critics criticise)", words.norm(k), c.code.as_str()),
+            entry: ["\"", words.norm(k), "\" = ", c.code.as_str(), " (the one the critics criticise)"].concat(),
             refers_back: true,
             coordinated: false,
             location: false,
@@ -522,7 +546,9 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
             if prev.words.end == range.start {
                 prev.words.end = range.end;
                 prev.span = prev.span.cover(words.span_of(range.start, range.end));
-                prev.entry.push_str(&format!(" + the name after it ({:?})", n.label));
+                prev.entry.push_str(" + the name after it (");
+                prev.entry.push_str(n.label.as_str());
+                prev.entry.push(')');
                 if kind == ActorKind::Person && prev.kind != ActorKind::Org && prev.code.sector().is_some() {
                     prev.kind = ActorKind::Person;
                 }
@@ -549,7 +575,7 @@ fn add_unknown_names(words: &Words, dict: &Dictionaries, names: &[&Entity], out:
                     words,
                     range,
                     ActorCode::new(UNKNOWN_CODE),
-                    format!("entity tagger: {:?}, in no actor dictionary", n.label),
+                    ["entity tagger: ", n.label.as_str(), ", in no actor dictionary"].concat(),
                     if place { ActorKind::Place } else { kind },
                 )
             },
@@ -605,7 +631,8 @@ fn roles_of_unknown_names(words: &Words, ms: &mut Vec<Mention>) {
                 let name = &mut ms[i - 1];
                 name.words.end = role.words.end;
                 name.span = name.span.cover(role.span);
-                name.entry.push_str(&format!(" + its role {:?}", words.norm(role.words.end - 1)));
+                name.entry.push_str(" + its role ");
+                push_quoted(&mut name.entry, words.norm(role.words.end - 1));
                 continue;
             }
         } else if proper(before) && !ms.iter().any(|n| n.words.contains(&before)) {
@@ -674,7 +701,7 @@ fn add_company_names(words: &Words, out: &mut Vec<Mention>) {
                 words,
                 range,
                 ActorCode::new("BUS"),
-                format!("a name ending in the corporate suffix {:?}: a company (CAMEO BUS)", w.norm),
+                with_quoted("a name ending in the corporate suffix ", &w.norm, ": a company (CAMEO BUS)"),
                 ActorKind::Org,
             ),
         );
@@ -859,7 +886,9 @@ fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
         {
             prev.words.end = i + 1;
             prev.span = prev.span.cover(w.span);
-            prev.entry.push_str(&format!(" + {:?} (no role code)", w.norm));
+            prev.entry.push_str(" + ");
+            push_quoted(&mut prev.entry, &w.norm);
+            prev.entry.push_str(" (no role code)");
             continue;
         }
         let at = out.iter().position(|m| m.words.start > i).unwrap_or(out.len());
@@ -869,7 +898,7 @@ fn add_participant_nouns(words: &Words, out: &mut Vec<Mention>) {
                 words,
                 i..i + 1,
                 ActorCode::new(UNKNOWN_CODE),
-                format!("{:?}: a participant noun with no role code", w.norm),
+                with_quoted("", &w.norm, ": a participant noun with no role code"),
                 ActorKind::Agent,
             ),
         );
@@ -918,7 +947,7 @@ fn add_gazetteer_places(words: &Words, names: &[&Entity], out: &mut Vec<Mention>
                     words,
                     range,
                     ActorCode::new(country.clone()),
-                    format!("GeoNames: {:?} is a place of {country}", n.text),
+                    with_quoted("GeoNames: ", &n.text, " is a place of ") + &country,
                     ActorKind::Place,
                 )
             },
@@ -1241,7 +1270,8 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
             // movement" are the movement (its REB code), not its code with UAF added
             let fighter_of_armed = ARMED_ROLES.contains(&role.as_str()) && armed_code(&org.code);
             m.code = if fighter_of_armed { org.code.clone() } else { org.code.with_role(&role) };
-            m.entry.push_str(&format!(" + of {}", org.entry));
+            m.entry.push_str(" + of ");
+            m.entry.push_str(&org.entry);
             m.words.end = org.words.end;
             m.span = m.span.cover(org.span);
             m.location = false;
@@ -1268,7 +1298,9 @@ fn attach_of_place(words: &Words, ms: &mut Vec<Mention>) {
                 && place.entry.contains(" + ")
                 && !matches!(role.as_str(), "CVL" | "REF" | "PPL");
             m.code = if of_body { place.code.clone() } else { ActorCode::new(country.clone()).with_role(&role) };
-            m.entry.push_str(&format!(" + {} {}", words.norm(m.words.end), place.entry));
+            for part in [" + ", words.norm(m.words.end), " ", &place.entry] {
+                m.entry.push_str(part);
+            }
             if !located {
                 m.words.end = place.words.end;
                 m.span = m.span.cover(place.span);
@@ -1405,7 +1437,9 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         } else {
             a.code = role_code;
         }
-        a.entry = format!("{} = {} (apposition)", a.entry, b.entry);
+        for part in [" = ", &b.entry, " (apposition)"] {
+            a.entry.push_str(part);
+        }
         a.words.end = b.words.end;
         a.span = a.span.cover(b.span);
     }
@@ -1530,7 +1564,7 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
             let (code, why) = titled_role(dict, e, date, &roles).unwrap_or((code, why));
             let code = match (code.country(), &base) {
                 (None, Some((b, _, _, _))) if kind == ActorKind::Group || kind == ActorKind::Org => {
-                    ActorCode::new(format!("{}{}", b.country().unwrap_or(""), code.as_str()))
+                    ActorCode::new([b.country().unwrap_or(""), code.as_str()].concat())
                 }
                 _ => code,
             };
@@ -1703,7 +1737,7 @@ pub fn resolve_plural_references<'a>(
                 words: start..end,
                 span,
                 code: if GOVERNMENTS.contains(&head) { m.code.with_role("GOV") } else { m.code.clone() },
-                entry: format!("\"{}\" = {} ({})", phrase.join(" "), m.code.as_str(), m.entry),
+                entry: ["\"", &phrase.join(" "), "\" = ", m.code.as_str(), " (", &m.entry, ")"].concat(),
                 kind: m.kind,
                 head: m.head,
                 location: false,
@@ -1716,5 +1750,20 @@ pub fn resolve_plural_references<'a>(
         let at = mentions.iter().position(|m| m.words.start >= end).unwrap_or(mentions.len());
         mentions.splice(at..at, made);
         k = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_words_read_as_their_debug_form() {
+        for s in ["kenya", "al-Assad", "O'Brien", "say \"no\"", "back\\slash", "Gdańsk", "tab\there", "", "~ok!"] {
+            let mut quoted = String::from("x ");
+            push_quoted(&mut quoted, s);
+            assert_eq!(quoted, format!("x {s:?}"));
+            assert_eq!(with_quoted("<", s, ">"), format!("<{s:?}>"));
+        }
     }
 }
