@@ -73,6 +73,8 @@ fn everyday_verbs_code_only_through_their_patterns() {
 fn going_to_before_a_verb_is_the_future_not_a_movement() {
     // no consultation: "going to" is the future of the verb after it
     assert_eq!(coded("Russia's foreign minister said Moscow was going to respond to the sanctions."), vec![]);
+    // (this one had been a consultation of Chile with Bolivia)
+    assert_eq!(coded("Peru's president said Chile was going to be a partner of Bolivia."), vec![]);
     assert_eq!(coded("Russia is going to attack Ukraine."), vec![t("RUS", "190", "UKR")]);
     // going somewhere still goes
     assert_eq!(coded("Peru's president is going to Chile for talks."), vec![t("PERGOV", "040", "CHL")]);
