@@ -4101,8 +4101,8 @@ fn after_modal(w: &Words, i: usize) -> bool {
 /// "have" or "get" makes it a participle ("has given its support", "was given their
 /// backing").
 fn considering(w: &Words, i: usize) -> bool {
-    let auxiliary = (i.saturating_sub(3)..i)
-        .any(|k| w.is(k, BE_WORD) || matches!(w.norm(k), "has" | "have" | "had" | "get" | "got" | "gets"));
+    let auxiliary = perfect_before(w, i)
+        || (i.saturating_sub(3)..i).any(|k| w.is(k, BE_WORD) || matches!(w.norm(k), "get" | "got" | "gets"));
     matches!(w.norm(i + 1), "that" | "their" | "his" | "her" | "its" | "our" | "the") && !auxiliary
 }
 
