@@ -9,9 +9,10 @@
 //! rebel or armed group, or an international or non-governmental organisation
 //! ([`dyad_core::ActorCode::has_political_role`]; a leader the dictionaries know carries
 //! the role of his office). In an article where fewer than one sentence in ten does, an
-//! event neither of whose sides is a political actor (a state, someone of a state, or a
-//! holder of such a role) is set aside; events with a political side are kept whatever
-//! the article. Texts of fewer than five sentences (a headline, a sentence given alone)
+//! event neither of whose sides is a state, someone of a state or an organisation
+//! ([`dyad_core::ActorCode::is_state_or_organisation`]; a role alone, "officials" or a
+//! team's "captain", is not enough) is set aside; events with such a side are kept
+//! whatever the article. Texts of fewer than five sentences (a headline, a sentence given alone)
 //! are too short to judge and keep every event.
 //!
 //! The threshold was chosen on the AEB pages, each labelled by a reading of its title
