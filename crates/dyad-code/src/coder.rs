@@ -1568,6 +1568,23 @@ impl Coder {
                 || refused_act(v).is_some_and(act_on_thing)
                 || (verbs.iter().any(|x| refused_act(x).is_some_and(|r| r.words.start == v.words.start))
                     && act_on_thing(v));
+            // ... and partners who do a plain verb, one no pattern matched, to a thing or
+            // a clause act on that together ("Trump and Lighthizer recognize that ...",
+            // "men and women who mastered the art", "Johnson and Corbyn are trying to
+            // overcome a mountain of mistrust"); a pattern that names the object names
+            // what they do with each other ("held talks", "reached a trade agreement")
+            // (what partners agree to, or agree to do, is between them: "agreed to share
+            // information", "agreed a trade agreement")
+            let agreed = v.form.lemma == "agree" || committed_to(w, v).is_some();
+            let plain_on_thing = !patterned && !agreed && {
+                let k = past_particles(w, v, &window);
+                let object_first = k < window.end && w.words[k].tag.is_some_and(|t| !tag_is!(t, "IN" | "TO"));
+                (k < w.len() && matches!(w.norm(k), "that" | "whether" | "how" | "what" | "why" | "if"))
+                    || (object_first
+                        && topic_object(w, cx.mentions, v, &window)
+                            .is_some_and(|(a, h)| a == k && !RELATION_NOUNS.contains(&w.norm(h))))
+            };
+            let rejects_thing = rejects_thing || plain_on_thing;
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")
@@ -2469,6 +2486,12 @@ impl Coder {
                     && (adjacent || relative_subject || !prev_preposition)
                     && !blocked
             });
+        // ... and an actor "between" or "among" which a thing is is part of its noun phrase,
+        // never the subject: "the conflict between Russia and Ukraine needs to end"
+        // (unless a relative pronoun takes the last of them: "clashes between the army and
+        // the rebels, who have refused")
+        let held_between = subject.is_some_and(|i| between_parties(w, ms, i) && !relative_after(w, ms[i].words.end));
+        let subject = subject.filter(|_| !held_between);
         // "Chancellor Angela Merkel of Germany praised": the person is the
         // subject, the country after "of" only says whose
         let subject = subject.map(|i| person_of(w, ms, i).unwrap_or(i));
@@ -2514,6 +2537,11 @@ impl Coder {
         let mut subject = subject.map(|i| {
             if let Some(h) = appositive {
                 return compound(ms, h, false).collect();
+            }
+            // (the last party only, when a relative pronoun takes it: "talks between the
+            // government and the Taliban, who have refused")
+            if between_what(w, ms, i).is_some() && relative_after(w, ms[i].words.end) {
+                return vec![i];
             }
             let before = compound(ms, i, false);
             let after = compound(ms, i, true).skip(1).filter(|&k| ms[k].words.end <= v.words.start);
@@ -2566,7 +2594,14 @@ impl Coder {
             && INTENT_NOUNS.contains(&w.norm(v.words.start - 2))
             && w.norm(v.words.start - 3) == "'s"
             && subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| ms[i].words.end + 3 == v.words.start);
-        if nonfinite && !adjacent_subject && !opens_clause && !document_author && !intent_of && last_subject.is_some() {
+        if nonfinite
+            && !held_between
+            && !adjacent_subject
+            && !opens_clause
+            && !document_author
+            && !intent_of
+            && last_subject.is_some()
+        {
             subject = last_subject.clone();
             // "officials said the police acted to protect property and urged the
             // opposition to ...": an appeal joined by "and", in the tense of the speech
@@ -2600,6 +2635,10 @@ impl Coder {
         });
         if subject.is_some() && !relative_only {
             last_subject.clone_from(&subject);
+        } else if held_between {
+            // (the thing they are parties to is the subject, and of the verbs after it:
+            // "... needs to come to an end")
+            *last_subject = None;
         }
         let own_countries: Vec<&str> = subject.iter().flatten().filter_map(|&i| ms[i].code.country()).collect();
         // "Erdogan reiterated Turkey's support for the GNA": the subject's own country
@@ -4301,7 +4340,13 @@ fn person_of(w: &Words, ms: &[Mention], i: usize) -> Option<usize> {
 /// and adverbs may follow it), and holds no verb, conjunction or relative pronoun.
 fn appositive_head(w: &Words, ms: &[Mention], i: usize, verb_start: usize) -> Option<usize> {
     let close = (ms[i].words.end..verb_start).find(|&k| w.norm(k) == ",")?;
-    if !(close + 1..verb_start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k))) {
+    // (the verb may be the infinitive of a verb after the appositive: "McConnell, a
+    // Kentucky Republican, has promised to bring")
+    let chain = |k: usize| {
+        w.norm(k) == "to"
+            || (k + 1 < verb_start && w.norm(k + 1) == "to" && w.words[k].tag.is_some_and(|t| t.is_verb()))
+    };
+    if !(close + 1..verb_start).all(|k| AUX_OR_ADVERB.contains(&w.norm(k)) || chain(k)) {
         return None;
     }
     let h = (0..i).rev().find(|&h| {
@@ -4699,6 +4744,30 @@ fn agreement_with(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<usize> {
 /// the crisis", "debated Syria", "negotiated a deal with Iran").
 fn takes_topic(v: &VerbHit) -> bool {
     matches!(v.form.lemma.as_str(), "discuss" | "debate" | "negotiate")
+}
+
+/// Do "between" or "among" govern mention `i` with the mentions coordinated before it?
+/// The word before the preposition (the thing they are between), if so.
+fn between_what<'w>(w: &'w Words, ms: &[Mention], i: usize) -> Option<&'w str> {
+    let mut k = ms[compound(ms, i, false).start].words.start;
+    while k > 0 && w.is(k - 1, DETERMINER) {
+        k -= 1;
+    }
+    (k > 0 && matches!(w.norm(k - 1), "between" | "among" | "amongst")).then(|| if k >= 2 { w.norm(k - 2) } else { "" })
+}
+
+/// Is mention `i` one of the parties "between" or "among" which a thing that is no
+/// relation of theirs is ("the conflict between Russia and Ukraine")? The parties to
+/// talks, a summit or ties are the ones who hold them ("the summit between the EU and
+/// Turkey failed").
+fn between_parties(w: &Words, ms: &[Mention], i: usize) -> bool {
+    between_what(w, ms, i).is_some_and(|n| !RELATION_NOUNS.contains(&n))
+}
+
+/// Does a relative pronoun ("who", "which"), a comma allowed before it, open at `k`?
+fn relative_after(w: &Words, k: usize) -> bool {
+    let k = if k < w.len() && w.norm(k) == "," { k + 1 } else { k };
+    k < w.len() && matches!(w.norm(k), "who" | "which")
 }
 
 /// Mention `i` plus the mentions coordinated with it (compound actors), which are
@@ -5292,29 +5361,6 @@ fn partner_past_modifier(
     end: usize,
     actor: &dyn Fn(&usize) -> bool,
 ) -> Option<usize> {
-    const RELATION_NOUNS: &[&str] = &[
-        "talks",
-        "meeting",
-        "meetings",
-        "negotiations",
-        "dialogue",
-        "summit",
-        "contacts",
-        "border",
-        "borders",
-        "frontier",
-        "ties",
-        "relations",
-        "deal",
-        "agreement",
-        "accord",
-        "treaty",
-        "alliance",
-        "partnership",
-        "cooperation",
-        "ceasefire",
-        "truce",
-    ];
     if (verb_end..ms[t].words.start).any(|j| w.is(j, PREPOSITION_WORD)) {
         return None;
     }
@@ -5517,6 +5563,36 @@ fn past_particles(w: &Words, v: &VerbHit, window: &Range<usize>) -> usize {
 fn is_direction(n: &str) -> bool {
     matches!(n, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central")
 }
+
+/// Nouns for what two parties have or do together ("held talks", "signed a pact",
+/// "deepen a partnership"; "its border with Iraq").
+const RELATION_NOUNS: &[&str] = &[
+    "talks",
+    "meeting",
+    "meetings",
+    "negotiations",
+    "dialogue",
+    "summit",
+    "contacts",
+    "border",
+    "borders",
+    "frontier",
+    "ties",
+    "relations",
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "alliance",
+    "partnership",
+    "cooperation",
+    "ceasefire",
+    "truce",
+    "pact",
+    "relationship",
+    "exercises",
+    "drills",
+];
 
 /// What a verb of taking takes when it takes authority ("seized power", "took control",
 /// "assumed command"): the act is aimed at whom or what the authority is over, never

@@ -339,7 +339,12 @@ pub fn find_mentions_noting(
         let gap = out[k - 1].words.end..out[k].words.start;
         let comma_and =
             gap.len() >= 2 && words.norm(gap.start) == "," && matches!(words.norm(gap.start + 1), "and" | "or");
-        out[k].coordinated = coordinated(words, dict, gap)
+        // ("McConnell, a Kentucky Republican, has promised": a name after a comma and
+        // "a" or "an" says what the one before is)
+        let described =
+            gap.len() == 2 && words.norm(gap.start) == "," && matches!(words.norm(gap.start + 1), "a" | "an");
+        out[k].coordinated = !described
+            && coordinated(words, dict, gap.clone())
             && (out[k - 1].coordinated || (!comma_and && in_list(words, out[k - 1].words.end, &out[k])))
             && !closes_fronted_clause(words, out[k - 1].words.end);
     }

@@ -759,3 +759,54 @@ fn in_an_undated_text_the_title_says_which_of_a_persons_roles_is_meant() {
     let events = common::code("Rodrigo Duterte criticized China.", "");
     assert_eq!(events[0].source.code, "PHLELI");
 }
+
+/// (source code, target code) of each event.
+fn code_pairs(events: &[Event]) -> Vec<(&str, &str)> {
+    events.iter().map(|e| (e.source.code.as_str(), e.target.as_ref().map_or("", |t| t.code.as_str()))).collect()
+}
+
+#[test]
+fn partners_doing_a_plain_verb_to_a_thing_do_it_together() {
+    // a clause or a thing as the object of a verb no pattern matched: no act towards each other
+    let events = code("Kenya and Uganda recognized that the border dispute is over.");
+    assert_eq!(code_pairs(&events), vec![], "{:?}", seen(&events));
+    let events = code("Kenyan and Ugandan officials hope to overcome a legacy of mistrust.");
+    assert!(
+        code_pairs(&events).iter().all(|&(_, t)| !t.starts_with("KEN") && !t.starts_with("UGA")),
+        "{:?}",
+        seen(&events)
+    );
+    // what they agree to, or agree to do, is between them
+    let events = code("Kenya and Uganda agreed to share intelligence.");
+    assert_eq!(code_pairs(&events), [("KEN", "UGA"), ("UGA", "KEN")], "{:?}", seen(&events));
+    // a relation named as the object is theirs
+    let events = code("Kenya and Uganda want to deepen their partnership.");
+    assert!(code_pairs(&events).contains(&("KEN", "UGA")), "{:?}", seen(&events));
+}
+
+#[test]
+fn the_parties_between_which_a_thing_is_are_not_its_subject() {
+    // "the war between ..." is the subject, and of the infinitive after it
+    let events = code("The war between Kenya and Uganda has to come to an end, Tanzania's president said.");
+    assert_eq!(code_pairs(&events), vec![], "{:?}", seen(&events));
+    // the parties to a summit hold it
+    let events = code("The summit between Kenya and Uganda failed to reach agreement on the border.");
+    assert!(code_pairs(&events).contains(&("KEN", "UGA")), "{:?}", seen(&events));
+    // a relative pronoun after the last of them takes that one only
+    let events = code("Talks between the government and the rebels, who have refused to disarm, stalled in Nairobi.");
+    assert_eq!(source_of(&events, "refused"), Some("rebels"), "{:?}", seen(&events));
+}
+
+#[test]
+fn a_name_after_a_comma_and_a_describes_the_one_before() {
+    // the appositive is no second subject, and no target
+    let events = code("Odinga, a Kenyan opposition leader, has promised to visit Uganda next week.");
+    assert_eq!(triples_of(&events), [("Odinga", "visit", "Uganda")], "{:?}", seen(&events));
+}
+
+fn triples_of(events: &[Event]) -> Vec<(&str, &str, &str)> {
+    events
+        .iter()
+        .map(|e| (e.source.text.as_str(), e.trigger.text.as_str(), e.target.as_ref().map_or("", |t| t.text.as_str())))
+        .collect()
+}
