@@ -1003,6 +1003,17 @@ impl Coder {
                 }
             }
             let mut reading = self.reading(cx, &verbs, attribution, v);
+            // "a group called ReOpenNC", "called the ruling unfair": a name or a description,
+            // no call, unless a pattern names what the description is ("calling Assad a
+            // murderer"); a pattern of a preposition only ("* (for)") names nothing
+            if v.form.lemma == "call"
+                && reading.pm.words.iter().flat_map(|r| r.clone()).all(|k| w.is(k, PREPOSITION_WORD))
+                && names_or_describes(w, cx.mentions, v)
+            {
+                let verb_text = vspan.slice(&cx.doc.article.text);
+                trace.verb(vspan, || text!("{verb_text:?}: names or describes someone, no call"));
+                continue;
+            }
             consumed.extend(reading.pm.words.iter().cloned());
             let (window, patterned) = (reading.window.clone(), reading.patterned);
             let rule = std::mem::take(&mut reading.rule);
@@ -2998,9 +3009,6 @@ impl Coder {
     ) {
         let text = &cx.doc.article.text;
         let Some(s) = source else { return };
-        if code == "041" && names_someone(cx, v, s, target.as_ref()) {
-            return;
-        }
         let stood_up_for = target.as_ref().is_some_and(|t| object_of_preposition(cx, t));
         // "Russian drones hit energy facilities": a fight coded as generic or with small
         // arms that aircraft or drones carry out employs aerial weapons (CAMEO 195)
@@ -5040,27 +5048,6 @@ fn object_of_preposition(cx: &SentenceCtx, t: &Target) -> bool {
     k > 0 && matches!(w.norm(k - 1), "of" | "on" | "against" | "for" | "to" | "with")
 }
 
-/// "called Britain's ambassador a stupid man": a "call" whose object is followed by a
-/// noun phrase naming it ("a", "an") says what someone is; it is no phone call (CAMEO 041).
-/// The insults the verb dictionary lists ("* liar", "* dictator") code the naming. A
-/// time after the object is no name ("called Merkel a day later", "an hour after").
-fn names_someone(cx: &SentenceCtx, v: &VerbHit, source: usize, target: Option<&Target>) -> bool {
-    if v.form.lemma != "call" {
-        return false;
-    }
-    let w = cx.words;
-    let object = |i: usize| {
-        let m = &cx.mentions[i];
-        let k = m.words.end;
-        m.words.start >= v.words.end
-            && k + 1 < w.len()
-            && matches!(w.norm(k), "a" | "an")
-            && !(k + 1..(k + 3).min(w.len()))
-                .any(|j| names_a_time(w.norm(j)) || matches!(w.norm(j), "few" | "minute" | "minutes"))
-    };
-    object(source) || matches!(target, Some(Target::Mention(t)) if object(*t))
-}
-
 /// CAMEO 173 joins charges to arrests and detentions ("arrest, detain, or charge with
 /// legal action"), and the 2021 crosswalk sends it all to COERCE; PLOVER's ACCUSE
 /// (DISAPPROVE) is where it puts charging someone with a crime ("allege, charge the target
@@ -6203,6 +6190,91 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Does "call" at `v` give a name or a description, rather than a telephone call or an
+/// appeal? "a protest group called ReOpenNC" (a participle right after a noun), "what he
+/// called a betrayal", "who she calls a friend" (the object a relative word before the
+/// subject), "called Wilson \u{201c}an outstanding nominee\u{201d}", "called him a liar",
+/// "called the ruling unfair." (the object followed by a quotation mark, "a" or "an", or
+/// an adjective that ends the phrase). "called on", "called for", "called off" are left
+/// to their patterns, and so are the insults the verb dictionary lists ("* liar"), which
+/// code the naming.
+fn names_or_describes(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
+    let (start, end) = (v.words.start, v.words.end);
+    if end >= w.len() || matches!(w.norm(end), "for" | "on" | "upon" | "off" | "back" | "in" | "out" | "up") {
+        return false;
+    }
+    let tag = |k: usize| w.tag_str(k);
+    // "a new group called ReOpenNC", "a group in North Carolina called ReOpenNC": a
+    // thing or a place right before, a name right after (an actor right before is the
+    // caller: "the president called Aoun")
+    let before = start.checked_sub(1).map(|p| ms.iter().find(|m| m.words.contains(&p)));
+    // (or a group named for the first time: "a new militia called ...")
+    let introduced = |m: &Mention| {
+        let mut k = m.words.start;
+        while k > 0 && matches!(tag(k - 1), "JJ" | "JJR" | "JJS") {
+            k -= 1;
+        }
+        !w.words[m.words.end - 1].capitalized
+            && (matches!(w.norm(m.words.start), "a" | "an") || (k > 0 && matches!(w.norm(k - 1), "a" | "an")))
+    };
+    let thing_before = match before {
+        Some(Some(m)) => m.location || introduced(m),
+        Some(None) => matches!(tag(start - 1), "NN" | "NNS") && !w.words[start - 1].capitalized,
+        None => false,
+    };
+    // (a day is no name: "an official newspaper called Thursday on Arabs to unite")
+    let name_after =
+        (w.words[end].capitalized && !names_a_time(w.norm(end))) || matches!(w.norm(end), "\"" | "\u{201c}" | "``");
+    if v.form.form == Form::Past && thing_before && name_after {
+        return true;
+    }
+    // "what he called", "who she has long called": a relative or question word, the
+    // subject and auxiliaries or adverbs before the verb
+    let fronted = (start.saturating_sub(5)..start).rev().find(|&k| !w.is(k, AUX_OR_ADVERB_WORD)).is_some_and(|k| {
+        let named = ms.iter().find(|m| m.words.end == k + 1);
+        let subject_start = named.map_or(k, |m| m.words.start);
+        (matches!(tag(k), "PRP" | "NNP" | "NNPS") || named.is_some())
+            && subject_start > 0
+            && matches!(w.norm(subject_start - 1), "what" | "who" | "whom" | "which" | "whatever")
+    });
+    if fronted {
+        return true;
+    }
+    // the object, then what it is called
+    let mut k = ms.iter().find(|m| m.words.start == end).map_or(end, |m| m.words.end);
+    // (a noun phrase: determiners, then nouns, words joined by hyphens among them)
+    let noun_phrase_end = |mut k: usize| {
+        while k < w.len() && (w.is(k, DETERMINER) || tag(k) == "PRP$") {
+            k += 1;
+        }
+        while k < w.len()
+            && (matches!(tag(k), "PRP" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "VBN")
+                || w.words[k].hyphen_after
+                || (k > 0 && w.words[k - 1].hyphen_after))
+        {
+            k += 1;
+        }
+        k
+    };
+    if k == end {
+        k = noun_phrase_end(k);
+    }
+    // ("Egypt's actions": the possessor and what it owns)
+    if k < w.len() && w.norm(k) == "'s" {
+        k = noun_phrase_end(k + 1);
+    }
+    if k == end || k >= w.len() {
+        return false;
+    }
+    let quote = matches!(w.norm(k), "\"" | "\u{201c}" | "\u{2018}" | "'" | "``");
+    let adjective_alone = tag(k) == "JJ" && (k + 1 >= w.len() || w.words[k + 1].punct);
+    // (a time after the object is no name: "called Merkel a day later", "an hour after")
+    let named = matches!(w.norm(k), "a" | "an")
+        && !(k + 1..(k + 3).min(w.len()))
+            .any(|j| names_a_time(w.norm(j)) || matches!(w.norm(j), "few" | "minute" | "minutes"));
+    quote || named || adjective_alone
 }
 
 /// "signed a decree granting citizenship", "passed a law banning X": the enacted text's

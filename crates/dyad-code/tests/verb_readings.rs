@@ -100,3 +100,25 @@ fn given_before_that_or_a_possessive_means_considering() {
     // a participle of giving still gives
     assert_eq!(coded("Russia has given its support to Serbia."), vec![t("RUS", "051", "SRB")]);
 }
+
+#[test]
+fn calling_someone_something_is_no_telephone_call() {
+    // a name given: a group introduced with its name, a place's group likewise
+    let events = coded("Kenyan officials met a new militia called Sabaot Land Defence in Nairobi.");
+    assert!(events.iter().all(|(_, c, _)| c != "041"), "{events:?}");
+    // a description in quotation marks, or after "a", or an adjective alone
+    assert_eq!(coded("Odinga called Ruto's budget \"a betrayal\" on Monday."), vec![]);
+    assert_eq!(coded("Kenya's opposition leader called the ruling unfair."), vec![]);
+    // a relative word before the caller: what he called it
+    let events = coded("Kenya's president rejected what Uganda's president called a fair offer.");
+    assert!(events.iter().all(|(_, c, _)| c != "041"), "{events:?}");
+    // a real call, and a description a pattern names, stay
+    assert_eq!(
+        coded("Kenya's president called Uganda's president on Monday to discuss the budget.")[..2],
+        [t("KENGOV", "041", "UGAGOV"), t("UGAGOV", "041", "KENGOV")]
+    );
+    assert_eq!(coded("Kenya's president called Uganda's president a murderer."), vec![t("KENGOV", "111", "UGAGOV")]);
+    // a day after a group's "called" is no name
+    let events = coded("An official Kenyan newspaper called Monday on Ugandans to unite.");
+    assert!(events.contains(&t("KENMED", "020", "UGA")), "{events:?}");
+}
