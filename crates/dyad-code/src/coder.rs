@@ -2634,6 +2634,19 @@ impl Coder {
                     subject = Some(speakers.clone());
                 }
             }
+        } else if v.words.start > 0
+            && w.norm(v.words.start - 1) == "and"
+            && !adjacent_subject
+            && !opens_clause
+            && last_subject.is_none()
+            && subject.as_ref().and_then(|s| s.first()).is_some_and(|&first| {
+                prev_verb_end.is_some_and(|p| p < ms[first].words.start && w.same_clause_level(p, v.words.start))
+            })
+        {
+            // "They closed the embassy and expelled the diplomats": what the verb before
+            // acted on is no subject of the verb joined to it; both share a subject that
+            // names no actor
+            subject = None;
         }
         // ("shot at marchers who rejected the curfew and detained three reporters": the
         // actor a relative clause behind a preposition is about is that clause's subject
@@ -3980,7 +3993,7 @@ const STATEMENT_VERBS: &[&str] =
     &["say", "announce", "declare", "assert", "state", "insist", "confirm", "claim", "add", "stress", "reiterate"];
 
 /// Verbs that attribute a sentence to its speaker.
-const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",

@@ -346,7 +346,8 @@ pub fn find_mentions_noting(
         out[k].coordinated = !described
             && coordinated(words, dict, gap.clone())
             && (out[k - 1].coordinated || (!comma_and && in_list(words, out[k - 1].words.end, &out[k])))
-            && !closes_fronted_clause(words, out[k - 1].words.end);
+            && !closes_fronted_clause(words, out[k - 1].words.end)
+            && !joins_clauses(words, &out[k - 1], &out[k]);
     }
     attach_of_place(words, &mut out);
     merge_appositions(words, &mut out);
@@ -1364,6 +1365,33 @@ fn closes_fronted_clause(words: &Words, comma: usize) -> bool {
         && FRONTING_WORDS.contains(&words.norm(start))
         && (start + 1..comma).all(|i| words.norm(i) != ",")
         && (start + 1..comma).any(|i| words.tag_str(i).starts_with("VB"))
+}
+
+/// Does "and" between `prev` and `m` join two clauses, `prev` the object of the first
+/// and `m` the subject of the second? "Kenya closed the Ugandan embassy and Uganda
+/// expelled Kenyan diplomats": a finite verb right after `m`, and a verb right before
+/// `prev` (determiners and describing words between) that takes it as its object, not a
+/// verb of saying or thinking whose clause the two share as subjects ("said Uganda and
+/// Tanzania agreed").
+fn joins_clauses(words: &Words, prev: &Mention, m: &Mention) -> bool {
+    const THINKING: &[&str] = &[
+        "believe", "believes", "believed", "think", "thinks", "thought", "hope", "hopes", "hoped", "fear", "fears",
+        "feared", "expect", "expects", "expected", "know", "knew", "warned", "warns",
+    ];
+    let gap = prev.words.end..m.words.start;
+    if gap.len() != 1 || words.norm(gap.start) != "and" || m.words.end >= words.len() {
+        return false;
+    }
+    let finite_after = words.words[m.words.end].tag.is_some_and(|t| tag_is!(t, "VBD" | "VBZ" | "VBP" | "MD"));
+    let mut k = prev.words.start;
+    while k > 0 && words.words[k - 1].tag.is_some_and(|t| tag_is!(t, "DT" | "JJ" | "PRP$" | "CD")) {
+        k -= 1;
+    }
+    let verb_before = k > 0
+        && words.words[k - 1].tag.is_some_and(|t| t.is_verb())
+        && !crate::coder::SPEECH_VERBS.contains(&words.norm(k - 1))
+        && !THINKING.contains(&words.norm(k - 1));
+    finite_after && verb_before
 }
 
 /// Is `m`, coordinated with the mention that ends at `prev_end`, one item of a list?

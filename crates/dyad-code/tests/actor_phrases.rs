@@ -810,3 +810,21 @@ fn triples_of(events: &[Event]) -> Vec<(&str, &str, &str)> {
         .map(|e| (e.source.text.as_str(), e.trigger.text.as_str(), e.target.as_ref().map_or("", |t| t.text.as_str())))
         .collect()
 }
+
+#[test]
+fn what_a_verb_acted_on_is_no_subject_of_the_verb_joined_to_it() {
+    // "They" names no actor: the embassy did not expel anyone
+    let events = code("They closed the Kenyan embassy and expelled Ugandan diplomats.");
+    assert_eq!(source_of(&events, "expelled"), None, "{:?}", seen(&events));
+    // with an actor as subject, both verbs are its acts
+    let events = code("Kenyan authorities closed the Ugandan embassy and expelled Ugandan diplomats.");
+    assert_eq!(source_of(&events, "expelled"), Some("Kenyan authorities"), "{:?}", seen(&events));
+    // a new subject after "and" is the second verb's own
+    let events = code("Kenya closed the Ugandan embassy and Uganda expelled Kenyan diplomats.");
+    assert_eq!(target_of(&events, "closed"), Some("Ugandan embassy"), "{:?}", seen(&events));
+    assert_eq!(events.iter().filter(|e| e.trigger.text == "closed").count(), 1, "{:?}", seen(&events));
+    assert_eq!(source_of(&events, "expelled"), Some("Uganda"), "{:?}", seen(&events));
+    // the verb of saying before them: the two are its clause's subjects
+    let said = code("Tanzania said Kenya and Uganda expelled Rwandan diplomats.");
+    assert_eq!(said.iter().filter(|e| e.trigger.text == "expelled").count(), 2, "{:?}", seen(&said));
+}
