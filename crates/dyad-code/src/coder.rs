@@ -5163,7 +5163,17 @@ fn is_future(w: &Words, verb_start: usize) -> bool {
 }
 
 fn is_negated(w: &Words, verb_start: usize) -> bool {
-    negation_before(w, verb_start).is_some()
+    negation_before(w, verb_start).is_some() || stopped_before(w, verb_start)
+}
+
+/// "stopped sending aid", "has ceased attacking", "halted selling arms": a gerund after a
+/// verb of stopping is an act no longer done.
+fn stopped_before(w: &Words, verb_start: usize) -> bool {
+    const STOPPING: &[&str] = &[
+        "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "halt", "halts", "halted",
+        "halting", "quit", "quits", "quitting",
+    ];
+    verb_start > 0 && w.tag_str(verb_start) == "VBG" && STOPPING.contains(&w.norm(verb_start - 1))
 }
 
 /// The negation among the three words before a verb that belongs to it: not one

@@ -104,6 +104,24 @@ fn negation_is_flagged() {
 }
 
 #[test]
+fn an_act_someone_stopped_doing_is_flagged_negated() {
+    for text in [
+        "Rwanda stopped sending troops into Congo.",
+        "Rwanda has ceased attacking Congolese villages.",
+        "Rwanda halted shelling Goma.",
+    ] {
+        let ev = code(text, "2024-05-08");
+        assert!(!ev.is_empty(), "{text}");
+        // (or coded as the refusal the stopping is, where the dictionary says so: "stopped
+        // sending troops" is a rejection of military cooperation, 1212)
+        assert!(ev.iter().all(|e| e.negated || e.cameo.starts_with("12")), "{text}: {:?}", triples(&ev));
+    }
+    // the act itself, or stopping someone, is no act stopped
+    let ev = code("Rwanda stopped Congolese troops at the border.", "2024-05-08");
+    assert!(ev.iter().all(|e| !e.negated), "{:?}", triples(&ev));
+}
+
+#[test]
 fn what_a_denial_is_about_is_flagged_negated() {
     // the act in the clause a denial governs is reported as not done, with the denial
     // named in the rule; the denial itself and acts outside it stay asserted
