@@ -103,22 +103,40 @@ impl Gazetteer {
     }
 
     /// Mark each token's position in the longest covering name of each list:
-    /// `gaz[i][class]` = 1 + (0 begin, 1 inside, 2 last, 3 whole).
-    pub(crate) fn mark(&self, info: &[WordInfo], gaz: &mut [[u8; GAZ_CLASSES]], best: &mut [[u8; GAZ_CLASSES]]) {
+    /// `gaz[i][class]` = 1 + (0 begin, 1 inside, 2 last, 3 whole). `probes` is a
+    /// buffer the caller keeps.
+    pub(crate) fn mark(
+        &self,
+        info: &[WordInfo],
+        gaz: &mut [[u8; GAZ_CLASSES]],
+        best: &mut [[u8; GAZ_CLASSES]],
+        probes: &mut Vec<(u32, u32)>,
+    ) {
         if self.map.len() == 0 {
             return;
         }
         let n = info.len();
-        for start in 0..n {
-            // names start with a letter or digit
-            if info[start].flags & super::features::NO_ALNUM != 0 {
-                continue;
-            }
+        // names start with a letter or digit; each start is looked up at every
+        // length, in a table larger than the caches: every phrase of the sentence is
+        // hashed and its slot fetched (`U32Map::prefetch_probe`) first, so the CPU
+        // waits on memory for all of them at once rather than for each in turn
+        let starts = || (0..n).filter(|&start| info[start].flags & super::features::NO_ALNUM == 0);
+        // (a half-open range: an inclusive one costs a test more each step)
+        let lengths = |start: usize| 1..self.max_len.min(n - start) + 1;
+        probes.clear();
+        for start in starts() {
             let mut h = 0x6761_7a00u64;
-            // (a half-open range: an inclusive one costs a test more each step)
-            for (len, w) in (1..self.max_len.min(n - start) + 1).zip(&info[start..]) {
+            for w in &info[start..start + lengths(start).end - 1] {
                 h = phrase_step(h, w.lower);
-                let Some(mask) = self.map.get((h ^ (h >> 32)) as u32) else {
+                let p = self.map.probe((h ^ (h >> 32)) as u32);
+                self.map.prefetch_probe(p);
+                probes.push(p);
+            }
+        }
+        let mut probed = probes.iter();
+        for start in starts() {
+            for (len, &p) in lengths(start).zip(&mut probed) {
+                let Some(mask) = self.map.get_probed(p) else {
                     continue;
                 };
                 // the lists that hold the name, in increasing order, one set bit at
@@ -164,7 +182,7 @@ mod tests {
         let info: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
         let mut gaz = vec![[0u8; GAZ_CLASSES]; words.len()];
         let mut best = gaz.clone();
-        g.mark(&info, &mut gaz, &mut best);
+        g.mark(&info, &mut gaz, &mut best, &mut Vec::new());
         let city: Vec<u8> = gaz.iter().map(|m| m[0]).collect();
         assert_eq!(city, vec![0, 1, 2, 3, 0, 0]);
         let country: Vec<u8> = gaz.iter().map(|m| m[1]).collect();
@@ -208,7 +226,7 @@ mod tests {
         for g in std::iter::once(&small).chain(committed) {
             let mut gaz = vec![[0u8; GAZ_CLASSES]; words.len()];
             let mut best = gaz.clone();
-            g.mark(&info, &mut gaz, &mut best);
+            g.mark(&info, &mut gaz, &mut best, &mut Vec::new());
             assert_eq!(gaz, mark_list_by_list(g, &info));
             let lists = gaz.iter().flatten().filter(|&&m| m != 0).count();
             assert!(lists >= 5, "{lists} marks");
