@@ -366,7 +366,7 @@ pub struct SentenceFeatures {
     /// Longest match length per token and class, to keep the longest covering match.
     gaz_len: Vec<[u8; GAZ_CLASSES]>,
     /// The gazetteer's buffer of its lookups (see [`Gazetteer::mark`]).
-    gaz_probes: Vec<(u32, u32)>,
+    gaz_probes: Vec<Option<(u32, u32)>>,
     /// Static features, `per_token` of them for each token, flattened.
     pub feats: Vec<u64>,
     pub offsets: Vec<usize>,
