@@ -365,6 +365,8 @@ pub struct SentenceFeatures {
     pub gaz: Vec<[u8; GAZ_CLASSES]>,
     /// Longest match length per token and class, to keep the longest covering match.
     gaz_len: Vec<[u8; GAZ_CLASSES]>,
+    /// The gazetteer's buffer of its lookups (see [`Gazetteer::mark`]).
+    gaz_probes: Vec<Option<(u32, u32)>>,
     /// Static features, `per_token` of them for each token, flattened.
     pub feats: Vec<u64>,
     pub offsets: Vec<usize>,
@@ -411,7 +413,7 @@ impl SentenceFeatures {
         self.gaz.resize(n, [0; GAZ_CLASSES]);
         self.gaz_len.clear();
         self.gaz_len.resize(n, [0; GAZ_CLASSES]);
-        gaz.mark(&self.info, &mut self.gaz, &mut self.gaz_len);
+        gaz.mark(&self.info, &mut self.gaz, &mut self.gaz_len, &mut self.gaz_probes);
         self.feats.clear();
         self.offsets.clear();
         for i in 0..n {

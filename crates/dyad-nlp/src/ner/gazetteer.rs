@@ -32,6 +32,19 @@ pub const MAX_NAME_WORDS: usize = 6;
 pub struct Gazetteer {
     map: U32Map<u16>,
     pub(crate) max_len: usize,
+    /// One bit per value of a key's low `FILTER_BITS` bits, set if a name's key has
+    /// them: 256 KB, which the caches keep, where the map takes 2 MB. Most phrases of
+    /// two words or more are no name, and the filter says so for 95% of them.
+    /// Empty: no filter (every key may be a name).
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 21;
+
+/// A key's bit in [`Gazetteer::filter`]: of the key as the map stores it (0 as 1).
+#[inline]
+fn filter_bit(key: u32) -> usize {
+    key.max(1) as usize & ((1 << FILTER_BITS) - 1)
 }
 
 /// The key of a phrase given its words' keys.
@@ -48,7 +61,12 @@ impl Gazetteer {
             let prev = map.get(k).unwrap_or(0);
             map.insert(k, prev | m);
         }
-        Gazetteer { map, max_len: max_len.min(MAX_NAME_WORDS) }
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        for (k, _) in map.entries() {
+            let bit = filter_bit(k);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Gazetteer { map, max_len: max_len.min(MAX_NAME_WORDS), filter }
     }
 
     /// Build from names (each with the index of its list in [`GAZ_NAMES`]). Names
@@ -97,28 +115,59 @@ impl Gazetteer {
         self.map.len() == 0
     }
 
+    /// Might a name have this key? (No means no; yes, maybe.)
+    #[inline]
+    fn may_hold(&self, key: u32) -> bool {
+        let bit = filter_bit(key);
+        self.filter.get(bit / 64).is_none_or(|w| w >> (bit % 64) & 1 != 0)
+    }
+
     /// The lists holding exactly this phrase (a bit mask over [`GAZ_NAMES`]).
     pub fn lookup(&self, words: &[&str]) -> u16 {
         self.map.get(phrase_key(words.iter().map(|w| word_key(w)))).unwrap_or(0)
     }
 
     /// Mark each token's position in the longest covering name of each list:
-    /// `gaz[i][class]` = 1 + (0 begin, 1 inside, 2 last, 3 whole).
-    pub(crate) fn mark(&self, info: &[WordInfo], gaz: &mut [[u8; GAZ_CLASSES]], best: &mut [[u8; GAZ_CLASSES]]) {
+    /// `gaz[i][class]` = 1 + (0 begin, 1 inside, 2 last, 3 whole). `probes` is a
+    /// buffer the caller keeps (the slots of the phrases the filter lets through).
+    pub(crate) fn mark(
+        &self,
+        info: &[WordInfo],
+        gaz: &mut [[u8; GAZ_CLASSES]],
+        best: &mut [[u8; GAZ_CLASSES]],
+        probes: &mut Vec<Option<(u32, u32)>>,
+    ) {
         if self.map.len() == 0 {
             return;
         }
         let n = info.len();
-        for start in 0..n {
-            // names start with a letter or digit
-            if info[start].flags & super::features::NO_ALNUM != 0 {
-                continue;
-            }
+        // names start with a letter or digit; each start is looked up at every
+        // length, in a table larger than the caches: every phrase of the sentence is
+        // hashed, and the slot of each the filter lets through fetched
+        // (`U32Map::prefetch_probe`) first, so the CPU waits on memory for all of
+        // them at once rather than for each in turn
+        let starts = || (0..n).filter(|&start| info[start].flags & super::features::NO_ALNUM == 0);
+        // (a half-open range: an inclusive one costs a test more each step)
+        let lengths = |start: usize| 1..self.max_len.min(n - start) + 1;
+        probes.clear();
+        for start in starts() {
             let mut h = 0x6761_7a00u64;
-            // (a half-open range: an inclusive one costs a test more each step)
-            for (len, w) in (1..self.max_len.min(n - start) + 1).zip(&info[start..]) {
+            for w in &info[start..start + lengths(start).end - 1] {
                 h = phrase_step(h, w.lower);
-                let Some(mask) = self.map.get((h ^ (h >> 32)) as u32) else {
+                let key = (h ^ (h >> 32)) as u32;
+                if self.may_hold(key) {
+                    let p = self.map.probe(key);
+                    self.map.prefetch_probe(p);
+                    probes.push(Some(p));
+                } else {
+                    probes.push(None);
+                }
+            }
+        }
+        let mut probed = probes.iter();
+        for start in starts() {
+            for (len, &p) in lengths(start).zip(&mut probed) {
+                let Some(mask) = p.and_then(|p| self.map.get_probed(p)) else {
                     continue;
                 };
                 // the lists that hold the name, in increasing order, one set bit at
@@ -164,7 +213,7 @@ mod tests {
         let info: Vec<WordInfo> = words.iter().map(|w| WordInfo::of(w)).collect();
         let mut gaz = vec![[0u8; GAZ_CLASSES]; words.len()];
         let mut best = gaz.clone();
-        g.mark(&info, &mut gaz, &mut best);
+        g.mark(&info, &mut gaz, &mut best, &mut Vec::new());
         let city: Vec<u8> = gaz.iter().map(|m| m[0]).collect();
         assert_eq!(city, vec![0, 1, 2, 3, 0, 0]);
         let country: Vec<u8> = gaz.iter().map(|m| m[1]).collect();
@@ -208,11 +257,25 @@ mod tests {
         for g in std::iter::once(&small).chain(committed) {
             let mut gaz = vec![[0u8; GAZ_CLASSES]; words.len()];
             let mut best = gaz.clone();
-            g.mark(&info, &mut gaz, &mut best);
+            g.mark(&info, &mut gaz, &mut best, &mut Vec::new());
             assert_eq!(gaz, mark_list_by_list(g, &info));
             let lists = gaz.iter().flatten().filter(|&&m| m != 0).count();
             assert!(lists >= 5, "{lists} marks");
         }
+    }
+
+    #[test]
+    fn the_filter_lets_through_every_key_the_map_finds() {
+        // the map stores key 0 as 1: the filter must agree for both
+        for stored in [0u32, 1] {
+            let g = Gazetteer::from_entries(&[(stored, 4), (0xdead_beef, 1)], 1);
+            for key in [0u32, 1, 0xdead_beef] {
+                assert_eq!(g.map.get(key).is_some(), g.may_hold(key), "{stored} {key}");
+            }
+            assert!(!g.may_hold(2) && !g.may_hold(0xdead_beee));
+        }
+        let empty = Gazetteer::default();
+        assert!(empty.may_hold(7), "no filter: every key may be a name");
     }
 
     #[test]

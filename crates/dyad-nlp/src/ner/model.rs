@@ -17,7 +17,7 @@ use super::features::{
     MAX_AGG_FEATURES, MAX_HISTORY_FEATURES,
 };
 use super::gazetteer::{Gazetteer, GAZ_CLASSES};
-use super::table::U32Map;
+use super::table::{prefetch, U32Map};
 use crate::binio::{unzigzag, write_varint, zigzag, Reader};
 
 pub const NTAGS: usize = 17;
@@ -145,15 +145,19 @@ pub struct Scratch {
     sentences: Vec<(usize, bool)>,
     history: PredictionHistory,
     aggregate: DocAggregate,
-    /// The table slots of the features of the word being scored and of the next.
+    /// The table slots and weight rows of the features of the words being scored.
     probes: Probes,
 }
 
-/// The slots ([`U32Map::probe`]) of two words' features, kept from sentence to sentence.
+/// The features of the words around the one being scored, on their way from the
+/// tables (see [`Tagger::decode_keeping`]); kept from sentence to sentence.
 #[derive(Default)]
 struct Probes {
-    now: Vec<(u32, u32)>,
-    next: Vec<(u32, u32)>,
+    /// The slots ([`U32Map::probe`]) of the features of the word two ahead.
+    ahead: Vec<(u32, u32)>,
+    /// The weight rows of the features of the next word and of the word scored.
+    next: Vec<u32>,
+    now: Vec<u32>,
 }
 
 impl Tagger {
@@ -217,32 +221,49 @@ impl Tagger {
         out: &mut Vec<u8>,
     ) {
         out.clear();
+        let n = f.info.len();
         let (mut t1, mut t2) = (START, START);
-        // a word's features are fetched one word ahead of scoring it (the table is
-        // larger than the caches; see `U32Map::prefetch_probe`), each hashed to its
-        // slot once: the slots of the next word's features wait in `next`
-        let probe = |i: usize, probes: &mut Vec<(u32, u32)>| {
-            probes.clear();
-            if i < f.info.len() {
-                probes.extend(f.of(i).iter().map(|&h| self.feats.probe(key32(h))));
-                for &p in probes.iter() {
+        // the tables are larger than the caches, so a word's features are fetched in
+        // two steps ahead of scoring it, each a hint the CPU follows while it scores
+        // the words before: two words ahead, its features' slots (each hashed once,
+        // see `U32Map::prefetch_probe`); one word ahead, the weight rows those slots
+        // name. What the document said earlier (`history`) does not change within
+        // the sentence: those features go with the static ones, after them
+        let probe = |i: usize, ahead: &mut Vec<(u32, u32)>| {
+            ahead.clear();
+            if i < n {
+                ahead.extend(f.of(i).iter().map(|&h| self.feats.probe(key32(h))));
+                let mut earlier = [0u64; MAX_HISTORY_FEATURES];
+                let k = history.features(&f.info[i], history_context(i, f.all_caps), &mut earlier);
+                ahead.extend(earlier[..k].iter().map(|&h| self.feats.probe(key32(h))));
+                for &p in ahead.iter() {
                     self.feats.prefetch_probe(p);
                 }
             }
         };
-        let Probes { now, next } = probes;
-        probe(0, next);
-        for i in 0..f.info.len() {
-            std::mem::swap(now, next);
-            probe(i + 1, next);
-            let mut scores = [0f32; NTAGS];
-            for &p in now.iter() {
-                self.add_row(self.feats.get_probed(p), &mut scores);
+        let rows = |ahead: &[(u32, u32)], found: &mut Vec<u32>| {
+            found.clear();
+            for &p in ahead {
+                if let Some(w) = self.feats.get_probed(p).filter(|&row| (row as usize) < self.weights.len()) {
+                    // a row spans two cache lines at most: its first and last weights
+                    let row = self.weights[w as usize].as_ptr();
+                    prefetch(row);
+                    prefetch(row.wrapping_add(NTAGS - 1));
+                    found.push(w);
+                }
             }
-            let mut earlier = [0u64; MAX_HISTORY_FEATURES];
-            let n_earlier = history.features(&f.info[i], history_context(i, f.all_caps), &mut earlier);
-            for &h in &earlier[..n_earlier] {
-                self.add(h, &mut scores);
+        };
+        let Probes { ahead, next, now } = probes;
+        probe(0, ahead);
+        rows(ahead, next);
+        probe(1, ahead);
+        for i in 0..n {
+            std::mem::swap(now, next);
+            rows(ahead, next);
+            probe(i + 2, ahead);
+            let mut scores = [0f32; NTAGS];
+            for &row in now.iter() {
+                self.add_row(Some(row), &mut scores);
             }
             if let Some(kept) = kept.as_mut() {
                 kept.push(scores);

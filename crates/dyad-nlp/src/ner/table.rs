@@ -77,15 +77,10 @@ impl<V: Copy + Default> U32Map<V> {
     /// targets).
     #[inline]
     pub(crate) fn prefetch_probe(&self, (_, at): (u32, u32)) {
-        #[cfg(target_arch = "x86_64")]
         if !self.slots.is_empty() {
             // `at` is masked, so within the slots (no bounds check: a hint needs none)
-            let p = self.slots.as_ptr().wrapping_add(at as usize) as *const i8;
-            // SAFETY: prefetching reads nothing and cannot fault, whatever the address
-            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
+            prefetch(self.slots.as_ptr().wrapping_add(at as usize));
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = at;
     }
 
     /// [`U32Map::get`] of a key given by its [`U32Map::probe`].
@@ -121,6 +116,19 @@ impl<V: Copy + Default> U32Map<V> {
             }
         }
     }
+}
+
+/// Ask the CPU to fetch the cache line holding `p` (a hint only: nothing is read,
+/// any address will do; no effect on targets other than x86-64).
+#[inline]
+pub(crate) fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching reads nothing and cannot fault, whatever the address
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// The feature hashes are already well mixed: hash them as themselves.

@@ -19,7 +19,7 @@
 
 use crate::binio::{unzigzag, write_varint, zigzag, Reader};
 use crate::ner::features::{feat, feat2, WordInfo};
-use crate::ner::table::U32Map;
+use crate::ner::table::{prefetch, U32Map};
 use dyad_core::PosTag;
 
 /// Bumped whenever the feature templates change, so an old weights file is refused.
@@ -121,6 +121,28 @@ pub struct Scratch {
     scores: TagScores,
     words: WordScores,
     pairs: PairScores,
+    /// The table slots ([`U32Map::probe`]) of a sentence's lookups of one kind.
+    probes: Vec<(u32, u32)>,
+    /// Per word of the sentence: its tag in the dictionary + 1, or 0.
+    dict: Vec<u8>,
+    /// The entries in `index` of the context features of the words not in the
+    /// dictionary, `NCONTEXT` per word.
+    context: Vec<Option<u32>>,
+    /// Per word not in the dictionary: whether its own templates were not in the
+    /// word cache ([`WordScores`]) when the sentence began, and so were looked up
+    /// with the context's.
+    uncached: Vec<bool>,
+    /// Those words' own templates: their slots and entries in `index`, `1 + NWORD`
+    /// per word (the bias, then [`word_features`]).
+    own_probes: Vec<(u32, u32)>,
+    own: Vec<Option<u32>>,
+    /// Per word not in the dictionary: whether the tag before it is known before
+    /// scoring (the sentence start or a word the dictionary answers for), and so
+    /// its template of that tag and the word was looked up with the context's.
+    after_known: Vec<bool>,
+    /// Those templates' slots and entries in `index`, one per such word.
+    with_word_probes: Vec<(u32, u32)>,
+    with_word: Vec<Option<u32>>,
 }
 
 /// The scores the templates of the two previous tags alone (the previous tag, and
@@ -165,6 +187,13 @@ struct WordScores {
 /// Words remembered before the cache starts afresh (a row is one i32 per tag).
 const WORD_CACHE_ROWS: usize = 1 << 15;
 
+/// A word's key in the [`WordScores`] cache: its exact form and whether it opens
+/// the sentence.
+#[inline]
+fn word_key(info: &WordInfo, first: u64) -> u64 {
+    info.form ^ first.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 impl PosModel {
     /// A model from its parts: weights in quantisation steps.
     fn new(tags: Vec<PosTag>, tagdict: &[(u32, u8)], features: &[(u32, Vec<(u8, i32)>)]) -> PosModel {
@@ -204,34 +233,100 @@ impl PosModel {
     /// [`PosModel::tag_indices`] of words given by their infos ([`WordInfo::of`]).
     pub fn tag_infos(&self, infos: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
         let n = self.tags.len();
-        let Scratch { infos: _, scores, words: cache, pairs } = scratch;
-        // the tag dictionary answers for frequent words; the others have their context
-        // features fetched one word ahead of scoring them (the table is larger than the
-        // caches and the lookups of one word are independent), each hashed to its
-        // slot once
-        let in_dict = |i: usize| infos.get(i).and_then(|w| self.tagdict.get(key32(w.lower))).filter(|&t| t > 0);
-        let fetch = |i: usize| {
-            let probes = context_features(infos, i).map(|f| self.index.probe(key32(f)));
-            for &p in &probes {
-                self.index.prefetch_probe(p);
-            }
-            probes
+        let Scratch {
+            infos: _,
+            scores,
+            words: cache,
+            pairs,
+            probes,
+            dict,
+            context,
+            uncached,
+            own_probes,
+            own,
+            after_known,
+            with_word_probes,
+            with_word,
+        } = scratch;
+        // the tables are larger than the caches and the lookups of different words
+        // are independent, so they are made a sentence at a time, in batches of
+        // hints the CPU follows all at once (each key hashed to its slot once): the
+        // words' slots in the tag dictionary, which answers for frequent words; for
+        // the others, the slots of their context features, of its own for a word not
+        // in the word cache, and of the template of the tag before it and the word
+        // when that tag is known (the word before is in the dictionary or there is
+        // none); then the weights those point to. Only then are the
+        // words scored, in turn
+        probes.clear();
+        for w in infos {
+            let p = self.tagdict.probe(key32(w.lower));
+            self.tagdict.prefetch_probe(p);
+            probes.push(p);
+        }
+        dict.clear();
+        dict.extend(probes.iter().map(|&p| self.tagdict.get_probed(p).unwrap_or(0)));
+        probes.clear();
+        own_probes.clear();
+        uncached.clear();
+        with_word_probes.clear();
+        after_known.clear();
+        let probe = |f: u64, probes: &mut Vec<(u32, u32)>| {
+            let p = self.index.probe(key32(f));
+            self.index.prefetch_probe(p);
+            probes.push(p);
         };
-        let mut next_dict = in_dict(0);
-        let mut next = if !infos.is_empty() && next_dict.is_none() { fetch(0) } else { [(0, 0); NCONTEXT] };
-        let mut out: Vec<u8> = Vec::with_capacity(infos.len());
-        for (i, info) in infos.iter().enumerate() {
-            let (dict, context) = (next_dict, next);
-            next_dict = in_dict(i + 1);
-            if i + 1 < infos.len() && next_dict.is_none() {
-                next = fetch(i + 1);
-            }
-            if let Some(t) = dict {
-                out.push(t - 1);
-                continue;
+        for (i, _) in dict.iter().enumerate().filter(|(_, &t)| t == 0) {
+            for f in context_features(infos, i) {
+                probe(f, probes);
             }
             let first = u64::from(i == 0);
-            let row = self.word_row(cache, info, first, n);
+            let missing = !cache.rows.contains_key(&word_key(&infos[i], first));
+            if missing {
+                for f in std::iter::once(feat(1, 0)).chain(word_features(&infos[i], first)) {
+                    probe(f, own_probes);
+                }
+            }
+            uncached.push(missing);
+            let t1 = if i == 0 { Some(START) } else { dict[i - 1].checked_sub(1) };
+            if let Some(t1) = t1 {
+                let [_, _, f] = history_features(infos[i].lower, t1, START);
+                probe(f, with_word_probes);
+            }
+            after_known.push(t1.is_some());
+        }
+        let resolve = |probes: &[(u32, u32)], entries: &mut Vec<Option<u32>>| {
+            entries.clear();
+            for &p in probes {
+                let entry = self.index.get_probed(p);
+                if let Some(weights) = entry.and_then(|e| self.weights_of(e)) {
+                    if let (Some(first), Some(last)) = (weights.first(), weights.last()) {
+                        prefetch(first);
+                        prefetch(last);
+                    }
+                }
+                entries.push(entry);
+            }
+        };
+        resolve(probes, context);
+        resolve(own_probes, own);
+        resolve(with_word_probes, with_word);
+        let mut contexts = context.chunks_exact(NCONTEXT);
+        let mut owns = own.chunks_exact(1 + NWORD);
+        let mut uncached = uncached.iter();
+        let mut after_known = after_known.iter();
+        let mut with_words = with_word.iter();
+        let mut out: Vec<u8> = Vec::with_capacity(infos.len());
+        for (info, &dict) in infos.iter().zip(dict.iter()) {
+            let i = out.len();
+            if dict > 0 {
+                out.push(dict - 1);
+                continue;
+            }
+            let context = contexts.next().unwrap_or(&[]);
+            let own = if uncached.next() == Some(&true) { owns.next() } else { None };
+            let looked_up = if after_known.next() == Some(&true) { with_words.next() } else { None };
+            let first = u64::from(i == 0);
+            let row = self.word_row(cache, info, first, own, n);
             let scores = &mut scores.0;
             scores[..n].copy_from_slice(&cache.sums[row..row + n]);
             let t1 = if i >= 1 { out[i - 1] } else { START };
@@ -242,11 +337,16 @@ impl PosModel {
             for (s, &w) in scores[..n].iter_mut().zip(&pairs.sums[pair..pair + n]) {
                 *s += w;
             }
-            for p in context {
-                self.add_tag_weights_of(self.index.get_probed(p), scores);
+            for &entry in context {
+                self.add_tag_weights_of(entry, scores);
             }
-            let [_, _, with_word] = history_features(info.lower, t1, t2);
-            self.add_tag_weights(with_word, scores);
+            match looked_up {
+                Some(&entry) => self.add_tag_weights_of(entry, scores),
+                None => {
+                    let [_, _, with_word] = history_features(info.lower, t1, t2);
+                    self.add_tag_weights(with_word, scores);
+                }
+            }
             // the highest score, the first tag of equal ones: the maximum in one pass
             // the compiler does in vector registers, then where it first stands
             let scores = &scores[..n];
@@ -260,12 +360,15 @@ impl PosModel {
     /// Add a feature's weights to the scores of the tags it votes for.
     #[inline]
     fn add_weights(&self, f: u64, scores: &mut [i32]) {
-        if let Some(packed) = self.index.get(key32(f)) {
-            let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
-            for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
-                if let Some(score) = scores.get_mut((packed & 0xff) as usize) {
-                    *score += packed >> 8;
-                }
+        self.add_weights_of(self.index.get(key32(f)), scores);
+    }
+
+    /// [`PosModel::add_weights`] of a feature's entry in the index, if it has one.
+    #[inline]
+    fn add_weights_of(&self, entry: Option<u32>, scores: &mut [i32]) {
+        for &packed in entry.and_then(|e| self.weights_of(e)).unwrap_or(&[]) {
+            if let Some(score) = scores.get_mut((packed & 0xff) as usize) {
+                *score += packed >> 8;
             }
         }
     }
@@ -279,12 +382,17 @@ impl PosModel {
     /// [`PosModel::add_tag_weights`] of a feature's entry in the index, if it has one.
     #[inline]
     fn add_tag_weights_of(&self, entry: Option<u32>, scores: &mut [i32; 256]) {
-        if let Some(packed) = entry {
-            let (start, count) = ((packed >> 8) as usize, (packed & 0xff) as usize);
-            for &packed in self.weights.get(start..start + count).unwrap_or(&[]) {
-                scores[(packed & 0xff) as usize] += packed >> 8;
-            }
+        for &packed in entry.and_then(|e| self.weights_of(e)).unwrap_or(&[]) {
+            scores[(packed & 0xff) as usize] += packed >> 8;
         }
+    }
+
+    /// The packed weights of a feature given by its entry in `index` (`None` if
+    /// out of range, which a model never has).
+    #[inline]
+    fn weights_of(&self, entry: u32) -> Option<&[i32]> {
+        let (start, count) = ((entry >> 8) as usize, (entry & 0xff) as usize);
+        self.weights.get(start..start + count)
     }
 
     /// Where the scores of the history templates of tags `t1, t2` alone start in
@@ -310,9 +418,17 @@ impl PosModel {
     }
 
     /// Where the scores of the word's own templates start in `cache.sums`, summing
-    /// them on the word's first occurrence.
-    fn word_row(&self, cache: &mut WordScores, info: &WordInfo, first: u64, n: usize) -> usize {
-        let key = info.form ^ first.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    /// them on the word's first occurrence (from their entries in `index` when the
+    /// caller has looked them up, `1 + NWORD` of them).
+    fn word_row(
+        &self,
+        cache: &mut WordScores,
+        info: &WordInfo,
+        first: u64,
+        own: Option<&[Option<u32>]>,
+        n: usize,
+    ) -> usize {
+        let key = word_key(info, first);
         if let Some(&row) = cache.rows.get(&key) {
             return row as usize;
         }
@@ -323,8 +439,17 @@ impl PosModel {
         let row = cache.sums.len();
         cache.sums.resize(row + n, 0);
         let sums = &mut cache.sums[row..];
-        for f in std::iter::once(feat(1, 0)).chain(word_features(info, first)) {
-            self.add_weights(f, sums);
+        match own {
+            Some(entries) => {
+                for &entry in entries {
+                    self.add_weights_of(entry, sums);
+                }
+            }
+            None => {
+                for f in std::iter::once(feat(1, 0)).chain(word_features(info, first)) {
+                    self.add_weights(f, sums);
+                }
+            }
         }
         cache.rows.insert(key, row as u32);
         row
@@ -489,5 +614,23 @@ mod tests {
             assert_eq!(m.tag(words, &mut warm), m.tag(words, &mut Scratch::default()), "{words:?}");
         }
         assert!(!warm.words.rows.is_empty(), "the scores of words were kept");
+    }
+
+    #[test]
+    fn words_looked_up_ahead_tag_as_every_lookup_does_when_the_cache_starts_afresh() {
+        let Some(m) = crate::pos::model() else { return };
+        let words: Vec<&str> =
+            "Ruto met Odinga , Ruto said , and Odinga nodded twice twice .".split_whitespace().collect();
+        for short in 0..6 {
+            // the word cache a few words short of full: it starts afresh within the
+            // sentence, after the sentence's lookups were made
+            let mut s = Scratch::default();
+            for k in 0..(WORD_CACHE_ROWS - short) as u64 {
+                s.words.rows.insert(k, 0);
+            }
+            s.words.sums.resize(m.tags.len(), 0);
+            assert_eq!(m.tag_indices(&words, &mut s), tag_by_every_lookup(m, &words), "{short}");
+            assert!(s.words.rows.len() < WORD_CACHE_ROWS, "{short}: started afresh");
+        }
     }
 }
