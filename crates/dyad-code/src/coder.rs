@@ -3028,9 +3028,24 @@ impl Coder {
         let aerial = matches!(code, "190" | "193") && aerial_weapon_near(cx.words, v);
         let code = if aerial { "195" } else { code };
         let rule = if aerial { Cow::Owned(text!("{rule} (by aircraft or drones: 195)")) } else { Cow::Borrowed(rule) };
-        let verbal = code.starts_with("19") && attack_in_words(cx.words, v);
+        // ... and so is a politician's attack on a politician ("Trump assailed Williams",
+        // "the ways he attacks them"): a politician fights no one in person
+        let politician = |code: &ActorCode| {
+            code.sector().is_some_and(|s| matches!(s, "GOV" | "ELI" | "LEG" | "PTY" | "OPP" | "GOVLEG"))
+        };
+        let between_politicians = matches!(code, "190" | "180")
+            && matches!(v.form.lemma.as_str(), "attack" | "assail")
+            && politician(&cx.mentions[s].code)
+            && target.as_ref().is_some_and(|t| matches!(*t, Target::Mention(i) if politician(&cx.mentions[i].code)));
+        let verbal = code.starts_with("19") && attack_in_words(cx.words, v) || between_politicians;
         let code = if verbal { "111" } else { code };
-        let rule = if verbal { Cow::Owned(text!("{rule} (an attack in words: 111)")) } else { rule };
+        let rule = if between_politicians {
+            Cow::Owned(text!("{rule} (a politician's attack on a politician, in words: 111)"))
+        } else if verbal {
+            Cow::Owned(text!("{rule} (an attack in words: 111)"))
+        } else {
+            rule
+        };
         // PLOVER THREATEN: "Non-force threats to declare independence, resign, withdraw
         // diplomats, reduce or break diplomatic ties, etc. are all coded here" (CAMEO 1313);
         // a threat to resign is no intent to yield (035)

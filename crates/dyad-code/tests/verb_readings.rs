@@ -122,3 +122,14 @@ fn calling_someone_something_is_no_telephone_call() {
     let events = coded("An official Kenyan newspaper called Monday on Ugandans to unite.");
     assert!(events.contains(&t("KENMED", "020", "UGA")), "{events:?}");
 }
+
+#[test]
+fn a_politician_attacking_a_politician_attacks_in_words() {
+    // no one fights in person: a criticism
+    assert_eq!(
+        coded("Kenya's opposition leader attacked Kenya's president on Monday."),
+        vec![t("KENOPP", "111", "KENGOV")]
+    );
+    // troops, or a country, attack with arms
+    assert_eq!(coded("Kenyan troops attacked Ugandan rebels on Monday."), vec![t("KENMIL", "190", "UGAREB")]);
+}
