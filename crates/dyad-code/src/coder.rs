@@ -1595,7 +1595,23 @@ impl Coder {
                         && topic_object(w, cx.mentions, v, &window)
                             .is_some_and(|(a, h)| a == k && !RELATION_NOUNS.contains(&w.norm(h))))
             };
-            let rejects_thing = rejects_thing || plain_on_thing;
+            // ... as do partners whose pattern ends in a preposition before a thing ("are
+            // moving into the race", "appeared to be in favor of restricting the app"),
+            // unless the thing is each other
+            let pattern_on_thing = patterned
+                && reading.pm.words.iter().map(|r| r.end).max().is_some_and(|e| {
+                    let mut k = e;
+                    while k < window.end && w.is(k, DETERMINER) {
+                        k += 1;
+                    }
+                    e > 0
+                        && w.words[e - 1].tag.is_some_and(|t| tag_is!(t, "IN" | "TO"))
+                        && k < window.end
+                        && w.words[k].tag.is_some_and(|t| t.is_noun() || tag_is!(t, "JJ" | "VBG" | "WRB"))
+                        && !matches!(w.norm(k), "each" | "one")
+                        && !cx.mentions.iter().any(|m| m.words.start == k && !m.location)
+                });
+            let rejects_thing = rejects_thing || plain_on_thing || pattern_on_thing;
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
             // "will exchange ambassadors")

@@ -776,6 +776,13 @@ fn partners_doing_a_plain_verb_to_a_thing_do_it_together() {
         "{:?}",
         seen(&events)
     );
+    // a pattern's preposition before a thing: they act on the thing together
+    let events = code("Kenya and Uganda are moving into the tea market.");
+    assert!(
+        code_pairs(&events).iter().all(|&(_, t)| !t.starts_with("KEN") && !t.starts_with("UGA")),
+        "{:?}",
+        seen(&events)
+    );
     // what they agree to, or agree to do, is between them
     let events = code("Kenya and Uganda agreed to share intelligence.");
     assert_eq!(code_pairs(&events), [("KEN", "UGA"), ("UGA", "KEN")], "{:?}", seen(&events));
