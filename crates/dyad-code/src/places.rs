@@ -430,7 +430,9 @@ fn surely_no_dateline(text: &str) -> bool {
     let mut prev = ' ';
     for (n, c) in text.chars().enumerate().skip(leading_space) {
         // (a hyphen ends the name only as a dash: " - ", "--")
-        if n >= 120 || matches!(c, ',' | '(' | '—' | '–' | ':') || (c == '-' && (prev.is_whitespace() || prev == '-'))
+        if n >= 120
+            || matches!(c, ',' | '(' | '—' | '–' | ':')
+            || (matches!(c, '-' | '"') && (prev.is_whitespace() || prev == '-'))
         {
             return false;
         }
@@ -443,7 +445,10 @@ fn surely_no_dateline(text: &str) -> bool {
 }
 
 /// What closes a dateline's place and its additions (the earliest in the line).
-const DATELINE_ENDS: &[&str] = &["(", " - ", " -- ", "--", " — ", " – ", "—", "–", ": "];
+/// (A straight quotation mark between spaces is a dash a site's own encoding turned into
+/// one, "BEIJING " Chinese authorities ...": a quotation that opens has no space after
+/// its mark. Only after a city, as for a colon.)
+const DATELINE_ENDS: &[&str] = &["(", " - ", " -- ", "--", " — ", " – ", "—", "–", ": ", " \" "];
 
 fn parse_dateline(text: &str) -> Option<Dateline> {
     let line = dateline_head(text).split('\n').next().unwrap_or("");
@@ -487,8 +492,8 @@ fn parse_dateline(text: &str) -> Option<Dateline> {
                 None => return None,
             }
         }
-        // a colon after a city
-        ": " if !city() => return None,
+        // a colon, or a quotation mark between spaces, after a city
+        ": " | " \" " if !city() => return None,
         ": " => close + 1,
         _ => close + closer.trim_end().len(),
     };
@@ -835,6 +840,16 @@ mod tests {
             assert_eq!(memo.and_then(|l| l.country).as_ref(), countries.first());
         }
         assert_eq!(article.resolved.borrow().len(), 2);
+    }
+
+    #[test]
+    fn a_quotation_mark_between_spaces_after_a_city_closes_a_dateline() {
+        // a dash the site's encoding turned into a straight quotation mark
+        let d = dateline("NAIROBI \" Kenyan police fired tear gas on Monday.").expect("a dateline");
+        assert_eq!((d.place, d.end), (Span::new(0, 7), 9));
+        // not after a name that is no city, and not before a quotation that opens
+        assert!(dateline("NATO \" The alliance met on Monday.").is_none());
+        assert!(dateline("NAIROBI \"We will act,\" the minister said.").is_none());
     }
 
     #[test]
