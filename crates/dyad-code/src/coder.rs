@@ -3052,7 +3052,11 @@ impl Coder {
         let between_politicians = matches!(code, "190" | "180")
             && matches!(v.form.lemma.as_str(), "attack" | "assail")
             && politician(&cx.mentions[s].code)
-            && target.as_ref().is_some_and(|t| matches!(*t, Target::Mention(i) if politician(&cx.mentions[i].code)));
+            && target.as_ref().is_some_and(|t| {
+                // (or a named person no dictionary knows: "Trump assailed Williams")
+                matches!(*t, Target::Mention(i) if politician(&cx.mentions[i].code)
+                    || (cx.mentions[i].kind == ActorKind::Person && cx.mentions[i].code.as_str() == UNKNOWN_CODE))
+            });
         let verbal = code.starts_with("19") && attack_in_words(cx.words, v) || between_politicians;
         let code = if verbal { "111" } else { code };
         let rule = if between_politicians {

@@ -130,6 +130,8 @@ fn a_politician_attacking_a_politician_attacks_in_words() {
         coded("Kenya's opposition leader attacked Kenya's president on Monday."),
         vec![t("KENOPP", "111", "KENGOV")]
     );
+    // or on a named person no dictionary knows
+    assert_eq!(coded("Kenya's president assailed Wanjiku Kamau on Monday."), vec![t("KENGOV", "111", "---")]);
     // troops, or a country, attack with arms
     assert_eq!(coded("Kenyan troops attacked Ugandan rebels on Monday."), vec![t("KENMIL", "190", "UGAREB")]);
 }
