@@ -14,6 +14,7 @@
 //! coordinates: GeoNames' city and country files carry no country centroid, and placing
 //! an event "in Syria" at Damascus would claim more than the text says.
 
+use crate::dict::actors::split_ascii;
 use crate::mentions::Mention;
 use crate::words::FastMap;
 use dyad_core::{EventActor, Location, Span};
@@ -237,7 +238,7 @@ impl Gazetteer {
             v.parse::<f64>().map_err(|_| format!("data/places/{file} line {n}: {what} {v:?} is not a number"))
         };
         for (i, line) in countries.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
-            let c: Vec<&str> = line.split('\t').collect();
+            let c: Vec<&str> = split_ascii(line, b'\t').collect();
             if c.len() < 7 {
                 return Err(format!("data/places/countries.tsv line {}: expected 7 columns, found {}", i + 1, c.len()));
             }
@@ -254,8 +255,11 @@ impl Gazetteer {
             g.by_iso3.insert(c[0].into(), idx);
             g.country_names.insert(key(c[3]), idx);
         }
+        // (about one name for every 34 bytes of cities.tsv: made once at full size, not
+        // grown by rehashing)
+        g.names.reserve(cities.len() / 32);
         for (i, line) in cities.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
-            let c: Vec<&str> = line.split('\t').collect();
+            let c: Vec<&str> = split_ascii(line, b'\t').collect();
             if c.len() < 8 {
                 return Err(format!("data/places/cities.tsv line {}: expected 8 columns, found {}", i + 1, c.len()));
             }
@@ -270,7 +274,7 @@ impl Gazetteer {
                 feature: c[6].into(),
             });
             g.names.entry(key(c[1])).or_default().push((idx, true));
-            for alt in c[7].split('|').filter(|s| !s.is_empty()) {
+            for alt in split_ascii(c[7], b'|').filter(|s| !s.is_empty()) {
                 let list = g.names.entry(key(alt)).or_default();
                 if !list.iter().any(|&(p, _)| p == idx) {
                     list.push((idx, false));
