@@ -196,7 +196,11 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
     match parts.next() {
         None => Ok(Role { code, from: None, to: None, dated: false }),
         Some(range) => {
-            let (a, b) = range.split_once("..").ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
+            // (`range.split_once("..")` without building a substring searcher for each role)
+            let dots = range.as_bytes().windows(2).position(|w| w == b"..");
+            let (a, b) = dots
+                .map(|i| (&range[..i], &range[i + 2..]))
+                .ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
             Ok(Role { code, from: parse_date(a)?, to: parse_date(b)?, dated: true })
         }
     }
@@ -286,6 +290,21 @@ mod tests {
                 let want: Vec<&str> = s.split(sep as char).collect();
                 assert_eq!(split_ascii(s, sep).collect::<Vec<_>>(), want, "{s:?} {sep}");
             }
+        }
+    }
+
+    #[test]
+    fn role_ranges_split_at_the_first_two_dots() {
+        for (s, want) in [
+            ("GOV 2001-01-01..2002-02-02", Ok((Some(d("2001-01-01")), Some(d("2002-02-02"))))),
+            ("GOV ..2002-02-02", Ok((None, Some(d("2002-02-02"))))),
+            ("GOV 2001-01-01..", Ok((Some(d("2001-01-01")), None))),
+            ("GOV ..", Ok((None, None))),
+            ("GOV 2001-01-01...2002-02-02", Err("bad date \".2002-02-02\" (want YYYY-MM-DD)".to_string())),
+            ("GOV 2001-01-01.2002-02-02", Err("bad range \"2001-01-01.2002-02-02\" (want FROM..TO)".to_string())),
+            ("GOV .", Err("bad range \".\" (want FROM..TO)".to_string())),
+        ] {
+            assert_eq!(parse_role(s).map(|r| (r.from, r.to)), want, "{s}");
         }
     }
 
