@@ -211,6 +211,15 @@ fn key(name: &str) -> String {
     }
 }
 
+/// `v.parse::<f64>().ok()`, but ids and populations (up to 15 digits) are read as
+/// integers, which give the same f64 exactly, without the float parser.
+fn number(v: &str) -> Option<f64> {
+    if (1..=15).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(v.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64);
+    }
+    v.parse::<f64>().ok()
+}
+
 fn feature_rank(f: &str) -> u64 {
     match f {
         "PPLA" => 2,
@@ -235,7 +244,7 @@ impl Gazetteer {
             by_iso3: FastMap::default(),
         };
         let num = |file: &str, n: usize, what: &str, v: &str| -> Result<f64, String> {
-            v.parse::<f64>().map_err(|_| format!("data/places/{file} line {n}: {what} {v:?} is not a number"))
+            number(v).ok_or_else(|| format!("data/places/{file} line {n}: {what} {v:?} is not a number"))
         };
         for (i, line) in countries.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()) {
             let c: Vec<&str> = split_ascii(line, b'\t').collect();
@@ -809,6 +818,34 @@ mod tests {
         match g().resolve(name, c, false) {
             Some(Resolved::City(p)) => p,
             other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_read_as_the_float_parser_reads_them() {
+        for v in [
+            "0",
+            "7",
+            "524901",
+            "0012",
+            "999999999999999",
+            "9999999999999999",
+            "123456789012345678901",
+            "1.5",
+            "-33.45",
+            "55.7522",
+            "1e3",
+            "",
+            " 1",
+            "1 ",
+            "+1",
+            "-0",
+            "x",
+            "12a",
+            "NaN",
+            "inf",
+        ] {
+            assert_eq!(number(v).map(f64::to_bits), v.parse::<f64>().ok().map(f64::to_bits), "{v:?}");
         }
     }
 
