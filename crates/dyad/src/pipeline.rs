@@ -28,19 +28,7 @@ pub fn load_dictionaries(extra: &[PathBuf]) -> anyhow::Result<Dictionaries> {
 pub fn run(args: &InputArgs, stage: Stage, dicts: &[PathBuf]) -> anyhow::Result<Summary> {
     let coder = match stage {
         Stage::Extract => None,
-        _ => Some(std::thread::scope(|s| {
-            // The NER and POS models (and, for coding, the gazetteer) are read on first
-            // use; reading each on a thread of its own while this one loads the
-            // dictionaries (the largest part) takes the parts of start-up side by side.
-            // The CPU time is the same: a short run (one file) finishes sooner, a long
-            // one is no cheaper.
-            s.spawn(dyad_nlp::ner::model);
-            s.spawn(dyad_nlp::pos::model);
-            if matches!(stage, Stage::Code { .. }) {
-                s.spawn(dyad_code::places::Gazetteer::embedded);
-            }
-            load_dictionaries(dicts).map(Coder::new)
-        })?),
+        _ => Some(Coder::new(load_dictionaries(dicts)?)),
     };
     let opts = dyad_ingest::InputOptions { lines: args.lines, max_bytes: args.max_bytes };
     let threads = if args.threads == 0 {
