@@ -167,6 +167,28 @@ impl Vocab {
         id
     }
 
+    /// The ids of [`phrase_words`]`(phrase)`, interned, appended to `out`: the same
+    /// words without a `String` for each (one buffer is reused, and a word already
+    /// known is only looked up). Dictionary loading interns every name this way.
+    pub fn intern_phrase(&mut self, phrase: &str, out: &mut Vec<u32>) {
+        let mut buf = String::new();
+        for w in phrase.split(|c: char| c == '_' || c == '-' || c == '\u{2013}' || c.is_whitespace()) {
+            if w.is_empty() {
+                continue;
+            }
+            normalize_word_into(w, &mut buf);
+            match buf.strip_suffix("'s") {
+                Some(stem) if !stem.is_empty() => {
+                    let id = self.intern(stem);
+                    out.push(id);
+                    out.push(self.intern("'s"));
+                }
+                _ if !buf.is_empty() => out.push(self.intern(&buf)),
+                _ => {}
+            }
+        }
+    }
+
     /// The forms [`crate::sentence::index_forms`] found for word `id`, if it has.
     pub(crate) fn forms_of(&self, id: u32) -> Option<&[u32; crate::sentence::MAX_FORMS]> {
         self.forms.get(id as usize)
@@ -438,6 +460,34 @@ mod tests {
         for b in 0..=255u8 {
             assert_eq!(NORMAL_BYTES[b as usize], b.is_ascii() && !b.is_ascii_uppercase() && b != b'`', "{b}");
         }
+    }
+
+    #[test]
+    fn interned_phrases_are_the_interned_phrase_words() {
+        let phrases = [
+            "BASHAR_AL-ASSAD_",
+            "Recep  Tayyip Erdo\u{11f}an",
+            "People's Republic of China",
+            "KURDISTAN_WORKERS\u{2019}S_PARTY",
+            "'s",
+            "it's 's x's",
+            "ISN`T \u{2013} caf\u{e9}\u{a0}au lait",
+            "",
+            " _-",
+            "bashar al assad",
+        ];
+        let (mut a, mut b) = (Vocab::default(), Vocab::default());
+        for p in phrases {
+            let want: Vec<u32> = phrase_words(p).iter().map(|w| a.intern(w)).collect();
+            let mut got = vec![7];
+            b.intern_phrase(p, &mut got);
+            assert_eq!(got[1..], want[..], "{p:?}");
+        }
+        let mut words_a: Vec<(&str, u32)> = a.words().collect();
+        let mut words_b: Vec<(&str, u32)> = b.words().collect();
+        words_a.sort();
+        words_b.sort();
+        assert_eq!(words_a, words_b);
     }
 
     #[test]

@@ -98,10 +98,15 @@ const SALTS: [u64; HASHES] = {
     salts
 };
 
-/// Per slot, the least `mix(base ^ salt)` over the shingles' hashes: four slots at
-/// a time with AVX2 where the processor has it, else [`min_hashes_scalar`]. Both
-/// give the same values.
+/// Per slot, the least `mix(base ^ salt)` over the shingles' hashes: eight slots at
+/// a time with AVX-512 where the processor has it, four with AVX2, else
+/// [`min_hashes_scalar`]. All give the same values.
 fn min_hashes(bases: &[u64]) -> [u64; HASHES] {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512dq") {
+        // SAFETY: the processor supports AVX-512 F and DQ (checked just above)
+        return unsafe { min_hashes_avx512(bases) };
+    }
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the processor supports AVX2 (checked just above)
@@ -172,6 +177,39 @@ unsafe fn min_hashes_avx2(bases: &[u64]) -> [u64; HASHES] {
     let mut sig = [0u64; HASHES];
     for (j, v) in flipped.iter().enumerate() {
         _mm256_storeu_si256(sig[j * LANES..].as_mut_ptr() as *mut __m256i, _mm256_xor_si256(*v, sign));
+    }
+    sig
+}
+
+/// [`min_hashes`] on eight slots at a time (AVX-512 F and DQ): AVX-512 has the 64-bit
+/// multiply (DQ) and unsigned minimum (F) that AVX2 lacks, so each step of `mix` is
+/// one instruction: about 1.1 instructions a slot and shingle against AVX2's 6.
+/// (Valgrind runs no AVX-512, and reports the processor without it: under Callgrind
+/// the AVX2 path runs.)
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn min_hashes_avx512(bases: &[u64]) -> [u64; HASHES] {
+    use std::arch::x86_64::*;
+    const LANES: usize = 8;
+    const VECTORS: usize = HASHES / LANES;
+    let salts: [__m512i; VECTORS] =
+        std::array::from_fn(|j| _mm512_loadu_si512(SALTS[j * LANES..].as_ptr() as *const __m512i));
+    let m1 = _mm512_set1_epi64(0xbf58476d1ce4e5b9u64 as i64);
+    let m2 = _mm512_set1_epi64(0x94d049bb133111ebu64 as i64);
+    let mut mins = [_mm512_set1_epi64(-1); VECTORS];
+    for &base in bases {
+        let b = _mm512_set1_epi64(base as i64);
+        for (slots, &salt) in mins.iter_mut().zip(&salts) {
+            let mut z = _mm512_xor_si512(b, salt);
+            z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64::<30>(z)), m1);
+            z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64::<27>(z)), m2);
+            z = _mm512_xor_si512(z, _mm512_srli_epi64::<31>(z));
+            *slots = _mm512_min_epu64(*slots, z);
+        }
+    }
+    let mut sig = [0u64; HASHES];
+    for (j, v) in mins.iter().enumerate() {
+        _mm512_storeu_si512(sig[j * LANES..].as_mut_ptr() as *mut __m512i, *v);
     }
     sig
 }
@@ -259,7 +297,18 @@ mod tests {
                 words.windows(SHINGLE.min(words.len()).max(1)).map(|w| xxh3_64(w.join(" ").as_bytes())).collect();
             for n in [0, 1, 2, 3, bases.len() / 2, bases.len()] {
                 let part = &bases[..n.min(bases.len())];
-                assert_eq!(min_hashes(part), min_hashes_scalar(part), "{} ({n} shingles)", path.display());
+                let scalar = min_hashes_scalar(part);
+                assert_eq!(min_hashes(part), scalar, "{} ({n} shingles)", path.display());
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the processor supports AVX2 (checked just above)
+                    assert_eq!(unsafe { min_hashes_avx2(part) }, scalar, "AVX2: {}", path.display());
+                }
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx512f") && std::arch::is_x86_feature_detected!("avx512dq") {
+                    // SAFETY: the processor supports AVX-512 F and DQ (checked just above)
+                    assert_eq!(unsafe { min_hashes_avx512(part) }, scalar, "AVX-512: {}", path.display());
+                }
             }
             texts += 1;
         }

@@ -89,6 +89,10 @@ pub fn run(args: &InputArgs, stage: Stage, dicts: &[PathBuf]) -> anyhow::Result<
             progress.start.elapsed().as_secs_f64()
         );
     }
+    // the process ends when the command returns: freeing the dictionaries' hundred
+    // thousand allocations one by one first would be wasted (Callgrind: 10.7M
+    // instructions, 1.7% of `dyad code` of one file)
+    std::mem::forget(coder);
     Ok(summary)
 }
 

@@ -196,10 +196,35 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
     match parts.next() {
         None => Ok(Role { code, from: None, to: None, dated: false }),
         Some(range) => {
-            let (a, b) = range.split_once("..").ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
+            // (`range.split_once("..")` without building a substring searcher for each role)
+            let dots = range.as_bytes().windows(2).position(|w| w == b"..");
+            let (a, b) = dots
+                .map(|i| (&range[..i], &range[i + 2..]))
+                .ok_or_else(|| format!("bad range {range:?} (want FROM..TO)"))?;
             Ok(Role { code, from: parse_date(a)?, to: parse_date(b)?, dated: true })
         }
     }
+}
+
+/// `s.split(sep as char)` for an ASCII separator, found by a plain byte loop: the
+/// library's search calls `memchr`, which for the short fields of dictionary lines
+/// costs more than it saves.
+pub(crate) fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// Parse a dictionary file. Bad lines are reported and skipped; good ones kept.
@@ -212,7 +237,7 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
             continue;
         }
         let err = |message: String| DictError { file: file.to_string(), line: i + 1, message };
-        let cols: Vec<&str> = line.split('\t').collect();
+        let cols: Vec<&str> = split_ascii(line, b'\t').collect();
         if cols.len() < 4 {
             errors.push(err(format!(
                 "want 4 or 5 tab-separated columns (ID, kind, roles, names, source), found {}",
@@ -225,7 +250,7 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
             continue;
         };
         let roles: Result<Vec<Role>, String> =
-            cols[2].split(',').map(str::trim).filter(|s| !s.is_empty()).map(parse_role).collect();
+            split_ascii(cols[2], b',').map(str::trim).filter(|s| !s.is_empty()).map(parse_role).collect();
         let roles = match roles {
             Ok(r) if !r.is_empty() => r,
             Ok(_) => {
@@ -238,7 +263,7 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
             }
         };
         let names: Vec<String> =
-            cols[3].split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            split_ascii(cols[3], b';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
         if names.is_empty() {
             errors.push(err("no names".into()));
             continue;
@@ -257,6 +282,31 @@ pub fn parse_actor_file(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_split_is_the_library_split() {
+        for s in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "caf\u{e9}\t\u{2013};x", "no separator here", ";;", "a;b; c"] {
+            for sep in [b'\t', b';', b',', b'|'] {
+                let want: Vec<&str> = s.split(sep as char).collect();
+                assert_eq!(split_ascii(s, sep).collect::<Vec<_>>(), want, "{s:?} {sep}");
+            }
+        }
+    }
+
+    #[test]
+    fn role_ranges_split_at_the_first_two_dots() {
+        for (s, want) in [
+            ("GOV 2001-01-01..2002-02-02", Ok((Some(d("2001-01-01")), Some(d("2002-02-02"))))),
+            ("GOV ..2002-02-02", Ok((None, Some(d("2002-02-02"))))),
+            ("GOV 2001-01-01..", Ok((Some(d("2001-01-01")), None))),
+            ("GOV ..", Ok((None, None))),
+            ("GOV 2001-01-01...2002-02-02", Err("bad date \".2002-02-02\" (want YYYY-MM-DD)".to_string())),
+            ("GOV 2001-01-01.2002-02-02", Err("bad range \"2001-01-01.2002-02-02\" (want FROM..TO)".to_string())),
+            ("GOV .", Err("bad range \".\" (want FROM..TO)".to_string())),
+        ] {
+            assert_eq!(parse_role(s).map(|r| (r.from, r.to)), want, "{s}");
+        }
+    }
 
     #[test]
     fn plain_dates_read_as_chrono_reads_them() {

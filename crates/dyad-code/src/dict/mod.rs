@@ -8,7 +8,7 @@ pub mod cameo;
 pub mod verbs;
 
 use crate::patterns::SynsetIndex;
-use crate::words::{phrase_words, IdSet, PhraseIndex, Vocab};
+use crate::words::{IdSet, PhraseIndex, Vocab};
 use actors::{parse_actor_file, ActorEntry, ActorKind, DictError};
 use cameo::CameoTable;
 use std::collections::HashMap;
@@ -122,12 +122,14 @@ impl Dictionaries {
     /// Add discard phrases in dyad's format (one phrase per line, `#` comments): a
     /// sentence containing one is not coded, nor, for a phrase marked `+`, its article.
     pub fn add_discards(&mut self, text: &str) {
+        let mut ids = Vec::new();
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let (scope, phrase) = match line.strip_prefix('+') {
                 Some(p) => (DiscardScope::Story, p),
                 None => (DiscardScope::Sentence, line),
             };
-            let ids: Vec<u32> = phrase_words(phrase).iter().map(|w| self.vocab.intern(w)).collect();
+            ids.clear();
+            self.vocab.intern_phrase(phrase, &mut ids);
             self.discards.insert(&ids, scope);
         }
     }
@@ -150,10 +152,14 @@ impl Dictionaries {
 
     /// Add entries already in memory (a converter's output), as if read from `name`.
     pub fn add_actor_entries(&mut self, name: &str, entries: Vec<ActorEntry>) {
+        self.entries.reserve(entries.len());
+        self.entry_files.reserve(entries.len());
+        let mut ids = Vec::new();
         for e in entries {
             let idx = EntryRef(self.entries.len());
             for n in &e.names {
-                let ids: Vec<u32> = phrase_words(n).iter().map(|w| self.vocab.intern(w)).collect();
+                ids.clear();
+                self.vocab.intern_phrase(n, &mut ids);
                 if e.kind == ActorKind::Agent {
                     self.agents.insert(&ids, idx);
                 } else {
@@ -167,10 +173,12 @@ impl Dictionaries {
 
     pub fn add_verb_file(&mut self, name: &str, text: &str) -> Vec<DictError> {
         let (file, errors) = parse_verb_file(name, text);
+        let mut ids = Vec::new();
         for (sname, phrases) in file.synsets {
             let slot = self.synset_slot(&sname);
-            for words in phrases.iter().map(|p| phrase_words(p)) {
-                let ids: Vec<u32> = words.iter().map(|w| self.vocab.intern(w)).collect();
+            for p in &phrases {
+                ids.clear();
+                self.vocab.intern_phrase(p, &mut ids);
                 self.verbs.synset_index[slot as usize].insert(&ids);
                 if let Some(&first) = ids.first() {
                     self.verbs.synset_starts.insert(first);
@@ -220,7 +228,8 @@ impl Dictionaries {
         self.verbs.transforms.splice(0..0, file.transforms);
         for (surface, mut form) in file.forms {
             form.block = remap[form.block];
-            let ids: Vec<u32> = phrase_words(&surface).iter().map(|w| self.vocab.intern(w)).collect();
+            ids.clear();
+            self.vocab.intern_phrase(&surface, &mut ids);
             self.verbs.index.insert(&ids, form);
         }
         errors
