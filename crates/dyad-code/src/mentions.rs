@@ -1127,6 +1127,15 @@ fn country_modifiers_agent(words: &Words, dict: &Dictionaries, a: &Chunk, b: &Ch
     // religion codes)
     let faith = ka == ActorKind::Agent
         && dict.entry(a.entry).roles.iter().all(|r| matches!(r.code.as_str(), "MUS" | "CHR" | "JEW" | "HIN" | "BUD"));
+    // ("Hamas-led militants": any named actor that leads the role after it makes one
+    // actor with it, not only a country; "women-led" names no leader)
+    let led = ka != ActorKind::Agent
+        && kb == ActorKind::Agent
+        && b.words.start == a.words.end + 1
+        && led_by(words, a.words.end - 1);
+    if led {
+        return true;
+    }
     if !(matches!(ka, ActorKind::Country | ActorKind::Place) || faith) || kb != ActorKind::Agent {
         return false;
     }

@@ -541,6 +541,10 @@ fn the_leader_named_in_a_led_compound_acts() {
     let events = code("French-led troops captured three Malian towns.");
     let e = events.iter().find(|e| e.trigger.text == "captured").expect("a seizure");
     assert_eq!(e.source.code.as_str(), "FRAMIL", "{:?}", seen(&events));
+    // ... so does a named group before a role word: its fighters
+    let events = code("Hamas-led gunmen attacked an Israeli convoy near Gaza.");
+    let e = events.iter().find(|e| e.trigger.text == "attacked").expect("an attack");
+    assert_eq!((e.source.text.as_str(), e.source.code.as_str()), ("Hamas-led gunmen", "PSEREB"), "{:?}", seen(&events));
     let events = code("The Iran-backed militia attacked a convoy near Basra.");
     assert!(events.iter().all(|e| e.source.code.as_str() != "IRN"), "{:?}", seen(&events));
 }
