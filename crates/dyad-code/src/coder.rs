@@ -1599,18 +1599,8 @@ impl Coder {
             // moving into the race", "appeared to be in favor of restricting the app"),
             // unless the thing is each other
             let pattern_on_thing = patterned
-                && reading.pm.words.iter().map(|r| r.end).max().is_some_and(|e| {
-                    let mut k = e;
-                    while k < window.end && w.is(k, DETERMINER) {
-                        k += 1;
-                    }
-                    e > 0
-                        && w.words[e - 1].tag.is_some_and(|t| tag_is!(t, "IN" | "TO"))
-                        && k < window.end
-                        && w.words[k].tag.is_some_and(|t| t.is_noun() || tag_is!(t, "JJ" | "VBG" | "WRB"))
-                        && !matches!(w.norm(k), "each" | "one")
-                        && !cx.mentions.iter().any(|m| m.words.start == k && !m.location)
-                });
+                && thing_after_pattern_preposition(w, cx.mentions, &reading.pm, &window)
+                    .is_some_and(|k| !matches!(w.norm(k), "each" | "one"));
             let rejects_thing = rejects_thing || plain_on_thing || pattern_on_thing;
             // (a bare role word is what they exchange or where they do it, not a third
             // party: "Chile and Peru held joint drills off the coast of the two countries",
@@ -1716,6 +1706,18 @@ impl Coder {
                 if let Some(t) = condition_actor(w, cx.mentions, v, &sources, &["if", "unless"]) {
                     targets.push(Target::Mention(t));
                 }
+            }
+            // "come to an end", "coming to a deal": a meeting or visit whose pattern ends in
+            // a preposition needs an actor or a place after it, not a thing
+            if root == "04"
+                && patterned
+                && targets.iter().all(|t| matches!(t, Target::Topic(..)))
+                && thing_after_pattern_preposition(w, cx.mentions, &reading.pm, &window).is_some()
+            {
+                trace.verb(vspan, || {
+                    text!("{verb_text:?}: {rule}: a thing after its preposition, no one met or visited")
+                });
+                continue;
             }
             if targets.is_empty() && !targetless_ok {
                 trace.verb(vspan, || {
@@ -4810,6 +4812,27 @@ fn between_what<'w>(w: &'w Words, ms: &[Mention], i: usize) -> Option<&'w str> {
         k -= 1;
     }
     (k > 0 && matches!(w.norm(k - 1), "between" | "among" | "amongst")).then(|| if k >= 2 { w.norm(k - 2) } else { "" })
+}
+
+/// The first word of the noun phrase after a pattern that ends in a preposition, when
+/// that phrase names a thing, no actor ("moving into [the race]", "come to [an end]").
+fn thing_after_pattern_preposition(
+    w: &Words,
+    ms: &[Mention],
+    pm: &crate::patterns::PatternMatch,
+    window: &Range<usize>,
+) -> Option<usize> {
+    let e = pm.words.iter().map(|r| r.end).max()?;
+    let mut k = e;
+    while k < window.end && w.is(k, DETERMINER) {
+        k += 1;
+    }
+    (e > 0
+        && w.words[e - 1].tag.is_some_and(|t| tag_is!(t, "IN" | "TO"))
+        && k < window.end
+        && w.words[k].tag.is_some_and(|t| t.is_noun() || tag_is!(t, "JJ" | "VBG" | "WRB"))
+        && !ms.iter().any(|m| m.words.start == k && !m.location))
+    .then_some(k)
 }
 
 /// Is mention `i` one of the parties "between" or "among" which a thing that is no

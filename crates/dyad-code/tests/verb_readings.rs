@@ -135,3 +135,11 @@ fn a_politician_attacking_a_politician_attacks_in_words() {
     // troops, or a country, attack with arms
     assert_eq!(coded("Kenyan troops attacked Ugandan rebels on Monday."), vec![t("KENMIL", "190", "UGAREB")]);
 }
+
+#[test]
+fn coming_to_a_thing_is_no_visit() {
+    // the pattern "* (to)" wants an actor or a place after its preposition
+    assert_eq!(coded("Kenyan and Ugandan officials said the war has to come to an end."), vec![]);
+    assert_eq!(coded("Kenya's president came to the negotiating table."), vec![]);
+    assert_eq!(coded("Kenya's president came to Kampala on Monday."), vec![t("KENGOV", "040", "UGAGOV")]);
+}
