@@ -1707,6 +1707,21 @@ impl Coder {
                     targets.push(Target::Mention(t));
                 }
             }
+            // "Biden defeats Trump", "Trump regularly beats DeSantis in national polls": one
+            // politician beating another wins a vote, no use of force
+            if matches!(root, "18" | "19")
+                && matches!(v.form.lemma.as_str(), "beat" | "defeat" | "trounce")
+                && !sources.is_empty()
+                && sources.iter().all(|&i| is_politician(&cx.mentions[i]))
+                && !targets.is_empty()
+                && targets.iter().all(|t| {
+                    matches!(*t, Target::Mention(i) if is_politician(&cx.mentions[i])
+                    || is_unknown_person(&cx.mentions[i]))
+                })
+            {
+                trace.verb(vspan, || text!("{verb_text:?}: one politician beating another: a vote won, no force"));
+                continue;
+            }
             // "come to an end", "coming to a deal": a meeting or visit whose pattern ends in
             // a preposition needs an actor or a place after it, not a thing
             if root == "04"
@@ -3048,16 +3063,12 @@ impl Coder {
         let rule = if aerial { Cow::Owned(text!("{rule} (by aircraft or drones: 195)")) } else { Cow::Borrowed(rule) };
         // ... and so is a politician's attack on a politician ("Trump assailed Williams",
         // "the ways he attacks them"): a politician fights no one in person
-        let politician = |code: &ActorCode| {
-            code.sector().is_some_and(|s| matches!(s, "GOV" | "ELI" | "LEG" | "PTY" | "OPP" | "GOVLEG"))
-        };
         let between_politicians = matches!(code, "190" | "180")
             && matches!(v.form.lemma.as_str(), "attack" | "assail")
-            && politician(&cx.mentions[s].code)
+            && is_politician(&cx.mentions[s])
             && target.as_ref().is_some_and(|t| {
                 // (or a named person no dictionary knows: "Trump assailed Williams")
-                matches!(*t, Target::Mention(i) if politician(&cx.mentions[i].code)
-                    || (cx.mentions[i].kind == ActorKind::Person && cx.mentions[i].code.as_str() == UNKNOWN_CODE))
+                matches!(*t, Target::Mention(i) if is_politician(&cx.mentions[i]) || is_unknown_person(&cx.mentions[i]))
             });
         let verbal = code.starts_with("19") && attack_in_words(cx.words, v) || between_politicians;
         let code = if verbal { "111" } else { code };
@@ -4812,6 +4823,17 @@ fn between_what<'w>(w: &'w Words, ms: &[Mention], i: usize) -> Option<&'w str> {
         k -= 1;
     }
     (k > 0 && matches!(w.norm(k - 1), "between" | "among" | "amongst")).then(|| if k >= 2 { w.norm(k - 2) } else { "" })
+}
+
+/// A politician: someone in government, the elite, a legislature, a party or the
+/// opposition (`USAGOV`, `ELI`, `GBRLEG`, `PTY`, `KENOPP`).
+fn is_politician(m: &Mention) -> bool {
+    m.code.sector().is_some_and(|s| matches!(s, "GOV" | "ELI" | "LEG" | "PTY" | "OPP" | "GOVLEG"))
+}
+
+/// A person the entity tagger named and no dictionary knows.
+fn is_unknown_person(m: &Mention) -> bool {
+    m.kind == ActorKind::Person && m.code.as_str() == UNKNOWN_CODE
 }
 
 /// The first word of the noun phrase after a pattern that ends in a preposition, when

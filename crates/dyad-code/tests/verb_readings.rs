@@ -143,3 +143,9 @@ fn coming_to_a_thing_is_no_visit() {
     assert_eq!(coded("Kenya's president came to the negotiating table."), vec![]);
     assert_eq!(coded("Kenya's president came to Kampala on Monday."), vec![t("KENGOV", "040", "UGAGOV")]);
 }
+
+#[test]
+fn a_politician_beating_a_politician_wins_a_vote() {
+    assert_eq!(coded("Kenya's president regularly beats Kenya's opposition leader in national polls."), vec![]);
+    assert_eq!(coded("Kenyan troops defeated Ugandan rebels near the border."), vec![t("KENMIL", "190", "UGAREB")]);
+}
