@@ -1722,6 +1722,31 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: one politician beating another: a vote won, no force"));
                 continue;
             }
+            // "released a letter from his physician", "released a video of the protesters":
+            // a thing released is no one set free, and whom it is from or of is no target
+            if root == "08" && !patterned && v.form.lemma == "release" && {
+                // (its object a plain noun phrase naming no actor: "a letter", "the video")
+                let k = past_particles(w, v, &window);
+                let mut j = k;
+                while j < window.end
+                    && (w.words[j].tag.is_some_and(|t| tag_is!(t, "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS"))
+                        || w.words[j].hyphen_after
+                        || (j > 0 && w.words[j - 1].hyphen_after))
+                {
+                    j += 1;
+                }
+                // (an actor in it, or right after it, is released: "his deputy Jacob Zuma";
+                // so are those a number of them names: "dozens of Ethiopian soldiers")
+                const COUNTS: &[&str] =
+                    &["dozens", "hundreds", "thousands", "scores", "number", "group", "members", "rest", "bodies"];
+                j > k
+                    && w.words[j - 1].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
+                    && !COUNTS.contains(&w.norm(j - 1))
+                    && !cx.mentions.iter().any(|m| m.words.start <= j && m.words.end > k && !m.location)
+            } {
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: a thing released, no one set free"));
+                continue;
+            }
             // "come to an end", "coming to a deal": a meeting or visit whose pattern ends in
             // a preposition needs an actor or a place after it, not a thing
             if root == "04"

@@ -149,3 +149,12 @@ fn a_politician_beating_a_politician_wins_a_vote() {
     assert_eq!(coded("Kenya's president regularly beats Kenya's opposition leader in national polls."), vec![]);
     assert_eq!(coded("Kenyan troops defeated Ugandan rebels near the border."), vec![t("KENMIL", "190", "UGAREB")]);
 }
+
+#[test]
+fn a_thing_released_is_no_one_set_free() {
+    assert_eq!(coded("Kenya's president released a letter from his physician on Monday."), vec![]);
+    assert_eq!(coded("Kenya's police released a video of the Ugandan protesters."), vec![]);
+    // people released stay a release
+    assert_eq!(coded("Kenya released 20 Ugandan prisoners on Monday."), vec![t("KEN", "0841", "UGA")]);
+    assert_eq!(coded("Kenya released dozens of Ugandan soldiers on Monday."), vec![t("KEN", "084", "UGAMIL")]);
+}
