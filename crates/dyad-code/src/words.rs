@@ -124,18 +124,28 @@ const NORMAL_BYTES: [bool; 256] = {
 /// word is a word of its own, as the tokenizer makes it ("People's Republic of China").
 pub fn phrase_words(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_phrase_word(phrase, |w| out.push(w.to_string()));
+    out
+}
+
+/// `f` on each word of [`phrase_words`]`(phrase)` in order, normalised into one reused
+/// buffer (no `String` per word).
+fn for_each_phrase_word(phrase: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
     for w in phrase.split(|c: char| c == '_' || c == '-' || c == '\u{2013}' || c.is_whitespace()) {
-        let w = normalize_word(w);
-        match w.strip_suffix("'s") {
+        if w.is_empty() {
+            continue;
+        }
+        normalize_word_into(w, &mut buf);
+        match buf.strip_suffix("'s") {
             Some(stem) if !stem.is_empty() => {
-                out.push(stem.to_string());
-                out.push("'s".to_string());
+                f(stem);
+                f("'s");
             }
-            _ if !w.is_empty() => out.push(w),
+            _ if !buf.is_empty() => f(&buf),
             _ => {}
         }
     }
-    out
 }
 
 /// Interned word ids, so phrase matching compares integers.
@@ -171,22 +181,7 @@ impl Vocab {
     /// words without a `String` for each (one buffer is reused, and a word already
     /// known is only looked up). Dictionary loading interns every name this way.
     pub fn intern_phrase(&mut self, phrase: &str, out: &mut Vec<u32>) {
-        let mut buf = String::new();
-        for w in phrase.split(|c: char| c == '_' || c == '-' || c == '\u{2013}' || c.is_whitespace()) {
-            if w.is_empty() {
-                continue;
-            }
-            normalize_word_into(w, &mut buf);
-            match buf.strip_suffix("'s") {
-                Some(stem) if !stem.is_empty() => {
-                    let id = self.intern(stem);
-                    out.push(id);
-                    out.push(self.intern("'s"));
-                }
-                _ if !buf.is_empty() => out.push(self.intern(&buf)),
-                _ => {}
-            }
-        }
+        for_each_phrase_word(phrase, |w| out.push(self.intern(w)));
     }
 
     /// The forms [`crate::sentence::index_forms`] found for word `id`, if it has.
