@@ -1724,26 +1724,7 @@ impl Coder {
             }
             // "released a letter from his physician", "released a video of the protesters":
             // a thing released is no one set free, and whom it is from or of is no target
-            if root == "08" && !patterned && v.form.lemma == "release" && {
-                // (its object a plain noun phrase naming no actor: "a letter", "the video")
-                let k = past_particles(w, v, &window);
-                let mut j = k;
-                while j < window.end
-                    && (w.words[j].tag.is_some_and(|t| tag_is!(t, "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS"))
-                        || w.words[j].hyphen_after
-                        || (j > 0 && w.words[j - 1].hyphen_after))
-                {
-                    j += 1;
-                }
-                // (an actor in it, or right after it, is released: "his deputy Jacob Zuma";
-                // so are those a number of them names: "dozens of Ethiopian soldiers")
-                const COUNTS: &[&str] =
-                    &["dozens", "hundreds", "thousands", "scores", "number", "group", "members", "rest", "bodies"];
-                j > k
-                    && w.words[j - 1].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
-                    && !COUNTS.contains(&w.norm(j - 1))
-                    && !cx.mentions.iter().any(|m| m.words.start <= j && m.words.end > k && !m.location)
-            } {
+            if root == "08" && !patterned && v.form.lemma == "release" && releases_a_thing(w, cx.mentions, v, &window) {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: a thing released, no one set free"));
                 continue;
             }
@@ -4848,6 +4829,28 @@ fn between_what<'w>(w: &'w Words, ms: &[Mention], i: usize) -> Option<&'w str> {
         k -= 1;
     }
     (k > 0 && matches!(w.norm(k - 1), "between" | "among" | "amongst")).then(|| if k >= 2 { w.norm(k - 2) } else { "" })
+}
+
+/// Does "release" at `v` take a thing as its object ("released a letter from his
+/// physician", "released the video")? Its object is a plain noun phrase naming no actor,
+/// with no actor right after it ("his deputy Jacob Zuma") and no count of people
+/// ("dozens of Ethiopian soldiers").
+fn releases_a_thing(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize>) -> bool {
+    const COUNTS: &[&str] =
+        &["dozens", "hundreds", "thousands", "scores", "number", "group", "members", "rest", "bodies"];
+    let k = past_particles(w, v, window);
+    let mut j = k;
+    while j < window.end
+        && (w.words[j].tag.is_some_and(|t| tag_is!(t, "DT" | "PRP$" | "CD" | "JJ" | "NN" | "NNS"))
+            || w.words[j].hyphen_after
+            || (j > 0 && w.words[j - 1].hyphen_after))
+    {
+        j += 1;
+    }
+    j > k
+        && w.words[j - 1].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
+        && !COUNTS.contains(&w.norm(j - 1))
+        && !ms.iter().any(|m| m.words.start <= j && m.words.end > k && !m.location)
 }
 
 /// A politician: someone in government, the elite, a legislature, a party or the

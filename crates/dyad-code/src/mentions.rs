@@ -1536,7 +1536,6 @@ fn share_compound_roles(words: &Words, ms: &mut [Mention]) {
     }
 }
 
-/// Code a group of chunks that make one mention (at least one chunk).
 /// "President Rodrigo Duterte" in a text of no known date: the person's roles are dated,
 /// so without a date the undated fallback (ELI, out of office) would be read; the title
 /// before the name says which role the text means. The dated role whose code holds the
@@ -1565,6 +1564,7 @@ fn titled_role(
     ))
 }
 
+/// Code a group of chunks that make one mention (at least one chunk).
 fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<NaiveDate>) -> Option<Mention> {
     let first = group.first()?.words.start;
     let last = group.last()?.words.end;
