@@ -590,6 +590,12 @@ impl std::fmt::Display for NotVerb<'_> {
 struct VerbHit<'d> {
     words: Range<usize>,
     form: &'d VerbForm,
+    /// The form as used here: `form.form`, except that a base form the tagger reads as
+    /// a past participle after "be" or "have" is past ("the camp was hit", "has put
+    /// forward": verbs whose participle is their base, which the dictionary's forms
+    /// cannot tell apart). Without the auxiliary the tagger's participle, past and
+    /// present of "cut" or "put" are guesses ("demanding the administration cut off aid").
+    tense: Form,
 }
 
 pub struct Coder {
@@ -933,7 +939,13 @@ impl Coder {
                 None
             };
             match why_not {
-                None => hits.push(VerbHit { words: i..i + n, form }),
+                None => {
+                    let past_of_base = form.form == Form::Base
+                        && tag.is_some_and(|t| tag_is!(t, "VBN"))
+                        && (is_passive(w, i) || perfect_before(w, i));
+                    let tense = if past_of_base { Form::Past } else { form.form };
+                    hits.push(VerbHit { words: i..i + n, form, tense })
+                }
                 Some(why) => trace.not_verb(w.span_of(i, i + n), &why),
             }
             i += n;
@@ -955,7 +967,7 @@ impl Coder {
         let verbs = self.find_verbs(w, cx.mentions, &cx.quotes, trace);
         let relatives = verbs
             .iter()
-            .filter(|v| v.form.form == Form::Past && reduced_relative(w, cx.mentions, &verbs, v))
+            .filter(|v| v.tense == Form::Past && reduced_relative(w, cx.mentions, &verbs, v))
             .map(|v| (v.words.start, relative_phrase_end(w, cx.mentions, v.words.end)))
             .collect();
         let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), relatives, ..cx.clone() };
@@ -989,7 +1001,7 @@ impl Coder {
             }
             // "jailed for helping militants join a group": what the object of such a
             // verb is to do is no act either
-            if let Some(end) = not_act_end.filter(|_| v.form.form == Form::Base) {
+            if let Some(end) = not_act_end.filter(|_| v.tense == Form::Base) {
                 let np_or_to = |k: usize| {
                     w.norm(k) == "to"
                         || cx.mentions.iter().any(|m| !m.location && m.words.contains(&k))
@@ -1043,7 +1055,7 @@ impl Coder {
             }
             // every verb's subject is tracked, coded or not: the infinitives and
             // participles that follow share it
-            let passive = v.form.form == Form::Past
+            let passive = v.tense == Form::Past
                 && (is_passive(w, v.words.start) || followed_by_agent(w, cx.mentions, v) || cx.reduced_relative(v));
             // "urged Iran to release", "asking Obama to help Iran": the infinitive is what
             // the object was asked or made to do, carried by the governing verb's event
@@ -1410,7 +1422,7 @@ impl Coder {
             // "Insurgents bombarded Aleppo, killing eight people": a participle after a
             // comma that shares the subject of an act of the same kind tells what that
             // act did, and is not another act
-            if v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == "," {
+            if v.tense == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == "," {
                 // ... when what it names is a toll ("eight people"), not who was targeted
                 let counted = |t: &Target| {
                     let Target::Mention(i) = *t else { return false };
@@ -2088,7 +2100,7 @@ impl Coder {
         // CRITICIZE "heavily *", 122, as PETRARCH's tests code it)
         // (decided only for a pattern that names such words: few do)
         let passive = || {
-            v.form.form == Form::Past
+            v.tense == Form::Past
                 && (is_passive(w, v.words.start) || followed_by_agent(w, cx.mentions, v) || cx.reduced_relative(v))
         };
         let names_patient = |p: &Pattern, m: &PatternMatch| {
@@ -2103,7 +2115,7 @@ impl Coder {
         // subject of the clause before it: a pattern's words before it are not in the
         // object of that clause's verb ("filed a complaint in a Brussels court, accusing":
         // no "court *")
-        let main_verb_end = (v.form.form == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == ",")
+        let main_verb_end = (v.tense == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == ",")
             .then(|| verbs.iter().filter(|x| x.words.end < v.words.start).map(|x| x.words.end).min())
             .flatten();
         let in_own_clause = |m: &PatternMatch| {
@@ -2237,7 +2249,7 @@ impl Coder {
             return false;
         };
         let s = v.words.start;
-        let finite = matches!(v.form.form, Form::Past | Form::Third)
+        let finite = matches!(v.tense, Form::Past | Form::Third)
             && !(s.saturating_sub(3)..s).any(|k| matches!(w.norm(k), "to" | "will" | "would") || is_modal(w, k));
         // meetings are either held or planned; other intents ("welcomed assurances",
         // 030 in a 050 block) are acts of their own
@@ -2361,7 +2373,7 @@ impl Coder {
         let actor = |i: &usize| !ms[*i].location && !modifier(*i);
         // an infinitive or participle shares the subject of the verb it depends on
         // ("says the Kenyan army is training": a progressive is finite, with a subject of its own)
-        let nonfinite = (v.form.form == Form::Ing && !progressive(w, v.words.start))
+        let nonfinite = (v.tense == Form::Ing && !progressive(w, v.words.start))
             || (v.words.start > 0 && matches!(w.norm(v.words.start - 1), "to" | "and"));
         // subject: the nearest actor to the left at the verb's clause level, not the object of a preposition
         // a town or region the gazetteer alone knows is where things happen or what they
@@ -2616,7 +2628,7 @@ impl Coder {
         };
         let adjacent_subject = subject.as_ref().is_some_and(|s| {
             let last = *s.last().unwrap_or(&0);
-            ms[last].words.end == v.words.start && !(v.form.form == Form::Ing && governed_by_place(s[0]))
+            ms[last].words.end == v.words.start && !(v.tense == Form::Ing && governed_by_place(s[0]))
         });
         // "..., and Fidan is expected to visit": a subject that opens a new clause
         // after the previous verb is this verb's own, not the earlier one's object
@@ -2639,7 +2651,7 @@ impl Coder {
         // "approved Sweden's bid to join NATO": the act a noun of intent names in its
         // infinitive is its possessor's
         let intent_of = v.words.start >= 4
-            && v.form.form == Form::Base
+            && v.tense == Form::Base
             && w.norm(v.words.start - 1) == "to"
             && INTENT_NOUNS.contains(&w.norm(v.words.start - 2))
             && w.norm(v.words.start - 3) == "'s"
@@ -3713,9 +3725,9 @@ fn complement_of_object<'v>(
     let s = v.words.start;
     // "urged the two sides to accept the truce and allow aid in": an infinitive joined
     // by "and" or "or" to one the object was asked to do is asked too
-    if s >= 2 && v.form.form == Form::Base && matches!(w.norm(s - 1), "and" | "or") {
+    if s >= 2 && v.tense == Form::Base && matches!(w.norm(s - 1), "and" | "or") {
         let joined = verbs.iter().rfind(|x| x.words.end < s - 1).filter(|x| {
-            x.form.form == Form::Base
+            x.tense == Form::Base
                 && s - 1 - x.words.end <= 6
                 && (x.words.end..s - 1).all(|k| !matches!(w.norm(k), "," | ";" | ":" | "and" | "or" | "but"))
         });
@@ -3723,7 +3735,7 @@ fn complement_of_object<'v>(
             return complement_of_object(w, ms, verbs, x);
         }
     }
-    if s >= 2 && v.form.form == Form::Past && w.norm(s - 1) != "to" {
+    if s >= 2 && v.tense == Form::Past && w.norm(s - 1) != "to" {
         return ordered_done(w, ms, verbs, v);
     }
     if s < 2 || w.norm(s - 1) != "to" {
@@ -3883,7 +3895,7 @@ fn denied_by<'v>(w: &Words, verbs: &'v [VerbHit<'v>], v: &VerbHit) -> Option<&'v
     let s = v.words.start;
     verbs.iter().filter(|x| x.words.end <= s && DENYING.contains(&x.form.lemma.as_str())).find(|x| {
         let mut k = x.words.end;
-        if x.form.lemma == "deny" && ((k == s && v.form.form == Form::Ing) || (k + 1 == s && w.norm(k) == "having")) {
+        if x.form.lemma == "deny" && ((k == s && v.tense == Form::Ing) || (k + 1 == s && w.norm(k) == "having")) {
             return true;
         }
         // "denied (the) (Western) reports that": a noun of claim with its determiner
@@ -4972,7 +4984,7 @@ fn gives_back(w: &Words, v: &VerbHit) -> bool {
     if v.form.lemma != "return" {
         return false;
     }
-    if v.form.form == Form::Past && is_passive(w, v.words.start) {
+    if v.tense == Form::Past && is_passive(w, v.words.start) {
         return true;
     }
     let tag = |k: usize| w.tag_str(k);
@@ -5805,7 +5817,7 @@ fn participle_object(w: &Words, ms: &[Mention], verbs: &[VerbHit], v: &VerbHit) 
     // active past tense that takes its subject's agent after "by")
     let p = if x.words.end < w.len() && tag(x.words.end) == "RP" { x.words.end + 1 } else { x.words.end };
     let by_agent = p < w.len() && w.norm(p) == "by";
-    if x.form.form != Form::Past || !(tag(x.words.start) == "VBN" || (tag(x.words.start) == "VBD" && by_agent)) {
+    if x.tense != Form::Past || !(tag(x.words.start) == "VBN" || (tag(x.words.start) == "VBD" && by_agent)) {
         return None;
     }
     let object = v.words.end..x.words.start;
@@ -6297,24 +6309,24 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     };
     let s = (0..v.words.start).rev().find(|&k| !adverb(k)).map_or(0, |k| k + 1);
     let prev = if s > 0 { w.norm(s - 1) } else { "" };
-    if v.form.form == Form::Ing && prev == "by" {
+    if v.tense == Form::Ing && prev == "by" {
         Some("the means of another act (\"by ...ing\"), not an act of its own")
-    } else if v.form.form == Form::Ing && (matches!(prev, "for" | "of") || charged_with(w, s)) {
+    } else if v.tense == Form::Ing && (matches!(prev, "for" | "of") || charged_with(w, s)) {
         Some("the grounds of another act (\"jailed for helping\", \"accused of attacking\"), not an act of its own")
-    } else if v.form.form == Form::Base && prev == "to" && s >= 2 && grounds_gerund(w, s - 2) {
+    } else if v.tense == Form::Base && prev == "to" && s >= 2 && grounds_gerund(w, s - 2) {
         // "accused Minsk of plotting to seize power", "criticised for failing to condemn":
         // the infinitive of the grounds' gerund belongs to the grounds too
         Some("part of the grounds of another act (\"accused of plotting to seize\"), not an act of its own")
-    } else if v.form.form == Form::Ing && prev == "from" {
+    } else if v.tense == Form::Ing && prev == "from" {
         Some("what someone is kept or refrains from (\"barred women from studying\"), not an act of its own")
-    } else if v.form.form == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
+    } else if v.tense == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
         Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
     } else if v.form.lemma == "demonstrate"
         && matches!(w.norm(v.words.end), "that" | "how" | "what" | "its" | "their" | "his" | "her" | "our")
     {
         // "the vote demonstrates that ...", "demonstrated its resolve": to show, no protest
         Some("shows something (\"demonstrates that ...\"), not a demonstration")
-    } else if v.form.form == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
+    } else if v.tense == Form::Ing && s == v.words.start && describes_thing(w, ms, s) {
         Some(
             "describes the thing named before it (\"boycotted the parade supporting Gondor\"), which does it, no actor",
         )
@@ -6358,7 +6370,7 @@ fn names_or_describes(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
     // (a day is no name: "an official newspaper called Thursday on Arabs to unite")
     let name_after =
         (w.words[end].capitalized && !names_a_time(w.norm(end))) || matches!(w.norm(end), "\"" | "\u{201c}" | "``");
-    if v.form.form == Form::Past && thing_before && name_after {
+    if v.tense == Form::Past && thing_before && name_after {
         return true;
     }
     // "what he called", "who she has long called": a relative or question word, the
@@ -6415,9 +6427,7 @@ fn names_or_describes(w: &Words, ms: &[Mention], v: &VerbHit) -> bool {
 fn enacting_verbs(w: &Words, verbs: &[VerbHit<'_>]) -> Vec<Range<usize>> {
     let nouns: Vec<usize> = verbs
         .iter()
-        .filter(|h| {
-            h.form.form == Form::Ing && h.words.start >= 2 && ENACTING_NOUNS.contains(&w.norm(h.words.start - 1))
-        })
+        .filter(|h| h.tense == Form::Ing && h.words.start >= 2 && ENACTING_NOUNS.contains(&w.norm(h.words.start - 1)))
         .map(|h| h.words.start - 1)
         .collect();
     verbs

@@ -158,3 +158,16 @@ fn a_thing_released_is_no_one_set_free() {
     assert_eq!(coded("Kenya released 20 Ugandan prisoners on Monday."), vec![t("KEN", "0841", "UGA")]);
     assert_eq!(coded("Kenya released dozens of Ugandan soldiers on Monday."), vec![t("KEN", "084", "UGAMIL")]);
 }
+
+#[test]
+fn a_participle_like_its_base_after_be_or_have_is_past() {
+    // "hit", "set", "put" are their own participles: after "was" or "has been" the camp
+    // is what was hit, not the hitter
+    assert_eq!(coded("The Bolivian army camp was hit by Peruvian troops."), vec![t("PERMIL", "190", "BOLMIL")]);
+    assert_eq!(coded("The Bolivian army camp has been hit by rockets."), vec![]);
+    // without the auxiliary the tagger's participle is no passive
+    assert_eq!(
+        coded("The senate demanded the Chilean government cut off military aid to Peru."),
+        vec![t("LEG", "100", "CHLGOV"), t("CHLGOV", "162", "PER")]
+    );
+}
