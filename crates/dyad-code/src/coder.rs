@@ -729,6 +729,7 @@ impl Coder {
                     quotes,
                     verb_starts: Vec::new(),
                     relatives: Vec::new(),
+                    attribution: None,
                 };
                 let first = out.events.len();
                 self.code_sentence(&ctx, &mut out.events, &mut trace);
@@ -970,11 +971,16 @@ impl Coder {
             .filter(|v| v.tense == Form::Past && reduced_relative(w, cx.mentions, &verbs, v))
             .map(|v| (v.words.start, relative_phrase_end(w, cx.mentions, v.words.end)))
             .collect();
-        let cx = &SentenceCtx { verb_starts: verbs.iter().map(|v| v.words.start).collect(), relatives, ..cx.clone() };
+        let attribution = attribution_start(w, &verbs);
+        let cx = &SentenceCtx {
+            verb_starts: verbs.iter().map(|v| v.words.start).collect(),
+            relatives,
+            attribution,
+            ..cx.clone()
+        };
         let mut last_subject: Option<Vec<usize>> = None;
         // the last speech verb opening a report ("officials said ...") and its subject
         let mut reporter: Option<(usize, Vec<usize>)> = None;
-        let attribution = attribution_start(w, &verbs);
         // verbs whose own events are folded into another's: refusing verbs whose
         // refused act was coded as a rejection, governing verbs of a transformation
         let mut folded: Vec<Range<usize>> = enacting_verbs(w, &verbs);
@@ -1423,7 +1429,8 @@ impl Coder {
             // comma that shares the subject of an act of the same kind tells what that
             // act did, and is not another act
             if v.tense == Form::Ing && v.words.start > 0 && w.norm(v.words.start - 1) == "," {
-                // ... when what it names is a toll ("eight people"), not who was targeted
+                // ... when what it names is a toll ("eight people", "at least 13"), not
+                // who was targeted
                 let counted = |t: &Target| {
                     let Target::Mention(i) = *t else { return false };
                     let start = cx.mentions[i].words.start;
@@ -1432,8 +1439,16 @@ impl Coder {
                         QUANTITIES.contains(&n) || is_number(n)
                     })
                 };
-                let same_act = !targets.is_empty()
-                    && targets.iter().all(counted)
+                // (with no actor named, the count right after the verb: "killing at least 13")
+                let count_after = || {
+                    let mut k = v.words.end;
+                    while k < w.len() && matches!(w.norm(k), "at" | "least" | "more" | "than" | "nearly" | "about") {
+                        k += 1;
+                    }
+                    k < w.len() && (QUANTITIES.contains(&w.norm(k)) || is_number(w.norm(k)))
+                };
+                let toll = if targets.is_empty() { count_after() } else { targets.iter().all(counted) };
+                let same_act = toll
                     && events.iter().any(|e| {
                         e.sentence.index == cx.index
                             && e.cameo_root == root
@@ -2370,7 +2385,7 @@ impl Coder {
                         && w.words[r.start - 1].hyphen_after)
             })
         };
-        let actor = |i: &usize| !ms[*i].location && !modifier(*i);
+        let actor = |i: &usize| !ms[*i].location && !modifier(*i) && !cited_source(w, &ms[*i]);
         // an infinitive or participle shares the subject of the verb it depends on
         // ("says the Kenyan army is training": a progressive is finite, with a subject of its own)
         let nonfinite = (v.tense == Form::Ing && !progressive(w, v.words.start))
@@ -2656,7 +2671,32 @@ impl Coder {
             && INTENT_NOUNS.contains(&w.norm(v.words.start - 2))
             && w.norm(v.words.start - 3) == "'s"
             && subject.as_ref().and_then(|s| s.last()).is_some_and(|&i| ms[i].words.end + 3 == v.words.start);
-        if nonfinite
+        // "Israel struck a convoy at the city's hospital, Al-Shifa, killing 13": a
+        // participle after a comma tells what the clause before it did, and has that
+        // clause's subject; an actor between that clause's verb and the comma is in its
+        // object or an appositive (its commas open no clause), and the speaker of an
+        // attribution between them ("rockets landed near the hospital, the Red Crescent
+        // said, injuring 21") is no subject either. With no actor as that subject ("bombs
+        // fell on the camp, killing 45") the participle has none.
+        let clause_verb = cx
+            .verb_starts
+            .iter()
+            .copied()
+            .filter(|&k| k < v.words.start && cx.attribution.is_none_or(|(_, s)| s != k))
+            .max();
+        let comma_participle = v.tense == Form::Ing
+            && v.words.start > 0
+            && w.norm(v.words.start - 1) == ","
+            && cx.verb_starts.first().is_some_and(|&k| k < v.words.start - 1);
+        let inside_clause = |s: &[usize]| {
+            s.iter().all(|&i| {
+                clause_verb.is_some_and(|k| ms[i].words.start > k)
+                    || cx.attribution.is_some_and(|(c, a)| c < ms[i].words.start && ms[i].words.start < a)
+            })
+        };
+        if comma_participle && !held_between && subject.as_deref().is_some_and(inside_clause) {
+            subject = last_subject.clone();
+        } else if nonfinite
             && !held_between
             && !adjacent_subject
             && !opens_clause
@@ -3446,6 +3486,9 @@ struct SentenceCtx<'a> {
     /// the phrase runs up to the finite verb of its noun's clause, that verb ("a soldier
     /// [accused of killing civilians] was arrested").
     relatives: Vec<(usize, Option<usize>)>,
+    /// The sentence's closing attribution (", the Syrian Observatory said"): where its
+    /// comma and its speech verb stand (see [`attribution_start`]).
+    attribution: Option<(usize, usize)>,
 }
 
 impl SentenceCtx<'_> {
@@ -4342,6 +4385,22 @@ fn after_person(w: &Words, ms: &[Mention], i: usize) -> bool {
     i > 0
         && (SUBJECT_PRONOUNS.contains(&w.norm(i - 1))
             || ms.iter().any(|m| m.words.end == i && !m.location && m.kind == ActorKind::Person))
+}
+
+/// "killing at least 13, according to the World Health Organization": the one a
+/// report is cited from ("according to" and the determiners and describing words before
+/// its name) neither acts nor is acted on. (A mention the dictionaries joined across a
+/// comma goes on past the phrase: "according to Rouhani's website, the Iranian
+/// president called".)
+fn cited_source(w: &Words, m: &Mention) -> bool {
+    if m.words.clone().any(|k| w.norm(k) == ",") {
+        return false;
+    }
+    let mut k = m.words.start;
+    while k > 0 && (w.is(k - 1, DETERMINER) || word_tag_is!(w, k - 1, "JJ" | "NNP" | "POS")) && m.words.start - k < 4 {
+        k -= 1;
+    }
+    k >= 2 && w.norm(k - 1) == "to" && w.norm(k - 2) == "according"
 }
 
 fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {

@@ -421,3 +421,22 @@ fn forces_mobilized_for_a_purpose_are_aimed_at_what_it_goes_against() {
     let ev = code("Chile said it would send troops to assist the Peruvian army in its war against Bolivia.");
     assert_ne!(target_of(&ev, "send"), Some("Bolivia"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn a_participle_after_a_comma_has_the_subject_of_the_clause_before() {
+    let s = |text: &str| seen(&code(text));
+    // an actor in the object's appositive is no subject of the participle, and a toll
+    // ("at least 13") is what the strike did, not another act
+    let events = s("Peru shelled a convoy near the main clinic, Bolivia's Red Cross, killing at least 13.");
+    assert_eq!(events.iter().map(|e| (e.0.as_str(), e.1.as_str())).collect::<Vec<_>>(), vec![("PER", "shelled")]);
+    // with no actor as that clause's subject, the participle has none either ...
+    assert_eq!(s("Shells fell on a camp of Bolivian refugees, killing at least 40 people."), vec![]);
+    // ... and the speaker of an attribution between them is none
+    assert_eq!(s("Two rockets landed near the clinic, the Bolivian Red Cross said, injuring at least 21."), vec![]);
+}
+
+#[test]
+fn whom_a_report_is_according_to_is_no_target() {
+    let events = code("Peruvian troops attacked the town, according to the Bolivian government.");
+    assert_eq!(seen(&events), vec![("PERMIL".into(), "attacked".into(), "the town".into())]);
+}
