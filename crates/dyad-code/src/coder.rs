@@ -1749,6 +1749,23 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: one politician beating another: a vote won, no force"));
                 continue;
             }
+            // "Haley shot back", "Ramaswamy fired the most shots", "urged his countrymen to
+            // fight the pandemic": a politician named in person who fights no actor fights
+            // in words or in a figure of speech, no event ("fired back at Haley" is
+            // criticism, see `push_event`); so does anyone whose force is "back" with no
+            // one named ("Smith shot back")
+            let retort = w.norm(v.words.end) == "back";
+            if matches!(root, "18" | "19")
+                && !sources.is_empty()
+                && sources.iter().all(|&i| {
+                    let m = &cx.mentions[i];
+                    politician_in_person(m) || (retort && (is_politician(m) || is_unknown_person(m)))
+                })
+                && targets.iter().all(|t| matches!(t, Target::Topic(..)))
+            {
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: a politician's force against no actor, in words"));
+                continue;
+            }
             // "released a letter from his physician", "released a video of the protesters":
             // a thing released is no one set free, and whom it is from or of is no target
             if root == "08" && !patterned && v.form.lemma == "release" && releases_a_thing(w, cx.mentions, v, &window) {
@@ -3121,13 +3138,24 @@ impl Coder {
         let rule = if aerial { Cow::Owned(text!("{rule} (by aircraft or drones: 195)")) } else { Cow::Borrowed(rule) };
         // ... and so is a politician's attack on a politician ("Trump assailed Williams",
         // "the ways he attacks them"): a politician fights no one in person
-        let between_politicians = matches!(code, "190" | "180")
-            && matches!(v.form.lemma.as_str(), "attack" | "assail")
-            && is_politician(&cx.mentions[s])
-            && target.as_ref().is_some_and(|t| {
+        // (also the other verbs of fighting that news uses for words, when both are named
+        // in person: "Ramaswamy tore into Haley", "sniping at one another"; and any force
+        // "back" from a person: "fired back at his critics")
+        let person = |i: usize| politician_in_person(&cx.mentions[i]) || is_unknown_person(&cx.mentions[i]);
+        let lemma = v.form.lemma.as_str();
+        let between_politicians =
+            matches!(&code[..2], "18" | "19") && is_politician(&cx.mentions[s]) && target.as_ref().is_some_and(|t| {
                 // (or a named person no dictionary knows: "Trump assailed Williams")
                 matches!(*t, Target::Mention(i) if is_politician(&cx.mentions[i]) || is_unknown_person(&cx.mentions[i]))
-            });
+            })
+                && (matches!(lemma, "attack" | "assail")
+                    || (FIGURATIVE_FORCE.contains(&lemma)
+                        && politician_in_person(&cx.mentions[s])
+                        && matches!(target, Some(Target::Mention(i)) if person(i))));
+        let retort = matches!(&code[..2], "18" | "19")
+            && (is_politician(&cx.mentions[s]) || person(s))
+            && cx.words.norm(v.words.end) == "back";
+        let between_politicians = between_politicians || retort;
         let verbal = code.starts_with("19") && attack_in_words(cx.words, v) || between_politicians;
         let code = if verbal { "111" } else { code };
         let rule = if between_politicians {
@@ -4928,6 +4956,18 @@ fn releases_a_thing(w: &Words, ms: &[Mention], v: &VerbHit, window: &Range<usize
 /// opposition (`USAGOV`, `ELI`, `GBRLEG`, `PTY`, `KENOPP`).
 fn is_politician(m: &Mention) -> bool {
     m.code.sector().is_some_and(|s| matches!(s, "GOV" | "ELI" | "LEG" | "PTY" | "OPP" | "GOVLEG"))
+}
+
+/// Verbs of force that the news also uses for words ("tore into", "took aim at").
+const FIGURATIVE_FORCE: &[&str] = &[
+    "attack", "assail", "hit", "strike", "fire", "shoot", "target", "snipe", "tear", "slam", "blast", "lash", "fight",
+    "battle", "combat", "bash", "hammer", "pummel", "savage", "torch", "bludgeon",
+];
+
+/// A politician named as a person ("Haley", "Swedish Prime Minister Stefan Lofven"), not
+/// a government, party or country.
+fn politician_in_person(m: &Mention) -> bool {
+    m.kind == ActorKind::Person && is_politician(m)
 }
 
 /// A person the entity tagger named and no dictionary knows.

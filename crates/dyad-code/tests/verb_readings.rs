@@ -171,3 +171,16 @@ fn a_participle_like_its_base_after_be_or_have_is_past() {
         vec![t("LEG", "100", "CHLGOV"), t("CHLGOV", "162", "PER")]
     );
 }
+
+#[test]
+fn a_politician_in_person_fights_in_words() {
+    // force "back" at a politician, or a verb of fighting from one named in person to
+    // another, is criticism
+    assert_eq!(coded("William Ruto fired back at Raila Odinga on Monday."), vec![t("KENGOV", "111", "KENGOV")]);
+    assert_eq!(coded("Raila Odinga tore into William Ruto over the tax bill."), vec![t("KENGOV", "111", "KENGOV")]);
+    // against no actor it is no event: a retort, or a figure of speech
+    assert_eq!(coded("Raila Odinga shot back on Monday."), vec![]);
+    assert_eq!(coded("William Ruto vowed to fight corruption."), vec![]);
+    // armed groups still fight
+    assert_eq!(coded("Ugandan rebels hit back on Monday."), vec![t("UGAREB", "190", "")]);
+}
