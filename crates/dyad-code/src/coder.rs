@@ -5044,10 +5044,19 @@ fn is_passive(w: &Words, verb_start: usize) -> bool {
         && !perfect_active(w, verb_start)
 }
 
-/// "a girl who was pulled from a car and abducted": a participle after "and" or "or" that
-/// takes no object shares the "be" of a passive participle before it in its clause.
+/// "a girl who was pulled from a car and abducted", "were arrested in Egypt, slapped with
+/// travel bans or hauled into security offices": a participle after "and", "or" or the
+/// comma of a list that takes no object shares the "be" of a passive participle before
+/// it in its clause.
 fn coordinated_passive(w: &Words, verb_start: usize) -> bool {
-    if verb_start < 2 || !matches!(w.norm(verb_start - 1), "and" | "or") || w.tag_str(verb_start) != "VBN" {
+    // (after a comma the tagger reads a regular participle in a list as a past tense:
+    // "slapped/VBD with travel bans")
+    let listed =
+        || w.norm(verb_start - 1) == "," && w.tag_str(verb_start) == "VBD" && w.norm(verb_start).ends_with("ed");
+    if verb_start < 2
+        || !matches!(w.norm(verb_start - 1), "and" | "or" | ",")
+        || !(w.tag_str(verb_start) == "VBN" || listed())
+    {
         return false;
     }
     // (an object right after it makes it active: "was deployed and killed five rebels")

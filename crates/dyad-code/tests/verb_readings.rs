@@ -184,3 +184,11 @@ fn a_politician_in_person_fights_in_words() {
     // armed groups still fight
     assert_eq!(coded("Ugandan rebels hit back on Monday."), vec![t("UGAREB", "190", "")]);
 }
+
+#[test]
+fn a_participle_in_a_list_after_a_passive_is_passive() {
+    // those arrested are the ones slapped with bans, not who slaps
+    let events =
+        coded("Ugandan journalists were arrested in Kenya, slapped with travel bans or hauled into police stations.");
+    assert!(events.iter().all(|e| e.0 != "UGAMED"), "{events:?}");
+}
