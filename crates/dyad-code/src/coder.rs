@@ -1020,6 +1020,15 @@ impl Coder {
                     continue;
                 }
             }
+            // "'The authorities must end this crackdown,' said Philip Luther, Research
+            // Director ...": a speech verb right after the quote it attributes is followed by
+            // its speaker; no word after it is a pattern's object, and no actor in the quote
+            // is its subject (the quote is what was said: the annotate stage gives its speaker)
+            if v.words.start > 0 && SPEECH_VERBS.contains(&w.norm(v.words.start)) && after_quote(w, v.words.start) {
+                let verb_text = vspan.slice(&cx.doc.article.text);
+                trace.verb(vspan, || text!("{verb_text:?}: the attribution of the quote before it, no act"));
+                continue;
+            }
             let mut reading = self.reading(cx, &verbs, attribution, v);
             // "a group called ReOpenNC", "called the ruling unfair": a name or a description,
             // no call, unless a pattern names what the description is ("calling Assad a
@@ -4150,6 +4159,13 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "explained",
     "insisted",
 ];
+
+/// Does a closing quotation mark (a comma may follow it) stand right before word `i`?
+fn after_quote(w: &Words, i: usize) -> bool {
+    // (a straight double quote closes only where the tagger says so: it also opens)
+    let closing = |k: usize| w.tag_str(k) == "''" || matches!(w.norm(k), "\u{201d}" | "''");
+    (i >= 1 && closing(i - 1)) || (i >= 2 && w.norm(i - 1) == "," && closing(i - 2))
+}
 
 /// "said (on Monday) that Iran must stop", "says the government in Kabul should
 /// act": the actor named right after a statement verb and followed by "must" or

@@ -192,3 +192,12 @@ fn a_participle_in_a_list_after_a_passive_is_passive() {
         coded("Ugandan journalists were arrested in Kenya, slapped with travel bans or hauled into police stations.");
     assert!(events.iter().all(|e| e.0 != "UGAMED"), "{events:?}");
 }
+
+#[test]
+fn a_speech_verb_after_its_quote_is_no_act() {
+    // the capitalised title after the speaker is no pattern's object ("Research" is no
+    // investigation), and the authorities in the quote do not say it
+    let events = coded("\"The authorities must end this crackdown now,\" said Wanjiku Kamau, Research Director at the Kenya Human Rights Commission.");
+    assert!(events.iter().all(|e| e.1 != "090"), "{events:?}");
+    assert_eq!(events, vec![]);
+}
