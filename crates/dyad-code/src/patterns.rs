@@ -6,7 +6,7 @@ use crate::dict::actors::ActorKind;
 use crate::dict::verbs::{Atom, Elem, Pattern};
 use crate::dict::Dictionaries;
 use crate::mentions::{Mention, UNKNOWN_CODE};
-use crate::sentence::{present_bit, Words, PRESENT_WORDS};
+use crate::sentence::{present_bit, Words};
 use crate::words::{FastMap, IdSet};
 use dyad_core::calendar::{month_number, weekday};
 use std::ops::Range;
@@ -95,8 +95,9 @@ pub struct SynsetIndex {
     has_empty: bool,
     /// The bits of the keys of `by_first` in a sentence's filter of words
     /// ([`crate::sentence::present_bit`]): none set in a sentence's, and no phrase
-    /// starts anywhere in it.
-    present: [u64; PRESENT_WORDS],
+    /// starts anywhere in it. Only the filter's words with a bit set are kept, as (word,
+    /// bits): a synset has few first words, and the test reads those words alone.
+    present: Vec<(usize, u64)>,
 }
 
 /// Where the first word `id` of a phrase sets its bit in [`SynsetIndex`]'s 256-bit
@@ -113,7 +114,11 @@ impl SynsetIndex {
                 let (word, bit) = first_bit(first);
                 self.first_bits[word] |= bit;
                 let present = present_bit(first);
-                self.present[present / 64] |= 1 << (present % 64);
+                let (slot, bit) = (present / 64, 1u64 << (present % 64));
+                match self.present.iter_mut().find(|(s, _)| *s == slot) {
+                    Some((_, bits)) => *bits |= bit,
+                    None => self.present.push((slot, bit)),
+                }
                 self.by_first.entry(first).or_default().push(rest.into())
             }
             None => self.has_empty = true,
@@ -130,7 +135,8 @@ impl SynsetIndex {
     /// Could a phrase start at some word of the sentence? (False: none does.)
     #[inline]
     fn may_be_in(&self, words: &Words) -> bool {
-        self.has_empty || self.present.iter().zip(words.present_bits()).any(|(&a, &b)| a & b != 0)
+        let sentence = words.present_bits();
+        self.has_empty || self.present.iter().any(|&(slot, bits)| bits & sentence[slot] != 0)
     }
 
     /// Could a phrase start with the word `id`? (False: none does.)
@@ -459,16 +465,18 @@ pub fn match_pattern(
     mentions: &[Mention],
     dict: &Dictionaries,
 ) -> Option<PatternMatch> {
+    // (an element whose first word is nowhere in the sentence matches nowhere: tested
+    // for every element at once, before any is searched for)
+    let absent = |e: &Elem| matches!(e, Elem::Seq(atoms) if !may_be_in_sentence(words, atoms, dict));
+    if p.after.iter().chain(&p.before).any(absent) {
+        return None;
+    }
     let mut m = PatternMatch::default();
     // forward
     let mut pos = verb.end;
     for (k, e) in p.after.iter().enumerate() {
         pos = match e {
             Elem::Seq(atoms) => {
-                // (an element whose first word is nowhere in the sentence matches nowhere)
-                if !may_be_in_sentence(words, atoms, dict) {
-                    return None;
-                }
                 // (the first element may not lie past a noun that stops or undoes it)
                 let (at, n) = (pos..window.end)
                     .filter(|&i| may_start_at(words, atoms, i, dict))
@@ -520,9 +528,6 @@ pub fn match_pattern(
     for e in p.before.iter().rev() {
         pos = match e {
             Elem::Seq(atoms) => {
-                if !may_be_in_sentence(words, atoms, dict) {
-                    return None;
-                }
                 let at = (window.start..pos).rev().filter(|&i| may_start_at(words, atoms, i, dict)).find(|&i| {
                     seq_at(words, atoms, i, dict).is_some_and(|n| {
                         i + n <= pos

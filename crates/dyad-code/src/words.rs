@@ -160,6 +160,10 @@ pub struct Vocab {
     forms: Vec<[u32; crate::sentence::MAX_FORMS]>,
     /// By id: the word's classes ([`crate::sentence::word_flags`]), found with `forms`.
     flags: Vec<u16>,
+    /// The ids of the one-byte ASCII words by byte ([`UNKNOWN`]: not in the vocabulary),
+    /// made as they are interned (empty while there is none): punctuation and "a" are
+    /// many of a sentence's words, and an array read replaces their hash look-up.
+    single: Vec<u32>,
 }
 
 pub const UNKNOWN: u32 = u32::MAX;
@@ -171,6 +175,12 @@ impl Vocab {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(w.to_string(), id);
+        if let &[b] = w.as_bytes() {
+            if b.is_ascii() {
+                self.single.resize(128, UNKNOWN);
+                self.single[b as usize] = id;
+            }
+        }
         // (a new word may be another's stem: the forms found are out of date)
         self.forms.clear();
         self.flags.clear();
@@ -209,7 +219,17 @@ impl Vocab {
         self.ids.len()
     }
 
+    #[inline]
     pub fn get(&self, w: &str) -> u32 {
+        // (a one-byte word is read from its table: the map has it only if the table does)
+        if let &[b] = w.as_bytes() {
+            return self.single.get(b as usize).copied().unwrap_or(UNKNOWN);
+        }
+        self.get_hashed(w)
+    }
+
+    /// [`Vocab::get`] by the hash map.
+    fn get_hashed(&self, w: &str) -> u32 {
         self.ids.get(w).copied().unwrap_or(UNKNOWN)
     }
 
@@ -455,6 +475,23 @@ mod tests {
         for b in 0..=255u8 {
             assert_eq!(NORMAL_BYTES[b as usize], b.is_ascii() && !b.is_ascii_uppercase() && b != b'`', "{b}");
         }
+    }
+
+    /// A one-byte word is found by the table as the map finds it, interned or not.
+    #[test]
+    fn one_byte_words_are_found_as_the_map_finds_them() {
+        let mut vocab = Vocab::default();
+        assert_eq!(vocab.get(","), UNKNOWN);
+        for w in ["said", ",", "a", "'s", ".", "z", "-"] {
+            vocab.intern(w);
+        }
+        for b in 0..128u8 {
+            let w = char::from(b).to_string();
+            assert_eq!(vocab.get(&w), vocab.get_hashed(&w), "{w:?}");
+        }
+        assert_eq!(vocab.get("a"), vocab.get_hashed("a"));
+        assert_ne!(vocab.get("a"), UNKNOWN);
+        assert_eq!(vocab.get("said"), vocab.get_hashed("said"));
     }
 
     #[test]

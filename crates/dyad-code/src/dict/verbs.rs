@@ -286,6 +286,9 @@ pub struct VerbBlock {
 pub struct NeedsIndex {
     /// The patterns that need no word.
     unneeded: Vec<u32>,
+    /// The same, a bit per pattern (bit `k % 64` of word `k / 64`), as long as the
+    /// block's patterns need: [`VerbBlock::candidates`] starts from a copy.
+    unneeded_bits: Vec<u64>,
     /// (the bit of its first needed word, pattern), sorted.
     by_bit: Vec<(u16, u32)>,
     /// The bits of `by_bit`, as a sentence's filter holds them: (the filter's word, its
@@ -309,6 +312,10 @@ impl VerbBlock {
             }
         }
         index.by_bit.sort_unstable();
+        index.unneeded_bits = vec![0; self.patterns.len().div_ceil(64)];
+        for &k in &index.unneeded {
+            index.unneeded_bits[k as usize / 64] |= 1 << (k % 64);
+        }
         index.bits = bits.into_iter().enumerate().filter(|&(_, b)| b != 0).collect();
         self.needs_index = index;
     }
@@ -316,21 +323,32 @@ impl VerbBlock {
     /// The patterns, less those whose first needed word is in no form of the sentence's
     /// words (as [`Words::may_contain`] tells), in their order.
     pub fn candidates<'a>(&'a self, w: &Words) -> impl Iterator<Item = &'a Pattern> + use<'a> {
+        // (the patterns chosen are marked in a bit set, read in order: no list of them
+        // to sort; as before, a block `index_needs` has not indexed yields none)
         let index = &self.needs_index;
-        let mut found = Vec::with_capacity(index.unneeded.len() + 16);
-        found.extend_from_slice(&index.unneeded);
+        let mut chosen = index.unneeded_bits.clone();
         let sentence = w.present_bits();
         for &(slot, block) in &index.bits {
             let mut both = block & sentence[slot];
             while both != 0 {
                 let bit = (slot * 64 + both.trailing_zeros() as usize) as u16;
                 let from = index.by_bit.partition_point(|&(b, _)| b < bit);
-                found.extend(index.by_bit[from..].iter().take_while(|&&(b, _)| b == bit).map(|&(_, k)| k));
+                for &(_, k) in index.by_bit[from..].iter().take_while(|&&(b, _)| b == bit) {
+                    chosen[k as usize / 64] |= 1 << (k % 64);
+                }
                 both &= both - 1;
             }
         }
-        found.sort_unstable();
-        found.into_iter().map(|k| &self.patterns[k as usize])
+        let patterns = &self.patterns;
+        chosen.into_iter().enumerate().flat_map(move |(slot, mut bits)| {
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let k = slot * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    &patterns[k]
+                })
+            })
+        })
     }
 }
 
