@@ -1587,7 +1587,19 @@ impl Coder {
             // cutting ties, fighting); those who jointly accuse, demand, protest or
             // arrest act together on someone else ("the US and Britain condemned the
             // decision", "Chinese and Philippine police arrested 25 suspects")
-            let mutual = matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16" | "19" | "20")
+            // (force between states or armed groups: "Syria and Israel have fired across the
+            // line"; between people named in person or of no known code only for the verbs
+            // of fighting each other, or "at one another": "Buttigieg, Biden and Klobuchar
+            // to attack" attack someone else)
+            let persons = sources.iter().all(|&i| {
+                let m = &cx.mentions[i];
+                politician_in_person(m) || m.code.as_str() == UNKNOWN_CODE
+            });
+            let each_other = (v.words.end..window.end.min(v.words.end + 4))
+                .any(|k| matches!(w.norm(k), "another" | "other") && matches!(w.norm(k - 1), "one" | "each"));
+            let mutual_force = matches!(root, "19" | "20")
+                && (!persons || each_other || MUTUAL_FORCE.contains(&v.form.lemma.as_str()));
+            let mutual = (matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16") || mutual_force)
                 // (a pledge of aid, 033x, goes to those in need, as aid does: "Norway
                 // and Japan pledged new funds for the relief effort" is no gift to each other)
                 && !code.forward.as_deref().is_some_and(|c| c.starts_with("033"));
@@ -4974,10 +4986,13 @@ fn is_politician(m: &Mention) -> bool {
     m.code.sector().is_some_and(|s| matches!(s, "GOV" | "ELI" | "LEG" | "PTY" | "OPP" | "GOVLEG"))
 }
 
+/// Verbs of force whose compound subject fights each other ("clashed", "fought").
+const MUTUAL_FORCE: &[&str] = &["fight", "clash", "battle", "skirmish", "war", "exchange", "engage", "duel", "spar"];
+
 /// Verbs of force that the news also uses for words ("tore into", "took aim at").
 const FIGURATIVE_FORCE: &[&str] = &[
     "attack", "assail", "hit", "strike", "fire", "shoot", "target", "snipe", "tear", "slam", "blast", "lash", "fight",
-    "battle", "combat", "bash", "hammer", "pummel", "savage", "torch", "bludgeon",
+    "clash", "spar", "battle", "combat", "bash", "hammer", "pummel", "savage", "torch", "bludgeon",
 ];
 
 /// A politician named as a person ("Haley", "Swedish Prime Minister Stefan Lofven"), not

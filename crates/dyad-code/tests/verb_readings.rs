@@ -201,3 +201,20 @@ fn a_speech_verb_after_its_quote_is_no_act() {
     assert!(events.iter().all(|e| e.1 != "090"), "{events:?}");
     assert_eq!(events, vec![]);
 }
+
+#[test]
+fn partners_in_person_attack_someone_else_not_each_other() {
+    // people named in person who attack with no one named attack together, someone
+    // else: no event between them (and no force from politicians at no one)
+    assert_eq!(coded("Moderates such as William Ruto and Raila Odinga are ready to attack."), vec![]);
+    // two politicians clashing clash in words
+    assert_eq!(
+        coded("William Ruto and Raila Odinga clashed on Monday."),
+        vec![t("KENGOV", "111", "KENGOV"), t("KENGOV", "111", "KENGOV")]
+    );
+    // states firing with no one named fire at each other
+    assert_eq!(
+        coded("Kenya and Uganda fired across the border on Monday."),
+        vec![t("KEN", "190", "UGA"), t("UGA", "190", "KEN")]
+    );
+}
