@@ -1914,7 +1914,17 @@ impl Coder {
                     // the reciprocal (hosting a visit) happens only if the act does; a
                     // country visited ("arrived in Gondor", not "is to attend a summit in
                     // Switzerland") is the host
+                    // ... but a place of the visitor's own country hosts no one ("Biden is to
+                    // visit Belvidere", "Netanyahu visited the Gush Etzion settlement bloc"), nor
+                    // does a place visited by someone of no known country
+                    let own_place = |t: usize| {
+                        let (guest, place) = (&cx.mentions[s], &cx.mentions[t]);
+                        matches!(place.kind, ActorKind::Place | ActorKind::Country)
+                            && code.reverse.as_deref().is_some_and(|c| c.starts_with("043"))
+                            && guest.code.country().is_none_or(|c| place.code.country() == Some(c))
+                    };
                     let host = match t {
+                        Some(Target::Mention(t)) if own_place(t) => None,
                         Some(Target::Mention(t)) => Some(t),
                         Some(Target::Place(p))
                             if cx.mentions[p].kind == ActorKind::Country

@@ -218,3 +218,14 @@ fn partners_in_person_attack_someone_else_not_each_other() {
         vec![t("KEN", "190", "UGA"), t("UGA", "190", "KEN")]
     );
 }
+
+#[test]
+fn a_place_of_the_visitors_own_country_hosts_no_one() {
+    // a visit abroad is hosted by the country visited ...
+    assert_eq!(
+        coded("Kenya's president visited Uganda on Monday."),
+        vec![t("KENGOV", "042", "UGA"), t("UGA", "043", "KENGOV")]
+    );
+    // ... one at home by no one
+    assert_eq!(coded("Kenya's president visited Mombasa on Monday."), vec![t("KENGOV", "042", "KEN")]);
+}
