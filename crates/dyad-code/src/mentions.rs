@@ -1433,9 +1433,15 @@ fn merge_appositions(words: &Words, ms: &mut Vec<Mention>) {
         let (a, b) = (&ms[k], &ms[j]);
         let a_end = ms[j - 1].words.end;
         let role = |m: &Mention| m.kind != ActorKind::Person && m.code.country().is_some() && m.code.sector().is_some();
-        let pair = (role(a) && b.kind == ActorKind::Person)
+        // (a plural role is no one person: "militias firing at U.S. aircraft carriers,
+        // Haley replied")
+        let plural =
+            |m: &Mention| m.kind != ActorKind::Person && matches!(words.tag_str(m.words.end - 1), "NNS" | "NNPS");
+        let pair = ((role(a) && b.kind == ActorKind::Person)
             || (a.kind == ActorKind::Person && role(b))
-            || bare_role_before_person(a, b);
+            || bare_role_before_person(a, b))
+            && !plural(a)
+            && !plural(b);
         let gap = a_end..b.words.start;
         let comma_first = !gap.is_empty() && words.norm(gap.start) == ",";
         let after = if b.words.end < words.len() { words.norm(b.words.end) } else { "" };

@@ -839,3 +839,10 @@ fn what_a_verb_acted_on_is_no_subject_of_the_verb_joined_to_it() {
     let said = code("Tanzania said Kenya and Uganda expelled Rwandan diplomats.");
     assert_eq!(said.iter().filter(|e| e.trigger.text == "expelled").count(), 2, "{:?}", seen(&said));
 }
+
+#[test]
+fn a_plural_role_before_a_comma_is_no_title_of_the_person_after_it() {
+    // the comma ends the clause about the troops; William Ruto is the next one's subject
+    let ev = code("Ugandan militias fired at Kenyan troops, William Ruto said on Monday.");
+    assert_eq!(seen(&ev), vec![("Ugandan militias".into(), "fired".into(), "Kenyan troops".into())]);
+}
