@@ -147,6 +147,11 @@ impl Store {
 /// 56 documents/s instead of 1,200).
 const BUCKET_CAP: usize = 16;
 
+/// The first members of one band bucket, at most [`BUCKET_CAP`] (a test checks the
+/// number). The limit is written in the SQL, not bound: SQLite plans a bound LIMIT
+/// by its value, so binding it again made it prepare the statement anew.
+const BUCKET_SQL: &str = "SELECT doc_id FROM doc_bands WHERE band = ?1 AND hash = ?2 LIMIT 16";
+
 /// What the band buckets of a new document lead to.
 struct BucketLookup {
     /// The group of the most similar stored document, if any is similar enough.
@@ -159,9 +164,9 @@ fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<Bu
     let mut candidates = BTreeSet::new();
     let mut full = Vec::with_capacity(bands.len());
     {
-        let mut st = tx.prepare_cached("SELECT doc_id FROM doc_bands WHERE band = ?1 AND hash = ?2 LIMIT ?3")?;
+        let mut st = tx.prepare_cached(BUCKET_SQL)?;
         for (b, h) in bands.iter().enumerate() {
-            let rows = st.query_map(params![b as i64, h, BUCKET_CAP as i64], |r| r.get::<_, String>(0))?;
+            let rows = st.query_map(params![b as i64, h], |r| r.get::<_, String>(0))?;
             let mut n = 0;
             for r in rows {
                 candidates.insert(r?);
@@ -361,6 +366,11 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use dyad_core::EntityLabel;
+
+    #[test]
+    fn bucket_query_limit_is_the_cap() {
+        assert!(super::BUCKET_SQL.ends_with(&format!(" LIMIT {}", super::BUCKET_CAP)));
+    }
 
     #[test]
     fn label_names_are_the_serialized_ones() {
