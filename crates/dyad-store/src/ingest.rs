@@ -147,6 +147,11 @@ impl Store {
 /// 56 documents/s instead of 1,200).
 const BUCKET_CAP: usize = 16;
 
+/// The first members of one band bucket, at most [`BUCKET_CAP`] (a test checks the
+/// number). The limit is written in the SQL, not bound: SQLite plans a bound LIMIT
+/// by its value, so binding it again made it prepare the statement anew.
+const BUCKET_SQL: &str = "SELECT doc_id FROM doc_bands WHERE band = ?1 AND hash = ?2 LIMIT 16";
+
 /// What the band buckets of a new document lead to.
 struct BucketLookup {
     /// The group of the most similar stored document, if any is similar enough.
@@ -159,9 +164,9 @@ fn find_group(tx: &Transaction, sig: &[u64; HASHES], bands: &[i64]) -> Result<Bu
     let mut candidates = BTreeSet::new();
     let mut full = Vec::with_capacity(bands.len());
     {
-        let mut st = tx.prepare_cached("SELECT doc_id FROM doc_bands WHERE band = ?1 AND hash = ?2 LIMIT ?3")?;
+        let mut st = tx.prepare_cached(BUCKET_SQL)?;
         for (b, h) in bands.iter().enumerate() {
-            let rows = st.query_map(params![b as i64, h, BUCKET_CAP as i64], |r| r.get::<_, String>(0))?;
+            let rows = st.query_map(params![b as i64, h], |r| r.get::<_, String>(0))?;
             let mut n = 0;
             for r in rows {
                 candidates.insert(r?);
@@ -190,6 +195,77 @@ fn document_stored(conn: &Connection, doc_id: &str) -> Result<bool> {
     Ok(st.query_row([doc_id], |_| Ok(())).optional()?.is_some())
 }
 
+/// How many rows the INSERT statements of [`insert_rows`] write, largest first: a
+/// table's rows go in as many of the largest as fit, then the next, down to one.
+const ROWS_PER_INSERT: [usize; 3] = [16, 4, 1];
+
+/// The INSERTs of a table of which a document writes many rows (sentences, entities,
+/// band buckets), one statement for each of [`ROWS_PER_INSERT`]: a statement a row
+/// cost as much again as the row (the statement's start, end and reset). `OR IGNORE`,
+/// as the rows of a new document never conflict, keeps SQLite from opening a
+/// statement journal for a statement of several rows (and the article index from
+/// writing its pending terms out at that savepoint, which made plain multi-row
+/// INSERTs slower than one row a statement).
+struct RowInsert {
+    /// The statement for each size of [`ROWS_PER_INSERT`].
+    sql: [String; ROWS_PER_INSERT.len()],
+    columns: usize,
+}
+
+impl RowInsert {
+    fn new(table: &str, columns: &[&str]) -> RowInsert {
+        let names = columns.join(", ");
+        let sql = |rows: usize| {
+            let mut text = format!("INSERT OR IGNORE INTO {table} ({names}) VALUES ");
+            for r in 0..rows {
+                text.push_str(if r == 0 { "(" } else { ", (" });
+                for c in 0..columns.len() {
+                    if c > 0 {
+                        text.push_str(", ");
+                    }
+                    text.push_str(&format!("?{}", r * columns.len() + c + 1));
+                }
+                text.push(')');
+            }
+            text
+        };
+        RowInsert { sql: ROWS_PER_INSERT.map(sql), columns: columns.len() }
+    }
+}
+
+static BAND_ROWS: std::sync::LazyLock<RowInsert> =
+    std::sync::LazyLock::new(|| RowInsert::new("doc_bands", &["band", "hash", "doc_id"]));
+static SENTENCE_ROWS: std::sync::LazyLock<RowInsert> =
+    std::sync::LazyLock::new(|| RowInsert::new("sentences", &["doc_id", "idx", "start", "\"end\""]));
+static ENTITY_ROWS: std::sync::LazyLock<RowInsert> = std::sync::LazyLock::new(|| {
+    RowInsert::new("entities", &["doc_id", "idx", "text", "start", "\"end\"", "label", "actor"])
+});
+
+/// Write `items` as rows, in order, `bind` binding item `i`'s columns from parameter
+/// `at` on.
+fn insert_rows<T>(
+    tx: &Transaction,
+    insert: &RowInsert,
+    items: &[T],
+    bind: impl Fn(&mut rusqlite::Statement, usize, usize, &T) -> rusqlite::Result<()>,
+) -> Result<()> {
+    let mut first = 0;
+    for (rows, sql) in ROWS_PER_INSERT.iter().zip(&insert.sql) {
+        if items.len() - first < *rows {
+            continue;
+        }
+        let mut st = tx.prepare_cached(sql)?;
+        while items.len() - first >= *rows {
+            for (r, item) in items[first..first + rows].iter().enumerate() {
+                bind(&mut st, r * insert.columns + 1, first + r, item)?;
+            }
+            st.raw_execute()?;
+            first += rows;
+        }
+    }
+    Ok(())
+}
+
 fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
     let a = &p.annotated.article;
     let doc_id = &a.doc_id;
@@ -214,12 +290,11 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
     )?
     .execute(params![doc_id, p.source, p.url, p.media_type, p.bytes as i64, run, now(), group, similarity, site, blob],
     )?;
-    {
-        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO doc_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)")?;
-        for (b, h) in &bands {
-            st.execute(params![*b as i64, h, doc_id])?;
-        }
-    }
+    insert_rows(tx, &BAND_ROWS, &bands, |st, at, _, (b, h)| {
+        st.raw_bind_parameter(at, *b as i64)?;
+        st.raw_bind_parameter(at + 1, h)?;
+        st.raw_bind_parameter(at + 2, doc_id)
+    })?;
     tx.prepare_cached(
         "INSERT INTO articles (doc_id, title, published, published_precision, authors, site, language, text, paragraphs, boilerplate)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -243,18 +318,21 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
         .execute(params![tx.last_insert_rowid(), doc_id, a.title, a.text])?;
     let ann = &p.annotated;
     {
-        let mut st =
-            tx.prepare_cached("INSERT INTO sentences (doc_id, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)")?;
-        for (i, s) in ann.sentences.iter().enumerate() {
-            st.execute(params![doc_id, i as i64, s.span.start as i64, s.span.end as i64])?;
-        }
-        let mut st = tx.prepare_cached(
-            "INSERT INTO entities (doc_id, idx, text, start, \"end\", label, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (i, e) in ann.entities.iter().enumerate() {
-            let label = e.label.as_str();
-            st.execute(params![doc_id, i as i64, e.text, e.span.start as i64, e.span.end as i64, label, e.actor])?;
-        }
+        insert_rows(tx, &SENTENCE_ROWS, &ann.sentences, |st, at, i, s| {
+            st.raw_bind_parameter(at, doc_id)?;
+            st.raw_bind_parameter(at + 1, i as i64)?;
+            st.raw_bind_parameter(at + 2, s.span.start as i64)?;
+            st.raw_bind_parameter(at + 3, s.span.end as i64)
+        })?;
+        insert_rows(tx, &ENTITY_ROWS, &ann.entities, |st, at, i, e| {
+            st.raw_bind_parameter(at, doc_id)?;
+            st.raw_bind_parameter(at + 1, i as i64)?;
+            st.raw_bind_parameter(at + 2, &e.text)?;
+            st.raw_bind_parameter(at + 3, e.span.start as i64)?;
+            st.raw_bind_parameter(at + 4, e.span.end as i64)?;
+            st.raw_bind_parameter(at + 5, e.label.as_str())?;
+            st.raw_bind_parameter(at + 6, &e.actor)
+        })?;
         let mut st = tx.prepare_cached(
             "INSERT INTO times (doc_id, idx, text, start, \"end\", value, precision, open_ended) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
@@ -361,6 +439,39 @@ fn write_document(tx: &Transaction, run: i64, p: &Processed) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use dyad_core::EntityLabel;
+
+    #[test]
+    fn insert_rows_writes_every_item_once_in_order() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (doc_id TEXT NOT NULL, idx INTEGER NOT NULL, v INTEGER NOT NULL,
+                PRIMARY KEY (doc_id, idx)) WITHOUT ROWID",
+        )
+        .unwrap();
+        let insert = super::RowInsert::new("t", &["doc_id", "idx", "v"]);
+        // every mix of the statement sizes: 0 to 40 rows
+        for n in 0..=40i64 {
+            let doc = format!("d{n}");
+            let items: Vec<i64> = (0..n).map(|i| i * 7).collect();
+            let tx = conn.transaction().unwrap();
+            super::insert_rows(&tx, &insert, &items, |st, at, i, v| {
+                st.raw_bind_parameter(at, &doc)?;
+                st.raw_bind_parameter(at + 1, i as i64)?;
+                st.raw_bind_parameter(at + 2, *v)
+            })
+            .unwrap();
+            tx.commit().unwrap();
+            let mut st = conn.prepare("SELECT idx, v FROM t WHERE doc_id = ?1 ORDER BY idx").unwrap();
+            let rows: Vec<(i64, i64)> =
+                st.query_map([&doc], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+            assert_eq!(rows, (0..n).map(|i| (i, i * 7)).collect::<Vec<_>>(), "{n} rows");
+        }
+    }
+
+    #[test]
+    fn bucket_query_limit_is_the_cap() {
+        assert!(super::BUCKET_SQL.ends_with(&format!(" LIMIT {}", super::BUCKET_CAP)));
+    }
 
     #[test]
     fn label_names_are_the_serialized_ones() {

@@ -78,6 +78,14 @@ fn creates_the_schema_on_first_use_and_reopens() {
     assert!(ro.connection().execute("DELETE FROM runs", []).is_err(), "read-only connections cannot write");
 }
 
+/// Rows naming a document or run that is not stored (the writer does not enforce the
+/// schema's foreign keys: it writes in an order that keeps them).
+fn foreign_key_violations(store: &Store) -> usize {
+    let mut st = store.connection().prepare("PRAGMA foreign_key_check").unwrap();
+    let rows = st.query_map([], |_| Ok(())).unwrap();
+    rows.count()
+}
+
 #[test]
 fn ingesting_the_examples_twice_stores_them_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -89,6 +97,7 @@ fn ingesting_the_examples_twice_stores_them_once() {
     let counts = store.counts().unwrap();
     assert_eq!(counts.documents as usize, docs.len());
     assert!(counts.events > 0 && counts.sentences > 0 && counts.entities > 0 && counts.actors > 0);
+    assert_eq!(foreign_key_violations(&store), 0, "every row names a stored document and run");
 
     let second = ingest(&mut store, &docs, 4);
     assert_eq!((second.added, second.skipped, second.events), (0, docs.len(), 0));
@@ -141,6 +150,7 @@ fn a_failed_batch_leaves_nothing_of_itself() {
     let s = store.write_batch(run, &docs[2..]).unwrap();
     assert_eq!(s.added, docs.len() - 2);
     assert_eq!(store.counts().unwrap().documents as usize, docs.len());
+    assert_eq!(foreign_key_violations(&store), 0);
 }
 
 const STORY: &str = "Sudan's army and the Rapid Support Forces agreed on Sunday to a three-day humanitarian truce \
