@@ -847,8 +847,21 @@ impl Coder {
                 && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "RB"))
                 && tag.is_some_and(|t| tag_is!(t, "VBD" | "VBZ" | "VBP"));
             // (`prev` is empty for the first word, and no determiner is)
+            // "the already challenging task", "the newly elected president": a participle
+            // between a determiner and its noun, adverbs before it, describes the noun
+            let det_adverbs = || {
+                let mut k = i;
+                while k > 0 && i - k < 2 && w.words[k - 1].tag.is_some_and(|t| tag_is!(t, "RB")) {
+                    k -= 1;
+                }
+                (k < i && k > 0 && w.is(k - 1, DETERMINER))
+                    .then(|| w.norm(k - 1))
+                    .filter(|_| matches!(form.form, Form::Ing | Form::Past) && word_tag_is!(w, i + n, "NN" | "NNS"))
+            };
             let why_not = if i > 0 && w.is(i - 1, DETERMINER) && !adverb_before_finite {
                 Some(NotVerb::AfterDeterminer(prev))
+            } else if let Some(det) = det_adverbs() {
+                Some(NotVerb::AfterDeterminer(det))
             } else if form.form == Form::Ing
                 && i >= 2
                 && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "NN"))

@@ -229,3 +229,12 @@ fn a_place_of_the_visitors_own_country_hosts_no_one() {
     // ... one at home by no one
     assert_eq!(coded("Kenya's president visited Mombasa on Monday."), vec![t("KENGOV", "042", "KEN")]);
 }
+
+#[test]
+fn a_participle_between_a_determiner_adverbs_and_a_noun_describes_it() {
+    assert_eq!(
+        coded("Kenya's president said it had complicated the already challenging task of striking a deal."),
+        vec![]
+    );
+    assert_eq!(coded("The newly elected president of Kenya met Uganda's leader."), vec![t("KENGOV", "040", "UGAGOV")]);
+}
