@@ -295,6 +295,24 @@ fn opens_time_phrase(words: &Words, i: usize) -> bool {
                 && is_time_name(words.norm(i + 2))))
 }
 
+/// "said in a release", "announced in a statement": the noun of the phrase "in a ..."
+/// right after a verb of saying is where it was said, not what (no "* release", 0841).
+fn medium_of_saying(words: &Words, verb: &Range<usize>, i: usize) -> bool {
+    let mut k = verb.end;
+    if !(crate::coder::SPEECH_VERBS.contains(&words.norm(verb.start)) && words.norm(k) == "in") {
+        return false;
+    }
+    k += 1;
+    if matches!(words.norm(k), "a" | "an" | "the" | "its" | "his" | "her" | "their") {
+        k += 1;
+    }
+    // (describing words between: "in a written statement", "in a press release")
+    while k < i && words.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "NN" | "VBN")) {
+        k += 1;
+    }
+    k == i
+}
+
 /// Nouns that stop, undo or refuse what follows "of" ("a suspension of aid", "the
 /// lifting of sanctions"): the act named after "of" is what they reverse.
 const REVERSING_NOUNS: &[&str] = &[
@@ -484,6 +502,7 @@ pub fn match_pattern(
                         let n = seq_at(words, atoms, i, dict)?;
                         // (checked after the cheaper test that the words match)
                         let other_use = opens_time_phrase(words, i)
+                            || (k == 0 && medium_of_saying(words, &verb, i))
                             || (k + 1 == p.after.len() && modifies_relation_noun(words, i + n))
                             || (k == 0 && particle_past_phrase(words, atoms, verb.end, i))
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)

@@ -238,3 +238,9 @@ fn a_participle_between_a_determiner_adverbs_and_a_noun_describes_it() {
     );
     assert_eq!(coded("The newly elected president of Kenya met Uganda's leader."), vec![t("KENGOV", "040", "UGAGOV")]);
 }
+
+#[test]
+fn what_something_was_said_in_is_not_what_was_said() {
+    assert_eq!(coded("Kenya's interior ministry said in a release that its officers met on Monday."), vec![]);
+    assert_eq!(coded("Kenya announced the release of 20 Ugandan prisoners."), vec![t("KEN", "0841", "UGA")]);
+}
