@@ -244,3 +244,9 @@ fn what_something_was_said_in_is_not_what_was_said() {
     assert_eq!(coded("Kenya's interior ministry said in a release that its officers met on Monday."), vec![]);
     assert_eq!(coded("Kenya announced the release of 20 Ugandan prisoners."), vec![t("KEN", "0841", "UGA")]);
 }
+
+#[test]
+fn serving_in_a_post_is_no_aid() {
+    assert_eq!(coded("Kenyan soldiers served in Somalia for ten years."), vec![]);
+    assert_eq!(coded("Kenya's president appointed her to serve on Uganda's highest court."), vec![]);
+}
