@@ -246,7 +246,8 @@ fn what_something_was_said_in_is_not_what_was_said() {
 }
 
 #[test]
-fn serving_in_a_post_is_no_aid() {
+fn serving_in_a_post_is_no_aid_and_preventing_a_thing_no_rejection() {
     assert_eq!(coded("Kenyan soldiers served in Somalia for ten years."), vec![]);
     assert_eq!(coded("Kenya's president appointed her to serve on Uganda's highest court."), vec![]);
+    assert_eq!(coded("Kenya is trying to prevent a confrontation between Uganda and Tanzania."), vec![]);
 }
