@@ -591,10 +591,11 @@ struct VerbHit<'d> {
     words: Range<usize>,
     form: &'d VerbForm,
     /// The form as used here: `form.form`, except that a base form the tagger reads as
-    /// a past participle after "be" or "have" is past ("the camp was hit", "has put
-    /// forward": verbs whose participle is their base, which the dictionary's forms
-    /// cannot tell apart). Without the auxiliary the tagger's participle, past and
-    /// present of "cut" or "put" are guesses ("demanding the administration cut off aid").
+    /// a past participle after "be" or "have", or before "by", is past ("the camp was
+    /// hit", "has put forward", "farmers hit by tariffs": verbs whose participle is their
+    /// base, which the dictionary's forms cannot tell apart). Otherwise the tagger's
+    /// participle, past and present of "cut" or "put" are guesses ("demanding the
+    /// administration cut off aid").
     tense: Form,
 }
 
@@ -956,7 +957,7 @@ impl Coder {
                 None => {
                     let past_of_base = form.form == Form::Base
                         && tag.is_some_and(|t| tag_is!(t, "VBN"))
-                        && (is_passive(w, i) || perfect_before(w, i));
+                        && (is_passive(w, i) || perfect_before(w, i) || w.norm(i + n) == "by");
                     let tense = if past_of_base { Form::Past } else { form.form };
                     hits.push(VerbHit { words: i..i + n, form, tense })
                 }

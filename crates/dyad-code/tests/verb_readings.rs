@@ -165,6 +165,11 @@ fn a_participle_like_its_base_after_be_or_have_is_past() {
     // is what was hit, not the hitter
     assert_eq!(coded("The Bolivian army camp was hit by Peruvian troops."), vec![t("PERMIL", "190", "BOLMIL")]);
     assert_eq!(coded("The Bolivian army camp has been hit by rockets."), vec![]);
+    // nor before "by" ("Bolivian troops hit by Peruvian fire")
+    assert!(
+        coded("Peru paid Bolivian soldiers hit by Peruvian troops last year.").iter().all(|e| e.0 != "BOLMIL"),
+        "the soldiers hit are no hitters"
+    );
     // without the auxiliary the tagger's participle is no passive
     assert_eq!(
         coded("The senate demanded the Chilean government cut off military aid to Peru."),
