@@ -2801,6 +2801,12 @@ impl Coder {
             // names no actor
             subject = None;
         }
+        // "the latest move by the US to try to force the Palestinians", "an attempt by
+        // Russia to seize": the actor "by" whom a noun is made, right before an
+        // infinitive, is the infinitive's subject
+        if let Some(agent) = noun_agent_of_infinitive(w, ms, v) {
+            subject = Some(compound(ms, agent, false).collect());
+        }
         // ("shot at marchers who rejected the curfew and detained three reporters": the
         // actor a relative clause behind a preposition is about is that clause's subject
         // only; a later verb joined by "and" goes on with the main clause's)
@@ -4195,6 +4201,23 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "explained",
     "insisted",
 ];
+
+/// The actor after "by" that ends a noun phrase right before the infinitive `v` ("a move
+/// by [the US] to try to force"): a verb's "by" agent is not one (a passive's agent acts
+/// in its own clause: "was asked by the UN to mediate" is the subject's act).
+fn noun_agent_of_infinitive(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<usize> {
+    let mut to = v.words.start.checked_sub(1)?;
+    // (through "to try to", "to help to")
+    while to >= 2 && w.norm(to) == "to" && word_tag_is!(w, to - 1, "VB") && w.norm(to - 2) == "to" {
+        to -= 2;
+    }
+    if w.norm(to) != "to" {
+        return None;
+    }
+    let i = ms.iter().position(|m| !m.location && m.words.end == to)?;
+    let by = ms[i].words.start.checked_sub(1)?;
+    (by >= 1 && w.norm(by) == "by" && word_tag_is!(w, by - 1, "NN" | "NNS")).then_some(i)
+}
 
 /// Does a closing quotation mark (a comma may follow it) stand right before word `i`?
 fn after_quote(w: &Words, i: usize) -> bool {

@@ -846,3 +846,11 @@ fn a_plural_role_before_a_comma_is_no_title_of_the_person_after_it() {
     let ev = code("Ugandan militias fired at Kenyan troops, William Ruto said on Monday.");
     assert_eq!(seen(&ev), vec![("Ugandan militias".into(), "fired".into(), "Kenyan troops".into())]);
 }
+
+#[test]
+fn the_actor_by_whom_a_noun_is_made_does_the_infinitive_after_it() {
+    let ev =
+        code("Kenya's president said it was only the latest move by Uganda to try to force the Tanzanians to give up.");
+    assert!(ev.iter().any(|e| e.source.code == "UGA" && e.trigger.text == "force"), "{:?}", seen(&ev));
+    assert!(ev.iter().all(|e| e.source.code != "KENGOV" || e.trigger.text != "force"), "{:?}", seen(&ev));
+}
