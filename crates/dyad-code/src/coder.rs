@@ -3194,16 +3194,17 @@ impl Coder {
         // "back" from a person: "fired back at his critics")
         let person = |i: usize| politician_in_person(&cx.mentions[i]) || is_unknown_person(&cx.mentions[i]);
         let lemma = v.form.lemma.as_str();
-        let between_politicians =
-            matches!(&code[..2], "18" | "19") && is_politician(&cx.mentions[s]) && target.as_ref().is_some_and(|t| {
+        let between_politicians = (code.starts_with("18") || code.starts_with("19"))
+            && is_politician(&cx.mentions[s])
+            && target.as_ref().is_some_and(|t| {
                 // (or a named person no dictionary knows: "Trump assailed Williams")
                 matches!(*t, Target::Mention(i) if is_politician(&cx.mentions[i]) || is_unknown_person(&cx.mentions[i]))
             })
-                && (matches!(lemma, "attack" | "assail")
-                    || (FIGURATIVE_FORCE.contains(&lemma)
-                        && politician_in_person(&cx.mentions[s])
-                        && matches!(target, Some(Target::Mention(i)) if person(i))));
-        let retort = matches!(&code[..2], "18" | "19")
+            && (matches!(lemma, "attack" | "assail")
+                || (FIGURATIVE_FORCE.contains(&lemma)
+                    && politician_in_person(&cx.mentions[s])
+                    && matches!(target, Some(Target::Mention(i)) if person(i))));
+        let retort = (code.starts_with("18") || code.starts_with("19"))
             && (is_politician(&cx.mentions[s]) || person(s))
             && cx.words.norm(v.words.end) == "back";
         let between_politicians = between_politicians || retort;
