@@ -1937,8 +1937,18 @@ impl Coder {
                             && code.reverse.as_deref().is_some_and(|c| c.starts_with("043"))
                             && guest.code.country().is_none_or(|c| place.code.country() == Some(c))
                     };
+                    // ... and what the act is about does not do it back ("raised concerns
+                    // about TikTok" is no consultation by TikTok)
+                    let topic = |t: usize| {
+                        let start = cx.mentions[t].words.start;
+                        (start.saturating_sub(3)..start).any(|k| {
+                            matches!(w.norm(k), "about" | "over" | "regarding" | "concerning")
+                                && (k + 1..start)
+                                    .all(|j| w.is(j, DETERMINER) || word_tag_is!(w, j, "JJ" | "NNP" | "POS"))
+                        })
+                    };
                     let host = match t {
-                        Some(Target::Mention(t)) if own_place(t) => None,
+                        Some(Target::Mention(t)) if own_place(t) || topic(t) => None,
                         Some(Target::Mention(t)) => Some(t),
                         Some(Target::Place(p))
                             if cx.mentions[p].kind == ActorKind::Country

@@ -256,3 +256,9 @@ fn serving_in_a_post_is_no_aid_and_preventing_a_thing_no_rejection() {
     assert_eq!(coded("Kenya's president appointed her to serve on Uganda's highest court."), vec![]);
     assert_eq!(coded("Kenya is trying to prevent a confrontation between Uganda and Tanzania."), vec![]);
 }
+
+#[test]
+fn what_an_act_is_about_does_not_do_it_back() {
+    let events = coded("Kenyan lawmakers raised concerns about Uganda on Monday.");
+    assert!(events.iter().all(|e| e.0 != "UGA"), "{events:?}");
+}
