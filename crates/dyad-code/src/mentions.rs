@@ -1593,6 +1593,13 @@ fn code_group(words: &Words, dict: &Dictionaries, group: &[Chunk], date: Option<
                 }
                 roles.push((&role.code, why))
             }
+            // "Spanish-language TV", "French-speaking voters": a language, not the country
+            ActorKind::Country | ActorKind::Place
+                if words.words[ch.words.end - 1].hyphen_after
+                    && matches!(words.norm(ch.words.end), "language" | "speaking") =>
+            {
+                continue;
+            }
             ActorKind::Country | ActorKind::Place => {
                 let pro = ch.words.start > 0 && PRO_ANTI.contains(&words.norm(ch.words.start - 1));
                 // (a sea or strait, coded "---", is no actor and gives none its country:

@@ -854,3 +854,9 @@ fn the_actor_by_whom_a_noun_is_made_does_the_infinitive_after_it() {
     assert!(ev.iter().any(|e| e.source.code == "UGA" && e.trigger.text == "force"), "{:?}", seen(&ev));
     assert!(ev.iter().all(|e| e.source.code != "KENGOV" || e.trigger.text != "force"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn a_language_is_no_country() {
+    let ev = code("Kenyan police raided a Spanish-language TV station in Nairobi.");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.code.starts_with("ESP"))), "{:?}", seen(&ev));
+}
