@@ -1613,7 +1613,9 @@ impl Coder {
                 .any(|k| matches!(w.norm(k), "another" | "other") && matches!(w.norm(k - 1), "one" | "each"));
             let mutual_force = matches!(root, "19" | "20")
                 && (!persons || each_other || MUTUAL_FORCE.contains(&v.form.lemma.as_str()));
-            let mutual = (matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16") || mutual_force)
+            // (and any act done to "each other" or "one another": "attacked each other's
+            // policies")
+            let mutual = (matches!(root, "03" | "04" | "05" | "06" | "08" | "12" | "16") || mutual_force || each_other)
                 // (a pledge of aid, 033x, goes to those in need, as aid does: "Norway
                 // and Japan pledged new funds for the relief effort" is no gift to each other)
                 && !code.forward.as_deref().is_some_and(|c| c.starts_with("033"));
@@ -1671,7 +1673,9 @@ impl Coder {
                 || only_bare_roles(w, cx.mentions, &targets)
                 || home_venue(w, cx.mentions, &sources, &targets, v.words.end)
                 || agreement_subject(w, cx.mentions, &targets, v.words.end);
-            if !passive && mutual && !rejects_thing && no_party && sources.len() > 1 {
+            // ("Johnson and Corbyn attacked each other's policies on Brexit": what the
+            // policies are on is no third party)
+            if !passive && mutual && (each_other || (!rejects_thing && no_party)) && sources.len() > 1 {
                 let pairs: Vec<(usize, usize)> = sources
                     .iter()
                     .flat_map(|&a| sources.iter().filter(move |&&b| b != a).map(move |&b| (a, b)))

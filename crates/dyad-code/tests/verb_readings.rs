@@ -262,3 +262,11 @@ fn what_an_act_is_about_does_not_do_it_back() {
     let events = coded("Kenyan lawmakers raised concerns about Uganda on Monday.");
     assert!(events.iter().all(|e| e.0 != "UGA"), "{events:?}");
 }
+
+#[test]
+fn partners_acting_on_each_other_act_towards_each_other() {
+    assert_eq!(
+        coded("Kenya and Uganda criticized each other's policies on trade."),
+        vec![t("KEN", "111", "UGA"), t("UGA", "111", "KEN")]
+    );
+}
