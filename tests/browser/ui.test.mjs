@@ -134,7 +134,11 @@ test("markup in an article is shown as text and never runs", { timeout: 60_000 }
   const hostile = found.items.find(d => d.source.includes("hostile-markup"));
   assert.ok(hostile, "the fixture with markup is in the store");
   await page.goto(BASE + "/#/doc/" + encodeURIComponent(hostile.doc_id));
-  await page.waitForSelector("#view-doc:not([hidden]) #article .sent");
+  // (the document view may still show the article an earlier test opened: wait for this one)
+  await page.waitForFunction(() => {
+    const a = document.querySelector("#view-doc:not([hidden]) #article");
+    return a && a.querySelector(".sent") && a.textContent.includes("Kursk");
+  });
   const text = await page.textContent("#article");
   assert.ok(text.includes("<script>window.__xss = 1;"), text);
   assert.ok(text.includes('<img src=x onerror="window.__xss = 2">'), text);
