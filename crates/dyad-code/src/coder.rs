@@ -1944,12 +1944,7 @@ impl Coder {
                     // ... and what the act is about does not do it back ("raised concerns
                     // about TikTok" is no consultation by TikTok)
                     let topic = |t: usize| {
-                        let start = cx.mentions[t].words.start;
-                        (start.saturating_sub(3)..start).any(|k| {
-                            matches!(w.norm(k), "about" | "over" | "regarding" | "concerning")
-                                && (k + 1..start)
-                                    .all(|j| w.is(j, DETERMINER) || word_tag_is!(w, j, "JJ" | "NNP" | "POS"))
-                        })
+                        phrase_opener(w, &cx.mentions[t], 2, &["about", "over", "regarding", "concerning"]).is_some()
                     };
                     let host = match t {
                         Some(Target::Mention(t)) if own_place(t) || topic(t) => None,
@@ -4514,11 +4509,26 @@ fn cited_source(w: &Words, m: &Mention) -> bool {
     if m.words.clone().any(|k| w.norm(k) == ",") {
         return false;
     }
+    phrase_opener(w, m, 4, &["to"]).is_some_and(|k| k >= 1 && w.norm(k - 1) == "according")
+}
+
+/// Where one of `openers` stands before mention `m`, at most `max_describing`
+/// determiners, describing words, names and possessive "'s" before it ("according to
+/// [the] World Health Organization", "concerns about [China's] TikTok").
+fn phrase_opener(w: &Words, m: &Mention, max_describing: usize, openers: &[&str]) -> Option<usize> {
     let mut k = m.words.start;
-    while k > 0 && (w.is(k - 1, DETERMINER) || word_tag_is!(w, k - 1, "JJ" | "NNP" | "POS")) && m.words.start - k < 4 {
+    while k > 0 {
+        if openers.contains(&w.norm(k - 1)) {
+            return Some(k - 1);
+        }
+        if m.words.start - k >= max_describing
+            || !(w.is(k - 1, DETERMINER) || word_tag_is!(w, k - 1, "JJ" | "NNP" | "POS"))
+        {
+            return None;
+        }
         k -= 1;
     }
-    k >= 2 && w.norm(k - 1) == "to" && w.norm(k - 2) == "according"
+    None
 }
 
 fn attribution_start(w: &Words, verbs: &[VerbHit]) -> Option<(usize, usize)> {
