@@ -420,6 +420,7 @@ impl<'t> Words<'t> {
         let asides = comma_asides(&self.words);
         self.regions.extend(asides.into_iter().filter(|&r| keep(r)));
         self.regions.extend(attribution_asides(&self.words));
+        self.regions.extend(participle_asides(&self.words));
     }
 
     pub fn span_of(&self, from: usize, to: usize) -> Span {
@@ -475,6 +476,36 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
             continue;
         }
         if let Some(j) = (i + 2..words.len().min(i + 16)).find(|&j| words[j].norm == ",") {
+            if finite_verb(words, j + 1) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+/// Participle phrases set off by commas between a subject and its verb: "A group of
+/// physicians, alarmed that the administration is denying vaccines, is urging", "Syrian
+/// troops, backed by Russian jets, attacked". The phrase opens with a participle (by the
+/// tagger) right after the comma, no verb comes before that comma in the sentence (so
+/// the comma follows the subject, not a clause: "struck the camp, killing 13, officials
+/// said" is no aside), and the word after the closing comma is a finite verb. Whoever
+/// the phrase names is what the participle acts on or is done by, never who the subject
+/// is, so the aside is skipped whatever it names.
+fn participle_asides(words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.norm != "," || i == 0 {
+            continue;
+        }
+        if words[..i].iter().any(|x| x.tag.is_some_and(|t| t.is_verb())) {
+            break;
+        }
+        let opens = words.get(i + 1).and_then(|n| n.tag).is_some_and(|t| matches!(t.as_str(), "VBN" | "VBG"));
+        if !opens {
+            continue;
+        }
+        if let Some(j) = (i + 2..words.len().min(i + 20)).find(|&j| words[j].norm == ",") {
             if finite_verb(words, j + 1) {
                 out.push((i, j));
             }

@@ -860,3 +860,17 @@ fn a_language_is_no_country() {
     let ev = code("Kenyan police raided a Spanish-language TV station in Nairobi.");
     assert!(ev.iter().all(|e| e.target.as_ref().is_none_or(|t| !t.code.starts_with("ESP"))), "{:?}", seen(&ev));
 }
+
+#[test]
+fn a_participle_phrase_between_subject_and_verb_names_no_subject() {
+    // the actor in the aside is what alarmed the doctors, not who appeals
+    let ev =
+        code("The doctors, alarmed that Kenyan police are denying medicine to prisoners, are urging Uganda to help.");
+    assert_eq!(source_of(&ev, "urging"), Some("doctors"), "{:?}", seen(&ev));
+    // whoever backs the troops does not attack
+    let ev = code("Kenyan troops, backed by Ugandan jets, attacked rebels near the border.");
+    assert_eq!(source_of(&ev, "attacked"), Some("Kenyan troops"), "{:?}", seen(&ev));
+    // after a verb the comma ends a clause: no aside, the later verb's subject is its own
+    let ev = code("Kenyan jets struck the camp, killing 13, Ugandan officials said.");
+    assert_eq!(source_of(&ev, "struck"), Some("Kenyan jets"), "{:?}", seen(&ev));
+}
