@@ -284,6 +284,22 @@ fn modifies_relation_noun(words: &Words, next: usize) -> bool {
         && words.words[next].tag.is_some_and(|t| tag_is!(t, "NN" | "NNS"))
 }
 
+/// "told lawmakers the inquiry only asked for messages": a noun the pattern names, right
+/// before a finite verb (adverbs between), is the subject of a clause of its own, not the
+/// verb's object ("* &investigation" is not "told ... the inquiry asked"). `end` is the
+/// word after the noun. Only for a verb of a main clause: after a participle or a
+/// relative pronoun the finite verb may be the clause's own ("officials investigating
+/// the inquiry said", "those who announced an inquiry said").
+fn subject_of_next_clause(words: &Words, verb: &Range<usize>, end: usize) -> bool {
+    let mut k = end;
+    while k < words.len() && word_tag_is!(words, k, "RB") {
+        k += 1;
+    }
+    let main_verb = word_tag_is!(words, verb.start, "VBD" | "VBZ" | "VBP" | "VB")
+        && !(verb.start.saturating_sub(3)..verb.start).any(|j| matches!(words.norm(j), "who" | "which" | "that"));
+    main_verb && word_tag_is!(words, k, "VBD" | "VBZ" | "VBP")
+}
+
 /// "on Wednesday", "in March", "on 12 May": a preposition opening a time phrase is
 /// not a pattern's preposition ("call (on)" is not "called him on Wednesday").
 fn opens_time_phrase(words: &Words, i: usize) -> bool {
@@ -504,6 +520,7 @@ pub fn match_pattern(
                         let other_use = opens_time_phrase(words, i)
                             || (k == 0 && medium_of_saying(words, &verb, i))
                             || (k + 1 == p.after.len() && modifies_relation_noun(words, i + n))
+                            || (k + 1 == p.after.len() && subject_of_next_clause(words, &verb, i + n))
                             || (k == 0 && particle_past_phrase(words, atoms, verb.end, i))
                             || infinitive_for_preposition(words, atoms, p.after.get(k + 1), i, dict)
                             || any_atom_words(words, atoms, i, dict, |r| {

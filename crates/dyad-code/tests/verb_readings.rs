@@ -270,3 +270,19 @@ fn partners_acting_on_each_other_act_towards_each_other() {
         vec![t("KEN", "111", "UGA"), t("UGA", "111", "KEN")]
     );
 }
+
+#[test]
+fn a_pattern_noun_before_a_finite_verb_is_another_clause_subject() {
+    // "the inquiry" is the subject of "asked", not the object of "told": no 090
+    let events = coded("Kenya's president told lawmakers the inquiry only asked for documents.");
+    assert!(events.iter().all(|(_, c, _)| !c.starts_with("09")), "{events:?}");
+    // as the verb's object it is the pattern's noun
+    let events = coded("Kenya's president announced an inquiry into the Ugandan army on Monday.");
+    assert!(events.iter().any(|(_, c, _)| c.starts_with("09")), "{events:?}");
+}
+
+#[test]
+fn making_a_trip_to_a_place_is_a_visit() {
+    let events = coded("Kenya's president made a trip to Uganda on Monday.");
+    assert!(events.contains(&t("KENGOV", "042", "UGA")), "{events:?}");
+}
