@@ -863,17 +863,18 @@ impl Coder {
                 Some(NotVerb::AfterDeterminer(prev))
             } else if let Some(det) = det_adverbs() {
                 Some(NotVerb::AfterDeterminer(det))
-            } else if form.form == Form::Ing
-                && i >= 2
-                && w.words[i - 1].tag.is_some_and(|t| tag_is!(t, "NN"))
-                && w.is(i - 2, DETERMINER)
+            } else if let Some(det) = (form.form == Form::Ing)
+                .then(|| noun_compound_determiner(w, mentions, i))
+                .flatten()
                 // "a report accusing the army" is a participle with its object
-                && !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
-                    || mentions.iter().any(|m| m.words.start == i + 1)
-                    // "a decree granting asylum": an enacted text does what it names
-                    || ENACTING_NOUNS.contains(&w.norm(i - 1)))
+                .filter(|_| {
+                    !(matches!(w.norm(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                        || mentions.iter().any(|m| m.words.start == i + 1)
+                        // "a decree granting asylum": an enacted text does what it names
+                        || ENACTING_NOUNS.contains(&w.norm(i - 1)))
+                })
             {
-                Some(NotVerb::NounPhraseHead(w.norm(i - 2), w.norm(i - 1)))
+                Some(NotVerb::NounPhraseHead(w.norm(det), w.norm(i - 1)))
             } else if form.form == Form::Past
                 && i >= 1
                 && (is_number(prev)
@@ -6706,6 +6707,32 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "document",
 ];
 
+/// "the video hosting service", "the short-form video hosting service", "a diversity and
+/// inclusion consulting firm": a gerund right after a singular common noun that a
+/// determiner opens (adjectives, nouns, hyphens and a conjunction between nouns may stand
+/// between them), with a common noun after it, is a word of that compound noun. The
+/// determiner's index.
+fn noun_compound_determiner(w: &Words, mentions: &[Mention], i: usize) -> Option<usize> {
+    // (a noun of an actor is who does it: "a suicide bomber blowing himself up"; and the
+    // compound's head noun comes right after: "an open letter calling for reform" is a
+    // participle with its phrase)
+    if i < 2
+        || !word_tag_is!(w, i - 1, "NN")
+        || !word_tag_is!(w, i + 1, "NN" | "NNS")
+        || mentions.iter().any(|m| m.words.contains(&(i - 1)))
+    {
+        return None;
+    }
+    let noun = |k: usize| word_tag_is!(w, k, "NN" | "NNS");
+    let modifier = |k: usize| {
+        noun(k)
+            || word_tag_is!(w, k, "JJ" | "HYPH")
+            || (k > 0 && word_tag_is!(w, k, "CC") && noun(k - 1) && noun(k + 1))
+    };
+    let d = (i.saturating_sub(7)..i - 1).rev().find(|&k| !modifier(k))?;
+    w.is(d, DETERMINER).then_some(d)
+}
+
 /// "boycotted the parade supporting Gondor", "an attack targeting civilians": a present
 /// participle right after a common noun with its determiner, in the object of a verb
 /// before it, describes that noun (a reduced relative, "the parade that supports"): the
@@ -6721,8 +6748,12 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
     {
         return false;
     }
-    // back over the noun phrase's nouns and adjectives to its determiner
-    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "JJR" | "JJS"));
+    // back over the noun phrase's nouns and adjectives to its determiner (with the
+    // hyphens and conjunctions joining them: "a diversity and inclusion consulting firm")
+    let joins = |k: usize| {
+        k > 0 && (word_tag_is!(w, k, "HYPH") || (word_tag_is!(w, k, "CC") && common(k - 1) && common(k + 1)))
+    };
+    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "JJR" | "JJS")) || joins(k);
     let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
     let verb_or_preposition =
         |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || tag_is!(t, "IN"));

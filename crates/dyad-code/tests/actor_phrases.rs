@@ -874,3 +874,18 @@ fn a_participle_phrase_between_subject_and_verb_names_no_subject() {
     let ev = code("Kenyan jets struck the camp, killing 13, Ugandan officials said.");
     assert_eq!(source_of(&ev, "struck"), Some("Kenyan jets"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn a_gerund_inside_a_compound_noun_is_no_act() {
+    // "hosting" and "consulting" name kinds of service and firm: no visit, no consultation
+    let ev = code("Kenya moved to ban the short-form video hosting service Ukulele.");
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("04")), "{:?}", seen(&ev));
+    let ev = code("Kenya's president, who owns a diversity and inclusion consulting firm, visited Uganda.");
+    assert!(ev.iter().all(|e| e.cameo != "040"), "{:?}", seen(&ev));
+    // a participle with its own phrase after the noun stays an act ("a letter calling for")
+    let ev = code("Ugandan lawyers signed an open letter calling for Kenya to free the prisoners.");
+    assert!(ev.iter().any(|e| e.trigger.text == "calling"), "{:?}", seen(&ev));
+    // and so does one after the noun of an actor
+    let ev = code("Kenyan police said a suicide bomber attacking Ugandan troops was killed.");
+    assert!(ev.iter().any(|e| e.trigger.text == "attacking"), "{:?}", seen(&ev));
+}
