@@ -689,7 +689,12 @@ impl Coder {
             // an aside between a subject and its verb is skipped, unless it names an actor
             // ("Adam Rippon, the first openly gay U.S. olympian, has refused"): then it is
             // who the subject is
-            w.add_comma_asides(|(a, b)| !mentions.iter().any(|m| !m.location && m.words.start > a && m.words.end <= b));
+            // (a relative clause is skipped whatever it names: "X, who owns a consulting
+            // firm, visited" is X's visit)
+            w.add_comma_asides(|w, (a, b)| {
+                matches!(w.norm(a + 1), "who" | "which" | "whose")
+                    || !mentions.iter().any(|m| !m.location && m.words.start > a && m.words.end <= b)
+            });
             let w = &*w;
             // (the dictionaries are English: in a sentence of another language their
             // matches are chance, "un" for the UN, "Ruf" for the RUF, and no entities)
@@ -2866,6 +2871,21 @@ impl Coder {
                 || (matches!(w.norm(k), "had" | "has" | "have" | "was" | "were" | "is" | "are")
                     && w.words.get(k + 1).and_then(|x| x.tag).is_some_and(|t| t.is_verb()))
         };
+        // "died from her injuries at a hospital": an act coded only the other way round
+        // (the object did it to the subject) takes its doer from the object, and an actor
+        // "at" or "in" which it happened is where, not who
+        let reverse_only = reading.code.forward.is_none() && reading.code.reverse.is_some();
+        let where_it_happened = |i: usize| {
+            let mut k = ms[i].words.start;
+            while k > v.words.end && (w.is(k - 1, DETERMINER) || word_tag_is!(w, k - 1, "JJ")) {
+                k -= 1;
+            }
+            // (unless the pattern names it: "dies in prison", ":184 * (in &detention)")
+            reverse_only
+                && k > v.words.end
+                && matches!(w.norm(k - 1), "at" | "in" | "inside")
+                && !pm.words.iter().any(|r| r.start < ms[i].words.end && ms[i].words.start < r.end)
+        };
         // object: the first actor to the right in the clause
         let object = (0..ms.len())
             .filter(actor)
@@ -2877,6 +2897,7 @@ impl Coder {
                     && !(comment_subject(i))
                     // (an actor a pattern's "^" steps over takes no role)
                     && !pm.skipped.contains(&i)
+                    && !where_it_happened(i)
             })
             .filter(|&i| !(clause_subject(i) && pm.target.is_none() && !reading.patterned))
             .map(|i| compound(ms, i, true).filter(|&k| ms[k].words.end <= window.end).collect::<Vec<_>>());

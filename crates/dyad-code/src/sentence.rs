@@ -416,9 +416,9 @@ impl<'t> Words<'t> {
     }
 
     /// Add the comma asides (see [`comma_asides`]) that `keep` accepts to the regions.
-    pub fn add_comma_asides(&mut self, keep: impl Fn((usize, usize)) -> bool) {
-        let asides = comma_asides(&self.words);
-        self.regions.extend(asides.into_iter().filter(|&r| keep(r)));
+    pub fn add_comma_asides(&mut self, keep: impl Fn(&Self, (usize, usize)) -> bool) {
+        let asides: Vec<(usize, usize)> = comma_asides(&self.words).into_iter().filter(|&r| keep(self, r)).collect();
+        self.regions.extend(asides);
         self.regions.extend(attribution_asides(&self.words));
         self.regions.extend(participle_asides(&self.words));
     }

@@ -889,3 +889,17 @@ fn a_gerund_inside_a_compound_noun_is_no_act() {
     let ev = code("Kenyan police said a suicide bomber attacking Ugandan troops was killed.");
     assert!(ev.iter().any(|e| e.trigger.text == "attacking"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_names_no_subject() {
+    let ev = code("Kenya's president, who owns a Ugandan consulting company, visited Tanzania on Monday.");
+    assert_eq!(source_of(&ev, "visited"), Some("Kenya's president"), "{:?}", seen(&ev));
+}
+
+#[test]
+fn where_someone_died_did_not_kill_them() {
+    // an act coded only the other way round takes its doer from the object: not from
+    // the place "at" or "in" which it happened
+    let ev = code("A Kenyan soldier died from his injuries at a Ugandan hospital.");
+    assert!(ev.is_empty(), "{:?}", seen(&ev));
+}
