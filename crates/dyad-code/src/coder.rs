@@ -1811,6 +1811,23 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: a politician's force against no actor, in words"));
                 continue;
             }
+            // "battling the coronavirus outbreak", "prepared to fight the charges", "to curb
+            // the spread": force or coercion of no pattern whose only object is an ill, a
+            // charge or a levy is a figure of speech, no event
+            let figurative_object = |t: &Target| match *t {
+                Target::Topic(_, last) => ABSTRACT_ADVERSARIES.contains(&w.norm(last)),
+                _ => false,
+            };
+            if matches!(root, "13" | "17" | "18" | "19" | "20")
+                && !patterned
+                && !targets.is_empty()
+                && targets.iter().all(figurative_object)
+            {
+                trace.verb(vspan, || {
+                    text!("{verb_text:?}: {rule}: force against an ill or a charge, a figure of speech")
+                });
+                continue;
+            }
             // "released a letter from his physician", "released a video of the protesters":
             // a thing released is no one set free, and whom it is from or of is no target
             if root == "08" && !patterned && v.form.lemma == "release" && releases_a_thing(w, cx.mentions, v, &window) {
@@ -5084,6 +5101,54 @@ fn is_politician(m: &Mention) -> bool {
 const MUTUAL_FORCE: &[&str] = &["fight", "clash", "battle", "skirmish", "war", "exchange", "engage", "duel", "spar"];
 
 /// Verbs of force that the news also uses for words ("tore into", "took aim at").
+/// Nouns of what is fought, battled or curbed only in a figure of speech: ills, charges
+/// and levies ("battling the outbreak", "fight the charges", "levy a tax"). The last
+/// word of a verb's object (see [`Target::Topic`]).
+const ABSTRACT_ADVERSARIES: &[&str] = &[
+    "virus",
+    "coronavirus",
+    "covid",
+    "covid-19",
+    "pandemic",
+    "epidemic",
+    "outbreak",
+    "disease",
+    "diseases",
+    "infection",
+    "infections",
+    "cancer",
+    "addiction",
+    "spread",
+    "misinformation",
+    "disinformation",
+    "corruption",
+    "crime",
+    "poverty",
+    "inflation",
+    "unemployment",
+    "hunger",
+    "emissions",
+    "temperatures",
+    "fire",
+    "fires",
+    "wildfire",
+    "wildfires",
+    "blaze",
+    "flames",
+    "charge",
+    "charges",
+    "allegation",
+    "allegations",
+    "accusations",
+    "indictment",
+    "conviction",
+    "tariff",
+    "tariffs",
+    "tax",
+    "taxes",
+    "duties",
+];
+
 const FIGURATIVE_FORCE: &[&str] = &[
     "attack", "assail", "hit", "strike", "fire", "shoot", "target", "snipe", "tear", "slam", "blast", "lash", "fight",
     "clash", "spar", "battle", "combat", "bash", "hammer", "pummel", "savage", "torch", "bludgeon",

@@ -286,3 +286,12 @@ fn making_a_trip_to_a_place_is_a_visit() {
     let events = coded("Kenya's president made a trip to Uganda on Monday.");
     assert!(events.contains(&t("KENGOV", "042", "UGA")), "{events:?}");
 }
+
+#[test]
+fn force_against_an_ill_or_a_charge_is_a_figure_of_speech() {
+    assert_eq!(coded("Kenya is battling the coronavirus outbreak."), vec![]);
+    assert_eq!(coded("Kenyan lawyers said they would fight the charges."), vec![]);
+    assert_eq!(coded("Kenya's prosecutor vowed to fight corruption."), vec![]);
+    // a town or a convoy is struck for real
+    assert_eq!(coded("Ugandan rebels attacked the convoy.").len(), 1);
+}
