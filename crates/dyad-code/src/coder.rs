@@ -2661,7 +2661,17 @@ impl Coder {
         // never the subject: "the conflict between Russia and Ukraine needs to end"
         // (unless a relative pronoun takes the last of them: "clashes between the army and
         // the rebels, who have refused")
-        let held_between = subject.is_some_and(|i| between_parties(w, ms, i) && !relative_after(w, ms[i].words.end));
+        // ... nor is an actor whose relative or friend it is: "the congressman's wife
+        // appears to be supporting" is the wife's act, a person of no known code (a
+        // participle or infinitive still takes the subject of its clause)
+        let kin_of = |i: usize| {
+            let e = ms[i].words.end;
+            matches!(w.norm(e), "'s" | "\u{2019}s" | "'")
+                && (e + 1..(e + 3).min(v.words.start)).any(|k| KIN_NOUNS.contains(&w.norm(k)))
+        };
+        let held_between = subject.is_some_and(|i| {
+            (between_parties(w, ms, i) && !relative_after(w, ms[i].words.end)) || (!nonfinite && kin_of(i))
+        });
         let subject = subject.filter(|_| !held_between);
         // "Chancellor Angela Merkel of Germany praised": the person is the
         // subject, the country after "of" only says whose
@@ -5101,6 +5111,40 @@ fn is_politician(m: &Mention) -> bool {
 const MUTUAL_FORCE: &[&str] = &["fight", "clash", "battle", "skirmish", "war", "exchange", "engage", "duel", "spar"];
 
 /// Verbs of force that the news also uses for words ("tore into", "took aim at").
+/// Relatives and friends: "X's wife" is someone other than X.
+const KIN_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "child",
+    "children",
+    "mother",
+    "father",
+    "parents",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "cousin",
+    "family",
+    "relatives",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiance",
+    "friend",
+    "friends",
+];
+
 /// Nouns of what is fought, battled or curbed only in a figure of speech: ills, charges
 /// and levies ("battling the outbreak", "fight the charges", "levy a tax"). The last
 /// word of a verb's object (see [`Target::Topic`]).

@@ -903,3 +903,12 @@ fn where_someone_died_did_not_kill_them() {
     let ev = code("A Kenyan soldier died from his injuries at a Ugandan hospital.");
     assert!(ev.is_empty(), "{:?}", seen(&ev));
 }
+
+#[test]
+fn an_actors_relative_is_someone_else() {
+    let ev = code("The Kenyan president's wife criticized Uganda on Monday.");
+    assert!(ev.iter().all(|e| e.source.code != "KENGOV"), "{:?}", seen(&ev));
+    // an actor's forces are the actor's
+    let ev = code("Kenya's army attacked Ugandan rebels.");
+    assert_eq!(source_of(&ev, "attacked"), Some("Kenya's army"), "{:?}", seen(&ev));
+}
