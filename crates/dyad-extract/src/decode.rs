@@ -48,7 +48,7 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>, html: bool) -> Decode
     if let Some(encoding) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // a header that says UTF-8 over bytes that are not is wrong: look further
         if encoding != UTF_8 || utf8 {
-            return finish(bytes, encoding, CharsetSource::Declared);
+            return finish_checked(bytes, as_utf8, encoding, CharsetSource::Declared);
         }
     }
     if html {
@@ -56,7 +56,7 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>, html: bool) -> Decode
             // Pages often declare a legacy charset but are served as UTF-8; bytes
             // that are valid, non-ASCII UTF-8 are almost never legacy text.
             if !(utf8 && encoding != UTF_8 && !bytes.is_ascii()) {
-                return finish(bytes, encoding, CharsetSource::Meta);
+                return finish_checked(bytes, as_utf8, encoding, CharsetSource::Meta);
             }
         }
     }
@@ -68,6 +68,21 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>, html: bool) -> Decode
     detector.feed(sample, sample.len() == bytes.len());
     let encoding = detector.guess(None, true);
     finish(bytes, encoding, CharsetSource::Detected)
+}
+
+/// [`finish`] for bytes already validated: UTF-8 bytes known to be valid
+/// (`utf8`) are borrowed as they are, not validated a second time (what
+/// decoding them would do, with the same result).
+fn finish_checked<'a>(
+    bytes: &'a [u8],
+    utf8: Option<&'a str>,
+    encoding: &'static Encoding,
+    source: CharsetSource,
+) -> Decoded<'a> {
+    match utf8 {
+        Some(text) if encoding == UTF_8 => Decoded { text: Cow::Borrowed(text), encoding, source, had_errors: false },
+        _ => finish(bytes, encoding, source),
+    }
 }
 
 fn finish<'a>(bytes: &'a [u8], encoding: &'static Encoding, source: CharsetSource) -> Decoded<'a> {
