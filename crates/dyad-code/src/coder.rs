@@ -2541,6 +2541,7 @@ impl Coder {
             .filter(|&i| !in_occasion(i))
             .filter(actor)
             .filter(|&i| !gazetteer_place(i))
+            .filter(|&i| !compared(w, ms, i))
             // "Eritrea's ambassador to the African Union said": whom an envoy is sent to
             // is part of the envoy's noun phrase, not the subject
             .filter(|&i| !ms.iter().any(|n| n.words.end <= ms[i].words.start && envoy_to(w, ms, n) == Some(i)))
@@ -6459,8 +6460,20 @@ fn last_antecedent(ms: &[Mention], sources: &[usize], before: usize, fits: impl 
 /// after a verb stands for, when the sentence does not open with it. A person is one the
 /// dictionaries or the entity tagger name, or a role in the singular that names no body
 /// ("the Saudi dissident", "an Islamic State militant").
+/// (Not one a comparison sets apart: see [`compared`].)
 fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usize) -> Option<usize> {
-    last_antecedent(ms, sources, before, |i| names_a_person(w, &ms[i]))
+    last_antecedent(ms, sources, before, |i| names_a_person(w, &ms[i]) && !compared(w, ms, i))
+}
+
+/// Is the mention `i` what a comparison opening the sentence sets apart from its
+/// subject: "Unlike Hitler, he never did jail time", "Like his father, he"? It is
+/// neither the subject nor whom a pronoun there stands for.
+fn compared(w: &Words, ms: &[Mention], i: usize) -> bool {
+    let mut k = ms[i].words.start;
+    while k > 0 && w.is(k - 1, DETERMINER) {
+        k -= 1;
+    }
+    k > 0 && (w.norm(k - 1) == "unlike" || (k == 1 && w.norm(0) == "like"))
 }
 
 /// Does the mention name one person: a person the dictionaries or the entity tagger

@@ -912,3 +912,11 @@ fn an_actors_relative_is_someone_else() {
     let ev = code("Kenya's army attacked Ugandan rebels.");
     assert_eq!(source_of(&ev, "attacked"), Some("Kenya's army"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn whom_a_comparison_sets_apart_is_not_the_subject() {
+    let ev = code("Unlike Kenya's president, he criticized Uganda on Monday.");
+    assert!(ev.iter().all(|e| e.source.code != "KENGOV"), "{:?}", seen(&ev));
+    let ev = code("Unlike Kenya, Tanzania criticized Uganda on Monday.");
+    assert_eq!(source_of(&ev, "criticized"), Some("Tanzania"), "{:?}", seen(&ev));
+}
