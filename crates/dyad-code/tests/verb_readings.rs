@@ -295,3 +295,11 @@ fn force_against_an_ill_or_a_charge_is_a_figure_of_speech() {
     // a town or a convoy is struck for real
     assert_eq!(coded("Ugandan rebels attacked the convoy.").len(), 1);
 }
+
+#[test]
+fn swearing_in_recalling_staff_mastering_and_inhabiting_are_no_acts() {
+    assert_eq!(coded("Kenya's parliament swore in Uganda's new ambassador."), vec![]);
+    assert_eq!(coded("Kenyan ministries are calling back employees to their offices."), vec![]);
+    assert_eq!(coded("Kenyan soldiers mastered the art of desert warfare."), vec![]);
+    assert_eq!(coded("Ugandan refugees inhabit the camps of northern Kenya."), vec![]);
+}
