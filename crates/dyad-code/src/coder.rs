@@ -1780,11 +1780,16 @@ impl Coder {
                 }
             }
             // "Biden defeats Trump", "Trump regularly beats DeSantis in national polls": one
-            // politician beating another wins a vote, no use of force
+            // politician beating another wins a vote, no use of force; so does anyone named
+            // in person in a sentence about a vote ("Nadia Mohamed won with 58% of the vote,
+            // defeating Dale Anderson")
+            let beaten = matches!(v.form.lemma.as_str(), "beat" | "defeat" | "trounce");
+            let electoral = beaten && (0..w.len()).any(|k| ELECTION_WORDS.contains(&w.norm(k)));
+            let candidate = |m: &Mention| is_politician(m) || (electoral && is_unknown_person(m));
             if matches!(root, "18" | "19")
-                && matches!(v.form.lemma.as_str(), "beat" | "defeat" | "trounce")
+                && beaten
                 && !sources.is_empty()
-                && sources.iter().all(|&i| is_politician(&cx.mentions[i]))
+                && sources.iter().all(|&i| candidate(&cx.mentions[i]))
                 && !targets.is_empty()
                 && targets.iter().all(|t| {
                     matches!(*t, Target::Mention(i) if is_politician(&cx.mentions[i])
@@ -5112,6 +5117,28 @@ fn is_politician(m: &Mention) -> bool {
 const MUTUAL_FORCE: &[&str] = &["fight", "clash", "battle", "skirmish", "war", "exchange", "engage", "duel", "spar"];
 
 /// Verbs of force that the news also uses for words ("tore into", "took aim at").
+/// Words of votes and elections: beating someone in a sentence with one of them is
+/// winning a vote.
+const ELECTION_WORDS: &[&str] = &[
+    "vote",
+    "votes",
+    "voters",
+    "election",
+    "elections",
+    "ballot",
+    "ballots",
+    "primary",
+    "primaries",
+    "poll",
+    "polls",
+    "runoff",
+    "caucus",
+    "caucuses",
+    "race",
+    "reelection",
+    "re-election",
+];
+
 /// Relatives and friends: "X's wife" is someone other than X.
 const KIN_NOUNS: &[&str] = &[
     "wife",

@@ -303,3 +303,10 @@ fn swearing_in_recalling_staff_mastering_and_inhabiting_are_no_acts() {
     assert_eq!(coded("Kenyan soldiers mastered the art of desert warfare."), vec![]);
     assert_eq!(coded("Ugandan refugees inhabit the camps of northern Kenya."), vec![]);
 }
+
+#[test]
+fn beating_someone_in_a_vote_is_no_force() {
+    assert_eq!(coded("Amina Odhiambo won 58% of the vote in Nairobi, defeating Peter Kamau."), vec![]);
+    // soldiers defeating rebels still fight
+    assert_eq!(coded("Kenyan troops defeated Ugandan rebels near the border.").len(), 1);
+}
