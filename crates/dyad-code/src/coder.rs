@@ -5116,7 +5116,6 @@ fn is_politician(m: &Mention) -> bool {
 /// Verbs of force whose compound subject fights each other ("clashed", "fought").
 const MUTUAL_FORCE: &[&str] = &["fight", "clash", "battle", "skirmish", "war", "exchange", "engage", "duel", "spar"];
 
-/// Verbs of force that the news also uses for words ("tore into", "took aim at").
 /// Words of votes and elections: beating someone in a sentence with one of them is
 /// winning a vote.
 const ELECTION_WORDS: &[&str] = &[
@@ -5221,6 +5220,7 @@ const ABSTRACT_ADVERSARIES: &[&str] = &[
     "duties",
 ];
 
+/// Verbs of force that the news also uses for words ("tore into", "took aim at").
 const FIGURATIVE_FORCE: &[&str] = &[
     "attack", "assail", "hit", "strike", "fire", "shoot", "target", "snipe", "tear", "slam", "blast", "lash", "fight",
     "clash", "spar", "battle", "combat", "bash", "hammer", "pummel", "savage", "torch", "bludgeon",

@@ -310,3 +310,9 @@ fn beating_someone_in_a_vote_is_no_force() {
     // soldiers defeating rebels still fight
     assert_eq!(coded("Kenyan troops defeated Ugandan rebels near the border.").len(), 1);
 }
+
+#[test]
+fn casting_a_ballot_is_no_intent_to_cooperate() {
+    assert_eq!(coded("In Nairobi and Mombasa, they voted for control of the county assembly."), vec![]);
+    assert_eq!(coded("Kenya's parliament voted to impeach the Ugandan-born governor."), vec![]);
+}
