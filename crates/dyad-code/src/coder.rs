@@ -2751,9 +2751,23 @@ impl Coder {
                     prep => matches!(prep, "in" | "before" | "to" | "into"),
                 }
         };
+        // ("get Ukraine to investigate", "wants Kenya to ...": the object of a verb that
+        // has someone else do the infinitive is the infinitive's subject; the verbs that
+        // code such an act themselves, "urged Kenya to", fold the infinitive into theirs)
+        let object_of_verb = |i: usize| {
+            let mut k = ms[i].words.start;
+            while k > 0 && w.is(k - 1, DETERMINER) {
+                k -= 1;
+            }
+            k > 0 && HAVE_DONE_VERBS.contains(&w.norm(k - 1))
+        };
         let adjacent_subject = subject.as_ref().is_some_and(|s| {
             let last = *s.last().unwrap_or(&0);
-            ms[last].words.end == v.words.start && !(v.tense == Form::Ing && governed_by_place(s[0]))
+            (ms[last].words.end == v.words.start && !(v.tense == Form::Ing && governed_by_place(s[0])))
+                || (v.tense == Form::Base
+                    && ms[last].words.end + 1 == v.words.start
+                    && w.norm(v.words.start - 1) == "to"
+                    && object_of_verb(s[0]))
         });
         // "..., and Fidan is expected to visit": a subject that opens a new clause
         // after the previous verb is this verb's own, not the earlier one's object
@@ -5115,6 +5129,38 @@ fn is_politician(m: &Mention) -> bool {
 
 /// Verbs of force whose compound subject fights each other ("clashed", "fought").
 const MUTUAL_FORCE: &[&str] = &["fight", "clash", "battle", "skirmish", "war", "exchange", "engage", "duel", "spar"];
+
+/// Verbs of having someone else do something, with no code of their own: their object
+/// does the infinitive after it ("get Ukraine to investigate", "trusted the courts to
+/// decide").
+const HAVE_DONE_VERBS: &[&str] = &[
+    "get",
+    "gets",
+    "got",
+    "getting",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "need",
+    "needs",
+    "needed",
+    "expect",
+    "expects",
+    "expected",
+    "trust",
+    "trusts",
+    "trusted",
+    "cause",
+    "causes",
+    "caused",
+    "enable",
+    "enables",
+    "enabled",
+    "prefer",
+    "prefers",
+    "preferred",
+];
 
 /// Words of votes and elections: beating someone in a sentence with one of them is
 /// winning a vote.

@@ -920,3 +920,9 @@ fn whom_a_comparison_sets_apart_is_not_the_subject() {
     let ev = code("Unlike Kenya, Tanzania criticized Uganda on Monday.");
     assert_eq!(source_of(&ev, "criticized"), Some("Tanzania"), "{:?}", seen(&ev));
 }
+
+#[test]
+fn whom_someone_gets_to_act_does_the_infinitive() {
+    let ev = code("Kenya's president tried to get Uganda to investigate Tanzania's army.");
+    assert_eq!(source_of(&ev, "investigate"), Some("Uganda"), "{:?}", seen(&ev));
+}
