@@ -1816,6 +1816,25 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: a politician's force against no actor, in words"));
                 continue;
             }
+            // "Travellers arriving in the UK must self-isolate": people of no country or
+            // body going to or meeting in a country or town is travel, no visit
+            let plain_people = |i: usize| {
+                cx.mentions[i].kind == ActorKind::Agent && matches!(cx.mentions[i].code.as_str(), "CVL" | "PPL")
+            };
+            let somewhere = |t: &Target| match *t {
+                Target::Place(_) => true,
+                Target::Mention(i) => matches!(cx.mentions[i].kind, ActorKind::Country | ActorKind::Place),
+                Target::Topic(..) => false,
+            };
+            if root == "04"
+                && !sources.is_empty()
+                && sources.iter().all(|&i| plain_people(i))
+                && !targets.is_empty()
+                && targets.iter().all(somewhere)
+            {
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: people of no country or body travelling, no visit"));
+                continue;
+            }
             // "battling the coronavirus outbreak", "prepared to fight the charges", "to curb
             // the spread": force or coercion of no pattern whose only object is an ill, a
             // charge or a levy is a figure of speech, no event

@@ -316,3 +316,10 @@ fn casting_a_ballot_is_no_intent_to_cooperate() {
     assert_eq!(coded("In Nairobi and Mombasa, they voted for control of the county assembly."), vec![]);
     assert_eq!(coded("Kenya's parliament voted to impeach the Ugandan-born governor."), vec![]);
 }
+
+#[test]
+fn people_of_no_country_travelling_make_no_visit() {
+    assert_eq!(coded("Travellers arriving in Kenya from Uganda must self-isolate for 14 days."), vec![]);
+    // a leader arriving still visits
+    assert!(!coded("Uganda's president arrived in Kenya on Monday.").is_empty());
+}
