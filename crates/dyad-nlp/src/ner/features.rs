@@ -638,12 +638,21 @@ pub(crate) fn right2_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
 /// `t2` the one before; `START` at the sentence start).
 #[inline]
 pub fn history_features(info: &WordInfo, t1: u8, t2: u8) -> [u64; 4] {
-    [
-        feat(T_T1, t1 as u64),
-        feat2(T_T12, t1 as u64, t2 as u64),
-        feat2(T_T1_W0, t1 as u64, info.lower),
-        feat2(T_T1_SH0, t1 as u64, info.shape),
-    ]
+    let [a, b] = tag_features(t1, t2);
+    let [c, d] = word_tag_features(info, t1);
+    [a, b, c, d]
+}
+
+/// Those of [`history_features`] that depend on the tags alone.
+#[inline]
+pub(crate) fn tag_features(t1: u8, t2: u8) -> [u64; 2] {
+    [feat(T_T1, t1 as u64), feat2(T_T12, t1 as u64, t2 as u64)]
+}
+
+/// Those of [`history_features`] that depend on the word and the previous tag.
+#[inline]
+pub(crate) fn word_tag_features(info: &WordInfo, t1: u8) -> [u64; 2] {
+    [feat2(T_T1_W0, t1 as u64, info.lower), feat2(T_T1_SH0, t1 as u64, info.shape)]
 }
 
 /// What the tagger said earlier in the document about each capitalised word

@@ -14,8 +14,8 @@
 
 use super::features::{
     history_context, history_features, left1_features, left2_features, own_features, right1_features, right2_features,
-    DocAggregate, PredictionHistory, SentenceFeatures, WordInfo, FEATURE_VERSION, MAX_AGG_FEATURES,
-    MAX_HISTORY_FEATURES,
+    tag_features, word_tag_features, DocAggregate, PredictionHistory, SentenceFeatures, WordInfo, FEATURE_VERSION,
+    MAX_AGG_FEATURES, MAX_HISTORY_FEATURES,
 };
 use super::gazetteer::{Gazetteer, GAZ_CLASSES};
 use super::table::{prefetch, IdHasher, U32Map};
@@ -139,6 +139,9 @@ pub struct Tagger {
     /// The rows of the sentence edges as neighbours: before the first word (one
     /// and two words back), after the last (one and two ahead).
     edges: Edges,
+    /// The rows of the features of the two previous tags ([`tag_features`]), by
+    /// `t1 * (NTAGS + 1) + t2` (`START` included).
+    tags: Vec<Row>,
     /// How close (in steps) two tags' sums may come before the `f32` sums must
     /// decide between them (see [`Tagger::tag_document_info`]).
     margin: i32,
@@ -169,6 +172,8 @@ struct TypeRows {
     left2: Row,
     right1: Row,
     right2: Row,
+    /// Its features with the previous tag ([`word_tag_features`]) after an `O`.
+    after_o: Row,
 }
 
 /// The [`TypeRows`] of the words a thread has tagged, kept from document to
@@ -180,7 +185,7 @@ struct TypeCache {
     /// By the hash of the word's exact form; the entry's info is checked.
     index: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
     rows: Vec<TypeRows>,
-    /// The features of the new words of a sentence, five groups a word
+    /// The features of the new words of a sentence, six groups a word
     /// (`ends`), their table slots and rows (`u32::MAX`: none), and the words.
     buf: Vec<u64>,
     ends: Vec<usize>,
@@ -227,6 +232,8 @@ impl TypeCache {
                     ends.push(buf.len());
                     right2_features(Some(w), buf);
                     ends.push(buf.len());
+                    buf.extend_from_slice(&word_tag_features(w, 0));
+                    ends.push(buf.len());
                 }
             }
         }
@@ -260,7 +267,7 @@ impl TypeCache {
             row
         };
         let mut from = 0;
-        for (&i, e) in missing.iter().zip(ends.chunks_exact(5)) {
+        for (&i, e) in missing.iter().zip(ends.chunks_exact(6)) {
             let w = &words[i];
             let computed = TypeRows {
                 info: *w,
@@ -269,8 +276,9 @@ impl TypeCache {
                 left2: sum(e[1], e[2]),
                 right1: sum(e[2], e[3]),
                 right2: sum(e[3], e[4]),
+                after_o: sum(e[4], e[5]),
             };
-            from = e[4];
+            from = e[5];
             // a new word twice in the sentence: the first one's rows serve both
             type_of[i] = find(index, rows, w).unwrap_or_else(|| {
                 let k = rows.len() as u32;
@@ -362,6 +370,39 @@ impl Tagger {
     #[inline]
     fn add(&self, h: u64, scores: &mut [f32; NTAGS]) {
         self.add_row(self.feats.get(key32(h)), scores);
+    }
+
+    /// The history features' weights ([`history_features`]) in steps added to `s`,
+    /// `w` the word's cached rows.
+    #[inline]
+    fn add_history_steps(&self, w: &TypeRows, t1: u8, t2: u8, s: &mut Row) {
+        if t1 == 0 {
+            self.add_tag_steps(t1, t2, s);
+            add_rows(s, &w.after_o);
+        } else {
+            self.add_history_steps_of(&w.info, t1, t2, s);
+        }
+    }
+
+    /// [`Tagger::add_history_steps`] of a word without its cached rows.
+    #[inline]
+    fn add_history_steps_of(&self, w: &WordInfo, t1: u8, t2: u8, s: &mut Row) {
+        self.add_tag_steps(t1, t2, s);
+        for h in word_tag_features(w, t1) {
+            self.add_steps(h, s);
+        }
+    }
+
+    #[inline]
+    fn add_tag_steps(&self, t1: u8, t2: u8, s: &mut Row) {
+        match self.tags.get(t1 as usize * (NTAGS + 1) + t2 as usize) {
+            Some(row) => add_rows(s, row),
+            None => {
+                for h in tag_features(t1, t2) {
+                    self.add_steps(h, s);
+                }
+            }
+        }
     }
 
     /// [`Tagger::add`] in steps.
@@ -568,9 +609,7 @@ impl Tagger {
             let mut exact: Option<Vec<[f32; NTAGS]>> = None;
             for i in 0..n {
                 let mut s = steps[start + i];
-                for h in history_features(&words[i], t1, t2) {
-                    self.add_steps(h, &mut s);
-                }
+                self.add_history_steps(&types.rows[type_of[i] as usize], t1, t2, &mut s);
                 let t = match best_allowed_steps(&s, t1, self.margin) {
                     Some(t) => t,
                     None => {
@@ -614,9 +653,7 @@ impl Tagger {
                 for &h in &agg[..n] {
                     self.add_steps(h, &mut s);
                 }
-                for h in history_features(w, t1, t2) {
-                    self.add_steps(h, &mut s);
-                }
+                self.add_history_steps_of(w, t1, t2, &mut s);
                 *t = match best_allowed_steps(&s, t1, self.margin) {
                     Some(t) => t,
                     None => {
@@ -740,7 +777,7 @@ impl Tagger {
         const MAX_TERMS: f64 = 128.0;
         let bound = 2.0 * (MAX_TERMS + 1.0) * MAX_TERMS * largest as f64 / (1u64 << 24) as f64;
         let margin = bound.ceil().max(1.0) as i32;
-        let mut m = Tagger { feats, weights, steps, edges: Edges::default(), margin, id, gaz };
+        let mut m = Tagger { feats, weights, steps, edges: Edges::default(), tags: Vec::new(), margin, id, gaz };
         let sum = |f: &dyn Fn(&mut Vec<u64>)| {
             let mut buf = Vec::new();
             f(&mut buf);
@@ -756,7 +793,18 @@ impl Tagger {
             right1: sum(&|b| right1_features(None, b)),
             right2: sum(&|b| right2_features(None, b)),
         };
+        let mut tags = Vec::with_capacity((NTAGS + 1) * (NTAGS + 1));
+        for t1 in 0..=NTAGS as u8 {
+            for t2 in 0..=NTAGS as u8 {
+                let mut row = [0; NTAGS];
+                for h in tag_features(t1, t2) {
+                    m.add_steps(h, &mut row);
+                }
+                tags.push(row);
+            }
+        }
         m.edges = edges;
+        m.tags = tags;
         Ok(m)
     }
 }
