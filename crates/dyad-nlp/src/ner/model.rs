@@ -128,14 +128,14 @@ pub(crate) fn key32(h: u64) -> u32 {
 /// A loaded model: gazetteer and weights.
 pub struct Tagger {
     feats: U32Map<u32>,
-    /// One row of weights per feature, one weight per tag: a fixed-size row is read
-    /// with one bounds check and added in whole vector registers.
-    weights: Vec<[f32; NTAGS]>,
-    /// The same rows in whole steps of the file's quantisation (`weights` is each
-    /// times the step): sums of these are exact whatever their order, so the
+    /// One row of weights per feature, one weight per tag, in whole steps of the
+    /// file's quantisation (a weight is its steps times `step`, in `f32` as it was
+    /// trained): a fixed-size row is read with one bounds check and added in whole
+    /// vector registers. Sums of steps are exact whatever their order, so the
     /// weights of a word's own features can be summed once per word
-    /// ([`TypeCache`]), where sums of `f32` would depend on the order.
+    /// ([`TypeCache`]), where sums of `f32` weights would depend on the order.
     steps: Vec<[i32; NTAGS]>,
+    step: f32,
     /// The rows of the sentence edges as neighbours: before the first word (one
     /// and two words back), after the last (one and two ahead).
     edges: Edges,
@@ -413,12 +413,19 @@ impl Tagger {
         }
     }
 
+    /// A weight in `f32` from its steps: the same value as `steps as f32 * step`
+    /// gave when the weights were read (steps are far below 2^24, exact in `f32`).
+    #[inline]
+    fn weight(&self, q: i32) -> f32 {
+        q as f32 * self.step
+    }
+
     /// Add the weights of a feature's row (if it has one) to the scores.
     #[inline]
     fn add_row(&self, row: Option<u32>, scores: &mut [f32; NTAGS]) {
-        if let Some(w) = row.and_then(|row| self.weights.get(row as usize)) {
-            for (s, x) in scores.iter_mut().zip(w) {
-                *s += x;
+        if let Some(w) = row.and_then(|row| self.steps.get(row as usize)) {
+            for (s, &q) in scores.iter_mut().zip(w) {
+                *s += self.weight(q);
             }
         }
     }
@@ -463,9 +470,9 @@ impl Tagger {
         let rows = |ahead: &[(u32, u32)], found: &mut Vec<u32>| {
             found.clear();
             for &p in ahead {
-                if let Some(w) = self.feats.get_probed(p).filter(|&row| (row as usize) < self.weights.len()) {
+                if let Some(w) = self.feats.get_probed(p).filter(|&row| (row as usize) < self.steps.len()) {
                     // a row spans two cache lines at most: its first and last weights
-                    let row = self.weights[w as usize].as_ptr();
+                    let row = self.steps[w as usize].as_ptr();
                     prefetch(row);
                     prefetch(row.wrapping_add(NTAGS - 1));
                     found.push(w);
@@ -736,7 +743,6 @@ impl Tagger {
         let gaz = Gazetteer::from_entries(&entries, max_len);
         let nfeat = r.varint()? as usize;
         let mut feats = U32Map::with_capacity(nfeat.min(bytes.len()));
-        let mut weights = Vec::with_capacity(nfeat.min(bytes.len()));
         let mut steps = Vec::with_capacity(nfeat.min(bytes.len()));
         let mut key = 0u64;
         // so that a word's sum of steps stays far inside i32
@@ -745,20 +751,17 @@ impl Tagger {
         for row in 0..nfeat {
             key += r.varint()?;
             let mask = r.varint()?;
-            let mut w = [0f32; NTAGS];
             let mut q = [0i32; NTAGS];
-            for t in 0..NTAGS {
+            for (t, x) in q.iter_mut().enumerate() {
                 if mask & (1 << t) != 0 {
                     let v = unzigzag(r.varint()?);
                     if v.abs() > MAX_STEPS {
                         return Err(format!("weight of {v} steps: more than this dyad reads"));
                     }
-                    w[t] = v as f32 * step;
-                    q[t] = v as i32;
+                    *x = v as i32;
                     largest = largest.max(v.abs());
                 }
             }
-            weights.push(w);
             steps.push(q);
             feats.insert(key as u32, row as u32);
         }
@@ -777,7 +780,7 @@ impl Tagger {
         const MAX_TERMS: f64 = 128.0;
         let bound = 2.0 * (MAX_TERMS + 1.0) * MAX_TERMS * largest as f64 / (1u64 << 24) as f64;
         let margin = bound.ceil().max(1.0) as i32;
-        let mut m = Tagger { feats, weights, steps, edges: Edges::default(), tags: Vec::new(), margin, id, gaz };
+        let mut m = Tagger { feats, steps, step, edges: Edges::default(), tags: Vec::new(), margin, id, gaz };
         let sum = |f: &dyn Fn(&mut Vec<u64>)| {
             let mut buf = Vec::new();
             f(&mut buf);
@@ -853,9 +856,9 @@ pub fn average(models: &[Tagger], step: f32, prune: f32) -> Vec<u8> {
     let mut sums: std::collections::BTreeMap<u32, [f64; NTAGS]> = std::collections::BTreeMap::new();
     for m in models {
         for (key, row) in m.feats.entries() {
-            let w = &m.weights[row as usize];
+            let w = m.steps[row as usize].map(|q| m.weight(q));
             let sum = sums.entry(key).or_insert([0.0; NTAGS]);
-            for (s, &x) in sum.iter_mut().zip(w) {
+            for (s, &x) in sum.iter_mut().zip(&w) {
                 *s += x as f64;
             }
         }
@@ -976,8 +979,8 @@ mod tests {
         assert_eq!(m.features(), 2);
         assert_eq!(m.gazetteer().len(), 2);
         let row = m.feats.get(11).unwrap() as usize;
-        assert_eq!(m.weights[row][3], -3.5);
-        assert_eq!(m.weights[row][16], 600.0);
+        assert_eq!(m.weight(m.steps[row][3]), -3.5);
+        assert_eq!(m.weight(m.steps[row][16]), 600.0);
         assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         // the mean of two models: weights averaged, the gazetteer kept
         let mut v = [0i32; NTAGS];
@@ -988,10 +991,10 @@ mod tests {
         assert_eq!(mean.features(), 3);
         assert_eq!(mean.gazetteer().len(), 2);
         let row = mean.feats.get(11).unwrap() as usize;
-        assert_eq!(mean.weights[row][3], 0.0, "(-3.5 + 3.5) / 2");
-        assert_eq!(mean.weights[row][16], 300.0);
+        assert_eq!(mean.weight(mean.steps[row][3]), 0.0, "(-3.5 + 3.5) / 2");
+        assert_eq!(mean.weight(mean.steps[row][16]), 300.0);
         let row = mean.feats.get(50).unwrap() as usize;
-        assert_eq!(mean.weights[row][3], 2.0, "3.5 / 2 = 1.75, to the nearest 0.5");
+        assert_eq!(mean.weight(mean.steps[row][3]), 2.0, "3.5 / 2 = 1.75, to the nearest 0.5");
         let pruned = Tagger::from_bytes(&average(&models, 0.5, 2.0)).unwrap();
         assert_eq!(pruned.features(), 1, "only the feature with a weight over 2 is left");
         assert!(Tagger::from_bytes(b"").is_err());
