@@ -397,6 +397,34 @@ impl SentenceFeatures {
 
     /// Gazetteer matches and static features of the words in `self.info`.
     fn compute_static(&mut self, gaz: &Gazetteer, doc: &dyn Fn(u64) -> u8) {
+        self.compute_marks(gaz);
+        self.compute_features(doc);
+    }
+
+    /// [`SentenceFeatures::compute_from_info`] without the static features
+    /// (`feats` and `offsets` left empty): the headline flag and the gazetteer
+    /// matches, what [`SentenceFeatures::extra_features`] reads.
+    pub(crate) fn compute_marks_from_info(&mut self, info: &[WordInfo], gaz: &Gazetteer) {
+        self.info.clear();
+        self.info.extend_from_slice(info);
+        self.compute_marks(gaz);
+        self.feats.clear();
+        self.offsets.clear();
+    }
+
+    /// The static features of every word, after [`SentenceFeatures::compute_marks_from_info`].
+    pub(crate) fn compute_features(&mut self, doc: &dyn Fn(u64) -> u8) {
+        let n = self.info.len();
+        self.feats.clear();
+        self.offsets.clear();
+        for i in 0..n {
+            self.offsets.push(self.feats.len());
+            self.token_features(i, doc);
+        }
+        self.offsets.push(self.feats.len());
+    }
+
+    fn compute_marks(&mut self, gaz: &Gazetteer) {
         let n = self.info.len();
         let (mut upper, mut lower) = (0usize, 0usize);
         for w in &self.info {
@@ -414,13 +442,6 @@ impl SentenceFeatures {
         self.gaz_len.clear();
         self.gaz_len.resize(n, [0; GAZ_CLASSES]);
         gaz.mark(&self.info, &mut self.gaz, &mut self.gaz_len, &mut self.gaz_probes);
-        self.feats.clear();
-        self.offsets.clear();
-        for i in 0..n {
-            self.offsets.push(self.feats.len());
-            self.token_features(i, doc);
-        }
-        self.offsets.push(self.feats.len());
     }
 
     fn token_features(&mut self, i: usize, doc: &dyn Fn(u64) -> u8) {
@@ -508,18 +529,130 @@ impl SentenceFeatures {
     pub fn of(&self, i: usize) -> &[u64] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
     }
+
+    /// The static features of token `i` that are not those of one word alone
+    /// ([`own_features`], [`left1_features`], [`right1_features`],
+    /// [`left2_features`], [`right2_features`] give the others): pairs of words,
+    /// the sentence's first word and headlines, the document flags and the
+    /// gazetteer matches. Appended to `out`; together with the others, the same
+    /// features as [`SentenceFeatures::of`] gives, in another order.
+    pub(crate) fn extra_features(&self, i: usize, doc: &dyn Fn(u64) -> u8, out: &mut Vec<u64>) {
+        let info = &self.info;
+        let w = info[i];
+        let at = |j: isize| -> Option<&WordInfo> { usize::try_from(j).ok().and_then(|j| info.get(j)) };
+        let ii = i as isize;
+        let wm1 = at(ii - 1).map_or(BOS, |x| x.lower);
+        let wp1 = at(ii + 1).map_or(EOS, |x| x.lower);
+        let shm1 = at(ii - 1).map_or(BOS, |x| x.shape);
+        let shp1 = at(ii + 1).map_or(EOS, |x| x.shape);
+        out.extend_from_slice(&[
+            feat2(T_SHM1_0, shm1, w.shape),
+            feat2(T_SH0_P1, w.shape, shp1),
+            feat2(T_SH0_W1, w.shape, wp1),
+            feat2(T_WM1_W0, wm1, w.lower),
+            feat2(T_W0_WP1, w.lower, wp1),
+        ]);
+        if i == 0 {
+            out.push(feat(T_FIRST_SH, w.shape));
+        }
+        if self.all_caps {
+            out.push(feat(T_CAPS_SH, w.shape));
+            out.push(feat(T_CAPS_W0, w.lower));
+        }
+        if w.flags & CAP_INIT != 0 && (i == 0 || self.all_caps) {
+            let seen = doc(w.lower) as u64;
+            out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | self.all_caps as u64));
+        }
+        let none = [0u8; GAZ_CLASSES];
+        let cap = (w.flags & CAP_INIT != 0) as u64;
+        if self.gaz[i] != none {
+            for (c, &pos) in self.gaz[i].iter().enumerate() {
+                if pos != 0 {
+                    let v = ((c as u64) << 8) | pos as u64;
+                    out.push(feat(T_GAZ, v));
+                    out.push(feat2(T_GAZ_CAP, v, cap));
+                }
+            }
+        }
+        if i > 0 && self.gaz[i - 1] != none {
+            for (c, &pos) in self.gaz[i - 1].iter().enumerate() {
+                if pos != 0 {
+                    out.push(feat(T_GAZ_M1, c as u64));
+                }
+            }
+        }
+        if let Some(next) = self.gaz.get(i + 1).filter(|&g| *g != none) {
+            for (c, &pos) in next.iter().enumerate() {
+                if pos != 0 {
+                    out.push(feat(T_GAZ_P1, c as u64));
+                }
+            }
+        }
+    }
+}
+
+/// The static features of a word that depend on it alone (see
+/// [`SentenceFeatures::extra_features`]).
+pub(crate) fn own_features(w: &WordInfo, out: &mut Vec<u64>) {
+    out.extend_from_slice(&[feat(T_BIAS, 0), feat(T_W0, w.lower), feat(T_FORM0, w.form), feat(T_SH0, w.shape)]);
+    for k in 0..4 {
+        if (w.nchars as usize) > k + 1 {
+            out.push(feat(T_PRE + k as u64, w.prefix[k]));
+            out.push(feat(T_SUF + k as u64, w.suffix[k]));
+        }
+    }
+    out.push(feat(T_LEN, w.nchars.min(12) as u64));
+}
+
+/// The static features a word gives the word after it (`None`: the first word's,
+/// from the sentence start).
+pub(crate) fn left1_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
+    match w {
+        Some(p) => out.extend_from_slice(&[
+            feat(T_WM1, p.lower),
+            feat(T_FORMM1, p.form),
+            feat(T_SHM1, p.shape),
+            feat(T_SUFM1, p.suffix[2]),
+        ]),
+        None => out.extend_from_slice(&[feat(T_WM1, BOS), feat(T_FORMM1, BOS), feat(T_SHM1, BOS)]),
+    }
+}
+
+/// The static features a word gives the word before it (`None`: the sentence end's).
+pub(crate) fn right1_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
+    let (lower, form, shape) = w.map_or((EOS, EOS, EOS), |x| (x.lower, x.form, x.shape));
+    out.extend_from_slice(&[feat(T_WP1, lower), feat(T_FORMP1, form), feat(T_SHP1, shape)]);
+}
+
+/// The static feature a word gives the word two after it (`None`: the sentence start's).
+pub(crate) fn left2_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
+    out.push(feat(T_WM2, w.map_or(BOS, |x| x.lower)));
+}
+
+/// The static feature a word gives the word two before it (`None`: the sentence end's).
+pub(crate) fn right2_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
+    out.push(feat(T_WP2, w.map_or(EOS, |x| x.lower)));
 }
 
 /// The features that depend on the tags already chosen (`t1` the previous tag,
 /// `t2` the one before; `START` at the sentence start).
 #[inline]
 pub fn history_features(info: &WordInfo, t1: u8, t2: u8) -> [u64; 4] {
-    [
-        feat(T_T1, t1 as u64),
-        feat2(T_T12, t1 as u64, t2 as u64),
-        feat2(T_T1_W0, t1 as u64, info.lower),
-        feat2(T_T1_SH0, t1 as u64, info.shape),
-    ]
+    let [a, b] = tag_features(t1, t2);
+    let [c, d] = word_tag_features(info, t1);
+    [a, b, c, d]
+}
+
+/// Those of [`history_features`] that depend on the tags alone.
+#[inline]
+pub(crate) fn tag_features(t1: u8, t2: u8) -> [u64; 2] {
+    [feat(T_T1, t1 as u64), feat2(T_T12, t1 as u64, t2 as u64)]
+}
+
+/// Those of [`history_features`] that depend on the word and the previous tag.
+#[inline]
+pub(crate) fn word_tag_features(info: &WordInfo, t1: u8) -> [u64; 2] {
+    [feat2(T_T1_W0, t1 as u64, info.lower), feat2(T_T1_SH0, t1 as u64, info.shape)]
 }
 
 /// What the tagger said earlier in the document about each capitalised word
@@ -882,6 +1015,49 @@ mod tests {
         assert_eq!(a.features(&head[0], 0, 0, &mut out), 2, "PER every time, and in a longer name");
         a.clear();
         assert!(a.is_empty());
+    }
+
+    fn n_words_without_names(words: &[&str]) -> bool {
+        !words.iter().any(|w| ["York", "BERLIN", "Paris"].contains(w))
+    }
+
+    #[test]
+    fn word_and_extra_features_are_the_static_features() {
+        // the compiled-in gazetteer, so that the gazetteer features are there
+        let gaz = super::super::model().expect("data/ner/model.bin loads").gazetteer();
+        let gaz_words: Vec<u64> = ["paris", "turkey"].iter().map(|w| word_key(w)).collect();
+        let texts: [&[&str]; 5] = [
+            &["Angela", "Merkel", "met", "officials", "in", "New", "York", "on", "Friday", "."],
+            &["A"],
+            &["TURKEY", "'S", "LEADER", "VISITS", "BERLIN"],
+            &["1996", "-", "x", "é"],
+            &["Paris", "Paris"],
+        ];
+        let doc = |k: u64| if gaz_words.contains(&k) { 3 } else { 1 };
+        for words in texts {
+            let mut f = SentenceFeatures::default();
+            f.compute(words, gaz, &doc);
+            assert!(f.gaz.iter().any(|g| g.iter().any(|&p| p != 0)) || n_words_without_names(words));
+            let mut g = SentenceFeatures::default();
+            g.compute_marks_from_info(&f.info, gaz);
+            assert!(g.feats.is_empty());
+            let n = words.len();
+            for i in 0..n {
+                let mut mine = Vec::new();
+                own_features(&f.info[i], &mut mine);
+                left1_features(i.checked_sub(1).map(|j| &f.info[j]), &mut mine);
+                right1_features(f.info.get(i + 1), &mut mine);
+                left2_features(i.checked_sub(2).map(|j| &f.info[j]), &mut mine);
+                right2_features(f.info.get(i + 2), &mut mine);
+                g.extra_features(i, &doc, &mut mine);
+                let mut all = f.of(i).to_vec();
+                mine.sort_unstable();
+                all.sort_unstable();
+                assert_eq!(mine, all, "{words:?} {i}");
+            }
+            g.compute_features(&doc);
+            assert_eq!(g.feats, f.feats);
+        }
     }
 
     #[test]
