@@ -146,6 +146,7 @@ fn annotate(data: &Path, rounds: usize) -> anyhow::Result<Summary> {
     // each pass starts with the tagger's word cache empty, as on unseen text
     let t_all = best_of(rounds, || {
         dyad_nlp::pos::forget_words();
+        dyad_nlp::ner::forget_words();
         entities = articles.iter().map(|a| dyad_nlp::annotate(a.clone()).entities.len()).sum();
     });
     let t_split = best_of(rounds, || {
@@ -162,6 +163,7 @@ fn annotate(data: &Path, rounds: usize) -> anyhow::Result<Summary> {
         }
     });
     let t_ner = best_of(rounds, || {
+        dyad_nlp::ner::forget_words();
         for (a, s) in articles.iter().zip(&tagged) {
             std::hint::black_box(dyad_nlp::ner::entities(&a.text, s));
         }

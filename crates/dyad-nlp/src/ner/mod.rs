@@ -144,7 +144,14 @@ struct DocScratch {
 }
 
 thread_local! {
+    // kept from document to document: its word cache pays off across a crawl
     static DOC_SCRATCH: std::cell::RefCell<DocScratch> = std::cell::RefCell::default();
+}
+
+/// Forget the words this thread's tagger has scored (so a benchmark pass starts as
+/// on text never seen); entities are the same either way.
+pub fn forget_words() {
+    DOC_SCRATCH.with_borrow_mut(|doc| *doc = DocScratch::default());
 }
 
 #[cfg(test)]
