@@ -492,36 +492,7 @@ impl SentenceFeatures {
             out.push(feat(T_CAPS_W0, w.lower));
         }
         out.push(feat(T_LEN, w.nchars.min(12) as u64));
-        if w.flags & CAP_INIT != 0 && (i == 0 || self.all_caps) {
-            let seen = doc(w.lower) as u64;
-            out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | self.all_caps as u64));
-        }
-        // most words are in no list: their gazetteer slots are all zero
-        let none = [0u8; GAZ_CLASSES];
-        let cap = (w.flags & CAP_INIT != 0) as u64;
-        if self.gaz[i] != none {
-            for (c, &pos) in self.gaz[i].iter().enumerate() {
-                if pos != 0 {
-                    let v = ((c as u64) << 8) | pos as u64;
-                    out.push(feat(T_GAZ, v));
-                    out.push(feat2(T_GAZ_CAP, v, cap));
-                }
-            }
-        }
-        if i > 0 && self.gaz[i - 1] != none {
-            for (c, &pos) in self.gaz[i - 1].iter().enumerate() {
-                if pos != 0 {
-                    out.push(feat(T_GAZ_M1, c as u64));
-                }
-            }
-        }
-        if let Some(next) = self.gaz.get(i + 1).filter(|&g| *g != none) {
-            for (c, &pos) in next.iter().enumerate() {
-                if pos != 0 {
-                    out.push(feat(T_GAZ_P1, c as u64));
-                }
-            }
-        }
+        push_doc_and_gazetteer(&w, i, self.all_caps, &self.gaz, doc, out);
     }
 
     /// The static features of token `i`.
@@ -559,35 +530,7 @@ impl SentenceFeatures {
             out.push(feat(T_CAPS_SH, w.shape));
             out.push(feat(T_CAPS_W0, w.lower));
         }
-        if w.flags & CAP_INIT != 0 && (i == 0 || self.all_caps) {
-            let seen = doc(w.lower) as u64;
-            out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | self.all_caps as u64));
-        }
-        let none = [0u8; GAZ_CLASSES];
-        let cap = (w.flags & CAP_INIT != 0) as u64;
-        if self.gaz[i] != none {
-            for (c, &pos) in self.gaz[i].iter().enumerate() {
-                if pos != 0 {
-                    let v = ((c as u64) << 8) | pos as u64;
-                    out.push(feat(T_GAZ, v));
-                    out.push(feat2(T_GAZ_CAP, v, cap));
-                }
-            }
-        }
-        if i > 0 && self.gaz[i - 1] != none {
-            for (c, &pos) in self.gaz[i - 1].iter().enumerate() {
-                if pos != 0 {
-                    out.push(feat(T_GAZ_M1, c as u64));
-                }
-            }
-        }
-        if let Some(next) = self.gaz.get(i + 1).filter(|&g| *g != none) {
-            for (c, &pos) in next.iter().enumerate() {
-                if pos != 0 {
-                    out.push(feat(T_GAZ_P1, c as u64));
-                }
-            }
-        }
+        push_doc_and_gazetteer(&w, i, self.all_caps, &self.gaz, doc, out);
     }
 }
 
@@ -632,6 +575,50 @@ pub(crate) fn left2_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
 /// The static feature a word gives the word two before it (`None`: the sentence end's).
 pub(crate) fn right2_features(w: Option<&WordInfo>, out: &mut Vec<u64>) {
     out.push(feat(T_WP2, w.map_or(EOS, |x| x.lower)));
+}
+
+/// The features of token `i` (its [`WordInfo`] `w`) from the document (how the rest
+/// of it writes a capitalised word at a sentence start or in a headline) and from the
+/// gazetteer matches on it and on its neighbours, appended to `out`: the last part of
+/// both [`SentenceFeatures::token_features`] and [`SentenceFeatures::extra_features`].
+fn push_doc_and_gazetteer(
+    w: &WordInfo,
+    i: usize,
+    all_caps: bool,
+    gaz: &[[u8; GAZ_CLASSES]],
+    doc: &dyn Fn(u64) -> u8,
+    out: &mut Vec<u64>,
+) {
+    if w.flags & CAP_INIT != 0 && (i == 0 || all_caps) {
+        let seen = doc(w.lower) as u64;
+        out.push(feat(T_DOC_CAP, (seen << 2) | ((i == 0) as u64) << 1 | all_caps as u64));
+    }
+    // most words are in no list: their gazetteer slots are all zero
+    let none = [0u8; GAZ_CLASSES];
+    let cap = (w.flags & CAP_INIT != 0) as u64;
+    if gaz[i] != none {
+        for (c, &pos) in gaz[i].iter().enumerate() {
+            if pos != 0 {
+                let v = ((c as u64) << 8) | pos as u64;
+                out.push(feat(T_GAZ, v));
+                out.push(feat2(T_GAZ_CAP, v, cap));
+            }
+        }
+    }
+    if i > 0 && gaz[i - 1] != none {
+        for (c, &pos) in gaz[i - 1].iter().enumerate() {
+            if pos != 0 {
+                out.push(feat(T_GAZ_M1, c as u64));
+            }
+        }
+    }
+    if let Some(next) = gaz.get(i + 1).filter(|&g| *g != none) {
+        for (c, &pos) in next.iter().enumerate() {
+            if pos != 0 {
+                out.push(feat(T_GAZ_P1, c as u64));
+            }
+        }
+    }
 }
 
 /// The features that depend on the tags already chosen (`t1` the previous tag,
