@@ -6958,14 +6958,18 @@ fn noun_compound_determiner(w: &Words, mentions: &[Mention], i: usize) -> Option
     {
         return None;
     }
-    let noun = |k: usize| word_tag_is!(w, k, "NN" | "NNS");
-    let modifier = |k: usize| {
-        noun(k)
-            || word_tag_is!(w, k, "JJ" | "HYPH")
-            || (k > 0 && word_tag_is!(w, k, "CC") && noun(k - 1) && noun(k + 1))
-    };
-    let d = (i.saturating_sub(7)..i - 1).rev().find(|&k| !modifier(k))?;
+    let d = (i.saturating_sub(7)..i - 1).rev().find(|&k| !noun_modifier(w, k))?;
     w.is(d, DETERMINER).then_some(d)
+}
+
+/// Is word `k` one of the words before a noun phrase's head: a common noun, an
+/// adjective, or a hyphen or conjunction joining them ("the short-form video", "a
+/// diversity and inclusion")?
+fn noun_modifier(w: &Words, k: usize) -> bool {
+    let noun = |k: usize| word_tag_is!(w, k, "NN" | "NNS");
+    noun(k)
+        || word_tag_is!(w, k, "JJ" | "JJR" | "JJS")
+        || (k > 0 && (word_tag_is!(w, k, "HYPH") || (word_tag_is!(w, k, "CC") && noun(k - 1) && noun(k + 1))))
 }
 
 /// "boycotted the parade supporting Gondor", "an attack targeting civilians": a present
@@ -6985,11 +6989,7 @@ fn describes_thing(w: &Words, ms: &[Mention], s: usize) -> bool {
     }
     // back over the noun phrase's nouns and adjectives to its determiner (with the
     // hyphens and conjunctions joining them: "a diversity and inclusion consulting firm")
-    let joins = |k: usize| {
-        k > 0 && (word_tag_is!(w, k, "HYPH") || (word_tag_is!(w, k, "CC") && common(k - 1) && common(k + 1)))
-    };
-    let modifier = |k: usize| common(k) || w.words[k].tag.is_some_and(|t| tag_is!(t, "JJ" | "JJR" | "JJS")) || joins(k);
-    let Some(d) = (0..s - 1).rev().find(|&k| !modifier(k)) else { return false };
+    let Some(d) = (0..s - 1).rev().find(|&k| !noun_modifier(w, k)) else { return false };
     let verb_or_preposition =
         |k: usize| w.words[k].tag.is_some_and(|t| t.as_str().starts_with("VB") || tag_is!(t, "IN"));
     // a plural needs no determiner ("after rallies urging his dismissal")
