@@ -1816,6 +1816,19 @@ impl Coder {
                 trace.verb(vspan, || text!("{verb_text:?}: {rule}: a politician's force against no actor, in words"));
                 continue;
             }
+            // "Trump held a campaign rally in Hialeah": a campaign rally, or one a candidate
+            // or a party holds (the elite or a party by its code), is campaigning, no
+            // protest; an opposition leader's rally stays one
+            let campaign_rally = root == "14"
+                && reading.pm.words.iter().any(|r| {
+                    matches!(w.norm(r.start), "rally" | "rallies")
+                        && (r.start > 0 && w.norm(r.start - 1) == "campaign"
+                            || sources.iter().all(|&i| matches!(cx.mentions[i].code.sector(), Some("ELI" | "PTY"))))
+                });
+            if campaign_rally && !sources.is_empty() {
+                trace.verb(vspan, || text!("{verb_text:?}: {rule}: a campaign rally, no protest"));
+                continue;
+            }
             // "Travellers arriving in the UK must self-isolate": people of no country or
             // body going to or meeting in a country or town is travel, no visit
             let plain_people = |i: usize| {
@@ -6769,7 +6782,13 @@ fn not_an_act(w: &Words, ms: &[Mention], v: &VerbHit) -> Option<&'static str> {
     } else if v.tense == Form::Ing && matches!(prev, "after" | "before" | "while" | "upon" | "since") {
         Some("the time of another act (\"after leaving Eriador\"), not an act of its own")
     } else if v.form.lemma == "demonstrate"
-        && matches!(w.norm(v.words.end), "that" | "how" | "what" | "its" | "their" | "his" | "her" | "our")
+        && (matches!(w.norm(v.words.end), "that" | "how" | "what" | "its" | "their" | "his" | "her" | "our")
+            // ("has demonstrated hostility to voting rights", "demonstrated in the sixties
+            // that ...": what is shown is its object, or a clause a little further on)
+            || word_tag_is!(w, v.words.end, "DT" | "JJ" | "NN" | "NNS")
+            || (v.words.end..(v.words.end + 8).min(w.len()))
+                .take_while(|&k| w.norm(k) != ",")
+                .any(|k| w.norm(k) == "that"))
     {
         // "the vote demonstrates that ...", "demonstrated its resolve": to show, no protest
         Some("shows something (\"demonstrates that ...\"), not a demonstration")

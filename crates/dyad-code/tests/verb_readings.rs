@@ -323,3 +323,11 @@ fn people_of_no_country_travelling_make_no_visit() {
     // a leader arriving still visits
     assert!(!coded("Uganda's president arrived in Kenya on Monday.").is_empty());
 }
+
+#[test]
+fn a_campaign_rally_is_no_protest_and_showing_hostility_no_demonstration() {
+    assert_eq!(coded("The Kenyan president held a campaign rally in Mombasa on Wednesday."), vec![]);
+    assert_eq!(coded("Kenya's foreign minister has demonstrated hostility to Uganda."), vec![]);
+    // students demonstrating against someone still protest
+    assert_eq!(coded("Kenyan students demonstrated against Uganda on Monday."), vec![t("KENEDU", "141", "UGA")]);
+}
