@@ -240,23 +240,7 @@ impl TypeCache {
         if missing.is_empty() {
             return;
         }
-        probes.clear();
-        probes.extend(buf.iter().map(|&h| m.feats.probe(key32(h))));
-        for &p in probes.iter() {
-            m.feats.prefetch_probe(p);
-        }
-        found.clear();
-        for &p in probes.iter() {
-            match m.feats.get_probed(p).filter(|&row| (row as usize) < m.steps.len()) {
-                Some(row) => {
-                    let r = m.steps[row as usize].as_ptr();
-                    prefetch(r);
-                    prefetch(r.wrapping_add(NTAGS - 1));
-                    found.push(row);
-                }
-                None => found.push(u32::MAX),
-            }
-        }
+        m.fetch_rows(buf, probes, found);
         let sum = |from: usize, to: usize| {
             let mut row = [0; NTAGS];
             for &r in &found[from..to] {
@@ -365,6 +349,29 @@ impl Tagger {
         scratch.features.compute(words, &self.gaz, doc);
         self.decode(&scratch.features, history, out);
         history.record(&scratch.features.info, out);
+    }
+
+    /// The weight rows of the features `hashes`, in their order (`u32::MAX`: none),
+    /// fetched all at once: every table slot is hinted to the CPU before the first is
+    /// read, and every row found before it is summed. `probes` is a buffer.
+    fn fetch_rows(&self, hashes: &[u64], probes: &mut Vec<(u32, u32)>, rows: &mut Vec<u32>) {
+        probes.clear();
+        probes.extend(hashes.iter().map(|&h| self.feats.probe(key32(h))));
+        for &p in probes.iter() {
+            self.feats.prefetch_probe(p);
+        }
+        rows.clear();
+        for &p in probes.iter() {
+            match self.feats.get_probed(p).filter(|&row| (row as usize) < self.steps.len()) {
+                Some(row) => {
+                    let r = self.steps[row as usize].as_ptr();
+                    prefetch(r);
+                    prefetch(r.wrapping_add(NTAGS - 1));
+                    rows.push(row);
+                }
+                None => rows.push(u32::MAX),
+            }
+        }
     }
 
     #[inline]
@@ -578,23 +585,7 @@ impl Tagger {
                 extra.extend_from_slice(&earlier[..e]);
             }
             extra_at.push(extra.len());
-            extra_probes.clear();
-            extra_probes.extend(extra.iter().map(|&h| self.feats.probe(key32(h))));
-            for &p in extra_probes.iter() {
-                self.feats.prefetch_probe(p);
-            }
-            extra_rows.clear();
-            for &p in extra_probes.iter() {
-                match self.feats.get_probed(p).filter(|&row| (row as usize) < self.steps.len()) {
-                    Some(row) => {
-                        let r = self.steps[row as usize].as_ptr();
-                        prefetch(r);
-                        prefetch(r.wrapping_add(NTAGS - 1));
-                        extra_rows.push(row);
-                    }
-                    None => extra_rows.push(u32::MAX),
-                }
-            }
+            self.fetch_rows(extra, extra_probes, extra_rows);
             let rows = &types.rows;
             let start = steps.len();
             for i in 0..n {
