@@ -475,13 +475,16 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
         if w.norm != "," || i == 0 || !words.get(i + 1).is_some_and(|n| OPENERS.contains(&&*n.norm)) {
             continue;
         }
-        if let Some(j) = (i + 2..words.len().min(i + 16)).find(|&j| words[j].norm == ",") {
-            if finite_verb(words, j + 1) {
-                out.push((i, j));
-            }
-        }
+        out.extend(closing_comma_before_verb(words, i, 16).map(|j| (i, j)));
     }
     out
+}
+
+/// The comma closing an aside opened by the comma at `i`: the first comma among the
+/// next `reach - 1` words (at least one word after `i + 1`), when a finite verb follows
+/// it, the verb of the clause the aside interrupts.
+fn closing_comma_before_verb(words: &[Word], i: usize, reach: usize) -> Option<usize> {
+    (i + 2..words.len().min(i + reach)).find(|&j| words[j].norm == ",").filter(|&j| finite_verb(words, j + 1))
 }
 
 /// Participle phrases set off by commas between a subject and its verb: "A group of
@@ -493,22 +496,12 @@ fn comma_asides(words: &[Word]) -> Vec<(usize, usize)> {
 /// the phrase names is what the participle acts on or is done by, never who the subject
 /// is, so the aside is skipped whatever it names.
 fn participle_asides(words: &[Word]) -> Vec<(usize, usize)> {
+    let first_verb = words.iter().position(|x| x.tag.is_some_and(|t| t.is_verb())).unwrap_or(words.len());
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if w.norm != "," || i == 0 {
-            continue;
-        }
-        if words[..i].iter().any(|x| x.tag.is_some_and(|t| t.is_verb())) {
-            break;
-        }
+    for (i, w) in words.iter().enumerate().take(first_verb).skip(1) {
         let opens = words.get(i + 1).and_then(|n| n.tag).is_some_and(|t| matches!(t.as_str(), "VBN" | "VBG"));
-        if !opens {
-            continue;
-        }
-        if let Some(j) = (i + 2..words.len().min(i + 20)).find(|&j| words[j].norm == ",") {
-            if finite_verb(words, j + 1) {
-                out.push((i, j));
-            }
+        if w.norm == "," && opens {
+            out.extend(closing_comma_before_verb(words, i, 20).map(|j| (i, j)));
         }
     }
     out
