@@ -2787,10 +2787,7 @@ impl Coder {
         // has someone else do the infinitive is the infinitive's subject; the verbs that
         // code such an act themselves, "urged Kenya to", fold the infinitive into theirs)
         let object_of_verb = |i: usize| {
-            let mut k = ms[i].words.start;
-            while k > 0 && w.is(k - 1, DETERMINER) {
-                k -= 1;
-            }
+            let k = determiners_start(w, ms[i].words.start);
             k > 0 && HAVE_DONE_VERBS.contains(&w.norm(k - 1))
         };
         let adjacent_subject = subject.as_ref().is_some_and(|s| {
@@ -2929,10 +2926,7 @@ impl Coder {
         // "agreed to a deal, the countries announced": an actor set off by a comma and
         // followed by its own finite verb is the subject of a comment, not an object
         let comment_subject = |i: usize| {
-            let mut k = ms[i].words.start;
-            while k > 0 && w.is(k - 1, DETERMINER) {
-                k -= 1;
-            }
+            let k = determiners_start(w, ms[i].words.start);
             let e = ms[i].words.end;
             k > 0
                 && w.norm(k - 1) == ","
@@ -5124,10 +5118,7 @@ fn takes_topic(v: &VerbHit) -> bool {
 /// Do "between" or "among" govern mention `i` with the mentions coordinated before it?
 /// The word before the preposition (the thing they are between), if so.
 fn between_what<'w>(w: &'w Words, ms: &[Mention], i: usize) -> Option<&'w str> {
-    let mut k = ms[compound(ms, i, false).start].words.start;
-    while k > 0 && w.is(k - 1, DETERMINER) {
-        k -= 1;
-    }
+    let k = determiners_start(w, ms[compound(ms, i, false).start].words.start);
     (k > 0 && matches!(w.norm(k - 1), "between" | "among" | "amongst")).then(|| if k >= 2 { w.norm(k - 2) } else { "" })
 }
 
@@ -6570,14 +6561,21 @@ fn last_person_before(w: &Words, ms: &[Mention], sources: &[usize], before: usiz
     last_antecedent(ms, sources, before, |i| names_a_person(w, &ms[i]) && !compared(w, ms, i))
 }
 
+/// Where the determiners right before word `start` begin ("the", "its", ...): `start`
+/// when there are none.
+fn determiners_start(w: &Words, start: usize) -> usize {
+    let mut k = start;
+    while k > 0 && w.is(k - 1, DETERMINER) {
+        k -= 1;
+    }
+    k
+}
+
 /// Is the mention `i` what a comparison opening the sentence sets apart from its
 /// subject: "Unlike Hitler, he never did jail time", "Like his father, he"? It is
 /// neither the subject nor whom a pronoun there stands for.
 fn compared(w: &Words, ms: &[Mention], i: usize) -> bool {
-    let mut k = ms[i].words.start;
-    while k > 0 && w.is(k - 1, DETERMINER) {
-        k -= 1;
-    }
+    let k = determiners_start(w, ms[i].words.start);
     k > 0 && (w.norm(k - 1) == "unlike" || (k == 1 && w.norm(0) == "like"))
 }
 
